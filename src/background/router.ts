@@ -1,0 +1,43 @@
+import { allowedSenders, isBackgroundType, type BackgroundType, type ResponseOf, type ToBackground, type Envelope, type SenderKind } from '../shared/protocol';
+import { classifySender, type SenderLike } from '../shared/sender';
+import { fail, ok, type Reply } from '../shared/result';
+import { logger } from '../shared/logger';
+
+const log = logger('router');
+
+export interface HandlerContext {
+  sender: SenderLike;
+  kind: SenderKind;
+}
+
+export type Handler<K extends BackgroundType> = (
+  message: Envelope<ToBackground, K>,
+  context: HandlerContext,
+) => ResponseOf<ToBackground, K> | Promise<ResponseOf<ToBackground, K>>;
+
+export type Handlers = { [K in BackgroundType]: Handler<K> };
+
+/**
+ * Route one message: check its type is known and that this kind of sender may send it (decided from
+ * `sender`), run its handler, and wrap the outcome in a Reply. Errors with a `code` keep it; anything
+ * else becomes `internal` without its message (it could carry data).
+ */
+export function createRouter(handlers: Handlers, identity: { id: string; origin: string }) {
+  return async function route(message: unknown, sender: SenderLike): Promise<Reply<unknown>> {
+    const type = (message as { type?: unknown } | null)?.type;
+    if (!isBackgroundType(type)) return fail('protocol/unknown-message', 'Unknown message');
+    const kind = classifySender(sender, identity.id, identity.origin);
+    if (!kind || !allowedSenders[type].includes(kind)) {
+      return fail('protocol/forbidden', 'This sender may not send this message');
+    }
+    try {
+      const handler = handlers[type] as Handler<typeof type>;
+      return ok(await handler(message as Envelope<ToBackground, typeof type>, { sender, kind }));
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      log.error('handler failed', type, error);
+      if (typeof code === 'string') return fail(code, (error as Error).message);
+      return fail('internal', 'Internal error');
+    }
+  };
+}

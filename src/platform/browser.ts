@@ -1,0 +1,8 @@
+/**
+ * The single import of the extension API (ARCHITECTURE.md: platform is the only code that touches it).
+ * webextension-polyfill gives Chromium the promise-based `browser.*` namespace Firefox has natively.
+ */
+import browser from 'webextension-polyfill';
+
+export type { Runtime, Tabs } from 'webextension-polyfill';
+export { browser };

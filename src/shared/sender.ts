@@ -1,0 +1,41 @@
+import type { SenderKind } from './protocol';
+
+/** The subset of runtime.MessageSender the background relies on. */
+export interface SenderLike {
+  id?: string;
+  url?: string;
+  origin?: string;
+  tab?: { id?: number };
+  frameId?: number;
+}
+
+/**
+ * Classify a message sender from what the browser says about it, never from the message.
+ * Extension pages (popup, options) run at our own extension origin; content scripts run in a tab at an
+ * http(s) URL and carry the tab. Anything else (another extension, a page via externally_connectable,
+ * a sandboxed or opaque frame) is `null` and gets nothing.
+ */
+export function classifySender(sender: SenderLike, ownId: string, ownOrigin: string): SenderKind | null {
+  if (sender.id !== ownId || typeof sender.url !== 'string') return null;
+  const url = safeUrl(sender.url);
+  if (!url) return null;
+  const base = ownOrigin.endsWith('/') ? ownOrigin.slice(0, -1) : ownOrigin;
+  if (url.origin === base || `${url.protocol}//${url.host}` === base) return 'extension-page';
+  if ((url.protocol === 'https:' || url.protocol === 'http:') && sender.tab?.id !== undefined) return 'content-script';
+  return null;
+}
+
+/** The origin of the frame that sent a content-script message (Chrome gives `origin`, Firefox only `url`). */
+export function senderOrigin(sender: SenderLike): string | null {
+  if (typeof sender.origin === 'string' && sender.origin !== 'null') return sender.origin;
+  const url = typeof sender.url === 'string' ? safeUrl(sender.url) : null;
+  return url && url.origin !== 'null' ? url.origin : null;
+}
+
+function safeUrl(href: string): URL | null {
+  try {
+    return new URL(href);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * The e2e test bed: loads the already-built extension (dist/chrome; `npm run build` makes it, this
+ * file builds nothing) into Debian's Chromium through playwright-core, and serves fixture pages from a
+ * local server under several *.test hostnames (all mapped to 127.0.0.1).
+ */
+import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const repoRoot = resolve(import.meta.dirname, '../..');
+export const distDir = join(repoRoot, 'dist/chrome');
+export const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+
+export interface LoadedExtension {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  profileDir: string;
+  close(options?: { keepProfile?: boolean }): Promise<void>;
+}
+
+export function assertBuilt(): void {
+  if (!existsSync(join(distDir, 'manifest.json'))) {
+    throw new Error(`No built extension at ${distDir}: run \`npm run build\` first (npm test does).`);
+  }
+  if (!existsSync(chromePath)) {
+    throw new Error(`No Chromium at ${chromePath}: install Debian's chromium or set CHROME_PATH.`);
+  }
+}
+
+/** Launch Chromium with the extension loaded; reuse `profileDir` to simulate a browser restart. */
+export async function launchWithExtension(profileDir?: string): Promise<LoadedExtension> {
+  assertBuilt();
+  const dir = profileDir ?? mkdtempSync(join(tmpdir(), 'clickauth-e2e-'));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: chromePath,
+    headless: true,
+    args: [
+      `--disable-extensions-except=${distDir}`,
+      `--load-extension=${distDir}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+      '--no-first-run',
+      '--host-resolver-rules=MAP *.test 127.0.0.1',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    worker,
+    extensionId,
+    profileDir: dir,
+    async close(options) {
+      await context.close();
+      if (!options?.keepProfile) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Retry `probe` until it returns without throwing (content scripts load at document_idle). */
+export async function eventually<T>(probe: () => Promise<T>, timeoutMs = 10_000, stepMs = 100): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await probe();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((done) => setTimeout(done, stepMs));
+    }
+  }
+}

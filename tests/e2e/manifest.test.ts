@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { assertBuilt, distDir } from './harness';
+
+assertBuilt();
+const manifest = JSON.parse(readFileSync(join(distDir, 'manifest.json'), 'utf8')) as Record<string, unknown> & {
+  content_scripts: { js: string[]; matches: string[] }[];
+  background: { service_worker: string };
+  content_security_policy: { extension_pages: string };
+  permissions: string[];
+};
+
+describe('the built manifest (dist/chrome)', () => {
+  it('is Manifest V3 with a service worker, a popup and http(s) content scripts', () => {
+    expect(manifest.manifest_version).toBe(3);
+    expect(manifest.background.service_worker).toMatch(/\.js$/);
+    expect((manifest.action as { default_popup: string }).default_popup).toBe('src/popup/index.html');
+    expect(manifest.content_scripts.flatMap((cs) => cs.matches).sort()).toEqual(['http://*/*', 'https://*/*']);
+  });
+
+  it('exposes nothing to web pages', () => {
+    expect(manifest).not.toHaveProperty('web_accessible_resources');
+    expect(manifest).not.toHaveProperty('externally_connectable');
+  });
+
+  it('ships each content script as one self-contained file (no loader, no imports)', () => {
+    for (const file of manifest.content_scripts.flatMap((cs) => cs.js)) {
+      const code = readFileSync(join(distDir, file), 'utf8');
+      expect(code).not.toMatch(/\bimport\s*\(|^\s*import\s|chrome\.runtime\.getURL/m);
+    }
+  });
+
+  it('has a strict CSP for extension pages', () => {
+    const csp = manifest.content_security_policy.extension_pages;
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("object-src 'none'");
+    expect(csp).not.toMatch(/unsafe-(eval|inline)|wasm-unsafe-eval|https?:/);
+  });
+
+  it('asks for no host permissions beyond the content-script matches', () => {
+    expect(manifest).not.toHaveProperty('host_permissions');
+    expect(manifest.permissions).toEqual(['storage']);
+  });
+});
