@@ -1,0 +1,44 @@
+/**
+ * HAZMAT: AES-256-GCM (NIST SP 800-38D) through WebCrypto.
+ *
+ * 96-bit IVs (SP 800-38D §5.2.1.1 recommends exactly this length) drawn at random for every
+ * encryption; with random IVs SP 800-38D §8.3 caps one key at 2^32 encryptions, far beyond the
+ * writes a personal vault sees. The full 128-bit tag is used (§5.2.1.2).
+ */
+import { toBuffer } from './bytes';
+
+export const IV_LENGTH = 12;
+export const TAG_LENGTH = 16;
+export const KEY_LENGTH = 32;
+
+/** Imports 32 raw bytes as a non-extractable AES-GCM key. */
+export async function importAesKey(subtle: SubtleCrypto, raw: Uint8Array): Promise<CryptoKey> {
+  return subtle.importKey('raw', toBuffer(raw), { name: 'AES-GCM', length: 256 }, false, [
+    'encrypt',
+    'decrypt',
+  ]);
+}
+
+/** Ciphertext with the 16-byte tag appended (WebCrypto's output layout). */
+export async function gcmEncrypt(
+  subtle: SubtleCrypto,
+  key: CryptoKey,
+  iv: Uint8Array,
+  plaintext: Uint8Array,
+  additionalData: Uint8Array,
+): Promise<Uint8Array<ArrayBuffer>> {
+  const params = { name: 'AES-GCM', iv: toBuffer(iv), additionalData: toBuffer(additionalData), tagLength: 128 };
+  return new Uint8Array(await subtle.encrypt(params, key, toBuffer(plaintext)));
+}
+
+/** Decrypts and authenticates; rejects (an OperationError) on any tag mismatch. */
+export async function gcmDecrypt(
+  subtle: SubtleCrypto,
+  key: CryptoKey,
+  iv: Uint8Array,
+  ciphertext: Uint8Array,
+  additionalData: Uint8Array,
+): Promise<Uint8Array<ArrayBuffer>> {
+  const params = { name: 'AES-GCM', iv: toBuffer(iv), additionalData: toBuffer(additionalData), tagLength: 128 };
+  return new Uint8Array(await subtle.decrypt(params, key, toBuffer(ciphertext)));
+}

@@ -1,0 +1,53 @@
+/**
+ * Schema migrations of the decrypted vault document (ARCHITECTURE rule 4).
+ *
+ * A migration is a pure function from the JSON document of version N to that of version N + 1.
+ * `migrate` chains them from whatever version was stored up to the current one, so a blob written
+ * by any released version still opens. Version 1 is the first released schema, so the production
+ * table is empty; the chain itself is tested with synthetic versions.
+ */
+import { UnsupportedVersion, VaultCorrupted } from '../errors';
+import { CURRENT_VAULT_VERSION } from './types';
+
+/** A decoded JSON document carrying its schema version. */
+export interface VersionedDoc {
+  version: number;
+  [key: string]: unknown;
+}
+
+/** Upgrades a document of version N (the table key) to version N + 1. Must not mutate its input. */
+export type Migration = (doc: VersionedDoc) => VersionedDoc;
+
+/** Production migrations, keyed by the version they upgrade FROM. */
+export const MIGRATIONS: Readonly<Record<number, Migration>> = {};
+
+/**
+ * Upgrades `doc` to `current`. A missing or non-integer version is `vault/corrupted`; a version
+ * above `current` (written by a newer release) or below the oldest migration is
+ * `vault/unsupported-version`. Each step's input is a structured clone, so migrations that
+ * forget to copy cannot corrupt the caller's object.
+ */
+export function migrate(
+  doc: unknown,
+  migrations: Readonly<Record<number, Migration>> = MIGRATIONS,
+  current: number = CURRENT_VAULT_VERSION,
+): VersionedDoc {
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
+    throw new VaultCorrupted('Vault document is not an object');
+  }
+  const version = (doc as { version?: unknown }).version;
+  if (typeof version !== 'number' || !Number.isSafeInteger(version)) {
+    throw new VaultCorrupted('Vault document has no valid version');
+  }
+  if (version > current) throw new UnsupportedVersion(`Vault schema ${version} is newer than ${current}`);
+  let result = doc as VersionedDoc;
+  for (let from = version; from < current; from++) {
+    const step = migrations[from];
+    if (step === undefined) throw new UnsupportedVersion(`No migration from vault schema ${from}`);
+    result = step(structuredClone(result));
+    if (result.version !== from + 1) {
+      throw new Error(`Migration from schema ${from} produced version ${String(result.version)}`);
+    }
+  }
+  return result;
+}

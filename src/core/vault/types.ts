@@ -1,0 +1,57 @@
+/**
+ * The vault's account model, schema version 1. Everything here is secret, not only `secret`:
+ * issuer, label and sites reveal where the user has accounts (ARCHITECTURE rule 5), so the whole
+ * document is encrypted by ../crypto and never logged.
+ */
+import type { Algorithm, OtpType } from '../otp/types';
+
+/** The schema version `serializeVault` writes. Bump it only together with a new migration. */
+export const CURRENT_VAULT_VERSION = 1;
+
+/** Deleted accounts stay restorable this long (30 days), then `purgeTrash` drops them. */
+export const TRASH_RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
+
+export interface BackupCode {
+  code: string;
+  used: boolean;
+}
+
+export interface Account {
+  /** Opaque, unique across accounts and trash; never derived from the secret. */
+  id: string;
+  type: OtpType;
+  issuer: string;
+  /** The label's account name (Key URI format "accountname"). */
+  account: string;
+  /** Raw key bytes (RFC 4226 §5.1 K). */
+  secret: Uint8Array;
+  algorithm: Algorithm;
+  digits: number;
+  period: number;
+  counter: number;
+  /** Origins (scheme://host[:port]) this account may fill codes on. */
+  sites: string[];
+  backupCodes: BackupCode[];
+  /** Milliseconds since the Unix epoch. */
+  createdAt: number;
+  updatedAt: number;
+  /** Manual sort position within the pinned / unpinned groups. */
+  order: number;
+  pinned: boolean;
+}
+
+export interface TrashEntry {
+  account: Account;
+  deletedAt: number;
+}
+
+export interface VaultData {
+  version: typeof CURRENT_VAULT_VERSION;
+  accounts: Account[];
+  trash: TrashEntry[];
+}
+
+/** A vault with no accounts, as written by "create vault". */
+export function emptyVault(): VaultData {
+  return { version: CURRENT_VAULT_VERSION, accounts: [], trash: [] };
+}

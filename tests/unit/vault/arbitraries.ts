@@ -1,0 +1,58 @@
+/** fast-check generators and small builders for vault tests. */
+import fc from 'fast-check';
+import type { Account, NewAccount, VaultData } from '../../../src/core/vault';
+
+const finite = fc.oneof(
+  fc.integer({ min: 0, max: 2 ** 45 }),
+  fc.double({ noNaN: true, noDefaultInfinity: true }).filter((x) => !Object.is(x, -0)),
+);
+
+export const accountArb: fc.Arbitrary<Account> = fc.record({
+  id: fc.uuid(),
+  type: fc.constantFrom('totp', 'hotp', 'steam'),
+  issuer: fc.string({ unit: 'binary' }),
+  account: fc.string({ unit: 'binary' }),
+  secret: fc.uint8Array({ minLength: 1, maxLength: 64 }),
+  algorithm: fc.constantFrom('SHA1', 'SHA256', 'SHA512'),
+  digits: fc.integer({ min: 5, max: 8 }),
+  period: fc.integer({ min: 1, max: 86_400 }),
+  counter: fc.maxSafeNat(),
+  sites: fc.array(fc.webUrl().map((url) => new URL(url).origin), { maxLength: 3 }),
+  backupCodes: fc.array(fc.record({ code: fc.string(), used: fc.boolean() }), { maxLength: 4 }),
+  createdAt: finite,
+  updatedAt: finite,
+  order: finite,
+  pinned: fc.boolean(),
+});
+
+/** Vaults whose ids are unique across accounts and trash (a vault invariant). */
+export const vaultArb: fc.Arbitrary<VaultData> = fc
+  .record({
+    accounts: fc.array(accountArb, { maxLength: 5 }),
+    trash: fc.array(fc.record({ account: accountArb, deletedAt: finite }), { maxLength: 3 }),
+  })
+  .filter(({ accounts, trash }) => {
+    const ids = [...accounts, ...trash.map((t) => t.account)].map((a) => a.id);
+    return new Set(ids).size === ids.length;
+  })
+  .map(({ accounts, trash }) => ({ version: 1 as const, accounts, trash }));
+
+export function newAccount(overrides: Partial<NewAccount> = {}): NewAccount {
+  return {
+    type: 'totp',
+    issuer: 'Example',
+    account: 'alice@example.com',
+    secret: Uint8Array.from([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]),
+    algorithm: 'SHA1',
+    digits: 6,
+    period: 30,
+    counter: 0,
+    ...overrides,
+  };
+}
+
+/** Sequential ids "id-1", "id-2", ... */
+export function sequentialIds(prefix = 'id'): () => string {
+  let n = 0;
+  return () => `${prefix}-${++n}`;
+}

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { CURRENT_VAULT_VERSION, MIGRATIONS, migrate, type Migration, type VersionedDoc } from '../../../src/core/vault';
+import { UnsupportedVersion, VaultCorrupted } from '../../../src/core/errors';
+
+/**
+ * A synthetic history, to prove the chain: v0 (a pre-release shape with `entries` and a single
+ * `site`) → v1 (`accounts`, `sites[]`) → v2 (adds `trash`).
+ */
+const synthetic: Record<number, Migration> = {
+  0: (doc) => {
+    const entries = doc.entries as { label: string; site?: string }[];
+    return {
+      version: 1,
+      accounts: entries.map(({ label, site }) => ({ label, sites: site === undefined ? [] : [site] })),
+    };
+  },
+  1: (doc) => ({ ...doc, version: 2, trash: [] }),
+};
+
+describe('migrate (the chain)', () => {
+  it.each([
+    ['v0 → v2 through both steps', { version: 0, entries: [{ label: 'a', site: 'https://a.example' }, { label: 'b' }] }],
+    ['v1 → v2 through one step', { version: 1, accounts: [{ label: 'a', sites: ['https://a.example'] }, { label: 'b', sites: [] }] }],
+  ])('%s', (_name, doc) => {
+    const input = structuredClone(doc);
+    expect(migrate(doc, synthetic, 2)).toEqual({
+      version: 2,
+      accounts: [{ label: 'a', sites: ['https://a.example'] }, { label: 'b', sites: [] }],
+      trash: [],
+    });
+    expect(doc).toEqual(input);
+  });
+
+  it('a document already at the current version passes through unchanged', () => {
+    const doc = { version: 2, anything: [1, 2, 3] };
+    expect(migrate(doc, synthetic, 2)).toBe(doc);
+  });
+
+  it('a gap in the chain is UnsupportedVersion; a step that skips a version is a bug', () => {
+    expect(() => migrate({ version: 0 }, { 1: synthetic[1]! }, 2)).toThrow(UnsupportedVersion);
+    const skipping: Migration = (doc: VersionedDoc) => ({ ...doc, version: 3 });
+    expect(() => migrate({ version: 1 }, { 1: skipping }, 3)).toThrow(/produced version 3/);
+  });
+
+  it('a step that mutates its input cannot reach the caller', () => {
+    const doc = { version: 0, entries: [] as unknown[] };
+    const mutating: Migration = (d) => {
+      (d.entries as unknown[]).push('junk');
+      return { version: 1 };
+    };
+    migrate(doc, { 0: mutating }, 1);
+    expect(doc.entries).toEqual([]);
+  });
+});
+
+describe('migrate (production table)', () => {
+  it('v1 is the first released schema: no migrations yet', () => {
+    expect(CURRENT_VAULT_VERSION).toBe(1);
+    expect(Object.keys(MIGRATIONS)).toEqual([]);
+  });
+
+  it('v1 passes through unchanged', () => {
+    const doc = { version: 1, accounts: [], trash: [] };
+    expect(migrate(doc)).toBe(doc);
+  });
+
+  it.each([
+    [{ version: 2 }, UnsupportedVersion],
+    [{ version: 0 }, UnsupportedVersion],
+    [{ version: '1' }, VaultCorrupted],
+    [{}, VaultCorrupted],
+    [null, VaultCorrupted],
+    [[], VaultCorrupted],
+  ])('%j → %O', (doc, expected) => {
+    expect(() => migrate(doc)).toThrow(expected);
+  });
+});

@@ -1,0 +1,74 @@
+/**
+ * Blobs written by earlier releases, committed under tests/fixtures/vault-blobs/. If a change to
+ * the envelope format, the JSON encoding or the schema cannot read them any more, these fail:
+ * add a migration (or a format reader) instead of regenerating the fixture.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { decodeBase32 } from '../../../src/core/bytes/base32';
+import { readEnvelopeHeader, sealWithKey, unlockEnvelope } from '../../../src/core/crypto';
+import { WrongPassword } from '../../../src/core/errors';
+import { deserializeVault, listAccounts, serializeVault, type Account } from '../../../src/core/vault';
+
+type StoredAccount = Omit<Account, 'secret'> & { secret: string };
+interface BlobFixture {
+  password: string;
+  iterations: number;
+  blob: string;
+  expected: { version: number; accounts: StoredAccount[]; trash: { account: StoredAccount; deletedAt: number }[] };
+}
+
+const load = (name: string): BlobFixture =>
+  JSON.parse(readFileSync(new URL(`../../fixtures/vault-blobs/${name}`, import.meta.url), 'utf8')) as BlobFixture;
+
+const toAccount = (stored: StoredAccount): Account => ({ ...stored, secret: decodeBase32(stored.secret) });
+
+describe.each(['v1-small.json'])('stored blob %s', (name) => {
+  const fixture = load(name);
+  const open = async () => deserializeVault((await unlockEnvelope(fixture.blob, fixture.password)).plaintext);
+
+  it('has the header it was written with', async () => {
+    expect(await readEnvelopeHeader(fixture.blob)).toMatchObject({
+      formatVersion: 1,
+      kdf: 'PBKDF2-HMAC-SHA256',
+      iterations: fixture.iterations,
+    });
+  });
+
+  it('opens to exactly the expected accounts and trash', async () => {
+    const vault = await open();
+    expect(vault.version).toBe(fixture.expected.version);
+    expect(vault.accounts).toEqual(fixture.expected.accounts.map(toAccount));
+    expect(vault.trash).toEqual(fixture.expected.trash.map((t) => ({ ...t, account: toAccount(t.account) })));
+  });
+
+  it.each(load(name).expected.accounts.map((a, index) => [a.id, index] as const))(
+    'account %s: every field matches',
+    async (_id, index) => {
+      const actual = (await open()).accounts[index];
+      const expected = fixture.expected.accounts[index];
+      if (actual === undefined || expected === undefined) throw new Error('missing account');
+      for (const key of Object.keys(expected) as (keyof StoredAccount)[]) {
+        if (key === 'secret') expect(actual.secret, key).toEqual(decodeBase32(expected.secret));
+        else expect(actual[key], key).toEqual(expected[key]);
+      }
+      expect(Object.keys(actual).sort()).toEqual(Object.keys(expected).sort());
+    },
+  );
+
+  it('lists the pinned Steam account first', async () => {
+    expect(listAccounts(await open()).map((a) => a.id)).toEqual(['acc-steam', 'acc-github', 'acc-bank']);
+  });
+
+  it('opens with the NFD form of the password, not with a wrong one', async () => {
+    expect((await unlockEnvelope(fixture.blob, fixture.password.normalize('NFD'))).iterations).toBe(fixture.iterations);
+    await expect(unlockEnvelope(fixture.blob, `${fixture.password} `)).rejects.toBeInstanceOf(WrongPassword);
+  });
+
+  it('can be re-sealed by the current code and read back', async () => {
+    const { vaultKey, plaintext } = await unlockEnvelope(fixture.blob, fixture.password);
+    const vault = deserializeVault(plaintext);
+    const resealed = await sealWithKey(fixture.blob, vaultKey, serializeVault(vault));
+    expect(deserializeVault((await unlockEnvelope(resealed, fixture.password)).plaintext)).toEqual(vault);
+  });
+});
