@@ -1,7 +1,7 @@
 /**
  * The one protocol map (ARCHITECTURE.md rule 3): every message is `domain/verb` with a typed request
- * and response. `from` says which senders the background accepts it from; the background decides that
- * from `sender`, never from the message.
+ * and response. `allowedSenders` says which senders the background accepts each from; the background
+ * decides that from the browser-provided `sender`, never from the message.
  */
 export type SenderKind = 'extension-page' | 'content-script';
 
@@ -13,20 +13,89 @@ export interface AppInfo {
   version: string;
 }
 
+export type VaultState = 'empty' | 'locked' | 'unlocked';
+
+export interface VaultStatus {
+  state: VaultState;
+}
+
+/** What extension pages see of an account: everything but the secret. */
+export interface AccountView {
+  id: string;
+  type: 'totp' | 'hotp' | 'steam';
+  issuer: string;
+  account: string;
+  algorithm: 'SHA1' | 'SHA256' | 'SHA512';
+  digits: number;
+  period: number;
+  counter: number;
+  sites: string[];
+  pinned: boolean;
+  order: number;
+  backupCodes: { total: number; remaining: number };
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface CodeView {
+  id: string;
+  code: string;
+  /** Milliseconds since the epoch when this code stops being current (TOTP/Steam); null for HOTP. */
+  validUntil: number | null;
+  period: number;
+}
+
+export type AutoLock = 1 | 5 | 15 | 60 | 'browser-close';
+
+export interface Settings {
+  autoLockMinutes: AutoLock;
+}
+
+export interface AccountPatch {
+  issuer?: string;
+  account?: string;
+  sites?: string[];
+  pinned?: boolean;
+  order?: number;
+}
+
+export interface EnrollResult {
+  issuer: string;
+  account: string;
+  /** The current code for the page's confirmation field: the account was just bound to this frame's site. */
+  code: string;
+  duplicate: boolean;
+}
+
 export interface ContentHello {
-  /** The frame's origin as the content script sees it; the background uses `sender`, this is only echoed. */
   href: string;
   topFrame: boolean;
 }
 
+type Msg<Req, Res> = { request: Req; response: Res };
+
 /** Messages sent to the background. */
 export interface ToBackground {
-  'app/info': { request: NoFields; response: AppInfo };
+  'app/info': Msg<NoFields, AppInfo>;
+  'vault/status': Msg<NoFields, VaultStatus>;
+  'vault/create': Msg<{ password: string }, VaultStatus>;
+  'vault/unlock': Msg<{ password: string }, VaultStatus>;
+  'vault/lock': Msg<NoFields, VaultStatus>;
+  'vault/change-password': Msg<{ oldPassword: string; newPassword: string }, VaultStatus>;
+  'accounts/list': Msg<NoFields, AccountView[]>;
+  'accounts/add-uri': Msg<{ uri: string; sites?: string[] }, AccountView[]>;
+  'accounts/update': Msg<{ id: string; patch: AccountPatch }, AccountView>;
+  'accounts/delete': Msg<{ id: string }, NoFields>;
+  'accounts/restore': Msg<{ id: string }, AccountView>;
+  'codes/get': Msg<{ ids: string[] }, CodeView[]>;
+  'settings/get': Msg<NoFields, Settings>;
+  'settings/set': Msg<{ settings: Settings }, Settings>;
+  'enroll/add-uri': Msg<{ uri: string }, EnrollResult>;
 }
 
-/** Messages the background (or popup) sends to a tab's content script. */
+/** Messages the background sends to a tab's content script. */
 export interface ToContent {
-  'content/ping': { request: NoFields; response: ContentHello };
+  'content/ping': Msg<NoFields, ContentHello>;
 }
 
 export type BackgroundType = keyof ToBackground;
@@ -35,9 +104,28 @@ export type ContentType = keyof ToContent;
 export type Envelope<M, K extends keyof M> = { type: K } & (M[K] extends { request: infer R } ? R : never);
 export type ResponseOf<M, K extends keyof M> = M[K] extends { response: infer R } ? R : never;
 
-/** Who may send each background message. Anything not listed here is refused. */
+const PAGES = ['extension-page'] as const;
+
+/**
+ * Who may send each background message. Content scripts get a short allowlist: enrolling the QR the
+ * user clicked (bound to the sender's own origin). Never the account list, a secret, or settings.
+ */
 export const allowedSenders: { readonly [K in BackgroundType]: readonly SenderKind[] } = {
-  'app/info': ['extension-page'],
+  'app/info': PAGES,
+  'vault/status': PAGES,
+  'vault/create': PAGES,
+  'vault/unlock': PAGES,
+  'vault/lock': PAGES,
+  'vault/change-password': PAGES,
+  'accounts/list': PAGES,
+  'accounts/add-uri': PAGES,
+  'accounts/update': PAGES,
+  'accounts/delete': PAGES,
+  'accounts/restore': PAGES,
+  'codes/get': PAGES,
+  'settings/get': PAGES,
+  'settings/set': PAGES,
+  'enroll/add-uri': ['content-script'],
 };
 
 export function isBackgroundType(type: unknown): type is BackgroundType {

@@ -3,7 +3,7 @@
  * file builds nothing) into Debian's Chromium through playwright-core, and serves fixture pages from a
  * local server under several *.test hostnames (all mapped to 127.0.0.1).
  */
-import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -61,6 +61,26 @@ export async function launchWithExtension(profileDir?: string): Promise<LoadedEx
       if (!options?.keepProfile) rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Stops the extension's service worker the way Chrome does when it idles (CDP
+ * ServiceWorker.stopAllWorkers) and waits until it reports `stopped`. The next message wakes a new
+ * one. Playwright keeps listing the stopped worker (evaluating in it hangs), so after this, talk to
+ * the extension through its pages instead of `ext.worker`.
+ */
+export async function stopServiceWorker(ext: LoadedExtension, page: Page): Promise<void> {
+  const cdp = await ext.context.newCDPSession(page);
+  const prefix = `chrome-extension://${ext.extensionId}/`;
+  const stopped = new Promise<void>((done) =>
+    cdp.on('ServiceWorker.workerVersionUpdated', (event: { versions: { runningStatus: string; scriptURL: string }[] }) => {
+      if (event.versions.some((v) => v.scriptURL.startsWith(prefix) && v.runningStatus === 'stopped')) done();
+    }),
+  );
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await stopped;
+  await cdp.detach();
 }
 
 /** Retry `probe` until it returns without throwing (content scripts load at document_idle). */

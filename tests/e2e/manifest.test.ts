@@ -40,6 +40,7 @@ describe('the built manifest (dist/chrome)', () => {
 
   it('asks for no host permissions beyond the content-script matches', () => {
     expect(manifest).not.toHaveProperty('host_permissions');
-    expect(manifest.permissions).toEqual(['storage']);
+    // storage: the sealed vault and settings; idle: lock when the screen locks or after inactivity.
+    expect(manifest.permissions).toEqual(['storage', 'idle']);
   });
 });

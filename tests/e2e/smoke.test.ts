@@ -34,7 +34,8 @@ describe('the built extension in Chromium', () => {
   it('renders the popup, which talks to the background', async () => {
     const page = await ext.context.newPage();
     await page.goto(`chrome-extension://${ext.extensionId}/src/popup/index.html`);
-    await expect.poll(() => page.getByTestId('status').textContent()).toBe('Ready. Your accounts will appear here.');
+    // A fresh profile has no vault: the popup asks for a master password first (no unencrypted mode).
+    await expect.poll(() => page.locator('h2').textContent()).toBe('Create your master password');
     expect(await page.locator('h1').textContent()).toBe('ClickAuth');
     expect(await page.locator('.version').textContent()).toBe('0.1.0');
     await page.close();

@@ -7,7 +7,7 @@ const popup = { id, url: `${origin}src/popup/index.html` };
 const contentScript = { id, url: 'https://evil.example/', tab: { id: 4 }, frameId: 0 };
 
 function router(handler: () => unknown = () => ({ name: 'ClickAuth', version: '1.2.3' })) {
-  return createRouter({ 'app/info': handler as never }, { id, origin });
+  return createRouter({ 'app/info': handler } as never, { id, origin });
 }
 
 describe('background router', () => {

@@ -1,0 +1,20 @@
+import { updateAccount } from '../../core/vault';
+import type { AccountPatch, AccountView } from '../../shared/protocol';
+import { BackgroundError } from '../errors';
+import type { Services } from './context';
+import { toView } from './views';
+
+const EDITABLE = new Set(['issuer', 'account', 'sites', 'pinned', 'order']);
+
+/** `accounts/update`: edit the user-visible fields; anything else in the patch is refused. */
+export async function accountsUpdate({ vault }: Services, id: string, patch: AccountPatch): Promise<AccountView> {
+  if (Object.keys(patch).some((key) => !EDITABLE.has(key))) {
+    throw new BackgroundError('protocol/bad-request', 'Only issuer, account, sites, pinned and order can be edited');
+  }
+  return vault.mutate((data, now) => {
+    const next = updateAccount(data, id, patch, { now });
+    const account = next.accounts.find((a) => a.id === id);
+    if (!account) throw new BackgroundError('protocol/bad-request', 'Account vanished');
+    return { data: next, result: toView(account) };
+  });
+}

@@ -1,0 +1,10 @@
+import type { VaultService } from '../vault/vault-service';
+import type { StorageItem } from '../../platform/storage';
+import type { Settings } from '../../shared/protocol';
+
+/** What handlers are given; built once in ../index.ts. */
+export interface Services {
+  vault: VaultService;
+  settings: StorageItem<Settings>;
+  onSettingsChanged(settings: Settings): void;
+}

@@ -1,0 +1,147 @@
+import {
+  CURRENT_MIN_ITERATIONS,
+  changePassword,
+  createEnvelope,
+  openWithKey,
+  readEnvelopeHeader,
+  rewrapEnvelope,
+  sealWithKey,
+  unlockEnvelope,
+} from '../../core/crypto';
+import { deserializeVault, emptyVault, purgeTrash, serializeVault, type VaultData } from '../../core/vault';
+import { CoreError, VaultCorrupted, isCoreError } from '../../core/errors';
+import { passwordProblem } from '../../shared/password-policy';
+import { serialQueue } from '../../shared/serial-queue';
+import type { VaultState } from '../../shared/protocol';
+import type { VaultPorts } from './ports';
+import { BackgroundError } from '../errors';
+
+interface Open {
+  data: VaultData;
+  key: Uint8Array;
+  blob: string;
+}
+
+
+/**
+ * The single owner of the vault (the background is its only writer). Every mutation runs through one
+ * queue, re-reads nothing it did not write itself, and stores the new sealed blob together with the
+ * previous generation in one atomic write. A corrupted current blob falls back to the previous one.
+ */
+export class VaultService {
+  private open: Open | null = null;
+  private readonly queue = serialQueue();
+
+  constructor(private readonly ports: VaultPorts) {}
+
+  async state(): Promise<VaultState> {
+    if (this.open) return 'unlocked';
+    const { current } = await this.ports.blobs.read();
+    if (!current) return 'empty';
+    return (await this.resume()) ? 'unlocked' : 'locked';
+  }
+
+  create(password: string): Promise<void> {
+    return this.queue(async () => {
+      if ((await this.ports.blobs.read()).current) throw new BackgroundError('vault/exists', 'A vault already exists');
+      if (passwordProblem(password)) throw new CoreError('vault/weak-password', 'Password too weak', 'password');
+      const data = emptyVault();
+      const iterations = await this.ports.iterations();
+      const { blob, vaultKey } = await createEnvelope(password, serializeVault(data), { iterations });
+      await this.ports.blobs.write(blob, undefined);
+      await this.ports.keys.write(vaultKey);
+      this.open = { data, key: vaultKey, blob };
+    });
+  }
+
+  unlock(password: string): Promise<void> {
+    return this.queue(async () => {
+      const { current, previous } = await this.ports.blobs.read();
+      if (!current) throw new CoreError('vault/not-found', 'There is no vault yet');
+      let blob = current;
+      let unlocked;
+      try {
+        unlocked = await unlockEnvelope(current, password);
+      } catch (error) {
+        // Only damage falls back to the previous generation; a wrong password is a wrong password.
+        if (!isCoreError(error, 'vault/corrupted') || !previous) throw error;
+        unlocked = await unlockEnvelope(previous, password);
+        blob = previous;
+        await this.ports.blobs.write(previous, previous);
+      }
+      if (unlocked.iterations < CURRENT_MIN_ITERATIONS) {
+        const rewrapped = await rewrapEnvelope(blob, unlocked.vaultKey, password, await this.ports.iterations());
+        await this.ports.blobs.write(rewrapped, blob);
+        blob = rewrapped;
+      }
+      await this.ports.keys.write(unlocked.vaultKey);
+      this.open = { data: deserializeVault(unlocked.plaintext), key: unlocked.vaultKey, blob };
+    });
+  }
+
+  lock(): Promise<void> {
+    return this.queue(async () => {
+      this.open = null;
+      await this.ports.keys.clear();
+    });
+  }
+
+  changePassword(oldPassword: string, newPassword: string): Promise<void> {
+    return this.queue(async () => {
+      const open = await this.require();
+      if (passwordProblem(newPassword)) throw new CoreError('vault/weak-password', 'Password too weak', 'password');
+      const blob = await changePassword(open.blob, oldPassword, newPassword, await this.ports.iterations());
+      await this.ports.blobs.write(blob, open.blob);
+      this.open = { ...open, blob };
+    });
+  }
+
+  /** Read the unlocked vault (after a service-worker restart, from the session key). */
+  async read<T>(reader: (data: VaultData) => T): Promise<T> {
+    return reader((await this.require()).data);
+  }
+
+  /** Apply a pure change and persist it; the change's error leaves the vault as it was. */
+  mutate<T>(change: (data: VaultData, now: number) => { data: VaultData; result: T }): Promise<T> {
+    return this.queue(async () => {
+      const open = await this.require();
+      const now = this.ports.now();
+      const { data, result } = change(purgeTrash(open.data, now), now);
+      const blob = await sealWithKey(open.blob, open.key, serializeVault(data));
+      await this.ports.blobs.write(blob, open.blob);
+      this.open = { data, key: open.key, blob };
+      return result;
+    });
+  }
+
+  private async require(): Promise<Open> {
+    const open = this.open ?? (await this.resume());
+    if (!open) throw new BackgroundError('vault/locked', 'The vault is locked');
+    return open;
+  }
+
+  /** A restarted service worker finds the key in session storage and reopens the vault with it. */
+  private async resume(): Promise<Open | null> {
+    const key = await this.ports.keys.read();
+    if (!key) return null;
+    const { current, previous } = await this.ports.blobs.read();
+    for (const blob of [current, previous]) {
+      if (!blob) continue;
+      try {
+        const data = deserializeVault(await openWithKey(blob, key));
+        this.open = { data, key, blob };
+        return this.open;
+      } catch (error) {
+        if (!(error instanceof VaultCorrupted)) throw error;
+      }
+    }
+    await this.ports.keys.clear();
+    return null;
+  }
+
+  /** Iterations stored in the current header (for the benchmark and settings page). */
+  async headerIterations(): Promise<number | null> {
+    const { current } = await this.ports.blobs.read();
+    return current ? (await readEnvelopeHeader(current)).iterations : null;
+  }
+}

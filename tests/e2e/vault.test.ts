@@ -1,0 +1,204 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchWithExtension, repoRoot, stopServiceWorker, type LoadedExtension } from './harness';
+import { serveFixtures, type FixtureServer } from './server';
+import { evaluateInContentScript } from './content-world';
+import { parseOtpauthUri } from '../../src/core/otpauth-uri';
+import { codeAt } from '../../src/core/otp';
+import { encodeBase32 } from '../../src/core/bytes/base32';
+
+const PASSWORD = 'correct horse battery staple';
+const EXTENSION_NAME = 'ClickAuth Authenticator';
+const ACCOUNTS = [
+  'otpauth://totp/Mailmachine:alice@mailmachine.test?secret=JBSWY3DPEHPK3PXP&issuer=Mailmachine',
+  'otpauth://totp/Forgejo:bob-the-builder?secret=HXDMVJECJJWSRB3HWIZR4IFUGFTMXBOZ&issuer=Forgejo&digits=8&algorithm=SHA256',
+];
+
+let server: FixtureServer;
+let ext: LoadedExtension;
+let profile: string;
+
+beforeAll(async () => {
+  server = await serveFixtures(join(repoRoot, 'tests/fixtures/pages'));
+  ext = await launchWithExtension();
+  profile = ext.profileDir;
+});
+
+afterAll(async () => {
+  await ext?.close();
+  await server?.close();
+});
+
+const popupUrl = () => `chrome-extension://${ext.extensionId}/src/popup/index.html`;
+const optionsUrl = () => `chrome-extension://${ext.extensionId}/src/options/index.html`;
+
+async function openPopup(): Promise<Page> {
+  const page = await ext.context.newPage();
+  await page.goto(popupUrl());
+  return page;
+}
+
+/** The code shown must be the real one now (or the one just before, if a period rolled over meanwhile). */
+function expectCurrentCode(shown: string | null, uri: string) {
+  const account = parseOtpauthUri(uri);
+  const now = Date.now();
+  const candidates = [codeAt(account, now), codeAt(account, now - 3000)];
+  expect(candidates).toContain((shown ?? '').replace(/\s/g, ''));
+}
+
+describe('the encrypted vault in real Chromium', () => {
+  it('first run creates the vault; added accounts show live codes', async () => {
+    const page = await openPopup();
+    await page.getByLabel('Master password', { exact: true }).fill(PASSWORD);
+    await page.getByLabel('Repeat the password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Create vault' }).click();
+    // Creating the vault calibrates PBKDF2 (~0.5 s) and derives the key once: wait for the unlocked view.
+    await expect
+      .poll(() => page.getByRole('button', { name: 'Lock' }).isVisible(), {
+        timeout: 20_000,
+        message: 'popup never showed the unlocked view',
+      })
+      .toBe(true);
+    for (const uri of ACCOUNTS) {
+      await page.getByLabel('Add an account from a setup link').fill(uri);
+      await page.getByRole('button', { name: 'Add', exact: true }).click();
+    }
+    await expect.poll(() => page.getByTestId('account').count(), { timeout: 15_000 }).toBe(2);
+    await expect.poll(() => page.getByTestId('code').first().textContent()).toMatch(/^\d{3} \d{3}$/);
+    expectCurrentCode(await page.getByTestId('code').first().textContent(), ACCOUNTS[0]!);
+    expectCurrentCode(await page.getByTestId('code').nth(1).textContent(), ACCOUNTS[1]!);
+    await page.close();
+  });
+
+  it('a bad URI gets a clear message and adds nothing', async () => {
+    const page = await openPopup();
+    await page.getByLabel('Add an account from a setup link').fill('https://example.com/not-a-key');
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    await expect.poll(() => page.locator('.add [role=alert]').textContent()).toContain('not an authenticator setup link');
+    expect(await page.getByTestId('account').count()).toBe(2);
+    await page.close();
+  });
+
+  it('a service worker killed mid-session comes back unlocked, nothing lost', async () => {
+    const page = await openPopup();
+    await stopServiceWorker(ext, page);
+    await page.reload();
+    await expect.poll(() => page.locator('main').textContent(), { timeout: 15_000 }).toContain('Mailmachine');
+    expect(await page.getByTestId('account').count()).toBe(2);
+    expect(await page.getByRole('button', { name: 'Lock' }).isVisible()).toBe(true);
+    await page.close();
+  });
+
+  it('content scripts are refused the account list, codes, settings and vault control', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(server.url('/basic.html', 'evil.test'));
+    const replies = await evaluateInContentScript<{ ok: boolean; error?: { code: string } }[]>(
+      page,
+      `Promise.all([
+        {type: 'accounts/list'}, {type: 'codes/get', ids: []}, {type: 'settings/get'},
+        {type: 'vault/lock'}, {type: 'vault/status'}, {type: 'accounts/add-uri', uri: ${JSON.stringify(ACCOUNTS[0])}},
+      ].map((m) => chrome.runtime.sendMessage(m)))`,
+      EXTENSION_NAME,
+    );
+    expect(replies).toHaveLength(6);
+    for (const reply of replies) expect(reply).toEqual({ ok: false, error: { code: 'protocol/forbidden', message: expect.any(String) } });
+    await page.close();
+  });
+
+  it('100 concurrent adds from popup, options page and content script give exactly 100 accounts', async () => {
+    const popup = await openPopup();
+    const options = await ext.context.newPage();
+    await options.goto(optionsUrl());
+    const site = await ext.context.newPage();
+    await site.goto(server.url('/basic.html', 'bank.test'));
+    const uri = (n: number) => {
+      const secret = new Uint8Array(20).map((_, i) => (n * 7 + i * 13) % 256);
+      return `otpauth://totp/Load:user${n}?secret=${encodeBase32(secret)}&issuer=Load`;
+    };
+    const batch = (from: number, to: number, type: string) => {
+      const uris = JSON.stringify(Array.from({ length: to - from }, (_, i) => uri(from + i)));
+      return `Promise.all(${uris}.map((uri) => chrome.runtime.sendMessage({ type: '${type}', uri })))`;
+    };
+    const [a, b, c] = await Promise.all([
+      popup.evaluate(batch(0, 34, 'accounts/add-uri')) as Promise<{ ok: boolean }[]>,
+      options.evaluate(batch(34, 67, 'accounts/add-uri')) as Promise<{ ok: boolean }[]>,
+      evaluateInContentScript<{ ok: boolean }[]>(site, batch(67, 100, 'enroll/add-uri'), EXTENSION_NAME),
+    ]);
+    expect([...a, ...b, ...c].filter((r) => r.ok)).toHaveLength(100);
+    await popup.reload();
+    await expect.poll(() => popup.getByTestId('account').count(), { timeout: 15_000 }).toBe(102);
+    const bound = await popup.evaluate(() => chrome.runtime.sendMessage({ type: 'accounts/list' }));
+    const fromSite = (bound as { value: { sites: string[] }[] }).value.filter((v) => v.sites.length > 0);
+    expect(fromSite).toHaveLength(33);
+    expect(new Set(fromSite.flatMap((v) => v.sites))).toEqual(new Set([new URL(server.url('/')).origin.replace('site-a', 'bank')]));
+    await Promise.all([popup.close(), options.close(), site.close()]);
+  });
+
+  it('stores nothing readable: no secret, issuer, label or site in any storage area or on disk', async () => {
+    const page = await openPopup();
+    const dump = await page.evaluate(async () => {
+      const dbs = await indexedDB.databases();
+      return JSON.stringify({
+        local: await chrome.storage.local.get(null),
+        sync: await chrome.storage.sync.get(null),
+        idb: dbs.map((d) => d.name),
+      });
+    });
+    await page.close();
+    // On disk: every file of the profile that belongs to the extension (its LevelDB stores, IndexedDB…).
+    const onDisk = readTree(profile, ext.extensionId);
+    expect(onDisk.length).toBeGreaterThan(0);
+    const needles: string[] = [];
+    for (const uri of ACCOUNTS) {
+      const a = parseOtpauthUri(uri);
+      const hex = Buffer.from(a.secret).toString('hex');
+      const b64 = Buffer.from(a.secret).toString('base64');
+      needles.push(a.issuer, a.account, encodeBase32(a.secret), hex, hex.toUpperCase(), b64, b64.replace(/=+$/, ''));
+    }
+    // Needles of 6+ characters: the sealed blob is base64 written ~200 times into LevelDB's log, so a
+    // 4-letter word like the issuer "Load" turns up in it by chance (~30 %), not because it leaked.
+    needles.push('bank.test', 'Load:user42', 'user42');
+    for (const needle of needles) {
+      expect(dump, `storage contains ${needle}`).not.toContain(needle);
+      expect(onDisk.includes(Buffer.from(needle)), `profile on disk contains ${needle}`).toBe(false);
+    }
+    expect(dump).toContain('vault.current');
+  });
+
+  it('after a browser restart: locked, no codes; wrong password refused; right password shows the same accounts', async () => {
+    await ext.close({ keepProfile: true });
+    ext = await launchWithExtension(profile);
+    const page = await openPopup();
+    await expect.poll(() => page.getByRole('heading', { name: 'Unlock your authenticator' }).isVisible()).toBe(true);
+    expect(await page.getByTestId('code').count()).toBe(0);
+    await page.getByLabel('Master password').fill('not my password');
+    await page.getByRole('button', { name: 'Unlock' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent(), { timeout: 15_000 }).toBe('Wrong password. Try again.');
+    expect(await page.getByTestId('code').count()).toBe(0);
+    await page.getByLabel('Master password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Unlock' }).click();
+    await expect.poll(() => page.getByTestId('account').count(), { timeout: 15_000 }).toBe(102);
+    const issuers = await page.locator('.issuer').allTextContents();
+    expect(issuers.slice(0, 2)).toEqual(['Mailmachine', 'Forgejo']);
+    expectCurrentCode(await page.getByTestId('code').first().textContent(), ACCOUNTS[0]!);
+    await page.close();
+  });
+});
+
+/** Every file under `dir` whose path names the extension id, concatenated. */
+function readTree(dir: string, extensionId: string): Buffer {
+  const parts: Buffer[] = [];
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const path = join(d, name);
+      const stat = statSync(path, { throwIfNoEntry: false });
+      if (!stat) continue;
+      if (stat.isDirectory()) walk(path);
+      else if (stat.isFile() && path.includes(extensionId) && stat.size < 50_000_000) parts.push(readFileSync(path));
+    }
+  };
+  walk(dir);
+  return Buffer.concat(parts);
+}

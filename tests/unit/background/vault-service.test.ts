@@ -1,0 +1,178 @@
+import { describe, expect, it } from 'vitest';
+import { VaultService } from '../../../src/background/vault/vault-service';
+import type { VaultPorts } from '../../../src/background/vault/ports';
+import { addAccount, listAccounts } from '../../../src/core/vault';
+import { readEnvelopeHeader } from '../../../src/core/crypto';
+import { decodeBase32 } from '../../../src/core/bytes/base32';
+
+const PASSWORD = 'correct horse battery';
+
+/** In-memory storage with the same semantics as extension storage: local survives, session is per browser run. */
+function memoryPorts(iterations = 2000) {
+  const local: { current?: string; previous?: string } = {};
+  const session: { key?: Uint8Array } = {};
+  let writes = 0;
+  const ports: VaultPorts = {
+    blobs: {
+      read: async () => ({ ...local }),
+      write: async (current, previous) => {
+        writes++;
+        local.current = current;
+        local.previous = previous ?? current;
+      },
+    },
+    keys: {
+      read: async () => session.key,
+      write: async (key) => {
+        session.key = key;
+      },
+      clear: async () => {
+        delete session.key;
+      },
+    },
+    now: () => Date.UTC(2026, 10, 24),
+    iterations: async () => iterations,
+  };
+  return { ports, local, session, writes: () => writes };
+}
+
+const account = (n: number) => ({
+  type: 'totp' as const,
+  issuer: `Issuer ${n}`,
+  account: `user${n}@example.com`,
+  secret: decodeBase32(`JBSWY3DPEHPK3PX${'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'[n % 32]}`).map((b, i) => (i === 0 ? (b + n) % 256 : b)),
+  algorithm: 'SHA1' as const,
+  digits: 6,
+  period: 30,
+  counter: 0,
+});
+
+const add = (vault: VaultService, n: number) =>
+  vault.mutate((data, now) => {
+    const r = addAccount(data, account(n), { now });
+    return { data: r.vault, result: r.account.id };
+  });
+
+describe('VaultService', () => {
+  it('first run creates an encrypted vault and leaves it unlocked', async () => {
+    const { ports, local } = memoryPorts();
+    const vault = new VaultService(ports);
+    expect(await vault.state()).toBe('empty');
+    await vault.create(PASSWORD);
+    expect(await vault.state()).toBe('unlocked');
+    expect(local.current).toMatch(/^[A-Za-z0-9+/=]+$/);
+    await expect(vault.create(PASSWORD)).rejects.toMatchObject({ code: 'vault/exists' });
+  });
+
+  it('refuses a trivial master password', async () => {
+    const vault = new VaultService(memoryPorts().ports);
+    await expect(vault.create('1234')).rejects.toMatchObject({ code: 'vault/weak-password' });
+    expect(await vault.state()).toBe('empty');
+  });
+
+  it('a browser restart (new service, session emptied) is locked; wrong password refused; right one opens the same accounts', async () => {
+    const mem = memoryPorts();
+    const first = new VaultService(mem.ports);
+    await first.create(PASSWORD);
+    await add(first, 1);
+    await add(first, 2);
+    delete mem.session.key;
+    const second = new VaultService(mem.ports);
+    expect(await second.state()).toBe('locked');
+    await expect(second.read(listAccounts)).rejects.toMatchObject({ code: 'vault/locked' });
+    const before = mem.local.current;
+    await expect(second.unlock('wrong password!!')).rejects.toMatchObject({ code: 'vault/wrong-password' });
+    expect(mem.local.current).toBe(before);
+    await second.unlock(PASSWORD);
+    expect((await second.read(listAccounts)).map((a) => a.issuer)).toEqual(['Issuer 1', 'Issuer 2']);
+  });
+
+  it('a service-worker restart (new service, same session) stays unlocked', async () => {
+    const mem = memoryPorts();
+    const first = new VaultService(mem.ports);
+    await first.create(PASSWORD);
+    await add(first, 1);
+    const restarted = new VaultService(mem.ports);
+    expect(await restarted.state()).toBe('unlocked');
+    expect(await restarted.read((d) => d.accounts.length)).toBe(1);
+  });
+
+  it('lock forgets the key in memory and in session storage', async () => {
+    const mem = memoryPorts();
+    const vault = new VaultService(mem.ports);
+    await vault.create(PASSWORD);
+    await vault.lock();
+    expect(mem.session.key).toBeUndefined();
+    expect(await vault.state()).toBe('locked');
+  });
+
+  it('serializes concurrent mutations: 100 parallel adds give exactly 100 accounts', async () => {
+    const mem = memoryPorts();
+    const vault = new VaultService(mem.ports);
+    await vault.create(PASSWORD);
+    const ids = await Promise.all(Array.from({ length: 100 }, (_, n) => add(vault, n + 1)));
+    expect(new Set(ids).size).toBe(100);
+    expect(await vault.read((d) => d.accounts.length)).toBe(100);
+    const reopened = new VaultService(mem.ports);
+    expect(await reopened.read((d) => d.accounts.length)).toBe(100);
+  });
+
+  it('a failing change leaves the vault and storage untouched', async () => {
+    const mem = memoryPorts();
+    const vault = new VaultService(mem.ports);
+    await vault.create(PASSWORD);
+    await add(vault, 1);
+    const stored = mem.local.current;
+    await expect(add(vault, 1)).rejects.toMatchObject({ code: 'vault/duplicate' });
+    expect(mem.local.current).toBe(stored);
+    expect(await vault.read((d) => d.accounts.length)).toBe(1);
+  });
+
+  it('keeps the previous generation and recovers from a corrupted current blob', async () => {
+    const mem = memoryPorts();
+    const vault = new VaultService(mem.ports);
+    await vault.create(PASSWORD);
+    await add(vault, 1);
+    await add(vault, 2);
+    const intact = mem.local.current!;
+    const corrupted = `${intact.slice(0, 40)}${intact[40] === 'A' ? 'B' : 'A'}${intact.slice(41)}`;
+    mem.local.current = corrupted;
+    delete mem.session.key;
+    const reopened = new VaultService(mem.ports);
+    await reopened.unlock(PASSWORD);
+    // The previous generation is the vault before the last write: one account.
+    expect((await reopened.read(listAccounts)).map((a) => a.issuer)).toEqual(['Issuer 1']);
+    // The damaged blob is gone: the current generation opens on its own again.
+    expect([mem.local.current, mem.local.previous]).not.toContain(corrupted);
+    delete mem.local.previous;
+    await reopened.lock();
+    await reopened.unlock(PASSWORD);
+    expect((await reopened.read(listAccounts)).map((a) => a.issuer)).toEqual(['Issuer 1']);
+  });
+
+  it('re-wraps the vault key on unlock when the stored iterations are below the floor', async () => {
+    const mem = memoryPorts(2000);
+    const vault = new VaultService(mem.ports);
+    await vault.create(PASSWORD);
+    expect((await readEnvelopeHeader(mem.local.current!)).iterations).toBe(2000);
+    mem.ports.iterations = async () => 600_000;
+    await vault.lock();
+    await vault.unlock(PASSWORD);
+    expect((await readEnvelopeHeader(mem.local.current!)).iterations).toBe(600_000);
+    await vault.lock();
+    await vault.unlock(PASSWORD);
+    expect(await vault.state()).toBe('unlocked');
+  });
+
+  it('password change re-wraps only: same accounts and ids, old password refused', async () => {
+    const mem = memoryPorts();
+    const vault = new VaultService(mem.ports);
+    await vault.create(PASSWORD);
+    const id = await add(vault, 7);
+    await vault.changePassword(PASSWORD, 'another long passphrase');
+    await vault.lock();
+    await expect(vault.unlock(PASSWORD)).rejects.toMatchObject({ code: 'vault/wrong-password' });
+    await vault.unlock('another long passphrase');
+    expect((await vault.read(listAccounts)).map((a) => a.id)).toEqual([id]);
+  });
+});
