@@ -5,7 +5,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
-const entries = ['background', 'content', 'popup', 'options'];
+const entries = ['background', 'content', 'popup', 'options', 'offscreen'];
 const folder = (name) => [`**/${name}`, `**/${name}/**`, `@/${name}/**`];
 const forbid = (names, message) => ({
   group: names.flatMap(folder),

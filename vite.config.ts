@@ -21,6 +21,8 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: false,
     modulePreload: false,
+    // Pages the manifest does not name: Chrome's offscreen document (clipboard clearing).
+    rollupOptions: { input: { offscreen: 'src/offscreen/index.html' } },
   },
   server: { cors: { origin: [] } },
 });

@@ -6,6 +6,8 @@ import { createRouter } from './router';
 import { VaultService } from './vault/vault-service';
 import { storagePorts } from './vault/storage-ports';
 import { startAutoLock } from './auto-lock';
+import { listenForClipboardAlarm } from './clipboard-clear';
+import { activeTabOrigin } from './active-tab';
 import type { Services } from './handlers/context';
 import { appInfo } from './handlers/app-info';
 import { vaultStatus } from './handlers/vault-status';
@@ -15,9 +17,18 @@ import { vaultLock } from './handlers/vault-lock';
 import { vaultChangePassword } from './handlers/vault-change-password';
 import { accountsList } from './handlers/accounts-list';
 import { accountsAddUri } from './handlers/accounts-add-uri';
+import { accountsAddManual } from './handlers/accounts-add-manual';
 import { accountsUpdate } from './handlers/accounts-update';
 import { accountsDelete } from './handlers/accounts-delete';
 import { accountsRestore } from './handlers/accounts-restore';
+import { accountsTrash } from './handlers/accounts-trash';
+import { accountsReorder } from './handlers/accounts-reorder';
+import { accountsHotpNext } from './handlers/accounts-hotp-next';
+import { accountsExportUri } from './handlers/accounts-export-uri';
+import { backupCodesGet } from './handlers/backup-codes-get';
+import { backupCodesSet } from './handlers/backup-codes-set';
+import { clipboardClearLater } from './handlers/clipboard-clear-later';
+import { scanVisibleTab } from './handlers/scan-visible-tab';
 import { codesGet } from './handlers/codes-get';
 import { settingsGet } from './handlers/settings-get';
 import { settingsSet } from './handlers/settings-set';
@@ -27,8 +38,9 @@ void restrictSessionStorage();
 
 const vault = new VaultService(storagePorts());
 const settings = defineItem<Settings>('local', 'settings', 'never');
-const services: Services = { vault, settings, onSettingsChanged: () => undefined };
-services.onSettingsChanged = startAutoLock(() => vault.lock(), settingsGet(services));
+const services: Services = { vault, settings, onSettingsChanged: () => undefined, activeOrigin: activeTabOrigin };
+services.onSettingsChanged = startAutoLock(browser.idle, () => vault.lock(), settingsGet(services));
+listenForClipboardAlarm();
 
 const route = createRouter(
   {
@@ -40,9 +52,18 @@ const route = createRouter(
     'vault/change-password': (m) => vaultChangePassword(services, m.oldPassword, m.newPassword),
     'accounts/list': () => accountsList(services),
     'accounts/add-uri': (m) => accountsAddUri(services, m.uri, m.sites),
+    'accounts/add-manual': (m) => accountsAddManual(services, m.entry),
     'accounts/update': (m) => accountsUpdate(services, m.id, m.patch),
     'accounts/delete': (m) => accountsDelete(services, m.id),
     'accounts/restore': (m) => accountsRestore(services, m.id),
+    'accounts/trash': () => accountsTrash(services),
+    'accounts/reorder': (m) => accountsReorder(services, m.ids),
+    'accounts/hotp-next': (m) => accountsHotpNext(services, m.id),
+    'accounts/export-uri': (m) => accountsExportUri(services, m.id, m.password),
+    'backup-codes/get': (m) => backupCodesGet(services, m.id),
+    'backup-codes/set': (m) => backupCodesSet(services, m.id, m.codes),
+    'clipboard/clear-later': (m) => clipboardClearLater(m.text),
+    'scan/visible-tab': () => scanVisibleTab(services),
     'codes/get': (m) => codesGet(services, m.ids),
     'settings/get': () => settingsGet(services),
     'settings/set': (m) => settingsSet(services, m.settings),
@@ -52,4 +73,8 @@ const route = createRouter(
 );
 
 // Returning the promise makes it the reply (webextension-polyfill semantics in Chromium, native in Firefox).
-browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => route(message, sender));
+browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
+  // Messages for the offscreen document are not ours to answer.
+  if ((message as { type?: unknown } | null)?.type === 'offscreen/clear-clipboard-if') return undefined;
+  return route(message, sender);
+});

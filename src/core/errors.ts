@@ -26,6 +26,13 @@ export const ERROR_CODES = [
   'vault/weak-password',
   'vault/not-found',
   'vault/duplicate',
+  'import/unrecognized',
+  'import/corrupt',
+  'import/wrong-password',
+  'import/needs-password',
+  'import/too-large',
+  'import/unsupported-entry',
+  'import/unsupported-version',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

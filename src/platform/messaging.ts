@@ -24,3 +24,7 @@ export async function callContent<K extends ContentType>(
 export function t(key: string, substitutions?: string | string[]): string {
   return browser.i18n.getMessage(key, substitutions) || key;
 }
+
+export function openOptions(): void {
+  void browser.runtime.openOptionsPage();
+}

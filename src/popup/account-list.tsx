@@ -1,68 +1,103 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { AccountView, CodeView } from '../shared/protocol';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { AccountView } from '../shared/protocol';
 import type { PopupApi, Translate } from './api';
+import { AccountRow } from './account-row';
+import { moveTo, moveWithinGroup } from './order';
+import { useCodes, useNow } from './use-codes';
 
-/** One clock for the whole list, ticking on whole seconds. */
-function useNow(): number {
-  const [now, setNow] = useState(Date.now());
-  useEffect(() => {
-    let timer = 0;
-    const tick = () => {
-      setNow(Date.now());
-      timer = window.setTimeout(tick, 1000 - (Date.now() % 1000));
-    };
-    timer = window.setTimeout(tick, 1000 - (Date.now() % 1000));
-    return () => window.clearTimeout(timer);
-  }, []);
-  return now;
+export const ROW_HEIGHT = 56;
+const VIEWPORT = 392;
+const OVERSCAN = 3;
+
+interface ListProps {
+  api: PopupApi;
+  t: Translate;
+  accounts: AccountView[];
+  currentIds: readonly string[];
+  onCopied(code: string): void;
+  onOpen(account: AccountView): void;
+  onReordered(): void;
 }
 
-/** "123456" → "123 456", "12345678" → "1234 5678"; Steam's 5 characters stay as they are. */
-export function groupCode(code: string): string {
-  if (code.length === 6) return `${code.slice(0, 3)} ${code.slice(3)}`;
-  if (code.length === 8) return `${code.slice(0, 4)} ${code.slice(4)}`;
-  return code;
-}
-
-export function AccountList({ api, t, accounts }: { api: PopupApi; t: Translate; accounts: AccountView[] }) {
+/**
+ * The account list, virtualised: only the rows in view (plus a few) exist in the DOM and only their
+ * codes are computed, so 1000 accounts open as fast as 10. Arrow keys move through accounts, Enter
+ * copies, Alt+Arrow moves an account within its group; rows can also be dragged.
+ */
+export function AccountList({ api, t, accounts, currentIds, onCopied, onOpen, onReordered }: ListProps) {
+  const [scrollTop, setScrollTop] = useState(0);
+  const [focus, setFocus] = useState(0);
+  const dragged = useRef<string | null>(null);
+  const viewport = useRef<HTMLDivElement>(null);
   const now = useNow();
-  const [codes, setCodes] = useState<Map<string, CodeView>>(new Map());
-  const ids = useMemo(() => accounts.map((a) => a.id), [accounts]);
-  const expiry = useMemo(() => {
-    let first = Infinity;
-    for (const view of codes.values()) if (view.validUntil !== null) first = Math.min(first, view.validUntil);
-    return first;
-  }, [codes]);
-  const stale = codes.size !== ids.length || now >= expiry;
+  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
+  const last = Math.min(accounts.length, Math.ceil((scrollTop + VIEWPORT) / ROW_HEIGHT) + OVERSCAN);
+  const rows = accounts.slice(first, last);
+  const { codes, replace } = useCodes(api, rows.map((a) => a.id), now);
+  const current = new Set(currentIds);
 
-  useEffect(() => {
-    if (!stale || ids.length === 0) return;
-    let live = true;
-    api.codes(ids).then((list) => live && setCodes(new Map(list.map((c) => [c.id, c]))));
-    return () => {
-      live = false;
-    };
-  }, [api, ids, stale]);
+  useEffect(() => setFocus((f) => Math.min(f, Math.max(0, accounts.length - 1))), [accounts.length]);
+
+  const copy = async (account: AccountView) => {
+    const view = codes.get(account.id);
+    if (!view) return;
+    await api.copy(view.code);
+    onCopied(view.code);
+  };
+
+  const reorder = async (ids: string[] | null) => {
+    if (!ids) return;
+    await api.reorder(ids);
+    onReordered();
+  };
+
+  const moveFocus = (index: number) => {
+    const next = Math.max(0, Math.min(accounts.length - 1, index));
+    setFocus(next);
+    const el = viewport.current;
+    if (!el) return;
+    if (next * ROW_HEIGHT < el.scrollTop) el.scrollTop = next * ROW_HEIGHT;
+    else if ((next + 1) * ROW_HEIGHT > el.scrollTop + VIEWPORT) el.scrollTop = (next + 1) * ROW_HEIGHT - VIEWPORT;
+    setScrollTop(el.scrollTop);
+  };
+
+  const onKeyDown = (account: AccountView, index: number) => (event: KeyboardEvent) => {
+    const step = event.key === 'ArrowDown' ? 1 : event.key === 'ArrowUp' ? -1 : 0;
+    if (step && event.altKey) void reorder(moveWithinGroup(accounts, account.id, step));
+    else if (step) moveFocus(index + step);
+    else if (event.key === 'Home') moveFocus(0);
+    else if (event.key === 'End') moveFocus(accounts.length - 1);
+    else if (event.key === 'Delete' || event.key === 'F2') onOpen(account);
+    else return;
+    event.preventDefault();
+  };
 
   if (accounts.length === 0) return <p class="empty">{t('listEmpty')}</p>;
   return (
-    <ul class="accounts" aria-label={t('listLabel')}>
-      {accounts.map((account) => {
-        const view = codes.get(account.id);
-        const left = view?.validUntil ? Math.max(0, Math.ceil((view.validUntil - now) / 1000)) : null;
-        return (
-          <li key={account.id} class="account" data-testid="account">
-            <div class="names">
-              <span class="issuer">{account.issuer || account.sites[0] || t('noIssuer')}</span>
-              <span class="name">{account.account}</span>
-            </div>
-            <span class="code" data-testid="code" aria-label={t('codeLabel')}>{view ? groupCode(view.code) : '••• •••'}</span>
-            {left !== null && (
-              <span class={left <= 5 ? 'left urgent' : 'left'} aria-hidden="true">{left}</span>
-            )}
-          </li>
-        );
-      })}
-    </ul>
+    <div class="viewport" ref={viewport} style={{ maxHeight: `${VIEWPORT}px` }} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
+      <ul class="accounts" aria-label={t('listLabel')} style={{ height: `${accounts.length * ROW_HEIGHT}px` }}>
+        <li aria-hidden="true" style={{ height: `${first * ROW_HEIGHT}px` }} class="spacer" />
+        {rows.map((account, i) => (
+          <AccountRow
+            key={account.id}
+            account={account}
+            code={codes.get(account.id)}
+            now={now}
+            t={t}
+            current={current.has(account.id)}
+            focused={first + i === focus}
+            onCopy={() => void copy(account)}
+            onOpen={() => onOpen(account)}
+            onNext={() => void api.hotpNext(account.id).then(replace)}
+            onKeyDown={onKeyDown(account, first + i)}
+            onFocus={() => setFocus(first + i)}
+            drag={{
+              onDragStart: () => (dragged.current = account.id),
+              onDrop: () => dragged.current && void reorder(moveTo(accounts, dragged.current, account.id)),
+            }}
+          />
+        ))}
+      </ul>
+    </div>
   );
 }

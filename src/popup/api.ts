@@ -1,4 +1,15 @@
-import type { AccountView, AppInfo, CodeView, VaultStatus } from '../shared/protocol';
+import type {
+  AccountList,
+  AccountPatch,
+  AccountView,
+  AppInfo,
+  BackupCodeView,
+  CodeView,
+  ManualEntryInput,
+  ScanResult,
+  TrashView,
+  VaultStatus,
+} from '../shared/protocol';
 
 /** What the popup needs from the background; main.tsx wires the real one, tests pass a fake. */
 export interface PopupApi {
@@ -7,9 +18,23 @@ export interface PopupApi {
   create(password: string): Promise<VaultStatus>;
   unlock(password: string): Promise<VaultStatus>;
   lock(): Promise<VaultStatus>;
-  list(): Promise<AccountView[]>;
+  list(): Promise<AccountList>;
   codes(ids: string[]): Promise<CodeView[]>;
   addUri(uri: string): Promise<AccountView[]>;
+  addManual(entry: ManualEntryInput): Promise<AccountView>;
+  update(id: string, patch: AccountPatch): Promise<AccountView>;
+  remove(id: string): Promise<unknown>;
+  restore(id: string): Promise<AccountView>;
+  trash(): Promise<TrashView[]>;
+  reorder(ids: string[]): Promise<unknown>;
+  hotpNext(id: string): Promise<CodeView>;
+  exportUri(id: string, password: string): Promise<{ uri: string }>;
+  backupCodes(id: string): Promise<BackupCodeView[]>;
+  setBackupCodes(id: string, codes: BackupCodeView[]): Promise<BackupCodeView[]>;
+  /** Copy a code to the clipboard; the background clears it after 30 s if it is still there. */
+  copy(code: string): Promise<void>;
+  scan(): Promise<ScanResult>;
+  openOptions(): void;
 }
 
 export type Translate = (key: string, substitutions?: string | string[]) => string;
@@ -22,4 +47,10 @@ export function errorText(t: Translate, error: unknown): string {
     if (text && !text.startsWith('error_')) return text;
   }
   return t('errorGeneric');
+}
+
+/** The field an error is about (the form highlights it), if the background said. */
+export function errorField(error: unknown): string | undefined {
+  const field = (error as { field?: unknown } | null)?.field;
+  return typeof field === 'string' ? field : undefined;
 }

@@ -1,22 +1,22 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { AccountView, AppInfo, VaultState } from '../shared/protocol';
+import type { AccountList, AppInfo, VaultState } from '../shared/protocol';
 import { errorText, type PopupApi, type Translate } from './api';
 import { SetupForm, UnlockForm } from './password-forms';
-import { AccountList } from './account-list';
-import { AddByUri } from './add-by-uri';
+import { VaultView } from './vault-view';
 
 export type { PopupApi, Translate } from './api';
 
+/** The popup: first run (create the master password), locked (unlock), or the unlocked vault. */
 export function App({ api, t }: { api: PopupApi; t: Translate }) {
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [state, setState] = useState<VaultState | null>(null);
-  const [accounts, setAccounts] = useState<AccountView[]>([]);
+  const [list, setList] = useState<AccountList | null>(null);
   const [failure, setFailure] = useState('');
 
   const refresh = useCallback(async () => {
     try {
       const status = await api.status();
-      if (status.state === 'unlocked') setAccounts(await api.list());
+      setList(status.state === 'unlocked' ? await api.list() : null);
       setState(status.state);
     } catch (error) {
       setFailure(errorText(t, error));
@@ -35,20 +35,12 @@ export function App({ api, t }: { api: PopupApi; t: Translate }) {
       <header>
         <h1>{info?.name ?? t('extName')}</h1>
         {info && <span class="version" aria-label={t('versionLabel', info.version)}>{info.version}</span>}
-        {state === 'unlocked' && (
-          <button type="button" class="lock" onClick={() => after(api.lock())}>{t('lock')}</button>
-        )}
       </header>
       {failure && <p class="error" role="alert" data-testid="status">{failure}</p>}
       {!failure && state === null && <p class="status" role="status" data-testid="status">{t('loading')}</p>}
       {state === 'empty' && <SetupForm t={t} onSubmit={(password) => after(api.create(password))} />}
       {state === 'locked' && <UnlockForm t={t} onSubmit={(password) => after(api.unlock(password))} />}
-      {state === 'unlocked' && (
-        <>
-          <AccountList api={api} t={t} accounts={accounts} />
-          <AddByUri t={t} onAdd={(uri) => after(api.addUri(uri))} />
-        </>
-      )}
+      {state === 'unlocked' && list && <VaultView api={api} t={t} initial={list} onLock={() => void after(api.lock())} />}
     </>
   );
 }

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { App } from './app';
 import type { PopupApi } from './api';
-import { callBackground, t } from '../platform/messaging';
+import { callBackground, openOptions, t } from '../platform/messaging';
 
 const api: PopupApi = {
   info: () => callBackground({ type: 'app/info' }),
@@ -12,6 +12,22 @@ const api: PopupApi = {
   list: () => callBackground({ type: 'accounts/list' }),
   codes: (ids) => callBackground({ type: 'codes/get', ids }),
   addUri: (uri) => callBackground({ type: 'accounts/add-uri', uri }),
+  addManual: (entry) => callBackground({ type: 'accounts/add-manual', entry }),
+  update: (id, patch) => callBackground({ type: 'accounts/update', id, patch }),
+  remove: (id) => callBackground({ type: 'accounts/delete', id }),
+  restore: (id) => callBackground({ type: 'accounts/restore', id }),
+  trash: () => callBackground({ type: 'accounts/trash' }),
+  reorder: (ids) => callBackground({ type: 'accounts/reorder', ids }),
+  hotpNext: (id) => callBackground({ type: 'accounts/hotp-next', id }),
+  exportUri: (id, password) => callBackground({ type: 'accounts/export-uri', id, password }),
+  backupCodes: (id) => callBackground({ type: 'backup-codes/get', id }),
+  setBackupCodes: (id, codes) => callBackground({ type: 'backup-codes/set', id, codes }),
+  async copy(code) {
+    await navigator.clipboard.writeText(code);
+    await callBackground({ type: 'clipboard/clear-later', text: code });
+  },
+  scan: () => callBackground({ type: 'scan/visible-tab' }),
+  openOptions,
 };
 
 const root = document.getElementById('app');

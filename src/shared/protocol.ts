@@ -67,6 +67,45 @@ export interface EnrollResult {
   duplicate: boolean;
 }
 
+export interface AccountList {
+  accounts: AccountView[];
+  /** The active tab's origin and the accounts bound to its site (the popup lists them first). */
+  currentSite: { origin: string; ids: string[] } | null;
+}
+
+export interface TrashView {
+  id: string;
+  issuer: string;
+  account: string;
+  deletedAt: number;
+}
+
+export interface BackupCodeView {
+  code: string;
+  used: boolean;
+}
+
+/** A key typed by hand; strings as typed, validated like a Key URI (same error codes and fields). */
+export interface ManualEntryInput {
+  issuer: string;
+  account: string;
+  secret: string;
+  type?: string;
+  algorithm?: string;
+  digits?: string;
+  period?: string;
+  counter?: string;
+}
+
+export interface ScanResult {
+  /** QR codes found in the visible tab. */
+  found: number;
+  added: AccountView[];
+  /** Found QR codes that are not authenticator keys (a web address, Microsoft's activation link…). */
+  notAuthenticator: number;
+  duplicates: number;
+}
+
 export interface ContentHello {
   href: string;
   topFrame: boolean;
@@ -82,7 +121,16 @@ export interface ToBackground {
   'vault/unlock': Msg<{ password: string }, VaultStatus>;
   'vault/lock': Msg<NoFields, VaultStatus>;
   'vault/change-password': Msg<{ oldPassword: string; newPassword: string }, VaultStatus>;
-  'accounts/list': Msg<NoFields, AccountView[]>;
+  'accounts/list': Msg<NoFields, AccountList>;
+  'accounts/add-manual': Msg<{ entry: ManualEntryInput }, AccountView>;
+  'accounts/hotp-next': Msg<{ id: string }, CodeView>;
+  'accounts/trash': Msg<NoFields, TrashView[]>;
+  'accounts/reorder': Msg<{ ids: string[] }, NoFields>;
+  'accounts/export-uri': Msg<{ id: string; password: string }, { uri: string }>;
+  'backup-codes/get': Msg<{ id: string }, BackupCodeView[]>;
+  'backup-codes/set': Msg<{ id: string; codes: BackupCodeView[] }, BackupCodeView[]>;
+  'clipboard/clear-later': Msg<{ text: string }, NoFields>;
+  'scan/visible-tab': Msg<NoFields, ScanResult>;
   'accounts/add-uri': Msg<{ uri: string; sites?: string[] }, AccountView[]>;
   'accounts/update': Msg<{ id: string; patch: AccountPatch }, AccountView>;
   'accounts/delete': Msg<{ id: string }, NoFields>;
@@ -118,6 +166,15 @@ export const allowedSenders: { readonly [K in BackgroundType]: readonly SenderKi
   'vault/lock': PAGES,
   'vault/change-password': PAGES,
   'accounts/list': PAGES,
+  'accounts/add-manual': PAGES,
+  'accounts/hotp-next': PAGES,
+  'accounts/trash': PAGES,
+  'accounts/reorder': PAGES,
+  'accounts/export-uri': PAGES,
+  'backup-codes/get': PAGES,
+  'backup-codes/set': PAGES,
+  'clipboard/clear-later': PAGES,
+  'scan/visible-tab': PAGES,
   'accounts/add-uri': PAGES,
   'accounts/update': PAGES,
   'accounts/delete': PAGES,

@@ -40,7 +40,11 @@ describe('the built manifest (dist/chrome)', () => {
 
   it('asks for no host permissions beyond the content-script matches', () => {
     expect(manifest).not.toHaveProperty('host_permissions');
-    // storage: the sealed vault and settings; idle: lock when the screen locks or after inactivity.
-    expect(manifest.permissions).toEqual(['storage', 'idle']);
+    // storage: the sealed vault and settings; idle: lock when the screen locks or after inactivity;
+    // alarms + offscreen + clipboardRead/Write: clear a copied code after 30 s if it is still there;
+    // activeTab: the popup's "this site first" and "scan this page", only on the tab it was opened on.
+    expect([...manifest.permissions].sort()).toEqual(
+      ['activeTab', 'alarms', 'clipboardRead', 'clipboardWrite', 'idle', 'offscreen', 'storage'],
+    );
   });
 });

@@ -56,14 +56,16 @@ describe('the encrypted vault in real Chromium', () => {
     await page.getByRole('button', { name: 'Create vault' }).click();
     // Creating the vault calibrates PBKDF2 (~0.5 s) and derives the key once: wait for the unlocked view.
     await expect
-      .poll(() => page.getByRole('button', { name: 'Lock' }).isVisible(), {
+      .poll(() => page.getByRole('button', { name: 'Lock', exact: true }).isVisible(), {
         timeout: 20_000,
         message: 'popup never showed the unlocked view',
       })
       .toBe(true);
     for (const uri of ACCOUNTS) {
+      await page.getByRole('button', { name: 'Add account' }).click();
       await page.getByLabel('Add an account from a setup link').fill(uri);
       await page.getByRole('button', { name: 'Add', exact: true }).click();
+      await expect.poll(() => page.locator('.toast').textContent()).toContain('Added 1 account');
     }
     await expect.poll(() => page.getByTestId('account').count(), { timeout: 15_000 }).toBe(2);
     await expect.poll(() => page.getByTestId('code').first().textContent()).toMatch(/^\d{3} \d{3}$/);
@@ -74,9 +76,11 @@ describe('the encrypted vault in real Chromium', () => {
 
   it('a bad URI gets a clear message and adds nothing', async () => {
     const page = await openPopup();
+    await page.getByRole('button', { name: 'Add account' }).click();
     await page.getByLabel('Add an account from a setup link').fill('https://example.com/not-a-key');
     await page.getByRole('button', { name: 'Add', exact: true }).click();
     await expect.poll(() => page.locator('.add [role=alert]').textContent()).toContain('not an authenticator setup link');
+    await page.getByRole('button', { name: 'Close' }).click();
     expect(await page.getByTestId('account').count()).toBe(2);
     await page.close();
   });
@@ -87,7 +91,7 @@ describe('the encrypted vault in real Chromium', () => {
     await page.reload();
     await expect.poll(() => page.locator('main').textContent(), { timeout: 15_000 }).toContain('Mailmachine');
     expect(await page.getByTestId('account').count()).toBe(2);
-    expect(await page.getByRole('button', { name: 'Lock' }).isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Lock', exact: true }).isVisible()).toBe(true);
     await page.close();
   });
 
@@ -127,10 +131,11 @@ describe('the encrypted vault in real Chromium', () => {
       evaluateInContentScript<{ ok: boolean }[]>(site, batch(67, 100, 'enroll/add-uri'), EXTENSION_NAME),
     ]);
     expect([...a, ...b, ...c].filter((r) => r.ok)).toHaveLength(100);
-    await popup.reload();
-    await expect.poll(() => popup.getByTestId('account').count(), { timeout: 15_000 }).toBe(102);
-    const bound = await popup.evaluate(() => chrome.runtime.sendMessage({ type: 'accounts/list' }));
-    const fromSite = (bound as { value: { sites: string[] }[] }).value.filter((v) => v.sites.length > 0);
+    const listed = (await popup.evaluate(() => chrome.runtime.sendMessage({ type: 'accounts/list' }))) as {
+      value: { accounts: { sites: string[] }[] };
+    };
+    expect(listed.value.accounts).toHaveLength(102);
+    const fromSite = listed.value.accounts.filter((v) => v.sites.length > 0);
     expect(fromSite).toHaveLength(33);
     expect(new Set(fromSite.flatMap((v) => v.sites))).toEqual(new Set([new URL(server.url('/')).origin.replace('site-a', 'bank')]));
     await Promise.all([popup.close(), options.close(), site.close()]);
@@ -179,7 +184,11 @@ describe('the encrypted vault in real Chromium', () => {
     expect(await page.getByTestId('code').count()).toBe(0);
     await page.getByLabel('Master password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Unlock' }).click();
-    await expect.poll(() => page.getByTestId('account').count(), { timeout: 15_000 }).toBe(102);
+    await expect.poll(() => page.getByRole('button', { name: 'Lock', exact: true }).isVisible(), { timeout: 15_000 }).toBe(true);
+    const listed = (await page.evaluate(() => chrome.runtime.sendMessage({ type: 'accounts/list' }))) as { ok: boolean; value: { accounts: unknown[] } };
+    expect(listed.ok ? 'ok' : JSON.stringify(listed)).toBe('ok');
+    expect(listed.value.accounts).toHaveLength(102);
+    await expect.poll(() => page.locator('.issuer').first().textContent()).toBe('Mailmachine');
     const issuers = await page.locator('.issuer').allTextContents();
     expect(issuers.slice(0, 2)).toEqual(['Mailmachine', 'Forgejo']);
     expectCurrentCode(await page.getByTestId('code').first().textContent(), ACCOUNTS[0]!);

@@ -7,4 +7,6 @@ export interface Services {
   vault: VaultService;
   settings: StorageItem<Settings>;
   onSettingsChanged(settings: Settings): void;
+  /** Origin of the tab the popup was opened on (http/https only), or null. */
+  activeOrigin(): Promise<string | null>;
 }

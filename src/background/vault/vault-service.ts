@@ -96,6 +96,12 @@ export class VaultService {
     });
   }
 
+  /** Re-enter the master password before revealing a secret: throws `vault/wrong-password`. */
+  async verifyPassword(password: string): Promise<void> {
+    const open = await this.require();
+    await unlockEnvelope(open.blob, password);
+  }
+
   /** Read the unlocked vault (after a service-worker restart, from the session key). */
   async read<T>(reader: (data: VaultData) => T): Promise<T> {
     return reader((await this.require()).data);

@@ -3,3 +3,4 @@ export { decodeMigrationPayload, encodeMigration, parseMigrationUri, type Migrat
 export { parseOtpauthUri } from './parse';
 export { parseSteamUri } from './steam-uri';
 export type { ParsedAccount } from './types';
+export { parseManualEntry, type ManualEntry } from './manual';

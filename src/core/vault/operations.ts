@@ -21,7 +21,7 @@ export type NewAccount = Pick<Account, 'type' | 'issuer' | 'account' | 'secret' 
   Partial<Pick<Account, 'sites' | 'backupCodes' | 'pinned' | 'order'>>;
 
 /** The fields a user may edit after enrollment. */
-export type AccountPatch = Partial<Pick<Account, 'issuer' | 'account' | 'sites' | 'pinned' | 'order' | 'backupCodes'>>;
+export type AccountPatch = Partial<Pick<Account, 'issuer' | 'account' | 'sites' | 'pinned' | 'order' | 'backupCodes' | 'counter'>>;
 
 const defaultNewId = (): string => globalThis.crypto.randomUUID();
 
@@ -85,6 +85,13 @@ export function updateAccount(vault: VaultData, id: string, patch: AccountPatch,
   if (patch.pinned !== undefined) next.pinned = patch.pinned;
   if (patch.order !== undefined) next.order = patch.order;
   if (patch.backupCodes !== undefined) next.backupCodes = copyCodes(patch.backupCodes);
+  if (patch.counter !== undefined) {
+    // RFC 4226 §7.2: an HOTP counter only moves forward (a lower one would repeat used codes).
+    if (!Number.isSafeInteger(patch.counter) || patch.counter < current.counter) {
+      throw new CoreError('otp/bad-params', 'The HOTP counter can only increase', 'counter');
+    }
+    next.counter = patch.counter;
+  }
   return { ...vault, accounts: vault.accounts.map((a) => (a.id === id ? next : a)) };
 }
 

@@ -1,16 +1,23 @@
 import type { PopupApi } from '../../../src/popup/api';
-import type { AccountView, CodeView, VaultState } from '../../../src/shared/protocol';
-import { parseOtpauthUri } from '../../../src/core/otpauth-uri';
+import type { AccountPatch, AccountView, BackupCodeView, CodeView, ManualEntryInput, ScanResult, TrashView, VaultState } from '../../../src/shared/protocol';
+import { parseManualEntry, parseOtpauthUri } from '../../../src/core/otpauth-uri';
 import { codeAt, counterAt } from '../../../src/core/otp';
 import type { ParsedAccount } from '../../../src/core/otpauth-uri/types';
 
-/** An in-memory background for popup DOM tests: real URI parsing and codes, a fixed clock. */
+type Stored = AccountView & { parsed: ParsedAccount; codes: BackupCodeView[] };
+
+/** An in-memory background for popup DOM tests: real URI parsing and codes, a settable clock. */
 export class FakeBackground implements PopupApi {
   state: VaultState = 'empty';
   password = '';
   now = Date.UTC(2026, 10, 24, 12, 0, 0);
-  accounts: (AccountView & { parsed: ParsedAccount })[] = [];
+  accounts: Stored[] = [];
+  trashed: (Stored & { deletedAt: number })[] = [];
+  currentSite: { origin: string; ids: string[] } | null = null;
+  clipboard = '';
   calls: string[] = [];
+  scanResult: ScanResult = { found: 0, added: [], notAuthenticator: 0, duplicates: 0 };
+  private nextId = 1;
 
   info = async () => ({ name: 'ClickAuth', version: '0.1.0' });
   status = async () => ({ state: this.state });
@@ -31,38 +38,99 @@ export class FakeBackground implements PopupApi {
     return { state: this.state };
   }
   async list() {
-    return this.accounts;
+    const accounts = [...this.accounts].sort((a, b) => Number(b.pinned) - Number(a.pinned) || a.order - b.order);
+    return { accounts: accounts.map(view), currentSite: this.currentSite };
   }
   async codes(ids: string[]): Promise<CodeView[]> {
-    return this.accounts
-      .filter((a) => ids.includes(a.id))
-      .map((a) => ({
-        id: a.id,
-        code: codeAt(a.parsed, this.now),
-        validUntil: (counterAt(a.parsed, this.now) + 1) * a.period * 1000,
-        period: a.period,
-      }));
+    this.calls.push(`codes:${ids.length}`);
+    return this.accounts.filter((a) => ids.includes(a.id)).map((a) => this.code(a));
   }
   async addUri(uri: string) {
-    const parsed = parseOtpauthUri(uri);
-    const view: AccountView & { parsed: ParsedAccount } = {
-      id: `id-${this.accounts.length + 1}`,
-      type: parsed.type,
-      issuer: parsed.issuer,
-      account: parsed.account,
-      algorithm: parsed.algorithm,
-      digits: parsed.digits,
-      period: parsed.period,
-      counter: parsed.counter,
-      sites: [],
-      pinned: false,
-      order: this.accounts.length,
-      backupCodes: { total: 0, remaining: 0 },
-      createdAt: this.now,
-      updatedAt: this.now,
-      parsed,
-    };
-    this.accounts.push(view);
-    return [view];
+    return [this.store(parseOtpauthUri(uri))];
   }
+  async addManual(entry: ManualEntryInput) {
+    return this.store(parseManualEntry(entry));
+  }
+  async update(id: string, patch: AccountPatch) {
+    const account = this.find(id);
+    Object.assign(account, patch);
+    return view(account);
+  }
+  async remove(id: string) {
+    const account = this.find(id);
+    this.accounts = this.accounts.filter((a) => a !== account);
+    this.trashed.push({ ...account, deletedAt: this.now });
+    return {};
+  }
+  async restore(id: string) {
+    const entry = this.trashed.find((a) => a.id === id);
+    if (!entry) throw Object.assign(new Error('gone'), { code: 'vault/not-found' });
+    this.trashed = this.trashed.filter((a) => a !== entry);
+    const { deletedAt: _deletedAt, ...account } = entry;
+    this.accounts.push(account);
+    return view(account);
+  }
+  async trash(): Promise<TrashView[]> {
+    return this.trashed.map((a) => ({ id: a.id, issuer: a.issuer, account: a.account, deletedAt: a.deletedAt }));
+  }
+  async reorder(ids: string[]) {
+    ids.forEach((id, order) => (this.find(id).order = order));
+    return {};
+  }
+  async hotpNext(id: string) {
+    const account = this.find(id);
+    account.parsed = { ...account.parsed, counter: account.parsed.counter + 1 };
+    account.counter = account.parsed.counter;
+    return this.code(account);
+  }
+  async exportUri(id: string, password: string) {
+    if (password !== this.password) throw Object.assign(new Error('Wrong password'), { code: 'vault/wrong-password' });
+    return { uri: `otpauth://totp/${encodeURIComponent(this.find(id).account)}?secret=JBSWY3DPEHPK3PXP` };
+  }
+  async backupCodes(id: string) {
+    return this.find(id).codes.map((c) => ({ ...c }));
+  }
+  async setBackupCodes(id: string, codes: BackupCodeView[]) {
+    const account = this.find(id);
+    account.codes = codes.map((c) => ({ ...c }));
+    account.backupCodes = { total: codes.length, remaining: codes.filter((c) => !c.used).length };
+    return account.codes;
+  }
+  async copy(code: string) {
+    this.clipboard = code;
+  }
+  async scan() {
+    return this.scanResult;
+  }
+  openOptions() {
+    this.calls.push('options');
+  }
+
+  private code(a: Stored): CodeView {
+    return {
+      id: a.id,
+      code: codeAt(a.parsed, this.now),
+      validUntil: a.type === 'hotp' ? null : (counterAt(a.parsed, this.now) + 1) * a.period * 1000,
+      period: a.period,
+    };
+  }
+  private find(id: string): Stored {
+    const account = this.accounts.find((a) => a.id === id);
+    if (!account) throw Object.assign(new Error('gone'), { code: 'vault/not-found' });
+    return account;
+  }
+  private store(parsed: ParsedAccount): AccountView {
+    const account: Stored = {
+      id: `id-${this.nextId++}`, type: parsed.type, issuer: parsed.issuer, account: parsed.account, algorithm: parsed.algorithm,
+      digits: parsed.digits, period: parsed.period, counter: parsed.counter, sites: [], pinned: false, order: this.accounts.length,
+      backupCodes: { total: 0, remaining: 0 }, createdAt: this.now, updatedAt: this.now, parsed, codes: [],
+    };
+    this.accounts.push(account);
+    return view(account);
+  }
+}
+
+function view(account: Stored): AccountView {
+  const { parsed: _parsed, codes: _codes, ...rest } = account;
+  return { ...rest, sites: [...rest.sites] };
 }

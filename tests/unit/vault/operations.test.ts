@@ -182,3 +182,16 @@ describe('listAccounts', () => {
     expect(vault.accounts.map((a) => a.id)).toEqual(['id-1', 'id-2', 'id-3']);
   });
 });
+
+describe('HOTP counter updates', () => {
+  it('moves the counter forward only', () => {
+    const { vault, account } = addAccount(
+      emptyVault(),
+      { type: 'hotp', issuer: 'I', account: 'a', secret: new Uint8Array([1, 2, 3]), algorithm: 'SHA1', digits: 6, period: 30, counter: 5 },
+      { now: 1 },
+    );
+    const next = updateAccount(vault, account.id, { counter: 6 }, { now: 2 });
+    expect(next.accounts[0]?.counter).toBe(6);
+    expect(() => updateAccount(next, account.id, { counter: 5 }, { now: 3 })).toThrow(expect.objectContaining({ code: 'otp/bad-params', field: 'counter' }));
+  });
+});

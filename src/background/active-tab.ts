@@ -1,0 +1,17 @@
+import { browser } from '../platform/browser';
+
+/**
+ * The origin of the tab the user is looking at. Its URL is visible to us only while the activeTab
+ * grant from opening the popup on it lasts (no "tabs" permission), which is exactly when the popup
+ * asks. Non-web pages give null.
+ */
+export async function activeTabOrigin(): Promise<string | null> {
+  const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+  if (!tab?.url) return null;
+  try {
+    const url = new URL(tab.url);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.origin : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,111 @@
+/**
+ * Finds the one-time-code field(s) of a page. A scored classifier: each text input earns points from
+ * the data in hints.ts (identifiers, labels, nearby headings) and from its shape (numeric input mode,
+ * a digits pattern, maxlength 6–8); exclusions (postal, coupon, card, phone, search, captcha, backup
+ * codes, credentials) cost more than any hint earns. Layout patterns are recognised on top: split
+ * boxes, input-otp style transparent inputs, and two fields wanting consecutive codes.
+ */
+import { contextText, inputsIn, shown, transparent } from './dom';
+import { NEGATIVE_CONTEXT, norm, ORDINAL, RULES, STRONG } from './hints';
+
+export type OtpTarget =
+  | { kind: 'single'; input: HTMLInputElement }
+  | { kind: 'split'; inputs: HTMLInputElement[] }
+  | { kind: 'hidden-real'; input: HTMLInputElement; visual: Element }
+  | { kind: 'consecutive'; inputs: [HTMLInputElement, HTMLInputElement] };
+
+/** Fields scoring at least this are one-time-code fields. */
+export const THRESHOLD = 3.5;
+
+const TYPES = /^(?:text|tel|number|password)$/;
+const attr = (el: Element, name: string): string => el.getAttribute(name) ?? '';
+const clean = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim();
+
+function identifiers(input: HTMLInputElement): string {
+  return norm(['id', 'name', 'class', 'formcontrolname', 'data-testid', 'autocomplete'].map((n) => attr(input, n)).join(' '));
+}
+
+/** Label-like text, one source per line (the credential/phone patterns anchor on whole labels). */
+function labelText(input: HTMLInputElement): string {
+  const root = input.getRootNode() as Document | ShadowRoot;
+  const parts = [attr(input, 'placeholder'), attr(input, 'aria-label'), attr(input, 'title')];
+  for (const label of input.labels ?? []) parts.push(label.textContent ?? '');
+  for (const id of attr(input, 'aria-labelledby').split(/\s+/)) if (id) parts.push(root.getElementById(id)?.textContent ?? '');
+  const prev = input.previousElementSibling ?? input.parentElement?.previousElementSibling;
+  if (prev && !prev.querySelector('input') && clean(prev.textContent).length < 80) parts.push(prev.textContent ?? '');
+  return parts.map((p) => norm(clean(p))).join('\n');
+}
+
+/** How much `input` looks like a one-time-code field; -Infinity when it cannot be one. */
+export function scoreField(input: HTMLInputElement): number {
+  if (!TYPES.test(input.type) || input.disabled || input.readOnly || !shown(input)) return -Infinity;
+  const texts = [identifiers(input), labelText(input), norm(contextText(input))];
+  let score = 0;
+  for (const [re, ...weights] of RULES) {
+    weights.forEach((w, i) => {
+      if (w && re.test(texts[i] ?? '')) score += w;
+    });
+  }
+  if (attr(input, 'autocomplete').includes('one-time-code')) score += 4;
+  const max = input.maxLength;
+  score += max >= 6 && max <= 8 ? 1.5 : max > 8 && max <= 10 ? 0.5 : max > 0 && (max < 4 || max > 20) ? -1 : 0;
+  // A "security code" next to card fields is a CVC.
+  if (input.form?.querySelector('[autocomplete^="cc-"]')) score -= 10;
+  if (/numeric|decimal/.test(attr(input, 'inputmode'))) score += 1;
+  if (/\\d|0-9/.test(input.pattern)) score += 1;
+  score += ({ tel: 0.5, number: 0.5, password: -2 } as Record<string, number>)[input.type] ?? 0;
+  return score;
+}
+
+/** 4–8 adjacent maxlength=1 boxes sharing a container, with nothing around them ruling them out. */
+function findSplit(inputs: HTMLInputElement[]): HTMLInputElement[] | null {
+  const boxes = inputs.filter((i) => i.maxLength === 1 && !i.disabled && !i.readOnly && shown(i));
+  const groups = new Map<Element, HTMLInputElement[]>();
+  for (const box of boxes) {
+    let node = box.parentElement;
+    for (let i = 0; node && i < 3 && boxes.filter((b) => node?.contains(b)).length < 4; i++) node = node.parentElement;
+    if (node) groups.set(node, [...(groups.get(node) ?? []), box]);
+  }
+  for (const group of groups.values()) {
+    if (group.length < 4 || group.length > 8 || !group.every((b) => scoreField(b) > -4)) continue;
+    const context = norm(contextText(group[0] as HTMLInputElement));
+    if (STRONG.test(context) || !NEGATIVE_CONTEXT.some((re) => re.test(context))) return group;
+  }
+  return null;
+}
+
+function findConsecutive(fields: HTMLInputElement[]): [HTMLInputElement, HTMLInputElement] | null {
+  const text = (i: HTMLInputElement) => `${identifiers(i)}\n${labelText(i)}`;
+  const first = fields.find((i) => ORDINAL[0].test(text(i)));
+  const second = fields.find((i) => i !== first && ORDINAL[1].test(text(i)));
+  return first && second && fields.indexOf(first) < fields.indexOf(second) ? [first, second] : null;
+}
+
+/** The climb from a transparent input to the element that draws its slots. */
+function visualOf(input: HTMLInputElement): Element {
+  let node: Element = input;
+  while (node.parentElement && node.parentElement.children.length < 2) node = node.parentElement;
+  return node.parentElement ?? node;
+}
+
+/** Whether `visual` looks like an OTP widget's slot row: one input among at least four boxes. */
+const drawsSlots = (visual: Element): boolean =>
+  visual.querySelectorAll('input').length === 1 && visual.querySelectorAll('div,span').length >= 4;
+
+/** The page's one-time-code target under `root` (open shadow roots included), or null. */
+export function findOtpFields(root: Document | ShadowRoot): OtpTarget | null {
+  const inputs = inputsIn(root).filter((i) => TYPES.test(i.type));
+  const scored = inputs
+    .filter((i) => i.maxLength !== 1)
+    .map((input) => ({ input, score: scoreField(input) }))
+    // A transparent field without slots drawn around it is a bot trap (honeypot), not a widget.
+    .filter((c) => c.score >= THRESHOLD && (!transparent(c.input) || drawsSlots(visualOf(c.input))));
+  const pair = findConsecutive(scored.map((c) => c.input));
+  if (pair) return { kind: 'consecutive', inputs: pair };
+  const split = findSplit(inputs);
+  if (split) return { kind: 'split', inputs: split };
+  const best = scored.reduce<(typeof scored)[number] | undefined>((a, c) => (a && a.score >= c.score ? a : c), undefined);
+  if (!best) return null;
+  const { input } = best;
+  return transparent(input) ? { kind: 'hidden-real', input, visual: visualOf(input) } : { kind: 'single', input };
+}

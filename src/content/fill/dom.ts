@@ -1,0 +1,56 @@
+/** Small DOM helpers shared by the classifier and the observer. */
+
+/** Every <input> under `root`, in document order, descending into open shadow roots. */
+export function inputsIn(root: Document | ShadowRoot, out: HTMLInputElement[] = []): HTMLInputElement[] {
+  for (const el of root.querySelectorAll('*')) {
+    if (el.tagName === 'INPUT') out.push(el as HTMLInputElement);
+    if (el.shadowRoot) inputsIn(el.shadowRoot, out);
+  }
+  return out;
+}
+
+/** Open shadow roots under `root` (the observer watches them too: their mutations do not bubble out). */
+export function shadowRootsIn(root: Document | ShadowRoot, out: ShadowRoot[] = []): ShadowRoot[] {
+  for (const el of root.querySelectorAll('*')) {
+    if (el.shadowRoot) shadowRootsIn(el.shadowRoot, (out.push(el.shadowRoot), out));
+  }
+  return out;
+}
+
+const parentOf = (el: Element): Element | null =>
+  el.parentElement ?? ((el.getRootNode() as Partial<ShadowRoot>).host || null);
+
+/**
+ * Rendered at all (display/visibility/hidden, up through shadow hosts). Transparent fields count as
+ * shown: input-otp style widgets hide their real input with opacity, and that input is the one to fill.
+ */
+export function shown(el: Element): boolean {
+  for (let node: Element | null = el; node; node = parentOf(node)) {
+    if ((node as HTMLElement).hidden) return false;
+    const style = getComputedStyle(node);
+    if (style.display === 'none' || style.visibility === 'hidden') return false;
+  }
+  return true;
+}
+
+/** Present but invisible to the eye: the input-otp pattern of a transparent input over slot divs. */
+export function transparent(input: HTMLInputElement): boolean {
+  const style = getComputedStyle(input);
+  return (
+    style.opacity === '0' ||
+    /^(?:transparent|rgba\(.*,\s*0\))$/.test(style.color.trim()) ||
+    /^[01]px$/.test(style.width) ||
+    /^[01]px$/.test(style.height)
+  );
+}
+
+/** Text of nodes near `el` that describe it: headings, legends, paragraphs and labels a few levels up. */
+export function contextText(el: Element): string {
+  let text = '';
+  let node = el.parentElement;
+  for (let i = 0; node && i < 4; i++, node = node.parentElement) {
+    for (const h of node.querySelectorAll('h1,h2,h3,h4,h5,h6,legend,p,label,[role=heading]')) text += ` ${h.textContent}`;
+    if (text.length > 400) break;
+  }
+  return text.slice(0, 600);
+}

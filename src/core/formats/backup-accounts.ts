@@ -1,0 +1,33 @@
+/** The decrypted payload of our backup (./backup-format.md §Payload) → accounts. */
+import { buildAccount, collectEntries, displayName } from './entry';
+import { corrupt } from './import-errors';
+import { arr, isRecord, optNum, optStr, rec, str } from './json-read';
+import type { EntriesResult, ImportedAccount } from './types';
+
+function backupCodes(value: unknown): NonNullable<ImportedAccount['backupCodes']> {
+  return arr(value ?? [], 'backupCodes').map((item) => {
+    const code = rec(item, 'backup code');
+    if (typeof code['used'] !== 'boolean') throw corrupt('backup code "used" is not a boolean');
+    return { code: str(code['code'], 'backup code'), used: code['used'] };
+  });
+}
+
+export function readBackupAccounts(payload: unknown): EntriesResult {
+  const accounts = arr(rec(payload, 'payload')['accounts'], 'accounts');
+  const nameOf = (v: unknown): string => (isRecord(v) ? displayName(String(v['issuer'] ?? ''), String(v['account'] ?? '')) : '(unnamed)');
+  return collectEntries(accounts, nameOf, (value) => {
+    const a = rec(value, 'account');
+    const account = buildAccount({
+      type: str(a['type'], 'type'),
+      secret: str(a['secret'], 'secret'),
+      algorithm: optStr(a['algorithm'], 'algorithm'),
+      digits: optNum(a['digits'], 'digits'),
+      period: optNum(a['period'], 'period'),
+      counter: optNum(a['counter'], 'counter'),
+      issuer: str(a['issuer'], 'issuer'),
+      account: str(a['account'], 'account'),
+    });
+    const sites = arr(a['sites'] ?? [], 'sites').map((site) => str(site, 'site'));
+    return { ...account, sites, backupCodes: backupCodes(a['backupCodes']) };
+  });
+}

@@ -1,0 +1,89 @@
+/**
+ * Bitwarden unencrypted exports, JSON and CSV (bitwarden/clients individual-vault-export;
+ * Aegis importers/BitwardenImporter.java). The TOTP lives in `login.totp` (JSON) or the
+ * `login_totp` column (CSV) as an otpauth:// URI, `steam://SECRET`, or a bare base32 secret.
+ * Items without a TOTP are not authenticator entries and are ignored, not reported.
+ * The login's URIs become the account's sites (http/https origins only).
+ */
+import { CoreError } from '../errors';
+import { parseOtpauthUri, parseSteamUri } from '../otpauth-uri';
+import { csvRecords } from './csv';
+import { buildAccount, collectEntries, displayName } from './entry';
+import { arr, isRecord, optStr, type JsonRecord } from './json-read';
+import type { EntriesResult, ImportedAccount } from './types';
+
+interface TotpItem {
+  name: string;
+  username: string;
+  totp: string;
+  uris: string[];
+}
+
+export const isBitwardenJson = (json: unknown): json is JsonRecord =>
+  isRecord(json) && Array.isArray(json['items']) && typeof json['encrypted'] === 'boolean';
+
+export const isBitwardenCsv = (header: readonly string[]): boolean => header.includes('login_totp');
+
+/** http(s) origins of the login's URIs; Bitwarden also stores bare hosts ("example.com"). */
+function origins(uris: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (const raw of uris.map((u) => u.trim()).filter((u) => u !== '')) {
+    try {
+      const url = new URL(/^[a-z][a-z0-9+.-]*:/i.test(raw) ? raw : `https://${raw}`);
+      if (url.protocol === 'https:' || url.protocol === 'http:') out.add(url.origin);
+    } catch {
+      // Not a URL (an app id, a regex match rule): not a site we can bind to.
+    }
+  }
+  return [...out];
+}
+
+function toAccount(item: TotpItem): ImportedAccount {
+  const totp = item.totp.trim();
+  let account: ImportedAccount;
+  if (/^otpauth:/i.test(totp)) account = parseOtpauthUri(totp);
+  else if (/^steam:/i.test(totp)) account = parseSteamUri(totp);
+  else account = buildAccount({ type: 'totp', secret: totp, issuer: '', account: '' });
+  const sites = origins(item.uris);
+  return {
+    ...account,
+    issuer: account.issuer || item.name,
+    account: account.account || item.username,
+    ...(sites.length > 0 ? { sites } : {}),
+  };
+}
+
+function collect(items: TotpItem[]): EntriesResult {
+  const withTotp = items.filter((item) => item.totp.trim() !== '');
+  return collectEntries(withTotp, (item) => displayName(item.name, item.username), toAccount);
+}
+
+export function importBitwardenJson(json: JsonRecord): EntriesResult {
+  if (json['encrypted'] === true) {
+    throw new CoreError('import/unrecognized', 'Encrypted Bitwarden exports are not supported: export as unencrypted JSON', 'data');
+  }
+  const items = arr(json['items'], 'items').flatMap((value): TotpItem[] => {
+    if (!isRecord(value) || !isRecord(value['login'])) return [];
+    const login = value['login'];
+    const uris = Array.isArray(login['uris']) ? login['uris'] : [];
+    return [
+      {
+        name: optStr(value['name'], 'name') ?? '',
+        username: optStr(login['username'], 'username') ?? '',
+        totp: optStr(login['totp'], 'totp') ?? '',
+        uris: uris.flatMap((u) => (isRecord(u) && typeof u['uri'] === 'string' ? [u['uri']] : [])),
+      },
+    ];
+  });
+  return collect(items);
+}
+
+export function importBitwardenCsv(text: string): EntriesResult {
+  const items = csvRecords(text).records.map((r) => ({
+    name: r['name'] ?? '',
+    username: r['login_username'] ?? '',
+    totp: r['login_totp'] ?? '',
+    uris: (r['login_uri'] ?? '').split(/[,\n]/),
+  }));
+  return collect(items);
+}

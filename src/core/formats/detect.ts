@@ -1,0 +1,142 @@
+/**
+ * Recognises an import file by its content (never its name) and dispatches to the format's
+ * importer. Order of checks: size → binary or text → JSON shape → text shape. A file that starts
+ * like JSON but does not parse is `import/corrupt` (usually a truncated download), anything we
+ * do not know is `import/unrecognized`.
+ */
+import { CoreError } from '../errors';
+import { importAegis, isAegisEncrypted, isAegisVault } from './aegis';
+import { importAndOtpEncrypted, isAndOtpPlain, readAndOtpEntries } from './andotp';
+import { importAuthenticatorExt, isAuthenticatorExt, isAuthenticatorExtEncrypted } from './authenticator-ext';
+import { importBackup, isBackup } from './backup';
+import { importBitwardenCsv, importBitwardenJson, isBitwardenCsv, isBitwardenJson } from './bitwarden';
+import { csvRecords } from './csv';
+import { flagDuplicates } from './duplicates';
+import { corrupt, unrecognized } from './import-errors';
+import { isRecord } from './json-read';
+import { looksLikeEnte, looksLikeOtpauthList, parseOtpauthList } from './otpauth-list';
+import { importProton, isProtonAuthenticator } from './proton';
+import { importTwoFas, isTwoFas, isTwoFasEncrypted } from './twofas';
+import type { EntriesResult, FormatId, ImportOptions, ImportResult } from './types';
+
+/** Largest file we parse: real exports of a few hundred accounts are well under 1 MB. */
+export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+
+/** Magic numbers of files people pick by mistake (images, archives, PDFs). */
+const FOREIGN_MAGIC = [[0x89, 0x50, 0x4e, 0x47], [0xff, 0xd8, 0xff], [0x47, 0x49, 0x46, 0x38], [0x50, 0x4b, 0x03, 0x04], [0x25, 0x50, 0x44, 0x46], [0x1f, 0x8b]];
+
+type Sniffed =
+  | { format: 'andotp-encrypted'; bytes: Uint8Array }
+  | { format: FormatId; text: string; json?: unknown };
+
+function checkSize(input: Uint8Array | string): void {
+  const tooLarge = () => new CoreError('import/too-large', `Files over ${MAX_IMPORT_BYTES / 1024 / 1024} MB are not imported`, 'data');
+  if (typeof input !== 'string') {
+    if (input.length > MAX_IMPORT_BYTES) throw tooLarge();
+  } else if (input.length > MAX_IMPORT_BYTES || (input.length * 3 > MAX_IMPORT_BYTES && new TextEncoder().encode(input).length > MAX_IMPORT_BYTES)) {
+    throw tooLarge();
+  }
+}
+
+/** C0 controls other than tab, LF, VT, FF, CR: never in a text export, common in binary. */
+function hasControlCharacters(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 9 || (code > 13 && code < 32)) return true;
+  }
+  return false;
+}
+
+/** Text when the bytes are UTF-8 without control characters; undefined for binary. */
+function asText(bytes: Uint8Array): string | undefined {
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+    return hasControlCharacters(text) ? undefined : text;
+  } catch {
+    return undefined;
+  }
+}
+
+function jsonFormat(json: unknown): FormatId {
+  if (isBackup(json)) return 'clickauth-backup';
+  if (isAegisVault(json)) return isAegisEncrypted(json) ? 'aegis-encrypted' : 'aegis';
+  if (isTwoFas(json)) return isTwoFasEncrypted(json) ? 'twofas-encrypted' : 'twofas';
+  if (isBitwardenJson(json)) return 'bitwarden-json';
+  if (isProtonAuthenticator(json)) return 'proton-authenticator';
+  if (isAndOtpPlain(json)) return 'andotp';
+  if (isAuthenticatorExt(json)) return isAuthenticatorExtEncrypted(json) ? 'authenticator-ext-encrypted' : 'authenticator-ext';
+  throw unrecognized('This JSON file is not an export format we know');
+}
+
+function sniff(input: Uint8Array | string): Sniffed {
+  checkSize(input);
+  const text = typeof input === 'string' ? input : asText(input);
+  if (text === undefined) {
+    const bytes = input as Uint8Array;
+    if (FOREIGN_MAGIC.some((magic) => magic.every((byte, i) => bytes[i] === byte)) || bytes.length < 16) throw unrecognized();
+    return { format: 'andotp-encrypted', bytes };
+  }
+  const trimmed = text.replace(/^\uFEFF/, '').trim();
+  if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
+    let json: unknown;
+    try {
+      json = JSON.parse(trimmed);
+    } catch (cause) {
+      throw corrupt('the file looks like JSON but does not parse (truncated?)', cause);
+    }
+    return { format: jsonFormat(json), text: trimmed, json };
+  }
+  if (looksLikeOtpauthList(trimmed)) return { format: looksLikeEnte(trimmed) ? 'ente-auth' : 'otpauth-list', text: trimmed };
+  const firstLine = trimmed.slice(0, trimmed.search(/\r?\n|$/));
+  if (isBitwardenCsv(csvRecords(firstLine).header)) return { format: 'bitwarden-csv', text: trimmed };
+  throw unrecognized();
+}
+
+/** The format of a file, by content; throws `import/too-large`, `import/corrupt` or `import/unrecognized`. */
+export function detectFormat(input: Uint8Array | string): FormatId {
+  return sniff(input).format;
+}
+
+async function dispatch(file: Sniffed, options: ImportOptions, subtle: SubtleCrypto): Promise<EntriesResult> {
+  const { password } = options;
+  if ('bytes' in file) return importAndOtpEncrypted(file.bytes, password, subtle);
+  const json = isRecord(file.json) ? file.json : {};
+  switch (file.format) {
+    case 'otpauth-list':
+    case 'ente-auth':
+      return parseOtpauthList(file.text);
+    case 'bitwarden-csv':
+      return importBitwardenCsv(file.text);
+    case 'andotp':
+      return readAndOtpEntries(file.json);
+    case 'aegis':
+    case 'aegis-encrypted':
+      return importAegis(json as Parameters<typeof importAegis>[0], password, subtle);
+    case 'twofas':
+    case 'twofas-encrypted':
+      return importTwoFas(json, password, subtle);
+    case 'bitwarden-json':
+      return importBitwardenJson(json);
+    case 'proton-authenticator':
+      return importProton(json);
+    case 'authenticator-ext':
+    case 'authenticator-ext-encrypted':
+      return importAuthenticatorExt(json, password, subtle);
+    case 'clickauth-backup':
+      return importBackup(json, password, subtle);
+    case 'andotp-encrypted':
+      throw unrecognized();
+  }
+}
+
+/**
+ * Detects and imports a file. Encrypted formats without `password` throw `import/needs-password`
+ * (the UI then asks), a wrong one `import/wrong-password`; damage is `import/corrupt`. Entries
+ * we cannot use, and repeats of an earlier entry, are listed in `skipped` (see ./duplicates.ts).
+ */
+export async function importFile(input: Uint8Array | string, options: ImportOptions = {}): Promise<ImportResult> {
+  const file = sniff(input);
+  const subtle = options.subtle ?? globalThis.crypto.subtle;
+  const result = flagDuplicates(await dispatch(file, options, subtle));
+  return { format: file.format, ...result };
+}

@@ -1,0 +1,37 @@
+/** Typed errors of the import layer (ARCHITECTURE rule 7: a stable code, words at the edge). */
+import { CoreError, isCoreError, type ErrorCode } from '../errors';
+
+export const unrecognized = (what = 'This file is not in a format we can import'): CoreError =>
+  new CoreError('import/unrecognized', what, 'data');
+
+export const corrupt = (what: string, cause?: unknown): CoreError =>
+  new CoreError('import/corrupt', `The file is damaged or truncated: ${what}`, 'data', { cause });
+
+export const wrongPassword = (cause?: unknown): CoreError =>
+  new CoreError('import/wrong-password', 'The password does not decrypt this file', 'password', { cause });
+
+export const needsPassword = (): CoreError =>
+  new CoreError('import/needs-password', 'This file is encrypted: a password is required', 'password');
+
+export const unsupportedEntry = (what: string): CoreError =>
+  new CoreError('import/unsupported-entry', `Unsupported entry: ${what}`, 'data');
+
+/** Codes that mean "we cannot compute codes for this entry" rather than "the entry is malformed". */
+const UNSUPPORTED: ReadonlySet<ErrorCode> = new Set(['uri/bad-algorithm', 'uri/bad-type', 'migration/unsupported-entry']);
+
+/** The code and reason recorded for an entry that failed; rethrows anything that is not a CoreError. */
+export function skipReason(error: unknown): { code: ErrorCode; reason: string } {
+  if (!isCoreError(error)) throw error;
+  const code = UNSUPPORTED.has(error.code) ? 'import/unsupported-entry' : error.code;
+  return { code, reason: error.message };
+}
+
+/** Runs `read`; a non-CoreError (a bug or a JSON shape we did not expect) becomes `import/corrupt`. */
+export async function asCorrupt<T>(what: string, read: () => T | Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    if (isCoreError(error)) throw error;
+    throw corrupt(what, error);
+  }
+}

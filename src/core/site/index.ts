@@ -1,0 +1,2 @@
+export { siteKey, siteOf, type Scheme, type SiteKey } from './site';
+export { matchAccounts, originMatches, type SiteBound } from './match';

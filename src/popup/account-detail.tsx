@@ -1,0 +1,90 @@
+import { useState } from 'preact/hooks';
+import type { AccountView } from '../shared/protocol';
+import { errorText, type PopupApi, type Translate } from './api';
+import { BackupCodes } from './backup-codes';
+import { ShowQr } from './show-qr';
+
+interface DetailProps {
+  api: PopupApi;
+  t: Translate;
+  account: AccountView;
+  onChanged(): void;
+  onDeleted(account: AccountView): void;
+  onClose(): void;
+}
+
+/** Sites are origins: "example.com" becomes "https://example.com"; anything unparsable is an error. */
+export function parseSites(text: string): string[] | null {
+  const sites: string[] = [];
+  for (const part of text.split(/[\s,]+/).filter(Boolean)) {
+    try {
+      const url = new URL(/^[a-z]+:\/\//i.test(part) ? part : `https://${part}`);
+      if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+      sites.push(url.origin);
+    } catch {
+      return null;
+    }
+  }
+  return sites;
+}
+
+/** Edit issuer, name and sites; pin; delete (undo in the toast); backup codes; show as QR. */
+export function AccountDetail({ api, t, account, onChanged, onDeleted, onClose }: DetailProps) {
+  const [issuer, setIssuer] = useState(account.issuer);
+  const [name, setName] = useState(account.account);
+  const [sites, setSites] = useState(account.sites.join('\n'));
+  const [error, setError] = useState('');
+  const [view, setView] = useState<'edit' | 'codes' | 'qr'>('edit');
+
+  async function save(event: Event) {
+    event.preventDefault();
+    const parsed = parseSites(sites);
+    if (!parsed) return setError(t('sitesInvalid'));
+    try {
+      await api.update(account.id, { issuer: issuer.trim(), account: name.trim(), sites: parsed });
+      onChanged();
+      onClose();
+    } catch (failure) {
+      setError(errorText(t, failure));
+    }
+  }
+
+  const togglePin = async () => {
+    await api.update(account.id, { pinned: !account.pinned });
+    onChanged();
+    onClose();
+  };
+
+  const remove = async () => {
+    await api.remove(account.id);
+    onDeleted(account);
+  };
+
+  if (view === 'codes') return <BackupCodes api={api} t={t} account={account} onClose={() => { onChanged(); setView('edit'); }} />;
+  if (view === 'qr') return <ShowQr api={api} t={t} account={account} onClose={() => setView('edit')} />;
+  return (
+    <form class="panel" onSubmit={save} aria-labelledby="detail-title">
+      <h2 id="detail-title">{t('editTitle')}</h2>
+      <label>{t('fieldIssuer')}<input value={issuer} onInput={(e) => setIssuer(e.currentTarget.value)} /></label>
+      <label>{t('fieldAccount')}<input value={name} onInput={(e) => setName(e.currentTarget.value)} /></label>
+      <label>
+        {t('fieldSites')}
+        <textarea rows={2} value={sites} onInput={(e) => setSites(e.currentTarget.value)} spellcheck={false} aria-describedby="sites-hint" />
+      </label>
+      <p class="hint" id="sites-hint">{t('sitesHint')}</p>
+      {error && <p class="error" role="alert">{error}</p>}
+      <div class="row">
+        <button type="submit">{t('save')}</button>
+        <button type="button" class="secondary" onClick={onClose}>{t('cancel')}</button>
+      </div>
+      <div class="row">
+        <button type="button" class="secondary" onClick={togglePin}>{account.pinned ? t('unpin') : t('pin')}</button>
+        <button type="button" class="secondary" onClick={() => setView('codes')}>
+          {t('backupCodesButton', String(account.backupCodes.remaining))}
+        </button>
+        <button type="button" class="secondary" onClick={() => setView('qr')}>{t('showQr')}</button>
+      </div>
+      <button type="button" class="danger" onClick={remove}>{t('delete')}</button>
+    </form>
+  );
+}

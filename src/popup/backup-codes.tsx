@@ -1,0 +1,73 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { AccountView, BackupCodeView } from '../shared/protocol';
+import { errorText, type PopupApi, type Translate } from './api';
+
+/**
+ * Split pasted backup codes: one per line (or comma/semicolon/tab separated); list numbering such as
+ * "1." or "3)" is dropped. A line of short groups like Google's "1234 5678" is one code; a line of
+ * long space-separated tokens ("abcd-efgh-ijkl wxyz-1234-5678") is several codes.
+ */
+export function splitCodes(text: string): string[] {
+  return text
+    .split(/[\n,;\t]+/)
+    .map((line) => line.replace(/^\s*\d{1,2}[.)]\s+/, '').trim())
+    .flatMap((line) => {
+      const tokens = line.split(/\s+/);
+      return tokens.length > 1 && tokens.every((token) => token.length >= 6) ? tokens : [line];
+    })
+    .filter((code) => code.length >= 4);
+}
+
+/** The single-use backup codes a site gives at setup: paste them, tick one off when used. */
+export function BackupCodes({ api, t, account, onClose }: { api: PopupApi; t: Translate; account: AccountView; onClose(): void }) {
+  const [codes, setCodes] = useState<BackupCodeView[] | null>(null);
+  const [paste, setPaste] = useState('');
+  const [error, setError] = useState('');
+
+  useEffect(() => {
+    api.backupCodes(account.id).then(setCodes, (failure) => setError(errorText(t, failure)));
+  }, [api, account.id, t]);
+
+  const save = async (next: BackupCodeView[]) => {
+    try {
+      setCodes(await api.setBackupCodes(account.id, next));
+    } catch (failure) {
+      setError(errorText(t, failure));
+    }
+  };
+
+  const add = async (event: Event) => {
+    event.preventDefault();
+    const fresh = splitCodes(paste).filter((code) => !codes?.some((c) => c.code === code));
+    await save([...(codes ?? []), ...fresh.map((code) => ({ code, used: false }))]);
+    setPaste('');
+  };
+
+  const remaining = codes?.filter((c) => !c.used).length ?? 0;
+  return (
+    <section class="panel" aria-labelledby="codes-title">
+      <h2 id="codes-title">{t('backupCodesTitle', account.issuer || account.account)}</h2>
+      <p class="hint" data-testid="codes-remaining">{t('backupCodesRemaining', [String(remaining), String(codes?.length ?? 0)])}</p>
+      <ul class="backup-codes">
+        {(codes ?? []).map((c, i) => (
+          <li key={c.code}>
+            <label class={c.used ? 'used' : ''}>
+              <input type="checkbox" checked={c.used}
+                onChange={() => save(codes!.map((x, j) => (j === i ? { ...x, used: !x.used } : x)))} />
+              <code>{c.code}</code>
+            </label>
+          </li>
+        ))}
+      </ul>
+      <form onSubmit={add} class="add">
+        <label>
+          {t('backupCodesPaste')}
+          <textarea rows={3} value={paste} onInput={(e) => setPaste(e.currentTarget.value)} spellcheck={false} />
+        </label>
+        <button type="submit" disabled={!paste.trim()}>{t('backupCodesAdd')}</button>
+      </form>
+      {error && <p class="error" role="alert">{error}</p>}
+      <button type="button" class="secondary" onClick={onClose}>{t('back')}</button>
+    </section>
+  );
+}

@@ -1,0 +1,42 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { TrashView } from '../shared/protocol';
+import { errorText, type PopupApi, type Translate } from './api';
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/** Deleted accounts, restorable for 30 days after deletion. */
+export function Trash({ api, t, onRestored, onClose }: { api: PopupApi; t: Translate; onRestored(): void; onClose(): void }) {
+  const [items, setItems] = useState<TrashView[] | null>(null);
+  const [error, setError] = useState('');
+  const load = () => api.trash().then(setItems, (failure) => setError(errorText(t, failure)));
+  useEffect(() => void load(), []);
+
+  const restore = async (id: string) => {
+    try {
+      await api.restore(id);
+      onRestored();
+      await load();
+    } catch (failure) {
+      setError(errorText(t, failure));
+    }
+  };
+
+  return (
+    <section class="panel" aria-labelledby="trash-title">
+      <h2 id="trash-title">{t('trashTitle')}</h2>
+      {items && items.length === 0 && <p class="hint">{t('trashEmpty')}</p>}
+      <ul class="trash">
+        {(items ?? []).map((item) => (
+          <li key={item.id}>
+            <span>
+              {item.issuer || item.account} <span class="hint">{t('trashDaysLeft', String(Math.max(0, Math.ceil((item.deletedAt + 30 * DAY - Date.now()) / DAY))))}</span>
+            </span>
+            <button type="button" class="secondary" onClick={() => restore(item.id)}>{t('restore')}</button>
+          </li>
+        ))}
+      </ul>
+      {error && <p class="error" role="alert">{error}</p>}
+      <button type="button" class="secondary" onClick={onClose}>{t('back')}</button>
+    </section>
+  );
+}

@@ -1,0 +1,136 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { FakeBackground } from './fake-api';
+import { button, click, key, mount, msg, submit, type, unmount } from './helpers';
+import { encodeBase32 } from '../../../src/core/bytes/base32';
+
+afterEach(unmount);
+
+async function withAccounts(n: number, setup: (api: FakeBackground) => void = () => undefined) {
+  const api = new FakeBackground();
+  api.state = 'unlocked';
+  api.password = 'correct horse battery';
+  for (let i = 0; i < n; i++) {
+    const secret = encodeBase32(new Uint8Array(10).map((_, j) => (i * 13 + j) % 256));
+    await api.addUri(`otpauth://totp/Issuer${i}:user${i}@example.com?secret=${secret}&issuer=Issuer${i}`);
+  }
+  setup(api);
+  const el = await mount(api);
+  return { api, el };
+}
+
+const issuers = (el: Element) => [...el.querySelectorAll('.issuer')].map((e) => e.textContent?.replace('★ ', ''));
+
+describe('popup list', () => {
+  it('renders only the visible rows of 1000 accounts and asks codes only for them', async () => {
+    const { api, el } = await withAccounts(1000);
+    const rows = el.querySelectorAll('[data-testid=account]');
+    expect(rows.length).toBeGreaterThan(5);
+    expect(rows.length).toBeLessThan(20);
+    expect(api.calls.filter((c) => c.startsWith('codes:')).every((c) => Number(c.slice(6)) < 20)).toBe(true);
+  });
+
+  it('lists the current site\'s accounts first', async () => {
+    const { el } = await withAccounts(4, (api) => {
+      api.accounts[2]!.sites = ['https://mail.example.com'];
+      api.currentSite = { origin: 'https://mail.example.com', ids: [api.accounts[2]!.id] };
+    });
+    expect(issuers(el)).toEqual(['Issuer2', 'Issuer0', 'Issuer1', 'Issuer3']);
+    expect(el.querySelector('.site-note')?.textContent).toBe(msg('thisSite', 'mail.example.com'));
+  });
+
+  it('searches issuer, name and sites; "/" focuses the search', async () => {
+    const { el } = await withAccounts(5, (api) => (api.accounts[3]!.sites = ['https://forge.example.org']));
+    await key(document.body, '/');
+    expect(document.activeElement).toBe(el.querySelector('input[type=search]'));
+    await type(el.querySelector('input[type=search]'), 'issuer4');
+    expect(issuers(el)).toEqual(['Issuer4']);
+    await type(el.querySelector('input[type=search]'), 'forge');
+    expect(issuers(el)).toEqual(['Issuer3']);
+    await type(el.querySelector('input[type=search]'), 'nothing-like-this');
+    expect(el.querySelector('.empty')?.textContent).toBe(msg('searchNone'));
+  });
+
+  it('click copies the code; Enter too', async () => {
+    const { api, el } = await withAccounts(2);
+    await click(el.querySelector('.copy'));
+    expect(api.clipboard).toBe((await api.codes(['id-1']))[0]!.code);
+    expect(el.querySelector('.toast')?.textContent).toContain(msg('copied'));
+  });
+
+  it('arrow keys move through accounts; Alt+Arrow reorders', async () => {
+    const { api, el } = await withAccounts(3);
+    const first = el.querySelector('.copy') as HTMLButtonElement;
+    first.focus();
+    await key(first, 'ArrowDown');
+    expect(document.activeElement?.getAttribute('aria-label')).toContain('Issuer1');
+    await key(document.activeElement!, 'ArrowDown', { altKey: true });
+    expect(api.accounts.map((a) => [a.issuer, a.order])).toEqual([['Issuer0', 0], ['Issuer1', 2], ['Issuer2', 1]]);
+    expect(issuers(el)).toEqual(['Issuer0', 'Issuer2', 'Issuer1']);
+  });
+
+  it('edit issuer, name and sites', async () => {
+    const { api, el } = await withAccounts(1);
+    await click(button(el, msg('accountDetails', 'Issuer0')));
+    const inputs = el.querySelectorAll('form.panel input, form.panel textarea');
+    await type(inputs[0], 'Renamed');
+    await type(inputs[2], 'login.example.com\nhttps://sso.example.com:8443');
+    await submit(el.querySelector('form.panel'));
+    expect(api.accounts[0]).toMatchObject({ issuer: 'Renamed', sites: ['https://login.example.com', 'https://sso.example.com:8443'] });
+    expect(issuers(el)).toEqual(['Renamed']);
+  });
+
+  it('rejects a site that is not a web address', async () => {
+    const { api, el } = await withAccounts(1);
+    await click(button(el, msg('accountDetails', 'Issuer0')));
+    await type(el.querySelector('form.panel textarea'), 'ftp://files.example.com');
+    await submit(el.querySelector('form.panel'));
+    expect(el.querySelector('[role=alert]')?.textContent).toBe(msg('sitesInvalid'));
+    expect(api.accounts[0]?.sites).toEqual([]);
+  });
+
+  it('delete, then undo from the toast; the trash restores too', async () => {
+    const { api, el } = await withAccounts(2);
+    await click(button(el, msg('accountDetails', 'Issuer0')));
+    await click(button(el, msg('delete')));
+    expect(issuers(el)).toEqual(['Issuer1']);
+    await click(button(el, msg('undo')));
+    expect(issuers(el).sort()).toEqual(['Issuer0', 'Issuer1']);
+    await click(button(el, msg('accountDetails', 'Issuer1')));
+    await click(button(el, msg('delete')));
+    await click(button(el, msg('trashTitle')));
+    expect(el.querySelector('.trash')?.textContent).toContain('Issuer1');
+    await click(button(el, msg('restore')));
+    expect(api.accounts).toHaveLength(2);
+  });
+
+  it('pins an account to the top', async () => {
+    const { el } = await withAccounts(3);
+    await click(button(el, msg('accountDetails', 'Issuer2')));
+    await click(button(el, msg('pin')));
+    expect(issuers(el)).toEqual(['Issuer2', 'Issuer0', 'Issuer1']);
+  });
+
+  it('backup codes: paste ten, mark one used, see how many remain', async () => {
+    const { api, el } = await withAccounts(1);
+    await click(button(el, msg('accountDetails', 'Issuer0')));
+    await click(button(el, msg('backupCodesButton', '0')));
+    const pasted = Array.from({ length: 10 }, (_, i) => `${i + 1}. ${String(10000000 + i * 1111).slice(0, 4)} ${String(20000000 + i * 7).slice(4)}`).join('\n');
+    await type(el.querySelector('textarea'), pasted);
+    await submit(el.querySelector('form.add'));
+    expect(el.querySelectorAll('.backup-codes li')).toHaveLength(10);
+    expect(el.querySelector('.backup-codes code')?.textContent).toBe('1000 0000');
+    await click(el.querySelector('.backup-codes input[type=checkbox]'));
+    expect(el.querySelector('[data-testid=codes-remaining]')?.textContent).toBe(msg('backupCodesRemaining', '9', '10'));
+    expect(api.accounts[0]?.backupCodes).toEqual({ total: 10, remaining: 9 });
+  });
+
+  it('show as QR asks for the password again', async () => {
+    const { el } = await withAccounts(1);
+    await click(button(el, msg('accountDetails', 'Issuer0')));
+    await click(button(el, msg('showQr')));
+    await type(el.querySelector('input[type=password]'), 'wrong one');
+    await submit(el.querySelector('form.add'));
+    expect(el.querySelector('[role=alert]')?.textContent).toBe(msg('error_vault_wrong_password'));
+    expect(el.querySelector('[data-testid=account-qr]')).toBeNull();
+  });
+});

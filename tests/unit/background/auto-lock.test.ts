@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { startAutoLock, type IdleLike } from '../../../src/background/auto-lock';
+import type { Settings } from '../../../src/shared/protocol';
+
+function fakeIdle() {
+  const intervals: number[] = [];
+  let listener: ((state: 'active' | 'idle' | 'locked') => void) | null = null;
+  const idle: IdleLike = {
+    setDetectionInterval: (s) => intervals.push(s),
+    onStateChanged: { addListener: (l) => (listener = l) },
+  };
+  return { idle, intervals, emit: (state: 'active' | 'idle' | 'locked') => listener?.(state) };
+}
+
+async function setup(settings: Settings) {
+  const fake = fakeIdle();
+  let locks = 0;
+  const apply = startAutoLock(fake.idle, async () => void locks++, Promise.resolve(settings));
+  await Promise.resolve();
+  return { ...fake, apply, locks: () => locks };
+}
+
+describe('auto-lock', () => {
+  it.each([[1, 60], [5, 300], [15, 900], [60, 3600]] as const)('%i minutes sets a %i s idle interval and locks when idle', async (minutes, seconds) => {
+    const s = await setup({ autoLockMinutes: minutes });
+    expect(s.intervals).toEqual([seconds]);
+    s.emit('active');
+    expect(s.locks()).toBe(0);
+    s.emit('idle');
+    expect(s.locks()).toBe(1);
+  });
+
+  it('always locks when the screen locks', async () => {
+    const s = await setup({ autoLockMinutes: 'browser-close' });
+    s.emit('locked');
+    expect(s.locks()).toBe(1);
+  });
+
+  it('"browser-close" does not lock on inactivity', async () => {
+    const s = await setup({ autoLockMinutes: 'browser-close' });
+    s.emit('idle');
+    expect(s.locks()).toBe(0);
+  });
+
+  it('a settings change takes effect at once', async () => {
+    const s = await setup({ autoLockMinutes: 'browser-close' });
+    s.apply({ autoLockMinutes: 5 });
+    expect(s.intervals.at(-1)).toBe(300);
+    s.emit('idle');
+    expect(s.locks()).toBe(1);
+  });
+});

@@ -1,0 +1,80 @@
+/** Export → import is the identity, for our backup, the otpauth list and the Aegis vault. */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { exportAegisEncrypted, exportBackup, exportOtpauthList, importFile, parseOtpauthList, verifyBackup } from '../../../src/core/formats';
+import type { ParsedAccount } from '../../../src/core/otpauth-uri';
+import { anyAccount } from '../core/arbitraries';
+
+/** Small KDF costs: the properties test the format, not the KDF's strength. */
+const FAST = { iterations: 2 };
+const FAST_SCRYPT = { scrypt: { N: 16, r: 1, p: 1 } };
+
+/** Distinct type+secret, since later repeats are (deliberately) reported as duplicates. */
+const accountList = <T extends ParsedAccount>(item: fc.Arbitrary<T>) =>
+  fc.uniqueArray(item, { maxLength: 6, selector: (a) => `${a.type}:${a.secret.join(',')}` });
+
+const withExtras = anyAccount.chain((account) =>
+  fc.record({
+    sites: fc.uniqueArray(fc.webUrl().map((url) => new URL(url).origin), { maxLength: 3 }),
+    backupCodes: fc.array(fc.record({ code: fc.string({ maxLength: 12 }), used: fc.boolean() }), { maxLength: 4 }),
+  }).map((extras) => ({ ...account, ...extras })),
+);
+
+describe('round trips', () => {
+  it('our backup: exportBackup → importFile returns the accounts, sites and backup codes', async () => {
+    await fc.assert(
+      fc.asyncProperty(accountList(withExtras), fc.string({ maxLength: 16 }), async (accounts, password) => {
+        const file = await exportBackup(accounts, password, FAST);
+        const result = await importFile(file, { password });
+        expect(result).toEqual({ format: 'clickauth-backup', accounts, skipped: [] });
+        const verified = await verifyBackup(file, password, accounts);
+        expect(verified).toEqual({ missing: [], extra: [], same: accounts });
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('otpauth list: exportOtpauthList → parseOtpauthList is the identity', () => {
+    fc.assert(
+      fc.property(accountList(anyAccount), (accounts) => {
+        const text = exportOtpauthList(accounts);
+        expect(parseOtpauthList(text)).toEqual({ accounts, skipped: [] });
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('otpauth list: importFile detects the exported text', async () => {
+    await fc.assert(
+      fc.asyncProperty(accountList(anyAccount).filter((a) => a.length > 0), async (accounts) => {
+        const result = await importFile(exportOtpauthList(accounts));
+        expect(result).toEqual({ format: 'otpauth-list', accounts, skipped: [] });
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it('Aegis: exportAegisEncrypted → importFile (our Aegis importer) is the identity', async () => {
+    await fc.assert(
+      fc.asyncProperty(accountList(anyAccount), fc.string({ maxLength: 16 }), async (accounts, password) => {
+        const file = await exportAegisEncrypted(accounts, password, FAST_SCRYPT);
+        const result = await importFile(file, { password });
+        expect(result).toEqual({ format: 'aegis-encrypted', accounts, skipped: [] });
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  it("Aegis: the default export uses Aegis's own scrypt cost (N=2^15, r=8, p=1)", async () => {
+    const account: ParsedAccount = { type: 'totp', issuer: 'Example', account: 'me', secret: Uint8Array.of(1, 2, 3, 4, 5), algorithm: 'SHA1', digits: 6, period: 30, counter: 0 };
+    const file = await exportAegisEncrypted([account], 'pw');
+    const slot = (JSON.parse(file) as { header: { slots: { n: number; r: number; p: number; type: number }[] } }).header.slots[0];
+    expect(slot).toMatchObject({ type: 1, n: 32768, r: 8, p: 1 });
+    expect((await importFile(file, { password: 'pw' })).accounts).toEqual([account]);
+  });
+
+  it('our backup: the default cost is the vault floor (600,000 PBKDF2 iterations)', async () => {
+    const file = await exportBackup([], 'pw');
+    expect(JSON.parse(file)).toMatchObject({ format: 'clickauth-backup', version: 1, kdf: { name: 'PBKDF2-SHA256', iterations: 600_000 } });
+  });
+});
