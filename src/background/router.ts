@@ -34,9 +34,9 @@ export function createRouter(handlers: Handlers, identity: { id: string; origin:
       const handler = handlers[type] as Handler<typeof type>;
       return ok(await handler(message as Envelope<ToBackground, typeof type>, { sender, kind }));
     } catch (error) {
-      const code = (error as { code?: unknown }).code;
+      const { code, field } = error as { code?: unknown; field?: unknown };
       log.error('handler failed', type, error);
-      if (typeof code === 'string') return fail(code, (error as Error).message);
+      if (typeof code === 'string') return fail(code, (error as Error).message, typeof field === 'string' ? field : undefined);
       return fail('internal', 'Internal error');
     }
   };

@@ -75,6 +75,7 @@ export function AccountList({ api, t, accounts, currentIds, onCopied, onOpen, on
   if (accounts.length === 0) return <p class="empty">{t('listEmpty')}</p>;
   return (
     <div class="viewport" ref={viewport} style={{ maxHeight: `${VIEWPORT}px` }} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
+      <p id="copy-hint" class="sr-only">{t('copyHint')}</p>
       <ul class="accounts" aria-label={t('listLabel')} style={{ height: `${accounts.length * ROW_HEIGHT}px` }}>
         <li aria-hidden="true" style={{ height: `${first * ROW_HEIGHT}px` }} class="spacer" />
         {rows.map((account, i) => (

@@ -47,7 +47,7 @@ export function AccountRow(props: RowProps) {
         onClick={props.onCopy}
         onKeyDown={props.onKeyDown}
         onFocus={props.onFocus}
-        aria-label={t('copyLabel', [name, account.account])}
+        aria-describedby="copy-hint"
       >
         <span class="names">
           <span class="issuer">

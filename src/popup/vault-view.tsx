@@ -8,7 +8,7 @@ import { Toast, type ToastState } from './toast';
 import { visibleAccounts } from './order';
 import { Trash } from './trash';
 
-type Panel = { kind: 'list' } | { kind: 'add' } | { kind: 'detail'; account: AccountView } | { kind: 'trash' };
+type Panel = { kind: 'list' } | { kind: 'add' } | { kind: 'detail'; id: string } | { kind: 'trash' };
 
 /** The unlocked popup: search, this site's accounts first, the list, and the add/edit/trash panels. */
 export function VaultView({ api, t, initial, onLock }: { api: PopupApi; t: Translate; initial: AccountListData; onLock(): void }) {
@@ -42,6 +42,8 @@ export function VaultView({ api, t, initial, onLock }: { api: PopupApi; t: Trans
   const currentIds = data.currentSite?.ids ?? [];
   const shown = visibleAccounts(data.accounts, query, currentIds);
   const closeToast = useCallback(() => setToast(null), []);
+  // The open account is looked up in the latest list, so edits made inside the panel show at once.
+  const detail = panel.kind === 'detail' ? data.accounts.find((a) => a.id === panel.id) : undefined;
 
   const deleted = (account: AccountView) => {
     setPanel({ kind: 'list' });
@@ -71,7 +73,7 @@ export function VaultView({ api, t, initial, onLock }: { api: PopupApi; t: Trans
           ) : (
             <AccountList api={api} t={t} accounts={shown} currentIds={currentIds}
               onCopied={() => setToast({ text: t('copied') })}
-              onOpen={(account) => setPanel({ kind: 'detail', account })}
+              onOpen={(account) => setPanel({ kind: 'detail', id: account.id })}
               onReordered={reload} />
           )}
           <button type="button" class="link trash-link" onClick={() => setPanel({ kind: 'trash' })}>{t('trashTitle')}</button>
@@ -81,8 +83,8 @@ export function VaultView({ api, t, initial, onLock }: { api: PopupApi; t: Trans
         <AddPanel api={api} t={t} onClose={() => setPanel({ kind: 'list' })}
           onAdded={(text) => { setToast({ text }); setPanel({ kind: 'list' }); void reload(); }} />
       )}
-      {panel.kind === 'detail' && (
-        <AccountDetail api={api} t={t} account={panel.account} onChanged={reload} onDeleted={deleted}
+      {detail && (
+        <AccountDetail api={api} t={t} account={detail} onChanged={reload} onDeleted={deleted}
           onClose={() => setPanel({ kind: 'list' })} />
       )}
       {panel.kind === 'trash' && <Trash api={api} t={t} onRestored={reload} onClose={() => setPanel({ kind: 'list' })} />}

@@ -30,10 +30,10 @@ describe('background router', () => {
   );
 
   it('keeps a typed error code but hides untyped error messages', async () => {
-    const typed = Object.assign(new Error('Wrong password'), { code: 'vault/wrong-password' });
+    const typed = Object.assign(new Error('Wrong password'), { code: 'vault/wrong-password', field: 'password' });
     expect(await router(() => Promise.reject(typed))({ type: 'app/info' }, popup)).toEqual({
       ok: false,
-      error: { code: 'vault/wrong-password', message: 'Wrong password' },
+      error: { code: 'vault/wrong-password', message: 'Wrong password', field: 'password' },
     });
     const leaky = new Error('secret JBSWY3DPEHPK3PXP');
     const reply = await router(() => {

@@ -1,0 +1,142 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import AxeBuilder from './axe';
+import type { Page } from 'playwright-core';
+import { launchWithExtension, type LoadedExtension } from './harness';
+import { call, createVault, openPopup, PASSWORD } from './popup-helpers';
+import { parseOtpauthUri } from '../../src/core/otpauth-uri';
+import { codeAt } from '../../src/core/otp';
+
+const GITEA = 'otpauth://totp/Gitea:carol?secret=KRSXG5CTMVRXEZLUKN2XAZLSNFSXG5DP&issuer=Gitea';
+const BANK = 'otpauth://totp/Bank%20of%20Test:dave?secret=MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U&issuer=Bank%20of%20Test';
+
+let ext: LoadedExtension;
+let page: Page;
+
+beforeAll(async () => {
+  ext = await launchWithExtension();
+  page = await openPopup(ext);
+  page.setDefaultTimeout(8000);
+  await createVault(page);
+  for (const uri of [GITEA, BANK]) await call(page, { type: 'accounts/add-uri', uri });
+  await page.reload();
+  await page.getByTestId('account').nth(1).waitFor();
+});
+
+afterAll(async () => {
+  await ext?.close();
+});
+
+const issuers = () => page.locator('.issuer').allTextContents();
+const codeNow = (uri: string) => [Date.now(), Date.now() - 3000].map((t) => codeAt(parseOtpauthUri(uri), t));
+
+describe('popup in real Chromium', () => {
+  it('passes axe-core with no serious or critical violations (list, add, edit, locked, first run)', async () => {
+    const states: [string, () => Promise<void>][] = [
+      ['list', async () => undefined],
+      ['list, dark mode', () => page.emulateMedia({ colorScheme: 'dark' })],
+      ['add by key', async () => {
+        await page.getByRole('button', { name: 'Add account' }).click();
+        await page.getByRole('tab', { name: 'Enter key' }).click();
+      }],
+      ['edit', async () => {
+        await page.getByRole('button', { name: 'Close' }).click();
+        await page.getByRole('button', { name: 'Details for Gitea' }).click();
+      }],
+    ];
+    for (const [name, enter] of states) {
+      await enter();
+      const serious = await AxeBuilder(page);
+      expect(serious.join('\n') || 'none', name).toBe('none');
+    }
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.emulateMedia({ colorScheme: 'light' });
+    const fresh = await launchWithExtension();
+    const firstRun = await openPopup(fresh);
+    await firstRun.getByRole('button', { name: 'Create vault' }).waitFor();
+    expect(await AxeBuilder(firstRun), 'first run').toEqual([]);
+    await createVault(firstRun);
+    await firstRun.getByRole('button', { name: 'Lock', exact: true }).click();
+    await firstRun.getByRole('button', { name: 'Unlock' }).waitFor();
+    expect(await AxeBuilder(firstRun), 'locked').toEqual([]);
+    await fresh.close();
+  });
+
+  it('clicking an account copies its code; the clipboard is cleared 30 s later', async () => {
+    await page.locator('.copy', { hasText: 'Gitea' }).click();
+    await expect.poll(() => page.locator('.toast').textContent()).toContain('Code copied');
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(codeNow(GITEA)).toContain(copied);
+    await expect
+      .poll(() => page.evaluate(() => navigator.clipboard.readText()), { timeout: 50_000, interval: 1000 })
+      .toBe('');
+  }, 70_000);
+
+  it('search filters by issuer and name', async () => {
+    await page.keyboard.press('/');
+    await page.keyboard.type('bank');
+    await expect.poll(issuers).toEqual(['Bank of Test']);
+    await page.getByRole('searchbox').fill('carol');
+    await expect.poll(issuers).toEqual(['Gitea']);
+    await page.getByRole('searchbox').fill('');
+  });
+
+  it('adds an account by typing its key, with a field error first', async () => {
+    await page.getByRole('button', { name: 'Add account' }).click();
+    await page.getByRole('tab', { name: 'Enter key' }).click();
+    await page.getByLabel('Service').fill('Typed Inc');
+    await page.getByLabel('Account name').fill('erin');
+    await page.getByLabel('Secret key').fill('0000 1111');
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    await expect.poll(() => page.locator('#err-secret').textContent()).toContain('not valid base32');
+    await page.getByLabel('Secret key').fill('jbsw y3dp ehpk 3pxp');
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    await expect.poll(issuers).toContain('Typed Inc');
+    const typed = page.locator('[data-testid=account]', { hasText: 'Typed Inc' }).getByTestId('code');
+    await expect.poll(() => typed.textContent()).toMatch(/^\d{3} \d{3}$/);
+    const expected = [Date.now(), Date.now() - 3000].map((t) => codeAt(parseOtpauthUri('otpauth://totp/x?secret=JBSWY3DPEHPK3PXP'), t));
+    expect(expected).toContain((await typed.textContent())!.replace(' ', ''));
+  });
+
+  it('edits issuer and sites', async () => {
+    await page.getByRole('button', { name: 'Details for Typed Inc' }).click();
+    await page.getByLabel('Service').fill('Typed Corp');
+    await page.getByLabel('Sites where codes are filled').fill('login.typed.test');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(issuers).toContain('Typed Corp');
+    const list = await call<{ accounts: { issuer: string; sites: string[] }[] }>(page, { type: 'accounts/list' });
+    expect(list.accounts.find((a) => a.issuer === 'Typed Corp')?.sites).toEqual(['https://login.typed.test']);
+  });
+
+  it('deletes with undo', async () => {
+    await page.getByRole('button', { name: 'Details for Bank of Test' }).click();
+    await page.getByRole('button', { name: 'Delete account' }).click();
+    await expect.poll(issuers).not.toContain('Bank of Test');
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(issuers).toContain('Bank of Test');
+  });
+
+  it('keeps backup codes: paste ten, mark one used', async () => {
+    await page.getByRole('button', { name: 'Details for Gitea' }).click();
+    await page.getByRole('button', { name: /Backup codes/ }).click();
+    const codes = Array.from({ length: 10 }, (_, i) => `${String(1000 + i)}-${String(5000 + i * 3)}`);
+    await page.getByLabel('Paste the backup codes the site gave you').fill(codes.join('\n'));
+    await page.getByRole('button', { name: 'Save codes' }).click();
+    await expect.poll(() => page.locator('.backup-codes li').count()).toBe(10);
+    await page.getByRole('checkbox').first().check();
+    await expect.poll(() => page.getByTestId('codes-remaining').textContent()).toBe('9 of 10 codes unused');
+    await page.getByRole('button', { name: 'Back' }).click();
+    await expect.poll(() => page.getByRole('button', { name: /Backup codes/ }).textContent()).toBe('Backup codes (9 left)');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+  });
+
+  it('shows an account as a QR after the password is entered again', async () => {
+    await page.getByRole('button', { name: 'Details for Gitea' }).click();
+    await page.getByRole('button', { name: 'Show as QR code' }).click();
+    await page.getByLabel('Master password').fill('wrong password');
+    await page.getByRole('button', { name: 'Show as QR code' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toBe('Wrong password. Try again.');
+    await page.getByLabel('Master password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Show as QR code' }).click();
+    await expect.poll(() => page.getByTestId('account-qr').getAttribute('src'), { timeout: 10_000 }).toMatch(/^data:image\/png;base64,/);
+  });
+});
