@@ -33,6 +33,8 @@ import { codesGet } from './handlers/codes-get';
 import { settingsGet } from './handlers/settings-get';
 import { settingsSet } from './handlers/settings-set';
 import { enrollAddUri } from './handlers/enroll-add-uri';
+import { importExportHandlers } from './handlers/import-export';
+import { fillRequest } from './handlers/fill-request';
 
 void restrictSessionStorage();
 
@@ -44,6 +46,7 @@ listenForClipboardAlarm();
 
 const route = createRouter(
   {
+    ...importExportHandlers(services),
     'app/info': () => appInfo(browser.runtime.getManifest()),
     'vault/status': () => vaultStatus(services),
     'vault/create': (m) => vaultCreate(services, m.password),
@@ -68,6 +71,7 @@ const route = createRouter(
     'settings/get': () => settingsGet(services),
     'settings/set': (m) => settingsSet(services, m.settings),
     'enroll/add-uri': (m, { sender }) => enrollAddUri(services, m.uri, senderOrigin(sender)),
+    'fill/request': (_m, { sender }) => fillRequest(services, senderOrigin(sender)),
   },
   { id: browser.runtime.id, origin: browser.runtime.getURL('') },
 );

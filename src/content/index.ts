@@ -1,19 +1,13 @@
 /**
- * Content script: kept tiny and self-contained (built as one IIFE, see vite.config.ts). It does no
- * work until asked; the QR detector and the one-time-code field finder arrive with their issues.
+ * Content script: kept tiny and self-contained (built as one IIFE with no polyfill, see
+ * vite.config.ts and platform/runtime-lite.ts). It finds one-time-code fields and fills them with a
+ * code the background computes for this frame's own site.
  */
-import { browser, type Runtime } from '../platform/browser';
-import { ok } from '../shared/result';
-import type { ContentHello } from '../shared/protocol';
+import { onBackgroundMessage } from '../platform/runtime-lite';
+import { startAutofill } from './autofill';
 
-function hello(): ContentHello {
-  return { href: location.href, topFrame: window === window.top };
-}
-
-browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
-  // Only our own background (no tab, our id) may talk to us; pages cannot reach this listener at all.
-  if (sender.id !== browser.runtime.id || sender.tab) return undefined;
-  const type = (message as { type?: unknown } | null)?.type;
-  if (type === 'content/ping') return Promise.resolve(ok(hello()));
-  return undefined;
+onBackgroundMessage({
+  'content/ping': async () => ({ href: location.href, topFrame: window === window.top }),
 });
+
+startAutofill();

@@ -15,7 +15,7 @@ export function OptionsApp({ api, t }: { api: OptionsApi; t: Translate }) {
 
   async function choose(value: string) {
     const autoLockMinutes = (value === 'browser-close' ? value : Number(value)) as AutoLock;
-    setSettings(await api.saveSettings({ ...(settings ?? { autoLockMinutes }), autoLockMinutes }));
+    setSettings(await api.saveSettings({ ...(settings ?? { autoLockMinutes, autofill: true }), autoLockMinutes }));
     setSaved(true);
   }
 

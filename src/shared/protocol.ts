@@ -3,6 +3,8 @@
  * and response. `allowedSenders` says which senders the background accepts each from; the background
  * decides that from the browser-provided `sender`, never from the message.
  */
+import { importExportSenders, type ImportExportMessages } from './protocol-import';
+
 export type SenderKind = 'extension-page' | 'content-script';
 
 /** A request with nothing but its `type`. */
@@ -49,6 +51,8 @@ export type AutoLock = 1 | 5 | 15 | 60 | 'browser-close';
 
 export interface Settings {
   autoLockMinutes: AutoLock;
+  /** Fill the code without a click when exactly one account belongs to the site (default on). */
+  autofill: boolean;
 }
 
 export interface AccountPatch {
@@ -106,15 +110,28 @@ export interface ScanResult {
   duplicates: number;
 }
 
+/**
+ * What a content script gets when it found a one-time-code field: a code only when the vault is
+ * unlocked, autofill is on, and exactly one account belongs to the frame's own site (from `sender`).
+ */
+export type FillAnswer =
+  | { kind: 'code'; code: string; next: string | null; validUntil: number | null }
+  | { kind: 'locked' }
+  | { kind: 'none' }
+  | { kind: 'several'; count: number }
+  | { kind: 'off' };
+
 export interface ContentHello {
   href: string;
   topFrame: boolean;
 }
 
-type Msg<Req, Res> = { request: Req; response: Res };
+export type Msg<Req, Res> = { request: Req; response: Res };
 
-/** Messages sent to the background. */
-export interface ToBackground {
+/** Messages sent to the background: the core map plus the import/export domain (protocol-import.ts). */
+export type ToBackground = CoreMessages & ImportExportMessages;
+
+interface CoreMessages {
   'app/info': Msg<NoFields, AppInfo>;
   'vault/status': Msg<NoFields, VaultStatus>;
   'vault/create': Msg<{ password: string }, VaultStatus>;
@@ -139,6 +156,7 @@ export interface ToBackground {
   'settings/get': Msg<NoFields, Settings>;
   'settings/set': Msg<{ settings: Settings }, Settings>;
   'enroll/add-uri': Msg<{ uri: string }, EnrollResult>;
+  'fill/request': Msg<NoFields, FillAnswer>;
 }
 
 /** Messages the background sends to a tab's content script. */
@@ -159,6 +177,7 @@ const PAGES = ['extension-page'] as const;
  * user clicked (bound to the sender's own origin). Never the account list, a secret, or settings.
  */
 export const allowedSenders: { readonly [K in BackgroundType]: readonly SenderKind[] } = {
+  ...importExportSenders,
   'app/info': PAGES,
   'vault/status': PAGES,
   'vault/create': PAGES,
@@ -183,6 +202,7 @@ export const allowedSenders: { readonly [K in BackgroundType]: readonly SenderKi
   'settings/get': PAGES,
   'settings/set': PAGES,
   'enroll/add-uri': ['content-script'],
+  'fill/request': ['content-script'],
 };
 
 export function isBackgroundType(type: unknown): type is BackgroundType {

@@ -7,7 +7,8 @@ const AUTO_LOCK = new Set<unknown>([1, 5, 15, 60, 'browser-close']);
 /** `settings/set`: validated; the auto-lock timer follows at once. */
 export async function settingsSet(services: Services, settings: Settings): Promise<Settings> {
   if (!AUTO_LOCK.has(settings.autoLockMinutes)) throw new BackgroundError('protocol/bad-request', 'Unknown auto-lock choice');
-  const clean: Settings = { autoLockMinutes: settings.autoLockMinutes };
+  if (typeof settings.autofill !== 'boolean') throw new BackgroundError('protocol/bad-request', 'autofill must be true or false');
+  const clean: Settings = { autoLockMinutes: settings.autoLockMinutes, autofill: settings.autofill };
   await services.settings.set(clean);
   services.onSettingsChanged(clean);
   return clean;

@@ -22,7 +22,7 @@ async function setup(settings: Settings) {
 
 describe('auto-lock', () => {
   it.each([[1, 60], [5, 300], [15, 900], [60, 3600]] as const)('%i minutes sets a %i s idle interval and locks when idle', async (minutes, seconds) => {
-    const s = await setup({ autoLockMinutes: minutes });
+    const s = await setup({ autoLockMinutes: minutes, autofill: true });
     expect(s.intervals).toEqual([seconds]);
     s.emit('active');
     expect(s.locks()).toBe(0);
@@ -31,20 +31,20 @@ describe('auto-lock', () => {
   });
 
   it('always locks when the screen locks', async () => {
-    const s = await setup({ autoLockMinutes: 'browser-close' });
+    const s = await setup({ autoLockMinutes: 'browser-close', autofill: true });
     s.emit('locked');
     expect(s.locks()).toBe(1);
   });
 
   it('"browser-close" does not lock on inactivity', async () => {
-    const s = await setup({ autoLockMinutes: 'browser-close' });
+    const s = await setup({ autoLockMinutes: 'browser-close', autofill: true });
     s.emit('idle');
     expect(s.locks()).toBe(0);
   });
 
   it('a settings change takes effect at once', async () => {
-    const s = await setup({ autoLockMinutes: 'browser-close' });
-    s.apply({ autoLockMinutes: 5 });
+    const s = await setup({ autoLockMinutes: 'browser-close', autofill: true });
+    s.apply({ autoLockMinutes: 5, autofill: true });
     expect(s.intervals.at(-1)).toBe(300);
     s.emit('idle');
     expect(s.locks()).toBe(1);

@@ -1,0 +1,40 @@
+/**
+ * The extension messaging the content script needs, without webextension-polyfill (it would be
+ * ~40 % of the content script, which runs on every page). Chrome MV3 and Firefox both return
+ * promises from runtime.sendMessage; replies to incoming messages use sendResponse, which both support.
+ */
+import type { BackgroundType, ContentType, Envelope, ResponseOf, ToBackground, ToContent } from '../shared/protocol';
+import { type Reply, unwrap } from '../shared/result';
+
+interface RuntimeLite {
+  id: string;
+  sendMessage(message: unknown): Promise<unknown>;
+  onMessage: {
+    addListener(
+      listener: (message: unknown, sender: { id?: string; tab?: unknown }, respond: (reply: unknown) => void) => boolean | undefined,
+    ): void;
+  };
+}
+
+const runtime = ((globalThis as { browser?: { runtime: RuntimeLite } }).browser ??
+  (globalThis as unknown as { chrome: { runtime: RuntimeLite } }).chrome).runtime;
+
+export async function sendToBackground<K extends BackgroundType>(message: Envelope<ToBackground, K>): Promise<ResponseOf<ToBackground, K>> {
+  return unwrap((await runtime.sendMessage(message)) as Reply<ResponseOf<ToBackground, K>>);
+}
+
+/** Answer messages from our own background only (no tab in the sender); pages cannot reach this at all. */
+export function onBackgroundMessage(
+  handlers: { [K in ContentType]?: (message: Envelope<ToContent, K>) => Promise<ResponseOf<ToContent, K>> },
+): void {
+  runtime.onMessage.addListener((message, sender, respond) => {
+    const type = (message as { type?: unknown } | null)?.type as ContentType | undefined;
+    const handler = type ? handlers[type] : undefined;
+    if (sender.id !== runtime.id || sender.tab || !handler) return undefined;
+    handler(message as never).then(
+      (value) => respond({ ok: true, value }),
+      (error: unknown) => respond({ ok: false, error: { code: 'content/failed', message: String((error as Error)?.message ?? error) } }),
+    );
+    return true;
+  });
+}

@@ -1,0 +1,125 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import type { Frame, Page } from 'playwright-core';
+import { launchWithExtension, repoRoot, type LoadedExtension } from './harness';
+import { serveFixtures, type FixtureServer } from './server';
+import { call, createVault, openPopup } from './popup-helpers';
+import { parseOtpauthUri } from '../../src/core/otpauth-uri';
+import { codeAt } from '../../src/core/otp';
+
+const SITE_A = 'mailmachine.test';
+const LOOKALIKE = 'mai1machine.test';
+const URI = 'otpauth://totp/Mail%20Machine:alice?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Mail%20Machine';
+const OTHER = 'otpauth://totp/Elsewhere:bob?secret=JBSWY3DPEHPK3PXP&issuer=Elsewhere';
+
+let server: FixtureServer;
+let ext: LoadedExtension;
+
+beforeAll(async () => {
+  server = await serveFixtures(join(repoRoot, 'tests/fixtures/pages'));
+  ext = await launchWithExtension();
+  const popup = await openPopup(ext);
+  await createVault(popup);
+  const origin = new URL(server.url('/', SITE_A)).origin;
+  await call(popup, { type: 'accounts/add-uri', uri: URI, sites: [origin] });
+  await call(popup, { type: 'accounts/add-uri', uri: OTHER, sites: ['https://elsewhere.example'] });
+  await popup.close();
+});
+
+afterAll(async () => {
+  await ext?.close();
+  await server?.close();
+});
+
+/** The codes that can legitimately be in the field around now (a fill may refresh at rollover). */
+function plausibleCodes(): string[] {
+  const account = parseOtpauthUri(URI);
+  const now = Date.now();
+  return [-31_000, -1000, 0, 1000, 31_000].map((d) => codeAt(account, now + d));
+}
+
+async function filledValue(frame: Page | Frame, selector: string): Promise<string> {
+  let value = '';
+  await expect
+    .poll(async () => (value = await frame.locator(selector).inputValue()), { timeout: 8000 })
+    .toMatch(/^\d{6}$/);
+  return value;
+}
+
+async function visit(path: string, host = SITE_A): Promise<Page> {
+  const page = await ext.context.newPage();
+  await page.goto(server.url(path, host));
+  return page;
+}
+
+describe('autofill at login, on the right site only', () => {
+  it.each([
+    ['autocomplete=one-time-code', '/login/one-time-code.html', '#c'],
+    ['name=totp autocomplete=off', '/login/name-totp.html', 'input[name=totp]'],
+    ['type=number', '/login/number.html', '#otp'],
+    ['type=tel', '/login/tel.html', '#v'],
+    ['a field labelled "Token"', '/login/token.html', '#t'],
+    ['input-otp style invisible input', '/login/input-otp.html', '#real'],
+    ['a field added 1 s after load', '/login/late.html', '#c'],
+  ])('fills %s without a click', async (_name, path, selector) => {
+    const page = await visit(path);
+    expect(plausibleCodes()).toContain(await filledValue(page, selector));
+    await page.close();
+  });
+
+  it('fills six React-style controlled boxes (state changes only on input events)', async () => {
+    const page = await visit('/login/react-boxes.html');
+    await expect.poll(() => page.locator('#state').textContent(), { timeout: 8000 }).toMatch(/^\d{6}$/);
+    const state = (await page.locator('#state').textContent())!;
+    expect(plausibleCodes()).toContain(state);
+    const boxes = await page.locator('#boxes input').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value).join(''));
+    expect(boxes).toBe(state);
+    await page.close();
+  });
+
+  it('fills a same-origin iframe', async () => {
+    const page = await visit('/login/iframe.html');
+    const frame = page.frameLocator('iframe');
+    await expect.poll(() => frame.locator('#c').inputValue(), { timeout: 8000 }).toMatch(/^\d{6}$/);
+    expect(plausibleCodes()).toContain(await frame.locator('#c').inputValue());
+    await page.close();
+  });
+
+  it('fills nothing on the identical page on a lookalike hostname', async () => {
+    const page = await visit('/login/one-time-code.html', LOOKALIKE);
+    await page.waitForTimeout(2000);
+    expect(await page.locator('#c').inputValue()).toBe('');
+    await page.close();
+  });
+
+  it('fills nothing into a "Postal code" field on site A', async () => {
+    const page = await visit('/login/postal.html');
+    await page.waitForTimeout(2000);
+    expect(await page.locator('#z').inputValue()).toBe('');
+    await page.close();
+  });
+
+  it('never overwrites what the user typed', async () => {
+    const page = await visit('/login/typed-first.html');
+    await page.locator('#c').pressSequentially('99');
+    await page.locator('#reveal').click();
+    await page.waitForTimeout(1500);
+    expect(await page.locator('#c').inputValue()).toBe('99');
+    await page.close();
+    // Control: the same page without typing does get filled, so the field was seen.
+    const control = await visit('/login/typed-first.html');
+    await control.locator('#reveal').click();
+    expect(plausibleCodes()).toContain(await filledValue(control, '#c'));
+    await control.close();
+  });
+
+  it('fills nothing while the vault is locked', async () => {
+    const popup = await openPopup(ext);
+    await call(popup, { type: 'vault/lock' });
+    const page = await visit('/login/one-time-code.html');
+    await page.waitForTimeout(1500);
+    expect(await page.locator('#c').inputValue()).toBe('');
+    await page.close();
+    await popup.close();
+  });
+});
