@@ -35,12 +35,16 @@ import { settingsSet } from './handlers/settings-set';
 import { enrollAddUri } from './handlers/enroll-add-uri';
 import { importExportHandlers } from './handlers/import-export';
 import { fillRequest } from './handlers/fill-request';
+import { enrollCandidate } from './handlers/enroll-candidate';
+import { enrollConfirm } from './handlers/enroll-confirm';
+import { enrollUndo } from './handlers/enroll-undo';
+import { askToUnlock, finishEnrollmentsAfterUnlock } from './enroll/after-unlock';
 
 void restrictSessionStorage();
 
 const vault = new VaultService(storagePorts());
 const settings = defineItem<Settings>('local', 'settings', 'never');
-const services: Services = { vault, settings, onSettingsChanged: () => undefined, activeOrigin: activeTabOrigin };
+const services: Services = { vault, settings, onSettingsChanged: () => undefined, activeOrigin: activeTabOrigin, askToUnlock };
 services.onSettingsChanged = startAutoLock(browser.idle, () => vault.lock(), settingsGet(services));
 listenForClipboardAlarm();
 
@@ -50,7 +54,11 @@ const route = createRouter(
     'app/info': () => appInfo(browser.runtime.getManifest()),
     'vault/status': () => vaultStatus(services),
     'vault/create': (m) => vaultCreate(services, m.password),
-    'vault/unlock': (m) => vaultUnlock(services, m.password),
+    'vault/unlock': async (m) => {
+      const status = await vaultUnlock(services, m.password);
+      void finishEnrollmentsAfterUnlock(vault);
+      return status;
+    },
     'vault/lock': () => vaultLock(services),
     'vault/change-password': (m) => vaultChangePassword(services, m.oldPassword, m.newPassword),
     'accounts/list': () => accountsList(services),
@@ -72,6 +80,9 @@ const route = createRouter(
     'settings/set': (m) => settingsSet(services, m.settings),
     'enroll/add-uri': (m, { sender }) => enrollAddUri(services, m.uri, senderOrigin(sender)),
     'fill/request': (_m, { sender }) => fillRequest(services, senderOrigin(sender)),
+    'enroll/candidate': (m, { sender }) => enrollCandidate(m.source, sender),
+    'enroll/confirm': (m, { sender }) => enrollConfirm(services, m.token, sender),
+    'enroll/undo': (m, { sender }) => enrollUndo(services, m.token, sender),
   },
   { id: browser.runtime.id, origin: browser.runtime.getURL('') },
 );

@@ -1,13 +1,16 @@
 /**
  * Content script: kept tiny and self-contained (built as one IIFE with no polyfill, see
  * vite.config.ts and platform/runtime-lite.ts). It finds one-time-code fields and fills them with a
- * code the background computes for this frame's own site.
+ * code the background computes for this frame's own site, and puts "Add to Authenticator" on
+ * enrollment QR codes.
  */
 import { onBackgroundMessage } from '../platform/runtime-lite';
 import { startAutofill } from './autofill';
+import { startEnroll } from './enroll';
 
 onBackgroundMessage({
   'content/ping': async () => ({ href: location.href, topFrame: window === window.top }),
 });
 
 startAutofill();
+startEnroll();

@@ -38,3 +38,13 @@ export function onBackgroundMessage(
     return true;
   });
 }
+
+/** chrome.i18n.getMessage, for the few words the content script shows. */
+export function message(key: string, substitutions?: string[]): string {
+  const api = ((globalThis as { browser?: { i18n: I18nLite } }).browser ?? (globalThis as unknown as { chrome: { i18n: I18nLite } }).chrome).i18n;
+  return api.getMessage(key, substitutions) || key;
+}
+
+interface I18nLite {
+  getMessage(key: string, substitutions?: string[]): string;
+}

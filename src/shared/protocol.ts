@@ -121,6 +121,25 @@ export type FillAnswer =
   | { kind: 'several'; count: number }
   | { kind: 'off' };
 
+/** Where the content script found a QR candidate: an image URL to fetch, pixels as a PNG data URL, or a URI in plain sight. */
+export type CandidateSource = { kind: 'url'; url: string } | { kind: 'png'; dataUrl: string } | { kind: 'uri'; uri: string };
+
+/** A decoded authenticator QR, held by the background; the page only gets a token and names to show. */
+export interface Candidate {
+  token: string;
+  issuer: string;
+  account: string;
+  /** Accounts in it (a Google Authenticator export holds several). */
+  count: number;
+  /** "batch 2 of 3" for multi-QR Google exports (0 when single). */
+  batchIndex: number;
+  batchSize: number;
+}
+
+export type EnrollOutcome =
+  | { kind: 'added'; issuer: string; account: string; count: number; duplicates: number; code: string }
+  | { kind: 'locked' };
+
 export interface ContentHello {
   href: string;
   topFrame: boolean;
@@ -157,11 +176,16 @@ interface CoreMessages {
   'settings/set': Msg<{ settings: Settings }, Settings>;
   'enroll/add-uri': Msg<{ uri: string }, EnrollResult>;
   'fill/request': Msg<NoFields, FillAnswer>;
+  'enroll/candidate': Msg<{ source: CandidateSource }, Candidate | null>;
+  'enroll/confirm': Msg<{ token: string }, EnrollOutcome>;
+  'enroll/undo': Msg<{ token: string }, NoFields>;
 }
 
 /** Messages the background sends to a tab's content script. */
 export interface ToContent {
   'content/ping': Msg<NoFields, ContentHello>;
+  /** An enrollment confirmed while locked completed after unlock. */
+  'content/enrolled': Msg<{ token: string; outcome: EnrollOutcome }, NoFields>;
 }
 
 export type BackgroundType = keyof ToBackground;
@@ -203,6 +227,9 @@ export const allowedSenders: { readonly [K in BackgroundType]: readonly SenderKi
   'settings/set': PAGES,
   'enroll/add-uri': ['content-script'],
   'fill/request': ['content-script'],
+  'enroll/candidate': ['content-script'],
+  'enroll/confirm': ['content-script'],
+  'enroll/undo': ['content-script'],
 };
 
 export function isBackgroundType(type: unknown): type is BackgroundType {

@@ -16,7 +16,7 @@ function sourceFiles(dir: string): string[] {
 }
 
 const source = sourceFiles(join(root, 'src')).map((file) => readFileSync(file, 'utf8')).join('\n');
-const usedKeys = new Set([...source.matchAll(/\bt\('([A-Za-z0-9_]+)'/g)].map((m) => m[1]!));
+const usedKeys = new Set([...source.matchAll(/\b(?:t|message)\('([A-Za-z0-9_]+)'/g)].map((m) => m[1]!));
 const manifestKeys = [...readFileSync(join(root, 'manifest.json'), 'utf8').matchAll(/__MSG_(\w+)__/g)].map((m) => m[1]!);
 
 describe('locales', () => {

@@ -9,4 +9,6 @@ export interface Services {
   onSettingsChanged(settings: Settings): void;
   /** Origin of the tab the popup was opened on (http/https only), or null. */
   activeOrigin(): Promise<string | null>;
+  /** Open the popup (or a small window) so the user can unlock. */
+  askToUnlock(): Promise<void>;
 }

@@ -1,0 +1,25 @@
+import { browser } from '../../platform/browser';
+import type { VaultService } from '../vault/vault-service';
+import { completeEnrollment } from './complete';
+import { confirmedWhileLocked } from './pending';
+
+/** QRs clicked while locked are added once the user unlocks; their pages are told, to fill the field. */
+export async function finishEnrollmentsAfterUnlock(vault: VaultService): Promise<void> {
+  for (const [token, entry] of confirmedWhileLocked()) {
+    const outcome = await completeEnrollment(vault, entry);
+    await browser.tabs
+      .sendMessage(entry.tabId, { type: 'content/enrolled', token, outcome }, { frameId: entry.frameId })
+      .catch(() => undefined);
+  }
+}
+
+/** Ask for the master password: the toolbar popup where the browser allows opening it, else a small window. */
+export async function askToUnlock(): Promise<void> {
+  const action = (globalThis as { chrome?: { action?: { openPopup?: () => Promise<void> } } }).chrome?.action;
+  try {
+    if (action?.openPopup) return await action.openPopup();
+  } catch {
+    // No focused normal window, or not allowed here: fall back to a window.
+  }
+  await browser.windows.create({ url: browser.runtime.getURL('src/popup/index.html'), type: 'popup', width: 380, height: 560 });
+}

@@ -1,0 +1,40 @@
+import type { ParsedAccount } from '../../core/otpauth-uri/types';
+
+/**
+ * Decoded authenticator QRs waiting for the user's click, in service-worker memory only (the page
+ * gets a random token, never the URI). A token is valid for the frame that found it and 30 minutes.
+ * Lost if the worker restarts; the content script then finds and submits the QR again.
+ */
+export interface Pending {
+  accounts: ParsedAccount[];
+  tabId: number;
+  frameId: number;
+  origin: string;
+  expires: number;
+  /** Clicked while the vault was locked: complete after unlock. */
+  confirmed: boolean;
+  /** Ids added by this token (for Undo). */
+  added: string[];
+}
+
+const TTL_MS = 30 * 60 * 1000;
+const MAX = 200;
+const pending = new Map<string, Pending>();
+
+export function remember(entry: Omit<Pending, 'expires' | 'confirmed' | 'added'>, now = Date.now()): string {
+  for (const [token, p] of pending) if (p.expires < now || pending.size >= MAX) pending.delete(token);
+  const token = crypto.randomUUID();
+  pending.set(token, { ...entry, expires: now + TTL_MS, confirmed: false, added: [] });
+  return token;
+}
+
+/** The entry for `token`, only if it was created for this very frame. */
+export function lookup(token: string, tabId: number | undefined, frameId: number | undefined, now = Date.now()): Pending | null {
+  const entry = pending.get(token);
+  if (!entry || entry.expires < now || entry.tabId !== tabId || entry.frameId !== (frameId ?? 0)) return null;
+  return entry;
+}
+
+export function confirmedWhileLocked(): [string, Pending][] {
+  return [...pending].filter(([, p]) => p.confirmed);
+}

@@ -1,0 +1,41 @@
+import { parseMigrationUri } from '../../core/otpauth-uri';
+import type { Candidate, CandidateSource } from '../../shared/protocol';
+import type { SenderLike } from '../../shared/sender';
+import { senderOrigin } from '../../shared/sender';
+import { authenticatorUri } from '../enroll/decode-source';
+import { remember } from '../enroll/pending';
+import { parseAnyUri } from './parse-any-uri';
+
+/**
+ * `enroll/candidate` (content scripts): a QR-shaped element. Decode it here; if it is an authenticator
+ * key, keep it under a token for the user's click and tell the page only what to show on the button.
+ */
+export async function enrollCandidate(source: CandidateSource, sender: SenderLike): Promise<Candidate | null> {
+  const origin = senderOrigin(sender);
+  const tabId = sender.tab?.id;
+  if (!origin || tabId === undefined) return null;
+  let uri: string | null;
+  try {
+    uri = await authenticatorUri(source);
+  } catch {
+    return null;
+  }
+  if (!uri) return null;
+  let accounts;
+  try {
+    accounts = parseAnyUri(uri);
+  } catch {
+    return null;
+  }
+  const batch = uri.toLowerCase().startsWith('otpauth-migration:') ? parseMigrationUri(uri) : null;
+  const token = remember({ accounts, tabId, frameId: sender.frameId ?? 0, origin });
+  const first = accounts[0]!;
+  return {
+    token,
+    issuer: first.issuer,
+    account: first.account,
+    count: accounts.length,
+    batchIndex: batch?.batchIndex ?? 0,
+    batchSize: batch?.batchSize ?? 0,
+  };
+}

@@ -1,0 +1,23 @@
+import type { EnrollOutcome } from '../../shared/protocol';
+import type { SenderLike } from '../../shared/sender';
+import { BackgroundError } from '../errors';
+import { completeEnrollment } from '../enroll/complete';
+import { lookup } from '../enroll/pending';
+import type { Services } from './context';
+
+/**
+ * `enroll/confirm` (content scripts): the user clicked the highlighted QR (the content script only
+ * sends this for a trusted click). Locked: remember the click, ask for the password, finish after
+ * unlock (see index.ts).
+ */
+export async function enrollConfirm(services: Services, token: string, sender: SenderLike): Promise<EnrollOutcome> {
+  const entry = lookup(token, sender.tab?.id, sender.frameId);
+  if (!entry) throw new BackgroundError('protocol/bad-request', 'Unknown or expired QR');
+  const state = await services.vault.state();
+  if (state !== 'unlocked') {
+    entry.confirmed = true;
+    await services.askToUnlock();
+    return { kind: 'locked' };
+  }
+  return completeEnrollment(services.vault, entry);
+}

@@ -1,0 +1,84 @@
+/**
+ * Enroll by clicking the QR: find QR-shaped elements (now and as the page changes), let the
+ * background decode them, put the affordance on the authenticator ones, and on the user's click add
+ * the account and fill the page's "enter the 6-digit code" field with the current code.
+ */
+import type { Candidate, EnrollOutcome } from '../../shared/protocol';
+import { message, onBackgroundMessage, sendToBackground } from '../../platform/runtime-lite';
+import { fillCode, findOtpFields } from '../fill';
+import { qrCandidates } from './detect';
+import { sourceOf } from './source';
+import { showOverlay, type Overlay } from './overlay';
+
+const seen = new WeakSet<Element>();
+const byToken = new Map<string, { el: Element; overlay: Overlay }>();
+
+async function consider(el: Element): Promise<void> {
+  seen.add(el);
+  const source = await sourceOf(el);
+  const candidate = source && (await sendToBackground({ type: 'enroll/candidate', source }).catch(() => null));
+  if (!candidate) return;
+  const overlay = showOverlay(el, labelFor(candidate), () => void confirm(candidate.token));
+  byToken.set(candidate.token, { el, overlay });
+}
+
+function labelFor(c: Candidate): string {
+  const what = c.count > 1 ? message('enrollAddMany', [String(c.count)]) : message('enrollAdd');
+  return c.batchSize > 1 ? `${what} · ${message('enrollBatch', [String(c.batchIndex + 1), String(c.batchSize)])}` : what;
+}
+
+async function confirm(token: string): Promise<void> {
+  const outcome = await sendToBackground({ type: 'enroll/confirm', token }).catch(() => null);
+  if (outcome) done(token, outcome);
+}
+
+function done(token: string, outcome: EnrollOutcome): void {
+  const found = byToken.get(token);
+  if (!found) return;
+  if (outcome.kind === 'locked') return found.overlay.toast(message('enrollLocked'));
+  const name = outcome.issuer || outcome.account;
+  if (outcome.count === 0) found.overlay.toast(message('enrollDuplicate', [name]));
+  else found.overlay.toast(message('enrollAdded', [name]), () => void sendToBackground({ type: 'enroll/undo', token }).then(() => found.overlay.toast(message('enrollUndone'))));
+  if (outcome.code) fillConfirmation(found.el, outcome.code);
+}
+
+/** The setup page's confirmation field: in the QR's form or dialog, else the nearest block that has one. */
+function fillConfirmation(qr: Element, code: string): void {
+  for (let box: Element | null = qr.closest('form, dialog, [role=dialog], [aria-modal=true]') ?? qr.parentElement; box; box = box.parentElement) {
+    const target = findOtpFields(box as unknown as Document) ?? fallbackField(box);
+    if (target) {
+      fillCode(target, code);
+      return;
+    }
+  }
+}
+
+/** Confirmation fields are often plain: a short numeric-looking text input with autocomplete=off. */
+function fallbackField(box: Element) {
+  const input = [...box.querySelectorAll<HTMLInputElement>('input:not([type]), input[type=text], input[type=tel], input[type=number]')].find(
+    (i) => !i.disabled && !i.readOnly && (i.inputMode === 'numeric' || (i.maxLength >= 6 && i.maxLength <= 8)),
+  );
+  return input ? ({ kind: 'single', input } as const) : null;
+}
+
+function scan(): void {
+  for (const el of qrCandidates()) if (!seen.has(el)) void consider(el);
+  for (const img of document.images) if (!img.complete && !seen.has(img)) img.addEventListener('load', schedule, { once: true });
+}
+
+let timer: ReturnType<typeof setTimeout> | undefined;
+function schedule(): void {
+  clearTimeout(timer);
+  timer = setTimeout(scan, 150);
+}
+
+export function startEnroll(): void {
+  onBackgroundMessage({
+    'content/enrolled': async ({ token, outcome }) => {
+      done(token, outcome);
+      return {};
+    },
+  });
+  scan();
+  new MutationObserver(schedule).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['src', 'style', 'class', 'hidden', 'open'] });
+}
