@@ -1,44 +1,45 @@
-import { useEffect, useState } from 'preact/hooks';
-import type { AutoLock, Settings } from '../shared/protocol';
-import { AUTO_LOCK_CHOICES, type OptionsApi } from './api';
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { VaultState } from '../shared/protocol';
+import type { BackupStatus } from '../shared/protocol-import';
+import type { OptionsApi } from './api';
+import { AutoLockSection } from './auto-lock-section';
+import { BackupReminder } from './backup-reminder';
 import { ChangePassword } from './change-password';
+import { ExportSection } from './export-section';
+import { ImportSection } from './import-section';
+import { VerifySection } from './verify-section';
 
 export type Translate = (key: string, substitutions?: string | string[]) => string;
 
 export function OptionsApp({ api, t }: { api: OptionsApi; t: Translate }) {
-  const [settings, setSettings] = useState<Settings | null>(null);
-  const [saved, setSaved] = useState(false);
+  const [state, setState] = useState<VaultState | null>(null);
+  const [backup, setBackup] = useState<BackupStatus | null>(null);
 
-  useEffect(() => {
-    api.settings().then(setSettings, () => setSettings(null));
+  const refresh = useCallback(() => {
+    api.status().then((s) => setState(s.state), () => setState(null));
+    api.backupStatus().then(setBackup, () => setBackup(null));
   }, [api]);
 
-  async function choose(value: string) {
-    const autoLockMinutes = (value === 'browser-close' ? value : Number(value)) as AutoLock;
-    setSettings(await api.saveSettings({ ...(settings ?? { autoLockMinutes, autofill: true }), autoLockMinutes }));
-    setSaved(true);
-  }
+  useEffect(() => {
+    refresh();
+    // The vault may be unlocked or locked from the popup while this page is open.
+    const onFocus = () => refresh();
+    window.addEventListener('focus', onFocus);
+    return () => window.removeEventListener('focus', onFocus);
+  }, [refresh]);
 
   return (
     <>
       <h1>{t('optionsTitle')}</h1>
-      <section aria-labelledby="lock-title">
-        <h2 id="lock-title">{t('optionsLockTitle')}</h2>
-        <label>
-          {t('optionsAutoLock')}
-          <select value={String(settings?.autoLockMinutes ?? 15)} disabled={!settings}
-            onChange={(e) => choose(e.currentTarget.value)} data-testid="auto-lock">
-            {AUTO_LOCK_CHOICES.map((choice) => (
-              <option value={String(choice)} key={String(choice)}>
-                {choice === 'browser-close' ? t('autoLockBrowserClose') : t('autoLockMinutes', String(choice))}
-              </option>
-            ))}
-          </select>
-        </label>
-        <p class="hint">{t('optionsLockExplain')}</p>
-        {saved && <p class="saved" role="status">{t('optionsSaved')}</p>}
-      </section>
+      <AutoLockSection api={api} t={t} />
       <ChangePassword api={api} t={t} />
+      {state !== null && state !== 'unlocked' && (
+        <p class="warning" role="note" data-testid="locked-note">{t('optionsLockedNote')}</p>
+      )}
+      <BackupReminder t={t} status={backup} />
+      <ImportSection api={api} t={t} onChanged={refresh} />
+      <ExportSection api={api} t={t} onExported={refresh} />
+      <VerifySection api={api} t={t} />
     </>
   );
 }

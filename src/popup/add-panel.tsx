@@ -63,7 +63,7 @@ function AddByKey({ api, t, onAdded }: AddProps) {
   const [error, setError] = useState<{ field: string | undefined; text: string } | null>(null);
   const set = (key: keyof ManualEntryInput) => (e: Event) => setEntry({ ...entry, [key]: (e.currentTarget as HTMLInputElement).value });
   const invalid = (field: string) => (error?.field === field ? 'true' : 'false');
-  const message = (field: string) => error?.field === field && <p class="error" role="alert" id={`err-${field}`}>{error.text}</p>;
+  const fieldError = (field: string) => error?.field === field && <p class="error" role="alert" id={`err-${field}`}>{error.text}</p>;
 
   async function submit(event: Event) {
     event.preventDefault();
@@ -85,7 +85,7 @@ function AddByKey({ api, t, onAdded }: AddProps) {
         {t('fieldSecret')}
         <input value={entry.secret} onInput={set('secret')} autocomplete="off" spellcheck={false} aria-invalid={invalid('secret')} />
       </label>
-      {message('secret')}
+      {fieldError('secret')}
       <details>
         <summary>{t('advanced')}</summary>
         <label>
@@ -103,14 +103,14 @@ function AddByKey({ api, t, onAdded }: AddProps) {
           </select>
         </label>
         <label>{t('fieldDigits')}<input inputMode="numeric" value={entry.digits} onInput={set('digits')} aria-invalid={invalid('digits')} /></label>
-        {message('digits')}
+        {fieldError('digits')}
         {entry.type === 'hotp' ? (
           <label>{t('fieldCounter')}<input inputMode="numeric" value={entry.counter} onInput={set('counter')} aria-invalid={invalid('counter')} /></label>
         ) : (
           <label>{t('fieldPeriod')}<input inputMode="numeric" value={entry.period} onInput={set('period')} aria-invalid={invalid('period')} /></label>
         )}
-        {message('counter')}
-        {message('period')}
+        {fieldError('counter')}
+        {fieldError('period')}
       </details>
       {error && !['secret', 'digits', 'counter', 'period'].includes(error.field ?? '') && <p class="error" role="alert">{error.text}</p>}
       <button type="submit" disabled={!entry.secret.trim()}>{t('addSubmit')}</button>

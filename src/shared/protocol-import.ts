@@ -1,10 +1,101 @@
 /**
  * The import/export domain of the protocol map (merged into ToBackground in ./protocol.ts).
- * Every message here is for extension pages only (the options page).
+ * Every message here is for extension pages only (the options page). File contents travel as a
+ * string: `text` as read, or `base64` for binary files (andOTP's encrypted export).
  */
-import type { SenderKind } from './protocol';
+import type { AccountView, Msg, NoFields, SenderKind } from './protocol';
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface ImportExportMessages {}
+/** A file (or pasted text) as the options page hands it to the background. */
+export interface ImportPayload {
+  data: string;
+  encoding: 'text' | 'base64';
+  /** For encrypted formats; without it they fail with `import/needs-password`. */
+  password?: string;
+}
 
-export const importExportSenders: { readonly [K in keyof ImportExportMessages]: readonly SenderKind[] } = {};
+/** One account of a preview: what a user recognises, never the secret. */
+export interface ImportEntryView {
+  issuer: string;
+  account: string;
+  type: 'totp' | 'hotp' | 'steam';
+  sites: number;
+  backupCodes: number;
+}
+
+export interface ImportDuplicateView {
+  /** "Issuer: account" (or whichever part exists). */
+  name: string;
+  /** `vault`: the same type and secret is already in the vault; `file`: repeated within the file. */
+  where: 'vault' | 'file';
+}
+
+export interface ImportSkippedView {
+  name: string;
+  /** Stable reason (`import/unsupported-entry`, `uri/bad-secret`, ...), translated by the page. */
+  code: string;
+}
+
+export interface ImportPreview {
+  format: string;
+  add: ImportEntryView[];
+  duplicates: ImportDuplicateView[];
+  skipped: ImportSkippedView[];
+}
+
+export interface ImportCommitResult {
+  /** Names the undo message; only the most recent import can be undone. */
+  importId: string;
+  added: AccountView[];
+}
+
+export type ExportKind = 'clickauth-backup' | 'aegis-encrypted' | 'otpauth-list';
+
+export interface ExportRequest {
+  kind: ExportKind;
+  /** Always required: exporting reveals every secret, so the user proves it is them. */
+  masterPassword: string;
+  /** The file's own password for encrypted kinds; omitted = the master password. */
+  filePassword?: string;
+}
+
+export interface ExportFile {
+  content: string;
+  filename: string;
+  mimeType: string;
+  count: number;
+}
+
+/** The backup reminder: not secret (a timestamp and counts). */
+export interface BackupStatus {
+  lastBackupAt: number | null;
+  lastBackupCount: number | null;
+  /** Accounts created after the last backup (all accounts when there was none); null while locked. */
+  addedSince: number | null;
+}
+
+export interface VerifyCounts {
+  missing: number;
+  extra: number;
+  same: number;
+}
+
+export interface ImportExportMessages {
+  'import/preview': Msg<ImportPayload, ImportPreview>;
+  /** Adds everything the preview listed in one write; `expectedCount` guards against a changed vault. */
+  'import/commit': Msg<ImportPayload & { expectedCount: number }, ImportCommitResult>;
+  'import/undo': Msg<{ importId: string }, { removed: number }>;
+  'export/file': Msg<ExportRequest, ExportFile>;
+  'backup/status': Msg<NoFields, BackupStatus>;
+  'backup/verify': Msg<ImportPayload & { password: string }, VerifyCounts>;
+}
+
+const PAGES = ['extension-page'] as const satisfies readonly SenderKind[];
+
+export const importExportSenders: { readonly [K in keyof ImportExportMessages]: readonly SenderKind[] } = {
+  'import/preview': PAGES,
+  'import/commit': PAGES,
+  'import/undo': PAGES,
+  'export/file': PAGES,
+  'backup/status': PAGES,
+  'backup/verify': PAGES,
+};

@@ -136,6 +136,12 @@ export interface Candidate {
   batchSize: number;
 }
 
+export interface CandidateReply {
+  candidate: Candidate | null;
+  /** A QR code was decoded (it may still not be an authenticator key). */
+  isQr: boolean;
+}
+
 export type EnrollOutcome =
   | { kind: 'added'; issuer: string; account: string; count: number; duplicates: number; code: string }
   | { kind: 'locked' };
@@ -176,7 +182,7 @@ interface CoreMessages {
   'settings/set': Msg<{ settings: Settings }, Settings>;
   'enroll/add-uri': Msg<{ uri: string }, EnrollResult>;
   'fill/request': Msg<NoFields, FillAnswer>;
-  'enroll/candidate': Msg<{ source: CandidateSource }, Candidate | null>;
+  'enroll/candidate': Msg<{ source: CandidateSource }, CandidateReply>;
   'enroll/confirm': Msg<{ token: string }, EnrollOutcome>;
   'enroll/undo': Msg<{ token: string }, NoFields>;
 }
@@ -186,6 +192,8 @@ export interface ToContent {
   'content/ping': Msg<NoFields, ContentHello>;
   /** An enrollment confirmed while locked completed after unlock. */
   'content/enrolled': Msg<{ token: string; outcome: EnrollOutcome }, NoFields>;
+  /** "Scan this page" from the popup: the page's authenticator QR tokens and how many QR codes it has. */
+  'content/scan': Msg<NoFields, { tokens: string[]; qrs: number }>;
 }
 
 export type BackgroundType = keyof ToBackground;

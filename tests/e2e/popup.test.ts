@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import AxeBuilder from './axe';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, type LoadedExtension } from './harness';
+import { join } from 'node:path';
+import QRCode from 'qrcode';
+import { launchWithExtension, repoRoot, type LoadedExtension } from './harness';
+import { serveFixtures } from './server';
 import { call, createVault, openPopup, PASSWORD } from './popup-helpers';
 import { parseOtpauthUri } from '../../src/core/otpauth-uri';
 import { codeAt } from '../../src/core/otp';
@@ -127,6 +130,34 @@ describe('popup in real Chromium', () => {
     await page.getByRole('button', { name: 'Back' }).click();
     await expect.poll(() => page.getByRole('button', { name: /Backup codes/ }).textContent()).toBe('Backup codes (9 left)');
     await page.getByRole('button', { name: 'Cancel' }).click();
+  });
+
+  it('scan this page: adds the QR of the page the user is looking at, bound to its site; explains a decoy', async () => {
+    const uri = 'otpauth://totp/Scanned%20Co:frank?secret=ONSWG4TFOQYTEMZUGU3DOOBZ&issuer=Scanned%20Co';
+    const qr = await QRCode.toDataURL(uri, { margin: 2, scale: 5 });
+    const decoy = await QRCode.toDataURL('https://example.com/download-our-app', { margin: 2, scale: 5 });
+    const pageWith = (src: string) => `<!doctype html><title>Setup</title><h1>Set up 2FA</h1><img src="${src}" width="200" height="200" alt="QR code">`;
+    const server = await serveFixtures(join(repoRoot, 'tests/fixtures/pages'), { '/qr.html': () => pageWith(qr), '/decoy.html': () => pageWith(decoy) });
+    // The site is the active tab; the popup page sits in a background tab (rendering there is paused,
+    // so it sends the popup's "Scan now" message itself; the button is covered by the DOM tests).
+    const scan = async (path: string) => {
+      const site = await ext.context.newPage();
+      await site.goto(server.url(path, 'scan.test'));
+      await site.bringToFront();
+      await site.waitForLoadState('load');
+      return { site, result: await call<{ found: number; added: unknown[]; notAuthenticator: number }>(page, { type: 'scan/visible-tab' }) };
+    };
+    const { site, result } = await scan('/qr.html');
+    expect(result).toMatchObject({ found: 1, notAuthenticator: 0 });
+    expect(result.added).toHaveLength(1);
+    const list = await call<{ accounts: { issuer: string; sites: string[] }[] }>(page, { type: 'accounts/list' });
+    expect(list.accounts.find((a) => a.issuer === 'Scanned Co')?.sites).toEqual([new URL(site.url()).origin]);
+    await site.close();
+    const scannedDecoy = await scan('/decoy.html');
+    expect(scannedDecoy.result).toEqual({ found: 1, added: [], notAuthenticator: 1, duplicates: 0 });
+    await scannedDecoy.site.close();
+    await page.bringToFront();
+    await server.close();
   });
 
   it('shows an account as a QR after the password is entered again', async () => {

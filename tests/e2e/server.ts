@@ -49,6 +49,11 @@ export async function serveFixtures(root: string, extra: Record<string, () => st
   return {
     port,
     url: (path, host = 'site-a.test') => `http://${host}:${port}${path.startsWith('/') ? path : `/${path}`}`,
-    close: () => new Promise((done) => server.close(() => done())),
+    close: () =>
+      new Promise<void>((done) => {
+        server.close(() => done());
+        // Chromium keeps idle keep-alive connections open, which would hold close() forever.
+        server.closeAllConnections();
+      }),
   };
 }

@@ -9,13 +9,16 @@ const MAX_BYTES = 8 * 1024 * 1024;
  * key: a web address, Microsoft's activation link…). Decoding happens here, never in the page.
  * Cross-origin images are fetched by the background (host permission) as the page's <img> would be.
  */
-export async function authenticatorUri(source: CandidateSource): Promise<string | null> {
-  if (source.kind === 'uri') return classifyQrText(source.uri).kind === 'other' ? null : source.uri.trim();
+export async function authenticatorUri(source: CandidateSource): Promise<{ isQr: boolean; uri: string | null }> {
+  const text = source.kind === 'uri' ? source.uri : await decodeText(source);
+  if (text === null) return { isQr: false, uri: null };
+  return { isQr: true, uri: classifyQrText(text).kind === 'other' ? null : text.trim() };
+}
+
+async function decodeText(source: Exclude<CandidateSource, { kind: 'uri' }>): Promise<string | null> {
   const blob = source.kind === 'png' ? await dataUrlBlob(source.dataUrl) : await fetchImage(source.url);
   if (!blob || blob.size > MAX_BYTES || blob.type.includes('svg')) return null;
-  const found = decodeQr(await imageToRgba(blob));
-  if (!found) return null;
-  return classifyQrText(found.text).kind === 'other' ? null : found.text.trim();
+  return decodeQr(await imageToRgba(blob))?.text ?? null;
 }
 
 async function dataUrlBlob(dataUrl: string): Promise<Blob | null> {

@@ -1,5 +1,5 @@
 import { parseMigrationUri } from '../../core/otpauth-uri';
-import type { Candidate, CandidateSource } from '../../shared/protocol';
+import type { CandidateReply, CandidateSource } from '../../shared/protocol';
 import type { SenderLike } from '../../shared/sender';
 import { senderOrigin } from '../../shared/sender';
 import { authenticatorUri } from '../enroll/decode-source';
@@ -10,27 +10,29 @@ import { parseAnyUri } from './parse-any-uri';
  * `enroll/candidate` (content scripts): a QR-shaped element. Decode it here; if it is an authenticator
  * key, keep it under a token for the user's click and tell the page only what to show on the button.
  */
-export async function enrollCandidate(source: CandidateSource, sender: SenderLike): Promise<Candidate | null> {
+export async function enrollCandidate(source: CandidateSource, sender: SenderLike): Promise<CandidateReply> {
+  const none = { candidate: null, isQr: false };
   const origin = senderOrigin(sender);
   const tabId = sender.tab?.id;
-  if (!origin || tabId === undefined) return null;
-  let uri: string | null;
+  if (!origin || tabId === undefined) return none;
+  let decoded;
   try {
-    uri = await authenticatorUri(source);
+    decoded = await authenticatorUri(source);
   } catch {
-    return null;
+    return none;
   }
-  if (!uri) return null;
+  const { uri, isQr } = decoded;
+  if (!uri) return { candidate: null, isQr };
   let accounts;
   try {
     accounts = parseAnyUri(uri);
   } catch {
-    return null;
+    return { candidate: null, isQr };
   }
   const batch = uri.toLowerCase().startsWith('otpauth-migration:') ? parseMigrationUri(uri) : null;
   const token = remember({ accounts, tabId, frameId: sender.frameId ?? 0, origin });
   const first = accounts[0]!;
-  return {
+  const candidate = {
     token,
     issuer: first.issuer,
     account: first.account,
@@ -38,4 +40,5 @@ export async function enrollCandidate(source: CandidateSource, sender: SenderLik
     batchIndex: batch?.batchIndex ?? 0,
     batchSize: batch?.batchSize ?? 0,
   };
+  return { candidate, isQr };
 }

@@ -1,18 +1,56 @@
 import { classifyQrText } from '../../core/qr';
 import { addAccount, type Account, type VaultData } from '../../core/vault';
 import { DuplicateAccount } from '../../core/errors';
+import { browser } from '../../platform/browser';
 import { captureVisibleTab } from '../../platform/capture';
 import type { ScanResult } from '../../shared/protocol';
+import { completeEnrollment } from '../enroll/complete';
+import { lookup } from '../enroll/pending';
 import { findAllQrTexts } from '../scan/find-all';
 import type { Services } from './context';
 import { parseAnyUri } from './parse-any-uri';
 import { toView } from './views';
 
 /**
- * `scan/visible-tab` (popup): capture what the user sees, decode every QR code in it, add the
- * authenticator ones bound to the tab's site. Web addresses and other QR codes are counted, not added.
+ * `scan/visible-tab` (popup): add the authenticator QR codes of the page the user is looking at, bound
+ * to its site. First the page's content script reports its QR-shaped elements (decoded here, as for a
+ * click); if it finds none (a QR drawn as an HTML table, in a closed shadow root…), a screenshot of
+ * the visible tab is decoded instead, which needs the activeTab grant of opening the popup on it.
  */
 export async function scanVisibleTab(services: Services): Promise<ScanResult> {
+  const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+  const fromPage = tab?.id === undefined ? null : await scanWithContentScript(services, tab.id);
+  if (fromPage && fromPage.found > 0) return fromPage;
+  // Without the activeTab grant (the popup was not opened on this tab) there is no screenshot to take.
+  return scanScreenshot(services).catch(() => fromPage ?? { found: 0, added: [], notAuthenticator: 0, duplicates: 0 });
+}
+
+async function scanWithContentScript(services: Services, tabId: number): Promise<ScanResult | null> {
+  const reply = (await browser.tabs.sendMessage(tabId, { type: 'content/scan' }, { frameId: 0 }).catch(() => null)) as
+    | { ok: true; value: { tokens: string[]; qrs: number } }
+    | null;
+  if (!reply?.ok) return null;
+  const added: Account[] = [];
+  let duplicates = 0;
+  for (const token of reply.value.tokens) {
+    const entry = lookup(token, tabId, 0);
+    if (!entry) continue;
+    const outcome = await completeEnrollment(services.vault, entry);
+    if (outcome.kind === 'added') duplicates += outcome.duplicates;
+  }
+  await services.vault.read((data) => {
+    for (const token of reply.value.tokens) {
+      for (const id of lookup(token, tabId, 0)?.added ?? []) {
+        const account = data.accounts.find((a) => a.id === id);
+        if (account) added.push(account);
+      }
+    }
+  });
+  const { tokens, qrs } = reply.value;
+  return { found: qrs, added: added.map(toView), notAuthenticator: qrs - tokens.length, duplicates };
+}
+
+async function scanScreenshot(services: Services): Promise<ScanResult> {
   const [origin, image] = await Promise.all([services.activeOrigin(), captureVisibleTab()]);
   const texts = findAllQrTexts(image);
   const keys = texts.filter((text) => classifyQrText(text).kind !== 'other');

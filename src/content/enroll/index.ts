@@ -3,23 +3,38 @@
  * background decode them, put the affordance on the authenticator ones, and on the user's click add
  * the account and fill the page's "enter the 6-digit code" field with the current code.
  */
-import type { Candidate, EnrollOutcome } from '../../shared/protocol';
+import type { Candidate, CandidateReply, EnrollOutcome } from '../../shared/protocol';
 import { message, onBackgroundMessage, sendToBackground } from '../../platform/runtime-lite';
 import { fillCode, findOtpFields } from '../fill';
 import { qrCandidates } from './detect';
 import { sourceOf } from './source';
 import { showOverlay, type Overlay } from './overlay';
 
-const seen = new WeakSet<Element>();
+const seen = new WeakMap<Element, Promise<CandidateReply | null>>();
 const byToken = new Map<string, { el: Element; overlay: Overlay }>();
 
-async function consider(el: Element): Promise<void> {
-  seen.add(el);
-  const source = await sourceOf(el);
-  const candidate = source && (await sendToBackground({ type: 'enroll/candidate', source }).catch(() => null));
-  if (!candidate) return;
-  const overlay = showOverlay(el, labelFor(candidate), () => void confirm(candidate.token));
-  byToken.set(candidate.token, { el, overlay });
+function consider(el: Element): Promise<CandidateReply | null> {
+  const known = seen.get(el);
+  if (known) return known;
+  const reply = (async () => {
+    const source = await sourceOf(el);
+    const answer = source && (await sendToBackground({ type: 'enroll/candidate', source }).catch(() => null));
+    const candidate = answer?.candidate;
+    if (candidate) {
+      const overlay = showOverlay(el, labelFor(candidate), () => void confirm(candidate.token));
+      byToken.set(candidate.token, { el, overlay });
+    }
+    return answer ?? null;
+  })();
+  seen.set(el, reply);
+  return reply;
+}
+
+/** "Scan this page": every QR-shaped element, decoded (cached), reported to the background. */
+async function scanPage(): Promise<{ tokens: string[]; qrs: number }> {
+  const replies = await Promise.all(qrCandidates().map(consider));
+  const tokens = replies.flatMap((r) => (r?.candidate ? [r.candidate.token] : []));
+  return { tokens, qrs: replies.filter((r) => r?.isQr).length };
 }
 
 function labelFor(c: Candidate): string {
@@ -62,8 +77,8 @@ function fallbackField(box: Element) {
 }
 
 function scan(): void {
-  for (const el of qrCandidates()) if (!seen.has(el)) void consider(el);
-  for (const img of document.images) if (!img.complete && !seen.has(img)) img.addEventListener('load', schedule, { once: true });
+  for (const el of qrCandidates()) void consider(el);
+  for (const img of document.images) if (!img.complete) img.addEventListener('load', schedule, { once: true });
 }
 
 let timer: ReturnType<typeof setTimeout> | undefined;
@@ -78,6 +93,7 @@ export function startEnroll(): void {
       done(token, outcome);
       return {};
     },
+    'content/scan': scanPage,
   });
   scan();
   new MutationObserver(schedule).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['src', 'style', 'class', 'hidden', 'open'] });

@@ -1,0 +1,22 @@
+import type { Services } from '../context';
+import { ImportExportError } from './errors';
+import type { ImportExportStores } from './stores';
+
+/**
+ * `import/undo`: removes exactly the accounts the last import added, from the list and from the
+ * trash, without a trash entry of their own. Imported accounts were appended and nothing else was
+ * touched, so this restores the exact pre-import vault (edits made to them since are dropped too).
+ */
+export async function importUndo({ vault }: Services, stores: ImportExportStores, importId: string): Promise<{ removed: number }> {
+  const last = await stores.lastImport.get();
+  if (!last || last.importId !== importId) throw new ImportExportError('import/nothing-to-undo', 'This import can no longer be undone');
+  const ids = new Set(last.ids);
+  const removed = await vault.mutate((data) => {
+    const accounts = data.accounts.filter((a) => !ids.has(a.id));
+    const trash = data.trash.filter((t) => !ids.has(t.account.id));
+    const count = data.accounts.length - accounts.length + data.trash.length - trash.length;
+    return { data: { ...data, accounts, trash }, result: count };
+  });
+  await stores.lastImport.remove();
+  return { removed };
+}

@@ -1,0 +1,40 @@
+/**
+ * What an import would do to a vault (pure): which accounts are added, which are duplicates of an
+ * account already in the vault or of an earlier entry of the file, and which cannot be imported.
+ * The duplicate rule is the vault's own (same type and secret, ../../../core/vault findDuplicate),
+ * so the commit never meets `vault/duplicate` half-way.
+ */
+import { findDuplicate, type VaultData } from '../../../core/vault';
+import type { ImportResult, ImportedAccount } from '../../../core/formats';
+import type { ImportDuplicateView, ImportEntryView, ImportPreview } from '../../../shared/protocol-import';
+
+export interface ImportPlan {
+  add: ImportedAccount[];
+  preview: ImportPreview;
+}
+
+const entryView = (a: ImportedAccount): ImportEntryView => ({
+  issuer: a.issuer,
+  account: a.account,
+  type: a.type,
+  sites: a.sites?.length ?? 0,
+  backupCodes: a.backupCodes?.length ?? 0,
+});
+
+/** The same "Issuer: account" naming the format layer uses for skipped entries. */
+const nameOf = (a: ImportedAccount): string => [a.issuer, a.account].filter((part) => part !== '').join(': ') || '(unnamed)';
+
+export function planImport(result: ImportResult, vault: VaultData): ImportPlan {
+  const add: ImportedAccount[] = [];
+  const duplicates: ImportDuplicateView[] = [];
+  for (const account of result.accounts) {
+    if (findDuplicate(vault, account)) duplicates.push({ name: nameOf(account), where: 'vault' });
+    else add.push(account);
+  }
+  const skipped = [];
+  for (const entry of result.skipped) {
+    if (entry.code === 'vault/duplicate') duplicates.push({ name: entry.name, where: 'file' });
+    else skipped.push({ name: entry.name, code: entry.code });
+  }
+  return { add, preview: { format: result.format, add: add.map(entryView), duplicates, skipped } };
+}

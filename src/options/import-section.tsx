@@ -1,0 +1,98 @@
+import { useState } from 'preact/hooks';
+import type { ImportCommitResult, ImportPayload, ImportPreview } from '../shared/protocol-import';
+import type { OptionsApi } from './api';
+import type { Translate } from './app';
+import { errorText } from './error-text';
+import { FilePassword } from './file-password';
+import { ImportPreviewView } from './import-preview';
+import { ImportSource, type Source } from './import-source';
+import { fileToPayload } from './read-file';
+
+type Stage =
+  | { kind: 'choose' }
+  | { kind: 'password'; payload: ImportPayload }
+  | { kind: 'preview'; payload: ImportPayload; preview: ImportPreview }
+  | { kind: 'done'; result: ImportCommitResult }
+  | { kind: 'undone'; removed: number };
+
+type Message = { error: boolean; text: string } | null;
+
+/** Import: choose → (password) → preview → commit (all or nothing) → undo. */
+export function ImportSection({ api, t, onChanged }: { api: OptionsApi; t: Translate; onChanged(): void }) {
+  const [stage, setStage] = useState<Stage>({ kind: 'choose' });
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<Message>(null);
+
+  async function run(task: () => Promise<void>) {
+    setBusy(true);
+    setMessage(null);
+    try {
+      await task();
+    } catch (failure) {
+      setMessage({ error: true, text: errorText(t, failure) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function preview(payload: ImportPayload) {
+    try {
+      setStage({ kind: 'preview', payload, preview: await api.importPreview(payload) });
+    } catch (failure) {
+      const code = (failure as { code?: unknown }).code;
+      if (code === 'import/needs-password' || code === 'import/wrong-password') setStage({ kind: 'password', payload });
+      if (code !== 'import/needs-password') throw failure;
+    }
+  }
+
+  const choose = (source: Source) =>
+    run(async () => {
+      setStage({ kind: 'choose' });
+      const payload = source.kind === 'text' ? { data: source.text, encoding: 'text' as const } : await fileToPayload(source.file, api.qrFromImage);
+      await preview(payload);
+    });
+
+  const commit = (payload: ImportPayload, expectedCount: number) =>
+    run(async () => {
+      const result = await api.importCommit({ ...payload, expectedCount });
+      setStage({ kind: 'done', result });
+      onChanged();
+    });
+
+  const undo = (importId: string) =>
+    run(async () => {
+      const { removed } = await api.importUndo(importId);
+      setStage({ kind: 'undone', removed });
+      onChanged();
+    });
+
+  const cancel = () => {
+    setStage({ kind: 'choose' });
+    setMessage(null);
+  };
+
+  return (
+    <section aria-labelledby="import-title">
+      <h2 id="import-title">{t('importTitle')}</h2>
+      <p class="hint">{t('importExplain')}</p>
+      <ImportSource t={t} disabled={busy} onSource={choose} />
+      {busy && <p role="status">{t('importBusy')}</p>}
+      {message && <p class="error" role="alert">{message.text}</p>}
+      {stage.kind === 'password' && (
+        <FilePassword t={t} busy={busy} onCancel={cancel}
+          onPassword={(password) => run(() => preview({ ...stage.payload, password }))} />
+      )}
+      {stage.kind === 'preview' && (
+        <ImportPreviewView t={t} preview={stage.preview} busy={busy} onCancel={cancel}
+          onConfirm={() => commit(stage.payload, stage.preview.add.length)} />
+      )}
+      {stage.kind === 'done' && (
+        <p class="saved" role="status">
+          {t('importDone', String(stage.result.added.length))}{' '}
+          <button type="button" disabled={busy} onClick={() => undo(stage.result.importId)}>{t('undo')}</button>
+        </p>
+      )}
+      {stage.kind === 'undone' && <p class="saved" role="status">{t('importUndone', String(stage.removed))}</p>}
+    </section>
+  );
+}

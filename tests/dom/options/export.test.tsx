@@ -1,0 +1,117 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { FakeOptionsApi } from './fake-api';
+import { button, idle, mountOptions, msg, pickFile, submit, textOf, type, unmountOptions } from './helpers';
+import { act } from 'preact/test-utils';
+
+afterEach(unmountOptions);
+
+const exportSection = (el: HTMLElement) => el.querySelector('section[aria-labelledby=export-title]')!;
+const verifySection = (el: HTMLElement) => el.querySelector('section[aria-labelledby=verify-title]')!;
+
+async function check(input: Element | null | undefined) {
+  await act(async () => {
+    (input as HTMLInputElement).click();
+  });
+}
+
+const radio = (el: HTMLElement, kind: string) => exportSection(el).querySelector(`input[value=${kind}]`);
+
+describe('options: export and backup', () => {
+  it('encrypted backup with the master password by default: downloads the file and refreshes the reminder', async () => {
+    const api = new FakeOptionsApi();
+    const el = await mountOptions(api);
+    const statusCalls = api.calls.filter((c) => c === 'backup-status').length;
+    await type(el.querySelector('[data-testid=export-master]'), api.password);
+    await submit(exportSection(el).querySelector('form'));
+    await idle();
+    expect(api.calls).toContain('export:clickauth-backup:master');
+    expect(api.downloads.map((d) => d.filename)).toEqual(['clickauth-backup.json']);
+    expect(textOf(exportSection(el).querySelector('[role=status]'))).toBe(msg('exportDone', 'clickauth-backup.json', '0'));
+    expect(api.calls.filter((c) => c === 'backup-status').length).toBe(statusCalls + 1);
+    expect((el.querySelector('[data-testid=export-master]') as HTMLInputElement).value).toBe('');
+  });
+
+  it('an own file password must be repeated and strong enough before anything is sent', async () => {
+    const api = new FakeOptionsApi();
+    const el = await mountOptions(api);
+    await check(radio(el, 'aegis-encrypted'));
+    await check(exportSection(el).querySelector('input[type=checkbox]'));
+    await type(el.querySelector('[data-testid=export-master]'), api.password);
+    const [, own, repeat] = exportSection(el).querySelectorAll('input[type=password]');
+    await type(own, 'another strong pass');
+    await type(repeat, 'another strong pas');
+    await submit(exportSection(el).querySelector('form'));
+    expect(textOf(exportSection(el).querySelector('[role=alert]'))).toBe(msg('setupMismatch'));
+    await type(own, 'short');
+    await type(repeat, 'short');
+    await submit(exportSection(el).querySelector('form'));
+    expect(textOf(exportSection(el).querySelector('[role=alert]'))).toBe(msg('passwordTooShort'));
+    expect(api.calls.filter((c) => c.startsWith('export'))).toEqual([]);
+    await type(own, 'another strong pass');
+    await type(repeat, 'another strong pass');
+    await submit(exportSection(el).querySelector('form'));
+    await idle();
+    expect(api.calls).toContain('export:aegis-encrypted:own');
+  });
+
+  it('the plaintext list shows a warning, needs it acknowledged, and a wrong master password is refused', async () => {
+    const api = new FakeOptionsApi();
+    const el = await mountOptions(api);
+    expect(el.querySelector('[data-testid=plain-warning]')).toBeNull();
+    await check(radio(el, 'otpauth-list'));
+    expect(textOf(el.querySelector('[data-testid=plain-warning] p'))).toBe(msg('exportPlainWarning'));
+    await type(el.querySelector('[data-testid=export-master]'), 'not my password');
+    expect(button(exportSection(el), msg('exportSubmit'))?.disabled).toBe(true);
+    await check(el.querySelector('[data-testid=plain-warning] input[type=checkbox]'));
+    await submit(exportSection(el).querySelector('form'));
+    await idle();
+    expect(textOf(exportSection(el).querySelector('[role=alert]'))).toBe(msg('error_vault_wrong_password'));
+    expect(api.downloads).toEqual([]);
+  });
+
+  it.each([
+    [{ lastBackupAt: null, lastBackupCount: null, addedSince: 3 }, 'backupNotBackedUp', '3'],
+    [{ lastBackupAt: Date.UTC(2026, 0, 2), lastBackupCount: 5, addedSince: 2 }, 'backupAddedSince', '2'],
+  ])('backup reminder %#', async (status, key, count) => {
+    const api = new FakeOptionsApi();
+    api.backup = status;
+    const el = await mountOptions(api);
+    expect(textOf(el.querySelector('[data-testid=backup-added-since]'))).toBe(msg(key, count));
+  });
+
+  it('no reminder line when nothing was added since the last backup; a note when locked', async () => {
+    const api = new FakeOptionsApi();
+    api.backup = { lastBackupAt: Date.UTC(2026, 0, 2), lastBackupCount: 5, addedSince: 0 };
+    api.state = 'locked';
+    const el = await mountOptions(api);
+    expect(el.querySelector('[data-testid=backup-added-since]')).toBeNull();
+    expect(textOf(el.querySelector('[data-testid=backup-reminder] p'))).toContain('(5');
+    expect(textOf(el.querySelector('[data-testid=locked-note]'))).toBe(msg('optionsLockedNote'));
+  });
+
+  it('verify backup: shows the counts, or why it failed', async () => {
+    const api = new FakeOptionsApi();
+    api.verifyAnswer = { same: 4, missing: 1, extra: 2 };
+    const el = await mountOptions(api);
+    await pickFile(el.querySelector('[data-testid=verify-file]'), new File(['{"format":"clickauth-backup"}'], 'backup.json'));
+    await type(verifySection(el).querySelector('input[type=password]'), 'wrong');
+    await submit(verifySection(el).querySelector('form'));
+    await idle();
+    expect(textOf(verifySection(el).querySelector('[role=alert]'))).toBe(msg('error_import_wrong_password'));
+    await type(verifySection(el).querySelector('input[type=password]'), 'backup password');
+    await submit(verifySection(el).querySelector('form'));
+    await idle();
+    const result = el.querySelector('[data-testid=verify-result]');
+    expect(textOf(result?.querySelector('p'))).toBe(msg('verifyResult', '4', '1', '2'));
+    expect(textOf(result?.querySelector('.error'))).toBe(msg('verifyMissing'));
+  });
+
+  it('keeps the auto-lock setting', async () => {
+    const api = new FakeOptionsApi();
+    const el = await mountOptions(api);
+    const select = el.querySelector('[data-testid=auto-lock]') as HTMLSelectElement;
+    expect(select.value).toBe('15');
+    await type(select, '5');
+    expect(api.settingsValue).toEqual({ autoLockMinutes: 5, autofill: true });
+  });
+});

@@ -1,0 +1,141 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { FakeOptionsApi } from './fake-api';
+import { button, click, dropFile, idle, mountOptions, msg, pickFile, submit, textOf, type, unmountOptions } from './helpers';
+import { MAX_IMPORT_BYTES } from '../../../src/core/formats';
+import { parseOtpauthUri } from '../../../src/core/otpauth-uri';
+import { addAccount } from '../../../src/core/vault';
+import { MAX_FILE_BYTES } from '../../../src/options/read-file';
+
+afterEach(unmountOptions);
+
+it('the page refuses files at the same size as the format layer', () => {
+  expect(MAX_FILE_BYTES).toBe(MAX_IMPORT_BYTES);
+});
+
+const AEGIS = '/work/shared/peer-fixtures/aegis';
+const uri = (issuer: string, secret: string) => `otpauth://totp/${issuer}:me@example.com?secret=${secret}&issuer=${issuer}`;
+const LIST = [
+  uri('Alpha', 'JBSWY3DPEHPK3PXP'),
+  uri('Beta', 'KRSXG5CTMVRXEZLU'),
+  uri('Gamma', 'GEZDGNBVGY3TQOJQ'),
+  uri('Again', 'KRSXG5CTMVRXEZLU'),
+  'otpauth://totp/Broken:me?secret=not*base32',
+].join('\n');
+
+const section = (el: HTMLElement) => el.querySelector('section[aria-labelledby=import-title]')!;
+const alertText = (el: Element) => textOf(el.querySelector('[role=alert]'));
+
+async function withVaultAccount(api: FakeOptionsApi, text: string) {
+  api.vault = addAccount(api.vault, parseOtpauthUri(text), { now: 0 }).vault;
+}
+
+describe('options: import', () => {
+  it('pasted text: preview lists additions, duplicates (vault and file) and what cannot be imported, then commits and undoes', async () => {
+    const api = new FakeOptionsApi();
+    await withVaultAccount(api, uri('Alpha', 'JBSWY3DPEHPK3PXP'));
+    const el = await mountOptions(api);
+    await type(el.querySelector('[data-testid=import-text]'), LIST);
+    await submit(section(el).querySelector('form'));
+    await idle();
+    const preview = el.querySelector('[data-testid=import-preview]')!;
+    expect(textOf(preview.querySelector('h3'))).toBe(msg('importPreviewAdd', '2'));
+    expect([...preview.querySelectorAll('[data-testid=preview-add] li')].map(textOf)).toEqual(['Beta: me@example.com', 'Gamma: me@example.com']);
+    const duplicates = [...preview.querySelectorAll('[data-testid=preview-duplicates] li')].map(textOf);
+    expect(duplicates).toEqual([`Alpha: me@example.com — ${msg('importDuplicateVault')}`, `Again: me@example.com — ${msg('importDuplicateFile')}`]);
+    expect(textOf(preview.querySelector('[data-testid=preview-skipped] li'))).toBe(`line 5 — ${msg('error_uri_bad_secret')}`);
+    expect(api.vault.accounts).toHaveLength(1);
+
+    await click(button(el, msg('importConfirm', '2')));
+    await idle();
+    expect(api.calls).toContain('commit:2');
+    expect(api.vault.accounts.map((a) => a.issuer)).toEqual(['Alpha', 'Beta', 'Gamma']);
+    expect(textOf(section(el).querySelector('.saved'))).toContain(msg('importDone', '2'));
+    await click(button(el, msg('undo')));
+    await idle();
+    expect(api.calls).toContain('undo:import-1');
+    expect(api.vault.accounts.map((a) => a.issuer)).toEqual(['Alpha']);
+    expect(textOf(section(el).querySelector('[role=status]'))).toBe(msg('importUndone', '2'));
+  });
+
+  it('an encrypted file asks for its password; a wrong one says so, the right one previews', async () => {
+    const api = new FakeOptionsApi();
+    const el = await mountOptions(api);
+    const file = new File([readFileSync(`${AEGIS}/aegis_encrypted.json`)], 'aegis_encrypted.json', { type: 'application/json' });
+    await pickFile(el.querySelector('[data-testid=import-file]'), file);
+    const form = el.querySelector('[data-testid=import-password]');
+    expect(textOf(form?.querySelector('p'))).toBe(msg('importPasswordPrompt'));
+    expect(el.querySelector('[role=alert]')).toBeNull();
+    await type(form!.querySelector('input[type=password]'), 'wrong');
+    await submit(form);
+    await idle();
+    expect(alertText(section(el))).toBe(msg('error_import_wrong_password'));
+    await type(el.querySelector('[data-testid=import-password] input'), 'test');
+    await submit(el.querySelector('[data-testid=import-password]'));
+    await idle();
+    expect(el.querySelectorAll('[data-testid=preview-add] li')).toHaveLength(7);
+    expect(textOf(el.querySelector('[data-testid=import-preview] p'))).toBe(msg('importFormat', 'Aegis 🔒'));
+    expect(api.calls).toEqual(expect.arrayContaining(['preview:text', 'preview:text:pw']));
+  });
+
+  it.each([
+    ['a file in an unknown format', new File(['hello, this is a shopping list'], 'list.txt', { type: 'text/plain' }), 'error_import_unrecognized'],
+    ['a truncated JSON export', new File([readFileSync(`${AEGIS}/aegis_plain.json`, 'utf8').slice(0, 200)], 'aegis.json'), 'error_import_corrupt'],
+    ['a file over 10 MB', new File([new Uint8Array(MAX_IMPORT_BYTES + 1)], 'huge.bin'), 'error_import_too_large'],
+    ['a picture without a QR code', new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3])], 'photo.png', { type: 'image/png' }), 'error_import_no_qr'],
+  ])('%s shows a clear message and changes nothing', async (_name, file, key) => {
+    const api = new FakeOptionsApi();
+    const el = await mountOptions(api);
+    await pickFile(el.querySelector('[data-testid=import-file]'), file);
+    expect(alertText(section(el))).toBe(msg(key));
+    expect(el.querySelector('[data-testid=import-preview]')).toBeNull();
+    expect(api.calls.filter((c) => c.startsWith('commit'))).toEqual([]);
+    expect(api.vault.accounts).toHaveLength(0);
+  });
+
+  it('a QR code picture is decoded in the page and previewed', async () => {
+    const api = new FakeOptionsApi();
+    api.qrText = uri('Pictured', 'JBSWY3DPEHPK3PXP');
+    const el = await mountOptions(api);
+    await pickFile(el.querySelector('[data-testid=import-file]'), new File([new Uint8Array([0xff, 0xd8, 0xff, 0])], 'qr.jpg', { type: 'image/jpeg' }));
+    expect([...el.querySelectorAll('[data-testid=preview-add] li')].map(textOf)).toEqual(['Pictured: me@example.com']);
+  });
+
+  it('a dropped file is imported like a picked one; a binary file travels as base64', async () => {
+    const api = new FakeOptionsApi();
+    const el = await mountOptions(api);
+    await dropFile(el.querySelector('[data-testid=drop-zone]'), new File([readFileSync(`${AEGIS}/andotp_encrypted.bin`)], 'otp_accounts.json.aes'));
+    expect(alertText(section(el))).toBe('');
+    expect(api.calls).toContain('preview:base64');
+    expect(el.querySelector('[data-testid=import-password]')).not.toBeNull();
+    await type(el.querySelector('[data-testid=import-password] input'), 'test');
+    await submit(el.querySelector('[data-testid=import-password]'));
+    await idle();
+    expect(el.querySelectorAll('[data-testid=preview-add] li').length).toBeGreaterThan(0);
+  });
+
+  it('a failed commit keeps the preview, shows why, and adds nothing', async () => {
+    const api = new FakeOptionsApi();
+    api.commitFailure = 'import/changed';
+    const el = await mountOptions(api);
+    await type(el.querySelector('[data-testid=import-text]'), uri('Solo', 'JBSWY3DPEHPK3PXP'));
+    await submit(section(el).querySelector('form'));
+    await idle();
+    await click(button(el, msg('importConfirm', '1')));
+    await idle();
+    expect(alertText(section(el))).toBe(msg('error_import_changed'));
+    expect(el.querySelector('[data-testid=import-preview]')).not.toBeNull();
+    expect(api.vault.accounts).toHaveLength(0);
+  });
+
+  it('a file with nothing new cannot be confirmed', async () => {
+    const api = new FakeOptionsApi();
+    await withVaultAccount(api, uri('Solo', 'JBSWY3DPEHPK3PXP'));
+    const el = await mountOptions(api);
+    await type(el.querySelector('[data-testid=import-text]'), uri('Solo', 'JBSWY3DPEHPK3PXP'));
+    await submit(section(el).querySelector('form'));
+    await idle();
+    expect(textOf(el.querySelector('[data-testid=import-preview] [role=status]'))).toBe(msg('importNothingNew'));
+    expect(button(el, msg('importConfirm', '0'))?.disabled).toBe(true);
+  });
+});

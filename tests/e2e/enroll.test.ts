@@ -1,0 +1,283 @@
+/**
+ * Enroll by clicking the QR on the setup page: the content script marks every QR that holds an
+ * authenticator key with an overlay ([data-clickauth-overlay]); one real click on it adds the
+ * account, bound to the page's origin, and fills the page's confirmation field with the code.
+ * Fixture pages: tests/fixtures/pages/enroll (templates) + ./enroll-fixtures.ts (QRs, routes).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromePath, launchWithExtension, repoRoot, type LoadedExtension } from './harness';
+import { serveFixtures, type FixtureServer } from './server';
+import { call, createVault, openPopup, PASSWORD } from './popup-helpers';
+import { CASES, EXPORT_ACCOUNTS, enrollRoutes, plausibleCodes, type EnrollCase } from './enroll-fixtures';
+import { decodeQr } from '../../src/core/qr';
+import type { AccountList, AccountView } from '../../src/shared/protocol';
+
+const OVERLAY = '[data-clickauth-overlay]';
+const QR = '[data-test=qr]';
+const FIELD = 'input[name=code]';
+
+let server: FixtureServer;
+let ext: LoadedExtension;
+/** An extension page kept open to read the vault (accounts/list) and lock/unlock it. */
+let control: Page;
+
+beforeAll(async () => {
+  server = await serveFixtures(join(repoRoot, 'tests/fixtures/pages'), await enrollRoutes(() => server.port));
+  ext = await launchWithExtension();
+  control = await openPopup(ext);
+  await createVault(control);
+  // The duplicate case: this very key is already in the vault, bound to its site.
+  await call(control, { type: 'accounts/add-uri', uri: CASES.duplicate.text, sites: [originOf(CASES.duplicate)] });
+});
+
+afterAll(async () => {
+  await ext?.close();
+  await server?.close();
+});
+
+function originOf(c: EnrollCase): string {
+  return new URL(server.url('/', c.host)).origin;
+}
+
+async function accounts(): Promise<AccountView[]> {
+  return (await call<AccountList>(control, { type: 'accounts/list' })).accounts;
+}
+
+const named = (list: AccountView[], issuer: string, account: string) =>
+  list.filter((a) => a.issuer === issuer && a.account === account);
+
+async function visit(c: EnrollCase): Promise<Page> {
+  const page = await ext.context.newPage();
+  await page.goto(server.url(c.path, c.host));
+  return page;
+}
+
+async function waitForOverlay(page: Page): Promise<void> {
+  await page.locator(OVERLAY).first().waitFor({ state: 'attached', timeout: 15_000 });
+}
+
+/** One real (trusted) click at the centre of the QR element. */
+async function clickQr(page: Page): Promise<void> {
+  const qr = page.locator(QR);
+  await qr.scrollIntoViewIfNeeded();
+  const box = await qr.boundingBox();
+  if (!box) throw new Error('the QR element has no box');
+  await page.bringToFront();
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+}
+
+async function expectFilled(page: Page, uri: string, timeout = 10_000): Promise<void> {
+  let value = '';
+  await expect
+    .poll(async () => (value = await page.locator(FIELD).inputValue()), { timeout, message: 'confirmation field filled' })
+    .toMatch(/^\d{6}$/);
+  expect(plausibleCodes(uri)).toContain(value);
+}
+
+/** Exactly one account with these names, bound to exactly this page's origin. */
+async function expectAccount(c: EnrollCase, issuer = c.issuer, account = c.account, timeout = 10_000): Promise<void> {
+  await expect
+    .poll(async () => named(await accounts(), issuer, account).length, { timeout, message: `${issuer}:${account} added` })
+    .toBeGreaterThan(0);
+  const found = named(await accounts(), issuer, account);
+  expect(found).toHaveLength(1);
+  expect(found[0]!.sites).toEqual([originOf(c)]);
+  expect(found[0]!.type).toBe('totp');
+}
+
+/** Ids of the extension's own pages and popups open in the browser (CDP targets; not its worker). */
+async function extensionTargets(): Promise<string[]> {
+  const cdp = await ext.context.newCDPSession(control);
+  try {
+    const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
+    const prefix = `chrome-extension://${ext.extensionId}/`;
+    return targetInfos.filter((t) => t.url.startsWith(prefix) && t.type !== 'service_worker').map((t) => t.targetId);
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** Polls `probe` until it is true or `ms` pass; returns the last answer. */
+async function within(ms: number, probe: () => Promise<boolean>): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    if (await probe()) return true;
+    if (Date.now() > deadline) return false;
+    await new Promise((done) => setTimeout(done, 200));
+  }
+}
+
+/** Nothing happened: no account added, no overlay, confirmation field untouched. */
+async function expectNothing(page: Page, before: AccountView[], overlay: 'none' | 'allowed'): Promise<void> {
+  await page.waitForTimeout(2000);
+  if (overlay === 'none') expect(await page.locator(OVERLAY).count()).toBe(0);
+  const after = await accounts();
+  expect(after.map((a) => a.id).sort()).toEqual(before.map((a) => a.id).sort());
+  if ((await page.locator(FIELD).count()) > 0) expect(await page.locator(FIELD).inputValue()).toBe('');
+}
+
+describe('fixture pages show the QR they claim (plain Chromium, no extension)', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await chromium.launch({
+      executablePath: chromePath,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--host-resolver-rules=MAP *.test 127.0.0.1'],
+    });
+  });
+  afterAll(async () => browser?.close());
+
+  it.each(Object.entries(CASES))('%s', async (_name, c: EnrollCase) => {
+    const page = await browser.newPage();
+    await page.goto(server.url(c.path, c.host));
+    if (c === CASES.revealed) await page.getByRole('button', { name: 'Enable' }).click();
+    const qr = page.locator(QR);
+    await expect.poll(() => qr.evaluate((el) => (el instanceof HTMLImageElement ? el.complete && el.naturalWidth > 0 : true))).toBe(true);
+    await page.waitForTimeout(100); // the canvas page draws on the next frame
+    const shot = await qr.screenshot();
+    const pixels = await page.evaluate(async (b64) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = img.naturalWidth;
+      canvas.height = img.naturalHeight;
+      const ctx = canvas.getContext('2d')!;
+      ctx.drawImage(img, 0, 0);
+      const rgba = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+      let binary = '';
+      for (let i = 0; i < rgba.length; i += 0x8000) binary += String.fromCharCode(...rgba.subarray(i, i + 0x8000));
+      return { width: canvas.width, height: canvas.height, base64: btoa(binary) };
+    }, shot.toString('base64'));
+    const data = new Uint8ClampedArray(Buffer.from(pixels.base64, 'base64'));
+    const found = decodeQr({ width: pixels.width, height: pixels.height, data });
+    expect(found?.text).toBe(c.text);
+    if (c !== CASES.decoy) expect(await page.getByText('Scan this QR code with your authenticator app').count()).toBe(1);
+    await page.close();
+  });
+});
+
+describe('enroll by clicking the QR on the setup page', () => {
+  it.each([
+    ['a data: PNG (with a space after the comma)', CASES.dataUri],
+    ['a same-origin PNG', CASES.sameOrigin],
+    ['an SVG image URL', CASES.svgImg],
+    ['a cross-origin image (page on setup.test, image on images.test)', CASES.crossOrigin],
+    ['a <canvas> drawn by script', CASES.canvas],
+    ['an inline <svg> without background', CASES.inlineSvg],
+    ['an <svg> inside an otpauth:// link', CASES.otpauthLink],
+    ['an inverted QR on a dark page', CASES.darkInverted],
+    ['a 2× bitmap shown at half size', CASES.retina],
+    ['a chart-service image URL with the URI in its query', CASES.chartUrl],
+  ])('%s: one click adds the account for this site and fills the confirmation field', async (_name, c: EnrollCase) => {
+    const page = await visit(c);
+    await waitForOverlay(page);
+    expect(await page.locator(FIELD).inputValue()).toBe('');
+    await clickQr(page);
+    await expectAccount(c);
+    await expectFilled(page, c.text);
+    await page.close();
+  });
+
+  it('a QR that appears later (the "Enable" button opens a dialog)', async () => {
+    const c = CASES.revealed;
+    const page = await visit(c);
+    await page.waitForTimeout(500);
+    expect(await page.locator(OVERLAY).count()).toBe(0); // no QR yet
+    await page.getByRole('button', { name: 'Enable' }).click();
+    await page.getByRole('dialog').waitFor();
+    await waitForOverlay(page);
+    await clickQr(page);
+    await expectAccount(c);
+    await expectFilled(page, c.text);
+    await page.close();
+  });
+
+  it('a Google Authenticator export QR adds all 3 accounts, bound to the page', async () => {
+    const c = CASES.googleExport;
+    const page = await visit(c);
+    await waitForOverlay(page);
+    await clickQr(page);
+    for (const a of EXPORT_ACCOUNTS) await expectAccount(c, a.issuer, a.account);
+    await page.close();
+  });
+
+  it('a QR whose key is already in the vault adds no duplicate', async () => {
+    const c = CASES.duplicate;
+    const before = await accounts();
+    expect(named(before, c.issuer, c.account)).toHaveLength(1);
+    const page = await visit(c);
+    await waitForOverlay(page);
+    await clickQr(page);
+    // The existing account belongs to this site, so its code still goes to the field.
+    await expectFilled(page, c.text);
+    await page.waitForTimeout(1500);
+    const after = await accounts();
+    expect(named(after, c.issuer, c.account)).toHaveLength(1);
+    expect(after).toHaveLength(before.length);
+    await page.close();
+  });
+
+  it('a decoy QR (a web address) gets no overlay, and clicking it adds nothing', async () => {
+    const c = CASES.decoy;
+    const before = await accounts();
+    const page = await visit(c);
+    await page.locator(QR).evaluate((img) => (img as HTMLImageElement).decode());
+    await page.waitForTimeout(2000);
+    expect(await page.locator(OVERLAY).count()).toBe(0);
+    await clickQr(page);
+    await expectNothing(page, before, 'none');
+    await page.close();
+  });
+
+  it('clicks synthesized by a page script (isTrusted false) add nothing', async () => {
+    const c = CASES.synthetic;
+    const before = await accounts();
+    const page = await visit(c);
+    await waitForOverlay(page); // the extension did see the QR: the clicks below are the only thing missing
+    await expect.poll(() => page.evaluate(() => document.body.dataset.done), { timeout: 5000 }).toBe('yes');
+    // And a script in the page's world through the test driver, for good measure.
+    await page.evaluate(
+      ([overlay, qr]) => {
+        for (const el of [document.querySelector(overlay), document.querySelector(qr)]) {
+          el?.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+          (el as HTMLElement | null)?.click();
+        }
+      },
+      [OVERLAY, QR] as const,
+    );
+    await expectNothing(page, before, 'allowed');
+    expect(named(await accounts(), c.issuer, c.account)).toHaveLength(0);
+    await page.close();
+  });
+
+  it('locked vault: the click asks for the password, and the account is added after unlock', async () => {
+    const c = CASES.locked;
+    await call(control, { type: 'vault/lock' });
+    const page = await visit(c);
+    await waitForOverlay(page);
+    const before = await extensionTargets();
+    const opened: Page[] = [];
+    const onPage = (p: Page) => opened.push(p);
+    ext.context.on('page', onPage);
+    try {
+      await clickQr(page);
+      // Asked for the password: a new extension page (the toolbar popup, which Playwright does not
+      // list as a page, or a small window) is among the browser's targets.
+      const asked = await within(10_000, async () => (await extensionTargets()).some((id) => !before.includes(id)));
+      expect.soft(asked, 'an extension window or popup opened to ask for the password').toBe(true);
+      // Still locked: nothing can have been added yet.
+      expect((await call<{ state: string }>(control, { type: 'vault/status' })).state).toBe('locked');
+      await call(control, { type: 'vault/unlock', password: PASSWORD });
+      await expectAccount(c);
+      const filled = await within(10_000, async () => plausibleCodes(c.text).includes(await page.locator(FIELD).inputValue()));
+      expect.soft(filled, 'confirmation field filled after unlock').toBe(true);
+    } finally {
+      ext.context.off('page', onPage);
+      for (const p of opened) if (!p.isClosed()) await p.close().catch(() => undefined);
+      await page.close();
+    }
+  });
+});

@@ -1,0 +1,189 @@
+/**
+ * Import, export and backup through the real options page and background in Chromium: a peer's
+ * encrypted export is previewed, imported and undone; a wrong file changes nothing; our encrypted
+ * backup is downloaded, verified, and restored into a brand-new profile with sites and backup codes.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import QRCode from 'qrcode';
+import { launchWithExtension, type LoadedExtension } from './harness';
+import { PASSWORD, call, createVault, openPopup } from './popup-helpers';
+
+const AEGIS_DIR = '/work/shared/peer-fixtures/aegis';
+const expected = JSON.parse(readFileSync(join(AEGIS_DIR, 'expected.json'), 'utf8')) as {
+  files: Record<string, { entries: { issuer: string; name: string; type: string }[] }>;
+};
+const AEGIS_ENTRIES = expected.files['aegis_encrypted.json']!.entries;
+
+interface Listed {
+  id: string;
+  issuer: string;
+  account: string;
+  type: string;
+  digits: number;
+  period: number;
+  counter: number;
+  algorithm: string;
+  sites: string[];
+}
+
+const summary = (accounts: Listed[]) =>
+  accounts
+    .map((a) => ({ issuer: a.issuer, account: a.account, type: a.type, algorithm: a.algorithm, digits: a.digits, period: a.period, counter: a.counter, sites: a.sites }))
+    .sort((a, b) => `${a.issuer}|${a.account}`.localeCompare(`${b.issuer}|${b.account}`));
+
+let ext: LoadedExtension;
+let second: LoadedExtension | undefined;
+let popup: Page;
+const downloads = mkdtempSync(join(tmpdir(), 'clickauth-downloads-'));
+
+beforeAll(async () => {
+  ext = await launchWithExtension();
+  popup = await openPopup(ext);
+  await createVault(popup);
+});
+
+afterAll(async () => {
+  await ext?.close();
+  await second?.close();
+  rmSync(downloads, { recursive: true, force: true });
+});
+
+async function openOptions(loaded: LoadedExtension): Promise<Page> {
+  const page = await loaded.context.newPage();
+  await page.goto(`chrome-extension://${loaded.extensionId}/src/options/index.html`);
+  await page.getByRole('heading', { name: 'Import accounts' }).waitFor();
+  return page;
+}
+
+const list = async (page: Page) => (await call<{ accounts: Listed[] }>(page, { type: 'accounts/list' })).accounts;
+
+/** Picks a file, answers the password prompt, and waits for the preview. */
+async function previewFile(page: Page, file: string | { name: string; mimeType: string; buffer: Buffer }, password?: string) {
+  await page.locator('[data-testid=import-file]').setInputFiles(file);
+  if (password !== undefined) {
+    const form = page.locator('[data-testid=import-password]');
+    await form.locator('input[type=password]').fill(password);
+    await form.getByRole('button', { name: 'Open file' }).click();
+  }
+  await page.locator('[data-testid=import-preview]').waitFor({ timeout: 30_000 });
+}
+
+describe('import and undo (options page, real background)', () => {
+  it('imports an encrypted Aegis vault after a preview, and undo restores the previous state', async () => {
+    await call(popup, { type: 'accounts/add-uri', uri: 'otpauth://totp/Existing:me@example.test?secret=JBSWY3DPEHPK3PXP&issuer=Existing' });
+    const before = await list(popup);
+    const page = await openOptions(ext);
+    await previewFile(page, join(AEGIS_DIR, 'aegis_encrypted.json'), 'test');
+    const rows = page.locator('[data-testid=preview-add] li');
+    await expect.poll(() => rows.count()).toBe(AEGIS_ENTRIES.length);
+    expect(await rows.allTextContents()).toEqual(AEGIS_ENTRIES.map((e) => `${e.issuer}: ${e.name}`));
+    expect(await list(popup)).toHaveLength(1);
+
+    await page.getByRole('button', { name: `Import ${AEGIS_ENTRIES.length} account(s)` }).click();
+    await page.getByText(`Imported ${AEGIS_ENTRIES.length} account(s).`).waitFor();
+    const after = await list(popup);
+    expect(after.map((a) => `${a.issuer}: ${a.account}`).sort()).toEqual(['Existing: me@example.test', ...AEGIS_ENTRIES.map((e) => `${e.issuer}: ${e.name}`)].sort());
+    expect(after.find((a) => a.issuer === 'Issuu')).toMatchObject({ type: 'hotp', counter: 1 });
+    expect(after.find((a) => a.issuer === 'Boeing')).toMatchObject({ type: 'steam', digits: 5 });
+
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await page.getByText(`Import undone: ${AEGIS_ENTRIES.length} account(s) removed`).waitFor();
+    // Exactly the previous state: the same accounts (ids included), nothing left in the trash.
+    expect(await list(popup)).toEqual(before);
+    expect(await call<unknown[]>(popup, { type: 'accounts/trash' })).toEqual([]);
+    await expect(call(popup, { type: 'import/undo', importId: 'not-the-last-import' })).rejects.toThrow('import/nothing-to-undo');
+  });
+
+  it('a file in an unknown format shows a message and adds nothing', async () => {
+    const before = await list(popup);
+    const page = await openOptions(ext);
+    await page.locator('[data-testid=import-file]').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('my shopping list\nmilk\n') });
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('This file is not in a format we can import');
+    await page.locator('[data-testid=import-file]').setInputFiles({ name: 'aegis.json', mimeType: 'application/json', buffer: readFileSync(join(AEGIS_DIR, 'aegis_plain.json')).subarray(0, 300) });
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('damaged or incomplete');
+    expect(await page.locator('[data-testid=import-preview]').count()).toBe(0);
+    expect(summary(await list(popup))).toEqual(summary(before));
+  });
+});
+
+describe('QR pictures and the plaintext list', () => {
+  it('imports a QR code picture (decoded in the options page), then exports the otpauth list only with the master password', async () => {
+    const uri = 'otpauth://totp/Pictured:qr@example.test?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Pictured';
+    const png = await QRCode.toBuffer(uri, { width: 240, margin: 4 });
+    const page = await openOptions(ext);
+    await previewFile(page, { name: 'qr.png', mimeType: 'image/png', buffer: png });
+    expect(await page.locator('[data-testid=preview-add] li').allTextContents()).toEqual(['Pictured: qr@example.test']);
+    await page.getByRole('button', { name: 'Import 1 account(s)' }).click();
+    await page.getByText('Imported 1 account(s).').waitFor();
+
+    await page.getByLabel('otpauth:// list, NOT encrypted').check();
+    await expect.poll(() => page.locator('[data-testid=plain-warning]').textContent()).toContain('not encrypted');
+    await page.getByLabel('I understand the file is not encrypted').check();
+    await page.locator('[data-testid=export-master]').fill('not the master password');
+    await page.getByRole('button', { name: 'Download' }).click();
+    await expect.poll(() => page.locator('section[aria-labelledby=export-title] [role=alert]').textContent()).not.toBe('');
+    await page.locator('[data-testid=export-master]').fill(PASSWORD);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download' }).click()]);
+    const text = readFileSync(await download.path(), 'utf8');
+    const lines = text.trim().split('\n');
+    expect(lines).toHaveLength((await list(popup)).length);
+    expect(lines.filter((line) => line.startsWith('otpauth://totp/') && line.includes('Pictured'))).toHaveLength(1);
+  });
+});
+
+describe('backup, verify, and restore into a new profile', () => {
+  it('exports an encrypted backup, verifies it, and restores it with sites and backup codes', async () => {
+    const page = await openOptions(ext);
+    await previewFile(page, join(AEGIS_DIR, 'aegis_encrypted.json'), 'test');
+    await page.getByRole('button', { name: `Import ${AEGIS_ENTRIES.length} account(s)` }).click();
+    await page.getByText(`Imported ${AEGIS_ENTRIES.length} account(s).`).waitFor();
+    const accounts = await list(popup);
+    const deno = accounts.find((a) => a.issuer === 'Deno')!;
+    await call(popup, { type: 'accounts/update', id: deno.id, patch: { sites: ['https://deno.example.test'] } });
+    const codes = [{ code: '1111-2222', used: false }, { code: '3333-4444', used: true }];
+    await call(popup, { type: 'backup-codes/set', id: deno.id, codes });
+    const original = await list(popup);
+    await page.reload();
+    // The otpauth list exported above counts as a backup: only the accounts imported since are new.
+    await expect.poll(() => page.locator('[data-testid=backup-added-since]').textContent()).toBe(`${AEGIS_ENTRIES.length} account(s) added since your last backup.`);
+
+    await page.locator('[data-testid=export-master]').fill(PASSWORD);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^clickauth-backup-\d{4}-\d\d-\d\d\.json$/);
+    const backupPath = join(downloads, download.suggestedFilename());
+    await download.saveAs(backupPath);
+    expect(JSON.parse(readFileSync(backupPath, 'utf8'))).toMatchObject({ format: 'clickauth-backup', version: 1 });
+    await page.getByText(`with ${original.length} account(s)`).waitFor();
+    await expect.poll(() => page.locator('[data-testid=backup-added-since]').count()).toBe(0);
+
+    await page.locator('[data-testid=verify-file]').setInputFiles(backupPath);
+    const verify = page.locator('section[aria-labelledby=verify-title]');
+    await verify.locator('input[type=password]').fill(PASSWORD);
+    await verify.getByRole('button', { name: 'Verify' }).click();
+    await expect.poll(() => page.locator('[data-testid=verify-result]').textContent(), { timeout: 20_000 }).toContain(
+      `${original.length} matching, 0 missing from the backup, 0 only in the backup.`,
+    );
+
+    // Wipe: a brand-new browser profile with a new vault.
+    await ext.close();
+    second = await launchWithExtension();
+    const fresh = await openPopup(second);
+    await createVault(fresh);
+    expect(await list(fresh)).toEqual([]);
+    const options = await openOptions(second);
+    await previewFile(options, backupPath, PASSWORD);
+    await expect.poll(() => options.locator('[data-testid=preview-add] li').count()).toBe(original.length);
+    expect(await options.locator('[data-testid=preview-add] li', { hasText: 'Deno' }).textContent()).toContain('1 site(s)');
+    await options.getByRole('button', { name: `Import ${original.length} account(s)` }).click();
+    await options.getByText(`Imported ${original.length} account(s).`).waitFor();
+
+    const restored = await list(fresh);
+    expect(summary(restored)).toEqual(summary(original));
+    const restoredDeno = restored.find((a) => a.issuer === 'Deno')!;
+    expect(await call(fresh, { type: 'backup-codes/get', id: restoredDeno.id })).toEqual(codes);
+  });
+});
