@@ -10,12 +10,16 @@ import { qrCandidates } from './detect';
 import { sourceOf } from './source';
 import { showOverlay, type Overlay } from './overlay';
 
-const seen = new WeakMap<Element, Promise<CandidateReply | null>>();
+const seen = new WeakMap<Element, { key: string; reply: Promise<CandidateReply | null> }>();
+const retries = new WeakMap<Element, number>();
 const byToken = new Map<string, { el: Element; overlay: Overlay }>();
+
+/** An image is looked at again when its source changes (QRs regenerated on resize or "refresh"). */
+const keyOf = (el: Element) => (el instanceof HTMLImageElement ? el.currentSrc || el.src : '');
 
 function consider(el: Element): Promise<CandidateReply | null> {
   const known = seen.get(el);
-  if (known) return known;
+  if (known && known.key === keyOf(el)) return known.reply;
   const reply = (async () => {
     const source = await sourceOf(el);
     const answer = source && (await sendToBackground({ type: 'enroll/candidate', source }).catch(() => null));
@@ -23,11 +27,22 @@ function consider(el: Element): Promise<CandidateReply | null> {
     if (candidate) {
       const overlay = showOverlay(el, labelFor(candidate), () => void confirm(candidate.token));
       byToken.set(candidate.token, { el, overlay });
-    }
+    } else if (el instanceof HTMLCanvasElement) recheckLater(el);
     return answer ?? null;
   })();
-  seen.set(el, reply);
+  seen.set(el, { key: keyOf(el), reply });
   return reply;
+}
+
+/** Drawing on a canvas changes no attribute: a canvas that had no QR yet is looked at again, 4 times. */
+function recheckLater(canvas: HTMLCanvasElement): void {
+  const tries = retries.get(canvas) ?? 0;
+  if (tries >= 4) return;
+  retries.set(canvas, tries + 1);
+  setTimeout(() => {
+    seen.delete(canvas);
+    if (canvas.isConnected) void consider(canvas);
+  }, 500 * 2 ** tries);
 }
 
 /** "Scan this page": every QR-shaped element, decoded (cached), reported to the background. */
@@ -76,15 +91,19 @@ function fallbackField(box: Element) {
   return input ? ({ kind: 'single', input } as const) : null;
 }
 
-function scan(): void {
-  for (const el of qrCandidates()) void consider(el);
+/** One element per macrotask, so a page with hundreds of square images never sees a long task. */
+async function scan(): Promise<void> {
+  for (const el of qrCandidates()) {
+    void consider(el);
+    await new Promise((next) => setTimeout(next, 0));
+  }
   for (const img of document.images) if (!img.complete) img.addEventListener('load', schedule, { once: true });
 }
 
 let timer: ReturnType<typeof setTimeout> | undefined;
 function schedule(): void {
   clearTimeout(timer);
-  timer = setTimeout(scan, 150);
+  timer = setTimeout(() => void scan(), 150);
 }
 
 export function startEnroll(): void {
@@ -95,6 +114,6 @@ export function startEnroll(): void {
     },
     'content/scan': scanPage,
   });
-  scan();
+  void scan();
   new MutationObserver(schedule).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['src', 'style', 'class', 'hidden', 'open'] });
 }
