@@ -38,7 +38,9 @@ import { fillRequest } from './handlers/fill-request';
 import { enrollCandidate } from './handlers/enroll-candidate';
 import { enrollConfirm } from './handlers/enroll-confirm';
 import { enrollUndo } from './handlers/enroll-undo';
+import { enrollBackupCodes } from './handlers/enroll-backup-codes';
 import { askToUnlock, finishEnrollmentsAfterUnlock } from './enroll/after-unlock';
+import { startContextMenu } from './context-menu';
 
 void restrictSessionStorage();
 
@@ -47,6 +49,7 @@ const settings = defineItem<Settings>('local', 'settings', 'never');
 const services: Services = { vault, settings, onSettingsChanged: () => undefined, activeOrigin: activeTabOrigin, askToUnlock };
 services.onSettingsChanged = startAutoLock(browser.idle, () => vault.lock(), settingsGet(services));
 listenForClipboardAlarm();
+startContextMenu(vault, askToUnlock, (key, subs) => browser.i18n.getMessage(key, subs) || key);
 
 const route = createRouter(
   {
@@ -83,6 +86,7 @@ const route = createRouter(
     'enroll/candidate': (m, { sender }) => enrollCandidate(m.source, sender),
     'enroll/confirm': (m, { sender }) => enrollConfirm(services, m.token, sender),
     'enroll/undo': (m, { sender }) => enrollUndo(services, m.token, sender),
+    'enroll/backup-codes': (m, { sender }) => enrollBackupCodes(services, m.token, m.codes, sender),
   },
   { id: browser.runtime.id, origin: browser.runtime.getURL('') },
 );

@@ -185,6 +185,7 @@ interface CoreMessages {
   'enroll/candidate': Msg<{ source: CandidateSource }, CandidateReply>;
   'enroll/confirm': Msg<{ token: string }, EnrollOutcome>;
   'enroll/undo': Msg<{ token: string }, NoFields>;
+  'enroll/backup-codes': Msg<{ token: string; codes: string[] }, { saved: number }>;
 }
 
 /** Messages the background sends to a tab's content script. */
@@ -194,6 +195,8 @@ export interface ToContent {
   'content/enrolled': Msg<{ token: string; outcome: EnrollOutcome }, NoFields>;
   /** "Scan this page" from the popup: the page's authenticator QR tokens and how many QR codes it has. */
   'content/scan': Msg<NoFields, { tokens: string[]; qrs: number }>;
+  /** A short message to show on the page (e.g. the result of "Add selected key"). */
+  'content/notice': Msg<{ text: string }, NoFields>;
 }
 
 export type BackgroundType = keyof ToBackground;
@@ -238,6 +241,7 @@ export const allowedSenders: { readonly [K in BackgroundType]: readonly SenderKi
   'enroll/candidate': ['content-script'],
   'enroll/confirm': ['content-script'],
   'enroll/undo': ['content-script'],
+  'enroll/backup-codes': ['content-script'],
 };
 
 export function isBackgroundType(type: unknown): type is BackgroundType {

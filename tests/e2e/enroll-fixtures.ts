@@ -92,6 +92,7 @@ export const CASES = {
   duplicate: totpCase('duplicate', 'duplicate.test', 'duplicate.html', 'Already There', 'niaj@duplicate.test'),
   synthetic: totpCase('synthetic', 'synthetic.test', 'synthetic-click.html', 'Synthetic Click Co', 'olivia@synthetic.test'),
   locked: totpCase('locked', 'locked.test', 'locked.html', 'Locked Vault Co', 'peggy@locked.test'),
+  backupCodes: totpCase('backup-codes', 'backup.test', 'backup-codes.html', 'Backup Codes Co', 'quinn@backup.test'),
   googleExport: {
     key: 'google-export',
     host: 'export.test',

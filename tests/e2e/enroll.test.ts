@@ -181,6 +181,26 @@ describe('enroll by clicking the QR on the setup page', () => {
     await page.close();
   });
 
+  it('after enrolling, the page\'s ten backup codes are offered and saved to that account', async () => {
+    const c = CASES.backupCodes;
+    const page = await visit(c);
+    await waitForOverlay(page);
+    await clickQr(page);
+    await expectAccount(c);
+    await expectFilled(page, c.text);
+    await page.getByRole('button', { name: 'Verify and enable' }).click();
+    const notice = page.locator('[data-clickauth-notice]');
+    await notice.waitFor({ state: 'attached', timeout: 10_000 });
+    // The notice's action button is its right-most 88 px (closed shadow root: click by position).
+    const right = await page.evaluate(() => document.documentElement.clientWidth - 16);
+    await page.mouse.click(right - 40, 16 + 20);
+    const id = (await accounts()).find((a) => a.issuer === c.issuer)!.id;
+    await expect
+      .poll(async () => (await call<{ code: string }[]>(control, { type: 'backup-codes/get', id })).map((x) => x.code), { timeout: 10_000 })
+      .toEqual(Array.from({ length: 10 }, (_, i) => `${String(3100 + i * 7)} ${String(5200 + i * 13)}`));
+    await page.close();
+  });
+
   it('a QR that appears later (the "Enable" button opens a dialog)', async () => {
     const c = CASES.revealed;
     const page = await visit(c);

@@ -44,9 +44,10 @@ describe('the built manifest (dist/chrome)', () => {
     expect((manifest as { host_permissions?: string[] }).host_permissions).toEqual(['http://*/*', 'https://*/*']);
     // storage: the sealed vault and settings; idle: lock when the screen locks or after inactivity;
     // alarms + offscreen + clipboardRead/Write: clear a copied code after 30 s if it is still there;
+    // contextMenus: "Add this key" on a selected "can't scan? enter this key" text;
     // activeTab: the popup's "this site first" and "scan this page", only on the tab it was opened on.
     expect([...manifest.permissions].sort()).toEqual(
-      ['activeTab', 'alarms', 'clipboardRead', 'clipboardWrite', 'idle', 'offscreen', 'storage'],
+      ['activeTab', 'alarms', 'clipboardRead', 'clipboardWrite', 'contextMenus', 'idle', 'offscreen', 'storage'],
     );
   });
 });

@@ -118,6 +118,15 @@ describe('popup in real Chromium', () => {
     await expect.poll(issuers).toContain('Bank of Test');
   });
 
+  it('reorders by dragging an account onto another (and keeps the order)', async () => {
+    const before = await issuers();
+    const last = before.at(-1)!;
+    await page.locator('[data-testid=account]', { hasText: last }).dragTo(page.locator('[data-testid=account]').first());
+    await expect.poll(async () => (await issuers())[0]).toBe(last);
+    await page.reload();
+    await expect.poll(async () => (await issuers())[0]).toBe(last);
+  });
+
   it('keeps backup codes: paste ten, mark one used', async () => {
     await page.getByRole('button', { name: 'Details for Gitea' }).click();
     await page.getByRole('button', { name: /Backup codes/ }).click();

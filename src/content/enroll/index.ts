@@ -8,7 +8,8 @@ import { message, onBackgroundMessage, sendToBackground } from '../../platform/r
 import { fillCode, findOtpFields } from '../fill';
 import { qrCandidates } from './detect';
 import { sourceOf } from './source';
-import { showOverlay, type Overlay } from './overlay';
+import { showNotice, showOverlay, type Overlay } from './overlay';
+import { watchForBackupCodes } from './backup-codes';
 
 const seen = new WeakMap<Element, { key: string; reply: Promise<CandidateReply | null> }>();
 const retries = new WeakMap<Element, number>();
@@ -70,6 +71,16 @@ function done(token: string, outcome: EnrollOutcome): void {
   if (outcome.count === 0) found.overlay.toast(message('enrollDuplicate', [name]));
   else found.overlay.toast(message('enrollAdded', [name]), () => void sendToBackground({ type: 'enroll/undo', token }).then(() => found.overlay.toast(message('enrollUndone'))));
   if (outcome.code) fillConfirmation(found.el, outcome.code);
+  if (outcome.count === 1) watchForBackupCodes((codes) => offerBackupCodes(token, name, codes));
+}
+
+function offerBackupCodes(token: string, name: string, codes: string[]): void {
+  const notice = showNotice(message('enrollBackupOffer', [String(codes.length), name]), message('save'), () => {
+    void sendToBackground({ type: 'enroll/backup-codes', token, codes }).then(
+      () => notice.done(message('enrollBackupSaved', [String(codes.length)])),
+      () => notice.done(message('errorGeneric')),
+    );
+  });
 }
 
 /** The setup page's confirmation field: in the QR's form or dialog, else the nearest block that has one. */
@@ -113,6 +124,10 @@ export function startEnroll(): void {
       return {};
     },
     'content/scan': scanPage,
+    'content/notice': async ({ text }) => {
+      showNotice(text, '', () => undefined).done(text);
+      return {};
+    },
   });
   void scan();
   new MutationObserver(schedule).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['src', 'style', 'class', 'hidden', 'open'] });

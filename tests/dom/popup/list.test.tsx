@@ -68,6 +68,17 @@ describe('popup list', () => {
     expect(issuers(el)).toEqual(['Issuer0', 'Issuer2', 'Issuer1']);
   });
 
+  it('HOTP accounts show a "next code" control that advances the counter', async () => {
+    const api = new FakeBackground();
+    api.state = 'unlocked';
+    await api.addUri('otpauth://hotp/Counter:zoe?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Counter&counter=0');
+    const el = await mount(api);
+    expect(el.querySelector('[data-testid=code]')?.textContent).toBe('755 224');
+    await click(button(el, msg('hotpNext')));
+    expect(el.querySelector('[data-testid=code]')?.textContent).toBe('287 082');
+    expect(api.accounts[0]?.counter).toBe(1);
+  });
+
   it('edit issuer, name and sites', async () => {
     const { api, el } = await withAccounts(1);
     await click(button(el, msg('accountDetails', 'Issuer0')));

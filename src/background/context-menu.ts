@@ -1,0 +1,40 @@
+import { addAccount } from '../core/vault';
+import { DuplicateAccount } from '../core/errors';
+import { keyFromSelection } from './enroll/selection';
+import { browser, type Menus, type Tabs } from '../platform/browser';
+import type { VaultService } from './vault/vault-service';
+
+const MENU = 'add-selected-key';
+
+export function startContextMenu(vault: VaultService, askToUnlock: () => Promise<void>, label: (key: string, subs?: string[]) => string): void {
+  browser.runtime.onInstalled.addListener(() => {
+    browser.contextMenus.create({ id: MENU, title: label('menuAddKey'), contexts: ['selection'], documentUrlPatterns: ['http://*/*', 'https://*/*'] });
+  });
+  browser.contextMenus.onClicked.addListener((info: Menus.OnClickData, tab?: Tabs.Tab) => {
+    if (info.menuItemId !== MENU || tab?.id === undefined) return;
+    void addSelected(vault, askToUnlock, label, info, tab.id);
+  });
+}
+
+async function addSelected(
+  vault: VaultService,
+  askToUnlock: () => Promise<void>,
+  label: (key: string, subs?: string[]) => string,
+  info: Menus.OnClickData,
+  tabId: number,
+): Promise<void> {
+  const notify = (text: string) =>
+    browser.tabs.sendMessage(tabId, { type: 'content/notice', text }, { frameId: info.frameId ?? 0 }).catch(() => undefined);
+  const found = keyFromSelection(info.selectionText ?? '', info.frameUrl ?? info.pageUrl ?? '');
+  if (!found) return void notify(label('menuNotAKey'));
+  if ((await vault.state()) !== 'unlocked') {
+    await askToUnlock();
+    return void notify(label('enrollLocked'));
+  }
+  try {
+    await vault.mutate((data, now) => ({ data: addAccount(data, { ...found.account, sites: [found.origin] }, { now }).vault, result: null }));
+    await notify(label('enrollAdded', [found.account.issuer]));
+  } catch (error) {
+    await notify(error instanceof DuplicateAccount ? label('enrollDuplicate', [found.account.issuer]) : label('errorGeneric'));
+  }
+}
