@@ -4,6 +4,7 @@
  * decides that from the browser-provided `sender`, never from the message.
  */
 import { importExportSenders, type ImportExportMessages } from './protocol-import';
+import type { ManualEntry } from '../core/otpauth-uri';
 
 export type SenderKind = 'extension-page' | 'content-script';
 
@@ -90,16 +91,7 @@ export interface BackupCodeView {
 }
 
 /** A key typed by hand; strings as typed, validated like a Key URI (same error codes and fields). */
-export interface ManualEntryInput {
-  issuer: string;
-  account: string;
-  secret: string;
-  type?: string;
-  algorithm?: string;
-  digits?: string;
-  period?: string;
-  counter?: string;
-}
+export type ManualEntryInput = ManualEntry;
 
 export interface ScanResult {
   /** QR codes found in the visible tab. */

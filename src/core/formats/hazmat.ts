@@ -5,6 +5,7 @@
  */
 import { decodeBase64 } from '../bytes/base64';
 import { corrupt } from './import-errors';
+import { concatBytes, toHex } from '../crypto/bytes';
 
 export type Pbkdf2Hash = 'SHA-1' | 'SHA-256';
 
@@ -29,17 +30,8 @@ export function fromHex(text: string, what: string): Uint8Array {
   return out;
 }
 
-export const toHex = (bytes: Uint8Array): string => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-
-export function concat(...parts: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
-}
+// Byte helpers shared with the vault envelope (one implementation of each).
+export { concatBytes as concat, toHex };
 
 const gcmParams = (iv: Uint8Array, aad?: Uint8Array): AesGcmParams => ({
   name: 'AES-GCM',
