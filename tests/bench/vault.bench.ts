@@ -8,7 +8,7 @@ const PASSWORD = 'correct horse battery staple';
 function vaultOf(n: number): VaultData {
   let data = emptyVault();
   for (let i = 0; i < n; i++) {
-    const secret = new Uint8Array(20).map((_, j) => (i * 31 + j * 7 + 1) % 256);
+    const secret = new Uint8Array(20).map((_, j) => (j === 0 ? i >> 8 : j === 1 ? i & 255 : (j * 7 + 1) % 256));
     data = addAccount(
       data,
       {
