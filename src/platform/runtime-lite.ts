@@ -4,7 +4,7 @@
  * promises from runtime.sendMessage; replies to incoming messages use sendResponse, which both support.
  */
 import type { BackgroundType, ContentType, Envelope, ResponseOf, ToBackground, ToContent } from '../shared/protocol';
-import { type Reply, unwrap } from '../shared/result';
+import type { Reply } from '../shared/result';
 
 interface RuntimeLite {
   id: string;
@@ -20,7 +20,10 @@ const runtime = ((globalThis as { browser?: { runtime: RuntimeLite } }).browser 
   (globalThis as unknown as { chrome: { runtime: RuntimeLite } }).chrome).runtime;
 
 export async function sendToBackground<K extends BackgroundType>(message: Envelope<ToBackground, K>): Promise<ResponseOf<ToBackground, K>> {
-  return unwrap((await runtime.sendMessage(message)) as Reply<ResponseOf<ToBackground, K>>);
+  const reply = (await runtime.sendMessage(message)) as Reply<ResponseOf<ToBackground, K>>;
+  // A plain error object (not RemoteError): this file ships in every page, every byte counts.
+  if (!reply.ok) throw reply.error;
+  return reply.value;
 }
 
 /** Answer messages from our own background only (no tab in the sender); pages cannot reach this at all. */
