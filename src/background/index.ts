@@ -41,6 +41,7 @@ import { enrollUndo } from './handlers/enroll-undo';
 import { enrollBackupCodes } from './handlers/enroll-backup-codes';
 import { askToUnlock, finishEnrollmentsAfterUnlock } from './enroll/after-unlock';
 import { startContextMenu } from './context-menu';
+import { fillActiveTab, startFillShortcut } from './fill-shortcut';
 
 void restrictSessionStorage();
 
@@ -49,6 +50,7 @@ const settings = defineItem<Settings>('local', 'settings', 'never');
 const services: Services = { vault, settings, onSettingsChanged: () => undefined, activeOrigin: activeTabOrigin, askToUnlock };
 services.onSettingsChanged = startAutoLock(browser.idle, () => vault.lock(), settingsGet(services));
 listenForClipboardAlarm();
+startFillShortcut();
 startContextMenu(vault, askToUnlock, (key, subs) => browser.i18n.getMessage(key, subs) || key);
 
 const route = createRouter(
@@ -82,7 +84,12 @@ const route = createRouter(
     'settings/get': () => settingsGet(services),
     'settings/set': (m) => settingsSet(services, m.settings),
     'enroll/add-uri': (m, { sender }) => enrollAddUri(services, m.uri, senderOrigin(sender)),
-    'fill/request': (_m, { sender }) => fillRequest(services, senderOrigin(sender)),
+    'fill/request': (m, { sender }) =>
+      fillRequest(services, senderOrigin(sender), {
+        ...(typeof m.accountId === 'string' ? { accountId: m.accountId } : {}),
+        explicit: m.explicit === true,
+      }),
+    'fill/active-tab': (m) => fillActiveTab(m.id),
     'enroll/candidate': (m, { sender }) => enrollCandidate(m.source, sender),
     'enroll/confirm': (m, { sender }) => enrollConfirm(services, m.token, sender),
     'enroll/undo': (m, { sender }) => enrollUndo(services, m.token, sender),

@@ -8,8 +8,8 @@ import { sendToBackground } from '../platform/runtime-lite';
 
 const ROLLOVER_MS = 3000;
 
-async function offer(target: OtpTarget, now = Date.now): Promise<boolean> {
-  const answer = await sendToBackground({ type: 'fill/request' });
+async function offer(target: OtpTarget, request: { accountId?: string; explicit?: boolean } = {}, now = Date.now): Promise<boolean> {
+  const answer = await sendToBackground({ type: 'fill/request', ...request });
   if (answer.kind !== 'code') return false;
   const filled = fillCode(target, answer.code, answer.next ?? undefined);
   if (filled && answer.validUntil !== null && answer.validUntil - now() < ROLLOVER_MS && answer.next) {
@@ -18,6 +18,13 @@ async function offer(target: OtpTarget, now = Date.now): Promise<boolean> {
     setTimeout(() => fillCode(target, next), Math.max(0, answer.validUntil - now()) + 50);
   }
   return filled;
+}
+
+/** The user asked (popup click on an account, keyboard shortcut): fill this page's field now. */
+export async function fillNow(accountId?: string): Promise<{ filled: boolean }> {
+  const target = findOtpFields(document);
+  if (!target) return { filled: false };
+  return { filled: await offer(target, { ...(accountId ? { accountId } : {}), explicit: true }) };
 }
 
 export function startAutofill(doc: Document = document): void {

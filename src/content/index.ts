@@ -5,11 +5,12 @@
  * enrollment QR codes.
  */
 import { onBackgroundMessage } from '../platform/runtime-lite';
-import { startAutofill } from './autofill';
+import { fillNow, startAutofill } from './autofill';
 import { startEnroll } from './enroll';
 
 onBackgroundMessage({
   'content/ping': async () => ({ href: location.href, topFrame: window === window.top }),
+  'content/fill-now': ({ accountId }) => fillNow(accountId),
 });
 
 startAutofill();

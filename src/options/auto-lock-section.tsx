@@ -11,11 +11,11 @@ export function AutoLockSection({ api, t }: { api: OptionsApi; t: Translate }) {
     api.settings().then(setSettings, () => setSettings(null));
   }, [api]);
 
-  async function choose(value: string) {
-    const autoLockMinutes = (value === 'browser-close' ? value : Number(value)) as AutoLock;
-    setSettings(await api.saveSettings({ ...(settings ?? { autoLockMinutes, autofill: true }), autoLockMinutes }));
+  async function save(change: Partial<Settings>) {
+    setSettings(await api.saveSettings({ ...(settings ?? { autoLockMinutes: 15, autofill: true }), ...change }));
     setSaved(true);
   }
+  const choose = (value: string) => save({ autoLockMinutes: (value === 'browser-close' ? value : Number(value)) as AutoLock });
 
   return (
     <section aria-labelledby="lock-title">
@@ -32,6 +32,12 @@ export function AutoLockSection({ api, t }: { api: OptionsApi; t: Translate }) {
         </select>
       </label>
       <p class="hint">{t('optionsLockExplain')}</p>
+      <label class="check">
+        <input type="checkbox" checked={settings?.autofill ?? true} disabled={!settings}
+          onChange={(e) => save({ autofill: e.currentTarget.checked })} data-testid="autofill" />
+        {t('optionsAutofill')}
+      </label>
+      <p class="hint">{t('optionsAutofillExplain')}</p>
       {saved && <p class="saved" role="status">{t('optionsSaved')}</p>}
     </section>
   );

@@ -41,7 +41,7 @@ export function AccountList({ api, t, accounts, currentIds, onCopied, onOpen, on
   const copy = async (account: AccountView) => {
     const view = codes.get(account.id);
     if (!view) return;
-    await api.copy(view.code);
+    await api.copy(view.code, account.id);
     onCopied(view.code);
   };
 

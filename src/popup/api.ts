@@ -31,8 +31,11 @@ export interface PopupApi {
   exportUri(id: string, password: string): Promise<{ uri: string }>;
   backupCodes(id: string): Promise<BackupCodeView[]>;
   setBackupCodes(id: string, codes: BackupCodeView[]): Promise<BackupCodeView[]>;
-  /** Copy a code to the clipboard; the background clears it after 30 s if it is still there. */
-  copy(code: string): Promise<void>;
+  /**
+   * Copy a code to the clipboard (the background clears it after 30 s if it is still there) and fill
+   * it into the active tab's code field when that page belongs to the account's site.
+   */
+  copy(code: string, id?: string): Promise<void>;
   scan(): Promise<ScanResult>;
   openOptions(): void;
 }

@@ -22,9 +22,11 @@ const api: PopupApi = {
   exportUri: (id, password) => callBackground({ type: 'accounts/export-uri', id, password }),
   backupCodes: (id) => callBackground({ type: 'backup-codes/get', id }),
   setBackupCodes: (id, codes) => callBackground({ type: 'backup-codes/set', id, codes }),
-  async copy(code) {
+  async copy(code, id) {
     await navigator.clipboard.writeText(code);
     await callBackground({ type: 'clipboard/clear-later', text: code });
+    // Also fill the active tab's code field, if the page belongs to this account's site.
+    if (id) await callBackground({ type: 'fill/active-tab', id }).catch(() => undefined);
   },
   scan: () => callBackground({ type: 'scan/visible-tab' }),
   openOptions,

@@ -173,7 +173,10 @@ interface CoreMessages {
   'settings/get': Msg<NoFields, Settings>;
   'settings/set': Msg<{ settings: Settings }, Settings>;
   'enroll/add-uri': Msg<{ uri: string }, EnrollResult>;
-  'fill/request': Msg<NoFields, FillAnswer>;
+  /** `accountId`: the user picked this account (popup click, shortcut); `explicit`: the user asked, fill even if autofill is off. */
+  'fill/request': Msg<{ accountId?: string; explicit?: boolean }, FillAnswer>;
+  /** Popup: fill this account's code into the active tab's one-time-code field (the page's own site only). */
+  'fill/active-tab': Msg<{ id?: string }, { filled: boolean }>;
   'enroll/candidate': Msg<{ source: CandidateSource }, CandidateReply>;
   'enroll/confirm': Msg<{ token: string }, EnrollOutcome>;
   'enroll/undo': Msg<{ token: string }, NoFields>;
@@ -189,6 +192,8 @@ export interface ToContent {
   'content/scan': Msg<NoFields, { tokens: string[]; qrs: number }>;
   /** A short message to show on the page (e.g. the result of "Add selected key"). */
   'content/notice': Msg<{ text: string }, NoFields>;
+  /** Fill the page's code field now (popup click or keyboard shortcut). */
+  'content/fill-now': Msg<{ accountId?: string }, { filled: boolean }>;
 }
 
 export type BackgroundType = keyof ToBackground;
@@ -230,6 +235,7 @@ export const allowedSenders: { readonly [K in BackgroundType]: readonly SenderKi
   'settings/set': PAGES,
   'enroll/add-uri': ['content-script'],
   'fill/request': ['content-script'],
+  'fill/active-tab': PAGES,
   'enroll/candidate': ['content-script'],
   'enroll/confirm': ['content-script'],
   'enroll/undo': ['content-script'],

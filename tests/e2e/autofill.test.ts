@@ -113,6 +113,26 @@ describe('autofill at login, on the right site only', () => {
     await control.close();
   });
 
+  it('with autofill off, a click on the account in the popup fills the page; another site\'s account never does', async () => {
+    const popup = await openPopup(ext);
+    await call(popup, { type: 'settings/set', settings: { autoLockMinutes: 15, autofill: false } });
+    const { accounts } = await call<{ accounts: { id: string; issuer: string }[] }>(popup, { type: 'accounts/list' });
+    const mine = accounts.find((a) => a.issuer === 'Mail Machine')!.id;
+    const other = accounts.find((a) => a.issuer === 'Elsewhere')!.id;
+    const page = await visit('/login/one-time-code.html');
+    await page.bringToFront();
+    await page.waitForTimeout(1000);
+    expect(await page.locator('#c').inputValue()).toBe('');
+    // The popup page sits in a background tab and sends what its click handler sends.
+    expect(await call(popup, { type: 'fill/active-tab', id: other })).toEqual({ filled: false });
+    expect(await page.locator('#c').inputValue()).toBe('');
+    expect(await call(popup, { type: 'fill/active-tab', id: mine })).toEqual({ filled: true });
+    expect(plausibleCodes()).toContain(await page.locator('#c').inputValue());
+    await call(popup, { type: 'settings/set', settings: { autoLockMinutes: 15, autofill: true } });
+    await page.close();
+    await popup.close();
+  });
+
   it('fills nothing while the vault is locked', async () => {
     const popup = await openPopup(ext);
     await call(popup, { type: 'vault/lock' });

@@ -10,14 +10,21 @@ import { settingsGet } from './settings-get';
  * lookalike host matches no account (registrable domain via the public-suffix list, see core/site).
  * Only a code goes back, never a secret or which accounts exist.
  */
-export async function fillRequest(services: Services, origin: string | null, now = Date.now()): Promise<FillAnswer> {
+export async function fillRequest(
+  services: Services,
+  origin: string | null,
+  request: { accountId?: string; explicit?: boolean } = {},
+  now = Date.now(),
+): Promise<FillAnswer> {
   if (!origin) return { kind: 'none' };
   const state = await services.vault.state();
   if (state === 'empty') return { kind: 'none' };
   if (state === 'locked') return { kind: 'locked' };
-  if (!(await settingsGet(services)).autofill) return { kind: 'off' };
+  if (!request.explicit && !(await settingsGet(services)).autofill) return { kind: 'off' };
   return services.vault.read((data) => {
-    const ids = matchAccounts(data.accounts, origin);
+    const matching = matchAccounts(data.accounts, origin);
+    // A chosen account still has to belong to this frame's site.
+    const ids = request.accountId === undefined ? matching : matching.filter((id) => id === request.accountId);
     if (ids.length === 0) return { kind: 'none' };
     if (ids.length > 1) return { kind: 'several', count: ids.length };
     const account = data.accounts.find((a) => a.id === ids[0])!;

@@ -1,0 +1,34 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { AutoLockSection } from '../../../src/options/auto-lock-section';
+import type { OptionsApi } from '../../../src/options/api';
+import type { Settings } from '../../../src/shared/protocol';
+
+let root: HTMLElement;
+afterEach(() => {
+  render(null, root);
+  root.remove();
+});
+
+describe('options: locking and autofill settings', () => {
+  it('turns automatic filling off and keeps the auto-lock choice', async () => {
+    let stored: Settings = { autoLockMinutes: 5, autofill: true };
+    const api = {
+      settings: async () => stored,
+      saveSettings: async (next: Settings) => (stored = next),
+    } as unknown as OptionsApi;
+    root = document.createElement('div');
+    document.body.append(root);
+    await act(async () => render(<AutoLockSection api={api} t={(k) => k} />, root));
+    await act(async () => new Promise((done) => setTimeout(done, 0)));
+    const box = root.querySelector('[data-testid=autofill]') as HTMLInputElement;
+    expect(box.checked).toBe(true);
+    await act(async () => {
+      box.checked = false;
+      box.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await act(async () => new Promise((done) => setTimeout(done, 0)));
+    expect(stored).toEqual({ autoLockMinutes: 5, autofill: false });
+  });
+});
