@@ -32,7 +32,6 @@ import { scanVisibleTab } from './handlers/scan-visible-tab';
 import { codesGet } from './handlers/codes-get';
 import { settingsGet } from './handlers/settings-get';
 import { settingsSet } from './handlers/settings-set';
-import { enrollAddUri } from './handlers/enroll-add-uri';
 import { importExportHandlers } from './handlers/import-export';
 import { fillRequest } from './handlers/fill-request';
 import { enrollCandidate } from './handlers/enroll-candidate';
@@ -83,7 +82,6 @@ const route = createRouter(
     'codes/get': (m) => codesGet(services, m.ids),
     'settings/get': () => settingsGet(services),
     'settings/set': (m) => settingsSet(services, m.settings),
-    'enroll/add-uri': (m, { sender }) => enrollAddUri(services, m.uri, senderOrigin(sender)),
     'fill/request': (m, { sender }) =>
       fillRequest(services, senderOrigin(sender), {
         ...(typeof m.accountId === 'string' ? { accountId: m.accountId } : {}),

@@ -6,10 +6,17 @@ export interface Bitmap {
   height: number;
 }
 
+const MAX_PIXELS = 4096 * 4096;
+
 /** Decode a PNG/JPEG (as a data: URL or Blob) to RGBA pixels, in a worker or a page. */
 export async function imageToRgba(source: string | Blob): Promise<Bitmap> {
   const blob = typeof source === 'string' ? await (await fetch(source)).blob() : source;
   const bitmap = await createImageBitmap(blob);
+  // A tiny PNG can declare a huge canvas; decoding it would exhaust memory (a page could repeat it).
+  if (bitmap.width * bitmap.height > MAX_PIXELS) {
+    bitmap.close();
+    throw new RangeError('Image too large');
+  }
   const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
   const context = canvas.getContext('2d', { willReadFrequently: true });
   if (!context) throw new Error('No 2D context');

@@ -64,13 +64,6 @@ export interface AccountPatch {
   order?: number;
 }
 
-export interface EnrollResult {
-  issuer: string;
-  account: string;
-  /** The current code for the page's confirmation field: the account was just bound to this frame's site. */
-  code: string;
-  duplicate: boolean;
-}
 
 export interface AccountList {
   accounts: AccountView[];
@@ -172,7 +165,6 @@ interface CoreMessages {
   'codes/get': Msg<{ ids: string[] }, CodeView[]>;
   'settings/get': Msg<NoFields, Settings>;
   'settings/set': Msg<{ settings: Settings }, Settings>;
-  'enroll/add-uri': Msg<{ uri: string }, EnrollResult>;
   /** `accountId`: the user picked this account (popup click, shortcut); `explicit`: the user asked, fill even if autofill is off. */
   'fill/request': Msg<{ accountId?: string; explicit?: boolean }, FillAnswer>;
   /** Popup: fill this account's code into the active tab's one-time-code field (the page's own site only). */
@@ -205,8 +197,9 @@ export type ResponseOf<M, K extends keyof M> = M[K] extends { response: infer R 
 const PAGES = ['extension-page'] as const;
 
 /**
- * Who may send each background message. Content scripts get a short allowlist: enrolling the QR the
- * user clicked (bound to the sender's own origin). Never the account list, a secret, or settings.
+ * Who may send each background message. Content scripts get a short allowlist: a code for their own
+ * frame's site, and enrolling the QR the user clicked (bound to the sender's own origin, through a
+ * token the background issued for that frame). Never the account list, a secret, or settings.
  */
 export const allowedSenders: { readonly [K in BackgroundType]: readonly SenderKind[] } = {
   ...importExportSenders,
@@ -233,7 +226,6 @@ export const allowedSenders: { readonly [K in BackgroundType]: readonly SenderKi
   'codes/get': PAGES,
   'settings/get': PAGES,
   'settings/set': PAGES,
-  'enroll/add-uri': ['content-script'],
   'fill/request': ['content-script'],
   'fill/active-tab': PAGES,
   'enroll/candidate': ['content-script'],

@@ -7,6 +7,8 @@ export interface SenderLike {
   origin?: string;
   tab?: { id?: number };
   frameId?: number;
+  /** Chrome 106+: the sending document's id. */
+  documentId?: string;
 }
 
 /**
@@ -27,7 +29,9 @@ export function classifySender(sender: SenderLike, ownId: string, ownOrigin: str
 
 /** The origin of the frame that sent a content-script message (Chrome gives `origin`, Firefox only `url`). */
 export function senderOrigin(sender: SenderLike): string | null {
-  if (typeof sender.origin === 'string' && sender.origin !== 'null') return sender.origin;
+  // Chrome gives the frame's real origin; "null" (a sandboxed document) must not fall back to its URL,
+  // or a sandboxed upload on victim.example would count as victim.example.
+  if (typeof sender.origin === 'string') return sender.origin === 'null' ? null : sender.origin;
   const url = typeof sender.url === 'string' ? safeUrl(sender.url) : null;
   return url && url.origin !== 'null' ? url.origin : null;
 }

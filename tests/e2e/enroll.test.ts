@@ -56,6 +56,8 @@ async function visit(c: EnrollCase): Promise<Page> {
 
 async function waitForOverlay(page: Page): Promise<void> {
   await page.locator(OVERLAY).first().waitFor({ state: 'attached', timeout: 15_000 });
+  // Clicks in the first 400 ms after the affordance appears are ignored (anti-clickjacking); people are slower.
+  await page.waitForTimeout(500);
 }
 
 /** One real (trusted) click at the centre of the QR element. */
@@ -191,6 +193,7 @@ describe('enroll by clicking the QR on the setup page', () => {
     await page.getByRole('button', { name: 'Verify and enable' }).click();
     const notice = page.locator('[data-clickauth-notice]');
     await notice.waitFor({ state: 'attached', timeout: 10_000 });
+    await page.waitForTimeout(500);
     // The notice's action button is its right-most 88 px (closed shadow root: click by position).
     const right = await page.evaluate(() => document.documentElement.clientWidth - 16);
     await page.mouse.click(right - 40, 16 + 20);

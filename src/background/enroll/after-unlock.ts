@@ -8,7 +8,11 @@ export async function finishEnrollmentsAfterUnlock(vault: VaultService): Promise
   for (const [token, entry] of confirmedWhileLocked()) {
     const outcome = await completeEnrollment(vault, entry);
     await browser.tabs
-      .sendMessage(entry.tabId, { type: 'content/enrolled', token, outcome }, { frameId: entry.frameId })
+      // To the same document only (a frame that navigated since must not receive this site's code).
+      .sendMessage(entry.tabId, { type: 'content/enrolled', token, outcome }, {
+        frameId: entry.frameId,
+        ...(entry.documentId ? { documentId: entry.documentId } : {}),
+      } as { frameId: number })
       .catch(() => undefined);
   }
 }

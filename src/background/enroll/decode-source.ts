@@ -1,5 +1,6 @@
 import { classifyQrText, decodeQr } from '../../core/qr';
 import { imageToRgba } from '../../platform/capture';
+import { originMatches } from '../../core/site';
 import type { CandidateSource } from '../../shared/protocol';
 
 const MAX_BYTES = 8 * 1024 * 1024;
@@ -7,16 +8,16 @@ const MAX_BYTES = 8 * 1024 * 1024;
 /**
  * The authenticator URI in a QR candidate, or null (not a QR, or a QR that is not an authenticator
  * key: a web address, Microsoft's activation link…). Decoding happens here, never in the page.
- * Cross-origin images are fetched by the background (host permission) as the page's <img> would be.
+ * Cross-origin images are fetched by the background (host permission), see fetchImage.
  */
-export async function authenticatorUri(source: CandidateSource): Promise<{ isQr: boolean; uri: string | null }> {
-  const text = source.kind === 'uri' ? source.uri : await decodeText(source);
+export async function authenticatorUri(source: CandidateSource, pageOrigin: string): Promise<{ isQr: boolean; uri: string | null }> {
+  const text = source.kind === 'uri' ? source.uri : await decodeText(source, pageOrigin);
   if (text === null) return { isQr: false, uri: null };
   return { isQr: true, uri: classifyQrText(text).kind === 'other' ? null : text.trim() };
 }
 
-async function decodeText(source: Exclude<CandidateSource, { kind: 'uri' }>): Promise<string | null> {
-  const blob = source.kind === 'png' ? await dataUrlBlob(source.dataUrl) : await fetchImage(source.url);
+async function decodeText(source: Exclude<CandidateSource, { kind: 'uri' }>, pageOrigin: string): Promise<string | null> {
+  const blob = source.kind === 'png' ? await dataUrlBlob(source.dataUrl) : await fetchImage(source.url, pageOrigin);
   if (!blob || blob.size > MAX_BYTES || blob.type.includes('svg')) return null;
   return decodeQr(await imageToRgba(blob))?.text ?? null;
 }
@@ -28,9 +29,19 @@ async function dataUrlBlob(dataUrl: string): Promise<Blob | null> {
   return (await fetch(cleaned)).blob();
 }
 
-async function fetchImage(url: string): Promise<Blob | null> {
+/**
+ * Our host permission lifts CORS, so this fetch must not become a way for a page to read other sites
+ * as the user: only an image of the page's own site is fetched with cookies (and may not redirect);
+ * any other image is fetched anonymously, as a stranger would see it.
+ */
+async function fetchImage(url: string, pageOrigin: string): Promise<Blob | null> {
   const parsed = new URL(url);
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return dataUrlBlob(url);
-  const response = await fetch(parsed, { credentials: 'include', cache: 'force-cache' });
+  const sameSite = originMatches(pageOrigin, parsed.origin);
+  const response = await fetch(parsed, {
+    credentials: sameSite ? 'include' : 'omit',
+    redirect: sameSite ? 'error' : 'follow',
+    cache: 'force-cache',
+  });
   return response.ok ? response.blob() : null;
 }

@@ -9,6 +9,8 @@ export interface Pending {
   accounts: ParsedAccount[];
   tabId: number;
   frameId: number;
+  /** Chrome's id of the document that found the QR: a frame navigated since gets nothing. */
+  documentId: string | undefined;
   origin: string;
   expires: number;
   /** Clicked while the vault was locked: complete after unlock. */
@@ -28,11 +30,22 @@ export function remember(entry: Omit<Pending, 'expires' | 'confirmed' | 'added'>
   return token;
 }
 
-/** The entry for `token`, only if it was created for this very frame. */
-export function lookup(token: string, tabId: number | undefined, frameId: number | undefined, now = Date.now()): Pending | null {
+/** The entry for `token`, only for the very frame (and, where known, document and origin) it was made for. */
+export function lookup(
+  token: string,
+  where: { tabId: number | undefined; frameId: number | undefined; origin?: string | null; documentId?: string | undefined },
+  now = Date.now(),
+): Pending | null {
   const entry = pending.get(token);
-  if (!entry || entry.expires < now || entry.tabId !== tabId || entry.frameId !== (frameId ?? 0)) return null;
+  if (!entry || entry.expires < now || entry.tabId !== where.tabId || entry.frameId !== (where.frameId ?? 0)) return null;
+  if (where.origin !== undefined && where.origin !== entry.origin) return null;
+  if (where.documentId && entry.documentId && where.documentId !== entry.documentId) return null;
   return entry;
+}
+
+/** Where a content-script message came from, as lookup() wants it. */
+export function whereFrom(sender: { tab?: { id?: number }; frameId?: number; documentId?: string }, origin: string | null) {
+  return { tabId: sender.tab?.id, frameId: sender.frameId, origin, documentId: sender.documentId };
 }
 
 export function confirmedWhileLocked(): [string, Pending][] {

@@ -1,7 +1,8 @@
 import { updateAccount } from '../../core/vault';
 import type { SenderLike } from '../../shared/sender';
 import { BackgroundError } from '../errors';
-import { lookup } from '../enroll/pending';
+import { lookup, whereFrom } from '../enroll/pending';
+import { senderOrigin } from '../../shared/sender';
 import type { Services } from './context';
 
 /**
@@ -9,7 +10,7 @@ import type { Services } from './context';
  * user enrolled, and the user chose to keep them. Stored with exactly the account that QR added.
  */
 export async function enrollBackupCodes({ vault }: Services, token: string, codes: string[], sender: SenderLike): Promise<{ saved: number }> {
-  const entry = lookup(token, sender.tab?.id, sender.frameId);
+  const entry = lookup(token, whereFrom(sender, senderOrigin(sender)));
   const id = entry?.added[0];
   if (!id || entry.added.length !== 1) throw new BackgroundError('protocol/bad-request', 'Unknown or expired enrollment');
   if (!Array.isArray(codes) || codes.length > 30 || codes.some((c) => typeof c !== 'string' || c.length > 64)) {

@@ -17,7 +17,7 @@ export async function enrollCandidate(source: CandidateSource, sender: SenderLik
   if (!origin || tabId === undefined) return none;
   let decoded;
   try {
-    decoded = await authenticatorUri(source);
+    decoded = await authenticatorUri(source, origin);
   } catch {
     return none;
   }
@@ -30,7 +30,7 @@ export async function enrollCandidate(source: CandidateSource, sender: SenderLik
     return { candidate: null, isQr };
   }
   const batch = uri.toLowerCase().startsWith('otpauth-migration:') ? parseMigrationUri(uri) : null;
-  const token = remember({ accounts, tabId, frameId: sender.frameId ?? 0, origin });
+  const token = remember({ accounts, tabId, frameId: sender.frameId ?? 0, documentId: sender.documentId, origin });
   const first = accounts[0]!;
   const candidate = {
     token,

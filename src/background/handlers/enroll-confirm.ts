@@ -2,7 +2,8 @@ import type { EnrollOutcome } from '../../shared/protocol';
 import type { SenderLike } from '../../shared/sender';
 import { BackgroundError } from '../errors';
 import { completeEnrollment } from '../enroll/complete';
-import { lookup } from '../enroll/pending';
+import { lookup, whereFrom } from '../enroll/pending';
+import { senderOrigin } from '../../shared/sender';
 import type { Services } from './context';
 
 /**
@@ -11,7 +12,7 @@ import type { Services } from './context';
  * unlock (see index.ts).
  */
 export async function enrollConfirm(services: Services, token: string, sender: SenderLike): Promise<EnrollOutcome> {
-  const entry = lookup(token, sender.tab?.id, sender.frameId);
+  const entry = lookup(token, whereFrom(sender, senderOrigin(sender)));
   if (!entry) throw new BackgroundError('protocol/bad-request', 'Unknown or expired QR');
   const state = await services.vault.state();
   if (state !== 'unlocked') {

@@ -2,12 +2,13 @@ import { deleteAccount, type VaultData } from '../../core/vault';
 import type { NoFields } from '../../shared/protocol';
 import type { SenderLike } from '../../shared/sender';
 import { BackgroundError } from '../errors';
-import { lookup } from '../enroll/pending';
+import { lookup, whereFrom } from '../enroll/pending';
+import { senderOrigin } from '../../shared/sender';
 import type { Services } from './context';
 
 /** `enroll/undo` (content scripts): Undo in the toast; moves exactly the accounts this QR added to the trash. */
 export async function enrollUndo({ vault }: Services, token: string, sender: SenderLike): Promise<NoFields> {
-  const entry = lookup(token, sender.tab?.id, sender.frameId);
+  const entry = lookup(token, whereFrom(sender, senderOrigin(sender)));
   if (!entry) throw new BackgroundError('protocol/bad-request', 'Unknown or expired QR');
   const ids = entry.added.splice(0);
   return vault.mutate((data, now) => {

@@ -33,14 +33,14 @@ async function scanWithContentScript(services: Services, tabId: number): Promise
   const added: Account[] = [];
   let duplicates = 0;
   for (const token of reply.value.tokens) {
-    const entry = lookup(token, tabId, 0);
+    const entry = lookup(token, { tabId, frameId: 0 });
     if (!entry) continue;
     const outcome = await completeEnrollment(services.vault, entry);
     if (outcome.kind === 'added') duplicates += outcome.duplicates;
   }
   await services.vault.read((data) => {
     for (const token of reply.value.tokens) {
-      for (const id of lookup(token, tabId, 0)?.added ?? []) {
+      for (const id of lookup(token, { tabId, frameId: 0 })?.added ?? []) {
         const account = data.accounts.find((a) => a.id === id);
         if (account) added.push(account);
       }

@@ -91,7 +91,8 @@ export class VaultService {
       const open = await this.require();
       if (passwordProblem(newPassword)) throw new CoreError('vault/weak-password', 'Password too weak', 'password');
       const blob = await changePassword(open.blob, oldPassword, newPassword, await this.ports.iterations());
-      await this.ports.blobs.write(blob, open.blob);
+      // Both generations under the new password: the old one must not open the vault any more.
+      await this.ports.blobs.write(blob, blob);
       this.open = { ...open, blob };
     });
   }

@@ -174,5 +174,9 @@ describe('VaultService', () => {
     await expect(vault.unlock(PASSWORD)).rejects.toMatchObject({ code: 'vault/wrong-password' });
     await vault.unlock('another long passphrase');
     expect((await vault.read(listAccounts)).map((a) => a.id)).toEqual([id]);
+    // The previous generation does not open with the old password either.
+    mem.local.current = mem.local.previous!;
+    await vault.lock();
+    await expect(vault.unlock(PASSWORD)).rejects.toMatchObject({ code: 'vault/wrong-password' });
   });
 });

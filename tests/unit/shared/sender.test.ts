@@ -32,6 +32,10 @@ describe('senderOrigin', () => {
     expect(senderOrigin({ origin: 'https://a.example', url: 'https://b.example/x' })).toBe('https://a.example');
     expect(senderOrigin({ url: 'https://b.example:8443/x?y' })).toBe('https://b.example:8443');
   });
+  it('gives null for a sandboxed document, even when its URL names a real site', () => {
+    expect(senderOrigin({ origin: 'null', url: 'https://victim.example/uploads/evil.html' })).toBeNull();
+  });
+
   it('gives null for opaque origins', () => {
     expect(senderOrigin({ origin: 'null', url: 'data:text/html,hi' })).toBeNull();
     expect(senderOrigin({})).toBeNull();
