@@ -28,8 +28,25 @@ export async function imageToRgba(source: string | Blob): Promise<Bitmap> {
   return { data, width, height };
 }
 
-/** The visible part of the active tab as RGBA (needs the activeTab grant from opening the popup). */
-export async function captureVisibleTab(): Promise<Bitmap> {
-  const dataUrl = await browser.tabs.captureVisibleTab(undefined, { format: 'png' });
-  return imageToRgba(dataUrl);
+/** Chrome allows 2 captures a second (MAX_CAPTURE_VISIBLE_TAB_CALLS_PER_SECOND) and fails the rest. */
+const CAPTURE_GAP_MS = 550;
+let lastCapture = 0;
+let captures: Promise<unknown> = Promise.resolve();
+
+/**
+ * The visible part of the active tab of `windowId` (default: the current window) as RGBA. Calls are
+ * queued and spaced to stay under Chrome's rate limit; the popup's "scan this page" and enrollment
+ * crops share the queue.
+ */
+export function captureVisibleTab(windowId?: number): Promise<Bitmap> {
+  const shot = captures.then(async () => {
+    await new Promise((wait) => setTimeout(wait, lastCapture + CAPTURE_GAP_MS - Date.now()));
+    try {
+      return await browser.tabs.captureVisibleTab(windowId, { format: 'png' });
+    } finally {
+      lastCapture = Date.now();
+    }
+  });
+  captures = shot.catch(() => undefined);
+  return shot.then(imageToRgba);
 }

@@ -106,8 +106,13 @@ export type FillAnswer =
   | { kind: 'several'; count: number }
   | { kind: 'off' };
 
-/** Where the content script found a QR candidate: an image URL to fetch, pixels as a PNG data URL, or a URI in plain sight. */
-export type CandidateSource = { kind: 'url'; url: string } | { kind: 'png'; dataUrl: string } | { kind: 'uri'; uri: string };
+/** Where the content script found a QR candidate: an image URL to fetch, pixels as a PNG data URL, a URI in plain sight, or a rect of its tab to capture. */
+export type CandidateSource =
+  | { kind: 'url'; url: string }
+  | { kind: 'png'; dataUrl: string }
+  | { kind: 'uri'; uri: string }
+  /** Crop of the sender tab's capture: `rect` in viewport CSS px, `viewport` = the page's innerWidth. */
+  | { kind: 'capture'; rect: { x: number; y: number; width: number; height: number }; viewport: number };
 
 /** A decoded authenticator QR, held by the background; the page only gets a token and names to show. */
 export interface Candidate {

@@ -93,6 +93,9 @@ export const CASES = {
   synthetic: totpCase('synthetic', 'synthetic.test', 'synthetic-click.html', 'Synthetic Click Co', 'olivia@synthetic.test'),
   locked: totpCase('locked', 'locked.test', 'locked.html', 'Locked Vault Co', 'peggy@locked.test'),
   backupCodes: totpCase('backup-codes', 'backup.test', 'backup-codes.html', 'Backup Codes Co', 'quinn@backup.test'),
+  tableQr: totpCase('table-qr', 'table.test', 'table-qr.html', 'Table Cells Ltd', 'rupert@table.test'),
+  closedShadow: totpCase('closed-shadow', 'shadow.test', 'closed-shadow.html', 'Closed Shadow GmbH', 'sybil@shadow.test'),
+  shadowCss: totpCase('shadow-css', 'shadow-css.test', 'shadow-css.html', 'Styled Shadow Inc', 'trent@shadow-css.test'),
   googleExport: {
     key: 'google-export',
     host: 'export.test',

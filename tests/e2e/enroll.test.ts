@@ -173,6 +173,9 @@ describe('enroll by clicking the QR on the setup page', () => {
     ['an inverted QR on a dark page', CASES.darkInverted],
     ['a 2× bitmap shown at half size', CASES.retina],
     ['a chart-service image URL with the URI in its query', CASES.chartUrl],
+    ['an HTML <table> of module cells (cropped from a tab capture)', CASES.tableQr],
+    ['an <img> inside a closed shadow root (read through openOrClosedShadowRoot)', CASES.closedShadow],
+    ['a CSS background in a closed shadow root (cropped from a tab capture)', CASES.shadowCss],
   ])('%s: one click adds the account for this site and fills the confirmation field', async (_name, c: EnrollCase) => {
     const page = await visit(c);
     await waitForOverlay(page);

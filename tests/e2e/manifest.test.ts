@@ -38,10 +38,12 @@ describe('the built manifest (dist/chrome)', () => {
     expect(csp).not.toMatch(/unsafe-(eval|inline)|wasm-unsafe-eval|https?:/);
   });
 
-  it('asks for no host permissions beyond the content-script matches', () => {
-    // Web pages only (the same reach the content script has): the background fetches a cross-origin
-    // QR image the page itself cannot let us read. No <all_urls>, no file:// or other schemes.
-    expect((manifest as { host_permissions?: string[] }).host_permissions).toEqual(['http://*/*', 'https://*/*']);
+  it('asks for host access to web pages, with <all_urls> only for tab captures', () => {
+    // The background fetches a cross-origin QR image the page itself cannot let us read, and crops a
+    // QR drawn as table cells or hidden in a closed shadow root from tabs.captureVisibleTab, which
+    // Chrome allows only with <all_urls> (http + https patterns are not enough) or a fresh activeTab
+    // grant. Same install warning as http(s)://*/*; content scripts still run on http(s) pages only.
+    expect((manifest as { host_permissions?: string[] }).host_permissions).toEqual(['<all_urls>']);
     // storage: the sealed vault and settings; idle: lock when the screen locks or after inactivity;
     // alarms + offscreen + clipboardRead/Write: clear a copied code after 30 s if it is still there;
     // contextMenus: "Add this key" on a selected "can't scan? enter this key" text;

@@ -17,7 +17,7 @@ export async function enrollCandidate(source: CandidateSource, sender: SenderLik
   if (!origin || tabId === undefined) return none;
   let decoded;
   try {
-    decoded = await authenticatorUri(source, origin);
+    decoded = await authenticatorUri(source, origin, sender);
   } catch {
     return none;
   }

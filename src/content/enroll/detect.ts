@@ -1,4 +1,8 @@
-/** QR-shaped elements: big enough and square-ish images, canvases and SVGs, and QRs inside otpauth links. */
+/**
+ * QR-shaped elements: big enough and square-ish images, canvases and SVGs (also inside shadow roots,
+ * closed ones included), and QRs whose pixels cannot be read here: a grid of table cells or divs, and
+ * a square shadow host with nothing readable inside (these two are cropped from a tab capture).
+ */
 const MIN_SIDE = 48;
 
 export function qrShaped(el: Element): boolean {
@@ -8,6 +12,50 @@ export function qrShaped(el: Element): boolean {
   return width >= MIN_SIDE && height >= MIN_SIDE && width / height > 0.8 && width / height < 1.25;
 }
 
+/**
+ * The element's shadow root, open or closed: content scripts may read closed ones through
+ * `chrome.dom.openOrClosedShadowRoot` (Chrome 88+) or `openOrClosedShadowRoot` (Firefox).
+ */
+export function shadowOf(el: Element): ShadowRoot | null {
+  const x = el as Element & { openOrClosedShadowRoot?: ShadowRoot | null };
+  const dom = (globalThis as { chrome?: { dom?: { openOrClosedShadowRoot?(el: Element): ShadowRoot | null } } }).chrome?.dom;
+  return x.openOrClosedShadowRoot ?? dom?.openOrClosedShadowRoot?.(el) ?? el.shadowRoot;
+}
+
+/**
+ * An HTML-drawn QR: n×n cells (n ≥ 21, a version-1 QR; n rows of n, or n² in one flat grid), no text, square overall,
+ * and exactly two cell colours along the diagonal (which crosses the finder patterns). A data table
+ * or a calendar has text and other proportions.
+ */
+export function gridQr(grid: Element): boolean {
+  const rows = [...grid.children];
+  const n = rows.length;
+  const flat = (rows[0]?.childElementCount ?? 1) === 0;
+  const side = flat ? Math.sqrt(n) : n;
+  if (!(side >= 21 && side % 1 === 0) || !qrShaped(grid) || grid.textContent!.trim()) return false;
+  if (!flat && rows.some((row) => row.childElementCount !== n)) return false;
+  const colours = new Set<string>();
+  for (let i = 0; i < side; i++) colours.add(getComputedStyle(flat ? rows[i * side + i]! : rows[i]!.children[i]!).backgroundColor);
+  return colours.size === 2;
+}
+
 export function qrCandidates(root: ParentNode = document): Element[] {
-  return [...root.querySelectorAll('img, canvas, svg')].filter(qrShaped);
+  const found = [...root.querySelectorAll('img, canvas, svg')].filter(qrShaped);
+  // The 21st cell of the 21st row (a table, a grid of row divs) or the 441st of a flat grid: the
+  // selector alone rules out every page without such a grid, so nothing more runs there.
+  for (const cell of root.querySelectorAll(':nth-child(21)>:nth-child(21),:nth-child(441)')) {
+    let grid = cell.parentElement!;
+    if (grid.childElementCount < 441) grid = grid.parentElement!;
+    const el = grid.localName === 'tbody' ? grid.parentElement! : grid;
+    if (gridQr(grid)) found.push(el);
+  }
+  // Web components (custom element names have a hyphen) may draw their QR in a shadow root.
+  for (const host of root.querySelectorAll('*')) {
+    const shadow = host.localName.includes('-') && shadowOf(host);
+    if (!shadow) continue;
+    // Media in there that is not QR-shaped (an avatar) means no QR; a square host with none may draw it in CSS.
+    const inside = qrCandidates(shadow);
+    found.push(...(inside.length || shadow.querySelector('img, canvas, svg') || !qrShaped(host) ? inside : [host]));
+  }
+  return found;
 }

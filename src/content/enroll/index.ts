@@ -48,7 +48,8 @@ function recheckLater(canvas: HTMLCanvasElement): void {
 
 /** "Scan this page": every QR-shaped element, decoded (cached), reported to the background. */
 async function scanPage(): Promise<{ tokens: string[]; qrs: number }> {
-  const replies = await Promise.all(qrCandidates().map(consider));
+  // A QR waiting to be scrolled into view for its capture does not hold up the answer.
+  const replies = await Promise.all(qrCandidates().map((el) => Promise.race([consider(el), new Promise<null>((r) => setTimeout(r, 5000, null))])));
   const tokens = replies.flatMap((r) => (r?.candidate ? [r.candidate.token] : []));
   return { tokens, qrs: replies.filter((r) => r?.isQr).length };
 }
@@ -85,7 +86,9 @@ function offerBackupCodes(token: string, name: string, codes: string[]): void {
 
 /** The setup page's confirmation field: in the QR's form or dialog, else the nearest block that has one. */
 function fillConfirmation(qr: Element, code: string): void {
-  for (let box: Element | null = qr.closest('form, dialog, [role=dialog], [aria-modal=true]') ?? qr.parentElement; box; box = box.parentElement) {
+  // Up through shadow roots too: a QR inside a web component, the field outside it.
+  const up = (el: Element) => el.parentElement ?? (el.getRootNode() as ShadowRoot).host;
+  for (let box: Element | null = qr.closest('form, dialog, [role=dialog], [aria-modal=true]') ?? up(qr); box; box = up(box)) {
     const target = findOtpFields(box as unknown as Document) ?? fallbackField(box);
     if (target) {
       fillCode(target, code);

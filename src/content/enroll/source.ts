@@ -2,7 +2,8 @@
  * Turns a QR-shaped element into something the background can decode, the cheapest legal way:
  * the otpauth URI itself when it is in the page (a link, a chart-service URL); the PNG data URL;
  * pixels drawn here (same-origin image, canvas, SVG rasterised on white); or, for a cross-origin
- * image whose pixels the page may not read, its URL for the background to fetch.
+ * image whose pixels the page may not read, its URL for the background to fetch; for what has no
+ * pixels to read (a QR drawn as table cells, a shadow host hiding it), a rect of the tab to capture.
  */
 import type { CandidateSource } from '../../shared/protocol';
 
@@ -13,7 +14,7 @@ export async function sourceOf(el: Element): Promise<CandidateSource | null> {
   if (link && OTPAUTH.test(link)) return { kind: 'uri', uri: link };
   if (el instanceof HTMLCanvasElement) return looksLikeQr(el) ? png(() => el.toDataURL('image/png')) : null;
   if (el instanceof SVGSVGElement) return rasterize(svgUrl(el), el.getBoundingClientRect());
-  if (!(el instanceof HTMLImageElement)) return null;
+  if (!(el instanceof HTMLImageElement)) return capture(el);
   const src = el.currentSrc || el.src;
   const inQuery = uriInQuery(src);
   if (inQuery) return { kind: 'uri', uri: inQuery };
@@ -26,6 +27,23 @@ export async function sourceOf(el: Element): Promise<CandidateSource | null> {
     if (drawn) return drawn;
   }
   return { kind: 'url', url: new URL(src, location.href).href };
+}
+
+/**
+ * Waits until the element is fully on screen (a capture only has the visible tab), then gives its rect
+ * in viewport CSS px and the viewport's width (the background scales by capture width / viewport
+ * width: devicePixelRatio and zoom in one). Top frame only: a frame cannot know where it sits in the
+ * tab. Nothing is sent when something else is on top of the QR's centre (a frame laid over it).
+ */
+async function capture(el: Element): Promise<CandidateSource | null> {
+  if (window !== top) return null;
+  await new Promise((shown) => {
+    const io = new IntersectionObserver(([e]) => e!.intersectionRatio > 0.99 && shown(io.disconnect()), { threshold: 1 });
+    io.observe(el);
+  });
+  const { x, y, width, height } = el.getBoundingClientRect();
+  if (!el.contains((el.getRootNode() as Document).elementFromPoint(x + width / 2, y + height / 2))) return null;
+  return { kind: 'capture', rect: { x, y, width, height }, viewport: innerWidth };
 }
 
 const SAMPLE = 32;

@@ -1,0 +1,36 @@
+/**
+ * The `capture` candidate source: a QR the content script cannot read (HTML table cells, a shadow
+ * host with nothing readable inside) is cropped from a capture of the visible tab. Which tab comes
+ * from `sender`, never from the message; only its top frame, and only while the tab is the active one
+ * in its window (captureVisibleTab captures whatever tab is active). At most MAX_PER_PAGE captures per
+ * document; the platform queue keeps under Chrome's 2 captures a second.
+ */
+import { cropRgba, type RgbaImage } from '../../core/qr';
+import { browser } from '../../platform/browser';
+import { captureVisibleTab } from '../../platform/capture';
+import type { SenderLike } from '../../shared/sender';
+import { captureRect, type CaptureRequest } from './capture-rect';
+
+const MAX_PER_PAGE = 6;
+const used = new Map<string, number>();
+
+export async function captureSource(request: CaptureRequest, sender: SenderLike, origin: string): Promise<RgbaImage | null> {
+  const tabId = sender.tab?.id;
+  if (tabId === undefined || (sender.frameId ?? 0) !== 0) return null;
+  const page = `${tabId}/${sender.documentId ?? sender.url}`;
+  const count = used.get(page) ?? 0;
+  if (count >= MAX_PER_PAGE) return null;
+  const showing = async () => {
+    const tab = await browser.tabs.get(tabId);
+    return tab.active && tab.url !== undefined && new URL(tab.url).origin === origin ? tab.windowId : undefined;
+  };
+  const windowId = await showing();
+  if (windowId === undefined) return null;
+  if (used.size > 500) used.clear();
+  used.set(page, count + 1);
+  const image = await captureVisibleTab(windowId);
+  // The user may have switched tabs while the capture waited its turn: then it shows another page.
+  if ((await showing()) !== windowId) return null;
+  const rect = captureRect(request, image.width, image.height);
+  return rect && cropRgba(image, rect);
+}

@@ -1,0 +1,159 @@
+/**
+ * Which elements the content script treats as QR candidates, on HTML fixtures: the cases that have no
+ * pixels to read (a QR drawn as table cells or a div grid, a QR inside a closed shadow root) and the
+ * look-alikes that must not cost a capture (data tables, calendars, ordinary web components).
+ * happy-dom has no layout: boxes come from a `data-box="W×H"` attribute on the element or an ancestor.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import QRCode from 'qrcode';
+import { qrCandidates, shadowOf } from '../../../src/content/enroll/detect';
+
+const closedRoots = new WeakMap<Element, ShadowRoot>();
+
+beforeEach(() => {
+  vi.spyOn(Element.prototype, 'getBoundingClientRect').mockImplementation(function (this: Element) {
+    const [width, height] = (this.closest('[data-box]')?.getAttribute('data-box') ?? '0x0').split('x').map(Number) as [number, number];
+    return { x: 10, y: 10, left: 10, top: 10, width, height, right: 10 + width, bottom: 10 + height, toJSON: () => ({}) } as DOMRect;
+  });
+  // What Chrome gives content scripts (chrome.dom.openOrClosedShadowRoot): closed roots too.
+  vi.stubGlobal('chrome', { dom: { openOrClosedShadowRoot: (el: Element) => closedRoots.get(el) ?? el.shadowRoot } });
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  vi.unstubAllGlobals();
+  document.body.innerHTML = '';
+});
+
+/** The module matrix of a real authenticator QR, as a QR library computes it. */
+function matrix(text = 'otpauth://totp/Example:alice@example.com?secret=JBSWY3DPEHPK3PXP&issuer=Example'): boolean[][] {
+  const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
+  return Array.from({ length: modules.size }, (_, y) => Array.from({ length: modules.size }, (_, x) => Boolean(modules.get(y, x))));
+}
+
+const cellStyle = (dark: boolean) => `width:6px;height:6px;padding:0;background-color:${dark ? '#000000' : '#ffffff'}`;
+
+function tableQr(box = '200x200'): string {
+  const rows = matrix().map((row) => `<tr>${row.map((dark) => `<td style="${cellStyle(dark)}"></td>`).join('')}</tr>`);
+  return `<table data-box="${box}" style="border-collapse:collapse">${rows.join('')}</table>`;
+}
+
+function closedHost(tag: string, box: string, inner: string): Element {
+  const host = document.createElement(tag);
+  host.setAttribute('data-box', box);
+  const root = host.attachShadow({ mode: 'closed' });
+  root.innerHTML = inner;
+  closedRoots.set(host, root);
+  document.body.append(host);
+  return host;
+}
+
+describe('QRs the content script cannot read pixels from', () => {
+  it('an HTML <table> QR: one <td> per module, dark and light backgrounds', () => {
+    document.body.innerHTML = `<form><p>Scan this QR code</p>${tableQr()}<input name="code"></form>`;
+    expect(qrCandidates()).toEqual([document.querySelector('table')]);
+  });
+
+  it('a QR drawn as a flat CSS grid of divs', () => {
+    const cells = matrix().flat().map((dark) => `<div style="${cellStyle(dark)}"></div>`);
+    document.body.innerHTML = `<div id="grid" data-box="174x174" style="display:grid">${cells.join('')}</div>`;
+    expect(qrCandidates()).toEqual([document.getElementById('grid')]);
+  });
+
+  it('a QR drawn as rows of divs, with a 4-module quiet zone in the grid', () => {
+    const m = matrix();
+    const n = m.length + 8;
+    const dark = (y: number, x: number) => Boolean(m[y - 4]?.[x - 4]);
+    const rows = Array.from({ length: n }, (_, y) => `<div>${Array.from({ length: n }, (_, x) => `<i style="${cellStyle(dark(y, x))}"></i>`).join('')}</div>`);
+    document.body.innerHTML = `<section id="qr" data-box="222x222">${rows.join('')}</section>`;
+    expect(qrCandidates()).toEqual([document.getElementById('qr')]);
+  });
+
+  it('an <img>/<canvas> inside a closed shadow root is found through openOrClosedShadowRoot, not the host', () => {
+    const host = closedHost('qr-code', '220x220', '<canvas data-box="220x220"></canvas>');
+    const canvas = closedRoots.get(host)!.querySelector('canvas');
+    expect(host.shadowRoot).toBeNull(); // closed: the page (and querySelectorAll) cannot see inside
+    expect(qrCandidates()).toEqual([canvas]);
+  });
+
+  it('a QR deeper down: a closed root inside a closed root', () => {
+    const outer = closedHost('setup-dialog', '600x400', '<p>Scan this QR code</p><inner-qr></inner-qr>');
+    const inner = closedRoots.get(outer)!.querySelector('inner-qr')!;
+    inner.setAttribute('data-box', '200x200');
+    const root = inner.attachShadow({ mode: 'closed' });
+    root.innerHTML = '<canvas data-box="200x200"></canvas>';
+    closedRoots.set(inner, root);
+    expect(qrCandidates()).toEqual([root.querySelector('canvas')]);
+  });
+
+  it('a square closed-shadow host with nothing readable inside (a CSS background QR): the host, for a capture', () => {
+    const host = closedHost('otp-qr', '220x220', '<div style="width:100%;height:100%;background:url(qr.png)"></div>');
+    expect(qrCandidates()).toEqual([host]);
+  });
+
+  it('a table QR inside a closed shadow root', () => {
+    const host = closedHost('qr-table', '240x300', tableQr());
+    expect(qrCandidates()).toEqual([closedRoots.get(host)!.querySelector('table')]);
+  });
+
+  it('Firefox: element.openOrClosedShadowRoot', () => {
+    vi.unstubAllGlobals();
+    const host = closedHost('qr-code', '220x220', '<canvas data-box="220x220"></canvas>');
+    Object.defineProperty(host, 'openOrClosedShadowRoot', { value: closedRoots.get(host) });
+    expect(shadowOf(host)).toBe(closedRoots.get(host));
+    expect(qrCandidates()).toEqual([closedRoots.get(host)!.querySelector('canvas')]);
+  });
+});
+
+describe('look-alikes that are not QR codes', () => {
+  it('an ordinary data table (many rows, few columns, text)', () => {
+    const rows = Array.from({ length: 40 }, (_, i) => `<tr><td>${i}</td><td>Order ${i}</td><td>${i * 7} €</td><td>shipped</td></tr>`);
+    document.body.innerHTML = `<table data-box="600x800"><thead><tr><th>#</th><th>Order</th><th>Total</th><th>State</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+    expect(qrCandidates()).toEqual([]);
+  });
+
+  it('a square 25×25 table of numbers (a multiplication table)', () => {
+    const rows = Array.from({ length: 25 }, (_, y) => `<tr>${Array.from({ length: 25 }, (_, x) => `<td style="${cellStyle((x + y) % 2 === 0)}">${(x + 1) * (y + 1)}</td>`).join('')}</tr>`);
+    document.body.innerHTML = `<table data-box="500x500">${rows.join('')}</table>`;
+    expect(qrCandidates()).toEqual([]);
+  });
+
+  it('a calendar grid (7 columns, 6 weeks), with and without day numbers', () => {
+    const week = (w: number, text: boolean) => `<tr>${Array.from({ length: 7 }, (_, d) => `<td>${text ? w * 7 + d + 1 : ''}</td>`).join('')}</tr>`;
+    document.body.innerHTML = [true, false]
+      .map((text) => `<table data-box="280x240">${Array.from({ length: 6 }, (_, w) => week(w, text)).join('')}</table>`)
+      .join('');
+    expect(qrCandidates()).toEqual([]);
+  });
+
+  it('a year of days as a flat grid of 441+ empty divs, all one colour (a contribution graph)', () => {
+    const cells = Array.from({ length: 441 }, () => `<div style="${cellStyle(false)}"></div>`);
+    document.body.innerHTML = `<div data-box="200x200">${cells.join('')}</div>`;
+    expect(qrCandidates()).toEqual([]);
+  });
+
+  it('a two-tone 21×21 grid that is not square on screen (a wide seating plan)', () => {
+    const rows = Array.from({ length: 21 }, (_, y) => `<tr>${Array.from({ length: 21 }, (_, x) => `<td style="${cellStyle((x * y) % 3 === 0)}"></td>`).join('')}</tr>`);
+    document.body.innerHTML = `<table data-box="630x210">${rows.join('')}</table>`;
+    expect(qrCandidates()).toEqual([]);
+  });
+
+  it('a closed-shadow widget that is not square (a cookie banner, a chat launcher bar)', () => {
+    closedHost('cookie-banner', '800x90', '<p>We use cookies</p><button>OK</button>');
+    closedHost('chat-launcher', '320x56', '<div style="width:100%;height:100%;background:#0b57d0"></div>');
+    expect(qrCandidates()).toEqual([]);
+  });
+
+  it('a square closed-shadow widget with a small non-QR image inside (an avatar) is not captured', () => {
+    closedHost('user-avatar', '64x64', '<canvas data-box="32x32"></canvas><span>AB</span>');
+    expect(qrCandidates()).toEqual([]);
+  });
+
+  it('a page with tables, lists and no square media does no layout or style work at all', () => {
+    const style = vi.spyOn(window, 'getComputedStyle');
+    document.body.innerHTML = `<h1>Orders</h1><ul>${'<li>item</li>'.repeat(500)}</ul><table>${'<tr><td>a</td><td>b</td></tr>'.repeat(100)}</table><p>Text</p>`;
+    expect(qrCandidates()).toEqual([]);
+    expect(Element.prototype.getBoundingClientRect).not.toHaveBeenCalled();
+    expect(style).not.toHaveBeenCalled();
+  });
+});
