@@ -41,6 +41,8 @@ import { enrollBackupCodes } from './handlers/enroll-backup-codes';
 import { askToUnlock, finishEnrollmentsAfterUnlock } from './enroll/after-unlock';
 import { startContextMenu } from './context-menu';
 import { fillActiveTab, startFillShortcut } from './fill-shortcut';
+import { fillChoose } from './handlers/fill-choose';
+import { finishPickAfterUnlock, pendingPick, pickAccount } from './fill/pick';
 
 void restrictSessionStorage();
 
@@ -61,6 +63,7 @@ const route = createRouter(
     'vault/unlock': async (m) => {
       const status = await vaultUnlock(services, m.password);
       void finishEnrollmentsAfterUnlock(vault);
+      void finishPickAfterUnlock(vault);
       return status;
     },
     'vault/lock': () => vaultLock(services),
@@ -86,7 +89,11 @@ const route = createRouter(
       fillRequest(services, senderOrigin(sender), {
         ...(typeof m.accountId === 'string' ? { accountId: m.accountId } : {}),
         explicit: m.explicit === true,
+        append: m.append === true,
       }),
+    'fill/choose': (_m, { sender }) => fillChoose(services, sender),
+    'fill/pick-pending': () => pendingPick(vault),
+    'fill/pick': (m) => pickAccount(vault, String(m.id), m.always === true),
     'fill/active-tab': (m) => fillActiveTab(m.id),
     'enroll/candidate': (m, { sender }) => enrollCandidate(m.source, sender),
     'enroll/confirm': (m, { sender }) => enrollConfirm(services, m.token, sender),

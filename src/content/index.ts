@@ -5,13 +5,16 @@
  * enrollment QR codes.
  */
 import { onBackgroundMessage } from '../platform/runtime-lite';
-import { fillNow, startAutofill } from './autofill';
+import { fillNow, fillPicked, startAutofill } from './autofill';
+import { startAppend } from './append';
 import { startEnroll } from './enroll';
 
 onBackgroundMessage({
   'content/ping': async () => ({ href: location.href, topFrame: window === window.top }),
   'content/fill-now': ({ accountId }) => fillNow(accountId),
+  'content/fill-code': ({ answer, origin }) => fillPicked(answer, origin),
 });
 
 startAutofill();
+startAppend();
 startEnroll();

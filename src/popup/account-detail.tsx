@@ -28,11 +28,13 @@ export function parseSites(text: string): string[] | null {
   return sites;
 }
 
-/** Edit issuer, name and sites; pin; delete (undo in the toast); backup codes; show as QR. */
+/** Edit issuer, name, sites and how codes are filled there; pin; delete (undo in the toast); backup codes; show as QR. */
 export function AccountDetail({ api, t, account, onChanged, onDeleted, onClose }: DetailProps) {
   const [issuer, setIssuer] = useState(account.issuer);
   const [name, setName] = useState(account.account);
   const [sites, setSites] = useState(account.sites.join('\n'));
+  const [submit, setSubmit] = useState(account.fill.submit);
+  const [append, setAppend] = useState(account.fill.appendToPassword);
   const [error, setError] = useState('');
   const [view, setView] = useState<'edit' | 'codes' | 'qr'>('edit');
 
@@ -41,7 +43,12 @@ export function AccountDetail({ api, t, account, onChanged, onDeleted, onClose }
     const parsed = parseSites(sites);
     if (!parsed) return setError(t('sitesInvalid'));
     try {
-      await api.update(account.id, { issuer: issuer.trim(), account: name.trim(), sites: parsed });
+      await api.update(account.id, {
+        issuer: issuer.trim(),
+        account: name.trim(),
+        sites: parsed,
+        fill: { submit, appendToPassword: append },
+      });
       onChanged();
       onClose();
     } catch (failure) {
@@ -72,6 +79,17 @@ export function AccountDetail({ api, t, account, onChanged, onDeleted, onClose }
         <textarea rows={2} value={sites} onInput={(e) => setSites(e.currentTarget.value)} spellcheck={false} aria-describedby="sites-hint" />
       </label>
       <p class="hint" id="sites-hint">{t('sitesHint')}</p>
+      <fieldset class="fill-options">
+        <legend>{t('fillOptionsTitle')}</legend>
+        <label class="check">
+          <input type="checkbox" checked={submit} onChange={(e) => setSubmit(e.currentTarget.checked)} />
+          {t('fillSubmit')}
+        </label>
+        <label class="check">
+          <input type="checkbox" checked={append} onChange={(e) => setAppend(e.currentTarget.checked)} />
+          {t('fillAppend')}
+        </label>
+      </fieldset>
       {error && <p class="error" role="alert">{error}</p>}
       <div class="row">
         <button type="submit">{t('save')}</button>

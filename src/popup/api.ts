@@ -6,6 +6,7 @@ import type {
   BackupCodeView,
   CodeView,
   ManualEntryInput,
+  PendingPick,
   ScanResult,
   TrashView,
   VaultStatus,
@@ -37,6 +38,9 @@ export interface PopupApi {
    */
   copy(code: string, id?: string): Promise<void>;
   scan(): Promise<ScanResult>;
+  /** The field waiting for the user's pick after a click on the in-field button, if any. */
+  pendingPick(): Promise<PendingPick | null>;
+  pick(id: string, always: boolean): Promise<{ filled: boolean }>;
   openOptions(): void;
 }
 

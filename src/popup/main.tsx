@@ -29,6 +29,8 @@ const api: PopupApi = {
     if (id) await callBackground({ type: 'fill/active-tab', id }).catch(() => undefined);
   },
   scan: () => callBackground({ type: 'scan/visible-tab' }),
+  pendingPick: () => callBackground({ type: 'fill/pick-pending' }),
+  pick: (id, always) => callBackground({ type: 'fill/pick', id, always }),
   openOptions,
 };
 

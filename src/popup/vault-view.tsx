@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { AccountList as AccountListData, AccountView } from '../shared/protocol';
+import type { AccountList as AccountListData, AccountView, PendingPick } from '../shared/protocol';
 import { errorText, type PopupApi, type Translate } from './api';
 import { AccountList } from './account-list';
 import { AccountDetail } from './account-detail';
@@ -7,11 +7,13 @@ import { AddPanel } from './add-panel';
 import { Toast, type ToastState } from './toast';
 import { visibleAccounts } from './order';
 import { Trash } from './trash';
+import { PickPanel } from './pick-panel';
 
 type Panel = { kind: 'list' } | { kind: 'add' } | { kind: 'detail'; id: string } | { kind: 'trash' };
 
 /** The unlocked popup: search, this site's accounts first, the list, and the add/edit/trash panels. */
 export function VaultView({ api, t, initial, onLock }: { api: PopupApi; t: Translate; initial: AccountListData; onLock(): void }) {
+  const [pick, setPick] = useState<PendingPick | null>(null);
   const [data, setData] = useState(initial);
   const [query, setQuery] = useState('');
   const [panel, setPanel] = useState<Panel>({ kind: 'list' });
@@ -25,6 +27,11 @@ export function VaultView({ api, t, initial, onLock }: { api: PopupApi; t: Trans
       setToast({ text: errorText(t, failure) });
     }
   }, [api, t]);
+
+  // Opened by the in-field button on a page: offer that page's accounts first of all.
+  useEffect(() => {
+    api.pendingPick().then(setPick, () => setPick(null));
+  }, [api]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -63,7 +70,11 @@ export function VaultView({ api, t, initial, onLock }: { api: PopupApi; t: Trans
         <button type="button" class="icon" onClick={() => api.openOptions()} aria-label={t('settings')} title={t('settings')}>⚙</button>
         <button type="button" class="lock" onClick={onLock}>{t('lock')}</button>
       </div>
-      {panel.kind === 'list' && (
+      {pick && panel.kind === 'list' && (
+        <PickPanel api={api} t={t} pick={pick} accounts={data.accounts}
+          onDone={(filled) => { setPick(null); void reload(); if (filled) setToast({ text: t('pickFilled', pick.host) }); }} />
+      )}
+      {!pick && panel.kind === 'list' && (
         <>
           {data.currentSite && currentIds.length > 0 && !query && (
             <p class="site-note">{t('thisSite', new URL(data.currentSite.origin).host)}</p>

@@ -35,6 +35,8 @@ export interface AccountView {
   sites: string[];
   pinned: boolean;
   order: number;
+  /** Per-site fill options on this account's sites. */
+  fill: FillOptionsView;
   backupCodes: { total: number; remaining: number };
   createdAt: number;
   updatedAt: number;
@@ -56,14 +58,21 @@ export interface Settings {
   autofill: boolean;
 }
 
+export interface FillOptionsView {
+  /** Submit the login form after filling the code. */
+  submit: boolean;
+  /** Append the code to the password the user typed (sites that want both in one field). */
+  appendToPassword: boolean;
+}
+
 export interface AccountPatch {
   issuer?: string;
   account?: string;
   sites?: string[];
   pinned?: boolean;
   order?: number;
+  fill?: Partial<FillOptionsView>;
 }
-
 
 export interface AccountList {
   accounts: AccountView[];
@@ -100,11 +109,31 @@ export interface ScanResult {
  * unlocked, autofill is on, and exactly one account belongs to the frame's own site (from `sender`).
  */
 export type FillAnswer =
-  | { kind: 'code'; code: string; next: string | null; validUntil: number | null }
+  | CodeAnswer
   | { kind: 'locked' }
   | { kind: 'none' }
+  /** No account is bound to this site, but unbound ones exist: the user may pick one. */
+  | { kind: 'choose' }
   | { kind: 'several'; count: number }
   | { kind: 'off' };
+
+/** A code for the frame's own site; `submit`: the account's site wants the form submitted after filling. */
+export interface CodeAnswer {
+  kind: 'code';
+  code: string;
+  next: string | null;
+  validUntil: number | null;
+  submit: boolean;
+}
+
+/** The in-field button was clicked: which site it was, and which accounts the user may pick there. */
+export interface PendingPick {
+  host: string;
+  /** Accounts bound to the site first, then accounts bound to no site (never another site's). */
+  ids: string[];
+  /** Of `ids`, those bound to no site ("Always use this account on this site" binds them). */
+  unbound: string[];
+}
 
 /** Where the content script found a QR candidate: an image URL to fetch, pixels as a PNG data URL, a URI in plain sight, or a rect of its tab to capture. */
 export type CandidateSource =
@@ -171,7 +200,13 @@ interface CoreMessages {
   'settings/get': Msg<NoFields, Settings>;
   'settings/set': Msg<{ settings: Settings }, Settings>;
   /** `accountId`: the user picked this account (popup click, shortcut); `explicit`: the user asked, fill even if autofill is off. */
-  'fill/request': Msg<{ accountId?: string; explicit?: boolean }, FillAnswer>;
+  'fill/request': Msg<{ accountId?: string; explicit?: boolean; append?: boolean }, FillAnswer>;
+  /** The user clicked the in-field button: open the popup to unlock or pick an account for this frame. */
+  'fill/choose': Msg<NoFields, NoFields>;
+  /** Popup: the in-field pick waiting for an account, if any. */
+  'fill/pick-pending': Msg<NoFields, PendingPick | null>;
+  /** Popup: fill the waiting frame with this account's code; `always` binds an unbound account to the site. */
+  'fill/pick': Msg<{ id: string; always: boolean }, { filled: boolean }>;
   /** Popup: fill this account's code into the active tab's one-time-code field (the page's own site only). */
   'fill/active-tab': Msg<{ id?: string }, { filled: boolean }>;
   'enroll/candidate': Msg<{ source: CandidateSource }, CandidateReply>;
@@ -191,6 +226,8 @@ export interface ToContent {
   'content/notice': Msg<{ text: string }, NoFields>;
   /** Fill the page's code field now (popup click or keyboard shortcut). */
   'content/fill-now': Msg<{ accountId?: string }, { filled: boolean }>;
+  /** Fill this code, picked by the user in the popup for this very document. */
+  'content/fill-code': Msg<{ answer: CodeAnswer; origin: string }, { filled: boolean }>;
 }
 
 export type BackgroundType = keyof ToBackground;
@@ -233,6 +270,9 @@ export const allowedSenders: { readonly [K in BackgroundType]: readonly SenderKi
   'settings/set': PAGES,
   'fill/request': ['content-script'],
   'fill/active-tab': PAGES,
+  'fill/choose': ['content-script'],
+  'fill/pick-pending': PAGES,
+  'fill/pick': PAGES,
   'enroll/candidate': ['content-script'],
   'enroll/confirm': ['content-script'],
   'enroll/undo': ['content-script'],

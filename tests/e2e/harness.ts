@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export const repoRoot = resolve(import.meta.dirname, '../..');
-export const distDir = join(repoRoot, 'dist/chrome');
+/** E2E_DIST: test another build (e.g. `vite build --outDir dist/other`); relative to the repository. */
+export const distDir = resolve(repoRoot, process.env.E2E_DIST ?? 'dist/chrome');
 export const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
 export interface LoadedExtension {

@@ -4,13 +4,18 @@ import { BackgroundError } from '../errors';
 import type { Services } from './context';
 import { toView } from './views';
 
-const EDITABLE = new Set(['issuer', 'account', 'sites', 'pinned', 'order']);
+const EDITABLE = new Set(['issuer', 'account', 'sites', 'pinned', 'order', 'fill']);
+const FILL_OPTIONS = new Set(['submit', 'appendToPassword']);
+
+const badFill = (fill: unknown): boolean =>
+  typeof fill !== 'object' || fill === null || Object.entries(fill).some(([k, v]) => !FILL_OPTIONS.has(k) || typeof v !== 'boolean');
 
 /** `accounts/update`: edit the user-visible fields; anything else in the patch is refused. */
 export async function accountsUpdate({ vault }: Services, id: string, patch: AccountPatch): Promise<AccountView> {
   if (Object.keys(patch).some((key) => !EDITABLE.has(key))) {
-    throw new BackgroundError('protocol/bad-request', 'Only issuer, account, sites, pinned and order can be edited');
+    throw new BackgroundError('protocol/bad-request', 'Only issuer, account, sites, pinned, order and fill can be edited');
   }
+  if (patch.fill !== undefined && badFill(patch.fill)) throw new BackgroundError('protocol/bad-request', 'Bad fill options');
   return vault.mutate((data, now) => {
     const next = updateAccount(data, id, patch, { now });
     const account = next.accounts.find((a) => a.id === id);

@@ -1,8 +1,17 @@
-import { codeAt, counterAt } from '../../core/otp';
 import { matchAccounts } from '../../core/site';
 import type { FillAnswer } from '../../shared/protocol';
+import { codeAnswer } from '../fill/code-answer';
 import type { Services } from './context';
 import { settingsGet } from './settings-get';
+
+export interface FillRequest {
+  /** The user picked this account (popup click, shortcut); it must still belong to the frame's site. */
+  accountId?: string;
+  /** The user asked: fill even if automatic filling is off. */
+  explicit?: boolean;
+  /** A password field on a site whose account has "password and code in one field" on. */
+  append?: boolean;
+}
 
 /**
  * `fill/request` (content scripts only): the frame found a one-time-code field. `origin` is the
@@ -10,27 +19,25 @@ import { settingsGet } from './settings-get';
  * lookalike host matches no account (registrable domain via the public-suffix list, see core/site).
  * Only a code goes back, never a secret or which accounts exist.
  */
-export async function fillRequest(
-  services: Services,
-  origin: string | null,
-  request: { accountId?: string; explicit?: boolean } = {},
-  now = Date.now(),
-): Promise<FillAnswer> {
+export async function fillRequest(services: Services, origin: string | null, request: FillRequest = {}, now = Date.now()): Promise<FillAnswer> {
   if (!origin) return { kind: 'none' };
   const state = await services.vault.state();
   if (state === 'empty') return { kind: 'none' };
-  if (state === 'locked') return { kind: 'locked' };
-  if (!request.explicit && !(await settingsGet(services)).autofill) return { kind: 'off' };
+  if (state === 'locked') return request.append ? { kind: 'none' } : { kind: 'locked' };
+  // The per-site "password and code" option is its own opt-in; the global switch governs code fields.
+  if (!request.explicit && !request.append && !(await settingsGet(services)).autofill) return { kind: 'off' };
   return services.vault.read((data) => {
     const matching = matchAccounts(data.accounts, origin);
     // A chosen account still has to belong to this frame's site.
     const ids = request.accountId === undefined ? matching : matching.filter((id) => id === request.accountId);
-    if (ids.length === 0) return { kind: 'none' };
+    const account = ids.length === 1 ? data.accounts.find((a) => a.id === ids[0]) : undefined;
+    if (request.append) return account?.fill.appendToPassword && account.type !== 'hotp' ? codeAnswer(account, now) : { kind: 'none' };
     if (ids.length > 1) return { kind: 'several', count: ids.length };
-    const account = data.accounts.find((a) => a.id === ids[0])!;
-    if (account.type === 'hotp') return { kind: 'several', count: 1 };
-    const step = account.period * 1000;
-    const validUntil = (counterAt(account, now) + 1) * step;
-    return { kind: 'code', code: codeAt(account, now), next: codeAt(account, validUntil), validUntil };
+    // HOTP codes are only taken by hand (each one moves the counter), never filled on sight.
+    if (!account || account.type === 'hotp') {
+      const unbound = request.accountId === undefined && matching.length === 0 && data.accounts.some((a) => a.sites.length === 0);
+      return unbound ? { kind: 'choose' } : { kind: 'none' };
+    }
+    return codeAnswer(account, now);
   });
 }

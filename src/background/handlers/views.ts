@@ -15,6 +15,7 @@ export function toView(account: Account): AccountView {
     sites: [...account.sites],
     pinned: account.pinned,
     order: account.order,
+    fill: { ...account.fill },
     backupCodes: {
       total: account.backupCodes.length,
       remaining: account.backupCodes.filter((c) => !c.used).length,

@@ -3,25 +3,11 @@
  * neither read nor restyle it. Only a trusted click (a real user's) acts; script-made clicks are ignored.
  */
 import { message } from '../../platform/runtime-lite';
+import { genuine } from '../genuine';
 
 // Written compactly: this string ships in the content script of every page.
 const STYLE =
   ':host{all:initial}.box{position:absolute;inset:0;box-sizing:border-box;border:3px solid #0b57d0;border-radius:8px;background:rgba(11,87,208,0.08);cursor:pointer;font:600 13px/1.3 system-ui,sans-serif}.box:hover{background:rgba(11,87,208,0.18)}.label{position:absolute;left:50%;bottom:6px;transform:translateX(-50%);background:#0b57d0;color:#fff;padding:4px 10px;border-radius:12px;white-space:nowrap}.toast{position:absolute;left:50%;top:calc(100% + 6px);transform:translateX(-50%);background:#1b1c1f;color:#fff;padding:6px 10px;border-radius:6px;white-space:nowrap;display:flex;gap:8px}.toast button{all:unset;color:#a8c7fa;text-decoration:underline;cursor:pointer}.notice{position:fixed;top:16px;right:16px;width:340px;display:flex;align-items:center;gap:8px;background:#1b1c1f;color:#fff;padding:10px 12px;border-radius:8px;font:14px/1.35 system-ui,sans-serif;box-shadow:0 4px 16px rgba(0,0,0,.3)}.notice span{flex:1}.notice button{all:unset;cursor:pointer;padding:8px 12px;border-radius:6px}.notice .act{background:#a8c7fa;color:#062e6f;font-weight:600;width:64px;text-align:center}.notice .close{color:#c4c7c5}';
-
-/**
- * Against clickjacking: the page can style our host element (not its closed shadow content), e.g.
- * make it transparent over a decoy button. A click counts only if the affordance was on screen for a
- * moment, fully opaque and visible, and really on top where the user clicked.
- */
-function genuine(host: HTMLElement, event: Event, shownAt: number): boolean {
-  if (performance.now() - shownAt < 400) return false;
-  for (let el: Element | null = host; el; el = el.parentElement) {
-    const style = getComputedStyle(el);
-    if (Number(style.opacity) < 0.95 || style.visibility !== 'visible' || style.filter !== 'none') return false;
-  }
-  const { clientX, clientY } = event as MouseEvent;
-  return clientX === undefined || document.elementFromPoint(clientX, clientY) === host;
-}
 
 export interface Overlay {
   toast(text: string, undo?: () => void): void;

@@ -13,6 +13,8 @@ const appended = new WeakMap<HTMLInputElement, string>();
 // tracker already holds the new value; the prototype's setter bypasses it (facebook/react#10135).
 const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
 
+/** Every input still holds exactly what we wrote (the user has not changed it). */
+export const stillOurs = (inputs: HTMLInputElement[]): boolean => inputs.every((i) => i.value !== '' && i.value === ours.get(i));
 const free = (i: HTMLInputElement): boolean => i.value === '' || i.value === ours.get(i);
 const digits = (s: string): string => s.replace(/[\s-]/g, '');
 const key = (i: HTMLInputElement, type: string, k: string): boolean =>

@@ -3,8 +3,7 @@
  *
  * A migration is a pure function from the JSON document of version N to that of version N + 1.
  * `migrate` chains them from whatever version was stored up to the current one, so a blob written
- * by any released version still opens. Version 1 is the first released schema, so the production
- * table is empty; the chain itself is tested with synthetic versions.
+ * by any released version still opens. The chain itself is also tested with synthetic versions.
  */
 import { UnsupportedVersion, VaultCorrupted } from '../errors';
 import { CURRENT_VAULT_VERSION } from './types';
@@ -19,7 +18,21 @@ export interface VersionedDoc {
 export type Migration = (doc: VersionedDoc) => VersionedDoc;
 
 /** Production migrations, keyed by the version they upgrade FROM. */
-export const MIGRATIONS: Readonly<Record<number, Migration>> = {};
+export const MIGRATIONS: Readonly<Record<number, Migration>> = {
+  // v2: per-account fill options (auto-submit, password + code), off for every existing account.
+  1: (doc) => {
+    const withFill = (account: unknown) =>
+      typeof account === 'object' && account !== null ? { ...account, fill: { submit: false, appendToPassword: false } } : account;
+    const trash = (entry: unknown) =>
+      typeof entry === 'object' && entry !== null ? { ...entry, account: withFill((entry as { account?: unknown }).account) } : entry;
+    return {
+      ...doc,
+      version: 2,
+      accounts: Array.isArray(doc.accounts) ? doc.accounts.map(withFill) : doc.accounts,
+      trash: Array.isArray(doc.trash) ? doc.trash.map(trash) : doc.trash,
+    };
+  },
+};
 
 /**
  * Upgrades `doc` to `current`. A missing or non-integer version is `vault/corrupted`; a version

@@ -5,7 +5,7 @@
  * before they reach the vault; here only what the vault itself needs is checked.
  */
 import { CoreError, DuplicateAccount } from '../errors';
-import { TRASH_RETENTION_MS, type Account, type VaultData } from './types';
+import { DEFAULT_FILL_OPTIONS, TRASH_RETENTION_MS, type Account, type FillOptions, type VaultData } from './types';
 
 export interface Clock {
   /** Milliseconds since the Unix epoch. */
@@ -18,10 +18,12 @@ export interface AddContext extends Clock {
 
 /** What a caller supplies for a new account; the vault fills in id, timestamps and order. */
 export type NewAccount = Pick<Account, 'type' | 'issuer' | 'account' | 'secret' | 'algorithm' | 'digits' | 'period' | 'counter'> &
-  Partial<Pick<Account, 'sites' | 'backupCodes' | 'pinned' | 'order'>>;
+  Partial<Pick<Account, 'sites' | 'backupCodes' | 'pinned' | 'order' | 'fill'>>;
 
-/** The fields a user may edit after enrollment. */
-export type AccountPatch = Partial<Pick<Account, 'issuer' | 'account' | 'sites' | 'pinned' | 'order' | 'backupCodes' | 'counter'>>;
+/** The fields a user may edit after enrollment (`fill`: only the options given change). */
+export type AccountPatch = Partial<Pick<Account, 'issuer' | 'account' | 'sites' | 'pinned' | 'order' | 'backupCodes' | 'counter'>> & {
+  fill?: Partial<FillOptions>;
+};
 
 const defaultNewId = (): string => globalThis.crypto.randomUUID();
 
@@ -38,6 +40,8 @@ function notFound(id: string): CoreError {
   return new CoreError('vault/not-found', `No account with id ${id}`);
 }
 
+const definedOnly = (options: Partial<FillOptions>): Partial<FillOptions> =>
+  Object.fromEntries(Object.entries(options).filter(([, v]) => typeof v === 'boolean'));
 const unique = (sites: readonly string[]): string[] => [...new Set(sites)];
 const copyCodes = (codes: Account['backupCodes']): Account['backupCodes'] => codes.map((c) => ({ ...c }));
 
@@ -70,6 +74,7 @@ export function addAccount(vault: VaultData, input: NewAccount, context: AddCont
     updatedAt: context.now,
     order: input.order ?? vault.accounts.reduce((max, a) => Math.max(max, a.order + 1), 0),
     pinned: input.pinned ?? false,
+    fill: { ...DEFAULT_FILL_OPTIONS, ...input.fill },
   };
   return { vault: { ...vault, accounts: [...vault.accounts, account] }, account };
 }
@@ -84,6 +89,7 @@ export function updateAccount(vault: VaultData, id: string, patch: AccountPatch,
   if (patch.sites !== undefined) next.sites = unique(patch.sites);
   if (patch.pinned !== undefined) next.pinned = patch.pinned;
   if (patch.order !== undefined) next.order = patch.order;
+  if (patch.fill !== undefined) next.fill = { ...current.fill, ...definedOnly(patch.fill) };
   if (patch.backupCodes !== undefined) next.backupCodes = copyCodes(patch.backupCodes);
   if (patch.counter !== undefined) {
     // RFC 4226 §7.2: an HOTP counter only moves forward (a lower one would repeat used codes).

@@ -1,12 +1,12 @@
 /**
- * The vault's account model, schema version 1. Everything here is secret, not only `secret`:
+ * The vault's account model, schema version 2 (v2 added `fill`). Everything here is secret, not only `secret`:
  * issuer, label and sites reveal where the user has accounts (ARCHITECTURE rule 5), so the whole
  * document is encrypted by ../crypto and never logged.
  */
 import type { Algorithm, OtpType } from '../otp/types';
 
 /** The schema version `serializeVault` writes. Bump it only together with a new migration. */
-export const CURRENT_VAULT_VERSION = 1;
+export const CURRENT_VAULT_VERSION = 2;
 
 /** Deleted accounts stay restorable this long (30 days), then `purgeTrash` drops them. */
 export const TRASH_RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
@@ -15,6 +15,16 @@ export interface BackupCode {
   code: string;
   used: boolean;
 }
+
+/** How codes are filled on the account's sites (per-site options: the account is bound to its sites). */
+export interface FillOptions {
+  /** Submit the form once the code is filled and read back (off by default). */
+  submit: boolean;
+  /** The site wants password and code in one field: append the code to the typed password on submit. */
+  appendToPassword: boolean;
+}
+
+export const DEFAULT_FILL_OPTIONS: Readonly<FillOptions> = { submit: false, appendToPassword: false };
 
 export interface Account {
   /** Opaque, unique across accounts and trash; never derived from the secret. */
@@ -38,6 +48,7 @@ export interface Account {
   /** Manual sort position within the pinned / unpinned groups. */
   order: number;
   pinned: boolean;
+  fill: FillOptions;
 }
 
 export interface TrashEntry {

@@ -1,5 +1,5 @@
 /**
- * Checks a migrated v1 document field by field and turns it into `VaultData`.
+ * Checks a document migrated to the current version field by field and turns it into `VaultData`.
  * Any mismatch is `vault/corrupted`; messages name the path, never a value (values are secret).
  */
 import { decodeBase32 } from '../bytes/base32';
@@ -55,6 +55,11 @@ function backupCode(value: unknown, path: string): BackupCode {
   return { code: str(o.code, `${path}.code`), used: bool(o.used, `${path}.used`) };
 }
 
+function fillOptions(value: unknown, path: string): Account['fill'] {
+  const o = obj(value, path);
+  return { submit: bool(o.submit, `${path}.submit`), appendToPassword: bool(o.appendToPassword, `${path}.appendToPassword`) };
+}
+
 export function toAccount(value: unknown, path: string): Account {
   const o = obj(value, path);
   const at = (key: string) => `${path}.${key}`;
@@ -76,6 +81,7 @@ export function toAccount(value: unknown, path: string): Account {
     updatedAt: num(o.updatedAt, at('updatedAt')),
     order: num(o.order, at('order')),
     pinned: bool(o.pinned, at('pinned')),
+    fill: fillOptions(o.fill, at('fill')),
   };
 }
 

@@ -1,5 +1,5 @@
 import type { PopupApi } from '../../../src/popup/api';
-import type { AccountPatch, AccountView, BackupCodeView, CodeView, ManualEntryInput, ScanResult, TrashView, VaultState } from '../../../src/shared/protocol';
+import type { AccountPatch, AccountView, BackupCodeView, CodeView, ManualEntryInput, PendingPick, ScanResult, TrashView, VaultState } from '../../../src/shared/protocol';
 import { parseManualEntry, parseOtpauthUri } from '../../../src/core/otpauth-uri';
 import { codeAt, counterAt } from '../../../src/core/otp';
 import type { ParsedAccount } from '../../../src/core/otpauth-uri/types';
@@ -17,7 +17,20 @@ export class FakeBackground implements PopupApi {
   clipboard = '';
   calls: string[] = [];
   scanResult: ScanResult = { found: 0, added: [], notAuthenticator: 0, duplicates: 0 };
+  /** The in-field button's waiting pick (see background/fill/pick.ts), and what was picked. */
+  pending: PendingPick | null = null;
+  picked: { id: string; always: boolean }[] = [];
   private nextId = 1;
+
+  async pendingPick() {
+    return this.state === 'unlocked' ? this.pending : null;
+  }
+  async pick(id: string, always: boolean) {
+    this.picked.push({ id, always });
+    if (always && this.pending?.unbound.includes(id)) this.find(id).sites = [`https://${this.pending.host}`];
+    this.pending = null;
+    return { filled: true };
+  }
 
   info = async () => ({ name: 'ClickAuth', version: '0.1.0' });
   status = async () => ({ state: this.state });
@@ -53,7 +66,9 @@ export class FakeBackground implements PopupApi {
   }
   async update(id: string, patch: AccountPatch) {
     const account = this.find(id);
-    Object.assign(account, patch);
+    const { fill, ...rest } = patch;
+    Object.assign(account, rest);
+    if (fill) account.fill = { ...account.fill, ...fill };
     return view(account);
   }
   async remove(id: string) {
@@ -122,7 +137,7 @@ export class FakeBackground implements PopupApi {
   private store(parsed: ParsedAccount): AccountView {
     const account: Stored = {
       id: `id-${this.nextId++}`, type: parsed.type, issuer: parsed.issuer, account: parsed.account, algorithm: parsed.algorithm,
-      digits: parsed.digits, period: parsed.period, counter: parsed.counter, sites: [], pinned: false, order: this.accounts.length,
+      digits: parsed.digits, period: parsed.period, counter: parsed.counter, sites: [], pinned: false, order: this.accounts.length, fill: { submit: false, appendToPassword: false },
       backupCodes: { total: 0, remaining: 0 }, createdAt: this.now, updatedAt: this.now, parsed, codes: [],
     };
     this.accounts.push(account);

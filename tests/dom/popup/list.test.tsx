@@ -90,6 +90,19 @@ describe('popup list', () => {
     expect(issuers(el)).toEqual(['Renamed']);
   });
 
+  it('per-site fill options: auto-submit and password + code are off, and saved when ticked', async () => {
+    const { api, el } = await withAccounts(1);
+    await click(button(el, msg('accountDetails', 'Issuer0')));
+    const box = (key: string) => [...el.querySelectorAll('label.check')].find((l) => l.textContent === msg(key))?.querySelector('input');
+    expect(box('fillSubmit')?.checked).toBe(false);
+    expect(box('fillAppend')?.checked).toBe(false);
+    await click(box('fillAppend'));
+    await submit(el.querySelector('form.panel'));
+    expect(api.accounts[0]?.fill).toEqual({ submit: false, appendToPassword: true });
+    await click(button(el, msg('accountDetails', 'Issuer0')));
+    expect(box('fillAppend')?.checked).toBe(true);
+  });
+
   it('rejects a site that is not a web address', async () => {
     const { api, el } = await withAccounts(1);
     await click(button(el, msg('accountDetails', 'Issuer0')));
@@ -143,5 +156,39 @@ describe('popup list', () => {
     await submit(el.querySelector('form.add'));
     expect(el.querySelector('[role=alert]')?.textContent).toBe(msg('error_vault_wrong_password'));
     expect(el.querySelector('[data-testid=account-qr]')).toBeNull();
+  });
+});
+
+describe('popup opened by the in-field button', () => {
+  it('offers only the accounts the background allows, binds with "always", and says it filled', async () => {
+    const { api, el } = await withAccounts(3, (api) => {
+      api.accounts[0]!.sites = ['https://other.example'];
+      api.accounts[1]!.sites = ['https://mail.example'];
+      api.pending = { host: 'mail.example', ids: [api.accounts[1]!.id, api.accounts[2]!.id], unbound: [api.accounts[2]!.id] };
+    });
+    expect(el.querySelector('#pick-title')?.textContent).toBe(msg('pickTitle', 'mail.example'));
+    const offered = [...el.querySelectorAll('[data-testid=pick-account]')];
+    expect(offered.map((b) => b.querySelector('.issuer')?.textContent)).toEqual(['Issuer1', 'Issuer2']);
+    expect(el.querySelector('.pick label.check')?.textContent).toBe(msg('pickAlways', 'mail.example'));
+    await click(offered[1]);
+    expect(api.picked).toEqual([{ id: api.accounts[2]!.id, always: true }]);
+    expect(el.querySelector('#pick-title')).toBeNull();
+    expect(el.textContent).toContain(msg('pickFilled', 'mail.example'));
+    expect(issuers(el)).toContain('Issuer2');
+  });
+
+  it('unticking "always" picks once; Cancel returns to the list; no pick → the ordinary list', async () => {
+    const { api, el } = await withAccounts(1, (api) => {
+      api.pending = { host: 'new.example', ids: [api.accounts[0]!.id], unbound: [api.accounts[0]!.id] };
+    });
+    await click(el.querySelector('.pick label.check input'));
+    await click(el.querySelector('[data-testid=pick-account]'));
+    expect(api.picked).toEqual([{ id: api.accounts[0]!.id, always: false }]);
+    unmount();
+    const other = await withAccounts(1, (api) => (api.pending = { host: 'x.example', ids: [], unbound: [] }));
+    expect(other.el.textContent).toContain(msg('pickNone', 'x.example'));
+    await click(button(other.el, msg('cancel')));
+    expect(other.el.querySelector('#pick-title')).toBeNull();
+    expect(other.el.querySelectorAll('[data-testid=account]')).toHaveLength(1);
   });
 });

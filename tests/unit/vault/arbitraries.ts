@@ -1,6 +1,6 @@
 /** fast-check generators and small builders for vault tests. */
 import fc from 'fast-check';
-import type { Account, NewAccount, VaultData } from '../../../src/core/vault';
+import { CURRENT_VAULT_VERSION, type Account, type NewAccount, type VaultData } from '../../../src/core/vault';
 
 const finite = fc.oneof(
   fc.integer({ min: 0, max: 2 ** 45 }),
@@ -23,6 +23,7 @@ export const accountArb: fc.Arbitrary<Account> = fc.record({
   updatedAt: finite,
   order: finite,
   pinned: fc.boolean(),
+  fill: fc.record({ submit: fc.boolean(), appendToPassword: fc.boolean() }),
 });
 
 /** Vaults whose ids are unique across accounts and trash (a vault invariant). */
@@ -35,7 +36,7 @@ export const vaultArb: fc.Arbitrary<VaultData> = fc
     const ids = [...accounts, ...trash.map((t) => t.account)].map((a) => a.id);
     return new Set(ids).size === ids.length;
   })
-  .map(({ accounts, trash }) => ({ version: 1 as const, accounts, trash }));
+  .map(({ accounts, trash }) => ({ version: CURRENT_VAULT_VERSION, accounts, trash }));
 
 export function newAccount(overrides: Partial<NewAccount> = {}): NewAccount {
   return {

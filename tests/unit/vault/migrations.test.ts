@@ -54,18 +54,35 @@ describe('migrate (the chain)', () => {
 });
 
 describe('migrate (production table)', () => {
-  it('v1 is the first released schema: no migrations yet', () => {
-    expect(CURRENT_VAULT_VERSION).toBe(1);
-    expect(Object.keys(MIGRATIONS)).toEqual([]);
+  it('v2 is current: one migration, from v1', () => {
+    expect(CURRENT_VAULT_VERSION).toBe(2);
+    expect(Object.keys(MIGRATIONS)).toEqual(['1']);
   });
 
-  it('v1 passes through unchanged', () => {
-    const doc = { version: 1, accounts: [], trash: [] };
+  it('v2 passes through unchanged', () => {
+    const doc = { version: 2, accounts: [], trash: [] };
     expect(migrate(doc)).toBe(doc);
   });
 
+  it('v1 → v2 turns the new fill options off for every account, active or in the trash, and keeps the rest', () => {
+    const account = { id: 'a', issuer: 'Site', sites: ['https://a.example'], pinned: true };
+    const doc = { version: 1, accounts: [account], trash: [{ account: { ...account, id: 'b' }, deletedAt: 5 }], extra: 1 };
+    const off = { submit: false, appendToPassword: false };
+    expect(migrate(doc)).toEqual({
+      version: 2,
+      accounts: [{ ...account, fill: off }],
+      trash: [{ account: { ...account, id: 'b', fill: off }, deletedAt: 5 }],
+      extra: 1,
+    });
+    expect(doc.accounts[0]).not.toHaveProperty('fill');
+  });
+
+  it('v1 → v2 leaves malformed parts for validation to reject', () => {
+    expect(migrate({ version: 1, accounts: 'x', trash: [null] })).toEqual({ version: 2, accounts: 'x', trash: [null] });
+  });
+
   it.each([
-    [{ version: 2 }, UnsupportedVersion],
+    [{ version: 3 }, UnsupportedVersion],
     [{ version: 0 }, UnsupportedVersion],
     [{ version: '1' }, VaultCorrupted],
     [{}, VaultCorrupted],

@@ -8,9 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { decodeBase32 } from '../../../src/core/bytes/base32';
 import { readEnvelopeHeader, sealWithKey, unlockEnvelope } from '../../../src/core/crypto';
 import { WrongPassword } from '../../../src/core/errors';
-import { deserializeVault, listAccounts, serializeVault, type Account } from '../../../src/core/vault';
+import { CURRENT_VAULT_VERSION, deserializeVault, listAccounts, serializeVault, type Account } from '../../../src/core/vault';
 
-type StoredAccount = Omit<Account, 'secret'> & { secret: string };
+type StoredAccount = Omit<Account, 'secret' | 'fill'> & { secret: string; fill?: Account['fill'] };
 interface BlobFixture {
   password: string;
   iterations: number;
@@ -21,7 +21,9 @@ interface BlobFixture {
 const load = (name: string): BlobFixture =>
   JSON.parse(readFileSync(new URL(`../../fixtures/vault-blobs/${name}`, import.meta.url), 'utf8')) as BlobFixture;
 
-const toAccount = (stored: StoredAccount): Account => ({ ...stored, secret: decodeBase32(stored.secret) });
+/** A v1 blob opens migrated: v2 added the fill options, off for every stored account. */
+const FILL_OFF = { submit: false, appendToPassword: false };
+const toAccount = (stored: StoredAccount): Account => ({ fill: FILL_OFF, ...stored, secret: decodeBase32(stored.secret) });
 
 describe.each(['v1-small.json'])('stored blob %s', (name) => {
   const fixture = load(name);
@@ -37,7 +39,8 @@ describe.each(['v1-small.json'])('stored blob %s', (name) => {
 
   it('opens to exactly the expected accounts and trash', async () => {
     const vault = await open();
-    expect(vault.version).toBe(fixture.expected.version);
+    expect(fixture.expected.version).toBe(1);
+    expect(vault.version).toBe(CURRENT_VAULT_VERSION);
     expect(vault.accounts).toEqual(fixture.expected.accounts.map(toAccount));
     expect(vault.trash).toEqual(fixture.expected.trash.map((t) => ({ ...t, account: toAccount(t.account) })));
   });
@@ -52,7 +55,8 @@ describe.each(['v1-small.json'])('stored blob %s', (name) => {
         if (key === 'secret') expect(actual.secret, key).toEqual(decodeBase32(expected.secret));
         else expect(actual[key], key).toEqual(expected[key]);
       }
-      expect(Object.keys(actual).sort()).toEqual(Object.keys(expected).sort());
+      expect(actual.fill).toEqual(FILL_OFF);
+      expect(Object.keys(actual).sort()).toEqual([...Object.keys(expected), 'fill'].sort());
     },
   );
 

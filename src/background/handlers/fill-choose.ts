@@ -1,0 +1,18 @@
+import type { NoFields } from '../../shared/protocol';
+import { senderOrigin, type SenderLike } from '../../shared/sender';
+import { BackgroundError } from '../errors';
+import { rememberPick } from '../fill/pick';
+import type { Services } from './context';
+
+/**
+ * `fill/choose` (content scripts): the user clicked our in-field button. The frame, document and
+ * origin come from `sender`; the popup then unlocks and/or offers the accounts (see fill/pick.ts).
+ */
+export async function fillChoose(services: Services, sender: SenderLike): Promise<NoFields> {
+  const origin = senderOrigin(sender);
+  const tabId = sender.tab?.id;
+  if (!origin || tabId === undefined) throw new BackgroundError('protocol/bad-request', 'Not a web page');
+  rememberPick({ tabId, frameId: sender.frameId ?? 0, documentId: sender.documentId, origin });
+  await services.askToUnlock();
+  return {};
+}

@@ -1,0 +1,168 @@
+/**
+ * The content side of the in-field button, auto-submit and "password + code in one field", on small
+ * HTML fixtures. (Trusted clicks cannot be made here; the e2e tests click for real.)
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { CodeAnswer, FillAnswer } from '../../../src/shared/protocol';
+
+const requests: Record<string, unknown>[] = [];
+let answer: FillAnswer = { kind: 'none' };
+vi.mock('../../../src/platform/runtime-lite', () => ({
+  sendToBackground: async (message: Record<string, unknown>) => {
+    requests.push(message);
+    return message.type === 'fill/request' ? answer : {};
+  },
+  message: (key: string) => key,
+}));
+
+const { startAutofill, fillPicked } = await import('../../../src/content/autofill');
+const { startAppend } = await import('../../../src/content/append');
+const { submitNear } = await import('../../../src/content/fill/submit');
+
+const code = (c: string, extra: Partial<CodeAnswer> = {}): CodeAnswer => ({ kind: 'code', code: c, next: '999999', validUntil: Date.now() + 20_000, submit: false, ...extra });
+const $ = (selector: string) => document.querySelector(selector) as HTMLInputElement;
+const settle = (ms = 120) => new Promise((done) => setTimeout(done, ms));
+
+beforeEach(() => {
+  requests.length = 0;
+  answer = { kind: 'none' };
+});
+let stops: (() => void)[] = [];
+const watch = () => stops.push(startAutofill(document));
+afterEach(() => {
+  stops.forEach((stop) => stop());
+  stops = [];
+  document.body.innerHTML = '';
+  document.querySelectorAll('clickauth-fill').forEach((e) => e.remove());
+});
+
+describe('submitNear', () => {
+  it('clicks the form\'s submit button (sites listen for the click), or requests a submit without one', () => {
+    document.body.innerHTML = '<form><input id="c"><button type="button" id="b1">Resend</button><button id="b2">Verify</button></form>';
+    const clicked: string[] = [];
+    document.querySelectorAll('button').forEach((b) => b.addEventListener('click', (e) => (clicked.push(b.id), e.preventDefault())));
+    expect(submitNear($('#c'))).toBe(true);
+    expect(clicked).toEqual(['b2']);
+
+    document.body.innerHTML = '<form><input id="c"></form>';
+    const submits = vi.fn((e: Event) => e.preventDefault());
+    document.querySelector('form')!.addEventListener('submit', submits);
+    expect(submitNear($('#c'))).toBe(true);
+    expect(submits).toHaveBeenCalledOnce();
+  });
+
+  it('without a form: presses a container\'s only button, never one of several', () => {
+    document.body.innerHTML = '<div><div><input id="c"></div><div role="button" id="go">Continue</div></div>';
+    const go = vi.fn();
+    document.getElementById('go')!.addEventListener('click', go);
+    expect(submitNear($('#c'))).toBe(true);
+    expect(go).toHaveBeenCalledOnce();
+
+    document.body.innerHTML = '<div><input id="c"><button id="x">Verify</button><button id="y">Cancel</button></div>';
+    const any = vi.fn();
+    document.querySelectorAll('button').forEach((b) => b.addEventListener('click', any));
+    expect(submitNear($('#c'))).toBe(false);
+    expect(any).not.toHaveBeenCalled();
+  });
+});
+
+describe('autofill answers', () => {
+  const page = '<form><label for="c">Verification code</label><input id="c" autocomplete="one-time-code" inputmode="numeric"><button>Verify</button></form>';
+
+  it.each([['several', { kind: 'several', count: 2 }], ['choose', { kind: 'choose' }], ['locked', { kind: 'locked' }], ['off', { kind: 'off' }]] as const)(
+    '%s: nothing filled, our button shown; a script-made click on it does nothing',
+    async (_name, reply) => {
+      answer = reply;
+      document.body.innerHTML = page;
+      watch();
+      await settle();
+      expect($('#c').value).toBe('');
+      const host = document.querySelector('clickauth-fill') as HTMLElement;
+      expect(host).not.toBeNull();
+      expect(host.shadowRoot).toBeNull(); // closed
+      const before = requests.length;
+      host.click();
+      await settle(10);
+      expect(requests.length).toBe(before);
+    },
+  );
+
+  it('none: no button at all', async () => {
+    document.body.innerHTML = page;
+    watch();
+    await settle();
+    expect(requests).toEqual([{ type: 'fill/request' }]);
+    expect(document.querySelector('clickauth-fill')).toBeNull();
+  });
+
+  it('a picked code fills the field and removes the button, only in a document of the picked origin', async () => {
+    answer = { kind: 'several', count: 2 };
+    document.body.innerHTML = page;
+    watch();
+    await settle();
+    expect(await fillPicked(code('123456'), 'https://elsewhere.example')).toEqual({ filled: false });
+    expect($('#c').value).toBe('');
+    expect(await fillPicked(code('123456'), location.origin)).toEqual({ filled: true });
+    expect($('#c').value).toBe('123456');
+    expect(document.querySelector('clickauth-fill')).toBeNull();
+  });
+
+  it('submit option: the form is submitted after the fill, not if the user changed the code meanwhile', async () => {
+    answer = code('246810', { submit: true });
+    document.body.innerHTML = page;
+    const submitted = vi.fn((e: Event) => e.preventDefault());
+    document.querySelector('form')!.addEventListener('submit', submitted);
+    watch();
+    await settle(300);
+    expect($('#c').value).toBe('246810');
+    expect(submitted).toHaveBeenCalledOnce();
+
+    document.body.innerHTML = page;
+    const again = vi.fn((e: Event) => e.preventDefault());
+    document.querySelector('form')!.addEventListener('submit', again);
+    watch();
+    await settle(70);
+    $('#c').value = '24681';
+    await settle(200);
+    expect(again).not.toHaveBeenCalled();
+  });
+});
+
+describe('password and code in one field', () => {
+  const page = `<form><input id="u" value="alice"><input id="pw" type="password"><button type="button" id="show">Show</button><button id="go">Sign in</button></form>`;
+
+  async function setUp(reply: FillAnswer) {
+    answer = reply;
+    document.body.innerHTML = page;
+    // happy-dom has no layout: treat every field as rendered.
+    vi.spyOn(HTMLElement.prototype, 'getClientRects').mockReturnValue([{}] as unknown as DOMRectList);
+    document.querySelector('form')!.addEventListener('submit', (e) => e.preventDefault());
+    startAppend(document);
+    await settle(10);
+    $('#pw').value = 'hunter2';
+  }
+
+  it('appends the code on Enter and on the sign-in button, once; not on other buttons', async () => {
+    await setUp(code('135790'));
+    expect(requests).toEqual([{ type: 'fill/request', append: true }]);
+    document.getElementById('show')!.click();
+    expect($('#pw').value).toBe('hunter2');
+    $('#pw').dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    expect($('#pw').value).toBe('hunter2135790');
+    document.getElementById('go')!.click();
+    expect($('#pw').value).toBe('hunter2135790');
+  });
+
+  it('uses the next code when the current one is about to expire', async () => {
+    await setUp(code('135790', { validUntil: Date.now() + 500 }));
+    document.getElementById('go')!.click();
+    expect($('#pw').value).toBe('hunter2999999');
+  });
+
+  it('appends nothing when the site has no account with the option', async () => {
+    await setUp({ kind: 'none' });
+    document.getElementById('go')!.click();
+    $('#pw').dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    expect($('#pw').value).toBe('hunter2');
+  });
+});

@@ -1,0 +1,204 @@
+/**
+ * The in-field button (several accounts, none bound yet, locked vault) and the per-site fill options
+ * (auto-submit, password + code in one field), driven in real Chromium with real mouse clicks and keys.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchWithExtension, repoRoot, type LoadedExtension } from './harness';
+import { serveFixtures, type FixtureServer } from './server';
+import { call, createVault, openPopup, PASSWORD } from './popup-helpers';
+import { parseOtpauthUri } from '../../src/core/otpauth-uri';
+import { codeAt } from '../../src/core/otp';
+
+const SITE_A = 'mailmachine.test';
+const FRESH = 'freshsite.test';
+const SUBMITTER = 'submitter.test';
+const WEBMAIL = 'webmail.test';
+const URIS = {
+  first: 'otpauth://totp/Mail%20Machine:alice?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Mail%20Machine',
+  second: 'otpauth://totp/Mail%20Machine:work?secret=KRUGS4ZANFZSAYJAONSWG4TFOQQGWZLZ&issuer=Mail%20Machine',
+  unbound: 'otpauth://totp/Imported:carol?secret=MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U&issuer=Imported',
+  submitter: 'otpauth://totp/Submitter:dave?secret=ONSWG4TFOQQGW6LZEBTG64RAON2WE3LJ&issuer=Submitter',
+  webmail: 'otpauth://totp/Webmail:erin?secret=O5SWEZLNMFUWYIDQMFZXG53POJSCA3TE&issuer=Webmail',
+};
+type Name = keyof typeof URIS;
+
+let server: FixtureServer;
+let ext: LoadedExtension;
+const ids = {} as Record<Name, string>;
+
+const origin = (host: string) => new URL(server.url('/', host)).origin;
+
+beforeAll(async () => {
+  server = await serveFixtures(join(repoRoot, 'tests/fixtures/pages'));
+  ext = await launchWithExtension();
+  const popup = await openPopup(ext);
+  await createVault(popup);
+  const sites: Record<Name, string[]> = {
+    first: [origin(SITE_A)],
+    second: [origin(SITE_A)],
+    unbound: [],
+    submitter: [origin(SUBMITTER)],
+    webmail: [origin(WEBMAIL)],
+  };
+  for (const name of Object.keys(URIS) as Name[]) {
+    const [added] = await call<{ id: string }[]>(popup, { type: 'accounts/add-uri', uri: URIS[name], sites: sites[name] });
+    ids[name] = added!.id;
+  }
+  await popup.close();
+});
+
+afterAll(async () => {
+  await ext?.close();
+  await server?.close();
+});
+
+/** The codes of `name` that can legitimately be in a field around now. */
+function plausible(name: Name): string[] {
+  const account = parseOtpauthUri(URIS[name]);
+  const now = Date.now();
+  return [-31_000, -1000, 0, 1000, 31_000].map((d) => codeAt(account, now + d));
+}
+
+async function visit(path: string, host: string): Promise<Page> {
+  const page = await ext.context.newPage();
+  await page.goto(server.url(path, host));
+  return page;
+}
+
+/** Our button in the field: waits until it is shown, then past the anti-clickjacking delay. */
+async function fieldButton(page: Page) {
+  const button = page.locator('clickauth-fill');
+  await button.waitFor({ state: 'visible', timeout: 8000 });
+  await page.waitForTimeout(500);
+  return button;
+}
+
+async function pending(): Promise<unknown> {
+  const popup = await openPopup(ext);
+  const value = await call(popup, { type: 'fill/pick-pending' });
+  await popup.close();
+  return value;
+}
+
+describe('the in-field button', () => {
+  it('several accounts on the site: nothing is filled by itself; a real click, then a pick in the popup fills that account', async () => {
+    const page = await visit('/login/one-time-code.html', SITE_A);
+    const button = await fieldButton(page);
+    expect(await page.locator('#c').inputValue()).toBe('');
+    // A click synthesized by the page does nothing.
+    await button.evaluate((host) => (host as HTMLElement).click());
+    expect(await pending()).toBeNull();
+
+    await page.bringToFront();
+    await button.click();
+    const popup = await openPopup(ext);
+    await expect.poll(() => popup.getByRole('heading', { name: `Fill the code on ${origin(SITE_A).slice(7)} with:` }).count()).toBe(1);
+    const offered = popup.getByTestId('pick-account');
+    // The site's two accounts, then the unbound one; never another site's account.
+    expect(await offered.allTextContents()).toEqual(['Mail Machine alice', 'Mail Machine work', 'Imported carol']);
+    await offered.filter({ hasText: 'work' }).click();
+    await expect.poll(() => page.locator('#c').inputValue(), { timeout: 8000 }).toMatch(/^\d{6}$/);
+    expect(plausible('second')).toContain(await page.locator('#c').inputValue());
+    await expect.poll(() => popup.getByText(`Code filled on ${origin(SITE_A).slice(7)}`).count()).toBe(1);
+    // Choosing one of several bound accounts binds nothing new.
+    const { accounts } = await call<{ accounts: { id: string; sites: string[] }[] }>(popup, { type: 'accounts/list' });
+    expect(accounts.find((a) => a.id === ids.unbound)?.sites).toEqual([]);
+    await popup.close();
+    await page.close();
+  });
+
+  it('no account bound to the site: "Always use this account" binds the picked one, and the next visit fills by itself', async () => {
+    const page = await visit('/login/one-time-code.html', FRESH);
+    const button = await fieldButton(page);
+    await page.bringToFront();
+    await button.click();
+    const popup = await openPopup(ext);
+    const offered = popup.getByTestId('pick-account');
+    await expect.poll(() => offered.allTextContents()).toEqual(['Imported carol']);
+    const always = popup.getByLabel(`Always use this account on ${origin(FRESH).slice(7)}`);
+    expect(await always.isChecked()).toBe(true);
+    await offered.click();
+    await expect.poll(() => page.locator('#c').inputValue(), { timeout: 8000 }).toMatch(/^\d{6}$/);
+    expect(plausible('unbound')).toContain(await page.locator('#c').inputValue());
+    const { accounts } = await call<{ accounts: { id: string; sites: string[] }[] }>(popup, { type: 'accounts/list' });
+    expect(accounts.find((a) => a.id === ids.unbound)?.sites).toEqual([origin(FRESH)]);
+    await popup.close();
+    await page.close();
+
+    const again = await visit('/login/one-time-code.html', FRESH);
+    await expect.poll(() => again.locator('#c').inputValue(), { timeout: 8000 }).toMatch(/^\d{6}$/);
+    expect(plausible('unbound')).toContain(await again.locator('#c').inputValue());
+    expect(await again.locator('clickauth-fill').count()).toBe(0);
+    await again.close();
+  });
+
+  it('locked vault: the button offers unlock; after the password the code is filled', async () => {
+    const popup = await openPopup(ext);
+    await call(popup, { type: 'vault/lock' });
+    await popup.close();
+    const page = await visit('/login/one-time-code.html', FRESH);
+    const button = await fieldButton(page);
+    expect(await page.getByRole('button', { name: 'Unlock ClickAuth to fill the code' }).count()).toBe(0); // closed shadow root
+    await page.bringToFront();
+    await button.click();
+    const unlock = await openPopup(ext);
+    await unlock.getByLabel('Master password', { exact: true }).fill(PASSWORD);
+    await unlock.getByRole('button', { name: 'Unlock' }).click();
+    await expect.poll(() => page.locator('#c').inputValue(), { timeout: 15_000 }).toMatch(/^\d{6}$/);
+    expect(plausible('unbound')).toContain(await page.locator('#c').inputValue());
+    await unlock.close();
+    await page.close();
+  });
+});
+
+describe('per-site options', () => {
+  const submitted = (page: Page) => new URL(page.url()).searchParams;
+
+  it('auto-submit: off by default (filled, not sent); on, the form is sent with the code', async () => {
+    const page = await visit('/login/submit.html', SUBMITTER);
+    await expect.poll(() => page.locator('#c').inputValue(), { timeout: 8000 }).toMatch(/^\d{6}$/);
+    await page.waitForTimeout(1000);
+    expect(page.url()).toContain('/login/submit.html');
+    await page.close();
+
+    const popup = await openPopup(ext);
+    await call(popup, { type: 'accounts/update', id: ids.submitter, patch: { fill: { submit: true } } });
+    await popup.close();
+    const again = await visit('/login/submit.html', SUBMITTER);
+    await again.waitForURL(/submitted\.html/, { timeout: 10_000 });
+    expect(plausible('submitter')).toContain(submitted(again).get('code'));
+    await again.close();
+  });
+
+  it('password and code in one field: the code is appended to the typed password on Enter and on the button, only where set', async () => {
+    const popup = await openPopup(ext);
+    await call(popup, { type: 'accounts/update', id: ids.webmail, patch: { fill: { appendToPassword: true } } });
+    await popup.close();
+
+    const page = await visit('/login/password.html', WEBMAIL);
+    await page.locator('#pw').pressSequentially('hunter2');
+    await page.locator('#show').click(); // not a sign-in button: nothing is appended
+    expect(await page.locator('#pw').inputValue()).toBe('hunter2');
+    await page.locator('#pw').press('Enter');
+    await page.waitForURL(/submitted\.html/);
+    const sent = submitted(page).get('password')!;
+    expect(sent.slice(0, 7)).toBe('hunter2');
+    expect(plausible('webmail')).toContain(sent.slice(7));
+
+    await page.goto(server.url('/login/password.html', WEBMAIL));
+    await page.locator('#pw').pressSequentially('hunter2');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/submitted\.html/);
+    expect(plausible('webmail')).toContain(submitted(page).get('password')!.slice(7));
+
+    // Control: site A's accounts do not have the option; the password is sent as typed.
+    await page.goto(server.url('/login/password.html', SITE_A));
+    await page.locator('#pw').pressSequentially('hunter2');
+    await page.locator('#pw').press('Enter');
+    await page.waitForURL(/submitted\.html/);
+    expect(submitted(page).get('password')).toBe('hunter2');
+    await page.close();
+  });
+});

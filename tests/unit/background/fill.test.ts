@@ -1,0 +1,171 @@
+/**
+ * What a frame gets when it asks for a code (fill/request), and the in-field button's pick
+ * (fill/choose → popup → fill/pick): only the frame's own site's accounts or unbound ones, the code
+ * only to the frame and document that asked.
+ */
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { memoryPorts } from './memory-ports';
+
+const sent: { tabId: number; message: unknown; options: unknown }[] = [];
+vi.mock('../../../src/platform/browser', () => ({
+  browser: {
+    tabs: {
+      sendMessage: async (tabId: number, message: unknown, options: unknown) => {
+        sent.push({ tabId, message, options });
+        return { ok: true, value: { filled: true } };
+      },
+    },
+  },
+}));
+
+const { VaultService } = await import('../../../src/background/vault/vault-service');
+const { fillRequest } = await import('../../../src/background/handlers/fill-request');
+const { fillChoose } = await import('../../../src/background/handlers/fill-choose');
+const { eligible, finishPickAfterUnlock, pendingPick, pickAccount } = await import('../../../src/background/fill/pick');
+const { addAccount, updateAccount } = await import('../../../src/core/vault');
+const { decodeBase32 } = await import('../../../src/core/bytes/base32');
+const { codeAt } = await import('../../../src/core/otp');
+
+type Vault = InstanceType<typeof VaultService>;
+const NOW = Date.UTC(2026, 10, 24, 12, 0, 10);
+const SITE = 'https://mail.example';
+
+function services(vault: Vault, autofill = true) {
+  return {
+    vault,
+    settings: { area: 'local', key: 'settings', clearOn: 'never', get: async () => ({ autoLockMinutes: 15 as const, autofill }), set: async () => undefined, remove: async () => undefined },
+    onSettingsChanged: () => undefined,
+    activeOrigin: async () => null,
+    askToUnlock: vi.fn(async () => undefined),
+  } as const;
+}
+
+const secret = (n: number) => decodeBase32('JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP').map((b, i) => (i === 0 ? b ^ n : b));
+
+async function vaultWith(accounts: { sites: string[]; type?: 'totp' | 'hotp'; fill?: { submit?: boolean; appendToPassword?: boolean } }[]) {
+  const vault = new VaultService(memoryPorts().ports);
+  await vault.create('correct horse battery');
+  const ids: string[] = [];
+  for (const [n, a] of accounts.entries()) {
+    ids.push(
+      await vault.mutate((data, now) => {
+        const r = addAccount(data, { type: a.type ?? 'totp', issuer: `I${n}`, account: `a${n}`, secret: secret(n + 1), algorithm: 'SHA1', digits: 6, period: 30, counter: 0, sites: a.sites }, { now });
+        const next = a.fill ? updateAccount(r.vault, r.account.id, { fill: a.fill }, { now }) : r.vault;
+        return { data: next, result: r.account.id };
+      }),
+    );
+  }
+  return { vault, ids };
+}
+
+const code = (n: number, at = NOW) =>
+  codeAt({ type: 'totp', secret: secret(n + 1), algorithm: 'SHA1', digits: 6, period: 30, counter: 0 }, at);
+
+beforeEach(() => {
+  sent.length = 0;
+});
+
+describe('fill/request', () => {
+  it('one account on the site: its code, the next one, the rollover time, and its submit option', async () => {
+    const { vault } = await vaultWith([{ sites: [SITE], fill: { submit: true } }, { sites: ['https://other.example'] }]);
+    expect(await fillRequest(services(vault), 'https://login.mail.example', {}, NOW)).toEqual({
+      kind: 'code', code: code(0), next: code(0, NOW + 20_000), validUntil: NOW + 20_000, submit: true,
+    });
+  });
+
+  it.each([
+    ['a lookalike host', 'https://mai1.example', [{ sites: [SITE] }], { kind: 'none' }],
+    ['several accounts', SITE, [{ sites: [SITE] }, { sites: [SITE] }], { kind: 'several', count: 2 }],
+    ['none bound, an unbound one exists', 'https://new.example', [{ sites: [SITE] }, { sites: [] }], { kind: 'choose' }],
+    ['none bound, no unbound one', 'https://new.example', [{ sites: [SITE] }], { kind: 'none' }],
+    ['a single HOTP account (never filled on sight)', SITE, [{ sites: [SITE], type: 'hotp' as const }], { kind: 'none' }],
+  ])('%s → %j', async (_name, origin, accounts, answer) => {
+    const { vault } = await vaultWith(accounts);
+    expect(await fillRequest(services(vault), origin, {}, NOW)).toEqual(answer);
+  });
+
+  it('locked → locked (the button offers unlock); no origin → none; autofill off → off unless asked', async () => {
+    const { vault } = await vaultWith([{ sites: [SITE] }]);
+    expect(await fillRequest(services(vault), null, {}, NOW)).toEqual({ kind: 'none' });
+    expect(await fillRequest(services(vault, false), SITE, {}, NOW)).toEqual({ kind: 'off' });
+    expect((await fillRequest(services(vault, false), SITE, { explicit: true }, NOW)).kind).toBe('code');
+    await vault.lock();
+    expect(await fillRequest(services(vault), SITE, {}, NOW)).toEqual({ kind: 'locked' });
+  });
+
+  it('password + code: a code only for the one site account with the option on, even with autofill off', async () => {
+    const withOption = await vaultWith([{ sites: [SITE], fill: { appendToPassword: true } }]);
+    expect((await fillRequest(services(withOption.vault, false), SITE, { append: true }, NOW)).kind).toBe('code');
+    const without = await vaultWith([{ sites: [SITE] }]);
+    expect(await fillRequest(services(without.vault), SITE, { append: true }, NOW)).toEqual({ kind: 'none' });
+    await withOption.vault.lock();
+    expect(await fillRequest(services(withOption.vault), SITE, { append: true }, NOW)).toEqual({ kind: 'none' });
+  });
+});
+
+describe('the in-field pick', () => {
+  const sender = (origin: string, documentId = 'doc-1') => ({ origin, tab: { id: 7 }, frameId: 3, documentId });
+
+  it('offers the site\'s accounts, then unbound ones; never another site\'s, never HOTP', async () => {
+    const { vault, ids } = await vaultWith([{ sites: ['https://other.example'] }, { sites: [] }, { sites: [SITE] }, { sites: [], type: 'hotp' }]);
+    await fillChoose(services(vault), sender(SITE));
+    expect(await pendingPick(vault, NOW)).toEqual({ host: 'mail.example', ids: [ids[2], ids[1]], unbound: [ids[1]] });
+    await expect(pickAccount(vault, ids[0]!, true, NOW)).rejects.toMatchObject({ code: 'protocol/bad-request' });
+    await expect(pickAccount(vault, ids[3]!, true, NOW)).rejects.toMatchObject({ code: 'protocol/bad-request' });
+    expect(sent).toEqual([]);
+    expect(await vault.read((data) => eligible(data, 'https://mai1.example').ids)).toEqual([ids[1]]);
+  });
+
+  it('the click opens the popup; the picked code goes to exactly that frame and document; "always" binds the site', async () => {
+    const { vault, ids } = await vaultWith([{ sites: [] }]);
+    const s = services(vault);
+    await fillChoose(s, sender(SITE));
+    expect(s.askToUnlock).toHaveBeenCalledOnce();
+    expect(await pickAccount(vault, ids[0]!, true, NOW)).toEqual({ filled: true });
+    expect(sent).toEqual([
+      {
+        tabId: 7,
+        message: { type: 'content/fill-code', answer: expect.objectContaining({ kind: 'code', code: code(0) }), origin: SITE },
+        options: { frameId: 3, documentId: 'doc-1' },
+      },
+    ]);
+    expect(await vault.read((data) => data.accounts[0]!.sites)).toEqual([SITE]);
+    // The pick is used up.
+    expect(await pendingPick(vault, NOW)).toBeNull();
+    await expect(pickAccount(vault, ids[0]!, true, NOW)).rejects.toMatchObject({ code: 'protocol/bad-request' });
+  });
+
+  it('without "always" nothing is bound; a pick expires after two minutes', async () => {
+    const { vault, ids } = await vaultWith([{ sites: [] }]);
+    await fillChoose(services(vault), sender(SITE));
+    expect(await pickAccount(vault, ids[0]!, false, Date.now())).toEqual({ filled: true });
+    expect(await vault.read((data) => data.accounts[0]!.sites)).toEqual([]);
+    await fillChoose(services(vault), sender(SITE));
+    expect(await pendingPick(vault, Date.now() + 121_000)).toBeNull();
+  });
+
+  it('refuses a sandboxed frame (origin "null") and a sender without a tab', async () => {
+    const { vault } = await vaultWith([{ sites: [] }]);
+    await expect(fillChoose(services(vault), { origin: 'null', tab: { id: 1 }, url: `${SITE}/x` })).rejects.toMatchObject({ code: 'protocol/bad-request' });
+    await expect(fillChoose(services(vault), { origin: SITE })).rejects.toMatchObject({ code: 'protocol/bad-request' });
+  });
+
+  it('after an unlock asked for by the button: fills at once when exactly one account is the site\'s', async () => {
+    const { vault } = await vaultWith([{ sites: [SITE] }]);
+    await vault.lock();
+    await fillChoose(services(vault), sender(SITE, 'doc-9'));
+    expect(await pendingPick(vault, Date.now())).toBeNull(); // locked: nothing to show yet
+    await vault.unlock('correct horse battery');
+    await finishPickAfterUnlock(vault);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({ tabId: 7, options: { frameId: 3, documentId: 'doc-9' } });
+  });
+
+  it('after unlock with several site accounts: nothing is sent, the popup lets the user pick', async () => {
+    const { vault } = await vaultWith([{ sites: [SITE] }, { sites: [SITE] }]);
+    await fillChoose(services(vault), sender(SITE));
+    await finishPickAfterUnlock(vault);
+    expect(sent).toEqual([]);
+    expect((await pendingPick(vault))?.ids).toHaveLength(2);
+  });
+});
