@@ -12,6 +12,15 @@ function backupCodes(value: unknown): NonNullable<ImportedAccount['backupCodes']
   });
 }
 
+/** Optional (added within version 1): the per-site fill options; absent in older backups. */
+function fillOptions(value: unknown): Pick<ImportedAccount, 'fill'> {
+  if (value === undefined) return {};
+  const fill = rec(value, 'fill');
+  const { submit, appendToPassword } = fill;
+  if (typeof submit !== 'boolean' || typeof appendToPassword !== 'boolean') throw corrupt('fill options are not booleans');
+  return { fill: { submit, appendToPassword } };
+}
+
 export function readBackupAccounts(payload: unknown): EntriesResult {
   const accounts = arr(rec(payload, 'payload')['accounts'], 'accounts');
   const nameOf = (v: unknown): string => (isRecord(v) ? displayName(String(v['issuer'] ?? ''), String(v['account'] ?? '')) : '(unnamed)');
@@ -28,6 +37,6 @@ export function readBackupAccounts(payload: unknown): EntriesResult {
       account: str(a['account'], 'account'),
     });
     const sites = arr(a['sites'] ?? [], 'sites').map((site) => str(site, 'site'));
-    return { ...account, sites, backupCodes: backupCodes(a['backupCodes']) };
+    return { ...account, sites, backupCodes: backupCodes(a['backupCodes']), ...fillOptions(a['fill']) };
   });
 }

@@ -9,7 +9,7 @@ import { encodeBase64 } from '../bytes/base64';
 import { CURRENT_MIN_ITERATIONS, passwordBytes, type CryptoDeps } from '../crypto';
 import { CoreError } from '../errors';
 import type { ParsedAccount } from '../otpauth-uri';
-import type { BackupCode } from '../vault';
+import type { BackupCode, FillOptions } from '../vault';
 import { readBackupAccounts } from './backup-accounts';
 import { concat, fromBase64, fromUtf8, gcmOpen, gcmSeal, pbkdf2, resolveDeps, sha256, toHex, utf8 } from './hazmat';
 import { corrupt, needsPassword, wrongPassword } from './import-errors';
@@ -23,8 +23,8 @@ const CIPHER = 'AES-256-GCM';
 /** Above this a file is hostile or broken: refuse rather than spin for minutes. */
 const MAX_ITERATIONS = 10_000_000;
 
-/** What a backup holds per account: the code parameters plus sites and backup codes. */
-export type BackupAccount = ParsedAccount & { sites?: readonly string[]; backupCodes?: readonly BackupCode[] };
+/** What a backup holds per account: the code parameters plus sites, backup codes and fill options. */
+export type BackupAccount = ParsedAccount & { sites?: readonly string[]; backupCodes?: readonly BackupCode[]; fill?: FillOptions };
 
 export interface BackupOptions extends CryptoDeps {
   /** PBKDF2 iterations; default the vault's floor (OWASP 2023: 600,000). Lower only in tests. */
@@ -69,6 +69,7 @@ export async function exportBackup(accounts: readonly BackupAccount[], password:
       counter: a.counter,
       sites: [...(a.sites ?? [])],
       backupCodes: (a.backupCodes ?? []).map((c) => ({ code: c.code, used: c.used })),
+      ...(a.fill ? { fill: { submit: a.fill.submit, appendToPassword: a.fill.appendToPassword } } : {}),
     })),
   };
   const key = await pbkdf2(subtle, passwordBytes(password), fromBase64(header.salt, 'salt'), iterations, 'SHA-256');

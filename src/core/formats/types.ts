@@ -4,7 +4,7 @@
  */
 import type { ErrorCode } from '../errors';
 import type { ParsedAccount } from '../otpauth-uri';
-import type { BackupCode } from '../vault';
+import type { BackupCode, FillOptions } from '../vault';
 import type { CryptoDeps } from '../crypto';
 
 /** Every file format `detectFormat` recognises by content. */
@@ -37,7 +37,7 @@ export const ENCRYPTED_FORMATS: ReadonlySet<FormatId> = new Set([
 ]);
 
 /** An account read from a file; our own backup also carries sites and backup codes. */
-export type ImportedAccount = ParsedAccount & { sites?: string[]; backupCodes?: BackupCode[] };
+export type ImportedAccount = ParsedAccount & { sites?: string[]; backupCodes?: BackupCode[]; fill?: FillOptions };
 
 /**
  * An entry that was not imported. `code` is the stable reason: `import/unsupported-entry` for

@@ -17,11 +17,12 @@ const withExtras = anyAccount.chain((account) =>
   fc.record({
     sites: fc.uniqueArray(fc.webUrl().map((url) => new URL(url).origin), { maxLength: 3 }),
     backupCodes: fc.array(fc.record({ code: fc.string({ maxLength: 12 }), used: fc.boolean() }), { maxLength: 4 }),
-  }).map((extras) => ({ ...account, ...extras })),
+    fill: fc.record({ submit: fc.boolean(), appendToPassword: fc.boolean() }),
+  }, { requiredKeys: ['sites', 'backupCodes'] }).map((extras) => ({ ...account, ...extras })),
 );
 
 describe('round trips', () => {
-  it('our backup: exportBackup → importFile returns the accounts, sites and backup codes', async () => {
+  it('our backup: exportBackup → importFile returns the accounts, sites, backup codes and fill options', async () => {
     await fc.assert(
       fc.asyncProperty(accountList(withExtras), fc.string({ maxLength: 16 }), async (accounts, password) => {
         const file = await exportBackup(accounts, password, FAST);
