@@ -1,7 +1,28 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import preact from '@preact/preset-vite';
 import { crx } from '@crxjs/vite-plugin';
 import manifest from './manifest.json' with { type: 'json' };
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * crxjs lists a script imported with `?iife` (the page UI, injected by `scripting.executeScript`) in
+ * `web_accessible_resources` for every site; injection does not need that, and it would let any page
+ * detect the extension. Drop it from the written manifest (tests/e2e/manifest.test.ts checks).
+ */
+function exposeNothing(): Plugin {
+  return {
+    name: 'clickauth:expose-nothing',
+    apply: 'build',
+    enforce: 'post',
+    writeBundle(options) {
+      const file = join(options.dir ?? 'dist/chrome', 'manifest.json');
+      const built = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+      delete built['web_accessible_resources'];
+      writeFileSync(file, JSON.stringify(built, null, 2));
+    },
+  };
+}
 
 // The content script is built as one self-contained IIFE (`standaloneFiles`): otherwise crxjs emits a
 // loader plus chunks and lists those chunks in `web_accessible_resources` for <all_urls>, which lets
@@ -14,6 +35,7 @@ export default defineConfig({
       browser: 'chrome',
       contentScripts: { standaloneFiles: ['src/content/index.ts'] },
     }),
+    exposeNothing(),
   ],
   build: {
     outDir: 'dist/chrome',

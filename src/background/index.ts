@@ -42,6 +42,7 @@ import { askToUnlock, finishEnrollmentsAfterUnlock } from './enroll/after-unlock
 import { startContextMenu } from './context-menu';
 import { fillActiveTab, startFillShortcut } from './fill-shortcut';
 import { fillChoose } from './handlers/fill-choose';
+import { uiLoad } from './handlers/ui-load';
 import { finishPickAfterUnlock, pendingPick, pickAccount } from './fill/pick';
 
 void restrictSessionStorage();
@@ -92,6 +93,7 @@ const route = createRouter(
         append: m.append === true,
       }),
     'fill/choose': (_m, { sender }) => fillChoose(services, sender),
+    'ui/load': (_m, { sender }) => uiLoad(sender),
     'fill/pick-pending': () => pendingPick(vault),
     'fill/pick': (m) => pickAccount(vault, String(m.id), m.always === true),
     'fill/active-tab': (m) => fillActiveTab(m.id),

@@ -5,7 +5,7 @@
  * the code cannot be filled by itself, our button in the field lets the user unlock or pick.
  */
 import { fillCode, findOtpFields, stillOurs, watchOtpFields, type OtpTarget } from './fill';
-import { showFieldButton } from './fill/button';
+import { pageUi } from './ui-loader';
 import { submitNear } from './fill/submit';
 import { sendToBackground } from '../platform/runtime-lite';
 import type { CodeAnswer, FillAnswer } from '../shared/protocol';
@@ -32,13 +32,16 @@ function apply(target: OtpTarget, answer: CodeAnswer, now = Date.now()): boolean
 }
 
 function showButton(target: OtpTarget, answer: FillAnswer): void {
-  removeButton?.();
   const anchor = target.kind === 'hidden-real' ? target.visual : inputsOf(target).at(target.kind === 'split' ? -1 : 0)!;
-  removeButton = showFieldButton(anchor, answer.kind === 'locked', () => {
-    // Automatic filling is off: the click is the request. Otherwise the popup unlocks or lets the user pick.
-    if (answer.kind === 'off') void offer(target, { explicit: true });
-    else void sendToBackground({ type: 'fill/choose' });
-  });
+  void pageUi().then((ui) => {
+    if (stillOurs(inputsOf(target))) return; // filled meanwhile
+    removeButton?.();
+    removeButton = ui.showFieldButton(anchor, answer.kind === 'locked', () => {
+      // Automatic filling is off: the click is the request. Otherwise the popup unlocks or lets the user pick.
+      if (answer.kind === 'off') void offer(target, { explicit: true });
+      else void sendToBackground({ type: 'fill/choose' });
+    });
+  }, () => undefined);
 }
 
 async function offer(target: OtpTarget, request: { accountId?: string; explicit?: boolean } = {}): Promise<boolean> {

@@ -213,6 +213,8 @@ interface CoreMessages {
   'enroll/confirm': Msg<{ token: string }, EnrollOutcome>;
   'enroll/undo': Msg<{ token: string }, NoFields>;
   'enroll/backup-codes': Msg<{ token: string; codes: string[] }, { saved: number }>;
+  /** Inject the page UI script (overlay, notices, in-field button) into the asking frame. */
+  'ui/load': Msg<NoFields, NoFields>;
 }
 
 /** Messages the background sends to a tab's content script. */
@@ -277,6 +279,7 @@ export const allowedSenders: { readonly [K in BackgroundType]: readonly SenderKi
   'enroll/confirm': ['content-script'],
   'enroll/undo': ['content-script'],
   'enroll/backup-codes': ['content-script'],
+  'ui/load': ['content-script'],
 };
 
 export function isBackgroundType(type: unknown): type is BackgroundType {

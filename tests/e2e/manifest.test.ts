@@ -47,9 +47,10 @@ describe('the built manifest (dist/chrome)', () => {
     // storage: the sealed vault and settings; idle: lock when the screen locks or after inactivity;
     // alarms + offscreen + clipboardRead/Write: clear a copied code after 30 s if it is still there;
     // contextMenus: "Add this key" on a selected "can't scan? enter this key" text;
-    // activeTab: the popup's "this site first" and "scan this page", only on the tab it was opened on.
+    // activeTab: the popup's "this site first" and "scan this page", only on the tab it was opened on;
+    // scripting: inject the page UI script (overlay, in-field button) only into frames that need it.
     expect([...manifest.permissions].sort()).toEqual(
-      ['activeTab', 'alarms', 'clipboardRead', 'clipboardWrite', 'contextMenus', 'idle', 'offscreen', 'storage'],
+      ['activeTab', 'alarms', 'clipboardRead', 'clipboardWrite', 'contextMenus', 'idle', 'offscreen', 'scripting', 'storage'],
     );
   });
 });

@@ -15,6 +15,8 @@ vi.mock('../../../src/platform/runtime-lite', () => ({
   message: (key: string) => key,
 }));
 
+// The page UI script, as the background would inject it (see src/content/ui-loader.ts).
+await import('../../../src/content/page-ui');
 const { startAutofill, fillPicked } = await import('../../../src/content/autofill');
 const { startAppend } = await import('../../../src/content/append');
 const { submitNear } = await import('../../../src/content/fill/submit');

@@ -1,0 +1,33 @@
+/**
+ * What the content script shows on a page (the QR overlay, notices, the in-field button) and the
+ * backup-code watcher live in a second script, src/content/page-ui.ts, that the background injects into a
+ * frame only when it needs them (`ui/load`): most pages never do, and the script that runs on every
+ * page stays small. Both run in the same isolated world, so they meet on a global the page cannot see.
+ */
+import { sendToBackground } from '../platform/runtime-lite';
+import type { showNotice, showOverlay } from './enroll/overlay';
+import type { watchForBackupCodes } from './enroll/backup-codes';
+import type { showFieldButton } from './fill/button';
+
+export const UI_KEY = '__clickauthUi';
+
+export interface PageUi {
+  showOverlay: typeof showOverlay;
+  showNotice: typeof showNotice;
+  watchForBackupCodes: typeof watchForBackupCodes;
+  showFieldButton: typeof showFieldButton;
+}
+
+const slot = globalThis as { [UI_KEY]?: PageUi };
+let loading: Promise<PageUi> | undefined;
+
+/** The page UI, injected on first use (once per frame). */
+export function pageUi(): Promise<PageUi> {
+  return (loading ??= (async () => {
+    if (!slot[UI_KEY]) await sendToBackground({ type: 'ui/load' });
+    const ui = slot[UI_KEY];
+    if (ui) return ui;
+    loading = undefined;
+    throw new Error('Page UI not loaded');
+  })());
+}
