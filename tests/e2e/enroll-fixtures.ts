@@ -96,6 +96,8 @@ export const CASES = {
   tableQr: totpCase('table-qr', 'table.test', 'table-qr.html', 'Table Cells Ltd', 'rupert@table.test'),
   closedShadow: totpCase('closed-shadow', 'shadow.test', 'closed-shadow.html', 'Closed Shadow GmbH', 'sybil@shadow.test'),
   shadowCss: totpCase('shadow-css', 'shadow-css.test', 'shadow-css.html', 'Styled Shadow Inc', 'trent@shadow-css.test'),
+  /** Attack page on evil-shadow.test: its closed shadow root shows victim-bank.test's QR image as a CSS background. */
+  shadowCssCross: totpCase('shadow-css-cross', 'evil-shadow.test', 'shadow-css-cross.html', 'Victim Bank', 'uma@victim-bank.test'),
   googleExport: {
     key: 'google-export',
     host: 'export.test',

@@ -258,6 +258,20 @@ describe('enroll by clicking the QR on the setup page', () => {
     await page.close();
   });
 
+  it("a closed shadow root showing another site's QR as a CSS background: no capture, no overlay, the click adds nothing", async () => {
+    // A tab capture would read pixels this page may not read itself (the other site's image, loaded
+    // with the user's cookies); content/enroll/capture-guard.ts refuses before asking for one.
+    const c = CASES.shadowCssCross;
+    const before = await accounts();
+    const page = await visit(c);
+    await page.waitForTimeout(3000);
+    expect(await page.locator(OVERLAY).count()).toBe(0);
+    await clickQr(page);
+    await expectNothing(page, before, 'none');
+    expect(named(await accounts(), c.issuer, c.account)).toHaveLength(0);
+    await page.close();
+  });
+
   it('clicks synthesized by a page script (isTrusted false) add nothing', async () => {
     const c = CASES.synthetic;
     const before = await accounts();

@@ -14,14 +14,16 @@ import { toView } from './views';
 /**
  * `scan/visible-tab` (popup): add the authenticator QR codes of the page the user is looking at, bound
  * to its site. First the page's content script reports its QR-shaped elements (decoded here, as for a
- * click); if it finds none (a QR drawn as an HTML table, in a closed shadow root…), a screenshot of
- * the visible tab is decoded instead, which needs the activeTab grant of opening the popup on it.
+ * click); if it finds none, a screenshot of the whole visible tab is decoded instead. The host
+ * permission <all_urls> lets captureVisibleTab take it on any page except those no extension may
+ * capture (chrome://, the Web Store, other extensions' pages), where it fails and the page's answer
+ * stands.
  */
 export async function scanVisibleTab(services: Services): Promise<ScanResult> {
   const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
   const fromPage = tab?.id === undefined ? null : await scanWithContentScript(services, tab.id);
   if (fromPage && fromPage.found > 0) return fromPage;
-  // Without the activeTab grant (the popup was not opened on this tab) there is no screenshot to take.
+  // A tab that may not be captured (see above) leaves the content script's answer.
   return scanScreenshot(services).catch(() => fromPage ?? { found: 0, added: [], notAuthenticator: 0, duplicates: 0 });
 }
 

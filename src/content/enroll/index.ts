@@ -8,6 +8,7 @@ import { message, onBackgroundMessage, sendToBackground } from '../../platform/r
 import { fillCode, findOtpFields } from '../fill';
 import { qrCandidates } from './detect';
 import { sourceOf } from './source';
+import { guardCapture } from './capture-guard';
 import { showNotice, showOverlay, type Overlay } from './overlay';
 import { watchForBackupCodes } from './backup-codes';
 
@@ -23,7 +24,14 @@ function consider(el: Element): Promise<CandidateReply | null> {
   if (known && known.key === keyOf(el)) return known.reply;
   const reply = (async () => {
     const source = await sourceOf(el);
-    const answer = source && (await sendToBackground({ type: 'enroll/candidate', source }).catch(() => null));
+    // A capture only of what this page may read itself (capture-guard.ts); if the page changed while
+    // it was taken, the answer is dropped and the next scan tries again.
+    const intact = source?.kind == 'capture' ? guardCapture(el, source.rect) : () => true;
+    let answer = intact && source && (await sendToBackground({ type: 'enroll/candidate', source }).catch(() => null));
+    if (intact && !intact()) {
+      seen.delete(el);
+      answer = null;
+    }
     const candidate = answer?.candidate;
     if (candidate) {
       const overlay = showOverlay(el, labelFor(candidate), () => void confirm(candidate.token));

@@ -1,0 +1,77 @@
+/**
+ * A tab capture reads pixels this page itself may not read: a cross-origin frame (rendered with the
+ * user's cookies) under a fake QR grid, another site's QR image as a CSS background in a closed shadow
+ * root. Decoding those would bind another site's key to this page and fill its code here. So a capture
+ * is asked for only when nothing that may paint into the rect (margin included) or sits inside the
+ * element is foreign: no frame, embed, object, video, portal or canvas (a canvas may show a tainted
+ * image) touching it, no SMIL animation anywhere, and every image URL (src, srcset, SVG
+ * href; computed url()s of the element and its pseudo-elements) is data: or same-origin (blob: has its
+ * creator's origin). Same-origin, not same-site: the content script has no public suffix list, so
+ * anything else is refused. Shadow roots count, closed ones too (shadowOf).
+ * The page may swap things in while the capture waits its turn (a frame shown for a second, a CSS
+ * animation): a running animation refuses, and the returned check fails if anything in the DOM
+ * changed or anything scrolled meanwhile.
+ */
+import { shadowOf } from './detect';
+
+const FOREIGN = /^(i?frame|embed|object|video|portal|canvas)$/;
+const PSEUDOS = ['::before', '::after', '::backdrop', '', '::marker', '::first-letter', '::first-line'];
+// mask-image covers its -webkit- alias; -webkit-mask-box-image is Chrome's own.
+const PROPS = ['backgroundImage', 'content', 'maskImage', 'webkitMaskBoxImageSource', 'borderImageSource', 'listStyleImage'] as const;
+
+const own = (u: string, base: string) => {
+  try {
+    const url = new URL(u, base);
+    return url.protocol == 'data:' || url.origin == location.origin;
+  } catch {
+    return false;
+  }
+};
+
+type Box = { x: number; y: number; width: number; height: number };
+
+function clean(el: Element, { x, y, width, height }: Box, roots: Node[]): boolean {
+  // The background crops with a 10% margin.
+  const m = Math.max(width, height) / 8;
+  const safe = (e: Element, inside: boolean): boolean => {
+    if (/^(animate\w*|set)$/.test(e.localName)) return false;
+    const r = e.getBoundingClientRect();
+    const hit = inside || (r.right > x - m && r.left < x + width + m && r.bottom > y - m && r.top < y + height + m);
+    if (hit && FOREIGN.test(e.localName)) return false;
+    const urls = hit ? ['src', 'srcset', ...(e instanceof SVGElement ? ['href', 'xlink:href'] : [])].flatMap((a) => e.getAttribute(a)?.split(/[\s,]+/) ?? []) : [];
+    // Computed url()s are absolute; every quoted string is taken for one (harmless for text). Any
+    // element's ::before and ::after (and a top-layer element's ::backdrop) may be positioned over the
+    // rect from anywhere. (~15 µs an element in Chrome, for a rare kind of QR.)
+    const pseudos = PSEUDOS.slice(0, hit ? 7 : e.matches(':modal,:fullscreen,[popover]') ? 3 : 2);
+    for (const p of pseudos) for (const prop of PROPS) for (const [, u] of `${getComputedStyle(e, p)[prop]}`.matchAll(/(?:url\(|")([^")]+)/g)) urls.push(u!);
+    return urls.every((u) => own(u, e.baseURI));
+  };
+  const walk = (root: Document | ShadowRoot, inside: boolean): boolean => {
+    roots.push(root);
+    if (root.getAnimations?.().some((a) => a.playState == 'running')) return false;
+    for (const e of root.querySelectorAll('*')) {
+      const within = inside || el.contains(e);
+      const shadow = shadowOf(e);
+      if (!safe(e, within) || (shadow && !walk(shadow, within))) return false;
+    }
+    return true;
+  };
+  return walk(document, false);
+}
+
+/** Null when a capture of `el` could show foreign pixels; else a check to call once it is done. */
+export function guardCapture(el: Element, box: Box): (() => boolean) | null {
+  const roots: Node[] = [];
+  if (!clean(el, box, roots)) return null;
+  let changed = false;
+  const flag = () => (changed = true);
+  // Any change, even our own overlay appearing on another QR: the answer is dropped and asked again.
+  const mo = new MutationObserver(flag);
+  for (const root of roots) mo.observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
+  addEventListener('scroll', flag, true);
+  return () => {
+    mo.disconnect();
+    removeEventListener('scroll', flag, true);
+    return !changed && clean(el, box, []);
+  };
+}

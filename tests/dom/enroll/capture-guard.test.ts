@@ -1,0 +1,151 @@
+/**
+ * The capture guard: a tab capture is asked for only when nothing foreign can paint into the QR's rect
+ * (a cross-origin frame under a fake grid, another site's image in a closed shadow root), and its
+ * answer is kept only when the page did not change while the capture was taken.
+ * happy-dom has no layout: boxes come from `data-rect="x,y,w,h"` (else 0×0 far off screen).
+ * The page is http://localhost:3000/.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { guardCapture } from '../../../src/content/enroll/capture-guard';
+
+const closedRoots = new WeakMap<Element, ShadowRoot>();
+const QR = { x: 100, y: 100, width: 220, height: 220 };
+
+beforeEach(() => {
+  vi.spyOn(Element.prototype, 'getBoundingClientRect').mockImplementation(function (this: Element) {
+    const [x, y, width, height] = (this.getAttribute('data-rect') ?? '-5000,-5000,0,0').split(',').map(Number) as [number, number, number, number];
+    return { x, y, left: x, top: y, width, height, right: x + width, bottom: y + height, toJSON: () => ({}) } as DOMRect;
+  });
+  vi.stubGlobal('chrome', { dom: { openOrClosedShadowRoot: (el: Element) => closedRoots.get(el) ?? el.shadowRoot } });
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  vi.unstubAllGlobals();
+  document.body.innerHTML = '';
+});
+
+/** A square closed-shadow host at the QR's place (what detect.ts hands to a capture). */
+function closedHost(inner: string, rect = '100,100,220,220'): Element {
+  const host = document.createElement('otp-qr');
+  host.setAttribute('data-rect', rect);
+  const root = host.attachShadow({ mode: 'closed' });
+  root.innerHTML = inner;
+  closedRoots.set(host, root);
+  document.body.append(host);
+  return host;
+}
+
+/** A 21×21 "QR" grid of empty cells at the QR's place. */
+function grid(): Element {
+  document.body.insertAdjacentHTML('beforeend', `<table id="grid" data-rect="100,100,220,220">${'<tr><td></td></tr>'.repeat(21)}</table>`);
+  return document.getElementById('grid')!;
+}
+
+describe('refused: the capture could show what this page may not read', () => {
+  it.each([
+    ['a cross-origin <iframe> under the grid', '<iframe title="https://victim.example/settings/mfa" data-rect="90,90,300,300"></iframe>'],
+    ['an <iframe> partly under the grid (corner overlap)', '<iframe title="about:blank" data-rect="300,300,400,400"></iframe>'],
+    ['an <iframe> in the 10% margin around the QR', '<iframe title="https://victim.example/" data-rect="325,100,50,50"></iframe>'],
+    ['an <object>', '<object data="https://victim.example/qr" data-rect="100,100,220,220"></object>'],
+    ['an <embed>', '<embed src="https://victim.example/qr.pdf" data-rect="100,100,220,220">'],
+    ['a <video>', '<video src="https://victim.example/qr.webm" data-rect="100,100,220,220"></video>'],
+    ['an <iframe> in the closed shadow root of another element, laid over the grid', ''],
+  ])('%s', (name, html) => {
+    if (html) document.body.innerHTML = html;
+    else closedHost('<iframe title="https://victim.example/" data-rect="0,0,800,600"></iframe>', '0,0,10,10');
+    expect(guardCapture(grid(), QR)).toBeNull();
+  });
+
+  it('a closed shadow root whose QR is another site\'s image as a CSS background-image', () => {
+    const host = closedHost('<div data-rect="100,100,220,220" style="width:100%;height:100%;background:#fff url(https://victim.example/mfa/qr.png) center/contain no-repeat"></div>');
+    expect(guardCapture(host, QR)).toBeNull();
+  });
+
+  it('a closed shadow root with another site\'s <img>, or a <picture> source / srcset pointing there', () => {
+    for (const inner of [
+      '<img src="https://victim.example/mfa/qr.png" style="width:100%">',
+      '<img src="qr.png" srcset="qr.png 1x, https://victim.example/mfa/qr.png 2x">',
+      '<picture><source srcset="https://victim.example/mfa/qr.png"><img src="qr.png"></picture>',
+      '<svg><image href="https://victim.example/mfa/qr.png" width="220" height="220"></image></svg>',
+    ]) {
+      document.body.innerHTML = '';
+      expect(guardCapture(closedHost(inner), QR), inner).toBeNull();
+    }
+  });
+
+  it('a cross-origin image one closed root further down', () => {
+    const host = closedHost('<inner-qr></inner-qr>');
+    const inner = closedRoots.get(host)!.querySelector('inner-qr')!;
+    const root = inner.attachShadow({ mode: 'closed' });
+    root.innerHTML = '<div style="background-image:url(//victim.example/qr.png)"></div>';
+    closedRoots.set(inner, root);
+    expect(guardCapture(host, QR)).toBeNull();
+  });
+
+  it('a cross-origin image outside the element that overlaps the rect (drawn over a transparent grid)', () => {
+    document.body.innerHTML = '<img src="https://victim.example/qr.png" data-rect="100,100,220,220" style="pointer-events:none">';
+    expect(guardCapture(grid(), QR)).toBeNull();
+  });
+
+  it('a same-origin URL on a page whose <base> points elsewhere resolves there and is refused', () => {
+    document.head.innerHTML = '<base href="https://victim.example/">';
+    try {
+      expect(guardCapture(closedHost('<img src="mfa/qr.png">'), QR)).toBeNull();
+    } finally {
+      document.head.innerHTML = '';
+    }
+  });
+});
+
+describe('allowed: everything in and around the rect is this page\'s own', () => {
+  it.each([
+    ['a same-origin CSS background (relative URL)', '<div style="background:url(qr.png)"></div>'],
+    ['a same-origin CSS background (absolute URL)', '<div style="background-image:url(http://localhost:3000/mfa/qr.png)"></div>'],
+    ['a data: URL background (the shadow-css page)', '<div style="background:#fff url(data:image/png;base64,iVBORw0KGgo=) center/contain no-repeat"></div>'],
+    ['a same-origin <img> and a blob: URL of this page', '<img src="/qr.png"><img src="blob:http://localhost:3000/5d1c0f1e-8c1a-4c47-9a0a-0d6e1f4a1c11">'],
+  ])('%s', (_name, inner) => {
+    expect(guardCapture(closedHost(inner), QR)).toBeTypeOf('function');
+  });
+
+  it('a grid with a cross-origin iframe and image elsewhere on the page (an ad, a CDN logo)', () => {
+    document.body.innerHTML =
+      '<iframe title="https://ads.example/" data-rect="700,100,300,250"></iframe><img src="https://cdn.example/logo.png" data-rect="0,0,120,40">';
+    expect(guardCapture(grid(), QR)).toBeTypeOf('function');
+  });
+});
+
+describe('the page must not change while the capture is taken', () => {
+  const settle = () => new Promise((done) => setTimeout(done, 0));
+
+  it('nothing changed: the answer stands', async () => {
+    const intact = guardCapture(grid(), QR)!;
+    await settle();
+    expect(intact()).toBe(true);
+  });
+
+  it('a frame added and removed again meanwhile: the answer is dropped', async () => {
+    const intact = guardCapture(grid(), QR)!;
+    const frame = document.createElement('iframe');
+    frame.setAttribute('data-rect', '100,100,220,220');
+    document.body.append(frame);
+    await settle();
+    frame.remove();
+    await settle();
+    expect(intact()).toBe(false);
+  });
+
+  it('a style changed inside a closed shadow root meanwhile: the answer is dropped', async () => {
+    const host = closedHost('<div style="background:url(qr.png)"></div>');
+    const intact = guardCapture(host, QR)!;
+    closedRoots.get(host)!.querySelector('div')!.setAttribute('style', 'background:url(qr.png);transform:none');
+    await settle();
+    expect(intact()).toBe(false);
+  });
+
+  it('something scrolled meanwhile: the answer is dropped', async () => {
+    const intact = guardCapture(grid(), QR)!;
+    document.body.dispatchEvent(new Event('scroll'));
+    expect(intact()).toBe(false);
+  });
+});
