@@ -1,20 +1,21 @@
 /**
- * What the content script shows on a page (the QR overlay, notices, the in-field button) and the
- * backup-code watcher live in a second script, src/content/page-ui.ts, that the background injects into a
+ * What the content script shows on a page (the QR overlay and what follows the click, notices, the
+ * in-field button) and the capture guard live in a second script, src/content/page-ui.ts, that the background injects into a
  * frame only when it needs them (`ui/load`): most pages never do, and the script that runs on every
  * page stays small. Both run in the same isolated world, so they meet on a global the page cannot see.
  */
 import { sendToBackground } from '../platform/runtime-lite';
-import type { showNotice, showOverlay } from './enroll/overlay';
-import type { watchForBackupCodes } from './enroll/backup-codes';
+import type { enrolled, notify, presentCandidate } from './enroll/present';
+import type { guardCapture } from './enroll/capture-guard';
 import type { showFieldButton } from './fill/button';
 
 export const UI_KEY = '__clickauthUi';
 
 export interface PageUi {
-  showOverlay: typeof showOverlay;
-  showNotice: typeof showNotice;
-  watchForBackupCodes: typeof watchForBackupCodes;
+  presentCandidate: typeof presentCandidate;
+  enrolled: typeof enrolled;
+  notify: typeof notify;
+  guardCapture: typeof guardCapture;
   showFieldButton: typeof showFieldButton;
 }
 

@@ -1,0 +1,75 @@
+/**
+ * The page side of enrolling, once the background found an authenticator QR (part of the page UI
+ * script, see ../ui-loader.ts): the "Add to Authenticator" overlay, the user's click, the toast with
+ * Undo, the confirmation field filled with the first code, and the offer to save backup codes.
+ */
+import type { Candidate, EnrollOutcome } from '../../shared/protocol';
+import { message, sendToBackground } from '../../platform/runtime-lite';
+import { fillCode, findOtpFields } from '../fill';
+import { showNotice, showOverlay, type Overlay } from './overlay';
+import { watchForBackupCodes } from './backup-codes';
+
+const byToken = new Map<string, { el: Element; overlay: Overlay }>();
+
+/** Puts the overlay on `el`, the QR the background decoded as `candidate`. */
+export function presentCandidate(el: Element, candidate: Candidate): void {
+  const overlay = showOverlay(el, labelFor(candidate), () => void confirm(candidate.token));
+  byToken.set(candidate.token, { el, overlay });
+}
+
+function labelFor(c: Candidate): string {
+  const what = c.count > 1 ? message('enrollAddMany', [String(c.count)]) : message('enrollAdd');
+  return c.batchSize > 1 ? `${what} · ${message('enrollBatch', [String(c.batchIndex + 1), String(c.batchSize)])}` : what;
+}
+
+async function confirm(token: string): Promise<void> {
+  const outcome = await sendToBackground({ type: 'enroll/confirm', token }).catch(() => null);
+  if (outcome) enrolled(token, outcome);
+}
+
+/** The enrollment finished (at once, or after an unlock: then the background tells us). */
+export function enrolled(token: string, outcome: EnrollOutcome): void {
+  const found = byToken.get(token);
+  if (!found) return;
+  if (outcome.kind === 'locked') return found.overlay.toast(message('enrollLocked'));
+  const name = outcome.issuer || outcome.account;
+  if (outcome.count === 0) found.overlay.toast(message('enrollDuplicate', [name]));
+  else found.overlay.toast(message('enrollAdded', [name]), () => void sendToBackground({ type: 'enroll/undo', token }).then(() => found.overlay.toast(message('enrollUndone'))));
+  if (outcome.code) fillConfirmation(found.el, outcome.code);
+  if (outcome.count === 1) watchForBackupCodes((codes) => offerBackupCodes(token, name, codes));
+}
+
+function offerBackupCodes(token: string, name: string, codes: string[]): void {
+  const notice = showNotice(message('enrollBackupOffer', [String(codes.length), name]), message('save'), () => {
+    void sendToBackground({ type: 'enroll/backup-codes', token, codes }).then(
+      () => notice.done(message('enrollBackupSaved', [String(codes.length)])),
+      () => notice.done(message('errorGeneric')),
+    );
+  });
+}
+
+/** The setup page's confirmation field: in the QR's form or dialog, else the nearest block that has one. */
+function fillConfirmation(qr: Element, code: string): void {
+  // Up through shadow roots too: a QR inside a web component, the field outside it.
+  const up = (el: Element) => el.parentElement ?? (el.getRootNode() as ShadowRoot).host;
+  for (let box: Element | null = qr.closest('form, dialog, [role=dialog], [aria-modal=true]') ?? up(qr); box; box = up(box)) {
+    const target = findOtpFields(box as unknown as Document) ?? fallbackField(box);
+    if (target) {
+      fillCode(target, code);
+      return;
+    }
+  }
+}
+
+/** Confirmation fields are often plain: a short numeric-looking text input with autocomplete=off. */
+function fallbackField(box: Element) {
+  const input = [...box.querySelectorAll<HTMLInputElement>('input:not([type]), input[type=text], input[type=tel], input[type=number]')].find(
+    (i) => !i.disabled && !i.readOnly && (i.inputMode === 'numeric' || (i.maxLength >= 6 && i.maxLength <= 8)),
+  );
+  return input ? ({ kind: 'single', input } as const) : null;
+}
+
+/** A short message on the page (e.g. the result of "Add this key" from the context menu). */
+export function notify(text: string): void {
+  showNotice(text, '', () => undefined).done(text);
+}
