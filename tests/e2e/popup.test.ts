@@ -141,12 +141,18 @@ describe('popup in real Chromium', () => {
     await page.getByRole('button', { name: 'Cancel' }).click();
   });
 
-  it('scan this page: adds the QR of the page the user is looking at, bound to its site; explains a decoy', async () => {
+  it('scan this page: adds the QR of the page the user is looking at, bound to its site; explains a decoy; a QR only a screenshot shows is added bound to no site', async () => {
     const uri = 'otpauth://totp/Scanned%20Co:frank?secret=ONSWG4TFOQYTEMZUGU3DOOBZ&issuer=Scanned%20Co';
     const qr = await QRCode.toDataURL(uri, { margin: 2, scale: 5 });
     const decoy = await QRCode.toDataURL('https://example.com/download-our-app', { margin: 2, scale: 5 });
     const pageWith = (src: string) => `<!doctype html><title>Setup</title><h1>Set up 2FA</h1><img src="${src}" width="200" height="200" alt="QR code">`;
-    const server = await serveFixtures(join(repoRoot, 'tests/fixtures/pages'), { '/qr.html': () => pageWith(qr), '/decoy.html': () => pageWith(decoy) });
+    const framed = await QRCode.toDataURL('otpauth://totp/Framed%20Co:gina?secret=MZXW6YTBOI2DKNRXHA4TAMJS&issuer=Framed%20Co', { margin: 2, scale: 5 });
+    const server = await serveFixtures(join(repoRoot, 'tests/fixtures/pages'), {
+      '/qr.html': () => pageWith(qr),
+      '/decoy.html': () => pageWith(decoy),
+      // A CSS background, which no content script looks at: only a screenshot shows this QR.
+      '/framed-qr.html': () => `<!doctype html><div id="qr" style="width:200px;height:200px;background:url(${framed}) 0 0/200px 200px"></div>`,
+    });
     // The site is the active tab; the popup page sits in a background tab (rendering there is paused,
     // so it sends the popup's "Scan now" message itself; the button is covered by the DOM tests).
     const scan = async (path: string) => {
@@ -165,6 +171,21 @@ describe('popup in real Chromium', () => {
     const scannedDecoy = await scan('/decoy.html');
     expect(scannedDecoy.result).toEqual({ found: 1, added: [], notAuthenticator: 1, duplicates: 0 });
     await scannedDecoy.site.close();
+    // A QR only a screenshot shows (here in another site's frame) is added, but bound to no site: it
+    // may belong to the frame's site, not the page's. The in-field button binds it at the next login.
+    const framing = await ext.context.newPage();
+    await framing.goto(server.url('/basic.html', 'scan.test'));
+    await framing.evaluate((src) => {
+      const frame = document.createElement('iframe');
+      Object.assign(frame, { src, width: 300, height: 300 });
+      document.body.prepend(frame);
+    }, server.url('/framed-qr.html', 'qr-provider.test'));
+    await framing.frameLocator('iframe').locator('#qr').waitFor();
+    await framing.bringToFront();
+    const fromScreenshot = await call<{ found: number; added: { issuer: string; sites: string[] }[] }>(page, { type: 'scan/visible-tab' });
+    expect(fromScreenshot.found).toBe(1);
+    expect(fromScreenshot.added.map((a) => [a.issuer, a.sites])).toEqual([['Framed Co', []]]);
+    await framing.close();
     await page.bringToFront();
     await server.close();
   });

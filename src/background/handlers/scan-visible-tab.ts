@@ -12,9 +12,12 @@ import { parseAnyUri } from './parse-any-uri';
 import { toView } from './views';
 
 /**
- * `scan/visible-tab` (popup): add the authenticator QR codes of the page the user is looking at, bound
- * to its site. First the page's content script reports its QR-shaped elements (decoded here, as for a
- * click); if it finds none, a screenshot of the whole visible tab is decoded instead. The host
+ * `scan/visible-tab` (popup): add the authenticator QR codes of the page the user is looking at. First
+ * the page's content script reports its QR-shaped elements (decoded here, as for a click; bound to the
+ * page's site); if it finds none, a screenshot of the whole visible tab is decoded instead. What only
+ * the screenshot shows may come from another site (a cross-origin frame, an image the page could not
+ * read), so those accounts are added bound to no site: the in-field button offers them at the next
+ * login, where "Always use this account on this site" binds them. The host
  * permission <all_urls> lets captureVisibleTab take it on any page except those no extension may
  * capture (chrome://, the Web Store, other extensions' pages), where it fails and the page's answer
  * stands.
@@ -53,7 +56,7 @@ async function scanWithContentScript(services: Services, tabId: number): Promise
 }
 
 async function scanScreenshot(services: Services): Promise<ScanResult> {
-  const [origin, image] = await Promise.all([services.activeOrigin(), captureVisibleTab()]);
+  const image = await captureVisibleTab();
   const texts = findAllQrTexts(image);
   const keys = texts.filter((text) => classifyQrText(text).kind !== 'other');
   const parsed = keys.flatMap((text) => {
@@ -69,7 +72,7 @@ async function scanScreenshot(services: Services): Promise<ScanResult> {
     let dupes = 0;
     for (const input of parsed) {
       try {
-        const result = addAccount(next, { ...input, sites: origin ? [origin] : [] }, { now });
+        const result = addAccount(next, { ...input, sites: [] }, { now });
         next = result.vault;
         accounts.push(result.account);
       } catch (error) {
