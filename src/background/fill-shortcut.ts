@@ -1,4 +1,5 @@
 import { browser } from '../platform/browser';
+import { sendToFrame } from './send-to-frame';
 
 /**
  * Fill on request: the keyboard shortcut (commands API, "fill-code") and a click on an account in the
@@ -8,10 +9,8 @@ import { browser } from '../platform/browser';
 export async function fillActiveTab(accountId?: string): Promise<{ filled: boolean }> {
   const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
   if (tab?.id === undefined) return { filled: false };
-  const reply = (await browser.tabs
-    .sendMessage(tab.id, { type: 'content/fill-now', ...(accountId ? { accountId } : {}) })
-    .catch(() => null)) as { ok: boolean; value?: { filled: boolean } } | null;
-  return { filled: reply?.ok === true && reply.value?.filled === true };
+  const reply = await sendToFrame<{ filled: boolean }>(tab.id, { type: 'content/fill-now', ...(accountId ? { accountId } : {}) });
+  return { filled: reply?.filled === true };
 }
 
 export function startFillShortcut(): void {

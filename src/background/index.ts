@@ -43,7 +43,7 @@ import { startContextMenu } from './context-menu';
 import { fillActiveTab, startFillShortcut } from './fill-shortcut';
 import { fillChoose } from './handlers/fill-choose';
 import { uiLoad } from './handlers/ui-load';
-import { finishPickAfterUnlock, pendingPick, pickAccount } from './fill/pick';
+import { cancelPick, finishPickAfterUnlock, pendingPick, pickAccount } from './fill/pick';
 
 void restrictSessionStorage();
 
@@ -96,6 +96,7 @@ const route = createRouter(
     'ui/load': (_m, { sender }) => uiLoad(sender),
     'fill/pick-pending': () => pendingPick(vault),
     'fill/pick': (m) => pickAccount(vault, String(m.id), m.always === true),
+    'fill/pick-cancel': async () => (cancelPick(), {}),
     'fill/active-tab': (m) => fillActiveTab(m.id),
     'enroll/candidate': (m, { sender }) => enrollCandidate(m.source, sender),
     'enroll/confirm': (m, { sender }) => enrollConfirm(services, m.token, sender),

@@ -3,44 +3,72 @@
  * `password123456`). Only when the background says this frame's site has exactly one account with
  * the option on: when the user signs in (Enter in the password field, the form's submit button, the
  * form's submit event), the current code is appended to what the user typed, just before the page
- * reads it. Asked again while the user types, so the code is fresh.
+ * reads it. The code is asked for again when it rolls over, so it is fresh whenever the user submits.
  */
 import { fillAppended } from './fill';
+import { SIGN_IN } from './fill/submit';
 import { sendToBackground } from '../platform/runtime-lite';
 import type { CodeAnswer } from '../shared/protocol';
 
-const SIGN_IN = /log ?in|sign ?in|continue|submit|next|anmelden|weiter|entrar|connexion|accedi|登录|ログイン/i;
+const shownPassword = (doc: Document) =>
+  [...doc.querySelectorAll<HTMLInputElement>('input[type=password]')].find((i) => i.getClientRects().length);
 
-export function startAppend(doc: Document = document): void {
-  const password = [...doc.querySelectorAll<HTMLInputElement>('input[type=password]')].find((i) => i.getClientRects().length);
-  if (!password) return;
-  let answer: CodeAnswer | null = null;
-  let asked = 0;
-  const refresh = (): void => {
-    if (Date.now() - asked < 5000) return;
-    asked = Date.now();
-    void sendToBackground({ type: 'fill/request', append: true }).then((a) => (answer = a.kind === 'code' ? a : null), () => undefined);
+/** Watches `doc` for a password field (now or rendered later); returns a function that stops. */
+export function startAppend(doc: Document = document): () => void {
+  const found = shownPassword(doc);
+  if (found) return attach(doc, found);
+  let scans = 100;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let stop = (): void => {
+    observer.disconnect();
+    clearTimeout(timer);
   };
-  const append = (): void => {
-    if (!answer) return;
+  const observer = new MutationObserver(() => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      const late = shownPassword(doc);
+      if (late || --scans <= 0) stop();
+      if (late) stop = attach(doc, late);
+    }, 200);
+  });
+  observer.observe(doc, { childList: true, subtree: true });
+  return () => stop();
+}
+
+function attach(doc: Document, password: HTMLInputElement): () => void {
+  let answer: CodeAnswer | null = null;
+  let refresh: ReturnType<typeof setTimeout> | undefined;
+  const ask = (): void => {
+    void sendToBackground({ type: 'fill/request', append: true }).then((a) => {
+      answer = a.kind === 'code' ? a : null;
+      // Ask again when this code rolls over (only on sites with the option on).
+      if (answer?.validUntil) refresh = setTimeout(ask, Math.max(1000, answer.validUntil - Date.now() + 100));
+    }, () => undefined);
+  };
+  const append = (e: Event): void => {
+    if (!answer || !e.isTrusted) return;
     const late = answer.validUntil !== null && Date.now() > answer.validUntil - 1000;
     const code = late ? answer.next : answer.code;
     if (code) fillAppended(password, code);
   };
-  refresh();
-  password.addEventListener('focus', refresh);
-  password.addEventListener('input', refresh);
-  password.addEventListener('keydown', (e) => e.key === 'Enter' && append(), true);
-  // Capture phase on the document: before the page's own submit and click handlers read the field.
-  doc.addEventListener('submit', (e) => e.target === password.form && append(), true);
-  doc.addEventListener(
-    'click',
-    (e) => {
-      const button = (e.target as Element).closest?.('button,input[type=submit]') as HTMLButtonElement | null;
-      if (!button) return;
-      const submits = password.form ? button.form === password.form && button.type === 'submit' : SIGN_IN.test(button.textContent || button.value);
-      if (submits) append();
-    },
-    true,
-  );
+  const onKey = (e: KeyboardEvent) => e.key === 'Enter' && e.target === password && append(e);
+  const onClick = (e: MouseEvent) => {
+    const button = (e.target as Element).closest?.('button,input[type=submit]') as HTMLButtonElement | null;
+    if (!button) return;
+    const submits = password.form ? button.form === password.form && button.type === 'submit' : SIGN_IN.test(button.textContent || button.value);
+    if (submits) append(e);
+  };
+  // A page submitting its form from script after a trusted click or key has had the code appended then.
+  const onSubmit = (e: Event) => e.target === password.form && e.isTrusted && append(e);
+  ask();
+  // Capture phase on the document: before the page's own submit, key and click handlers read the field.
+  doc.addEventListener('keydown', onKey, true);
+  doc.addEventListener('click', onClick, true);
+  doc.addEventListener('submit', onSubmit, true);
+  return () => {
+    clearTimeout(refresh);
+    doc.removeEventListener('keydown', onKey, true);
+    doc.removeEventListener('click', onClick, true);
+    doc.removeEventListener('submit', onSubmit, true);
+  };
 }

@@ -4,7 +4,7 @@
  * and fill the next one when it rolls over, unless the user has submitted or typed meanwhile. When
  * the code cannot be filled by itself, our button in the field lets the user unlock or pick.
  */
-import { fillCode, findOtpFields, stillOurs, watchOtpFields, type OtpTarget } from './fill';
+import { fillCode, findOtpFields, inputsOf, stillOurs, watchOtpFields, type OtpTarget } from './fill';
 import { pageUi } from './ui-loader';
 import { submitNear } from './fill/submit';
 import { sendToBackground } from '../platform/runtime-lite';
@@ -13,7 +13,8 @@ import type { CodeAnswer, FillAnswer } from '../shared/protocol';
 const ROLLOVER_MS = 3000;
 let removeButton: (() => void) | undefined;
 
-const inputsOf = (t: OtpTarget): HTMLInputElement[] => ('inputs' in t ? t.inputs : [t.input]);
+/** Fields already submitted once by us: a second fill (shortcut, pick) never submits again. */
+const submitted = new WeakSet<HTMLInputElement>();
 
 /** Fills `answer` into `target`; refreshes it at rollover and submits the form if the site wants that. */
 function apply(target: OtpTarget, answer: CodeAnswer, now = Date.now()): boolean {
@@ -23,8 +24,9 @@ function apply(target: OtpTarget, answer: CodeAnswer, now = Date.now()): boolean
   const next = answer.next;
   // fillCode only overwrites what we put there, so a user's own typing is never replaced.
   if (left < ROLLOVER_MS && next) setTimeout(() => fillCode(target, next), left + 50);
-  if (answer.submit) {
-    const inputs = inputsOf(target);
+  const inputs = inputsOf(target);
+  if (answer.submit && !submitted.has(inputs[0]!)) {
+    submitted.add(inputs[0]!);
     // After the rollover refill if there is one; never if the user changed the field meanwhile.
     setTimeout(() => stillOurs(inputs) && submitNear(inputs[0]!), left < ROLLOVER_MS ? left + 150 : 100);
   }

@@ -9,6 +9,7 @@ export function genuine(host: HTMLElement, event: Event, shownAt: number): boole
     const style = getComputedStyle(el);
     if (Number(style.opacity) < 0.95 || style.visibility !== 'visible' || style.filter !== 'none') return false;
   }
-  const { clientX, clientY } = event as MouseEvent;
-  return clientX === undefined || document.elementFromPoint(clientX, clientY) === host;
+  const { clientX, clientY, detail } = event as MouseEvent;
+  // A keyboard press on a focused button is a click with no point (detail 0): nothing to hit-test.
+  return clientX === undefined || detail === 0 || document.elementFromPoint(clientX, clientY) === host;
 }

@@ -41,6 +41,7 @@ export interface PopupApi {
   /** The field waiting for the user's pick after a click on the in-field button, if any. */
   pendingPick(): Promise<PendingPick | null>;
   pick(id: string, always: boolean): Promise<{ filled: boolean }>;
+  cancelPick(): Promise<unknown>;
   openOptions(): void;
 }
 

@@ -31,6 +31,7 @@ const api: PopupApi = {
   scan: () => callBackground({ type: 'scan/visible-tab' }),
   pendingPick: () => callBackground({ type: 'fill/pick-pending' }),
   pick: (id, always) => callBackground({ type: 'fill/pick', id, always }),
+  cancelPick: () => callBackground({ type: 'fill/pick-cancel' }),
   openOptions,
 };
 

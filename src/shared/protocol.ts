@@ -207,6 +207,8 @@ interface CoreMessages {
   'fill/pick-pending': Msg<NoFields, PendingPick | null>;
   /** Popup: fill the waiting frame with this account's code; `always` binds an unbound account to the site. */
   'fill/pick': Msg<{ id: string; always: boolean }, { filled: boolean }>;
+  /** Popup: the user dismissed the pick; nothing is filled for it later. */
+  'fill/pick-cancel': Msg<NoFields, NoFields>;
   /** Popup: fill this account's code into the active tab's one-time-code field (the page's own site only). */
   'fill/active-tab': Msg<{ id?: string }, { filled: boolean }>;
   'enroll/candidate': Msg<{ source: CandidateSource }, CandidateReply>;
@@ -275,6 +277,7 @@ export const allowedSenders: { readonly [K in BackgroundType]: readonly SenderKi
   'fill/choose': ['content-script'],
   'fill/pick-pending': PAGES,
   'fill/pick': PAGES,
+  'fill/pick-cancel': PAGES,
   'enroll/candidate': ['content-script'],
   'enroll/confirm': ['content-script'],
   'enroll/undo': ['content-script'],

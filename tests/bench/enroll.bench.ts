@@ -57,6 +57,8 @@ it('enroll: click on the QR → confirmation field filled', async () => {
     const page = await ext.context.newPage();
     await page.goto(server.url(c.path, c.host));
     await page.locator('[data-clickauth-overlay]').first().waitFor({ state: 'attached', timeout: 15_000 });
+    // An overlay takes clicks only after it has been on screen for 400 ms (anti-clickjacking, overlay.ts).
+    await page.waitForTimeout(500);
     const box = (await page.locator('[data-test=qr]').boundingBox())!;
     await page.bringToFront();
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);

@@ -1,5 +1,6 @@
 import { browser } from '../../platform/browser';
 import type { VaultService } from '../vault/vault-service';
+import { sendToFrame } from '../send-to-frame';
 import { completeEnrollment } from './complete';
 import { confirmedWhileLocked } from './pending';
 
@@ -7,13 +8,8 @@ import { confirmedWhileLocked } from './pending';
 export async function finishEnrollmentsAfterUnlock(vault: VaultService): Promise<void> {
   for (const [token, entry] of confirmedWhileLocked()) {
     const outcome = await completeEnrollment(vault, entry);
-    await browser.tabs
-      // To the same document only (a frame that navigated since must not receive this site's code).
-      .sendMessage(entry.tabId, { type: 'content/enrolled', token, outcome }, {
-        frameId: entry.frameId,
-        ...(entry.documentId ? { documentId: entry.documentId } : {}),
-      } as { frameId: number })
-      .catch(() => undefined);
+    // To the same document only (a frame that navigated since must not receive this site's code).
+    await sendToFrame(entry.tabId, { type: 'content/enrolled', token, outcome }, entry);
   }
 }
 

@@ -6,9 +6,9 @@
  */
 import { matchAccounts } from '../../core/site';
 import { updateAccount, type VaultData } from '../../core/vault';
-import { browser } from '../../platform/browser';
 import type { CodeAnswer, PendingPick } from '../../shared/protocol';
 import { BackgroundError } from '../errors';
+import { sendToFrame } from '../send-to-frame';
 import type { VaultService } from '../vault/vault-service';
 import { codeAnswer } from './code-answer';
 
@@ -28,6 +28,11 @@ export function rememberPick(pick: Omit<Pick, 'expires'>, now = Date.now()): voi
   waiting = { ...pick, expires: now + PICK_TTL_MS };
 }
 
+/** The user closed the pick in the popup: nothing is filled later (not even after an unlock). */
+export function cancelPick(): void {
+  waiting = null;
+}
+
 function current(now: number): Pick | null {
   if (waiting && waiting.expires < now) waiting = null;
   return waiting;
@@ -37,22 +42,27 @@ function current(now: number): Pick | null {
  * Who may be picked for `origin`: accounts bound to its site, then accounts bound to no site. Never an
  * account of another site (that is the lookalike case), never HOTP (each code moves the counter).
  */
-export function eligible(data: VaultData, origin: string): { ids: string[]; unbound: string[] } {
+export function eligible(data: VaultData, origin: string): { ids: string[]; bound: string[]; unbound: string[] } {
   const timed = data.accounts.filter((a) => a.type !== 'hotp');
+  const bound = matchAccounts(timed, origin);
   const unbound = timed.filter((a) => a.sites.length === 0).map((a) => a.id);
-  return { ids: [...matchAccounts(timed, origin), ...unbound], unbound };
+  return { ids: [...bound, ...unbound], bound, unbound };
 }
 
 export async function pendingPick(vault: VaultService, now = Date.now()): Promise<PendingPick | null> {
   const pick = current(now);
   if (!pick || (await vault.state()) !== 'unlocked') return null;
-  return vault.read((data) => ({ host: new URL(pick.origin).host, ...eligible(data, pick.origin) }));
+  return vault.read((data) => {
+    const { ids, unbound } = eligible(data, pick.origin);
+    return { host: new URL(pick.origin).host, ids, unbound };
+  });
 }
 
 /** The user picked `id` in the popup: fill the waiting frame; `always` binds an unbound account to the site. */
 export async function pickAccount(vault: VaultService, id: string, always: boolean, now = Date.now()): Promise<{ filled: boolean }> {
   const pick = current(now);
   if (!pick) throw new BackgroundError('protocol/bad-request', 'No field is waiting for a code');
+  waiting = null; // used up at once: a second click cannot fill (and submit) twice
   const choose = (data: VaultData): VaultData => {
     const { ids, unbound } = eligible(data, pick.origin);
     if (!ids.includes(id)) throw new BackgroundError('protocol/bad-request', 'That account belongs to another site');
@@ -65,7 +75,6 @@ export async function pickAccount(vault: VaultService, id: string, always: boole
         return { data: next, result: answerFor(next) };
       })
     : await vault.read((data) => answerFor(choose(data)));
-  waiting = null;
   return sendCode(pick, answer);
 }
 
@@ -74,9 +83,9 @@ export async function finishPickAfterUnlock(vault: VaultService, now = Date.now(
   const pick = current(now);
   if (!pick) return;
   const answer = await vault.read((data) => {
-    const bound = matchAccounts(data.accounts, pick.origin);
+    const { bound } = eligible(data, pick.origin);
     const account = bound.length === 1 ? data.accounts.find((a) => a.id === bound[0]) : undefined;
-    return account && account.type !== 'hotp' ? codeAnswer(account, now) : null;
+    return account ? codeAnswer(account, now) : null;
   });
   if (!answer) return;
   waiting = null;
@@ -84,10 +93,6 @@ export async function finishPickAfterUnlock(vault: VaultService, now = Date.now(
 }
 
 async function sendCode(pick: Pick, answer: CodeAnswer): Promise<{ filled: boolean }> {
-  // To the same document only: a frame that navigated since (even to another site) gets nothing.
-  const target = { frameId: pick.frameId, ...(pick.documentId ? { documentId: pick.documentId } : {}) } as { frameId: number };
-  const reply = (await browser.tabs
-    .sendMessage(pick.tabId, { type: 'content/fill-code', answer, origin: pick.origin }, target)
-    .catch(() => null)) as { ok: boolean; value?: { filled: boolean } } | null;
-  return { filled: reply?.ok === true && reply.value?.filled === true };
+  const reply = await sendToFrame<{ filled: boolean }>(pick.tabId, { type: 'content/fill-code', answer, origin: pick.origin }, pick);
+  return { filled: reply?.filled === true };
 }

@@ -4,9 +4,11 @@
  * root. Decoding those would bind another site's key to this page and fill its code here. So a capture
  * is asked for only when nothing that may paint into the rect (margin included) or sits inside the
  * element is foreign: no frame, embed, object, video, portal or canvas (a canvas may show a tainted
- * image) touching it, no SMIL animation anywhere, and every image URL (src, srcset, SVG
- * href; computed url()s of the element and its pseudo-elements) is data: or same-origin (blob: has its
- * creator's origin). Same-origin, not same-site: the content script has no public suffix list, so
+ * image) touching it, no SMIL animation anywhere, and every image URL (src, currentSrc, srcset, SVG
+ * href; computed url()s of the element and its pseudo-elements; anywhere: <source>, SVG <image>,
+ * <feImage> and <use>, border images, no box reflection) is data: or same-origin (blob: has its
+ * creator's origin). Not covered: a foreign url() only in a :hover/:focus rule that applies after
+ * the check (no DOM change to notice). Same-origin, not same-site: the content script has no public suffix list, so
  * anything else is refused. Shadow roots count, closed ones too (shadowOf).
  * The page may swap things in while the capture waits its turn (a frame shown for a second, a CSS
  * animation): a running animation refuses, and the returned check fails if anything in the DOM
@@ -38,7 +40,17 @@ function clean(el: Element, { x, y, width, height }: Box, roots: Node[]): boolea
     const r = e.getBoundingClientRect();
     const hit = inside || (r.right > x - m && r.left < x + width + m && r.bottom > y - m && r.top < y + height + m);
     if (hit && FOREIGN.test(e.localName)) return false;
-    const urls = hit ? ['src', 'srcset', ...(e instanceof SVGElement ? ['href', 'xlink:href'] : [])].flatMap((a) => e.getAttribute(a)?.split(/[\s,]+/) ?? []) : [];
+    // A <picture>'s <source> and SVG <image>/<feImage>/<use> paint through other elements (their own
+    // box is empty or in <defs>): their URLs count wherever they are.
+    const always = /^(source|image|feImage|use)$/.test(e.localName);
+    const urls = hit || always ? ['src', 'srcset', ...(e instanceof SVGElement ? ['href', 'xlink:href'] : [])].flatMap((a) => e.getAttribute(a)?.split(/[\s,]+/) ?? []) : [];
+    if (hit && e instanceof HTMLImageElement) urls.push(e.currentSrc);
+    if (!hit) {
+      // Painted outside the element's box: a border image with an outset, a reflection.
+      const style = getComputedStyle(e) as CSSStyleDeclaration & { webkitBoxReflect?: string };
+      if ((style.webkitBoxReflect ?? 'none') != 'none') return false;
+      for (const [, u] of style.borderImageSource.matchAll(/url\("?([^")]+)/g)) urls.push(u!);
+    }
     // Computed url()s are absolute; every quoted string is taken for one (harmless for text). Any
     // element's ::before and ::after (and a top-layer element's ::backdrop) may be positioned over the
     // rect from anywhere. (~15 µs an element in Chrome, for a rare kind of QR.)

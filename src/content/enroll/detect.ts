@@ -4,6 +4,19 @@
  * a square shadow host with nothing readable inside (these two are cropped from a tab capture).
  */
 const MIN_SIDE = 48;
+/** A QR only a capture can read must be this big (setup pages show them at 150–300 px): small square widgets are not. */
+const MIN_CAPTURE_SIDE = 96;
+
+/** Text a host shows, light DOM and shadow root, leaving out style sheets' text. */
+function shownText(host: Element, shadow: ShadowRoot): string {
+  let text = (host.textContent ?? '') + (shadow.textContent ?? '');
+  for (const style of shadow.querySelectorAll('style')) text = text.replace(style.textContent ?? '', '');
+  return text.trim();
+}
+
+/** A square shadow host that may draw a QR in CSS: big, square, and showing no text (an avatar's initials, a button's icon ligature). */
+const captureHost = (host: Element, shadow: ShadowRoot): boolean =>
+  qrShaped(host) && host.getBoundingClientRect().width >= MIN_CAPTURE_SIDE && !shownText(host, shadow);
 
 export function qrShaped(el: Element): boolean {
   if (el instanceof SVGSVGElement && el.parentElement?.closest('svg')) return false;
@@ -55,7 +68,7 @@ export function qrCandidates(root: ParentNode = document): Element[] {
     if (!shadow) continue;
     // Media in there that is not QR-shaped (an avatar) means no QR; a square host with none may draw it in CSS.
     const inside = qrCandidates(shadow);
-    found.push(...(inside.length || shadow.querySelector('img, canvas, svg') || !qrShaped(host) ? inside : [host]));
+    found.push(...(inside.length || shadow.querySelector('img, canvas, svg') || !captureHost(host, shadow) ? inside : [host]));
   }
   return found;
 }

@@ -1,3 +1,3 @@
 export { findOtpFields, scoreField, THRESHOLD, type OtpTarget } from './classify';
 export { fillAppended, fillCode, stillOurs } from './fill';
-export { watchOtpFields } from './observe';
+export { inputsOf, watchOtpFields } from './observe';

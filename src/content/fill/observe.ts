@@ -6,7 +6,8 @@
 import { findOtpFields, type OtpTarget } from './classify';
 import { shadowRootsIn } from './dom';
 
-const inputsOf = (t: OtpTarget): HTMLInputElement[] => ('inputs' in t ? t.inputs : [t.input]);
+/** The inputs a target fills. */
+export const inputsOf = (t: OtpTarget): HTMLInputElement[] => ('inputs' in t ? t.inputs : [t.input]);
 
 /** Calls `onFound` once per new target; returns a function that stops watching. */
 export function watchOtpFields(

@@ -88,6 +88,15 @@ describe('refused: the capture could show what this page may not read', () => {
     expect(guardCapture(grid(), QR)).toBeNull();
   });
 
+  it.each([
+    ['a <picture> laid over the grid whose <source> (empty box) points at another site', '<picture><source srcset="https://victim.example/qr.png"><img src="ok.png" data-rect="100,100,220,220"></picture>'],
+    ['an SVG filter elsewhere whose <feImage> (in <defs>) pulls another site\'s image', '<svg><defs><filter id="f"><feImage href="https://victim.example/qr.png"/></filter></defs></svg>'],
+    ['an element far away with another site\'s border image (an outset paints over the QR)', '<div style="border-image-source:url(https://victim.example/qr.png)" data-rect="900,900,10,10"></div>'],
+  ])('%s', (_name, html) => {
+    document.body.innerHTML = html;
+    expect(guardCapture(grid(), QR)).toBeNull();
+  });
+
   it('a same-origin URL on a page whose <base> points elsewhere resolves there and is refused', () => {
     document.head.innerHTML = '<base href="https://victim.example/">';
     try {

@@ -149,6 +149,16 @@ describe('look-alikes that are not QR codes', () => {
     expect(qrCandidates()).toEqual([]);
   });
 
+  it('square closed-shadow widgets that show text or are small are not captured (initials avatar, icon button, FAB)', () => {
+    closedHost('initials-avatar', '120x120', '<style>div{border-radius:50%}</style><div>JD</div>');
+    const fab = closedHost('md-fab', '56x56', '<style>button{width:100%}</style><button></button>');
+    fab.textContent = 'add'; // a material icon ligature in the light DOM
+    closedHost('icon-tile', '120x120', '<style>div{background:url(icon.png)}</style><div></div>');
+    closedHost('small-badge', '80x80', '<div style="background:url(badge.png)"></div>');
+    // Only the big textless square remains: nothing here tells it from a CSS-drawn QR, the capture decides.
+    expect(qrCandidates()).toEqual([document.querySelector('icon-tile')]);
+  });
+
   it('a page with tables, lists and no square media does no layout or style work at all', () => {
     const style = vi.spyOn(window, 'getComputedStyle');
     document.body.innerHTML = `<h1>Orders</h1><ul>${'<li>item</li>'.repeat(500)}</ul><table>${'<tr><td>a</td><td>b</td></tr>'.repeat(100)}</table><p>Text</p>`;

@@ -21,6 +21,23 @@ const { startAutofill, fillPicked } = await import('../../../src/content/autofil
 const { startAppend } = await import('../../../src/content/append');
 const { submitNear } = await import('../../../src/content/fill/submit');
 
+/** happy-dom events are never trusted; a user's are. */
+function trusted<E extends Event>(event: E): E {
+  Object.defineProperty(event, 'isTrusted', { value: true });
+  return event;
+}
+const press = (el: Element, key: string) => el.dispatchEvent(trusted(new KeyboardEvent('keydown', { key, bubbles: true })));
+const userClick = (el: Element) => el.dispatchEvent(trusted(new MouseEvent('click', { bubbles: true, cancelable: true, composed: true })));
+
+// Our closed shadow roots, kept for the tests (the page cannot get at them).
+const roots = new Map<Element, ShadowRoot>();
+const attachShadow = Element.prototype.attachShadow;
+Element.prototype.attachShadow = function (this: Element, init: ShadowRootInit) {
+  const root = attachShadow.call(this, init);
+  roots.set(this, root);
+  return root;
+};
+
 const code = (c: string, extra: Partial<CodeAnswer> = {}): CodeAnswer => ({ kind: 'code', code: c, next: '999999', validUntil: Date.now() + 20_000, submit: false, ...extra });
 const $ = (selector: string) => document.querySelector(selector) as HTMLInputElement;
 const settle = (ms = 120) => new Promise((done) => setTimeout(done, ms));
@@ -53,12 +70,18 @@ describe('submitNear', () => {
     expect(submits).toHaveBeenCalledOnce();
   });
 
-  it('without a form: presses a container\'s only button, never one of several', () => {
+  it('without a form: presses a container\'s only button if it signs in or verifies, never one of several', () => {
     document.body.innerHTML = '<div><div><input id="c"></div><div role="button" id="go">Continue</div></div>';
     const go = vi.fn();
     document.getElementById('go')!.addEventListener('click', go);
     expect(submitNear($('#c'))).toBe(true);
     expect(go).toHaveBeenCalledOnce();
+
+    document.body.innerHTML = '<div><div><input id="c"></div><button id="r">Resend code</button></div>';
+    const resend = vi.fn();
+    document.getElementById('r')!.addEventListener('click', resend);
+    expect(submitNear($('#c'))).toBe(false);
+    expect(resend).not.toHaveBeenCalled();
 
     document.body.innerHTML = '<div><input id="c"><button id="x">Verify</button><button id="y">Cancel</button></div>';
     const any = vi.fn();
@@ -83,7 +106,8 @@ describe('autofill answers', () => {
       expect(host).not.toBeNull();
       expect(host.shadowRoot).toBeNull(); // closed
       const before = requests.length;
-      host.click();
+      // A click made by a page script on the button itself does nothing.
+      (roots.get(host)!.querySelector('button') as HTMLButtonElement).click();
       await settle(10);
       expect(requests.length).toBe(before);
     },
@@ -139,32 +163,51 @@ describe('password and code in one field', () => {
     // happy-dom has no layout: treat every field as rendered.
     vi.spyOn(HTMLElement.prototype, 'getClientRects').mockReturnValue([{}] as unknown as DOMRectList);
     document.querySelector('form')!.addEventListener('submit', (e) => e.preventDefault());
-    startAppend(document);
+    stops.push(startAppend(document));
     await settle(10);
     $('#pw').value = 'hunter2';
   }
 
-  it('appends the code on Enter and on the sign-in button, once; not on other buttons', async () => {
+  it('appends the code on Enter and on the sign-in button, once; not on other buttons, not for page scripts', async () => {
     await setUp(code('135790'));
     expect(requests).toEqual([{ type: 'fill/request', append: true }]);
-    document.getElementById('show')!.click();
+    userClick(document.getElementById('show')!);
     expect($('#pw').value).toBe('hunter2');
+    document.getElementById('go')!.click(); // a page script's click
     $('#pw').dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    expect($('#pw').value).toBe('hunter2');
+    press($('#pw'), 'Enter');
     expect($('#pw').value).toBe('hunter2135790');
-    document.getElementById('go')!.click();
+    userClick(document.getElementById('go')!);
     expect($('#pw').value).toBe('hunter2135790');
+  });
+
+  it('finds a password field rendered later', async () => {
+    answer = code('112233');
+    document.body.innerHTML = '<div id="step"></div>';
+    vi.spyOn(HTMLElement.prototype, 'getClientRects').mockReturnValue([{}] as unknown as DOMRectList);
+    stops.push(startAppend(document));
+    await settle(10);
+    expect(requests).toEqual([]);
+    document.getElementById('step')!.innerHTML = page;
+    document.querySelector('form')!.addEventListener('submit', (e) => e.preventDefault());
+    await settle(300);
+    expect(requests).toEqual([{ type: 'fill/request', append: true }]);
+    $('#pw').value = 'pw';
+    press($('#pw'), 'Enter');
+    expect($('#pw').value).toBe('pw112233');
   });
 
   it('uses the next code when the current one is about to expire', async () => {
     await setUp(code('135790', { validUntil: Date.now() + 500 }));
-    document.getElementById('go')!.click();
+    userClick(document.getElementById('go')!);
     expect($('#pw').value).toBe('hunter2999999');
   });
 
   it('appends nothing when the site has no account with the option', async () => {
     await setUp({ kind: 'none' });
-    document.getElementById('go')!.click();
-    $('#pw').dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    userClick(document.getElementById('go')!);
+    press($('#pw'), 'Enter');
     expect($('#pw').value).toBe('hunter2');
   });
 });

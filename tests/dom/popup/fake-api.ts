@@ -25,6 +25,11 @@ export class FakeBackground implements PopupApi {
   async pendingPick() {
     return this.state === 'unlocked' ? this.pending : null;
   }
+  async cancelPick() {
+    this.calls.push('cancelPick');
+    this.pending = null;
+    return {};
+  }
   async pick(id: string, always: boolean) {
     this.picked.push({ id, always });
     if (always && this.pending?.unbound.includes(id)) this.find(id).sites = [`https://${this.pending.host}`];

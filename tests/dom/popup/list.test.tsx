@@ -170,6 +170,10 @@ describe('popup opened by the in-field button', () => {
     const offered = [...el.querySelectorAll('[data-testid=pick-account]')];
     expect(offered.map((b) => b.querySelector('.issuer')?.textContent)).toEqual(['Issuer1', 'Issuer2']);
     expect(el.querySelector('.pick label.check')?.textContent).toBe(msg('pickAlways', 'mail.example'));
+    // "Issuer2" does not name mail.example: binding is not suggested, the user ticks it.
+    const always = el.querySelector<HTMLInputElement>('.pick label.check input')!;
+    expect(always.checked).toBe(false);
+    await click(always);
     await click(offered[1]);
     expect(api.picked).toEqual([{ id: api.accounts[2]!.id, always: true }]);
     expect(el.querySelector('#pick-title')).toBeNull();
@@ -177,10 +181,11 @@ describe('popup opened by the in-field button', () => {
     expect(issuers(el)).toContain('Issuer2');
   });
 
-  it('unticking "always" picks once; Cancel returns to the list; no pick → the ordinary list', async () => {
+  it('"always" starts ticked when the issuer names the site; unticked, the pick fills once; Cancel drops the pick', async () => {
     const { api, el } = await withAccounts(1, (api) => {
-      api.pending = { host: 'new.example', ids: [api.accounts[0]!.id], unbound: [api.accounts[0]!.id] };
+      api.pending = { host: 'login.issuer0.example', ids: [api.accounts[0]!.id], unbound: [api.accounts[0]!.id] };
     });
+    expect(el.querySelector<HTMLInputElement>('.pick label.check input')?.checked).toBe(true);
     await click(el.querySelector('.pick label.check input'));
     await click(el.querySelector('[data-testid=pick-account]'));
     expect(api.picked).toEqual([{ id: api.accounts[0]!.id, always: false }]);
@@ -188,6 +193,8 @@ describe('popup opened by the in-field button', () => {
     const other = await withAccounts(1, (api) => (api.pending = { host: 'x.example', ids: [], unbound: [] }));
     expect(other.el.textContent).toContain(msg('pickNone', 'x.example'));
     await click(button(other.el, msg('cancel')));
+    expect(other.api.calls).toContain('cancelPick');
+    expect(other.api.pending).toBeNull();
     expect(other.el.querySelector('#pick-title')).toBeNull();
     expect(other.el.querySelectorAll('[data-testid=account]')).toHaveLength(1);
   });

@@ -21,7 +21,7 @@ vi.mock('../../../src/platform/browser', () => ({
 const { VaultService } = await import('../../../src/background/vault/vault-service');
 const { fillRequest } = await import('../../../src/background/handlers/fill-request');
 const { fillChoose } = await import('../../../src/background/handlers/fill-choose');
-const { eligible, finishPickAfterUnlock, pendingPick, pickAccount } = await import('../../../src/background/fill/pick');
+const { cancelPick, eligible, finishPickAfterUnlock, pendingPick, pickAccount } = await import('../../../src/background/fill/pick');
 const { addAccount, updateAccount } = await import('../../../src/core/vault');
 const { decodeBase32 } = await import('../../../src/core/bytes/base32');
 const { codeAt } = await import('../../../src/core/otp');
@@ -78,6 +78,7 @@ describe('fill/request', () => {
     ['several accounts', SITE, [{ sites: [SITE] }, { sites: [SITE] }], { kind: 'several', count: 2 }],
     ['none bound, an unbound one exists', 'https://new.example', [{ sites: [SITE] }, { sites: [] }], { kind: 'choose' }],
     ['none bound, no unbound one', 'https://new.example', [{ sites: [SITE] }], { kind: 'none' }],
+    ['none bound, only an unbound HOTP one (never picked)', 'https://new.example', [{ sites: [], type: 'hotp' as const }], { kind: 'none' }],
     ['a single HOTP account (never filled on sight)', SITE, [{ sites: [SITE], type: 'hotp' as const }], { kind: 'none' }],
   ])('%s → %j', async (_name, origin, accounts, answer) => {
     const { vault } = await vaultWith(accounts);
@@ -88,6 +89,8 @@ describe('fill/request', () => {
     const { vault } = await vaultWith([{ sites: [SITE] }]);
     expect(await fillRequest(services(vault), null, {}, NOW)).toEqual({ kind: 'none' });
     expect(await fillRequest(services(vault, false), SITE, {}, NOW)).toEqual({ kind: 'off' });
+    // Off, and nothing here to fill: no button either (the page learns nothing about the extension).
+    expect(await fillRequest(services(vault, false), 'https://new.example', {}, NOW)).toEqual({ kind: 'none' });
     expect((await fillRequest(services(vault, false), SITE, { explicit: true }, NOW)).kind).toBe('code');
     await vault.lock();
     expect(await fillRequest(services(vault), SITE, {}, NOW)).toEqual({ kind: 'locked' });
@@ -159,6 +162,15 @@ describe('the in-field pick', () => {
     await finishPickAfterUnlock(vault);
     expect(sent).toHaveLength(1);
     expect(sent[0]).toMatchObject({ tabId: 7, options: { frameId: 3, documentId: 'doc-9' } });
+  });
+
+  it('a cancelled pick is gone: nothing to show, nothing filled after an unlock', async () => {
+    const { vault } = await vaultWith([{ sites: [SITE] }]);
+    await fillChoose(services(vault), sender(SITE));
+    cancelPick();
+    expect(await pendingPick(vault)).toBeNull();
+    await finishPickAfterUnlock(vault);
+    expect(sent).toEqual([]);
   });
 
   it('after unlock with several site accounts: nothing is sent, the popup lets the user pick', async () => {
