@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { AccountView, PendingPick } from '../shared/protocol';
-import { issuerRelatesToHost } from '../core/site';
+// Straight from the file: core/site's index pulls in the public-suffix list (tldts, 110 KB gzip).
+import { issuerRelatesToHost } from '../core/site/related';
 import { errorText, type PopupApi, type Translate } from './api';
 
 interface PickProps {

@@ -53,4 +53,30 @@ describe('the built manifest (dist/chrome)', () => {
       ['activeTab', 'alarms', 'clipboardRead', 'clipboardWrite', 'contextMenus', 'idle', 'offscreen', 'scripting', 'storage'],
     );
   });
+
+  it('keeps the public-suffix list (~110 KB gzip) out of the popup and the page scripts: only the service worker matches sites', () => {
+    // Files a page loads up front: its <script src> and their static imports, transitively.
+    const loaded = (entry: string, seen = new Set<string>()): Set<string> => {
+      if (seen.has(entry)) return seen;
+      seen.add(entry);
+      const code = readFileSync(join(distDir, entry), 'utf8');
+      for (const [, spec] of code.matchAll(/(?:^|[;}\s])import\s*(?:[^'"()]*?from\s*)?["']([^"']+)["']/g)) {
+        loaded(join(entry, '..', spec!).replace(/^\//, ''), seen);
+      }
+      return seen;
+    };
+    const popupHtml = readFileSync(join(distDir, 'src/popup/index.html'), 'utf8');
+    const entries = [...popupHtml.matchAll(/<script[^>]+src="\/([^"]+)"/g)].map((m) => m[1]!);
+    const files = [...new Set(entries.flatMap((e) => [...loaded(e)]))];
+    expect(files.length).toBeGreaterThan(1);
+    files.push('src/content/index.js', 'src/content/page-ui.js');
+    // "kawasaki.jp" is a public-suffix rule; it is in the service worker's bundle, nowhere else.
+    for (const file of files) expect(readFileSync(join(distDir, file), 'utf8'), file).not.toContain('kawasaki');
+    expect(readFileSync(join(distDir, manifest.background.service_worker), 'utf8') + loadedText(manifest.background.service_worker)).toContain('kawasaki');
+  });
 });
+
+function loadedText(entry: string): string {
+  const code = readFileSync(join(distDir, entry), 'utf8');
+  return [...code.matchAll(/import\s*["']([^"']+)["']/g)].map(([, spec]) => readFileSync(join(distDir, entry, '..', spec!), 'utf8')).join('');
+}
