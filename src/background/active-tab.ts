@@ -1,9 +1,8 @@
 import { browser } from '../platform/browser';
 
 /**
- * The origin of the tab the user is looking at. Its URL is visible to us only while the activeTab
- * grant from opening the popup on it lasts (no "tabs" permission), which is exactly when the popup
- * asks. Non-web pages give null.
+ * The origin of the tab the user is looking at (the popup lists its accounts first). Its URL is
+ * visible through the host permission (no "tabs" permission). Non-web pages give null.
  */
 export async function activeTabOrigin(): Promise<string | null> {
   const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });

@@ -42,15 +42,15 @@ describe('the built manifest (dist/chrome)', () => {
     // The background fetches a cross-origin QR image the page itself cannot let us read, and crops a
     // QR drawn as table cells or hidden in a closed shadow root from tabs.captureVisibleTab, which
     // Chrome allows only with <all_urls> (http + https patterns are not enough) or a fresh activeTab
-    // grant. Same install warning as http(s)://*/*; content scripts still run on http(s) pages only.
+    // grant; it also shows the popup the active tab's site ("this site first"), so no activeTab or tabs.
+    // Same install warning as http(s)://*/*; content scripts still run on http(s) pages only.
     expect((manifest as { host_permissions?: string[] }).host_permissions).toEqual(['<all_urls>']);
     // storage: the sealed vault and settings; idle: lock when the screen locks or after inactivity;
     // alarms + offscreen + clipboardRead/Write: clear a copied code after 30 s if it is still there;
     // contextMenus: "Add this key" on a selected "can't scan? enter this key" text;
-    // activeTab: the popup's "this site first" and "scan this page", only on the tab it was opened on;
     // scripting: inject the page UI script (overlay, in-field button) only into frames that need it.
     expect([...manifest.permissions].sort()).toEqual(
-      ['activeTab', 'alarms', 'clipboardRead', 'clipboardWrite', 'contextMenus', 'idle', 'offscreen', 'scripting', 'storage'],
+      ['alarms', 'clipboardRead', 'clipboardWrite', 'contextMenus', 'idle', 'offscreen', 'scripting', 'storage'],
     );
   });
 

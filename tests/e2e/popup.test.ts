@@ -190,6 +190,28 @@ describe('popup in real Chromium', () => {
     await server.close();
   });
 
+  it('this site first: the popup learns the active tab\'s site (host permission) and which accounts belong to it', async () => {
+    const server = await serveFixtures(join(repoRoot, 'tests/fixtures/pages'));
+    const site = await ext.context.newPage();
+    await site.goto(server.url('/basic.html', 'gitea.test'));
+    const origin = new URL(site.url()).origin;
+    const { accounts } = await call<{ accounts: { id: string; issuer: string }[] }>(page, { type: 'accounts/list' });
+    const gitea = accounts.find((a) => a.issuer === 'Gitea')!;
+    await call(page, { type: 'accounts/update', id: gitea.id, patch: { sites: [origin] } });
+    // The site is the tab the user is looking at; the popup page sends what the popup sends on open
+    // (the list's order for a given currentSite is covered by the DOM tests).
+    await site.bringToFront();
+    const list = await call<{ currentSite: { origin: string; ids: string[] } | null }>(page, { type: 'accounts/list' });
+    expect(list.currentSite).toEqual({ origin, ids: [gitea.id] });
+    await site.goto(server.url('/basic.html', 'elsewhere.test'));
+    const other = await call<{ currentSite: { origin: string; ids: string[] } | null }>(page, { type: 'accounts/list' });
+    expect(other.currentSite).toEqual({ origin: new URL(site.url()).origin, ids: [] });
+    await call(page, { type: 'accounts/update', id: gitea.id, patch: { sites: [] } });
+    await site.close();
+    await page.bringToFront();
+    await server.close();
+  });
+
   it('shows an account as a QR after the password is entered again', async () => {
     await page.getByRole('button', { name: 'Details for Gitea' }).click();
     await page.getByRole('button', { name: 'Show as QR code' }).click();
