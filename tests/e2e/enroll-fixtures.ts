@@ -15,8 +15,9 @@ import { encodeMigration, parseOtpauthUri } from '../../src/core/otpauth-uri';
 import type { ParsedAccount } from '../../src/core/otpauth-uri';
 import { codeAt } from '../../src/core/otp';
 import { repoRoot } from './harness';
+import type { RouteBody } from './server';
 
-export type Routes = Record<string, () => string | Buffer>;
+export type Routes = Record<string, () => RouteBody>;
 
 export const TEMPLATE_DIR = join(repoRoot, 'tests/fixtures/pages/enroll');
 
@@ -98,6 +99,8 @@ export const CASES = {
   shadowCss: totpCase('shadow-css', 'shadow-css.test', 'shadow-css.html', 'Styled Shadow Inc', 'trent@shadow-css.test'),
   /** Attack page on evil-shadow.test: its closed shadow root shows victim-bank.test's QR image as a CSS background. */
   shadowCssCross: totpCase('shadow-css-cross', 'evil-shadow.test', 'shadow-css-cross.html', 'Victim Bank', 'uma@victim-bank.test'),
+  /** The same attack through the page's own origin: a same-origin CSS url() that redirects to victim-bank.test's image. */
+  shadowCssRedirect: totpCase('shadow-css-redirect', 'evil-redirect.test', 'shadow-css-redirect.html', 'Victim Bank Two', 'victor@victim-bank.test'),
   googleExport: {
     key: 'google-export',
     host: 'export.test',
@@ -255,6 +258,7 @@ export async function enrollRoutes(port: () => number): Promise<Routes> {
     const shown = await qrPng(c.text, pngOptions);
     routes[`/enroll/img/${c.key}.png`] = () => shown;
     routes[`/enroll/img/${c.key}.svg`] = await qrSvgFile(c.text).then((svg) => () => svg);
+    routes[`/enroll/redirect/${c.key}.png`] = () => ({ redirect: `http://victim-bank.test:${port()}/enroll/img/${c.key}.png` });
     const inline = await qrSvgInline(c.text);
     const template = readFileSync(join(TEMPLATE_DIR, c.path.replace('/enroll/', '')), 'utf8');
     const values = (): Record<string, string> => ({
@@ -262,6 +266,7 @@ export async function enrollRoutes(port: () => number): Promise<Routes> {
       ACCOUNT: escapeHtml(c.account),
       KEY: keyGroups(c.text),
       IMG: `/enroll/img/${c.key}.png`,
+      REDIRECT: `/enroll/redirect/${c.key}.png`,
       SVG_IMG: `/enroll/img/${c.key}.svg`,
       PNG_BASE64: (c.key === 'dark-inverted' ? shown : png).toString('base64'),
       URI_ATTR: escapeHtml(c.text),

@@ -258,10 +258,12 @@ describe('enroll by clicking the QR on the setup page', () => {
     await page.close();
   });
 
-  it("a closed shadow root showing another site's QR as a CSS background: no capture, no overlay, the click adds nothing", async () => {
+  it.each([
+    ['as a CSS background', CASES.shadowCssCross],
+    ['through a same-origin URL that redirects there', CASES.shadowCssRedirect],
+  ])("a closed shadow root showing another site's QR %s: no capture, no overlay, the click adds nothing", async (_name, c) => {
     // A tab capture would read pixels this page may not read itself (the other site's image, loaded
     // with the user's cookies); content/enroll/capture-guard.ts refuses before asking for one.
-    const c = CASES.shadowCssCross;
     const before = await accounts();
     const page = await visit(c);
     await page.waitForTimeout(3000);

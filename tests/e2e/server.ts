@@ -20,14 +20,22 @@ export interface FixtureServer {
   close(): Promise<void>;
 }
 
-export async function serveFixtures(root: string, extra: Record<string, () => string | Buffer> = {}): Promise<FixtureServer> {
+/** An extra route's body, or `{ redirect }` for a 302 to another URL. */
+export type RouteBody = string | Buffer | { redirect: string };
+
+export async function serveFixtures(root: string, extra: Record<string, () => RouteBody> = {}): Promise<FixtureServer> {
   const base = resolve(root);
   const server: Server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     const dynamic = extra[path];
     if (dynamic) {
+      const body = dynamic();
+      if (typeof body === 'object' && 'redirect' in body) {
+        res.writeHead(302, { location: body.redirect }).end();
+        return;
+      }
       res.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' });
-      res.end(dynamic());
+      res.end(body);
       return;
     }
     const file = normalize(join(base, path === '/' ? 'index.html' : path));

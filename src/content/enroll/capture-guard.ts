@@ -7,7 +7,7 @@
  * image) touching it, no SMIL animation anywhere, and every image URL (src, currentSrc, srcset, SVG
  * href; computed url()s of the element and its pseudo-elements; anywhere: <source>, SVG <image>,
  * <feImage> and <use>, border images, no box reflection) is data: or same-origin (blob: has its
- * creator's origin). Not covered: a foreign url() only in a :hover/:focus rule that applies after
+ * creator's origin), and a same-origin one is served by this origin itself (no redirect). Not covered: a foreign url() only in a :hover/:focus rule that applies after
  * the check (no DOM change to notice). Same-origin, not same-site: the content script has no public suffix list, so
  * anything else is refused. Shadow roots count, closed ones too (shadowOf).
  * The page may swap things in while the capture waits its turn (a frame shown for a second, a CSS
@@ -32,7 +32,10 @@ const own = (u: string, base: string) => {
 
 type Box = { x: number; y: number; width: number; height: number };
 
-function clean(el: Element, { x, y, width, height }: Box, roots: Node[]): boolean {
+/** Same-origin http(s) image URLs seen by clean(): they may still redirect to another site (see served). */
+type Local = Set<string>;
+
+function clean(el: Element, { x, y, width, height }: Box, roots: Node[], local: Local = new Set()): boolean {
   // The background crops with a 10% margin.
   const m = Math.max(width, height) / 8;
   const safe = (e: Element, inside: boolean): boolean => {
@@ -56,7 +59,12 @@ function clean(el: Element, { x, y, width, height }: Box, roots: Node[]): boolea
     // rect from anywhere. (~15 µs an element in Chrome, for a rare kind of QR.)
     const pseudos = PSEUDOS.slice(0, hit ? 7 : e.matches(':modal,:fullscreen,[popover]') ? 3 : 2);
     for (const p of pseudos) for (const prop of PROPS) for (const [, u] of `${getComputedStyle(e, p)[prop]}`.matchAll(/(?:url\(|")([^")]+)/g)) urls.push(u!);
-    return urls.every((u) => own(u, e.baseURI));
+    if (!urls.every((u) => own(u, e.baseURI))) return false;
+    for (const u of urls) {
+      const url = new URL(u, e.baseURI);
+      if (url.protocol.startsWith('http')) local.add(url.href);
+    }
+    return true;
   };
   const walk = (root: Document | ShadowRoot, inside: boolean): boolean => {
     roots.push(root);
@@ -71,19 +79,37 @@ function clean(el: Element, { x, y, width, height }: Box, roots: Node[]): boolea
   return walk(document, false);
 }
 
+/**
+ * A same-origin URL may still show another site's image: a redirect (an <img> or a CSS url() follows
+ * it, with cookies), or the page's service worker answering with another site's response. Asked
+ * again here as same-origin requests that may not redirect: only this origin's own responses pass
+ * (the page's cache usually answers). At most 20 such images near a QR.
+ */
+async function served(urls: string[], load: typeof fetch): Promise<boolean> {
+  if (urls.length > 20) return false;
+  const servedHere = (u: string) =>
+    load(u, { mode: 'same-origin', redirect: 'manual', credentials: 'include', cache: 'force-cache' }).then((r) => r.type == 'basic' && r.ok, () => false);
+  return (await Promise.all(urls.map(servedHere))).every(Boolean);
+}
+
 /** Null when a capture of `el` could show foreign pixels; else a check to call once it is done. */
-export function guardCapture(el: Element, box: Box): (() => boolean) | null {
+export async function guardCapture(el: Element, box: Box, load: typeof fetch = fetch): Promise<(() => boolean) | null> {
   const roots: Node[] = [];
-  if (!clean(el, box, roots)) return null;
+  const local: Local = new Set();
+  if (!clean(el, box, roots, local)) return null;
   let changed = false;
   const flag = () => (changed = true);
   // Any change, even our own overlay appearing on another QR: the answer is dropped and asked again.
   const mo = new MutationObserver(flag);
   for (const root of roots) mo.observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
   addEventListener('scroll', flag, true);
-  return () => {
+  const stop = () => {
     mo.disconnect();
     removeEventListener('scroll', flag, true);
+  };
+  if (!(await served([...local], load))) return stop(), null;
+  return () => {
+    stop();
     return !changed && clean(el, box, []);
   };
 }

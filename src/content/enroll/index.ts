@@ -23,7 +23,7 @@ function consider(el: Element): Promise<CandidateReply | null> {
     // A capture only of what this page may read itself (capture-guard.ts); if the page changed while
     // it was taken, the answer is dropped and the next scan tries again.
     const ui = () => pageUi().catch(() => null);
-    const intact = source?.kind === 'capture' ? ((await ui())?.guardCapture(el, source.rect) ?? null) : () => true;
+    const intact = source?.kind === 'capture' ? ((await (await ui())?.guardCapture(el, source.rect)) ?? null) : () => true;
     let answer = intact && source && (await sendToBackground({ type: 'enroll/candidate', source }).catch(() => null));
     if (intact && !intact()) {
       seen.delete(el);

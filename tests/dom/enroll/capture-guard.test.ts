@@ -9,6 +9,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { guardCapture } from '../../../src/content/enroll/capture-guard';
 
 const closedRoots = new WeakMap<Element, ShadowRoot>();
+
+/** What the page's own server says about a same-origin image: here, its own plain response. */
+let response: () => Promise<Partial<Response>> = async () => ({ type: 'basic', ok: true });
+const requested: string[] = [];
+const load = ((url: string) => (requested.push(url), response())) as unknown as typeof fetch;
+const guard = (el: Element) => guardCapture(el, QR, load);
 const QR = { x: 100, y: 100, width: 220, height: 220 };
 
 beforeEach(() => {
@@ -20,6 +26,8 @@ beforeEach(() => {
 });
 
 afterEach(() => {
+  response = async () => ({ type: 'basic', ok: true });
+  requested.length = 0;
   vi.restoreAllMocks();
   vi.unstubAllGlobals();
   document.body.innerHTML = '';
@@ -51,18 +59,18 @@ describe('refused: the capture could show what this page may not read', () => {
     ['an <embed>', '<embed src="https://victim.example/qr.pdf" data-rect="100,100,220,220">'],
     ['a <video>', '<video src="https://victim.example/qr.webm" data-rect="100,100,220,220"></video>'],
     ['an <iframe> in the closed shadow root of another element, laid over the grid', ''],
-  ])('%s', (name, html) => {
+  ])('%s', async (name, html) => {
     if (html) document.body.innerHTML = html;
     else closedHost('<iframe title="https://victim.example/" data-rect="0,0,800,600"></iframe>', '0,0,10,10');
-    expect(guardCapture(grid(), QR)).toBeNull();
+    expect(await guard(grid())).toBeNull();
   });
 
-  it('a closed shadow root whose QR is another site\'s image as a CSS background-image', () => {
+  it('a closed shadow root whose QR is another site\'s image as a CSS background-image', async () => {
     const host = closedHost('<div data-rect="100,100,220,220" style="width:100%;height:100%;background:#fff url(https://victim.example/mfa/qr.png) center/contain no-repeat"></div>');
-    expect(guardCapture(host, QR)).toBeNull();
+    expect(await guard(host)).toBeNull();
   });
 
-  it('a closed shadow root with another site\'s <img>, or a <picture> source / srcset pointing there', () => {
+  it('a closed shadow root with another site\'s <img>, or a <picture> source / srcset pointing there', async () => {
     for (const inner of [
       '<img src="https://victim.example/mfa/qr.png" style="width:100%">',
       '<img src="qr.png" srcset="qr.png 1x, https://victim.example/mfa/qr.png 2x">',
@@ -70,40 +78,63 @@ describe('refused: the capture could show what this page may not read', () => {
       '<svg><image href="https://victim.example/mfa/qr.png" width="220" height="220"></image></svg>',
     ]) {
       document.body.innerHTML = '';
-      expect(guardCapture(closedHost(inner), QR), inner).toBeNull();
+      expect(await guard(closedHost(inner)), inner).toBeNull();
     }
   });
 
-  it('a cross-origin image one closed root further down', () => {
+  it('a cross-origin image one closed root further down', async () => {
     const host = closedHost('<inner-qr></inner-qr>');
     const inner = closedRoots.get(host)!.querySelector('inner-qr')!;
     const root = inner.attachShadow({ mode: 'closed' });
     root.innerHTML = '<div style="background-image:url(//victim.example/qr.png)"></div>';
     closedRoots.set(inner, root);
-    expect(guardCapture(host, QR)).toBeNull();
+    expect(await guard(host)).toBeNull();
   });
 
-  it('a cross-origin image outside the element that overlaps the rect (drawn over a transparent grid)', () => {
+  it('a cross-origin image outside the element that overlaps the rect (drawn over a transparent grid)', async () => {
     document.body.innerHTML = '<img src="https://victim.example/qr.png" data-rect="100,100,220,220" style="pointer-events:none">';
-    expect(guardCapture(grid(), QR)).toBeNull();
+    expect(await guard(grid())).toBeNull();
   });
 
   it.each([
     ['a <picture> laid over the grid whose <source> (empty box) points at another site', '<picture><source srcset="https://victim.example/qr.png"><img src="ok.png" data-rect="100,100,220,220"></picture>'],
     ['an SVG filter elsewhere whose <feImage> (in <defs>) pulls another site\'s image', '<svg><defs><filter id="f"><feImage href="https://victim.example/qr.png"/></filter></defs></svg>'],
     ['an element far away with another site\'s border image (an outset paints over the QR)', '<div style="border-image-source:url(https://victim.example/qr.png)" data-rect="900,900,10,10"></div>'],
-  ])('%s', (_name, html) => {
+  ])('%s', async (_name, html) => {
     document.body.innerHTML = html;
-    expect(guardCapture(grid(), QR)).toBeNull();
+    expect(await guard(grid())).toBeNull();
   });
 
-  it('a same-origin URL on a page whose <base> points elsewhere resolves there and is refused', () => {
+  it('a same-origin URL on a page whose <base> points elsewhere resolves there and is refused', async () => {
     document.head.innerHTML = '<base href="https://victim.example/">';
     try {
-      expect(guardCapture(closedHost('<img src="mfa/qr.png">'), QR)).toBeNull();
+      expect(await guard(closedHost('<img src="mfa/qr.png">'))).toBeNull();
     } finally {
       document.head.innerHTML = '';
     }
+  });
+});
+
+describe('a same-origin image must be this origin\'s own response', () => {
+  const inner = '<div style="background:url(/mfa/qr.png)"></div>';
+
+  it('asked again as a same-origin request that may not redirect; a plain response passes', async () => {
+    expect(await guard(closedHost(inner))).toBeTypeOf('function');
+    expect(requested).toEqual(['http://localhost:3000/mfa/qr.png']);
+  });
+
+  it.each([
+    ['it redirects (to another site\'s image, with cookies)', async () => ({ type: 'opaqueredirect' as const, ok: false })],
+    ['the page\'s service worker answers with another site\'s response (refused for a same-origin request)', () => Promise.reject(new TypeError('Failed to fetch'))],
+    ['the response is CORS from elsewhere', async () => ({ type: 'cors' as const, ok: true })],
+    ['it is not there', async () => ({ type: 'basic' as const, ok: false })],
+  ])('refused when %s', async (_name, reply) => {
+    response = reply;
+    expect(await guard(closedHost(inner))).toBeNull();
+  });
+
+  it('refused when more than 20 such images are near the QR', async () => {
+    expect(await guard(closedHost(Array.from({ length: 21 }, (_, i) => `<img src="/i${i}.png">`).join('')))).toBeNull();
   });
 });
 
@@ -113,14 +144,14 @@ describe('allowed: everything in and around the rect is this page\'s own', () =>
     ['a same-origin CSS background (absolute URL)', '<div style="background-image:url(http://localhost:3000/mfa/qr.png)"></div>'],
     ['a data: URL background (the shadow-css page)', '<div style="background:#fff url(data:image/png;base64,iVBORw0KGgo=) center/contain no-repeat"></div>'],
     ['a same-origin <img> and a blob: URL of this page', '<img src="/qr.png"><img src="blob:http://localhost:3000/5d1c0f1e-8c1a-4c47-9a0a-0d6e1f4a1c11">'],
-  ])('%s', (_name, inner) => {
-    expect(guardCapture(closedHost(inner), QR)).toBeTypeOf('function');
+  ])('%s', async (_name, inner) => {
+    expect(await guard(closedHost(inner))).toBeTypeOf('function');
   });
 
-  it('a grid with a cross-origin iframe and image elsewhere on the page (an ad, a CDN logo)', () => {
+  it('a grid with a cross-origin iframe and image elsewhere on the page (an ad, a CDN logo)', async () => {
     document.body.innerHTML =
       '<iframe title="https://ads.example/" data-rect="700,100,300,250"></iframe><img src="https://cdn.example/logo.png" data-rect="0,0,120,40">';
-    expect(guardCapture(grid(), QR)).toBeTypeOf('function');
+    expect(await guard(grid())).toBeTypeOf('function');
   });
 });
 
@@ -128,13 +159,13 @@ describe('the page must not change while the capture is taken', () => {
   const settle = () => new Promise((done) => setTimeout(done, 0));
 
   it('nothing changed: the answer stands', async () => {
-    const intact = guardCapture(grid(), QR)!;
+    const intact = (await guard(grid()))!;
     await settle();
     expect(intact()).toBe(true);
   });
 
   it('a frame added and removed again meanwhile: the answer is dropped', async () => {
-    const intact = guardCapture(grid(), QR)!;
+    const intact = (await guard(grid()))!;
     const frame = document.createElement('iframe');
     frame.setAttribute('data-rect', '100,100,220,220');
     document.body.append(frame);
@@ -146,14 +177,14 @@ describe('the page must not change while the capture is taken', () => {
 
   it('a style changed inside a closed shadow root meanwhile: the answer is dropped', async () => {
     const host = closedHost('<div style="background:url(qr.png)"></div>');
-    const intact = guardCapture(host, QR)!;
+    const intact = (await guard(host))!;
     closedRoots.get(host)!.querySelector('div')!.setAttribute('style', 'background:url(qr.png);transform:none');
     await settle();
     expect(intact()).toBe(false);
   });
 
   it('something scrolled meanwhile: the answer is dropped', async () => {
-    const intact = guardCapture(grid(), QR)!;
+    const intact = (await guard(grid()))!;
     document.body.dispatchEvent(new Event('scroll'));
     expect(intact()).toBe(false);
   });
