@@ -1,10 +1,10 @@
-import { codeAt, counterAt } from '../../core/otp';
+import { codeAt } from '../../core/otp';
 import type { Account } from '../../core/vault';
 import type { CodeAnswer } from '../../shared/protocol';
+import { codeView } from '../handlers/codes-get';
 
 /** A TOTP/Steam account's current code, the next one, and when the current one expires. */
 export function codeAnswer(account: Account, now: number): CodeAnswer {
-  const step = account.period * 1000;
-  const validUntil = (counterAt(account, now) + 1) * step;
-  return { kind: 'code', code: codeAt(account, now), next: codeAt(account, validUntil), validUntil, submit: account.fill.submit };
+  const { code, validUntil } = codeView(account, now);
+  return { kind: 'code', code, next: validUntil === null ? null : codeAt(account, validUntil), validUntil, submit: account.fill.submit };
 }
