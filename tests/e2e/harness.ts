@@ -48,6 +48,8 @@ export async function launchWithExtension(profileDir?: string): Promise<LoadedEx
       '--disable-quic',
       '--no-first-run',
       '--host-resolver-rules=MAP *.test 127.0.0.1',
+      // The fixture server's https listener uses a self-signed test certificate (tests/fixtures/tls).
+      '--ignore-certificate-errors',
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));

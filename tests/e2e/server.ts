@@ -1,5 +1,12 @@
-/** A tiny static server for fixture pages; bound to loopback only, on a free port. */
-import { createServer, type Server } from 'node:http';
+/**
+ * A tiny static server for fixture pages; bound to loopback only, on free ports. It listens twice with
+ * the same routes: plain http, and https with the self-signed test certificate in tests/fixtures/tls
+ * (the harness tells Chromium to ignore certificate errors). Automatic filling needs https (or
+ * localhost), so login pages are visited over https; `url(path, host, 'https')`.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 
@@ -13,10 +20,13 @@ const types: Record<string, string> = {
   '.json': 'application/json',
 };
 
+export type Scheme = 'http' | 'https';
+
 export interface FixtureServer {
   port: number;
-  /** URL of `path` on `host` (any *.test name resolves to this server in the harness). */
-  url(path: string, host?: string): string;
+  httpsPort: number;
+  /** URL of `path` on `host` (any *.test name resolves to this server in the harness), http unless told. */
+  url(path: string, host?: string, scheme?: Scheme): string;
   close(): Promise<void>;
 }
 
@@ -25,7 +35,7 @@ export type RouteBody = string | Buffer | { redirect: string };
 
 export async function serveFixtures(root: string, extra: Record<string, () => RouteBody> = {}): Promise<FixtureServer> {
   const base = resolve(root);
-  const server: Server = createServer(async (req, res) => {
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     const dynamic = extra[path];
     if (dynamic) {
@@ -50,18 +60,33 @@ export async function serveFixtures(root: string, extra: Record<string, () => Ro
     } catch {
       res.writeHead(404).end('not found');
     }
-  });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
+  };
+  const tls = join(import.meta.dirname, '../fixtures/tls');
+  const plain = createServer((req, res) => void handle(req, res));
+  const secure = createTlsServer({ key: readFileSync(join(tls, 'key.pem')), cert: readFileSync(join(tls, 'cert.pem')) }, (req, res) => void handle(req, res));
+  const port = await listen(plain);
+  const httpsPort = await listen(secure);
   return {
     port,
-    url: (path, host = 'site-a.test') => `http://${host}:${port}${path.startsWith('/') ? path : `/${path}`}`,
-    close: () =>
-      new Promise<void>((done) => {
-        server.close(() => done());
-        // Chromium keeps idle keep-alive connections open, which would hold close() forever.
-        server.closeAllConnections();
-      }),
+    httpsPort,
+    url: (path, host = 'site-a.test', scheme: Scheme = 'http') =>
+      `${scheme}://${host}:${scheme === 'https' ? httpsPort : port}${path.startsWith('/') ? path : `/${path}`}`,
+    close: async () => {
+      await Promise.all([stop(plain), stop(secure)]);
+    },
   };
+}
+
+async function listen(server: Server): Promise<number> {
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const address = server.address();
+  return typeof address === 'object' && address ? address.port : 0;
+}
+
+function stop(server: Server): Promise<void> {
+  return new Promise<void>((done) => {
+    server.close(() => done());
+    // Chromium keeps idle keep-alive connections open, which would hold close() forever.
+    server.closeAllConnections();
+  });
 }
