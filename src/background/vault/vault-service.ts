@@ -86,14 +86,21 @@ export class VaultService {
     });
   }
 
+  /**
+   * A new password gets a new vault key (see core `changePassword`): the re-keyed blob is written as
+   * BOTH generations in one atomic write, so no stored generation is left under the old key (the
+   * previous old-key generation is dropped, not re-encrypted), then the session key is replaced.
+   */
   changePassword(oldPassword: string, newPassword: string): Promise<void> {
     return this.queue(async () => {
       const open = await this.require();
       if (passwordProblem(newPassword)) throw new CoreError('vault/weak-password', 'Password too weak', 'password');
-      const blob = await changePassword(open.blob, oldPassword, newPassword, await this.ports.iterations());
-      // Both generations under the new password: the old one must not open the vault any more.
+      const { blob, vaultKey } = await changePassword(open.blob, oldPassword, newPassword, await this.ports.iterations());
       await this.ports.blobs.write(blob, blob);
-      this.open = { ...open, blob };
+      // Memory first: should the session write fail, later writes still seal under the new key.
+      this.open = { ...open, key: vaultKey, blob };
+      await this.ports.keys.write(vaultKey);
+      open.key.fill(0);
     });
   }
 

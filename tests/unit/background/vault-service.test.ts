@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { VaultService } from '../../../src/background/vault/vault-service';
 import { memoryPorts } from './memory-ports';
-import { addAccount, listAccounts } from '../../../src/core/vault';
-import { readEnvelopeHeader } from '../../../src/core/crypto';
+import { addAccount, deleteAccount, listAccounts } from '../../../src/core/vault';
+import { openWithKey, readEnvelopeHeader, unlockEnvelope } from '../../../src/core/crypto';
 import { decodeBase32 } from '../../../src/core/bytes/base32';
 
 const PASSWORD = 'correct horse battery';
@@ -135,19 +135,72 @@ describe('VaultService', () => {
     expect(await vault.state()).toBe('unlocked');
   });
 
-  it('password change re-wraps only: same accounts and ids, old password refused', async () => {
+  it('password change re-keys: a stolen copy of the profile and the old password open no later write; nothing lost', async () => {
+    const mem = memoryPorts();
+    const vault = new VaultService(mem.ports);
+    await vault.create(PASSWORD);
+    const kept = await add(vault, 7);
+    const trashed = await add(vault, 8);
+    await vault.mutate((data, now) => ({ data: deleteAccount(data, trashed, { now }), result: null }));
+    // The attacker's copy of the profile, taken before the change; with the old password it yields the old key.
+    const stolen = { ...mem.local };
+    const oldKey = (await unlockEnvelope(stolen.current!, PASSWORD)).vaultKey;
+    const sessionBefore = mem.session.key!;
+    expect(sessionBefore).toEqual(oldKey);
+
+    await vault.changePassword(PASSWORD, 'another long passphrase');
+    // The session key was replaced by the new vault key, which differs from the old one.
+    const newKey = mem.session.key!;
+    expect(newKey).not.toEqual(oldKey);
+    expect((await unlockEnvelope(mem.local.current!, 'another long passphrase')).vaultKey).toEqual(newKey);
+    await add(vault, 9);
+
+    // Every generation written since (current and previous, after the change and after a later write)
+    // is out of reach of the old password and of the old key.
+    for (const blob of [mem.local.current!, mem.local.previous!]) {
+      expect(stolen.current).not.toBe(blob);
+      await expect(unlockEnvelope(blob, PASSWORD)).rejects.toMatchObject({ code: 'vault/wrong-password' });
+      await expect(openWithKey(blob, oldKey)).rejects.toMatchObject({ code: 'vault/corrupted' });
+    }
+    // Old header (salt, wrapped key) spliced onto the new data: still nothing.
+    await expect(openWithKey(mem.local.current!, (await unlockEnvelope(stolen.previous!, PASSWORD)).vaultKey)).rejects.toMatchObject({ code: 'vault/corrupted' });
+
+    // Nothing lost: accounts (ids included) and the trash survive, under the new password only.
+    delete mem.session.key;
+    const reopened = new VaultService(mem.ports);
+    await expect(reopened.unlock(PASSWORD)).rejects.toMatchObject({ code: 'vault/wrong-password' });
+    await reopened.unlock('another long passphrase');
+    expect((await reopened.read(listAccounts)).map((a) => a.issuer)).toEqual(['Issuer 7', 'Issuer 9']);
+    expect((await reopened.read(listAccounts))[0]!.id).toBe(kept);
+    expect(await reopened.read((d) => d.trash.map((t) => t.account.id))).toEqual([trashed]);
+  });
+
+  it('right after a password change both stored generations open with the new password only', async () => {
     const mem = memoryPorts();
     const vault = new VaultService(mem.ports);
     await vault.create(PASSWORD);
     const id = await add(vault, 7);
     await vault.changePassword(PASSWORD, 'another long passphrase');
+    // The previous generation is the re-keyed blob itself: the old-key generation was dropped.
+    expect(mem.local.previous).toBe(mem.local.current);
+    mem.local.current = mem.local.previous!;
     await vault.lock();
     await expect(vault.unlock(PASSWORD)).rejects.toMatchObject({ code: 'vault/wrong-password' });
     await vault.unlock('another long passphrase');
     expect((await vault.read(listAccounts)).map((a) => a.id)).toEqual([id]);
-    // The previous generation does not open with the old password either.
-    mem.local.current = mem.local.previous!;
-    await vault.lock();
-    await expect(vault.unlock(PASSWORD)).rejects.toMatchObject({ code: 'vault/wrong-password' });
+  });
+
+  it('a wrong old password changes nothing', async () => {
+    const mem = memoryPorts();
+    const vault = new VaultService(mem.ports);
+    await vault.create(PASSWORD);
+    await add(vault, 7);
+    const before = { ...mem.local };
+    const key = mem.session.key;
+    await expect(vault.changePassword('not the password', 'another long passphrase')).rejects.toMatchObject({ code: 'vault/wrong-password' });
+    expect(mem.local).toEqual(before);
+    expect(mem.session.key).toBe(key);
+    await add(vault, 8);
+    expect(await vault.read((d) => d.accounts.length)).toBe(2);
   });
 });
