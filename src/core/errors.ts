@@ -33,6 +33,7 @@ export const ERROR_CODES = [
   'import/too-large',
   'import/unsupported-entry',
   'import/unsupported-version',
+  'import/too-costly',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -3,6 +3,7 @@ import type {
   BackupStatus,
   ExportFile,
   ExportRequest,
+  ImportCommitRequest,
   ImportCommitResult,
   ImportPayload,
   ImportPreview,
@@ -17,7 +18,7 @@ export interface OptionsApi {
   changePassword(oldPassword: string, newPassword: string): Promise<VaultStatus>;
   addUri(uri: string): Promise<unknown>;
   importPreview(payload: ImportPayload): Promise<ImportPreview>;
-  importCommit(payload: ImportPayload & { expectedCount: number }): Promise<ImportCommitResult>;
+  importCommit(request: ImportCommitRequest): Promise<ImportCommitResult>;
   importUndo(importId: string): Promise<{ removed: number }>;
   exportFile(request: ExportRequest): Promise<ExportFile>;
   backupStatus(): Promise<BackupStatus>;

@@ -11,13 +11,16 @@ import { fileToPayload } from './read-file';
 type Stage =
   | { kind: 'choose' }
   | { kind: 'password'; payload: ImportPayload }
-  | { kind: 'preview'; payload: ImportPayload; preview: ImportPreview }
+  | { kind: 'preview'; preview: ImportPreview }
   | { kind: 'done'; result: ImportCommitResult }
   | { kind: 'undone'; removed: number };
 
 type Message = { error: boolean; text: string } | null;
 
-/** Import: choose → (password) → preview → commit (all or nothing) → undo. */
+/**
+ * Import: choose → (password) → preview → commit (all or nothing) → undo. The password is asked once:
+ * the commit names the preview, whose decrypted file the background keeps.
+ */
 export function ImportSection({ api, t, onChanged }: { api: OptionsApi; t: Translate; onChanged(): void }) {
   const [stage, setStage] = useState<Stage>({ kind: 'choose' });
   const [busy, setBusy] = useState(false);
@@ -37,7 +40,7 @@ export function ImportSection({ api, t, onChanged }: { api: OptionsApi; t: Trans
 
   async function preview(payload: ImportPayload) {
     try {
-      setStage({ kind: 'preview', payload, preview: await api.importPreview(payload) });
+      setStage({ kind: 'preview', preview: await api.importPreview(payload) });
     } catch (failure) {
       const code = (failure as { code?: unknown }).code;
       if (code === 'import/needs-password' || code === 'import/wrong-password') setStage({ kind: 'password', payload });
@@ -52,11 +55,17 @@ export function ImportSection({ api, t, onChanged }: { api: OptionsApi; t: Trans
       await preview(payload);
     });
 
-  const commit = (payload: ImportPayload, expectedCount: number) =>
+  const commit = (preview: ImportPreview) =>
     run(async () => {
-      const result = await api.importCommit({ ...payload, expectedCount });
-      setStage({ kind: 'done', result });
-      onChanged();
+      try {
+        const result = await api.importCommit({ previewId: preview.previewId, expectedCount: preview.add.length });
+        setStage({ kind: 'done', result });
+        onChanged();
+      } catch (failure) {
+        // The background no longer holds the decrypted file (locked, restarted, too old): start over.
+        if ((failure as { code?: unknown }).code === 'import/expired') setStage({ kind: 'choose' });
+        throw failure;
+      }
     });
 
   const undo = (importId: string) =>
@@ -84,7 +93,7 @@ export function ImportSection({ api, t, onChanged }: { api: OptionsApi; t: Trans
       )}
       {stage.kind === 'preview' && (
         <ImportPreviewView t={t} preview={stage.preview} busy={busy} onCancel={cancel}
-          onConfirm={() => commit(stage.payload, stage.preview.add.length)} />
+          onConfirm={() => commit(stage.preview)} />
       )}
       {stage.kind === 'done' && (
         <p class="saved" role="status">

@@ -36,10 +36,19 @@ export interface ImportSkippedView {
 }
 
 export interface ImportPreview {
+  /** Names the decrypted file the background keeps (briefly, in memory) for `import/commit`. */
+  previewId: string;
   format: string;
   add: ImportEntryView[];
   duplicates: ImportDuplicateView[];
   skipped: ImportSkippedView[];
+}
+
+/** The commit names its preview: the file is not sent (nor decrypted) again. */
+export interface ImportCommitRequest {
+  previewId: string;
+  /** How many accounts the preview offered; a different plan now is `import/changed`. */
+  expectedCount: number;
 }
 
 export interface ImportCommitResult {
@@ -82,7 +91,7 @@ export interface VerifyCounts {
 export interface ImportExportMessages {
   'import/preview': Msg<ImportPayload, ImportPreview>;
   /** Adds everything the preview listed in one write; `expectedCount` guards against a changed vault. */
-  'import/commit': Msg<ImportPayload & { expectedCount: number }, ImportCommitResult>;
+  'import/commit': Msg<ImportCommitRequest, ImportCommitResult>;
   'import/undo': Msg<{ importId: string }, { removed: number }>;
   'export/file': Msg<ExportRequest, ExportFile>;
   'backup/status': Msg<NoFields, BackupStatus>;

@@ -85,7 +85,7 @@ it('import: 1000-account otpauth list', async () => {
       await options.goto(`chrome-extension://${ext.extensionId}/src/options/index.html`);
       const timings = await options.evaluate(async (data) => {
         const send = async (message: object) => {
-          const reply = (await chrome.runtime.sendMessage(message)) as { ok: boolean; value?: { importId?: string }; error?: { code: string } };
+          const reply = (await chrome.runtime.sendMessage(message)) as { ok: boolean; value?: { importId?: string; previewId?: string }; error?: { code: string } };
           if (!reply.ok) throw new Error(reply.error?.code);
           return reply.value;
         };
@@ -93,10 +93,10 @@ it('import: 1000-account otpauth list', async () => {
         const commits: number[] = [];
         for (let i = 0; i < 7; i++) {
           let start = performance.now();
-          await send({ type: 'import/preview', data, encoding: 'text' });
+          const preview = await send({ type: 'import/preview', data, encoding: 'text' });
           previews.push(performance.now() - start);
           start = performance.now();
-          const done = await send({ type: 'import/commit', data, encoding: 'text', expectedCount: 1000 });
+          const done = await send({ type: 'import/commit', previewId: preview?.previewId, expectedCount: 1000 });
           commits.push(performance.now() - start);
           await send({ type: 'import/undo', importId: done?.importId });
         }

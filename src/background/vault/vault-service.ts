@@ -31,6 +31,7 @@ interface Open {
 export class VaultService {
   private open: Open | null = null;
   private readonly queue = serialQueue();
+  private readonly lockListeners: (() => void)[] = [];
 
   constructor(private readonly ports: VaultPorts) {}
 
@@ -82,8 +83,14 @@ export class VaultService {
   lock(): Promise<void> {
     return this.queue(async () => {
       this.open = null;
+      for (const listener of this.lockListeners) listener();
       await this.ports.keys.clear();
     });
+  }
+
+  /** Runs `listener` on every lock, so unlocked-only state elsewhere (decrypted imports) goes too. */
+  onLock(listener: () => void): void {
+    this.lockListeners.push(listener);
   }
 
   /**

@@ -8,7 +8,7 @@
  * reports a wrong password unless the password is ASCII.
  */
 import { scryptAsync } from '@noble/hashes/scrypt.js';
-import { corrupt, wrongPassword } from './import-errors';
+import { corrupt, tooCostly, wrongPassword } from './import-errors';
 import { fromHex, gcmOpen, gcmSeal, toHex, utf8, concat } from './hazmat';
 import { arr, isRecord, num, rec, str, type JsonRecord } from './json-read';
 
@@ -24,35 +24,64 @@ export const AEGIS_SCRYPT: ScryptParams = { N: 1 << 15, r: 8, p: 1 };
 /** Slot type of a password slot (Slot.TYPE_DERIVED); raw (0) and biometric (2) need the device. */
 const PASSWORD_SLOT = 1;
 
-/** Refuses parameters no real vault uses, so a hostile file cannot make us allocate gigabytes. */
+/**
+ * Aegis has only ever written N=2^15, r=8, p=1 (CryptoUtils.CRYPTO_SCRYPT_N/r/p), and a vault has
+ * one password slot, plus at most a few backup-password slots. The parameters come from the file, so
+ * a hostile file could ask for minutes of CPU or gigabytes of memory (scrypt needs 128·N·r bytes,
+ * RFC 7914 §2, and p·N·r work), and one for each slot: anything costlier is refused before any KDF
+ * runs (`import/too-costly`). Cheaper parameters are allowed (our tests use them).
+ */
+export const MAX_PASSWORD_SLOTS = 4;
+
 function checkScrypt({ N, r, p }: ScryptParams): void {
   const powerOfTwo = Number.isInteger(N) && N >= 2 && (N & (N - 1)) === 0;
-  if (!powerOfTwo || N > 1 << 20 || !Number.isInteger(r) || r < 1 || r > 32 || !Number.isInteger(p) || p < 1 || p > 16) {
+  if (!powerOfTwo || !Number.isInteger(r) || r < 1 || !Number.isInteger(p) || p < 1) {
     throw corrupt('implausible scrypt parameters');
   }
-  // scrypt needs 128·N·r bytes (RFC 7914 §2); Aegis's own cost is 32 MiB.
-  if (128 * N * r > 2 ** 28) throw corrupt('scrypt parameters need more than 256 MiB');
+  if (N > AEGIS_SCRYPT.N || r > AEGIS_SCRYPT.r || p > AEGIS_SCRYPT.p) {
+    throw tooCostly(`scrypt N=${N}, r=${r}, p=${p} exceeds Aegis's own N=2^15, r=8, p=1`);
+  }
 }
 
 export async function deriveSlotKey(password: string, salt: Uint8Array, params: ScryptParams): Promise<Uint8Array> {
   checkScrypt(params);
-  return scryptAsync(utf8(password), salt, { ...params, dkLen: 32, maxmem: 2 ** 30 });
+  // 128·N·r = 32 MiB at the cap; noble's own limit stays a second guard.
+  return scryptAsync(utf8(password), salt, { ...params, dkLen: 32, maxmem: 2 ** 26 });
 }
 
-/** Tries every password slot; the first that opens yields the master key. */
-export async function unlockMasterKey(subtle: SubtleCrypto, header: JsonRecord, password: string): Promise<Uint8Array> {
+export interface PasswordSlot {
+  salt: Uint8Array;
+  scrypt: ScryptParams;
+  nonce: Uint8Array;
+  sealed: Uint8Array;
+}
+
+/** Reads and checks every password slot before any KDF runs, so a costly slot fails fast. */
+export function passwordSlots(header: JsonRecord): PasswordSlot[] {
   const slots = arr(header['slots'], 'header.slots').filter((slot) => isRecord(slot) && slot['type'] === PASSWORD_SLOT);
   if (slots.length === 0) throw corrupt('the vault has no password slot');
-  let failure: unknown;
-  for (const value of slots) {
+  if (slots.length > MAX_PASSWORD_SLOTS) throw tooCostly(`${slots.length} password slots`);
+  return slots.map((value) => {
     const slot = rec(value, 'slot');
     const params = rec(slot['key_params'], 'slot.key_params');
-    const salt = fromHex(str(slot['salt'], 'slot.salt'), 'slot.salt');
     const scrypt = { N: num(slot['n'], 'slot.n'), r: num(slot['r'], 'slot.r'), p: num(slot['p'], 'slot.p') };
-    const key = await deriveSlotKey(password, salt, scrypt);
-    const sealed = concat(fromHex(str(slot['key'], 'slot.key'), 'slot.key'), fromHex(str(params['tag'], 'slot tag'), 'slot tag'));
+    checkScrypt(scrypt);
+    return {
+      salt: fromHex(str(slot['salt'], 'slot.salt'), 'slot.salt'),
+      scrypt,
+      nonce: fromHex(str(params['nonce'], 'slot nonce'), 'slot nonce'),
+      sealed: concat(fromHex(str(slot['key'], 'slot.key'), 'slot.key'), fromHex(str(params['tag'], 'slot tag'), 'slot tag')),
+    };
+  });
+}
+
+/** Tries every password slot (from `passwordSlots`); the first that opens yields the master key. */
+export async function unlockMasterKey(subtle: SubtleCrypto, slots: readonly PasswordSlot[], password: string): Promise<Uint8Array> {
+  let failure: unknown;
+  for (const slot of slots) {
+    const key = await deriveSlotKey(password, slot.salt, slot.scrypt);
     try {
-      return await gcmOpen(subtle, key, fromHex(str(params['nonce'], 'slot nonce'), 'slot nonce'), sealed);
+      return await gcmOpen(subtle, key, slot.nonce, slot.sealed);
     } catch (error) {
       failure = error;
     }

@@ -7,7 +7,7 @@
  */
 import { CoreError } from '../errors';
 import { collectEntries, buildAccount, displayName } from './entry';
-import { unlockMasterKey, openDb } from './aegis-crypto';
+import { openDb, passwordSlots, unlockMasterKey } from './aegis-crypto';
 import { corrupt, needsPassword } from './import-errors';
 import { fromBase64, fromUtf8 } from './hazmat';
 import { arr, isRecord, num, optNum, optStr, parseJson, rec, str, type JsonRecord } from './json-read';
@@ -50,10 +50,13 @@ function readEntries(db: unknown): EntriesResult {
 /** Imports a parsed Aegis vault; encrypted vaults need `password` (scrypt takes ~0.1–1 s). */
 export async function importAegis(json: JsonRecord & { header: JsonRecord }, password: string | undefined, subtle: SubtleCrypto): Promise<EntriesResult> {
   if (!isAegisEncrypted(json)) return readEntries(json['db']);
-  if (password === undefined) throw needsPassword();
+  // Slots are checked (cost included) before the password is even asked for: a file we would refuse
+  // anyway must not make the user type a password, nor run a KDF.
+  const slots = passwordSlots(json.header);
   const db = fromBase64(str(json['db'], 'db'), 'the vault db');
   if (db.length === 0) throw corrupt('the vault db is empty');
-  const masterKey = await unlockMasterKey(subtle, json.header, password);
+  if (password === undefined) throw needsPassword();
+  const masterKey = await unlockMasterKey(subtle, slots, password);
   const plain = await openDb(subtle, json.header, db, masterKey);
   return readEntries(parseJson(fromUtf8(plain, 'the decrypted db'), 'the decrypted db'));
 }

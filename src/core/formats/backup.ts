@@ -20,14 +20,18 @@ export const BACKUP_FORMAT = 'clickauth-backup';
 export const BACKUP_VERSION = 1;
 const KDF = 'PBKDF2-SHA256';
 const CIPHER = 'AES-256-GCM';
-/** Above this a file is hostile or broken: refuse rather than spin for minutes. */
-const MAX_ITERATIONS = 10_000_000;
+/** Above this a file is hostile or broken: refuse rather than spin for minutes (= calibration's ceiling). */
+export const BACKUP_MAX_ITERATIONS = 10_000_000;
+const MAX_ITERATIONS = BACKUP_MAX_ITERATIONS;
 
 /** What a backup holds per account: the code parameters plus sites, backup codes and fill options. */
 export type BackupAccount = ParsedAccount & { sites?: readonly string[]; backupCodes?: readonly BackupCode[]; fill?: FillOptions };
 
 export interface BackupOptions extends CryptoDeps {
-  /** PBKDF2 iterations; default the vault's floor (OWASP 2023: 600,000). Lower only in tests. */
+  /**
+   * PBKDF2 iterations; the export handler passes the vault's own calibrated count. Default the
+   * vault's floor (OWASP 2023: 600,000); lower only in tests.
+   */
   iterations?: number;
   /** Milliseconds since the epoch, recorded inside the encrypted payload. */
   now?: number;

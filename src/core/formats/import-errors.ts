@@ -13,6 +13,10 @@ export const wrongPassword = (cause?: unknown): CoreError =>
 export const needsPassword = (): CoreError =>
   new CoreError('import/needs-password', 'This file is encrypted: a password is required', 'password');
 
+/** A file whose key derivation would cost more than its own app ever asks for: refused before any work. */
+export const tooCostly = (what: string): CoreError =>
+  new CoreError('import/too-costly', `The file asks for too much key-derivation work: ${what}`, 'data');
+
 export const unsupportedEntry = (what: string): CoreError =>
   new CoreError('import/unsupported-entry', `Unsupported entry: ${what}`, 'data');
 

@@ -31,27 +31,57 @@ describe('options: export and backup', () => {
     expect((el.querySelector('[data-testid=export-master]') as HTMLInputElement).value).toBe('');
   });
 
-  it('an own file password must be repeated and strong enough before anything is sent', async () => {
+  it('"Protect this file with": master password by default; a different password must be repeated and meet the policy before anything is sent', async () => {
     const api = new FakeOptionsApi();
     const el = await mountOptions(api);
     await check(radio(el, 'aegis-encrypted'));
-    await check(exportSection(el).querySelector('input[type=checkbox]'));
+    const protect = exportSection(el).querySelector('[data-testid=export-protect]')!;
+    expect(textOf(protect.querySelector('legend'))).toBe(msg('exportProtectLegend'));
+    expect([...protect.querySelectorAll('label')].map(textOf)).toEqual([msg('exportProtectMaster'), msg('exportProtectOther')]);
+    expect((protect.querySelector('input[value=master]') as HTMLInputElement).checked).toBe(true);
+    expect(exportSection(el).querySelector('[data-testid=export-file-password]')).toBeNull();
+    await check(protect.querySelector('input[value=other]'));
     await type(el.querySelector('[data-testid=export-master]'), api.password);
-    const [, own, repeat] = exportSection(el).querySelectorAll('input[type=password]');
+    const own = exportSection(el).querySelector('[data-testid=export-file-password]');
+    const repeat = exportSection(el).querySelector('[data-testid=export-file-repeat]');
     await type(own, 'another strong pass');
     await type(repeat, 'another strong pas');
     await submit(exportSection(el).querySelector('form'));
     expect(textOf(exportSection(el).querySelector('[role=alert]'))).toBe(msg('setupMismatch'));
-    await type(own, 'short');
-    await type(repeat, 'short');
-    await submit(exportSection(el).querySelector('form'));
-    expect(textOf(exportSection(el).querySelector('[role=alert]'))).toBe(msg('passwordTooShort'));
+    for (const [weak, key] of [['short', 'passwordTooShort'], ['aaaaaaaaaaaa', 'passwordTooSimple'], ['password1234', 'passwordTooCommon']] as const) {
+      await type(own, weak);
+      await type(repeat, weak);
+      await submit(exportSection(el).querySelector('form'));
+      expect(textOf(exportSection(el).querySelector('[role=alert]'))).toBe(msg(key));
+    }
     expect(api.calls.filter((c) => c.startsWith('export'))).toEqual([]);
     await type(own, 'another strong pass');
     await type(repeat, 'another strong pass');
     await submit(exportSection(el).querySelector('form'));
     await idle();
     expect(api.calls).toContain('export:aegis-encrypted:own');
+    expect(api.requests.at(-1)).toEqual({ kind: 'aegis-encrypted', masterPassword: api.password, filePassword: 'another strong pass' });
+  });
+
+  it('switching back to "my master password" sends no file password', async () => {
+    const api = new FakeOptionsApi();
+    const el = await mountOptions(api);
+    const protect = () => exportSection(el).querySelector('[data-testid=export-protect]')!;
+    await check(protect().querySelector('input[value=other]'));
+    await type(exportSection(el).querySelector('[data-testid=export-file-password]'), 'x');
+    await check(protect().querySelector('input[value=master]'));
+    expect(textOf(exportSection(el).querySelector('.hint'))).toBe(msg('exportSamePasswordHint'));
+    await type(el.querySelector('[data-testid=export-master]'), api.password);
+    await submit(exportSection(el).querySelector('form'));
+    await idle();
+    expect(api.requests).toEqual([{ kind: 'clickauth-backup', masterPassword: api.password }]);
+  });
+
+  it('the plaintext list offers no file password at all', async () => {
+    const api = new FakeOptionsApi();
+    const el = await mountOptions(api);
+    await check(radio(el, 'otpauth-list'));
+    expect(exportSection(el).querySelector('[data-testid=export-protect]')).toBeNull();
   });
 
   it('the plaintext list shows a warning, needs it acknowledged, and a wrong master password is refused', async () => {

@@ -1,6 +1,7 @@
 import type { OptionsApi } from '../../../src/options/api';
 import type { Settings, VaultState } from '../../../src/shared/protocol';
-import type { BackupStatus, ExportFile, ExportRequest, ImportPayload, VerifyCounts } from '../../../src/shared/protocol-import';
+import type { BackupStatus, ExportFile, ExportRequest, ImportCommitRequest, ImportPayload, VerifyCounts } from '../../../src/shared/protocol-import';
+import type { ImportResult } from '../../../src/core/formats';
 import { importFile } from '../../../src/core/formats';
 import { addAccount, emptyVault, type VaultData } from '../../../src/core/vault';
 import { toView } from '../../../src/background/handlers/views';
@@ -23,8 +24,11 @@ export class FakeOptionsApi implements OptionsApi {
   qrText: string | null = null;
   calls: string[] = [];
   downloads: ExportFile[] = [];
+  requests: ExportRequest[] = [];
   commitFailure: string | null = null;
   private imports = new Map<string, string[]>();
+  /** Decrypted files by preview id, like the background's pending imports. */
+  previews = new Map<string, ImportResult>();
 
   status = async () => ({ state: this.state });
   settings = async () => this.settingsValue;
@@ -34,13 +38,18 @@ export class FakeOptionsApi implements OptionsApi {
 
   importPreview = async (payload: ImportPayload) => {
     this.calls.push(`preview:${payload.encoding}${payload.password ? ':pw' : ''}`);
-    return planImport(await this.read(payload), this.vault).preview;
+    const result = await this.read(payload);
+    const previewId = `preview-${this.previews.size + 1}`;
+    this.previews.set(previewId, result);
+    return { ...planImport(result, this.vault).preview, previewId };
   };
 
-  importCommit = async (payload: ImportPayload & { expectedCount: number }) => {
-    this.calls.push(`commit:${payload.expectedCount}`);
+  importCommit = async (request: ImportCommitRequest) => {
+    this.calls.push(`commit:${request.previewId}:${request.expectedCount}`);
     if (this.commitFailure) throw remote(this.commitFailure);
-    const { add } = planImport(await this.read(payload), this.vault);
+    const result = this.previews.get(request.previewId);
+    if (!result) throw remote('import/expired');
+    const { add } = planImport(result, this.vault);
     const added = add.map((input) => {
       const step = addAccount(this.vault, input, { now: 1 });
       this.vault = step.vault;
@@ -60,6 +69,7 @@ export class FakeOptionsApi implements OptionsApi {
 
   exportFile = async (request: ExportRequest) => {
     this.calls.push(`export:${request.kind}:${request.filePassword === undefined ? 'master' : 'own'}`);
+    this.requests.push(request);
     if (request.masterPassword !== this.password) throw remote('vault/wrong-password');
     return { content: 'file content', filename: `${request.kind}.json`, mimeType: 'application/json', count: this.vault.accounts.length };
   };

@@ -48,7 +48,7 @@ describe('options: import', () => {
 
     await click(button(el, msg('importConfirm', '2')));
     await idle();
-    expect(api.calls).toContain('commit:2');
+    expect(api.calls).toContain('commit:preview-1:2');
     expect(api.vault.accounts.map((a) => a.issuer)).toEqual(['Alpha', 'Beta', 'Gamma']);
     expect(textOf(section(el).querySelector('.saved'))).toContain(msg('importDone', '2'));
     await click(button(el, msg('undo')));
@@ -76,6 +76,42 @@ describe('options: import', () => {
     expect(el.querySelectorAll('[data-testid=preview-add] li')).toHaveLength(7);
     expect(textOf(el.querySelector('[data-testid=import-preview] p'))).toBe(msg('importFormat', 'Aegis 🔒'));
     expect(api.calls).toEqual(expect.arrayContaining(['preview:text', 'preview:text:pw']));
+  });
+
+  it('the password is asked once: the commit names the preview and sends neither the file nor the password', async () => {
+    const api = new FakeOptionsApi();
+    const sent: unknown[] = [];
+    const commit = api.importCommit;
+    api.importCommit = async (request) => {
+      sent.push(request);
+      return commit(request);
+    };
+    const el = await mountOptions(api);
+    const file = new File([readFileSync(`${AEGIS}/aegis_encrypted.json`)], 'aegis_encrypted.json', { type: 'application/json' });
+    await pickFile(el.querySelector('[data-testid=import-file]'), file);
+    await type(el.querySelector('[data-testid=import-password] input'), 'test');
+    await submit(el.querySelector('[data-testid=import-password]'));
+    await idle();
+    await click(button(el, msg('importConfirm', '7')));
+    await idle();
+    expect(textOf(section(el).querySelector('.saved'))).toContain(msg('importDone', '7'));
+    expect(el.querySelector('[data-testid=import-password]')).toBeNull();
+    expect(api.calls.filter((c) => c.startsWith('preview') || c.startsWith('commit'))).toEqual(['preview:text', 'preview:text:pw', 'commit:preview-1:7']);
+    expect(sent).toEqual([{ previewId: 'preview-1', expectedCount: 7 }]);
+  });
+
+  it('an expired preview (vault locked, worker restarted) says so and goes back to choosing a file', async () => {
+    const api = new FakeOptionsApi();
+    const el = await mountOptions(api);
+    await type(el.querySelector('[data-testid=import-text]'), uri('Solo', 'JBSWY3DPEHPK3PXP'));
+    await submit(section(el).querySelector('form'));
+    await idle();
+    api.previews.clear();
+    await click(button(el, msg('importConfirm', '1')));
+    await idle();
+    expect(alertText(section(el))).toBe(msg('error_import_expired'));
+    expect(el.querySelector('[data-testid=import-preview]')).toBeNull();
+    expect(api.vault.accounts).toHaveLength(0);
   });
 
   it.each([

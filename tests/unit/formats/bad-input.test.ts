@@ -172,12 +172,12 @@ describe('duplicates within a file', () => {
 });
 
 describe('hostile parameters', () => {
-  it('Aegis: a slot asking scrypt for gigabytes is import/corrupt, not an allocation', async () => {
+  it('Aegis: a slot asking scrypt for gigabytes is import/too-costly, not an allocation', async () => {
     const vault = JSON.parse(await aegis()) as { header: { slots: { n: number; r: number }[] } };
     const slot = vault.header.slots[0];
     if (slot === undefined) throw new Error('no slot');
     [slot.n, slot.r] = [2 ** 20, 32];
-    await expect(importFile(JSON.stringify(vault), { password: 'pw' })).rejects.toMatchObject({ code: 'import/corrupt' });
+    await expect(importFile(JSON.stringify(vault), { password: 'pw' })).rejects.toMatchObject({ code: 'import/too-costly' });
   });
 
   it('our backup: an absurd iteration count is import/corrupt', async () => {

@@ -1,4 +1,5 @@
-import { exportAegisEncrypted, exportBackup, exportOtpauthList } from '../../../core/formats';
+import { CURRENT_MIN_ITERATIONS } from '../../../core/crypto';
+import { BACKUP_MAX_ITERATIONS, exportAegisEncrypted, exportBackup, exportOtpauthList } from '../../../core/formats';
 import { CoreError } from '../../../core/errors';
 import { listAccounts } from '../../../core/vault';
 import { passwordProblem } from '../../../shared/password-policy';
@@ -17,6 +18,9 @@ const FILES: Record<ExportKind, { name: string; ext: string; mimeType: string }>
  * `export/file`: every active account as one of three files. Each reveals every secret (the
  * otpauth list in plaintext; an encrypted one to whoever knows its password), so the master
  * password is checked first. An encrypted file's own password must meet the master-password floor.
+ * A backup costs a password guess at least as much as the vault does: its PBKDF2 count is the
+ * vault's own calibrated count (never below the 600,000 floor), so a stolen file is no cheaper a
+ * target for the master password than the stolen profile.
  * A successful export is recorded (time and count only) for the backup reminder.
  */
 export async function exportFile({ vault }: Services, stores: ImportExportStores, request: ExportRequest): Promise<ExportFile> {
@@ -30,7 +34,7 @@ export async function exportFile({ vault }: Services, stores: ImportExportStores
   const accounts = await vault.read(listAccounts);
   const content =
     request.kind === 'clickauth-backup'
-      ? await exportBackup(accounts, password)
+      ? await exportBackup(accounts, password, { iterations: await backupIterations(vault) })
       : request.kind === 'aegis-encrypted'
         ? await exportAegisEncrypted(accounts, password)
         : exportOtpauthList(accounts);
@@ -38,4 +42,9 @@ export async function exportFile({ vault }: Services, stores: ImportExportStores
   await stores.lastBackup.set({ at, count: accounts.length });
   const day = new Date(at).toISOString().slice(0, 10);
   return { content, filename: `${file.name}-${day}.${file.ext}`, mimeType: file.mimeType, count: accounts.length };
+}
+
+async function backupIterations(vault: Services['vault']): Promise<number> {
+  const own = (await vault.headerIterations()) ?? 0;
+  return Math.min(BACKUP_MAX_ITERATIONS, Math.max(CURRENT_MIN_ITERATIONS, own));
 }

@@ -1,25 +1,29 @@
 import { addAccount, type Account, type VaultData } from '../../../core/vault';
-import type { ImportCommitResult, ImportPayload } from '../../../shared/protocol-import';
+import type { ImportCommitRequest, ImportCommitResult } from '../../../shared/protocol-import';
 import type { Services } from '../context';
 import { toView } from '../views';
 import { ImportExportError } from './errors';
 import { planImport } from './plan';
-import { readImport } from './read-import';
+import type { PendingImports } from './pending-imports';
 import type { ImportExportStores } from './stores';
 
 /**
- * `import/commit`: all or nothing. The file is read again (a preview may be minutes old and the
- * service worker may have restarted since), planned against the vault inside the write queue, and
- * every account is added in ONE write; any error leaves the vault as it was. When the plan no longer
+ * `import/commit`: all or nothing. The file decrypted by the preview it names (never read again: no
+ * second password prompt, no second KDF; `import/expired` when gone) is planned against the vault
+ * inside the write queue, and every account is added in ONE write; any error leaves the vault as it was. When the plan no longer
  * matches what the user reviewed (`expectedCount`), nothing is written (`import/changed`).
  * The new ids are kept in session storage so `import/undo` can remove exactly them.
  */
 export async function importCommit(
   { vault }: Services,
   stores: ImportExportStores,
-  payload: ImportPayload & { expectedCount: number },
+  pending: PendingImports,
+  payload: ImportCommitRequest,
 ): Promise<ImportCommitResult> {
-  const result = await readImport(payload);
+  if (typeof payload.previewId !== 'string' || !Number.isInteger(payload.expectedCount)) {
+    throw new ImportExportError('protocol/bad-request', 'import/commit needs a previewId and a count');
+  }
+  const result = pending.get(payload.previewId);
   const added = await vault.mutate((data, now) => {
     const { add } = planImport(result, data);
     if (add.length === 0) throw new ImportExportError('import/nothing-to-add', 'Nothing new to import');
@@ -33,6 +37,7 @@ export async function importCommit(
     }
     return { data: next, result: accounts };
   });
+  pending.drop(payload.previewId);
   const importId = globalThis.crypto.randomUUID();
   await stores.lastImport.set({ importId, ids: added.map((a) => a.id) });
   return { importId, added: added.map(toView) };

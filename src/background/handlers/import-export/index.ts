@@ -7,17 +7,18 @@ import { exportFile } from './export-file';
 import { importCommit } from './import-commit';
 import { importPreview } from './import-preview';
 import { importUndo } from './import-undo';
+import { pendingImports, type PendingImports } from './pending-imports';
 import { importExportStores, type ImportExportStores } from './stores';
 
 /** Handlers of the import/export domain, one file each in this folder. */
 export function importExportHandlers(
   services: Services,
   stores: ImportExportStores = importExportStores(),
+  pending: PendingImports = pendingImports({ clearOn: services.vault }),
 ): { [K in keyof ImportExportMessages]: Handler<K> } {
   return {
-    'import/preview': ({ data, encoding, password }) => importPreview(services, withPassword({ data, encoding }, password)),
-    'import/commit': ({ data, encoding, password, expectedCount }) =>
-      importCommit(services, stores, { ...withPassword({ data, encoding }, password), expectedCount }),
+    'import/preview': ({ data, encoding, password }) => importPreview(services, pending, withPassword({ data, encoding }, password)),
+    'import/commit': ({ previewId, expectedCount }) => importCommit(services, stores, pending, { previewId, expectedCount }),
     'import/undo': ({ importId }) => importUndo(services, stores, importId),
     'export/file': ({ kind, masterPassword, filePassword }) =>
       exportFile(services, stores, filePassword === undefined ? { kind, masterPassword } : { kind, masterPassword, filePassword }),

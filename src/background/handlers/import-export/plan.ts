@@ -10,7 +10,7 @@ import type { ImportDuplicateView, ImportEntryView, ImportPreview } from '../../
 
 export interface ImportPlan {
   add: ImportedAccount[];
-  preview: ImportPreview;
+  preview: Omit<ImportPreview, 'previewId'>;
 }
 
 const entryView = (a: ImportedAccount): ImportEntryView => ({
