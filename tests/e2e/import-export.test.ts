@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import QRCode from 'qrcode';
+import { exportAegisEncrypted } from '../../src/core/formats';
 import { launchWithExtension, type LoadedExtension } from './harness';
 import { PASSWORD, call, createVault, openPopup } from './popup-helpers';
 
@@ -107,6 +108,46 @@ describe('import and undo (options page, real background)', () => {
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('damaged or incomplete');
     expect(await page.locator('[data-testid=import-preview]').count()).toBe(0);
     expect(summary(await list(popup))).toEqual(summary(before));
+  });
+});
+
+/**
+ * Finding 9 (denial of service): an encrypted Aegis vault whose slot asks scrypt for more than Aegis
+ * itself uses (N=2^15, r=8, p=1). Crafted at test time with our own Aegis writer, then edited.
+ */
+async function costlyAegis(slot: { n: number; r: number; p: number }): Promise<Buffer> {
+  const account = { type: 'totp' as const, issuer: 'Crafted', account: 'dos@example.test', secret: Uint8Array.from({ length: 20 }, (_, i) => i + 1), algorithm: 'SHA1' as const, digits: 6, period: 30, counter: 0 };
+  const vault = JSON.parse(await exportAegisEncrypted([account], 'crafted password', { scrypt: { N: 16, r: 1, p: 1 } })) as { header: { slots: object[] } };
+  Object.assign(vault.header.slots[0]!, slot);
+  return Buffer.from(JSON.stringify(vault));
+}
+
+describe('hostile Aegis files (scrypt cost from the file)', () => {
+  it.each([
+    ['N=2^30', { n: 2 ** 30, r: 8, p: 1 }],
+    ['p=16 (sixteen times Aegis\'s work, within the old limits)', { n: 2 ** 15, r: 8, p: 16 }],
+  ])('%s: a clear message within a couple of seconds, no password prompt, nothing changed; the real sample still imports', async (_name, slot) => {
+    const before = await list(popup);
+    const page = await openOptions(ext);
+    const started = Date.now();
+    await page.locator('[data-testid=import-file]').setInputFiles({ name: 'aegis-export.json', mimeType: 'application/json', buffer: await costlyAegis(slot) });
+    await expect
+      .poll(async () => (await page.locator('section[aria-labelledby=import-title] [role=alert]').allTextContents()).join(' '), { timeout: 3000 })
+      .toContain('ask for far more computing work than Aegis itself ever uses');
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(await page.locator('[data-testid=import-password]').count()).toBe(0);
+    expect(await page.locator('[data-testid=import-preview]').count()).toBe(0);
+    expect(await list(popup)).toEqual(before);
+
+    // Control, same page: Aegis's own encrypted sample opens with its password, once, and imports.
+    await previewFile(page, join(AEGIS_DIR, 'aegis_encrypted.json'), 'test');
+    await page.getByRole('button', { name: `Import ${AEGIS_ENTRIES.length} account(s)` }).click();
+    await page.getByText(`Imported ${AEGIS_ENTRIES.length} account(s).`).waitFor();
+    expect(await page.locator('[data-testid=import-password]').count()).toBe(0);
+    expect(await list(popup)).toHaveLength(before.length + AEGIS_ENTRIES.length);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await page.getByText(`Import undone: ${AEGIS_ENTRIES.length} account(s) removed`).waitFor();
+    expect(await list(popup)).toEqual(before);
   });
 });
 
