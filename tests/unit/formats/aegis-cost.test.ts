@@ -27,14 +27,15 @@ describe('Aegis scrypt cost cap', () => {
     ['N=2^16 (twice Aegis)', setSlot(2 ** 16, 8, 1)],
     ['r=16', setSlot(2 ** 15, 16, 1)],
     ['p=2', setSlot(2 ** 15, 8, 2)],
-    ['p=16 at small N and r (still 16 passes of Aegis-size work)', setSlot(2 ** 15, 8, 16)],
+    ['p=16 (sixteen passes of Aegis-size work)', setSlot(2 ** 15, 8, 16)],
     [`${MAX_PASSWORD_SLOTS + 1} password slots`, (v: Vault) => void v.header.slots.push(...Array.from({ length: MAX_PASSWORD_SLOTS }, () => ({ ...v.header.slots[0]! })))],
   ])('%s: import/too-costly at once, with or without a password', async (_name, edit) => {
     const file = await crafted(edit);
     for (const options of [{ password: 'pw' }, {}]) {
       const started = performance.now();
       await expect(importFile(file, options)).rejects.toMatchObject({ code: 'import/too-costly', field: 'data' });
-      expect(performance.now() - started).toBeLessThan(200);
+      // Refused before any KDF: a real one at N=2^30 would need 1 TiB and hours.
+      expect(performance.now() - started).toBeLessThan(1000);
     }
   });
 
