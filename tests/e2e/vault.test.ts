@@ -8,6 +8,9 @@ import { evaluateInContentScript } from './content-world';
 import { parseOtpauthUri } from '../../src/core/otpauth-uri';
 import { codeAt } from '../../src/core/otp';
 import { encodeBase32 } from '../../src/core/bytes/base32';
+import { decodeBase64 } from '../../src/core/bytes/base64';
+import { openWithKey, unlockEnvelope } from '../../src/core/crypto';
+import { deserializeVault } from '../../src/core/vault';
 
 const PASSWORD = 'correct horse battery staple';
 const EXTENSION_NAME = 'ClickAuth Authenticator';
@@ -201,6 +204,45 @@ describe('the encrypted vault in real Chromium', () => {
     const issuers = await page.locator('.issuer').allTextContents();
     expect(issuers.slice(0, 2)).toEqual(['Mailmachine', 'Forgejo']);
     expectCurrentCode(await page.getByTestId('code').first().textContent(), ACCOUNTS[0]!);
+    await page.close();
+  });
+});
+
+describe('a password change against a stolen copy of the profile', () => {
+  const NEW_PASSWORD = 'a completely new passphrase';
+  type Stored = { 'vault.current'?: string; 'vault.previous'?: string };
+
+  it('re-keys: the old password and the old vault key open no blob written after the change; nothing lost', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(optionsUrl());
+    const send = (message: object) => page.evaluate((m) => chrome.runtime.sendMessage(m), message) as Promise<{ ok: boolean; value?: unknown }>;
+    const read = () =>
+      page.evaluate(async () => ({
+        local: (await chrome.storage.local.get(['vault.current', 'vault.previous'])) as Stored,
+        session: (await chrome.storage.session.get('session.vaultKey'))['session.vaultKey'] as string | undefined,
+      }));
+    const stolen = await read();
+    const oldKey = (await unlockEnvelope(stolen.local['vault.current']!, PASSWORD)).vaultKey;
+    expect(decodeBase64(stolen.session!)).toEqual(oldKey);
+    const count = (await send({ type: 'accounts/list' })) as { value: { accounts: unknown[] } };
+
+    expect((await send({ type: 'vault/change-password', oldPassword: PASSWORD, newPassword: NEW_PASSWORD })).ok).toBe(true);
+    const changed = await read();
+    expect((await send({ type: 'accounts/add-uri', uri: 'otpauth://totp/After:change@example.test?secret=GEZDGNBVGY3TQOJQ&issuer=After' })).ok).toBe(true);
+    const later = await read();
+
+    // The session key was replaced by a new vault key.
+    const newKey = decodeBase64(later.session!);
+    expect(newKey).not.toEqual(oldKey);
+    const blobs = [changed.local['vault.current'], changed.local['vault.previous'], later.local['vault.current'], later.local['vault.previous']];
+    for (const blob of blobs) {
+      await expect(unlockEnvelope(blob!, PASSWORD)).rejects.toMatchObject({ code: 'vault/wrong-password' });
+      await expect(openWithKey(blob!, oldKey)).rejects.toMatchObject({ code: 'vault/corrupted' });
+    }
+    const opened = await unlockEnvelope(later.local['vault.current']!, NEW_PASSWORD);
+    expect(opened.vaultKey).toEqual(newKey);
+    const data = deserializeVault(opened.plaintext);
+    expect(data.accounts).toHaveLength(count.value.accounts.length + 1);
     await page.close();
   });
 });
