@@ -71,7 +71,7 @@ describe('checkDecodable', () => {
 
 describe('imageToRgba: the size check runs before decoding', () => {
   it.each([
-    ['a 30000×30000 PNG bomb (as a Blob)', () => new Blob([bombPng(30000, 30000)], { type: 'image/png' }), 'image/too-large'],
+    ['a 30000×30000 PNG bomb (as a Blob)', () => new Blob([new Uint8Array(bombPng(30000, 30000))], { type: 'image/png' }), 'image/too-large'],
     ['the same bomb as a data: URL', () => `data:image/png;base64,${bombPng(30000, 30000).toString('base64')}`, 'image/too-large'],
     ['an SVG labelled image/png', () => new Blob([text('<svg xmlns="http://www.w3.org/2000/svg"/>')], { type: 'image/png' }), 'image/unknown-format'],
   ])('%s: refused, the decoder is never called', async (_name, source, code) => {
@@ -83,7 +83,7 @@ describe('imageToRgba: the size check runs before decoding', () => {
   it('an image within the limits reaches the decoder; one the decoder finds larger than declared is refused', async () => {
     const bitmap = { width: 5000, height: 5000, close: vi.fn() };
     const decode = vi.fn(async () => bitmap as unknown as ImageBitmap);
-    await expect(imageToRgba(new Blob([bombPng(100, 100)]), decode)).rejects.toThrow(/larger than its header/);
+    await expect(imageToRgba(new Blob([new Uint8Array(bombPng(100, 100))]), decode)).rejects.toThrow(/larger than its header/);
     expect(decode).toHaveBeenCalledOnce();
     expect(bitmap.close).toHaveBeenCalled();
   });
