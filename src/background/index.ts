@@ -44,6 +44,7 @@ import { fillActiveTab, startFillShortcut } from './fill-shortcut';
 import { fillChoose } from './handlers/fill-choose';
 import { uiLoad } from './handlers/ui-load';
 import { cancelPick, finishPickAfterUnlock, pendingPick, pickAccount } from './fill/pick';
+import { startTabCleanup } from './enroll/tab-cleanup';
 
 void restrictSessionStorage();
 
@@ -53,6 +54,7 @@ const services: Services = { vault, settings, onSettingsChanged: () => undefined
 services.onSettingsChanged = startAutoLock(browser.idle, () => vault.lock(), settingsGet(services));
 listenForClipboardAlarm();
 startFillShortcut();
+startTabCleanup();
 startContextMenu(vault, askToUnlock, (key, subs) => browser.i18n.getMessage(key, subs) || key);
 
 const route = createRouter(

@@ -2,6 +2,7 @@ import { allowedSenders, isBackgroundType, type BackgroundType, type ResponseOf,
 import { classifySender, type SenderLike } from '../shared/sender';
 import { fail, ok, type Reply } from '../shared/result';
 import { logger } from '../shared/logger';
+import { requestProblem } from '../shared/validate';
 
 const log = logger('router');
 
@@ -18,9 +19,10 @@ export type Handler<K extends BackgroundType> = (
 export type Handlers = { [K in BackgroundType]: Handler<K> };
 
 /**
- * Route one message: check its type is known and that this kind of sender may send it (decided from
- * `sender`), run its handler, and wrap the outcome in a Reply. Errors with a `code` keep it; anything
- * else becomes `internal` without its message (it could carry data).
+ * Route one message: check its type is known, that this kind of sender may send it (decided from
+ * `sender`) and that the request has its shape (shared/validate), run its handler, and wrap the
+ * outcome in a Reply. Errors with a `code` keep it; anything else becomes `internal` without its
+ * message (it could carry data).
  */
 export function createRouter(handlers: Handlers, identity: { id: string; origin: string }) {
   return async function route(message: unknown, sender: SenderLike): Promise<Reply<unknown>> {
@@ -30,6 +32,10 @@ export function createRouter(handlers: Handlers, identity: { id: string; origin:
     if (!kind || !allowedSenders[type].includes(kind)) {
       return fail('protocol/forbidden', 'This sender may not send this message');
     }
+    // A page can send anything: a content script's request must pass its run-time check before any
+    // handler sees it (and a content-script message without a check is refused outright).
+    const problem = requestProblem(type, message, kind === 'content-script');
+    if (problem) return fail('protocol/bad-request', problem);
     try {
       const handler = handlers[type] as Handler<typeof type>;
       return ok(await handler(message as Envelope<ToBackground, typeof type>, { sender, kind }));

@@ -12,25 +12,44 @@ import type { SenderLike } from '../../shared/sender';
 import { captureRect, type CaptureRequest } from './capture-rect';
 
 const MAX_PER_PAGE = 6;
-const used = new Map<string, number>();
+/**
+ * Captures used by the document each tab shows now: one record per tab (a new document starts
+ * afresh, as it always did), so the map never outgrows the open tabs and no page can reset another
+ * page's budget (it used to be cleared for everyone at 500 pages).
+ */
+const used = new Map<number, { page: string; count: number }>();
 
 export async function captureSource(request: CaptureRequest, sender: SenderLike, origin: string): Promise<RgbaImage | null> {
   const tabId = sender.tab?.id;
   if (tabId === undefined || (sender.frameId ?? 0) !== 0) return null;
-  const page = `${tabId}/${sender.documentId ?? sender.url}`;
-  const count = used.get(page) ?? 0;
+  const page = `${sender.documentId ?? sender.url}`;
+  const record = used.get(tabId);
+  const count = record?.page === page ? record.count : 0;
   if (count >= MAX_PER_PAGE) return null;
+  // Taken before any await, so requests sent all at once cannot each see the same count.
+  used.set(tabId, { page, count: count + 1 });
   const showing = async () => {
     const tab = await browser.tabs.get(tabId);
     return tab.active && tab.url !== undefined && new URL(tab.url).origin === origin ? tab.windowId : undefined;
   };
   const windowId = await showing();
-  if (windowId === undefined) return null;
-  if (used.size > 500) used.clear();
-  used.set(page, count + 1);
+  if (windowId === undefined) {
+    refund(tabId, page); // not the page on screen: nothing was captured
+    return null;
+  }
   const image = await captureVisibleTab(windowId);
   // The user may have switched tabs while the capture waited its turn: then it shows another page.
   if ((await showing()) !== windowId) return null;
   const rect = captureRect(request, image.width, image.height);
   return rect && cropRgba(image, rect);
+}
+
+function refund(tabId: number, page: string): void {
+  const record = used.get(tabId);
+  if (record?.page === page && record.count > 0) record.count--;
+}
+
+/** The tab closed. */
+export function forgetCaptureBudget(tabId: number): void {
+  used.delete(tabId);
 }

@@ -1,4 +1,5 @@
 import type { ParsedAccount } from '../../core/otpauth-uri/types';
+import { dropTab, makeRoom } from './pending-limits';
 
 /**
  * Decoded authenticator QRs waiting for the user's click, in service-worker memory only (the page
@@ -20,11 +21,10 @@ export interface Pending {
 }
 
 const TTL_MS = 30 * 60 * 1000;
-const MAX = 200;
 const pending = new Map<string, Pending>();
 
 export function remember(entry: Omit<Pending, 'expires' | 'confirmed' | 'added'>, now = Date.now()): string {
-  for (const [token, p] of pending) if (p.expires < now || pending.size >= MAX) pending.delete(token);
+  makeRoom(pending, entry, now); // fair limits per frame and overall: see pending-limits.ts
   const token = crypto.randomUUID();
   pending.set(token, { ...entry, expires: now + TTL_MS, confirmed: false, added: [] });
   return token;
@@ -50,4 +50,9 @@ export function whereFrom(sender: { tab?: { id?: number }; frameId?: number; doc
 
 export function confirmedWhileLocked(): [string, Pending][] {
   return [...pending].filter(([, p]) => p.confirmed);
+}
+
+/** The tab closed: forget its unclicked QRs. */
+export function forgetTab(tabId: number): void {
+  dropTab(pending, tabId);
 }

@@ -1,0 +1,39 @@
+/**
+ * Run-time checks for the enrollment messages a content script sends. The page's own script may have
+ * replaced ours in its world, or a compromised renderer may send anything: sizes are bounded before
+ * the background fetches, decodes or stores a byte of it.
+ */
+import { array, num, object, payload, str, url, uuid, variant } from './check';
+
+/** Largest image the background decodes (a data: URL's bytes, or a fetched image). */
+export const MAX_IMAGE_BYTES = 8 * 1024 * 1024;
+/** Base64 of MAX_IMAGE_BYTES, plus room for the "data:image/…;base64," header and the whitespace pages wrap it with. */
+const MAX_DATA_URL = Math.ceil((MAX_IMAGE_BYTES / 3) * 4 * 1.03) + 1024;
+/** Image URLs to fetch: http(s), or a small data: URL (larger data: images come as `png`). */
+const MAX_URL = 8 * 1024;
+/** An otpauth(-migration) URI: a QR holds at most 2953 bytes, a link a little more once escaped. */
+const MAX_URI = 4 * 1024;
+/** Backup codes: a setup page shows 5–30 of them; a code is a short word. */
+const MAX_CODES = 64;
+const MAX_CODE = 64;
+/** CSS px: a QR must be on screen, and no screen is this large (capture-rect.ts checks the rest). */
+const SIDE = 16_384;
+
+const token = payload({ token: uuid });
+
+export const candidateSource = variant('kind', {
+  url: { url: url(MAX_URL, ['https:', 'http:', 'data:']) },
+  png: { dataUrl: str(MAX_DATA_URL, /^data:image\//i) },
+  uri: { uri: str(MAX_URI, /^\s*otpauth(-migration)?:/i) },
+  capture: {
+    rect: object({ x: num(-SIDE, SIDE), y: num(-SIDE, SIDE), width: num(0, SIDE), height: num(0, SIDE) }),
+    viewport: num(1, SIDE),
+  },
+});
+
+export const enrollChecks = {
+  'enroll/candidate': payload({ source: candidateSource }),
+  'enroll/confirm': token,
+  'enroll/undo': token,
+  'enroll/backup-codes': payload({ token: uuid, codes: array(str(MAX_CODE), MAX_CODES) }),
+};
