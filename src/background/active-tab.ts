@@ -1,16 +1,43 @@
 import { browser } from '../platform/browser';
 
+export interface ActiveTab {
+  id: number;
+  /** The tab's web origin (http/https), null for other pages. */
+  origin: string | null;
+}
+
+type LastFocused = () => Promise<{ id?: number | undefined }>;
+type QueryTabs = (query: { active: true; windowId: number }) => Promise<{ id?: number | undefined; url?: string | undefined }[]>;
+
 /**
- * The origin of the tab the user is looking at (the popup lists its accounts first). Its URL is
- * visible through the host permission (no "tabs" permission). Non-web pages give null.
+ * The tab the user is looking at: the active tab of the last focused *normal* window. The toolbar
+ * popup has no window of its own, and the small window we open to unlock when the browser cannot open
+ * the popup (a 'popup' window) is skipped, so both see the page behind them. Its URL is visible
+ * through the host permission (no "tabs" permission).
  */
-export async function activeTabOrigin(): Promise<string | null> {
-  const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
-  if (!tab?.url) return null;
+export async function activeTab(
+  // windowTypes is supported by Chrome and Firefox; the polyfill's types omit it.
+  lastFocused: LastFocused = () => browser.windows.getLastFocused({ windowTypes: ['normal'] } as Parameters<typeof browser.windows.getLastFocused>[0]),
+  query: QueryTabs = (q) => browser.tabs.query(q),
+): Promise<ActiveTab | null> {
+  const window = await lastFocused().catch(() => null);
+  if (window?.id === undefined) return null;
+  const [tab] = await query({ active: true, windowId: window.id });
+  if (tab?.id === undefined) return null;
+  return { id: tab.id, origin: webOrigin(tab.url) };
+}
+
+function webOrigin(href: string | undefined): string | null {
+  if (!href) return null;
   try {
-    const url = new URL(tab.url);
+    const url = new URL(href);
     return url.protocol === 'https:' || url.protocol === 'http:' ? url.origin : null;
   } catch {
     return null;
   }
+}
+
+/** The origin of the tab the user is looking at (the popup lists its accounts first); null for non-web pages. */
+export async function activeTabOrigin(): Promise<string | null> {
+  return (await activeTab())?.origin ?? null;
 }

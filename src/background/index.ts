@@ -7,7 +7,7 @@ import { VaultService } from './vault/vault-service';
 import { storagePorts } from './vault/storage-ports';
 import { startAutoLock } from './auto-lock';
 import { listenForClipboardAlarm } from './clipboard-clear';
-import { activeTabOrigin } from './active-tab';
+import { activeTab, activeTabOrigin } from './active-tab';
 import type { Services } from './handlers/context';
 import { appInfo } from './handlers/app-info';
 import { vaultStatus } from './handlers/vault-status';
@@ -66,7 +66,7 @@ const route = createRouter(
     'vault/unlock': async (m) => {
       const status = await vaultUnlock(services, m.password);
       void finishEnrollmentsAfterUnlock(vault);
-      void finishPickAfterUnlock(vault);
+      void activeTab().then((tab) => finishPickAfterUnlock(vault, tab?.id ?? null));
       return status;
     },
     'vault/lock': () => vaultLock(services),
@@ -96,9 +96,10 @@ const route = createRouter(
       }),
     'fill/choose': (_m, { sender }) => fillChoose(services, sender),
     'ui/load': (_m, { sender }) => uiLoad(sender),
-    'fill/pick-pending': () => pendingPick(vault),
-    'fill/pick': (m) => pickAccount(vault, String(m.id), m.always === true),
-    'fill/pick-cancel': async () => (cancelPick(), {}),
+    'fill/pick-pending': async () => pendingPick(vault, (await activeTab())?.id ?? null),
+    'fill/pick': (m) =>
+      pickAccount(vault, { pickId: String(m.pickId), id: String(m.id), always: m.always === true, despiteLookalike: m.despiteLookalike === true }),
+    'fill/pick-cancel': async (m) => (cancelPick(String(m.pickId)), {}),
     'fill/active-tab': (m) => fillActiveTab(m.id),
     'enroll/candidate': (m, { sender }) => enrollCandidate(m.source, sender),
     'enroll/confirm': (m, { sender }) => enrollConfirm(services, m.token, sender),

@@ -38,11 +38,20 @@ export interface PopupApi {
    */
   copy(code: string, id?: string): Promise<void>;
   scan(): Promise<ScanResult>;
-  /** The field waiting for the user's pick after a click on the in-field button, if any. */
+  /** The field waiting for the user's pick in the active tab after a click on the in-field button, if any. */
   pendingPick(): Promise<PendingPick | null>;
-  pick(id: string, always: boolean): Promise<{ filled: boolean }>;
-  cancelPick(): Promise<unknown>;
+  /** Fill pick `pickId`'s field (only that frame and document) with account `id`'s code. */
+  pick(choice: PickChoice): Promise<{ filled: boolean }>;
+  cancelPick(pickId: string): Promise<unknown>;
   openOptions(): void;
+}
+
+export interface PickChoice {
+  pickId: string;
+  id: string;
+  always: boolean;
+  /** The user confirmed filling although the site looks like another account's site. */
+  despiteLookalike: boolean;
 }
 
 export type Translate = (key: string, substitutions?: string | string[]) => string;

@@ -30,8 +30,8 @@ const api: PopupApi = {
   },
   scan: () => callBackground({ type: 'scan/visible-tab' }),
   pendingPick: () => callBackground({ type: 'fill/pick-pending' }),
-  pick: (id, always) => callBackground({ type: 'fill/pick', id, always }),
-  cancelPick: () => callBackground({ type: 'fill/pick-cancel' }),
+  pick: (choice) => callBackground({ type: 'fill/pick', ...choice }),
+  cancelPick: (pickId) => callBackground({ type: 'fill/pick-cancel', pickId }),
   openOptions,
 };
 

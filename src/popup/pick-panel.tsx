@@ -1,8 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { AccountView, PendingPick } from '../shared/protocol';
-// Straight from the file: core/site's index pulls in the public-suffix list (tldts, 110 KB gzip).
-import { issuerRelatesToHost } from '../core/site/related';
 import { errorText, type PopupApi, type Translate } from './api';
+import { LookalikeWarning } from './lookalike-warning';
 
 interface PickProps {
   api: PopupApi;
@@ -14,52 +13,72 @@ interface PickProps {
 
 /**
  * The in-field button opened the popup: pick the account whose code goes into that page's field.
- * Only the site's own accounts and accounts bound to no site are offered (never another site's);
- * "Always use this account on this site" binds an unbound one, so the next login fills by itself;
- * it starts ticked only when an offered unbound account's issuer names the site (a lookalike host
- * does not), since a bound account's codes are then filled there without asking.
+ * Only the site's own accounts and accounts bound to no site are offered (never another site's).
+ * The page's site (registrable domain, from the background: the popup does not load the public-suffix
+ * list) is shown first, since "Always use this account on this site" binds the account to it and its
+ * codes are then filled there without asking. That box never starts ticked: binding is the user's
+ * explicit choice. When the site looks like another account's site (a lookalike), a warning says so,
+ * sits next to the box, and filling needs a second confirmation.
  */
 export function PickPanel({ api, t, pick, accounts, onDone }: PickProps) {
   const byId = new Map(accounts.map((a) => [a.id, a]));
   const offered = pick.ids.map((id) => byId.get(id)).filter((a): a is AccountView => a !== undefined);
   const unbound = offered.filter((a) => pick.unbound.includes(a.id));
-  const [always, setAlways] = useState(() => unbound.some((a) => issuerRelatesToHost(a.issuer, pick.host)));
+  const [always, setAlways] = useState(false);
+  const [confirming, setConfirming] = useState<AccountView | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
-  const choose = async (account: AccountView) => {
+  const fill = async (account: AccountView, despiteLookalike: boolean) => {
     setBusy(true);
     try {
-      const { filled } = await api.pick(account.id, always);
+      const { filled } = await api.pick({ pickId: pick.id, id: account.id, always, despiteLookalike });
       if (!filled) return setError(t('pickNotFilled'));
       onDone(true);
     } catch (failure) {
       setError(errorText(t, failure));
+    } finally {
+      setBusy(false);
     }
   };
+  const choose = (account: AccountView) => (pick.lookalike ? setConfirming(account) : void fill(account, false));
   const cancel = () => {
-    void api.cancelPick().catch(() => undefined);
+    void api.cancelPick(pick.id).catch(() => undefined);
     onDone(false);
   };
   return (
     <section class="panel pick" aria-labelledby="pick-title">
       <h2 id="pick-title">{t('pickTitle', pick.host)}</h2>
-      {offered.length === 0 && <p class="empty">{t('pickNone', pick.host)}</p>}
-      <ul class="pick-list">
-        {offered.map((account) => (
-          <li key={account.id}>
-            <button type="button" class="secondary pick-account" data-testid="pick-account" disabled={busy} onClick={() => void choose(account)}>
-              <span class="issuer">{account.issuer || t('noIssuer')}</span> <span class="name">{account.account}</span>
-            </button>
-          </li>
-        ))}
-      </ul>
+      <p class="pick-site" data-testid="pick-site">{t('pickSite')} <strong>{pick.site}</strong></p>
+      {pick.lookalike && <LookalikeWarning t={t} lookalike={pick.lookalike} id="pick-lookalike" />}
+      {offered.length === 0 && <p class="empty">{t('pickNone', pick.site)}</p>}
+      {confirming ? (
+        <div class="pick-confirm">
+          <p>{t('pickConfirmLookalike', [confirming.issuer || confirming.account, pick.site])}</p>
+          <button type="button" class="danger" data-testid="pick-confirm" disabled={busy} onClick={() => void fill(confirming, true)}>
+            {t('pickFillAnyway', pick.site)}
+          </button>
+          <button type="button" class="secondary" disabled={busy} onClick={() => setConfirming(null)}>{t('back')}</button>
+        </div>
+      ) : (
+        <ul class="pick-list">
+          {offered.map((account) => (
+            <li key={account.id}>
+              <button type="button" class="secondary pick-account" data-testid="pick-account" disabled={busy} onClick={() => choose(account)}>
+                <span class="issuer">{account.issuer || t('noIssuer')}</span> <span class="name">{account.account}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
       {unbound.length > 0 && (
         <>
           <label class="check">
-            <input type="checkbox" checked={always} onChange={(e) => setAlways(e.currentTarget.checked)} aria-describedby="pick-always-hint" />
-            {t('pickAlways', pick.host)}
+            <input type="checkbox" checked={always} onChange={(e) => setAlways(e.currentTarget.checked)}
+              aria-describedby={pick.lookalike ? 'pick-always-hint pick-lookalike' : 'pick-always-hint'} />
+            {t('pickAlways', pick.site)}
           </label>
-          <p class="hint" id="pick-always-hint">{t('pickAlwaysHint', pick.host)}</p>
+          <p class="hint" id="pick-always-hint">{t('pickAlwaysHint', pick.site)}</p>
+          {pick.lookalike && always && <p class="warning" data-testid="pick-always-lookalike">{t('pickAlwaysLookalike', [pick.site, pick.lookalike.like])}</p>}
         </>
       )}
       {error && <p class="error" role="alert">{error}</p>}

@@ -8,6 +8,7 @@ import { Toast, type ToastState } from './toast';
 import { visibleAccounts } from './order';
 import { Trash } from './trash';
 import { PickPanel } from './pick-panel';
+import { LookalikeWarning } from './lookalike-warning';
 
 type Panel = { kind: 'list' } | { kind: 'add' } | { kind: 'detail'; id: string } | { kind: 'trash' };
 
@@ -76,6 +77,7 @@ export function VaultView({ api, t, initial, onLock }: { api: PopupApi; t: Trans
       )}
       {!pick && panel.kind === 'list' && (
         <>
+          {data.currentSite?.lookalike && <LookalikeWarning t={t} lookalike={data.currentSite.lookalike} />}
           {data.currentSite && currentIds.length > 0 && !query && (
             <p class="site-note">{t('thisSite', new URL(data.currentSite.origin).host)}</p>
           )}

@@ -5,6 +5,9 @@
  */
 import { importExportSenders, type ImportExportMessages } from './protocol-import';
 import type { ManualEntry } from '../core/otpauth-uri';
+import type { Lookalike } from '../core/site/lookalike';
+
+export type { Lookalike } from '../core/site/lookalike';
 
 export type SenderKind = 'extension-page' | 'content-script';
 
@@ -76,8 +79,11 @@ export interface AccountPatch {
 
 export interface AccountList {
   accounts: AccountView[];
-  /** The active tab's origin and the accounts bound to its site (the popup lists them first). */
-  currentSite: { origin: string; ids: string[] } | null;
+  /**
+   * The active tab's origin and the accounts bound to its site (the popup lists them first); `lookalike`
+   * when its site looks like one of the user's accounts' sites without being it (the popup warns).
+   */
+  currentSite: { origin: string; ids: string[]; lookalike?: Lookalike } | null;
 }
 
 export interface TrashView {
@@ -128,11 +134,17 @@ export interface CodeAnswer {
 
 /** The in-field button was clicked: which site it was, and which accounts the user may pick there. */
 export interface PendingPick {
+  /** This pick's id (random): fill/pick and fill/pick-cancel name it, and fill only its frame and document. */
+  id: string;
   host: string;
+  /** The page's registrable domain (no port): what "Always use this account" binds the account to. */
+  site: string;
   /** Accounts bound to the site first, then accounts bound to no site (never another site's). */
   ids: string[];
   /** Of `ids`, those bound to no site ("Always use this account on this site" binds them). */
   unbound: string[];
+  /** The page's site looks like an account's site (or an unbound account's issuer) but is not it. */
+  lookalike: Lookalike | null;
 }
 
 /** Where the content script found a QR candidate: an image URL to fetch, pixels as a PNG data URL, a URI in plain sight, or a rect of its tab to capture. */
@@ -203,12 +215,15 @@ interface CoreMessages {
   'fill/request': Msg<{ accountId?: string; explicit?: boolean; append?: boolean }, FillAnswer>;
   /** The user clicked the in-field button: open the popup to unlock or pick an account for this frame. */
   'fill/choose': Msg<NoFields, NoFields>;
-  /** Popup: the in-field pick waiting for an account, if any. */
+  /** Popup: the in-field pick waiting in the active tab (the popup's), with its id, if any. */
   'fill/pick-pending': Msg<NoFields, PendingPick | null>;
-  /** Popup: fill the waiting frame with this account's code; `always` binds an unbound account to the site. */
-  'fill/pick': Msg<{ id: string; always: boolean }, { filled: boolean }>;
-  /** Popup: the user dismissed the pick; nothing is filled for it later. */
-  'fill/pick-cancel': Msg<NoFields, NoFields>;
+  /**
+   * Popup: fill pick `pickId`'s frame with account `id`'s code; `always` binds an unbound account to the
+   * site; `despiteLookalike`: the user confirmed although the site looks like another account's.
+   */
+  'fill/pick': Msg<{ pickId: string; id: string; always: boolean; despiteLookalike?: boolean }, { filled: boolean }>;
+  /** Popup: the user dismissed pick `pickId`; nothing is filled for it later. */
+  'fill/pick-cancel': Msg<{ pickId: string }, NoFields>;
   /** Popup: fill this account's code into the active tab's one-time-code field (the page's own site only). */
   'fill/active-tab': Msg<{ id?: string }, { filled: boolean }>;
   'enroll/candidate': Msg<{ source: CandidateSource }, CandidateReply>;

@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { launchWithExtension, repoRoot, type LoadedExtension } from './harness';
 import { serveFixtures, type FixtureServer } from './server';
 import { call, createVault, openPopup, PASSWORD } from './popup-helpers';
+import { fieldButton, openPopupWindow } from './pick-helpers';
 import { parseOtpauthUri } from '../../src/core/otpauth-uri';
 import { codeAt } from '../../src/core/otp';
 
@@ -67,16 +68,9 @@ async function visit(path: string, host: string): Promise<Page> {
   return page;
 }
 
-/** Our button in the field: waits until it is shown, then past the anti-clickjacking delay. */
-async function fieldButton(page: Page) {
-  const button = page.locator('clickauth-fill');
-  await button.waitFor({ state: 'visible', timeout: 8000 });
-  await page.waitForTimeout(500);
-  return button;
-}
-
-async function pending(): Promise<unknown> {
-  const popup = await openPopup(ext);
+/** What the popup would offer for `page` (its tab's waiting pick), asked from a popup over that tab. */
+async function pending(page: Page): Promise<unknown> {
+  const popup = await openPopupWindow(ext, page);
   const value = await call(popup, { type: 'fill/pick-pending' });
   await popup.close();
   return value;
@@ -89,11 +83,11 @@ describe('the in-field button', () => {
     expect(await page.locator('#c').inputValue()).toBe('');
     // A click synthesized by the page does nothing.
     await button.evaluate((host) => (host as HTMLElement).click());
-    expect(await pending()).toBeNull();
+    expect(await pending(page)).toBeNull();
 
     await page.bringToFront();
     await button.click();
-    const popup = await openPopup(ext);
+    const popup = await openPopupWindow(ext);
     await expect.poll(() => popup.getByRole('heading', { name: `Fill the code on ${origin(SITE_A).slice(7)} with:` }).count()).toBe(1);
     const offered = popup.getByTestId('pick-account');
     // The site's two accounts, then the unbound one; never another site's account.
@@ -114,10 +108,11 @@ describe('the in-field button', () => {
     const button = await fieldButton(page);
     await page.bringToFront();
     await button.click();
-    const popup = await openPopup(ext);
+    const popup = await openPopupWindow(ext);
     const offered = popup.getByTestId('pick-account');
     await expect.poll(() => offered.allTextContents()).toEqual(['Imported carol']);
-    const always = popup.getByLabel(`Always use this account on ${origin(FRESH).slice(7)}`);
+    // The site it binds to: the registrable domain, no port.
+    const always = popup.getByLabel(`Always use this account on ${FRESH}`);
     // "Imported" does not name freshsite.test: binding is the user's explicit choice.
     expect(await always.isChecked()).toBe(false);
     await always.check();
@@ -145,7 +140,7 @@ describe('the in-field button', () => {
     expect(await page.getByRole('button', { name: 'Unlock ClickAuth to fill the code' }).count()).toBe(0); // closed shadow root
     await page.bringToFront();
     await button.click();
-    const unlock = await openPopup(ext);
+    const unlock = await openPopupWindow(ext);
     await unlock.getByLabel('Master password', { exact: true }).fill(PASSWORD);
     await unlock.getByRole('button', { name: 'Unlock' }).click();
     await expect.poll(() => page.locator('#c').inputValue(), { timeout: 15_000 }).toMatch(/^\d{6}$/);

@@ -1,41 +1,31 @@
 /**
  * The in-field button: when a code field's site has several accounts, none bound yet, or the vault is
  * locked, a click on our button (content script, trusted and genuine clicks only) opens the popup,
- * which unlocks and/or lets the user pick the account. The pick is held here, for that one frame
- * and document, and the code goes back only there. Account names never enter the page.
+ * which unlocks and/or lets the user pick the account. Each click is a pick with its own id, held for
+ * that one frame and document (./pick-store.ts); the popup shows the pick of its tab and fills by that
+ * id, so the code goes only where the popup said. Account names never enter the page.
  */
-import { matchAccounts } from '../../core/site';
+import { matchAccounts, siteOf } from '../../core/site';
 import { updateAccount, type VaultData } from '../../core/vault';
 import type { CodeAnswer, PendingPick } from '../../shared/protocol';
 import { BackgroundError } from '../errors';
 import { sendToFrame } from '../send-to-frame';
 import type { VaultService } from '../vault/vault-service';
 import { codeAnswer } from './code-answer';
+import { lookalikeFor } from './lookalike-for';
+import { PickError } from './pick-errors';
+import { PickStore, type Pick, type PickTarget } from './pick-store';
 
-const PICK_TTL_MS = 2 * 60_000;
+const picks = new PickStore();
 
-interface Pick {
-  tabId: number;
-  frameId: number;
-  documentId: string | undefined;
-  origin: string;
-  expires: number;
+/** A click on the in-field button: a new pick for that frame; its id goes to the popup with pendingPick. */
+export function rememberPick(target: PickTarget, now = Date.now()): Pick {
+  return picks.add(target, now);
 }
 
-let waiting: Pick | null = null;
-
-export function rememberPick(pick: Omit<Pick, 'expires'>, now = Date.now()): void {
-  waiting = { ...pick, expires: now + PICK_TTL_MS };
-}
-
-/** The user closed the pick in the popup: nothing is filled later (not even after an unlock). */
-export function cancelPick(): void {
-  waiting = null;
-}
-
-function current(now: number): Pick | null {
-  if (waiting && waiting.expires < now) waiting = null;
-  return waiting;
+/** The user closed the pick in the popup: nothing is filled for it later (not even after an unlock). */
+export function cancelPick(pickId: string, now = Date.now()): void {
+  picks.take(pickId, now);
 }
 
 /**
@@ -49,20 +39,36 @@ export function eligible(data: VaultData, origin: string): { ids: string[]; boun
   return { ids: [...bound, ...unbound], bound, unbound };
 }
 
-export async function pendingPick(vault: VaultService, now = Date.now()): Promise<PendingPick | null> {
-  const pick = current(now);
+/** The pick waiting in tab `tabId` (the popup's tab), with what the popup shows: site, accounts, lookalike warning. */
+export async function pendingPick(vault: VaultService, tabId: number | null, now = Date.now()): Promise<PendingPick | null> {
+  const pick = tabId === null ? null : picks.latest(tabId, now);
   if (!pick || (await vault.state()) !== 'unlocked') return null;
   return vault.read((data) => {
     const { ids, unbound } = eligible(data, pick.origin);
-    return { host: new URL(pick.origin).host, ids, unbound };
+    const url = new URL(pick.origin);
+    return { id: pick.id, host: url.host, site: siteOf(pick.origin) ?? url.hostname, ids, unbound, lookalike: lookalikeFor(data, pick.origin) };
   });
 }
 
-/** The user picked `id` in the popup: fill the waiting frame; `always` binds an unbound account to the site. */
-export async function pickAccount(vault: VaultService, id: string, always: boolean, now = Date.now()): Promise<{ filled: boolean }> {
-  const pick = current(now);
-  if (!pick) throw new BackgroundError('protocol/bad-request', 'No field is waiting for a code');
-  waiting = null; // used up at once: a second click cannot fill (and submit) twice
+export interface PickChoice {
+  /** The pick's id, as pendingPick gave it to the popup. */
+  pickId: string;
+  /** The account the user picked. */
+  id: string;
+  /** Bind an unbound account to the pick's site. */
+  always: boolean;
+  /** The user confirmed filling although the site looks like another account's site. */
+  despiteLookalike: boolean;
+}
+
+/** The user picked an account for pick `pickId`: fill that pick's frame; `always` binds an unbound account to the site. */
+export async function pickAccount(vault: VaultService, choice: PickChoice, now = Date.now()): Promise<{ filled: boolean }> {
+  const waiting = picks.get(choice.pickId, now);
+  if (!choice.despiteLookalike && (await vault.read((data) => lookalikeFor(data, waiting.origin)))) {
+    throw new PickError('fill/lookalike-unconfirmed', 'This site looks like another account\'s site: confirm first');
+  }
+  const pick = picks.take(choice.pickId, now); // used up at once: a second click cannot fill (and submit) twice
+  const { id, always } = choice;
   const choose = (data: VaultData): VaultData => {
     const { ids, unbound } = eligible(data, pick.origin);
     if (!ids.includes(id)) throw new BackgroundError('protocol/bad-request', 'That account belongs to another site');
@@ -78,9 +84,9 @@ export async function pickAccount(vault: VaultService, id: string, always: boole
   return sendCode(pick, answer);
 }
 
-/** After an unlock asked for by the in-field button: fill at once if exactly one account is the site's. */
-export async function finishPickAfterUnlock(vault: VaultService, now = Date.now()): Promise<void> {
-  const pick = current(now);
+/** After an unlock asked for by the in-field button: fill tab `tabId`'s pick at once if exactly one account is the site's. */
+export async function finishPickAfterUnlock(vault: VaultService, tabId: number | null, now = Date.now()): Promise<void> {
+  const pick = tabId === null ? null : picks.latest(tabId, now);
   if (!pick) return;
   const answer = await vault.read((data) => {
     const { bound } = eligible(data, pick.origin);
@@ -88,7 +94,7 @@ export async function finishPickAfterUnlock(vault: VaultService, now = Date.now(
     return account ? codeAnswer(account, now) : null;
   });
   if (!answer) return;
-  waiting = null;
+  picks.remove(pick);
   await sendCode(pick, answer);
 }
 

@@ -3,16 +3,19 @@ import { matchAccounts } from '../../core/site';
 import type { AccountList } from '../../shared/protocol';
 import type { Services } from './context';
 import { toView } from './views';
+import { lookalikeFor } from '../fill/lookalike-for';
 
 /**
  * `accounts/list`: every active account (pinned first, then by order), without secrets, and which of
- * them belong to the active tab's site (`activeOrigin` comes from the tab the popup was opened on).
+ * them belong to the active tab's site (`activeOrigin` comes from the tab the popup was opened on), and
+ * whether that site looks like one of the accounts' sites without being it (the popup warns).
  */
 export async function accountsList({ vault, activeOrigin }: Services): Promise<AccountList> {
   const origin = await activeOrigin();
   return vault.read((data) => {
     const accounts = listAccounts(data);
-    const ids = origin ? matchAccounts(accounts, origin) : [];
-    return { accounts: accounts.map(toView), currentSite: origin ? { origin, ids } : null };
+    if (!origin) return { accounts: accounts.map(toView), currentSite: null };
+    const lookalike = lookalikeFor(data, origin);
+    return { accounts: accounts.map(toView), currentSite: { origin, ids: matchAccounts(accounts, origin), ...(lookalike ? { lookalike } : {}) } };
   });
 }

@@ -6,7 +6,8 @@ import type { Services } from './context';
 
 /**
  * `fill/choose` (content scripts): the user clicked our in-field button. The frame, document and
- * origin come from `sender`; the popup then unlocks and/or offers the accounts (see fill/pick.ts).
+ * origin come from `sender`; the click becomes a pick with its own id, and the popup then unlocks
+ * and/or offers the accounts for it (see fill/pick.ts). The id never goes to the page.
  */
 export async function fillChoose(services: Services, sender: SenderLike): Promise<NoFields> {
   const origin = senderOrigin(sender);

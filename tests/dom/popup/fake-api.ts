@@ -1,5 +1,5 @@
-import type { PopupApi } from '../../../src/popup/api';
-import type { AccountPatch, AccountView, BackupCodeView, CodeView, ManualEntryInput, PendingPick, ScanResult, TrashView, VaultState } from '../../../src/shared/protocol';
+import type { PickChoice, PopupApi } from '../../../src/popup/api';
+import type { AccountList, AccountPatch, AccountView, BackupCodeView, CodeView, ManualEntryInput, PendingPick, ScanResult, TrashView, VaultState } from '../../../src/shared/protocol';
 import { parseManualEntry, parseOtpauthUri } from '../../../src/core/otpauth-uri';
 import { codeAt, counterAt } from '../../../src/core/otp';
 import type { ParsedAccount } from '../../../src/core/otpauth-uri/types';
@@ -13,28 +13,36 @@ export class FakeBackground implements PopupApi {
   now = Date.UTC(2026, 10, 24, 12, 0, 0);
   accounts: Stored[] = [];
   trashed: (Stored & { deletedAt: number })[] = [];
-  currentSite: { origin: string; ids: string[] } | null = null;
+  currentSite: AccountList['currentSite'] = null;
   clipboard = '';
   calls: string[] = [];
   scanResult: ScanResult = { found: 0, added: [], notAuthenticator: 0, duplicates: 0 };
   /** The in-field button's waiting pick (see background/fill/pick.ts), and what was picked. */
   pending: PendingPick | null = null;
-  picked: { id: string; always: boolean }[] = [];
+  picked: PickChoice[] = [];
   private nextId = 1;
 
   async pendingPick() {
     return this.state === 'unlocked' ? this.pending : null;
   }
-  async cancelPick() {
-    this.calls.push('cancelPick');
+  async cancelPick(pickId: string) {
+    this.calls.push(`cancelPick:${pickId}`);
+    this.waiting(pickId);
     this.pending = null;
     return {};
   }
-  async pick(id: string, always: boolean) {
-    this.picked.push({ id, always });
-    if (always && this.pending?.unbound.includes(id)) this.find(id).sites = [`https://${this.pending.host}`];
+  /** As the background: the pick is named by its id, and a lookalike site needs the user's confirmation. */
+  async pick(choice: PickChoice) {
+    const pending = this.waiting(choice.pickId);
+    if (pending.lookalike && !choice.despiteLookalike) throw Object.assign(new Error('confirm'), { code: 'fill/lookalike-unconfirmed' });
+    this.picked.push(choice);
+    if (choice.always && pending.unbound.includes(choice.id)) this.find(choice.id).sites = [`https://${pending.host}`];
     this.pending = null;
     return { filled: true };
+  }
+  private waiting(pickId: string): PendingPick {
+    if (!this.pending || this.pending.id !== pickId) throw Object.assign(new Error('gone'), { code: 'fill/pick-gone' });
+    return this.pending;
   }
 
   info = async () => ({ name: 'ClickAuth', version: '0.1.0' });

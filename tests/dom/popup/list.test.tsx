@@ -160,42 +160,91 @@ describe('popup list', () => {
 });
 
 describe('popup opened by the in-field button', () => {
-  it('offers only the accounts the background allows, binds with "always", and says it filled', async () => {
+  const lookalike = { site: 'mai1.example', like: 'mail.example', kind: 'site' as const, reason: 'confusable' as const };
+
+  it('offers only the accounts the background allows, shows the site, binds only when ticked, and says it filled', async () => {
     const { api, el } = await withAccounts(3, (api) => {
       api.accounts[0]!.sites = ['https://other.example'];
       api.accounts[1]!.sites = ['https://mail.example'];
-      api.pending = { host: 'mail.example', ids: [api.accounts[1]!.id, api.accounts[2]!.id], unbound: [api.accounts[2]!.id] };
+      api.pending = { id: 'pick-1', host: 'login.mail.example:8443', site: 'mail.example', ids: [api.accounts[1]!.id, api.accounts[2]!.id], unbound: [api.accounts[2]!.id], lookalike: null };
     });
-    expect(el.querySelector('#pick-title')?.textContent).toBe(msg('pickTitle', 'mail.example'));
+    expect(el.querySelector('#pick-title')?.textContent).toBe(msg('pickTitle', 'login.mail.example:8443'));
+    // The registrable domain the account would be bound to, prominently, with no port.
+    expect(el.querySelector('[data-testid=pick-site] strong')?.textContent).toBe('mail.example');
+    expect(el.querySelector('[data-testid=lookalike]')).toBeNull();
     const offered = [...el.querySelectorAll('[data-testid=pick-account]')];
     expect(offered.map((b) => b.querySelector('.issuer')?.textContent)).toEqual(['Issuer1', 'Issuer2']);
     expect(el.querySelector('.pick label.check')?.textContent).toBe(msg('pickAlways', 'mail.example'));
-    // "Issuer2" does not name mail.example: binding is not suggested, the user ticks it.
     const always = el.querySelector<HTMLInputElement>('.pick label.check input')!;
     expect(always.checked).toBe(false);
     await click(always);
     await click(offered[1]);
-    expect(api.picked).toEqual([{ id: api.accounts[2]!.id, always: true }]);
+    expect(api.picked).toEqual([{ pickId: 'pick-1', id: api.accounts[2]!.id, always: true, despiteLookalike: false }]);
     expect(el.querySelector('#pick-title')).toBeNull();
-    expect(el.textContent).toContain(msg('pickFilled', 'mail.example'));
+    expect(el.textContent).toContain(msg('pickFilled', 'login.mail.example:8443'));
     expect(issuers(el)).toContain('Issuer2');
   });
 
-  it('"always" starts ticked when the issuer names the site; unticked, the pick fills once; Cancel drops the pick', async () => {
+  it('"always" never starts ticked, even when the issuer names the site; unticked, the pick fills once; Cancel names the pick', async () => {
     const { api, el } = await withAccounts(1, (api) => {
-      api.pending = { host: 'login.issuer0.example', ids: [api.accounts[0]!.id], unbound: [api.accounts[0]!.id] };
+      api.pending = { id: 'pick-2', host: 'login.issuer0.example', site: 'issuer0.example', ids: [api.accounts[0]!.id], unbound: [api.accounts[0]!.id], lookalike: null };
     });
-    expect(el.querySelector<HTMLInputElement>('.pick label.check input')?.checked).toBe(true);
-    await click(el.querySelector('.pick label.check input'));
+    expect(el.querySelector<HTMLInputElement>('.pick label.check input')?.checked).toBe(false);
     await click(el.querySelector('[data-testid=pick-account]'));
-    expect(api.picked).toEqual([{ id: api.accounts[0]!.id, always: false }]);
+    expect(api.picked).toEqual([{ pickId: 'pick-2', id: api.accounts[0]!.id, always: false, despiteLookalike: false }]);
     unmount();
-    const other = await withAccounts(1, (api) => (api.pending = { host: 'x.example', ids: [], unbound: [] }));
+    const other = await withAccounts(1, (api) => (api.pending = { id: 'pick-3', host: 'x.example', site: 'x.example', ids: [], unbound: [], lookalike: null }));
     expect(other.el.textContent).toContain(msg('pickNone', 'x.example'));
     await click(button(other.el, msg('cancel')));
-    expect(other.api.calls).toContain('cancelPick');
+    expect(other.api.calls).toContain('cancelPick:pick-3');
     expect(other.api.pending).toBeNull();
     expect(other.el.querySelector('#pick-title')).toBeNull();
     expect(other.el.querySelectorAll('[data-testid=account]')).toHaveLength(1);
+  });
+
+  it('a lookalike site: the warning shows, "always" stays unticked and warns again, and filling needs a second confirmation', async () => {
+    const { api, el } = await withAccounts(1, (api) => {
+      api.pending = { id: 'pick-4', host: 'mai1.example', site: 'mai1.example', ids: [api.accounts[0]!.id], unbound: [api.accounts[0]!.id], lookalike };
+    });
+    expect(el.querySelector('[data-testid=lookalike]')?.textContent).toBe(msg('lookalikeSite', 'mai1.example', 'mail.example'));
+    const always = el.querySelector<HTMLInputElement>('.pick label.check input')!;
+    expect(always.checked).toBe(false);
+    expect(always.getAttribute('aria-describedby')).toContain('pick-lookalike');
+    await click(always);
+    expect(el.querySelector('[data-testid=pick-always-lookalike]')?.textContent).toBe(msg('pickAlwaysLookalike', 'mai1.example', 'mail.example'));
+    await click(el.querySelector('[data-testid=pick-account]'));
+    // The first click only asks again; nothing is filled yet.
+    expect(api.picked).toEqual([]);
+    expect(el.textContent).toContain(msg('pickConfirmLookalike', 'Issuer0', 'mai1.example'));
+    await click(button(el, msg('back')));
+    expect(el.querySelector('[data-testid=pick-confirm]')).toBeNull();
+    await click(el.querySelector('[data-testid=pick-account]'));
+    await click(button(el, msg('pickFillAnyway', 'mai1.example')));
+    expect(api.picked).toEqual([{ pickId: 'pick-4', id: api.accounts[0]!.id, always: true, despiteLookalike: true }]);
+  });
+
+  it('an issuer lookalike is worded as such; a gone pick shows the translated error', async () => {
+    const { api, el } = await withAccounts(1, (api) => {
+      api.pending = { id: 'pick-5', host: 'issuer0-login.example', site: 'issuer0-login.example', ids: [api.accounts[0]!.id], unbound: [api.accounts[0]!.id],
+        lookalike: { site: 'issuer0-login.example', like: 'Issuer0', kind: 'issuer', reason: 'added-word' } };
+    });
+    expect(el.querySelector('[data-testid=lookalike]')?.textContent).toBe(msg('lookalikeIssuer', 'issuer0-login.example', 'Issuer0'));
+    api.pending = { ...api.pending!, id: 'pick-6' }; // e.g. expired and replaced meanwhile
+    await click(el.querySelector('[data-testid=pick-account]'));
+    await click(el.querySelector('[data-testid=pick-confirm]'));
+    expect(el.querySelector('.pick [role=alert].error')?.textContent).toBe(msg('error_fill_pick_gone'));
+    expect(api.picked).toEqual([]);
+  });
+});
+
+describe('the popup on a lookalike site', () => {
+  it('warns above the list; no warning elsewhere', async () => {
+    const { el } = await withAccounts(2, (api) => {
+      api.currentSite = { origin: 'https://mai1.example', ids: [], lookalike: { site: 'mai1.example', like: 'mail.example', kind: 'site', reason: 'confusable' } };
+    });
+    expect(el.querySelector('[data-testid=lookalike]')?.textContent).toBe(msg('lookalikeSite', 'mai1.example', 'mail.example'));
+    unmount();
+    const plain = await withAccounts(2, (api) => (api.currentSite = { origin: 'https://mail.example', ids: [] }));
+    expect(plain.el.querySelector('[data-testid=lookalike]')).toBeNull();
   });
 });

@@ -107,14 +107,23 @@ describe('fill/request', () => {
 });
 
 describe('the in-field pick', () => {
-  const sender = (origin: string, documentId = 'doc-1') => ({ origin, tab: { id: 7 }, frameId: 3, documentId });
+  let tab = 100;
+  const sender = (origin: string, documentId = 'doc-1', tabId = tab) => ({ origin, tab: { id: tabId }, frameId: 3, documentId });
+  const choice = (pickId: string, id: string, always = false, despiteLookalike = false) => ({ pickId, id, always, despiteLookalike });
+  beforeEach(() => {
+    tab += 1; // each test clicks in its own tab: the store is the service worker's, shared by all
+  });
 
-  it('offers the site\'s accounts, then unbound ones; never another site\'s, never HOTP', async () => {
+  it('offers the site\'s accounts, then unbound ones; never another site\'s, never HOTP; names the site and the pick', async () => {
     const { vault, ids } = await vaultWith([{ sites: ['https://other.example'] }, { sites: [] }, { sites: [SITE] }, { sites: [], type: 'hotp' }]);
+    await fillChoose(services(vault), sender('https://login.mail.example:8443'));
+    const pending = await pendingPick(vault, tab, NOW);
+    expect(pending).toEqual({ id: expect.stringMatching(/^[0-9a-f-]{36}$/), host: 'login.mail.example:8443', site: 'mail.example', ids: [ids[2], ids[1]], unbound: [ids[1]], lookalike: null });
+    await expect(pickAccount(vault, choice(pending!.id, ids[0]!, true), NOW)).rejects.toMatchObject({ code: 'protocol/bad-request' });
     await fillChoose(services(vault), sender(SITE));
-    expect(await pendingPick(vault, NOW)).toEqual({ host: 'mail.example', ids: [ids[2], ids[1]], unbound: [ids[1]] });
-    await expect(pickAccount(vault, ids[0]!, true, NOW)).rejects.toMatchObject({ code: 'protocol/bad-request' });
-    await expect(pickAccount(vault, ids[3]!, true, NOW)).rejects.toMatchObject({ code: 'protocol/bad-request' });
+    const again = await pendingPick(vault, tab, NOW);
+    expect(again?.id).not.toBe(pending!.id);
+    await expect(pickAccount(vault, choice(again!.id, ids[3]!, true), NOW)).rejects.toMatchObject({ code: 'protocol/bad-request' });
     expect(sent).toEqual([]);
     expect(await vault.read((data) => eligible(data, 'https://mai1.example').ids)).toEqual([ids[1]]);
   });
@@ -124,27 +133,59 @@ describe('the in-field pick', () => {
     const s = services(vault);
     await fillChoose(s, sender(SITE));
     expect(s.askToUnlock).toHaveBeenCalledOnce();
-    expect(await pickAccount(vault, ids[0]!, true, NOW)).toEqual({ filled: true });
+    const { id } = (await pendingPick(vault, tab, NOW))!;
+    expect(await pickAccount(vault, choice(id, ids[0]!, true), NOW)).toEqual({ filled: true });
     expect(sent).toEqual([
       {
-        tabId: 7,
+        tabId: tab,
         message: { type: 'content/fill-code', answer: expect.objectContaining({ kind: 'code', code: code(0) }), origin: SITE },
         options: { frameId: 3, documentId: 'doc-1' },
       },
     ]);
     expect(await vault.read((data) => data.accounts[0]!.sites)).toEqual([SITE]);
-    // The pick is used up.
-    expect(await pendingPick(vault, NOW)).toBeNull();
-    await expect(pickAccount(vault, ids[0]!, true, NOW)).rejects.toMatchObject({ code: 'protocol/bad-request' });
+    // The pick is used up: the same id is refused with a typed error.
+    expect(await pendingPick(vault, tab, NOW)).toBeNull();
+    await expect(pickAccount(vault, choice(id, ids[0]!, true), NOW)).rejects.toMatchObject({ code: 'fill/pick-gone' });
+  });
+
+  it('each tab has its own pick: a later click in another tab does not replace it, and the popup fills the pick it names', async () => {
+    const { vault, ids } = await vaultWith([{ sites: [] }]);
+    await fillChoose(services(vault), sender(SITE, 'doc-a', tab));
+    await fillChoose(services(vault), sender('https://evil.example', 'doc-b', tab + 500));
+    const first = (await pendingPick(vault, tab, NOW))!;
+    const second = (await pendingPick(vault, tab + 500, NOW))!;
+    expect([first.host, second.host]).toEqual(['mail.example', 'evil.example']);
+    expect(await pendingPick(vault, tab + 1000, NOW)).toBeNull(); // a tab that clicked nothing
+    expect(await pendingPick(vault, null, NOW)).toBeNull();
+    await pickAccount(vault, choice(first.id, ids[0]!), NOW);
+    expect(sent.map((m) => [m.tabId, m.options])).toEqual([[tab, { frameId: 3, documentId: 'doc-a' }]]);
+    // The other tab's pick is still there, and an id never issued is refused.
+    expect((await pendingPick(vault, tab + 500, NOW))?.id).toBe(second.id);
+    await expect(pickAccount(vault, choice('not-a-pick', ids[0]!), NOW)).rejects.toMatchObject({ code: 'fill/pick-gone' });
+    await expect(Promise.resolve().then(() => cancelPick('not-a-pick'))).rejects.toMatchObject({ code: 'fill/pick-gone' });
+  });
+
+  it('a lookalike site: the pick carries the warning, and filling needs the user\'s confirmation', async () => {
+    const { vault, ids } = await vaultWith([{ sites: [SITE] }, { sites: [] }]);
+    await fillChoose(services(vault), sender('https://mai1.example'));
+    const pending = (await pendingPick(vault, tab, NOW))!;
+    expect(pending.lookalike).toEqual({ site: 'mai1.example', like: 'mail.example', kind: 'site', reason: 'confusable' });
+    await expect(pickAccount(vault, choice(pending.id, ids[1]!, true), NOW)).rejects.toMatchObject({ code: 'fill/lookalike-unconfirmed' });
+    expect(sent).toEqual([]);
+    expect(await pickAccount(vault, choice(pending.id, ids[1]!, false, true), NOW)).toEqual({ filled: true });
+    expect(await vault.read((data) => data.accounts[1]!.sites)).toEqual([]);
   });
 
   it('without "always" nothing is bound; a pick expires after two minutes', async () => {
     const { vault, ids } = await vaultWith([{ sites: [] }]);
     await fillChoose(services(vault), sender(SITE));
-    expect(await pickAccount(vault, ids[0]!, false, Date.now())).toEqual({ filled: true });
+    const { id } = (await pendingPick(vault, tab))!;
+    expect(await pickAccount(vault, choice(id, ids[0]!), Date.now())).toEqual({ filled: true });
     expect(await vault.read((data) => data.accounts[0]!.sites)).toEqual([]);
     await fillChoose(services(vault), sender(SITE));
-    expect(await pendingPick(vault, Date.now() + 121_000)).toBeNull();
+    const late = (await pendingPick(vault, tab))!;
+    expect(await pendingPick(vault, tab, Date.now() + 121_000)).toBeNull();
+    await expect(pickAccount(vault, choice(late.id, ids[0]!), Date.now() + 121_000)).rejects.toMatchObject({ code: 'fill/pick-gone' });
   });
 
   it('refuses a sandboxed frame (origin "null") and a sender without a tab', async () => {
@@ -153,31 +194,34 @@ describe('the in-field pick', () => {
     await expect(fillChoose(services(vault), { origin: SITE })).rejects.toMatchObject({ code: 'protocol/bad-request' });
   });
 
-  it('after an unlock asked for by the button: fills at once when exactly one account is the site\'s', async () => {
+  it('after an unlock asked for by the button: fills the active tab\'s pick at once when exactly one account is the site\'s', async () => {
     const { vault } = await vaultWith([{ sites: [SITE] }]);
     await vault.lock();
     await fillChoose(services(vault), sender(SITE, 'doc-9'));
-    expect(await pendingPick(vault, Date.now())).toBeNull(); // locked: nothing to show yet
+    expect(await pendingPick(vault, tab, Date.now())).toBeNull(); // locked: nothing to show yet
     await vault.unlock('correct horse battery');
-    await finishPickAfterUnlock(vault);
+    await finishPickAfterUnlock(vault, tab + 1); // another tab is in front: not this pick
+    expect(sent).toEqual([]);
+    await finishPickAfterUnlock(vault, tab);
     expect(sent).toHaveLength(1);
-    expect(sent[0]).toMatchObject({ tabId: 7, options: { frameId: 3, documentId: 'doc-9' } });
+    expect(sent[0]).toMatchObject({ tabId: tab, options: { frameId: 3, documentId: 'doc-9' } });
+    expect(await pendingPick(vault, tab)).toBeNull();
   });
 
   it('a cancelled pick is gone: nothing to show, nothing filled after an unlock', async () => {
     const { vault } = await vaultWith([{ sites: [SITE] }]);
     await fillChoose(services(vault), sender(SITE));
-    cancelPick();
-    expect(await pendingPick(vault)).toBeNull();
-    await finishPickAfterUnlock(vault);
+    cancelPick((await pendingPick(vault, tab))!.id);
+    expect(await pendingPick(vault, tab)).toBeNull();
+    await finishPickAfterUnlock(vault, tab);
     expect(sent).toEqual([]);
   });
 
   it('after unlock with several site accounts: nothing is sent, the popup lets the user pick', async () => {
     const { vault } = await vaultWith([{ sites: [SITE] }, { sites: [SITE] }]);
     await fillChoose(services(vault), sender(SITE));
-    await finishPickAfterUnlock(vault);
+    await finishPickAfterUnlock(vault, tab);
     expect(sent).toEqual([]);
-    expect((await pendingPick(vault))?.ids).toHaveLength(2);
+    expect((await pendingPick(vault, tab))?.ids).toHaveLength(2);
   });
 });

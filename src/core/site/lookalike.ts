@@ -1,0 +1,116 @@
+/**
+ * Does the page's site look like the site of an account the user has, without being it? A phishing
+ * page for `mailmachine.test` lives at `mai1machine.test`, `mailmachine-login.test`,
+ * `mailmachine.verify-account.test` or `mailmachine.com`: the codes of the real account must not go
+ * there, and an unbound account must not be bound there by a hurried click. This is a warning for the
+ * user (shown in our own UI), never a reason to fill: filling is matched by exact site (./match.ts).
+ *
+ * Known names come from accounts' sites (registrable domains) and, for accounts bound to no site, from
+ * their issuer ("Mail Machine" → the brand `mailmachine`). Rules, on labels compared by skeleton
+ * (./skeleton.ts), tested in tests/unit/site/lookalike.test.ts:
+ * - the page's exact site is one of the accounts' sites: never a lookalike;
+ * - other TLD: same label, another public suffix (`mailmachine.com`, `mailmachine.co.uk`);
+ * - confusable: same skeleton, other characters (`g00gle`, `rnicrosoft`, `xn--pypal-4ve` = Cyrillic а);
+ * - added word: the name is a word or label of the page's host, or inside its label when ≥ 5 long
+ *   (`paypal-resolution-center`, `coinbase.help-desk.io`, `securemailmachine`);
+ * - typo: one edit (Damerau–Levenshtein ≤ 1) on labels of ≥ 5 characters (`gooogle`, `mailmahcine`).
+ * Distinct names two edits apart are not lookalikes: `gitlab.com` does not warn for a `github.com`
+ * account (both real sites; warning there would teach users to ignore the warning).
+ * For a brand, a site whose label is exactly the brand is fine (`google.de` for "Google": we do not
+ * know the brand's own domains); anything else above is a lookalike.
+ */
+import { parse } from 'tldts';
+import { skeleton, withinOneEdit } from './skeleton';
+
+export type LookalikeReason = 'other-tld' | 'confusable' | 'added-word' | 'typo';
+
+export interface Lookalike {
+  /** The page's site (registrable domain), e.g. `mai1machine.test`. */
+  site: string;
+  /** What it looks like: an account's site (`kind: 'site'`) or an unbound account's issuer (`'issuer'`). */
+  like: string;
+  kind: 'site' | 'issuer';
+  reason: LookalikeReason;
+}
+
+export interface KnownNames {
+  /** The sites (origins or hosts) accounts are bound to. */
+  sites: readonly string[];
+  /** The issuers of accounts bound to no site. */
+  issuers: readonly string[];
+}
+
+interface Name {
+  site: string;
+  /** The registrable domain without its public suffix: `mailmachine` of `login.mailmachine.co.uk`. */
+  label: string;
+  /** Skeletons of every label of the host but the suffix, and of each hyphen-separated word in them. */
+  words: string[];
+}
+
+/** Words too common to be a brand of their own ("Mail", "Login", ...): they would warn everywhere. */
+const COMMON = new Set(['www', 'login', 'signin', 'account', 'accounts', 'auth', 'secure', 'portal', 'app', 'apps', 'mail', 'test', 'example', 'imported', 'unknown']);
+
+function hostOf(origin: string): string | null {
+  try {
+    return new URL(/^[a-z][a-z0-9+.-]*:/i.test(origin.trim()) ? origin.trim() : `https://${origin.trim()}`).hostname.replace(/\.$/, '');
+  } catch {
+    return null;
+  }
+}
+
+/** The parts of a host that a person reads as its name; null for IPs and hosts with no registrable domain. */
+function nameOf(origin: string): Name | null {
+  const host = hostOf(origin);
+  if (!host) return null;
+  const info = parse(host, { allowPrivateDomains: true });
+  if (info.isIp || !info.domain || !info.domainWithoutSuffix) return null;
+  const labels = [...(info.subdomain ? info.subdomain.split('.') : []), info.domainWithoutSuffix];
+  const words = labels.flatMap((label) => [label, ...label.split('-')]).map(skeleton).filter((w) => w.length > 0);
+  return { site: info.domain, label: info.domainWithoutSuffix, words };
+}
+
+/** Lower case ASCII letters and digits only, accents dropped: "Mail Machine" → `mailmachine`. */
+function squash(text: string): string {
+  return text.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]/g, '');
+}
+
+/** The brand an issuer names: an issuer written as a domain ("github.com") gives that domain's label. */
+function brandOf(issuer: string): string {
+  const text = issuer.trim();
+  const asDomain = /^[a-z0-9.-]+\.[a-z]{2,}$/i.test(text) ? nameOf(text) : null;
+  return asDomain ? squash(asDomain.label) : squash(text);
+}
+
+/** How `page` imitates the name `known` (a label or brand); null when it does not. */
+function imitation(page: Name, known: string): LookalikeReason | null {
+  const target = skeleton(known);
+  if (target.length < 3) return null;
+  const label = skeleton(page.label);
+  if (page.label === known) return 'other-tld';
+  if (label === target) return 'confusable';
+  if (page.words.includes(target) || (target.length >= 5 && label.includes(target))) return 'added-word';
+  if (label.length >= 5 && target.length >= 5 && withinOneEdit(label, target)) return 'typo';
+  if (target.length >= 5 && page.words.some((w) => w.length >= 5 && withinOneEdit(w, target))) return 'typo';
+  return null;
+}
+
+/** Whether the page at `pageOrigin` looks like one of the known names without being it, and which. */
+export function lookalikeOf(pageOrigin: string, known: KnownNames): Lookalike | null {
+  const page = nameOf(pageOrigin);
+  if (!page) return null;
+  const sites = known.sites.map(nameOf).filter((n): n is Name => n !== null);
+  if (sites.some((s) => s.site === page.site)) return null;
+  for (const account of sites) {
+    const reason = imitation(page, account.label);
+    if (reason) return { site: page.site, like: account.site, kind: 'site', reason };
+  }
+  for (const issuer of known.issuers) {
+    const brand = brandOf(issuer);
+    if (brand.length < 3 || COMMON.has(brand) || squash(page.label) === brand) continue;
+    const reason = imitation(page, brand);
+    // For a brand we do not know its suffix: the same label elsewhere is not evidence ("fine" above).
+    if (reason && reason !== 'other-tld') return { site: page.site, like: issuer.trim(), kind: 'issuer', reason };
+  }
+  return null;
+}
