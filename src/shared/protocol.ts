@@ -63,6 +63,8 @@ export interface FillOptionsView {
   submit: boolean;
   /** Append the code to the password the user typed (sites that want both in one field). */
   appendToPassword: boolean;
+  /** Only the exact origins in `sites`, not other subdomains or ports of their sites. */
+  exactOrigin: boolean;
 }
 
 export interface AccountPatch {
