@@ -1,15 +1,22 @@
 import { browser } from '../platform/browser';
+import { issueGrant } from './fill/grants';
 import { sendToFrame } from './send-to-frame';
+
+/** The content script asks for the code right away; the grant is good for that one request only. */
+const TAB_GRANT_MS = 15_000;
 
 /**
  * Fill on request: the keyboard shortcut (commands API, "fill-code") and a click on an account in the
  * popup ask the active tab's content script to fill its code field now. The content script asks for
- * the code itself, so the site check uses its own frame's origin, as for automatic filling.
+ * the code itself, so the site check uses its own frame's origin, as for automatic filling. The
+ * message carries a one-time grant for this tab: that, not a message field, makes the content
+ * script's request one the user asked for (see fill/grants.ts).
  */
 export async function fillActiveTab(accountId?: string): Promise<{ filled: boolean }> {
   const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
   if (tab?.id === undefined) return { filled: false };
-  const reply = await sendToFrame<{ filled: boolean }>(tab.id, { type: 'content/fill-now', ...(accountId ? { accountId } : {}) });
+  const grant = issueGrant({ tabId: tab.id }, TAB_GRANT_MS);
+  const reply = await sendToFrame<{ filled: boolean }>(tab.id, { type: 'content/fill-now', ...(accountId ? { accountId } : {}), grant });
   return { filled: reply?.filled === true };
 }
 

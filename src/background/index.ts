@@ -1,6 +1,5 @@
 import { browser, type Runtime } from '../platform/browser';
 import { defineItem, restrictSessionStorage } from '../platform/storage';
-import { senderOrigin } from '../shared/sender';
 import type { Settings } from '../shared/protocol';
 import { createRouter } from './router';
 import { VaultService } from './vault/vault-service';
@@ -33,7 +32,7 @@ import { codesGet } from './handlers/codes-get';
 import { settingsGet } from './handlers/settings-get';
 import { settingsSet } from './handlers/settings-set';
 import { importExportHandlers } from './handlers/import-export';
-import { fillRequest } from './handlers/fill-request';
+import { fillRequest, fillRequestOf } from './handlers/fill-request';
 import { enrollCandidate } from './handlers/enroll-candidate';
 import { enrollConfirm } from './handlers/enroll-confirm';
 import { enrollUndo } from './handlers/enroll-undo';
@@ -88,12 +87,7 @@ const route = createRouter(
     'codes/get': (m) => codesGet(services, m.ids),
     'settings/get': () => settingsGet(services),
     'settings/set': (m) => settingsSet(services, m.settings),
-    'fill/request': (m, { sender }) =>
-      fillRequest(services, senderOrigin(sender), {
-        ...(typeof m.accountId === 'string' ? { accountId: m.accountId } : {}),
-        explicit: m.explicit === true,
-        append: m.append === true,
-      }),
+    'fill/request': (m, { sender }) => fillRequest(services, sender, fillRequestOf(m)),
     'fill/choose': (_m, { sender }) => fillChoose(services, sender),
     'ui/load': (_m, { sender }) => uiLoad(sender),
     'fill/pick-pending': async () => pendingPick(vault, (await activeTab())?.id ?? null),

@@ -3,10 +3,12 @@
  * `password123456`). Only when the background says this frame's site has exactly one account with
  * the option on: when the user signs in (Enter in the password field, the form's submit button, the
  * form's submit event), the current code is appended to what the user typed, just before the page
- * reads it. The code is asked for again when it rolls over, so it is fresh whenever the user submits.
+ * reads it. The code is asked for again when it rolls over, so it is fresh whenever the user submits
+ * (the background never gives the next code early). Only into a password field the user can see.
  */
 import { fillAppended } from './fill';
 import { SIGN_IN } from './fill/submit';
+import { seen } from './fill/visible';
 import { sendToBackground } from '../platform/runtime-lite';
 import type { CodeAnswer } from '../shared/protocol';
 
@@ -46,10 +48,10 @@ function attach(doc: Document, password: HTMLInputElement): () => void {
     }, () => undefined);
   };
   const append = (e: Event): void => {
-    if (!answer || !e.isTrusted) return;
+    if (!answer || !e.isTrusted || !seen(password)) return;
+    // Past its period (the refresh is on its way): the server's window still takes the previous code.
     const late = answer.validUntil !== null && Date.now() > answer.validUntil - 1000;
-    const code = late ? answer.next : answer.code;
-    if (code) fillAppended(password, code);
+    fillAppended(password, (late && answer.next) || answer.code);
   };
   const onKey = (e: KeyboardEvent) => e.key === 'Enter' && e.target === password && append(e);
   const onClick = (e: MouseEvent) => {

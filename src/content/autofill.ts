@@ -1,10 +1,13 @@
 /**
  * Fill at login: find the page's one-time-code field (now or when it is rendered later), ask the
- * background for a code for this frame's own site, fill it. If the code has under 3 s left, fill it
- * and fill the next one when it rolls over, unless the user has submitted or typed meanwhile. When
- * the code cannot be filled by itself, our button in the field lets the user unlock or pick.
+ * background for a code for this frame's own site, fill it. The background fills with no click only
+ * where that is safe (top or same-site frame, https, see background/handlers/fill-request.ts) and only
+ * for a field we saw (./fill/visible.ts); anywhere else our button in the field fills on a click. If
+ * the code has under 3 s left, it is asked for again just after it rolls over (never early), unless the
+ * user has typed meanwhile. Our button also lets the user unlock or pick when there is no one code.
  */
 import { fillCode, findOtpFields, inputsOf, stillOurs, watchOtpFields, type OtpTarget } from './fill';
+import { targetSeen } from './fill/visible';
 import { pageUi } from './ui-loader';
 import { submitNear } from './fill/submit';
 import { sendToBackground } from '../platform/runtime-lite';
@@ -21,14 +24,14 @@ function apply(target: OtpTarget, answer: CodeAnswer, now = Date.now()): boolean
   if (!fillCode(target, answer.code, answer.next ?? undefined)) return false;
   removeButton?.();
   const left = answer.validUntil === null ? Infinity : answer.validUntil - now;
-  const next = answer.next;
-  // fillCode only overwrites what we put there, so a user's own typing is never replaced.
-  if (left < ROLLOVER_MS && next) setTimeout(() => fillCode(target, next), left + 50);
+  // Asked again once the code has expired, under the same rules (a grant when the user asked for this
+  // fill); fillCode only overwrites what we put there, so a user's own typing is never replaced.
+  if (left < ROLLOVER_MS) setTimeout(() => void offer(target, answer.grant ? { grant: answer.grant } : {}).catch(() => false), left + 50);
   const inputs = inputsOf(target);
   if (answer.submit && !submitted.has(inputs[0]!)) {
     submitted.add(inputs[0]!);
     // After the rollover refill if there is one; never if the user changed the field meanwhile.
-    setTimeout(() => stillOurs(inputs) && submitNear(inputs[0]!), left < ROLLOVER_MS ? left + 150 : 100);
+    setTimeout(() => stillOurs(inputs) && submitNear(inputs[0]!), left < ROLLOVER_MS ? left + 400 : 100);
   }
   return true;
 }
@@ -39,31 +42,44 @@ function showButton(target: OtpTarget, answer: FillAnswer): void {
     if (stillOurs(inputsOf(target))) return; // filled meanwhile
     removeButton?.();
     removeButton = ui.showFieldButton(anchor, answer.kind === 'locked', () => {
-      // Automatic filling is off: the click is the request. Otherwise the popup unlocks or lets the user pick.
-      if (answer.kind === 'off') void offer(target, { explicit: true });
+      // A one-time grant from the background makes the click a request the user asked for (one account
+      // here, but not fillable without a click, or automatic filling off). Otherwise the popup unlocks
+      // or lets the user pick.
+      if ('grant' in answer) void offer(target, { grant: answer.grant }, true);
       else void sendToBackground({ type: 'fill/choose' });
     });
   }, () => undefined);
 }
 
-async function offer(target: OtpTarget, request: { accountId?: string; explicit?: boolean } = {}): Promise<boolean> {
-  const answer = await sendToBackground({ type: 'fill/request', ...request });
+type Request = { accountId?: string; grant?: string };
+
+/** `clicked`: sent from our button's click handler (a genuine, trusted click). */
+async function offer(target: OtpTarget, request: Request = {}, clicked = false): Promise<boolean> {
+  const consecutive = target.kind === 'consecutive';
+  const answer = await sendToBackground({ type: 'fill/request', ...request, visible: targetSeen(target), consecutive });
   if (answer.kind === 'code') return apply(target, answer);
+  // Grants live in the service worker's memory: after it restarted, the click still stands, once.
+  if (clicked && 'grant' in answer) return offer(target, { grant: answer.grant });
   if (answer.kind !== 'none' && !request.accountId) showButton(target, answer);
   return false;
 }
 
-/** The user asked (popup click on an account, keyboard shortcut): fill this page's field now. */
-export async function fillNow(accountId?: string): Promise<{ filled: boolean }> {
+/** The user asked (popup click on an account, keyboard shortcut): fill this page's field now with the tab's grant. */
+export async function fillNow(grant: string, accountId?: string): Promise<{ filled: boolean }> {
   const target = findOtpFields(document);
   if (!target) return { filled: false };
-  return { filled: await offer(target, { ...(accountId ? { accountId } : {}), explicit: true }) };
+  return { filled: await offer(target, { ...(accountId ? { accountId } : {}), grant }) };
 }
 
 /** The user picked an account in the popup after clicking our button: fill its code (this document only). */
 export async function fillPicked(answer: CodeAnswer, origin: string): Promise<{ filled: boolean }> {
   const target = location.origin === origin ? findOtpFields(document) : null;
   return { filled: target !== null && apply(target, answer) };
+}
+
+/** Waits up to ~1 s for `target` to be seen (a step of a sign-in that slides or fades in). */
+async function settle(target: OtpTarget): Promise<void> {
+  for (let i = 0; i < 4 && !targetSeen(target); i++) await new Promise((done) => setTimeout(done, 250));
 }
 
 /** Starts watching `doc`; returns a function that stops. */
@@ -74,7 +90,7 @@ export function startAutofill(doc: Document = document): () => void {
   return watchOtpFields(
     doc,
     (target) => {
-      void offer(target).catch(() => false);
+      void settle(target).then(() => offer(target)).catch(() => false);
       return false;
     },
     40,

@@ -11,7 +11,7 @@ import { startEnroll } from './enroll';
 
 onBackgroundMessage({
   'content/ping': async () => ({ href: location.href, topFrame: window === window.top }),
-  'content/fill-now': ({ accountId }) => fillNow(accountId),
+  'content/fill-now': ({ accountId, grant }) => fillNow(grant, accountId),
   'content/fill-code': ({ answer, origin }) => fillPicked(answer, origin),
 });
 

@@ -35,6 +35,7 @@ export function AccountDetail({ api, t, account, onChanged, onDeleted, onClose }
   const [sites, setSites] = useState(account.sites.join('\n'));
   const [submit, setSubmit] = useState(account.fill.submit);
   const [append, setAppend] = useState(account.fill.appendToPassword);
+  const [exact, setExact] = useState(account.fill.exactOrigin);
   const [error, setError] = useState('');
   const [view, setView] = useState<'edit' | 'codes' | 'qr'>('edit');
 
@@ -47,7 +48,7 @@ export function AccountDetail({ api, t, account, onChanged, onDeleted, onClose }
         issuer: issuer.trim(),
         account: name.trim(),
         sites: parsed,
-        fill: { submit, appendToPassword: append },
+        fill: { submit, appendToPassword: append, exactOrigin: exact },
       });
       onChanged();
       onClose();
@@ -89,6 +90,7 @@ export function AccountDetail({ api, t, account, onChanged, onDeleted, onClose }
           <input type="checkbox" checked={append} onChange={(e) => setAppend(e.currentTarget.checked)} />
           {t('fillAppend')}
         </label>
+        <ExactOrigin t={t} sites={parseSites(sites) ?? []} checked={exact} onChange={setExact} />
       </fieldset>
       {error && <p class="error" role="alert">{error}</p>}
       <div class="row">
@@ -104,5 +106,21 @@ export function AccountDetail({ api, t, account, onChanged, onDeleted, onClose }
       </div>
       <button type="button" class="danger" onClick={remove}>{t('delete')}</button>
     </form>
+  );
+}
+
+/**
+ * "Only on https://login.example.com, not on its other subdomains": narrows the account to the exact
+ * origins of its sites, for sites whose other subdomains serve other people's content.
+ */
+function ExactOrigin({ t, sites, checked, onChange }: { t: Translate; sites: string[]; checked: boolean; onChange(value: boolean): void }) {
+  return (
+    <>
+      <label class="check">
+        <input type="checkbox" checked={checked} onChange={(e) => onChange(e.currentTarget.checked)} />
+        {sites.length === 1 ? t('fillExactOne', sites[0]!) : t('fillExact')}
+      </label>
+      {sites.some((site) => site.startsWith('http:')) && <p class="hint">{t('fillHttpHint')}</p>}
+    </>
   );
 }

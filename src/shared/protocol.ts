@@ -66,6 +66,8 @@ export interface FillOptionsView {
   submit: boolean;
   /** Append the code to the password the user typed (sites that want both in one field). */
   appendToPassword: boolean;
+  /** Only the exact origins in `sites`, not other subdomains or ports of their sites. */
+  exactOrigin: boolean;
 }
 
 export interface AccountPatch {
@@ -112,7 +114,9 @@ export interface ScanResult {
 
 /**
  * What a content script gets when it found a one-time-code field: a code only when the vault is
- * unlocked, autofill is on, and exactly one account belongs to the frame's own site (from `sender`).
+ * unlocked, exactly one account belongs to the frame's own site (from `sender`), and either the user
+ * asked (a grant) or filling with no click is allowed there (background/handlers/fill-request.ts).
+ * `off` and `confirm` carry a one-time grant for this frame: our button's click sends it back.
  */
 export type FillAnswer =
   | CodeAnswer
@@ -121,15 +125,23 @@ export type FillAnswer =
   /** No account is bound to this site, but unbound ones exist: the user may pick one. */
   | { kind: 'choose' }
   | { kind: 'several'; count: number }
-  | { kind: 'off' };
+  /** Automatic filling is off. */
+  | { kind: 'off'; grant: string }
+  /** One account, but not here without a click (frame, http, field not seen, two codes wanted). */
+  | { kind: 'confirm'; grant: string };
 
-/** A code for the frame's own site; `submit`: the account's site wants the form submitted after filling. */
+/**
+ * A code for the frame's own site; `submit`: the account's site wants the form submitted after filling.
+ * `next` only for fields that want two consecutive codes; `grant`: after a fill the user asked for,
+ * the one request at rollover that the same click covers.
+ */
 export interface CodeAnswer {
   kind: 'code';
   code: string;
   next: string | null;
   validUntil: number | null;
   submit: boolean;
+  grant?: string;
 }
 
 /** The in-field button was clicked: which site it was, and which accounts the user may pick there. */
@@ -211,8 +223,12 @@ interface CoreMessages {
   'codes/get': Msg<{ ids: string[] }, CodeView[]>;
   'settings/get': Msg<NoFields, Settings>;
   'settings/set': Msg<{ settings: Settings }, Settings>;
-  /** `accountId`: the user picked this account (popup click, shortcut); `explicit`: the user asked, fill even if autofill is off. */
-  'fill/request': Msg<{ accountId?: string; explicit?: boolean; append?: boolean }, FillAnswer>;
+  /**
+   * `accountId`: the user picked this account (popup click, shortcut); `grant`: the background's
+   * one-time grant for a fill the user asked for; `visible`: our content script saw the field;
+   * `consecutive`: the field wants two codes. See background/handlers/fill-request.ts.
+   */
+  'fill/request': Msg<{ accountId?: string; grant?: string; visible?: boolean; consecutive?: boolean; append?: boolean }, FillAnswer>;
   /** The user clicked the in-field button: open the popup to unlock or pick an account for this frame. */
   'fill/choose': Msg<NoFields, NoFields>;
   /** Popup: the in-field pick waiting in the active tab (the popup's), with its id, if any. */
@@ -244,7 +260,7 @@ export interface ToContent {
   /** A short message to show on the page (e.g. the result of "Add selected key"). */
   'content/notice': Msg<{ text: string }, NoFields>;
   /** Fill the page's code field now (popup click or keyboard shortcut). */
-  'content/fill-now': Msg<{ accountId?: string }, { filled: boolean }>;
+  'content/fill-now': Msg<{ accountId?: string; grant: string }, { filled: boolean }>;
   /** Fill this code, picked by the user in the popup for this very document. */
   'content/fill-code': Msg<{ answer: CodeAnswer; origin: string }, { filled: boolean }>;
 }

@@ -5,7 +5,8 @@ export interface SenderLike {
   id?: string;
   url?: string;
   origin?: string;
-  tab?: { id?: number };
+  /** `url`: the tab's top-level page (present with host permission for it). */
+  tab?: { id?: number; url?: string };
   frameId?: number;
   /** Chrome 106+: the sending document's id. */
   documentId?: string;

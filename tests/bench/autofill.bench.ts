@@ -18,7 +18,7 @@ beforeAll(async () => {
   await call(popup, {
     type: 'accounts/add-uri',
     uri: 'otpauth://totp/Mail:alice?secret=JBSWY3DPEHPK3PXP&issuer=Mail',
-    sites: [new URL(server.url('/', 'mailmachine.test')).origin],
+    sites: [new URL(server.url('/', 'mailmachine.test', 'https')).origin], // filling with no click needs https
   });
   await popup.close();
 }, 120_000);
@@ -30,7 +30,7 @@ afterAll(async () => {
 
 it('autofill: field inserted → filled', async () => {
   const page = await ext.context.newPage();
-  await page.goto(server.url('/basic.html', 'mailmachine.test'));
+  await page.goto(server.url('/basic.html', 'mailmachine.test', 'https'));
   await page.waitForTimeout(500);
   const times: number[] = [];
   for (let i = 0; i < RUNS; i++) {

@@ -3,8 +3,13 @@ import type { Account } from '../../core/vault';
 import type { CodeAnswer } from '../../shared/protocol';
 import { codeView } from '../handlers/codes-get';
 
-/** A TOTP/Steam account's current code, the next one, and when the current one expires. */
-export function codeAnswer(account: Account, now: number): CodeAnswer {
+/**
+ * A TOTP/Steam account's current code and when it expires; with `withNext`, also the next code.
+ * The next code is given early only to fields that want two consecutive codes: anywhere else it would
+ * hand a page a code that is still good after the current one has expired.
+ */
+export function codeAnswer(account: Account, now: number, withNext = true): CodeAnswer {
   const { code, validUntil } = codeView(account, now);
-  return { kind: 'code', code, next: validUntil === null ? null : codeAt(account, validUntil), validUntil, submit: account.fill.submit };
+  const next = withNext && validUntil !== null ? codeAt(account, validUntil) : null;
+  return { kind: 'code', code, next, validUntil, submit: account.fill.submit };
 }

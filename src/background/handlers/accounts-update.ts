@@ -5,7 +5,7 @@ import type { Services } from './context';
 import { toView } from './views';
 
 const EDITABLE = new Set(['issuer', 'account', 'sites', 'pinned', 'order', 'fill']);
-const FILL_OPTIONS = new Set(['submit', 'appendToPassword']);
+const FILL_OPTIONS = new Set(['submit', 'appendToPassword', 'exactOrigin']);
 
 const badFill = (fill: unknown): boolean =>
   typeof fill !== 'object' || fill === null || Object.entries(fill).some(([k, v]) => !FILL_OPTIONS.has(k) || typeof v !== 'boolean');

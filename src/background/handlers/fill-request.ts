@@ -1,46 +1,89 @@
 import { matchAccounts } from '../../core/site';
 import type { FillAnswer } from '../../shared/protocol';
+import { senderOrigin, type SenderLike } from '../../shared/sender';
 import { codeAnswer } from '../fill/code-answer';
+import { frameScope, issueGrant, redeemGrant } from '../fill/grants';
 import { eligible } from '../fill/pick';
+import { silentFrame, topOrSameSite } from '../fill/silent';
 import type { Services } from './context';
 import { settingsGet } from './settings-get';
+
+/** A grant for our button's click: it may sit in the field a while. */
+const BUTTON_GRANT_MS = 30 * 60_000;
+/** After a fill the user asked for, one more request at rollover is covered by the same click. */
+const REFRESH_GRANT_EXTRA_MS = 10_000;
 
 export interface FillRequest {
   /** The user picked this account (popup click, shortcut); it must still belong to the frame's site. */
   accountId?: string;
-  /** The user asked: fill even if automatic filling is off. */
-  explicit?: boolean;
+  /**
+   * A grant the background issued: with our button's answer (to this frame) or with `content/fill-now`
+   * (to this tab). Only a live grant makes the request one the user asked for; no message field does.
+   */
+  grant?: string;
+  /** Our content script judged the field seen by the user (content/fill/visible.ts). */
+  visible?: boolean;
+  /** The field wants two consecutive codes ("code 1 / code 2"): only these answers carry `next`. */
+  consecutive?: boolean;
   /** A password field on a site whose account has "password and code in one field" on. */
   append?: boolean;
 }
 
 /**
- * `fill/request` (content scripts only): the frame found a one-time-code field. `origin` is the
- * frame's own origin from `sender` — an iframe gets codes for its own site, never its parent's, and a
+ * `fill/request` (content scripts only): the frame found a one-time-code field. The origin is the
+ * frame's own, from `sender` — an iframe gets codes for its own site, never its parent's, and a
  * lookalike host matches no account (registrable domain via the public-suffix list, see core/site).
  * Only a code goes back, never a secret or which accounts exist. Answers other than a code put our
  * button in the field, so they are given only where the button can do something.
+ *
+ * A code comes with no click only when all hold: autofill is on, the frame is top or same-site with
+ * the top page and is https (fill/silent.ts), our content script saw the field, and the field does not
+ * want two codes. Otherwise a one-time grant for this frame comes back and our button's click fills.
  */
-export async function fillRequest(services: Services, origin: string | null, request: FillRequest = {}, now = Date.now()): Promise<FillAnswer> {
+export async function fillRequest(services: Services, sender: SenderLike, request: FillRequest = {}, now = Date.now()): Promise<FillAnswer> {
+  const origin = senderOrigin(sender);
   if (!origin) return { kind: 'none' };
   const state = await services.vault.state();
   if (state === 'empty') return { kind: 'none' };
   if (state === 'locked') return request.append ? { kind: 'none' } : { kind: 'locked' };
   const { autofill } = await settingsGet(services);
+  const granted = redeemGrant(request.grant, sender, now);
+  // A tab-wide grant (popup click, shortcut) does not reach into a frame another site embeds.
+  const asked = granted !== null && (granted.frameId !== undefined || topOrSameSite(sender, origin));
+  const silent = silentFrame(sender, origin);
   return services.vault.read((data) => {
     const matching = matchAccounts(data.accounts, origin);
     // A chosen account still has to belong to this frame's site.
     const ids = request.accountId === undefined ? matching : matching.filter((id) => id === request.accountId);
     const account = ids.length === 1 ? data.accounts.find((a) => a.id === ids[0]) : undefined;
     // The per-site "password and code" option is its own opt-in; the global switch governs code fields.
-    if (request.append) return account?.fill.appendToPassword && account.type !== 'hotp' ? codeAnswer(account, now) : { kind: 'none' };
+    if (request.append) return silent && account?.fill.appendToPassword && account.type !== 'hotp' ? codeAnswer(account, now, false) : { kind: 'none' };
     if (ids.length > 1) return { kind: 'several', count: ids.length };
     // HOTP codes are only taken by hand (each one moves the counter), never filled on sight.
     if (!account || account.type === 'hotp') {
       const pickable = request.accountId === undefined && matching.length === 0 && eligible(data, origin).unbound.length > 0;
       return pickable ? { kind: 'choose' } : { kind: 'none' };
     }
-    if (!request.explicit && !autofill) return { kind: 'off' };
-    return codeAnswer(account, now);
+    const consecutive = request.consecutive === true;
+    if (asked) {
+      const answer = codeAnswer(account, now, consecutive);
+      if (answer.validUntil === null) return answer;
+      return { ...answer, grant: issueGrant(frameScope(sender), answer.validUntil - now + REFRESH_GRANT_EXTRA_MS, now) };
+    }
+    const grant = issueGrant(frameScope(sender), BUTTON_GRANT_MS, now);
+    if (!autofill) return { kind: 'off', grant };
+    if (!silent || request.visible !== true || consecutive) return { kind: 'confirm', grant };
+    return codeAnswer(account, now, false);
   });
+}
+
+/** The message as a content script sent it: only known fields of the right type are read. */
+export function fillRequestOf(message: Record<string, unknown>): FillRequest {
+  const request: FillRequest = {};
+  if (typeof message.accountId === 'string') request.accountId = message.accountId;
+  if (typeof message.grant === 'string') request.grant = message.grant;
+  if (message.visible === true) request.visible = true;
+  if (message.consecutive === true) request.consecutive = true;
+  if (message.append === true) request.append = true;
+  return request;
 }

@@ -17,7 +17,7 @@ export function shadowRootsIn(root: Document | ShadowRoot, out: ShadowRoot[] = [
   return out;
 }
 
-const parentOf = (el: Element): Element | null =>
+export const parentOf = (el: Element): Element | null =>
   el.parentElement ?? ((el.getRootNode() as Partial<ShadowRoot>).host || null);
 
 /**

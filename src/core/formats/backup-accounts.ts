@@ -12,13 +12,15 @@ function backupCodes(value: unknown): NonNullable<ImportedAccount['backupCodes']
   });
 }
 
-/** Optional (added within version 1): the per-site fill options; absent in older backups. */
+/** Optional (added within version 1): the per-site fill options; absent in older backups, `exactOrigin` too. */
 function fillOptions(value: unknown): Pick<ImportedAccount, 'fill'> {
   if (value === undefined) return {};
   const fill = rec(value, 'fill');
-  const { submit, appendToPassword } = fill;
-  if (typeof submit !== 'boolean' || typeof appendToPassword !== 'boolean') throw corrupt('fill options are not booleans');
-  return { fill: { submit, appendToPassword } };
+  const { submit, appendToPassword, exactOrigin = false } = fill;
+  if (typeof submit !== 'boolean' || typeof appendToPassword !== 'boolean' || typeof exactOrigin !== 'boolean') {
+    throw corrupt('fill options are not booleans');
+  }
+  return { fill: { submit, appendToPassword, exactOrigin } };
 }
 
 export function readBackupAccounts(payload: unknown): EntriesResult {

@@ -1,3 +1,3 @@
 export { siteKey, siteOf, type Scheme, type SiteKey } from './site';
-export { matchAccounts, originMatches, type SiteBound } from './match';
+export { matchAccounts, originMatches, sameOrigin, type SiteBound } from './match';
 export { issuerRelatesToHost } from './related';

@@ -32,7 +32,24 @@ export const MIGRATIONS: Readonly<Record<number, Migration>> = {
       trash: Array.isArray(doc.trash) ? doc.trash.map(trash) : doc.trash,
     };
   },
+  // v3: "only on the exact origin" (fill.exactOrigin), off for every existing account: sites keep matching as before.
+  2: (doc) => mapAccounts(doc, 3, (account) => {
+    const fill = (account as { fill?: unknown }).fill;
+    return typeof fill === 'object' && fill !== null ? { ...account, fill: { ...fill, exactOrigin: false } } : account;
+  }),
 };
+
+/** `doc` at `version`, with `change` applied to every account object, live or in the trash. */
+function mapAccounts(doc: VersionedDoc, version: number, change: (account: object) => object): VersionedDoc {
+  const one = (account: unknown) => (typeof account === 'object' && account !== null ? change(account) : account);
+  const entry = (e: unknown) => (typeof e === 'object' && e !== null ? { ...e, account: one((e as { account?: unknown }).account) } : e);
+  return {
+    ...doc,
+    version,
+    accounts: Array.isArray(doc.accounts) ? doc.accounts.map(one) : doc.accounts,
+    trash: Array.isArray(doc.trash) ? doc.trash.map(entry) : doc.trash,
+  };
+}
 
 /**
  * Upgrades `doc` to `current`. A missing or non-integer version is `vault/corrupted`; a version

@@ -1,12 +1,12 @@
 /**
- * The vault's account model, schema version 2 (v2 added `fill`). Everything here is secret, not only `secret`:
+ * The vault's account model, schema version 3 (v2 added `fill`, v3 `fill.exactOrigin`). Everything here is secret, not only `secret`:
  * issuer, label and sites reveal where the user has accounts (ARCHITECTURE rule 5), so the whole
  * document is encrypted by ../crypto and never logged.
  */
 import type { Algorithm, OtpType } from '../otp/types';
 
 /** The schema version `serializeVault` writes. Bump it only together with a new migration. */
-export const CURRENT_VAULT_VERSION = 2;
+export const CURRENT_VAULT_VERSION = 3;
 
 /** Deleted accounts stay restorable this long (30 days), then `purgeTrash` drops them. */
 export const TRASH_RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
@@ -22,9 +22,14 @@ export interface FillOptions {
   submit: boolean;
   /** The site wants password and code in one field: append the code to the typed password on submit. */
   appendToPassword: boolean;
+  /**
+   * Codes only for the exact origins in `sites` (scheme, host and port), not for other subdomains or
+   * ports of their sites: for sites whose subdomains hold other people's content (v3, off by default).
+   */
+  exactOrigin: boolean;
 }
 
-export const DEFAULT_FILL_OPTIONS: Readonly<FillOptions> = { submit: false, appendToPassword: false };
+export const DEFAULT_FILL_OPTIONS: Readonly<FillOptions> = { submit: false, appendToPassword: false, exactOrigin: false };
 
 export interface Account {
   /** Opaque, unique across accounts and trash; never derived from the secret. */

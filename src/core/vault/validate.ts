@@ -57,7 +57,11 @@ function backupCode(value: unknown, path: string): BackupCode {
 
 function fillOptions(value: unknown, path: string): Account['fill'] {
   const o = obj(value, path);
-  return { submit: bool(o.submit, `${path}.submit`), appendToPassword: bool(o.appendToPassword, `${path}.appendToPassword`) };
+  return {
+    submit: bool(o.submit, `${path}.submit`),
+    appendToPassword: bool(o.appendToPassword, `${path}.appendToPassword`),
+    exactOrigin: bool(o.exactOrigin, `${path}.exactOrigin`),
+  };
 }
 
 export function toAccount(value: unknown, path: string): Account {

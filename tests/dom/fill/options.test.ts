@@ -4,6 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CodeAnswer, FillAnswer } from '../../../src/shared/protocol';
+import { pageSize } from './layout';
 
 const requests: Record<string, unknown>[] = [];
 let answer: FillAnswer = { kind: 'none' };
@@ -45,6 +46,9 @@ const settle = (ms = 120) => new Promise((done) => setTimeout(done, ms));
 beforeEach(() => {
   requests.length = 0;
   answer = { kind: 'none' };
+  // happy-dom has no layout: every element gets a box in view, so fields count as seen (see visible.test.ts).
+  pageSize(1280, 2000);
+  vi.spyOn(Element.prototype, 'getBoundingClientRect').mockReturnValue(new DOMRect(100, 100, 200, 40));
 });
 let stops: (() => void)[] = [];
 const watch = () => stops.push(startAutofill(document));
@@ -94,7 +98,13 @@ describe('submitNear', () => {
 describe('autofill answers', () => {
   const page = '<form><label for="c">Verification code</label><input id="c" autocomplete="one-time-code" inputmode="numeric"><button>Verify</button></form>';
 
-  it.each([['several', { kind: 'several', count: 2 }], ['choose', { kind: 'choose' }], ['locked', { kind: 'locked' }], ['off', { kind: 'off' }]] as const)(
+  it.each([
+    ['several', { kind: 'several', count: 2 }],
+    ['choose', { kind: 'choose' }],
+    ['locked', { kind: 'locked' }],
+    ['off', { kind: 'off', grant: 'g-1' }],
+    ['confirm', { kind: 'confirm', grant: 'g-2' }],
+  ] as const)(
     '%s: nothing filled, our button shown; a script-made click on it does nothing',
     async (_name, reply) => {
       answer = reply;
@@ -117,8 +127,52 @@ describe('autofill answers', () => {
     document.body.innerHTML = page;
     watch();
     await settle();
-    expect(requests).toEqual([{ type: 'fill/request' }]);
+    expect(requests).toEqual([{ type: 'fill/request', visible: true, consecutive: false }]);
     expect(document.querySelector('clickauth-fill')).toBeNull();
+  });
+
+  it('a field the user cannot see is offered as not seen (the background then wants a click), after a short wait for it to appear', async () => {
+    document.body.innerHTML = page;
+    vi.spyOn(Element.prototype, 'getBoundingClientRect').mockReturnValue(new DOMRect(-9999, 100, 200, 40));
+    watch();
+    await settle(400);
+    expect(requests).toEqual([]); // still waiting: a sign-in step may be sliding in
+    await settle(1000);
+    expect(requests).toEqual([{ type: 'fill/request', visible: false, consecutive: false }]);
+  });
+
+  it('a field that slides into view within the wait is offered as seen', async () => {
+    document.body.innerHTML = page;
+    const box = vi.spyOn(Element.prototype, 'getBoundingClientRect').mockReturnValue(new DOMRect(-9999, 100, 200, 40));
+    watch();
+    await settle(300);
+    box.mockReturnValue(new DOMRect(100, 100, 200, 40));
+    await settle(400);
+    expect(requests).toEqual([{ type: 'fill/request', visible: true, consecutive: false }]);
+  });
+
+  it('consecutive fields say so; the next code goes only into the second of them', async () => {
+    answer = code('111111', { next: '222222' });
+    document.body.innerHTML = '<form><label for="a">MFA code 1</label><input id="a" inputmode="numeric" maxlength="6"><label for="b">MFA code 2</label><input id="b" inputmode="numeric" maxlength="6"></form>';
+    watch();
+    await settle();
+    expect(requests).toEqual([{ type: 'fill/request', visible: true, consecutive: true }]);
+    expect([$('#a').value, $('#b').value]).toEqual(['111111', '222222']);
+  });
+
+  it('a single field never gets the next code: at rollover the code is asked for again (with the answer\'s grant, if any)', async () => {
+    answer = code('123456', { next: '999999', validUntil: Date.now() + 100, grant: 'g-refresh' });
+    document.body.innerHTML = page;
+    watch();
+    await settle();
+    expect($('#c').value).toBe('123456');
+    answer = code('654321', { validUntil: Date.now() + 30_000 });
+    await settle(200);
+    expect(requests).toEqual([
+      { type: 'fill/request', visible: true, consecutive: false },
+      { type: 'fill/request', grant: 'g-refresh', visible: true, consecutive: false },
+    ]);
+    expect($('#c').value).toBe('654321');
   });
 
   it('a picked code fills the field and removes the button, only in a document of the picked origin', async () => {
@@ -198,10 +252,23 @@ describe('password and code in one field', () => {
     expect($('#pw').value).toBe('pw112233');
   });
 
-  it('uses the next code when the current one is about to expire', async () => {
-    await setUp(code('135790', { validUntil: Date.now() + 500 }));
+  it('about to expire and no next code (the background gives none): the current code; it is asked for again at rollover', async () => {
+    await setUp(code('135790', { next: null, validUntil: Date.now() + 500 }));
     userClick(document.getElementById('go')!);
-    expect($('#pw').value).toBe('hunter2999999');
+    expect($('#pw').value).toBe('hunter2135790');
+    answer = code('246802', { next: null });
+    await settle(1100);
+    expect(requests).toEqual([{ type: 'fill/request', append: true }, { type: 'fill/request', append: true }]);
+    $('#pw').value = 'hunter2';
+    press($('#pw'), 'Enter');
+    expect($('#pw').value).toBe('hunter2246802');
+  });
+
+  it('appends nothing to a password field the user cannot see', async () => {
+    await setUp(code('135790'));
+    vi.spyOn(Element.prototype, 'getBoundingClientRect').mockReturnValue(new DOMRect(-9999, 100, 200, 40));
+    press($('#pw'), 'Enter');
+    expect($('#pw').value).toBe('hunter2');
   });
 
   it('appends nothing when the site has no account with the option', async () => {

@@ -98,9 +98,27 @@ describe('popup list', () => {
     expect(box('fillAppend')?.checked).toBe(false);
     await click(box('fillAppend'));
     await submit(el.querySelector('form.panel'));
-    expect(api.accounts[0]?.fill).toEqual({ submit: false, appendToPassword: true });
+    expect(api.accounts[0]?.fill).toEqual({ submit: false, appendToPassword: true, exactOrigin: false });
     await click(button(el, msg('accountDetails', 'Issuer0')));
     expect(box('fillAppend')?.checked).toBe(true);
+  });
+
+  it('"only on the exact origin": names the one site, is off, and is saved when ticked; http sites get a hint', async () => {
+    const { api, el } = await withAccounts(1);
+    await click(button(el, msg('accountDetails', 'Issuer0')));
+    const textarea = el.querySelector('form.panel textarea');
+    await type(textarea, 'login.mailmachine.test');
+    const label = (key: string, ...subs: string[]) => [...el.querySelectorAll('label.check')].find((l) => l.textContent === msg(key, ...subs));
+    const exact = label('fillExactOne', 'https://login.mailmachine.test')?.querySelector('input');
+    expect(exact?.checked).toBe(false);
+    expect(el.textContent).not.toContain(msg('fillHttpHint'));
+    await click(exact);
+    await submit(el.querySelector('form.panel'));
+    expect(api.accounts[0]).toMatchObject({ sites: ['https://login.mailmachine.test'], fill: { submit: false, appendToPassword: false, exactOrigin: true } });
+    await click(button(el, msg('accountDetails', 'Issuer0')));
+    await type(el.querySelector('form.panel textarea'), 'https://login.mailmachine.test\nhttp://intranet.mailmachine.test');
+    expect(label('fillExact')?.querySelector('input')?.checked).toBe(true);
+    expect(el.textContent).toContain(msg('fillHttpHint'));
   });
 
   it('rejects a site that is not a web address', async () => {

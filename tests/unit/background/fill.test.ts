@@ -10,6 +10,7 @@ const sent: { tabId: number; message: unknown; options: unknown }[] = [];
 vi.mock('../../../src/platform/browser', () => ({
   browser: {
     tabs: {
+      query: async () => [{ id: 7, url: 'https://mail.example/login' }],
       sendMessage: async (tabId: number, message: unknown, options: unknown) => {
         sent.push({ tabId, message, options });
         return { ok: true, value: { filled: true } };
@@ -19,7 +20,8 @@ vi.mock('../../../src/platform/browser', () => ({
 }));
 
 const { VaultService } = await import('../../../src/background/vault/vault-service');
-const { fillRequest } = await import('../../../src/background/handlers/fill-request');
+const { fillRequest, fillRequestOf } = await import('../../../src/background/handlers/fill-request');
+const { fillActiveTab } = await import('../../../src/background/fill-shortcut');
 const { fillChoose } = await import('../../../src/background/handlers/fill-choose');
 const { cancelPick, eligible, finishPickAfterUnlock, pendingPick, pickAccount } = await import('../../../src/background/fill/pick');
 const { addAccount, updateAccount } = await import('../../../src/core/vault');
@@ -42,7 +44,7 @@ function services(vault: Vault, autofill = true) {
 
 const secret = (n: number) => decodeBase32('JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP').map((b, i) => (i === 0 ? b ^ n : b));
 
-async function vaultWith(accounts: { sites: string[]; type?: 'totp' | 'hotp'; fill?: { submit?: boolean; appendToPassword?: boolean } }[]) {
+async function vaultWith(accounts: { sites: string[]; type?: 'totp' | 'hotp'; fill?: { submit?: boolean; appendToPassword?: boolean; exactOrigin?: boolean } }[]) {
   const vault = new VaultService(memoryPorts().ports);
   await vault.create('correct horse battery');
   const ids: string[] = [];
@@ -65,11 +67,26 @@ beforeEach(() => {
   sent.length = 0;
 });
 
+/** A content script's sender: by default the top frame of a tab showing `origin`. */
+const from = (origin: string, extra: { frameId?: number; top?: string | undefined; documentId?: string; tabId?: number } = {}) => ({
+  origin,
+  url: `${origin}/login`,
+  tab: { id: extra.tabId ?? 7, ...('top' in extra ? (extra.top === undefined ? {} : { url: extra.top }) : { url: `${origin}/login` }) },
+  frameId: extra.frameId ?? 0,
+  documentId: extra.documentId ?? 'doc-1',
+});
+/** What our content script sends for a field it saw (fill/request's automatic case). */
+const SEEN = { visible: true } as const;
+const grantOf = (answer: { kind: string; grant?: string }): string => {
+  if (typeof answer.grant !== 'string') throw new Error(`no grant in ${answer.kind}`);
+  return answer.grant;
+};
+
 describe('fill/request', () => {
-  it('one account on the site: its code, the next one, the rollover time, and its submit option', async () => {
+  it('one account on the site: its code, the rollover time and its submit option; never the next code', async () => {
     const { vault } = await vaultWith([{ sites: [SITE], fill: { submit: true } }, { sites: ['https://other.example'] }]);
-    expect(await fillRequest(services(vault), 'https://login.mail.example', {}, NOW)).toEqual({
-      kind: 'code', code: code(0), next: code(0, NOW + 20_000), validUntil: NOW + 20_000, submit: true,
+    expect(await fillRequest(services(vault), from('https://login.mail.example'), SEEN, NOW)).toEqual({
+      kind: 'code', code: code(0), next: null, validUntil: NOW + 20_000, submit: true,
     });
   });
 
@@ -82,27 +99,142 @@ describe('fill/request', () => {
     ['a single HOTP account (never filled on sight)', SITE, [{ sites: [SITE], type: 'hotp' as const }], { kind: 'none' }],
   ])('%s → %j', async (_name, origin, accounts, answer) => {
     const { vault } = await vaultWith(accounts);
-    expect(await fillRequest(services(vault), origin, {}, NOW)).toEqual(answer);
+    expect(await fillRequest(services(vault), from(origin), SEEN, NOW)).toEqual(answer);
   });
 
-  it('locked → locked (the button offers unlock); no origin → none; autofill off → off unless asked', async () => {
+  it('locked → locked (the button offers unlock); no origin → none; autofill off → off with a grant for the button', async () => {
     const { vault } = await vaultWith([{ sites: [SITE] }]);
-    expect(await fillRequest(services(vault), null, {}, NOW)).toEqual({ kind: 'none' });
-    expect(await fillRequest(services(vault, false), SITE, {}, NOW)).toEqual({ kind: 'off' });
+    expect(await fillRequest(services(vault), { ...from(SITE), origin: 'null' }, SEEN, NOW)).toEqual({ kind: 'none' });
+    const off = await fillRequest(services(vault, false), from(SITE), SEEN, NOW);
+    expect(off).toEqual({ kind: 'off', grant: expect.any(String) });
     // Off, and nothing here to fill: no button either (the page learns nothing about the extension).
-    expect(await fillRequest(services(vault, false), 'https://new.example', {}, NOW)).toEqual({ kind: 'none' });
-    expect((await fillRequest(services(vault, false), SITE, { explicit: true }, NOW)).kind).toBe('code');
+    expect(await fillRequest(services(vault, false), from('https://new.example'), SEEN, NOW)).toEqual({ kind: 'none' });
+    // The button's click brings the grant back: that fills.
+    expect((await fillRequest(services(vault, false), from(SITE), { grant: grantOf(off) }, NOW)).kind).toBe('code');
     await vault.lock();
-    expect(await fillRequest(services(vault), SITE, {}, NOW)).toEqual({ kind: 'locked' });
+    expect(await fillRequest(services(vault), from(SITE), SEEN, NOW)).toEqual({ kind: 'locked' });
   });
 
-  it('password + code: a code only for the one site account with the option on, even with autofill off', async () => {
+  it('password + code: a code only for the one site account with the option on, even with autofill off; only where filling with no click is allowed', async () => {
     const withOption = await vaultWith([{ sites: [SITE], fill: { appendToPassword: true } }]);
-    expect((await fillRequest(services(withOption.vault, false), SITE, { append: true }, NOW)).kind).toBe('code');
+    expect(await fillRequest(services(withOption.vault, false), from(SITE), { append: true }, NOW)).toMatchObject({ kind: 'code', next: null });
+    expect(await fillRequest(services(withOption.vault), from(SITE, { frameId: 2, top: 'https://evil.example/' }), { append: true }, NOW)).toEqual({ kind: 'none' });
     const without = await vaultWith([{ sites: [SITE] }]);
-    expect(await fillRequest(services(without.vault), SITE, { append: true }, NOW)).toEqual({ kind: 'none' });
+    expect(await fillRequest(services(without.vault), from(SITE), { append: true }, NOW)).toEqual({ kind: 'none' });
     await withOption.vault.lock();
-    expect(await fillRequest(services(withOption.vault), SITE, { append: true }, NOW)).toEqual({ kind: 'none' });
+    expect(await fillRequest(services(withOption.vault), from(SITE), { append: true }, NOW)).toEqual({ kind: 'none' });
+    const http = await vaultWith([{ sites: ['http://mail.example'], fill: { appendToPassword: true } }]);
+    expect(await fillRequest(services(http.vault), from('http://mail.example'), { append: true }, NOW)).toEqual({ kind: 'none' });
+  });
+});
+
+describe('fill/request: where a code is filled with no click (finding 5)', () => {
+  const confirm = { kind: 'confirm', grant: expect.any(String) };
+
+  it.each([
+    ['the top frame, https, a field seen', SITE, from(SITE), SEEN, 'code'],
+    ['a same-site frame (login.mail.example in mail.example)', SITE, from('https://login.mail.example', { frameId: 4, top: 'https://mail.example/home' }), SEEN, 'code'],
+    ['a frame another site embeds', SITE, from(SITE, { frameId: 4, top: 'https://evil.example/' }), SEEN, 'confirm'],
+    ['a frame whose top page is not known (no tab url)', SITE, from(SITE, { frameId: 4, top: undefined }), SEEN, 'confirm'],
+    ['a frame of the same host over http in an https top page', 'http://mail.example', from('http://mail.example', { frameId: 4, top: 'https://mail.example/' }), SEEN, 'confirm'],
+    ['an http page (account bound to http)', 'http://mail.example', from('http://mail.example'), SEEN, 'confirm'],
+    ['http on localhost', 'http://localhost:8080', from('http://localhost:3000'), SEEN, 'code'],
+    ['http on 127.0.0.1', 'http://127.0.0.1:8080', from('http://127.0.0.1:8080'), SEEN, 'code'],
+    ['http on [::1]', 'http://[::1]:8080', from('http://[::1]:8080'), SEEN, 'code'],
+    ['a field our content script did not see', SITE, from(SITE), { visible: false }, 'confirm'],
+    ['a field nobody said was seen', SITE, from(SITE), {}, 'confirm'],
+    ['a field that wants two consecutive codes', SITE, from(SITE), { ...SEEN, consecutive: true }, 'confirm'],
+  ] as const)('%s → %s', async (_name, site, sender, request, kind) => {
+    const { vault } = await vaultWith([{ sites: [site] }]);
+    const answer = await fillRequest(services(vault), sender, request, NOW);
+    expect(answer).toEqual(kind === 'code' ? expect.objectContaining({ kind: 'code', code: code(0), next: null }) : confirm);
+  });
+
+  it('a forged "explicit: true" (the old way to say "the user asked") is a request like any other', async () => {
+    const { vault } = await vaultWith([{ sites: [SITE] }]);
+    const forged = fillRequestOf({ type: 'fill/request', explicit: true, visible: false, grant: 42 });
+    expect(forged).toEqual({});
+    expect(await fillRequest(services(vault), from(SITE), forged, NOW)).toEqual(confirm);
+    expect(await fillRequest(services(vault, false), from(SITE), forged, NOW)).toEqual({ kind: 'off', grant: expect.any(String) });
+    expect(await fillRequest(services(vault), from(SITE), { grant: 'a-guessed-grant' }, NOW)).toEqual(confirm);
+  });
+
+  it('a button grant works once, only in the frame and document it was issued to, and not after it expires', async () => {
+    const { vault } = await vaultWith([{ sites: [SITE] }]);
+    const sender = from(SITE, { frameId: 4, top: 'https://evil.example/', documentId: 'doc-4' });
+    const issue = async () => grantOf(await fillRequest(services(vault), sender, SEEN, NOW));
+    const grant = await issue();
+    expect(await fillRequest(services(vault), { ...sender, frameId: 5 }, { grant }, NOW)).toEqual(confirm);
+    expect(await fillRequest(services(vault), { ...sender, documentId: 'doc-other' }, { grant }, NOW)).toEqual(confirm);
+    expect(await fillRequest(services(vault), { ...sender, tab: { id: 8, url: 'https://evil.example/' } }, { grant }, NOW)).toEqual(confirm);
+    expect(await fillRequest(services(vault), sender, { grant }, NOW)).toMatchObject({ kind: 'code', code: code(0) });
+    expect(await fillRequest(services(vault), sender, { grant }, NOW)).toEqual(confirm); // used up
+    const late = await issue();
+    expect(await fillRequest(services(vault), sender, { grant: late }, NOW + 31 * 60_000)).toEqual(confirm);
+  });
+
+  it('a page that asks again and again keeps only its newest grants (per tab)', async () => {
+    const { vault } = await vaultWith([{ sites: [SITE] }]);
+    const sender = from(SITE, { frameId: 4, top: 'https://evil.example/' });
+    const grants: string[] = [];
+    for (let i = 0; i < 12; i++) grants.push(grantOf(await fillRequest(services(vault), sender, {}, NOW)));
+    expect(await fillRequest(services(vault), sender, { grant: grants[0]! }, NOW)).toEqual(confirm);
+    expect((await fillRequest(services(vault), sender, { grant: grants[11]! }, NOW)).kind).toBe('code');
+  });
+
+  it('two consecutive codes only for a consecutive field, and only with a click (grant)', async () => {
+    const { vault } = await vaultWith([{ sites: [SITE] }]);
+    const first = await fillRequest(services(vault), from(SITE), { ...SEEN, consecutive: true }, NOW);
+    expect(first).toEqual(confirm);
+    expect(await fillRequest(services(vault), from(SITE), { consecutive: true, grant: grantOf(first) }, NOW)).toMatchObject({
+      kind: 'code', code: code(0), next: code(0, NOW + 20_000),
+    });
+  });
+
+  it('"code 1 / code 2" as two fields or two requests: each answer is the current code, never the next one', async () => {
+    const { vault } = await vaultWith([{ sites: [SITE] }]);
+    const answers = [
+      await fillRequest(services(vault), from(SITE), SEEN, NOW),
+      await fillRequest(services(vault), from(SITE, { documentId: 'doc-2' }), SEEN, NOW + 100),
+    ];
+    expect(answers.map((a) => a.kind === 'code' && [a.code, a.next])).toEqual([[code(0), null], [code(0), null]]);
+  });
+
+  it('a fill the user asked for carries one grant for the request at rollover, good for that frame', async () => {
+    const { vault } = await vaultWith([{ sites: [SITE] }]);
+    const sender = from(SITE, { frameId: 4, top: 'https://evil.example/' });
+    const button = grantOf(await fillRequest(services(vault), sender, SEEN, NOW));
+    const filled = await fillRequest(services(vault), sender, { grant: button }, NOW);
+    const refresh = grantOf(filled);
+    const later = NOW + 21_000;
+    expect(await fillRequest(services(vault), sender, { grant: refresh }, later)).toMatchObject({ kind: 'code', code: code(0, later) });
+  });
+
+  it('popup click / shortcut: the tab grant fills the top frame or a same-site frame (even an unseen field), not a frame another site embeds', async () => {
+    const { vault, ids } = await vaultWith([{ sites: [SITE] }, { sites: ['https://other.example'] }]);
+    const tabGrant = async (accountId?: string) => {
+      sent.length = 0;
+      await fillActiveTab(accountId);
+      const message = sent[0]?.message as { type: string; grant: string; accountId?: string };
+      expect(message).toMatchObject({ type: 'content/fill-now', grant: expect.any(String) });
+      expect(sent[0]?.options).toBeUndefined(); // every frame of the tab; each checks its own site
+      return message.grant;
+    };
+    expect((await fillRequest(services(vault, false), from(SITE), { grant: await tabGrant() }, NOW)).kind).toBe('code');
+    const sameSite = from('https://login.mail.example', { frameId: 3, top: 'https://mail.example/' });
+    expect((await fillRequest(services(vault), sameSite, { grant: await tabGrant() }, NOW)).kind).toBe('code');
+    const embedded = from(SITE, { frameId: 3, top: 'https://evil.example/' });
+    expect(await fillRequest(services(vault), embedded, { grant: await tabGrant() }, NOW)).toEqual(confirm);
+    // Another tab cannot use this tab's grant; another site's account is never filled.
+    expect(await fillRequest(services(vault), from(SITE, { tabId: 9 }), { grant: await tabGrant() }, NOW)).toEqual(confirm);
+    expect(await fillRequest(services(vault), from(SITE), { accountId: ids[1]!, grant: await tabGrant(ids[1]) }, NOW)).toEqual({ kind: 'none' });
+  });
+
+  it('an account narrowed to its exact origin: nothing for another subdomain (user content), a code on the origin itself', async () => {
+    const { vault } = await vaultWith([{ sites: ['https://login.mail.example'], fill: { exactOrigin: true } }]);
+    expect(await fillRequest(services(vault), from('https://user1.mail.example'), SEEN, NOW)).toEqual({ kind: 'none' });
+    expect(await fillRequest(services(vault), from('https://login.mail.example:8443'), SEEN, NOW)).toEqual({ kind: 'none' });
+    expect((await fillRequest(services(vault), from('https://login.mail.example'), SEEN, NOW)).kind).toBe('code');
   });
 });
 

@@ -23,8 +23,8 @@ type Case = [BackgroundType, Record<string, unknown>];
 
 const wellFormed: Case[] = [
   ['fill/request', {}],
-  ['fill/request', { accountId: 'a1b2', explicit: true, append: false }],
-  ['fill/request', { explicit: undefined }],
+  ['fill/request', { accountId: 'a1b2', grant: '0f8fad5b-d9cb-469f-a165-70867728950e', visible: true, consecutive: false, append: false }],
+  ['fill/request', { grant: undefined }],
   ['fill/choose', {}],
   ['ui/load', {}],
   ['enroll/candidate', { source: { kind: 'url', url: 'https://cdn.example/qr.png?x=1' } }],
@@ -43,8 +43,10 @@ const wellFormed: Case[] = [
 ];
 
 const malformed: [string, ...Case][] = [
-  ['explicit as a string', 'fill/request', { explicit: 'true' }],
-  ['explicit as 1', 'fill/request', { explicit: 1 }],
+  ['explicit: a claim that the user asked (only a grant proves it)', 'fill/request', { explicit: true }],
+  ['visible as a string', 'fill/request', { visible: 'true' }],
+  ['consecutive as 1', 'fill/request', { consecutive: 1 }],
+  ['a grant that is not a token', 'fill/request', { grant: 'let-me-in' }],
   ['append as null', 'fill/request', { append: null }],
   ['accountId as a number', 'fill/request', { accountId: 5 }],
   ['empty accountId', 'fill/request', { accountId: '' }],

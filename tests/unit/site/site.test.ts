@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { matchAccounts, originMatches, siteOf } from '../../../src/core/site';
+import { matchAccounts, originMatches, sameOrigin, siteOf } from '../../../src/core/site';
 
 describe('siteOf', () => {
   it.each([
@@ -91,6 +91,32 @@ describe('matchAccounts', () => {
     expect(matchAccounts(accounts, 'https://login.example.com')).toEqual(['a', 'b']);
     expect(matchAccounts(accounts, 'http://example.com')).toEqual(['d']);
     expect(matchAccounts(accounts, 'https://evil.com')).toEqual([]);
+  });
+
+  it('an account narrowed to its exact origin matches only that origin, not other subdomains or ports', () => {
+    const narrowed = [{ id: 'n', sites: ['https://login.example.com'], fill: { exactOrigin: true } }, ...accounts];
+    expect(matchAccounts(narrowed, 'https://login.example.com')).toEqual(['n', 'a', 'b']);
+    expect(matchAccounts(narrowed, 'https://login.example.com:443')).toEqual(['n', 'a', 'b']);
+    expect(matchAccounts(narrowed, 'https://user1.example.com')).toEqual(['a', 'b']);
+    expect(matchAccounts(narrowed, 'https://example.com')).toEqual(['a', 'b']);
+    expect(matchAccounts(narrowed, 'https://login.example.com:8443')).toEqual(['a', 'b']);
+    expect(matchAccounts(narrowed, 'http://login.example.com')).toEqual(['d']);
+  });
+});
+
+describe('sameOrigin', () => {
+  it.each([
+    ['https://login.example.com', 'https://login.example.com', true],
+    ['login.example.com', 'https://login.example.com', true],
+    ['https://LOGIN.example.com:443', 'https://login.example.com', true],
+    ['https://login.example.com', 'https://user1.example.com', false],
+    ['https://login.example.com', 'https://login.example.com:8443', false],
+    ['http://login.example.com', 'https://login.example.com', false],
+    ['https://example.com', 'https://www.example.com', false],
+    ['not a url', 'not a url', false],
+    ['chrome-extension://abc', 'chrome-extension://abc', false],
+  ])('%s vs %s → %s', (account, frame, expected) => {
+    expect(sameOrigin(account, frame)).toBe(expected);
   });
 });
 

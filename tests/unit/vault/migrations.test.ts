@@ -54,22 +54,22 @@ describe('migrate (the chain)', () => {
 });
 
 describe('migrate (production table)', () => {
-  it('v2 is current: one migration, from v1', () => {
-    expect(CURRENT_VAULT_VERSION).toBe(2);
-    expect(Object.keys(MIGRATIONS)).toEqual(['1']);
+  it('v3 is current: migrations from v1 and v2', () => {
+    expect(CURRENT_VAULT_VERSION).toBe(3);
+    expect(Object.keys(MIGRATIONS)).toEqual(['1', '2']);
   });
 
-  it('v2 passes through unchanged', () => {
-    const doc = { version: 2, accounts: [], trash: [] };
+  it('v3 passes through unchanged', () => {
+    const doc = { version: 3, accounts: [], trash: [] };
     expect(migrate(doc)).toBe(doc);
   });
 
-  it('v1 → v2 turns the new fill options off for every account, active or in the trash, and keeps the rest', () => {
+  it('v1 → v3 turns the fill options off for every account, active or in the trash, and keeps the rest', () => {
     const account = { id: 'a', issuer: 'Site', sites: ['https://a.example'], pinned: true };
     const doc = { version: 1, accounts: [account], trash: [{ account: { ...account, id: 'b' }, deletedAt: 5 }], extra: 1 };
-    const off = { submit: false, appendToPassword: false };
+    const off = { submit: false, appendToPassword: false, exactOrigin: false };
     expect(migrate(doc)).toEqual({
-      version: 2,
+      version: 3,
       accounts: [{ ...account, fill: off }],
       trash: [{ account: { ...account, id: 'b', fill: off }, deletedAt: 5 }],
       extra: 1,
@@ -77,12 +77,26 @@ describe('migrate (production table)', () => {
     expect(doc.accounts[0]).not.toHaveProperty('fill');
   });
 
-  it('v1 → v2 leaves malformed parts for validation to reject', () => {
-    expect(migrate({ version: 1, accounts: 'x', trash: [null] })).toEqual({ version: 2, accounts: 'x', trash: [null] });
+  it('v2 → v3 adds "exact origin" off and keeps the other fill options as they were', () => {
+    const account = { id: 'a', sites: ['https://a.example'], fill: { submit: true, appendToPassword: false } };
+    const doc = { version: 2, accounts: [account], trash: [{ account: { ...account, id: 'b' }, deletedAt: 5 }] };
+    const fill = { submit: true, appendToPassword: false, exactOrigin: false };
+    expect(MIGRATIONS[2]!(structuredClone(doc))).toEqual({
+      version: 3,
+      accounts: [{ ...account, fill }],
+      trash: [{ account: { ...account, id: 'b', fill }, deletedAt: 5 }],
+    });
+    expect(migrate(doc).accounts).toEqual([{ ...account, fill }]);
+    expect(doc.accounts[0]!.fill).not.toHaveProperty('exactOrigin');
+  });
+
+  it('v1 → v3 and v2 → v3 leave malformed parts for validation to reject', () => {
+    expect(migrate({ version: 1, accounts: 'x', trash: [null] })).toEqual({ version: 3, accounts: 'x', trash: [null] });
+    expect(migrate({ version: 2, accounts: [{ id: 'a' }, 7], trash: 'y' })).toEqual({ version: 3, accounts: [{ id: 'a' }, 7], trash: 'y' });
   });
 
   it.each([
-    [{ version: 3 }, UnsupportedVersion],
+    [{ version: 4 }, UnsupportedVersion],
     [{ version: 0 }, UnsupportedVersion],
     [{ version: '1' }, VaultCorrupted],
     [{}, VaultCorrupted],

@@ -24,8 +24,8 @@ describe('serializeVault / deserializeVault', () => {
     expect(accounts[0]?.secret).toBe('JBSWY3DPEE');
   });
 
-  it('an empty vault is {"version":2,"accounts":[],"trash":[]}', () => {
-    expect(new TextDecoder().decode(serializeVault(emptyVault()))).toBe('{"version":2,"accounts":[],"trash":[]}');
+  it('an empty vault is {"version":3,"accounts":[],"trash":[]}', () => {
+    expect(new TextDecoder().decode(serializeVault(emptyVault()))).toBe('{"version":3,"accounts":[],"trash":[]}');
   });
 });
 
@@ -52,8 +52,9 @@ describe('deserializeVault rejects what it cannot trust', () => {
     ['site not a string', withAccount({ sites: [1] })],
     ['backup code without used', withAccount({ backupCodes: [{ code: '1' }] })],
     ['pinned not boolean', withAccount({ pinned: 'yes' })],
-    ['fill options missing (a v2 document)', withAccount({ fill: undefined })],
-    ['fill.submit not boolean', withAccount({ fill: { submit: 1, appendToPassword: false } })],
+    ['fill options missing (a v1 account in a v3 document)', withAccount({ fill: undefined })],
+    ['fill.submit not boolean', withAccount({ fill: { submit: 1, appendToPassword: false, exactOrigin: false } })],
+    ['fill.exactOrigin missing (a v2 account in a v3 document)', withAccount({ fill: { submit: false, appendToPassword: false } })],
     ['createdAt null (a NaN written as JSON)', withAccount({ createdAt: null })],
     ['empty id', withAccount({ id: '' })],
     ['duplicate ids', utf8(JSON.stringify({ ...good, accounts: [goodAccount, goodAccount] }))],
@@ -71,7 +72,7 @@ describe('deserializeVault rejects what it cannot trust', () => {
     }
   });
 
-  it.each([3, 99])('schema version %i (newer) → UnsupportedVersion', (version) => {
+  it.each([4, 99])('schema version %i (newer) → UnsupportedVersion', (version) => {
     expect(() => deserializeVault(utf8(JSON.stringify({ ...good, version })))).toThrow(UnsupportedVersion);
   });
 });

@@ -21,8 +21,8 @@ interface BlobFixture {
 const load = (name: string): BlobFixture =>
   JSON.parse(readFileSync(new URL(`../../fixtures/vault-blobs/${name}`, import.meta.url), 'utf8')) as BlobFixture;
 
-/** A v1 blob opens migrated: v2 added the fill options, off for every stored account. */
-const FILL_OFF = { submit: false, appendToPassword: false };
+/** A v1 blob opens migrated: v2 added the fill options, v3 "exact origin"; off for every stored account. */
+const FILL_OFF = { submit: false, appendToPassword: false, exactOrigin: false };
 const toAccount = (stored: StoredAccount): Account => ({ fill: FILL_OFF, ...stored, secret: decodeBase32(stored.secret) });
 
 describe.each(['v1-small.json'])('stored blob %s', (name) => {
@@ -70,6 +70,35 @@ describe.each(['v1-small.json'])('stored blob %s', (name) => {
   });
 
   it('can be re-sealed by the current code and read back', async () => {
+    const { vaultKey, plaintext } = await unlockEnvelope(fixture.blob, fixture.password);
+    const vault = deserializeVault(plaintext);
+    const resealed = await sealWithKey(fixture.blob, vaultKey, serializeVault(vault));
+    expect(deserializeVault((await unlockEnvelope(resealed, fixture.password)).plaintext)).toEqual(vault);
+  });
+});
+
+/** Schema 2 stored per-account fill options; v3 adds "exact origin", off, and keeps the options as stored. */
+describe('stored blob v2-fill-options.json', () => {
+  const fixture = load('v2-fill-options.json');
+  const open = async () => deserializeVault((await unlockEnvelope(fixture.blob, fixture.password)).plaintext);
+  const toV3 = (stored: StoredAccount): Account => ({ ...stored, secret: decodeBase32(stored.secret), fill: { ...stored.fill!, exactOrigin: false } });
+
+  it('is a schema 2 document with fill options on some accounts', () => {
+    expect(fixture.expected.version).toBe(2);
+    expect(fixture.expected.accounts.map((a) => a.fill)).toEqual([
+      { submit: true, appendToPassword: false },
+      { submit: false, appendToPassword: true },
+    ]);
+  });
+
+  it('opens migrated to the current schema: the same accounts and trash, "exact origin" off', async () => {
+    const vault = await open();
+    expect(vault.version).toBe(CURRENT_VAULT_VERSION);
+    expect(vault.accounts).toEqual(fixture.expected.accounts.map(toV3));
+    expect(vault.trash).toEqual(fixture.expected.trash.map((t) => ({ ...t, account: toV3(t.account) })));
+  });
+
+  it('re-sealed by the current code, reads back identical', async () => {
     const { vaultKey, plaintext } = await unlockEnvelope(fixture.blob, fixture.password);
     const vault = deserializeVault(plaintext);
     const resealed = await sealWithKey(fixture.blob, vaultKey, serializeVault(vault));

@@ -1,0 +1,59 @@
+/**
+ * One-time grants for fills the user asked for. A content script's message cannot prove a click: a
+ * field `explicit: true` is what a forged or confused request would carry. So the background itself
+ * hands out a random grant where a click is due — to the frame whose field shows our button (in the
+ * answer to its request), or to the active tab when the popup or the shortcut asks it to fill — and a
+ * request counts as asked for only when it brings back a live grant, from the frame or tab it was
+ * issued to. Each grant is used up by its first request. In service-worker memory only: after a worker
+ * restart the content script asks for a fresh one (see content/autofill.ts).
+ */
+import type { SenderLike } from '../../shared/sender';
+
+/** Where a grant may be redeemed: a tab (any frame the caller accepts), or one frame and document. */
+export interface GrantScope {
+  tabId: number;
+  frameId?: number;
+  documentId?: string | undefined;
+}
+
+interface Grant extends GrantScope {
+  expires: number;
+}
+
+/** A page can ask for grants in a loop (a new field per scan): each tab keeps its newest few only. */
+const MAX_PER_TAB = 8;
+const grants = new Map<string, Grant>();
+
+export function issueGrant(scope: GrantScope, ttlMs: number, now = Date.now()): string {
+  const ofTab: string[] = [];
+  for (const [token, g] of grants) {
+    if (g.expires < now) grants.delete(token);
+    else if (g.tabId === scope.tabId) ofTab.push(token);
+  }
+  // Oldest first (Map keeps insertion order): drop them until there is room for one more.
+  for (const token of ofTab.slice(0, Math.max(0, ofTab.length - MAX_PER_TAB + 1))) grants.delete(token);
+  const token = crypto.randomUUID();
+  grants.set(token, { ...scope, expires: now + ttlMs });
+  return token;
+}
+
+/**
+ * Uses up `token` if it was issued for `sender`'s tab (and, when frame-bound, its frame and document);
+ * its scope only then. Anything else — no token, a guessed one, another tab's, an expired one — is null.
+ */
+export function redeemGrant(token: unknown, sender: SenderLike, now = Date.now()): GrantScope | null {
+  if (typeof token !== 'string') return null;
+  const grant = grants.get(token);
+  if (!grant || grant.expires < now || grant.tabId !== sender.tab?.id) return null;
+  if (grant.frameId !== undefined && grant.frameId !== (sender.frameId ?? 0)) return null;
+  if (grant.documentId && sender.documentId && grant.documentId !== sender.documentId) return null;
+  grants.delete(token);
+  return grant;
+}
+
+/** The scope of `sender`'s own frame and document. */
+export const frameScope = (sender: SenderLike): GrantScope => ({
+  tabId: sender.tab?.id ?? -1,
+  frameId: sender.frameId ?? 0,
+  documentId: sender.documentId,
+});
