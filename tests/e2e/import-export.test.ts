@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import QRCode from 'qrcode';
 import { exportAegisEncrypted } from '../../src/core/formats';
+import { readEnvelopeHeader } from '../../src/core/crypto';
 import { launchWithExtension, type LoadedExtension } from './harness';
 import { PASSWORD, call, createVault, openPopup } from './popup-helpers';
 
@@ -226,5 +227,42 @@ describe('backup, verify, and restore into a new profile', () => {
     expect(summary(restored)).toEqual(summary(original));
     const restoredDeno = restored.find((a) => a.issuer === 'Deno')!;
     expect(await call(fresh, { type: 'backup-codes/get', id: restoredDeno.id })).toEqual(codes);
+  });
+});
+
+describe('backup protected by a different password (finding 8)', () => {
+  it("uses at least the vault's PBKDF2 count; the import asks for the file's password and the master password does not open it", async () => {
+    const profile = second!;
+    const options = await openOptions(profile);
+    const filePassword = 'a separate backup passphrase';
+    const vaultIterations = (await readEnvelopeHeader(
+      await options.evaluate(async () => (await chrome.storage.local.get('vault.current'))['vault.current'] as string),
+    )).iterations;
+
+    await options.getByLabel('a different password').check();
+    await options.locator('[data-testid=export-file-password]').fill(filePassword);
+    await options.locator('[data-testid=export-file-repeat]').fill(filePassword);
+    await options.locator('[data-testid=export-master]').fill(PASSWORD);
+    const [download] = await Promise.all([options.waitForEvent('download'), options.getByRole('button', { name: 'Download' }).click()]);
+    const path = join(downloads, `own-${download.suggestedFilename()}`);
+    await download.saveAs(path);
+    const header = JSON.parse(readFileSync(path, 'utf8')) as { kdf: { iterations: number } };
+    expect(vaultIterations).toBeGreaterThanOrEqual(600_000);
+    expect(header.kdf.iterations).toBeGreaterThanOrEqual(vaultIterations);
+
+    await options.locator('[data-testid=import-file]').setInputFiles(path);
+    const form = options.locator('[data-testid=import-password]');
+    await form.locator('input[type=password]').fill(PASSWORD);
+    await form.getByRole('button', { name: 'Open file' }).click();
+    await expect.poll(() => options.locator('section[aria-labelledby=import-title] [role=alert]').allTextContents(), { timeout: 20_000 }).toEqual([
+      'That password does not open this file.',
+    ]);
+    await options.locator('[data-testid=import-password] input[type=password]').fill(filePassword);
+    await options.locator('[data-testid=import-password]').getByRole('button', { name: 'Open file' }).click();
+    await options.locator('[data-testid=import-preview]').waitFor({ timeout: 30_000 });
+    // Control: the file opened and holds this profile's accounts (all already here, so nothing new).
+    const accounts = await list(options);
+    await expect.poll(() => options.locator('[data-testid=preview-duplicates] li').count()).toBe(accounts.length);
+    expect(await options.getByText('There is nothing new to import from this file.').count()).toBe(1);
   });
 });
