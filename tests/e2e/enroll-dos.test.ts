@@ -18,6 +18,7 @@ import { serveFixtures, type FixtureServer } from './server';
 import { call, createVault, openPopup } from './popup-helpers';
 import { encodePng, keyGroups, plausibleCodes, qrPng, totpUri } from './enroll-fixtures';
 import { bombPng } from '../unit/qr/image-headers';
+import { imageSize } from '../../src/core/qr';
 import type { AccountList, AccountView, VaultStatus } from '../../src/shared/protocol';
 
 const OVERLAY = '[data-clickauth-overlay]';
@@ -25,6 +26,8 @@ const FLOOD = 300;
 
 const victim = { host: 'victim-dos.test', issuer: 'Evicted Bank', account: 'wendy@victim-dos.test' };
 const bombed = { host: 'bombed.test', issuer: 'Bombed Mail', account: 'xavier@bombed.test' };
+const jpegCase = { host: 'jpeg-qr.test', issuer: 'Jpeg Photo Co', account: 'yara@jpeg-qr.test' };
+const webpCase = { host: 'webp-qr.test', issuer: 'Webp Media Co', account: 'zoe@webp-qr.test' };
 const victimUri = totpUri(victim.issuer, victim.account, 'dos-victim');
 const bombedUri = totpUri(bombed.issuer, bombed.account, 'dos-bombed');
 
@@ -35,6 +38,8 @@ let imagesPort = 0;
 let bombFetches = 0;
 let ext: LoadedExtension;
 let control: Page;
+/** QR images Chromium itself encoded as JPEG and WebP (data: URLs), filled in once the browser runs. */
+const encoded: Record<'jpeg' | 'webp', string> = { jpeg: '', webp: '' };
 
 function setupPage(title: string, qr: string, extra = ''): string {
   return `<!doctype html>
@@ -80,10 +85,27 @@ beforeAll(async () => {
     '/dos/victim.html': () => setupPage(victim.issuer, victimQr).replace('KEY', keyGroups(victimUri)),
     '/dos/flood.html': () => flood,
     '/dos/bomb.html': () => setupPage(bombed.issuer, bombedQr, bombImg()).replace('KEY', keyGroups(bombedUri)),
+    '/dos/jpeg.html': () => setupPage(jpegCase.issuer, '').replace('data:image/png;base64,', encoded.jpeg),
+    '/dos/webp.html': () => setupPage(webpCase.issuer, '').replace('data:image/png;base64,', encoded.webp),
   });
   ext = await launchWithExtension();
   control = await openPopup(ext);
   await createVault(control);
+  // Real encoders' headers: Chromium draws each QR on a canvas and encodes it.
+  const reencode = (png: Buffer, type: string) =>
+    control.evaluate(
+      async ({ src, type }) => {
+        const img = new Image();
+        img.src = src;
+        await img.decode();
+        const canvas = Object.assign(document.createElement('canvas'), { width: img.width, height: img.height });
+        canvas.getContext('2d')!.drawImage(img, 0, 0);
+        return canvas.toDataURL(type, 0.95);
+      },
+      { src: `data:image/png;base64,${png.toString('base64')}`, type },
+    );
+  encoded.jpeg = await reencode(await qrPng(totpUri(jpegCase.issuer, jpegCase.account, 'dos-jpeg')), 'image/jpeg');
+  encoded.webp = await reencode(await qrPng(totpUri(webpCase.issuer, webpCase.account, 'dos-webp')), 'image/webp');
 });
 
 afterAll(async () => {
@@ -148,4 +170,17 @@ describe('denial of service against enrollment', () => {
     await clickAndExpectEnrolled(page, bombed.host, bombed.issuer, bombed.account, bombedUri);
     await page.close();
   }, 60_000);
+
+  it.each([
+    ['JPEG', 'jpeg', jpegCase],
+    ['WebP', 'webp', webpCase],
+  ] as const)('(c) control: a %s QR encoded by Chromium passes the header check and enrolls', async (_name, format, c) => {
+    const bytes = Buffer.from(encoded[format].split(',')[1]!, 'base64');
+    const side = (await control.evaluate(async (src) => (await createImageBitmap(await (await fetch(src)).blob())).width, encoded[format]));
+    expect(imageSize(new Uint8Array(bytes))).toEqual({ format, width: side, height: side });
+    const page = await visit(c.host, `/dos/${format}.html`);
+    await overlays(page, 1);
+    await clickAndExpectEnrolled(page, c.host, c.issuer, c.account, totpUri(c.issuer, c.account, `dos-${format}`));
+    await page.close();
+  });
 });

@@ -5,7 +5,7 @@
  */
 import { array, num, object, payload, str, url, uuid, variant } from './check';
 
-/** Largest image the background decodes (a data: URL's bytes, or a fetched image). */
+/** Largest image the background decodes (a data: URL's bytes, or a fetched image): background/enroll/decode-source.ts MAX_BYTES. */
 export const MAX_IMAGE_BYTES = 8 * 1024 * 1024;
 /** Base64 of MAX_IMAGE_BYTES, plus room for the "data:image/…;base64," header and the whitespace pages wrap it with. */
 const MAX_DATA_URL = Math.ceil((MAX_IMAGE_BYTES / 3) * 4 * 1.03) + 1024;

@@ -13,7 +13,7 @@ const where = (f: ReturnType<typeof frame>) => ({ tabId: f.tabId, frameId: f.fra
 const alive = (token: string, f: ReturnType<typeof frame>, now = NOW) => lookup(token, where(f), now) !== null;
 
 describe('pending QR tokens: fair limits', () => {
-  it('a page that submits 300 QRs keeps only its own newest 32; another tab\'s token survives', () => {
+  it('a page that submits 300 QRs keeps only its own newest PER_FRAME (64); another tab\'s token survives', () => {
     const victim = frame(nextTab++);
     const attacker = frame(nextTab++);
     const token = remember(victim, NOW);
@@ -27,7 +27,7 @@ describe('pending QR tokens: fair limits', () => {
     const victim = frame(nextTab++);
     const token = remember(victim, NOW);
     const tab = nextTab++;
-    // 40 frames × 32 = 1280 entries, far over MAX.
+    // 40 frames × PER_FRAME = 2560 entries, far over MAX.
     for (let f = 0; f < 40; f++) for (let i = 0; i < PER_FRAME; i++) remember(frame(tab, f), NOW + f * 100 + i);
     expect(alive(token, victim)).toBe(true);
     const another = frame(nextTab++);
