@@ -133,4 +133,12 @@ describe('Firefox: the main journeys on the real build', () => {
     await clickButton(options, 'Import 1 account(s)');
     await eventually(async () => expect((await accounts(popup)).map((a) => a.issuer).sort()).toEqual(['Imported Co', SETUP.issuer].sort()));
   });
+
+  it('a withheld host permission (Firefox lets the user revoke it): the popup says so and offers to ask', async () => {
+    expect(await popup.$('[data-testid=site-access]')).toBeNull();
+    expect(await popup.evaluate(() => chrome.permissions.remove({ origins: ['<all_urls>'] }))).toBe(true);
+    const again = await firefox.openExtensionPage('src/popup/index.html');
+    const notice = await again.waitForSelector('[data-testid=site-access]', { timeout: 15_000 });
+    expect(await notice!.evaluate((el) => el.textContent)).toContain('Allow access to sites');
+  });
 });
