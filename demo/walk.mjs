@@ -106,9 +106,16 @@ export async function walk({ launched, base, outDir, log }) {
     const shown = await site.$$eval('#codes li', (items) => items.map((li) => li.textContent));
     await site.waitForSelector('[data-clickauth-notice]', { timeout: 15_000 });
     await sleep(700);
-    // Our offer sits in a closed shadow root at the top right; its action button is the right-most part.
-    const right = await site.evaluate(() => document.documentElement.clientWidth - 16);
-    await site.mouse.click(right - 40, 36);
+    // Our offer sits in a closed shadow root at the top right; its action button is the right-most part,
+    // vertically centred (the text wraps differently per browser).
+    const { right, middle } = await site.$eval('[data-clickauth-notice]', (host) => {
+      const box = host.getBoundingClientRect();
+      return box.height >= 24
+        ? { right: box.right - 16, middle: box.top + box.height / 2 }
+        : { right: document.documentElement.clientWidth - 16, middle: 36 };
+    });
+    await site.bringToFront();
+    await site.mouse.click(right - 40, middle);
     const [account] = (await call(popup, { type: 'accounts/list' })).accounts;
     await until(async () => (await call(popup, { type: 'backup-codes/get', id: account.id })).length === shown.length, 'the saved backup codes');
     const saved = (await call(popup, { type: 'backup-codes/get', id: account.id })).map((c) => c.code);
