@@ -106,18 +106,18 @@ export async function walk({ launched, base, outDir, log }) {
     const shown = await site.$$eval('#codes li', (items) => items.map((li) => li.textContent));
     await site.waitForSelector('[data-clickauth-notice]', { timeout: 15_000 });
     await sleep(700);
-    // Our offer sits in a closed shadow root at the top right; its action button is the right-most part,
-    // vertically centred (the text wraps differently per browser).
-    const { right, middle } = await site.$eval('[data-clickauth-notice]', (host) => {
-      const box = host.getBoundingClientRect();
-      return box.height >= 24
-        ? { right: box.right - 16, middle: box.top + box.height / 2 }
-        : { right: document.documentElement.clientWidth - 16, middle: 36 };
-    });
-    await site.bringToFront();
-    await site.mouse.click(right - 40, middle);
+    // Our offer sits in a closed shadow root at the top right (the page cannot see into it, nor can we
+    // from here): its Save button is the right-most part; the notice's height depends on how its text
+    // wraps (it differs between browsers), so try a few heights on that column until the codes are saved.
+    const right = await site.evaluate(() => document.documentElement.clientWidth - 16);
     const [account] = (await call(popup, { type: 'accounts/list' })).accounts;
-    await until(async () => (await call(popup, { type: 'backup-codes/get', id: account.id })).length === shown.length, 'the saved backup codes');
+    const savedCount = async () => (await call(popup, { type: 'backup-codes/get', id: account.id })).length;
+    for (const y of [36, 50, 64]) {
+      await site.bringToFront();
+      await site.mouse.click(right - 40, y);
+      if (await until(async () => (await savedCount()) === shown.length, 'the saved backup codes', 3000).catch(() => false)) break;
+    }
+    await until(async () => (await savedCount()) === shown.length, 'the saved backup codes', 5000);
     const saved = (await call(popup, { type: 'backup-codes/get', id: account.id })).map((c) => c.code);
     if (saved.join() !== shown.join()) throw new Error('the saved backup codes differ from the page');
     return [`${saved.length} backup codes saved to the account`, await shot(site, '05-backup-codes-saved.png')];
