@@ -2,6 +2,7 @@ import { defineConfig, type Plugin } from 'vite';
 import preact from '@preact/preset-vite';
 import { crx } from '@crxjs/vite-plugin';
 import manifest from './manifest.json' with { type: 'json' };
+import { firefoxManifest } from './firefox-manifest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -27,24 +28,29 @@ function exposeNothing(): Plugin {
 // The content script is built as one self-contained IIFE (`standaloneFiles`): otherwise crxjs emits a
 // loader plus chunks and lists those chunks in `web_accessible_resources` for <all_urls>, which lets
 // any web page detect the extension by fetching chrome-extension://<id>/assets/... (tests/e2e checks it).
-export default defineConfig({
-  plugins: [
-    preact(),
-    crx({
-      manifest,
-      browser: 'chrome',
-      contentScripts: { standaloneFiles: ['src/content/index.ts'] },
-    }),
-    exposeNothing(),
-  ],
-  build: {
-    outDir: 'dist/chrome',
-    emptyOutDir: true,
-    target: 'es2022',
-    sourcemap: false,
-    modulePreload: false,
-    // Pages the manifest does not name: Chrome's offscreen document (clipboard clearing).
-    rollupOptions: { input: { offscreen: 'src/offscreen/index.html' } },
-  },
-  server: { cors: { origin: [] } },
+// `vite build` writes dist/chrome; `vite build --mode firefox` writes dist/firefox from the same sources
+// with the manifest of firefox-manifest.ts (`npm run build` does both).
+export default defineConfig(({ mode }) => {
+  const firefox = mode === 'firefox';
+  return {
+    plugins: [
+      preact(),
+      crx({
+        manifest: firefox ? (firefoxManifest() as unknown as typeof manifest) : manifest,
+        browser: firefox ? 'firefox' : 'chrome',
+        contentScripts: { standaloneFiles: ['src/content/index.ts'] },
+      }),
+      exposeNothing(),
+    ],
+    build: {
+      outDir: firefox ? 'dist/firefox' : 'dist/chrome',
+      emptyOutDir: true,
+      target: 'es2022',
+      sourcemap: false,
+      modulePreload: false,
+      // Pages the manifest does not name: Chrome's offscreen document (clipboard clearing; Firefox has none).
+      rollupOptions: firefox ? {} : { input: { offscreen: 'src/offscreen/index.html' } },
+    },
+    server: { cors: { origin: [] } },
+  };
 });

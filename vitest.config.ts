@@ -3,6 +3,8 @@ import preact from '@preact/preset-vite';
 
 export default defineConfig({
   test: {
+    // One line when the GPL peer-fixture tests are skipped (no ../shared beside this clone).
+    globalSetup: ['tests/peer-fixtures-notice.ts'],
     projects: [
       {
         test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' },

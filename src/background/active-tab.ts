@@ -13,7 +13,9 @@ type QueryTabs = (query: { active: true; windowId: number }) => Promise<{ id?: n
  * The tab the user is looking at: the active tab of the last focused *normal* window. The toolbar
  * popup has no window of its own, and the small window we open to unlock when the browser cannot open
  * the popup (a 'popup' window) is skipped, so both see the page behind them. Its URL is visible
- * through the host permission (no "tabs" permission).
+ * through the host permission (no "tabs" permission); in Firefox a withheld host permission leaves
+ * `tab.url` undefined, which gives a null origin. `windows.getLastFocused` is the browser window in both
+ * browsers (Firefox's popup is a panel, not a window, so `currentWindow` from it is unreliable there).
  */
 export async function activeTab(
   // windowTypes is supported by Chrome and Firefox; the polyfill's types omit it.

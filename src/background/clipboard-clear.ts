@@ -25,7 +25,10 @@ export function listenForClipboardAlarm(): void {
 async function clearIf(text: string): Promise<void> {
   const offscreen = (globalThis as { chrome?: { offscreen?: ChromeOffscreen } }).chrome?.offscreen;
   if (!offscreen) {
-    // Firefox: the background is a page with a DOM.
+    // Firefox has no offscreen API (and no `offscreen` permission: firefox-manifest.ts drops it), but
+    // its MV3 background is an event page with a DOM, where execCommand('paste'/'copy') works with
+    // the clipboardRead/clipboardWrite permissions and no focus:
+    // https://developer.mozilla.org/docs/Mozilla/Add-ons/WebExtensions/Interact_with_the_clipboard
     if (typeof document !== 'undefined') clearClipboardIf(document, text);
     return;
   }

@@ -47,7 +47,12 @@ export async function setTogether(area: Area, entries: [StorageItem<unknown>, un
   await areaOf(area).set(record);
 }
 
-/** Keep `storage.session` away from content scripts (Chrome's default, made explicit). */
+/**
+ * Keep `storage.session` away from content scripts (Chrome's default, made explicit). Firefox has no
+ * setAccessLevel (Mozilla bug 1724754) and never exposes storage.session to content scripts
+ * (https://developer.mozilla.org/docs/Mozilla/Add-ons/WebExtensions/API/storage/session), so there
+ * the call is skipped and the default is already what we want.
+ */
 export async function restrictSessionStorage(): Promise<void> {
   const session = (globalThis as { chrome?: { storage?: { session?: { setAccessLevel?: (o: object) => Promise<void> } } } })
     .chrome?.storage?.session;

@@ -3,11 +3,12 @@ import type { AccountList, AppInfo, VaultState } from '../shared/protocol';
 import { errorText, type PopupApi, type Translate } from './api';
 import { SetupForm, UnlockForm } from './password-forms';
 import { VaultView } from './vault-view';
+import { SiteAccessNotice, type SiteAccessPort } from './site-access-notice';
 
 export type { PopupApi, Translate } from './api';
 
 /** The popup: first run (create the master password), locked (unlock), or the unlocked vault. */
-export function App({ api, t }: { api: PopupApi; t: Translate }) {
+export function App({ api, t, siteAccess }: { api: PopupApi; t: Translate; siteAccess?: SiteAccessPort }) {
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [state, setState] = useState<VaultState | null>(null);
   const [list, setList] = useState<AccountList | null>(null);
@@ -36,6 +37,7 @@ export function App({ api, t }: { api: PopupApi; t: Translate }) {
         <h1>{info?.name ?? t('extName')}</h1>
         {info && <span class="version" aria-label={t('versionLabel', info.version)}>{info.version}</span>}
       </header>
+      {siteAccess && <SiteAccessNotice t={t} access={siteAccess} />}
       {failure && <p class="error" role="alert" data-testid="status">{failure}</p>}
       {!failure && state === null && <p class="status" role="status" data-testid="status">{t('loading')}</p>}
       {state === 'empty' && <SetupForm t={t} onSubmit={(password) => after(api.create(password))} />}

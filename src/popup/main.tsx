@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { App } from './app';
 import type { PopupApi } from './api';
 import { callBackground, openOptions, t } from '../platform/messaging';
+import { siteAccess } from '../platform/site-access';
 
 const api: PopupApi = {
   info: () => callBackground({ type: 'app/info' }),
@@ -36,4 +37,4 @@ const api: PopupApi = {
 };
 
 const root = document.getElementById('app');
-if (root) render(<App api={api} t={t} />, root);
+if (root) render(<App api={api} t={t} siteAccess={siteAccess} />, root);

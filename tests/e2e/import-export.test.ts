@@ -13,12 +13,13 @@ import { exportAegisEncrypted } from '../../src/core/formats';
 import { readEnvelopeHeader } from '../../src/core/crypto';
 import { launchWithExtension, type LoadedExtension } from './harness';
 import { PASSWORD, call, createVault, openPopup } from './popup-helpers';
+import { AEGIS_DIR, peerFixturesPresent } from '../peer-fixtures';
 
-const AEGIS_DIR = '/work/shared/peer-fixtures/aegis';
-const expected = JSON.parse(readFileSync(join(AEGIS_DIR, 'expected.json'), 'utf8')) as {
-  files: Record<string, { entries: { issuer: string; name: string; type: string }[] }>;
-};
-const AEGIS_ENTRIES = expected.files['aegis_encrypted.json']!.entries;
+type Expected = { files: Record<string, { entries: { issuer: string; name: string; type: string }[] }> };
+const expected: Expected = peerFixturesPresent ? (JSON.parse(readFileSync(join(AEGIS_DIR, 'expected.json'), 'utf8')) as Expected) : { files: {} };
+const AEGIS_ENTRIES = expected.files['aegis_encrypted.json']?.entries ?? [];
+/** Tests over the GPL peer fixtures (an Aegis export) run only when ../shared/peer-fixtures is there. */
+const describePeer = describe.skipIf(!peerFixturesPresent);
 
 interface Listed {
   id: string;
@@ -74,7 +75,7 @@ async function previewFile(page: Page, file: string | { name: string; mimeType: 
   await page.locator('[data-testid=import-preview]').waitFor({ timeout: 30_000 });
 }
 
-describe('import and undo (options page, real background)', () => {
+describePeer('import and undo (options page, real background)', () => {
   it('imports an encrypted Aegis vault after a preview, and undo restores the previous state', async () => {
     await call(popup, { type: 'accounts/add-uri', uri: 'otpauth://totp/Existing:me@example.test?secret=JBSWY3DPEHPK3PXP&issuer=Existing' });
     const before = await list(popup);
@@ -177,7 +178,7 @@ describe('QR pictures and the plaintext list', () => {
   });
 });
 
-describe('backup, verify, and restore into a new profile', () => {
+describePeer('backup, verify, and restore into a new profile', () => {
   it('exports an encrypted backup, verifies it, and restores it with sites and backup codes', async () => {
     const page = await openOptions(ext);
     await previewFile(page, join(AEGIS_DIR, 'aegis_encrypted.json'), 'test');

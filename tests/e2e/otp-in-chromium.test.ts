@@ -10,7 +10,7 @@ import type { VectorCase } from './browser/otp-vectors.entry';
 
 // The RFC 4226 / RFC 6238 vectors (and the extra ones our algorithms support) run again inside real
 // Chromium, because otpauth ships a different HMAC implementation for browsers than for node.
-const shared = (name: string) => JSON.parse(readFileSync(join(repoRoot, '../shared/vectors', name), 'utf8'));
+const shared = (name: string) => JSON.parse(readFileSync(join(repoRoot, 'tests/fixtures/vectors', name), 'utf8'));
 
 function vectorCases(): VectorCase[] {
   const hotp = shared('rfc4226.json');

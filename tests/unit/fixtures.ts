@@ -1,12 +1,18 @@
 /**
- * Test data shared by the team lives in /work/shared, next to this repo (/work/main):
- * from tests/unit that is ../../../shared. Resolved relative to this file so any test folder works.
+ * Test data: `vectors/...` (RFC and URI vectors) is carried by this repository in tests/fixtures/vectors;
+ * `peer-fixtures/...` (GPL) is read from ../shared beside the repository, when it is there
+ * (tests/peer-fixtures.ts). Resolved relative to this file so any test folder works.
  */
 import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { PEER_ROOT } from '../peer-fixtures';
 
-/** URL of a file under the shared folder, e.g. sharedUrl('vectors/rfc4226.json'). */
+/** URL of a test-data file, e.g. sharedUrl('vectors/rfc4226.json'), sharedUrl('peer-fixtures/aegis/x'). */
 export function sharedUrl(relativePath: string): URL {
-  return new URL(`../../../shared/${relativePath}`, import.meta.url);
+  if (relativePath.startsWith('peer-fixtures/')) {
+    return pathToFileURL(`${PEER_ROOT}/${relativePath.slice('peer-fixtures/'.length)}`);
+  }
+  return new URL(`../fixtures/${relativePath}`, import.meta.url);
 }
 
 /** Reads and parses a JSON fixture; the caller states the shape it relies on. */

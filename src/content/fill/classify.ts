@@ -18,6 +18,8 @@ export type OtpTarget =
 export const THRESHOLD = 3.5;
 
 const TYPES = /^(?:text|tel|number|password)$/;
+// Attributes, not properties: Firefox's `input.autocomplete` reads "" for tokens it does not know,
+// one-time-code among them (firefox-esr 153: `autocomplete=one-time-code` gives ""), Chrome's gives it.
 const attr = (el: Element, name: string): string => el.getAttribute(name) ?? '';
 const clean = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim();
 

@@ -1,4 +1,4 @@
-/** Typed access to /work/shared/vectors/otpauth-uris.json and helpers shared by the URI tests. */
+/** Typed access to tests/fixtures/vectors/otpauth-uris.json and helpers shared by the URI tests. */
 import { expect } from 'vitest';
 import { encodeBase32 } from '../../../src/core/bytes/base32';
 import { type CoreError, isCoreError } from '../../../src/core/errors';

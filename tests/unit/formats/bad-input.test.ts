@@ -3,6 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { detectFormat, exportAegisEncrypted, exportBackup, importFile, MAX_IMPORT_BYTES } from '../../../src/core/formats';
 import type { ParsedAccount } from '../../../src/core/otpauth-uri';
 import { flipByte, peerBytes, peerText } from './helpers';
+import { peerFixturesPresent } from '../../peer-fixtures';
+
+/** Tests over the GPL peer fixtures run only when ../shared/peer-fixtures is there. */
+const itPeer = it.skipIf(!peerFixturesPresent);
 
 const account: ParsedAccount = { type: 'totp', issuer: 'Example', account: 'me', secret: Uint8Array.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10), algorithm: 'SHA1', digits: 6, period: 30, counter: 0 };
 const backup = (): Promise<string> => exportBackup([account], 'pw', { iterations: 2 });
@@ -16,12 +20,18 @@ function tamper(file: string, field: 'data' | 'db' | 'servicesEncrypted'): strin
   return JSON.stringify(json);
 }
 
+const peerCases: [string, () => Promise<string>][] = peerFixturesPresent
+  ? [
+      ['a 2FAS backup', async () => peerText('2fas_authenticator_encrypted_v4.2fas')],
+      ['a plain Aegis vault', async () => peerText('aegis_plain.json')],
+    ]
+  : [];
+
 describe('truncated files', () => {
-  it.each([
+  it.each<[string, () => Promise<string>]>([
     ['our backup', backup],
     ['an Aegis vault', aegis],
-    ['a 2FAS backup', async () => peerText('2fas_authenticator_encrypted_v4.2fas')],
-    ['a plain Aegis vault', async () => peerText('aegis_plain.json')],
+    ...peerCases,
   ])('%s cut in half is import/corrupt', async (_name, make) => {
     const text = await make();
     const half = text.slice(0, Math.floor(text.length / 2));
@@ -29,12 +39,12 @@ describe('truncated files', () => {
     await expect(importFile(half, { password: 'pw' })).rejects.toMatchObject({ code: 'import/corrupt' });
   });
 
-  it('an andOTP backup too short for its layout is import/corrupt', async () => {
+  itPeer('an andOTP backup too short for its layout is import/corrupt', async () => {
     const cut = peerBytes('andotp_encrypted.bin').subarray(0, 24);
     await expect(importFile(cut, { password: 'test' })).rejects.toMatchObject({ code: 'import/corrupt' });
   });
 
-  it('a truncated otpauth list imports the complete lines and skips the cut one', async () => {
+  itPeer('a truncated otpauth list imports the complete lines and skips the cut one', async () => {
     const text = peerText('plain.txt');
     const result = await importFile(text.slice(0, text.indexOf('\n', 200) + 40));
     expect(result.accounts.length).toBeGreaterThan(0);
@@ -60,16 +70,16 @@ describe('corrupted files (one flipped byte)', () => {
     await expect(importFile(tamper(await aegis(), 'db'), { password: 'pw' })).rejects.toMatchObject({ code: 'import/corrupt' });
   });
 
-  it('2FAS: changed services with an intact reference is import/corrupt', async () => {
+  itPeer('2FAS: changed services with an intact reference is import/corrupt', async () => {
     const file = tamper(peerText('2fas_authenticator_encrypted_v4.2fas'), 'servicesEncrypted');
     await expect(importFile(file, { password: 'test' })).rejects.toMatchObject({ code: 'import/corrupt' });
   });
 
-  it('andOTP (no integrity check besides GCM): a flipped byte reads as a wrong password', async () => {
+  itPeer('andOTP (no integrity check besides GCM): a flipped byte reads as a wrong password', async () => {
     await expect(importFile(flipByte(peerBytes('andotp_encrypted.bin'), -1), { password: 'test' })).rejects.toMatchObject({ code: 'import/wrong-password' });
   });
 
-  it('a flipped byte in a plain JSON export is import/corrupt or a skipped entry, never a crash', async () => {
+  itPeer('a flipped byte in a plain JSON export is import/corrupt or a skipped entry, never a crash', async () => {
     const bytes = peerBytes('aegis_plain.json');
     for (let i = 0; i < bytes.length; i += 7) {
       const outcome = await importFile(flipByte(bytes, i)).then(
@@ -127,7 +137,7 @@ describe('wrong formats', () => {
 });
 
 describe('unsupported entries are skipped with a code and reason', () => {
-  it('Aegis: MD5, yandex, 10 digits and a bad secret are skipped; the rest imports', async () => {
+  itPeer('Aegis: MD5, yandex, 10 digits and a bad secret are skipped; the rest imports', async () => {
     const vault = JSON.parse(peerText('aegis_plain.json')) as { db: { entries: { type: string; info: Record<string, unknown> }[] } };
     const [first, second, third, fourth] = vault.db.entries;
     if (first === undefined || second === undefined || third === undefined || fourth === undefined) throw new Error('fixture changed');

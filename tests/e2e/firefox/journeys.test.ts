@@ -1,0 +1,144 @@
+/**
+ * The main journeys in Firefox (Debian's firefox-esr, dist/firefox): first run, enroll by clicking a
+ * QR (the confirmation field is filled), autofill on the enrolled site and not on a lookalike, locked
+ * after a browser restart, and an import. Pages are visited over https (self-signed test certificate).
+ * Kept lean: one browser for the first four journeys, the restart reuses its profile.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { repoRoot } from '../harness';
+import { serveFixtures, type FixtureServer } from '../server';
+import { CASES, enrollRoutes, plausibleCodes } from '../enroll-fixtures';
+import { call, eventually, launchFirefox, type LoadedFirefox } from './harness';
+import type { AccountList, VaultStatus } from '../../../src/shared/protocol';
+
+const PASSWORD = 'correct horse battery staple';
+const SITE = 'mailmachine.test';
+const LOOKALIKE = 'mai1machine.test';
+const SETUP = CASES.sameOrigin;
+
+let server: FixtureServer;
+let firefox: LoadedFirefox;
+let popup: Page;
+const scratch = mkdtempSync(join(tmpdir(), 'clickauth-ff-files-'));
+
+beforeAll(async () => {
+  server = await serveFixtures(join(repoRoot, 'tests/fixtures/pages'), await enrollRoutes(() => server.port));
+  firefox = await launchFirefox([SITE, LOOKALIKE]);
+  popup = await firefox.openExtensionPage('src/popup/index.html');
+}, 240_000);
+
+afterAll(async () => {
+  await firefox?.close();
+  await server?.close();
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+const status = (page: Page) => call<VaultStatus>(page, { type: 'vault/status' }).then((s) => s.state);
+const accounts = async (page: Page) => (await call<AccountList>(page, { type: 'accounts/list' })).accounts;
+
+async function visit(path: string, host: string): Promise<Page> {
+  const page = await firefox.browser.newPage();
+  await page.goto(server.url(path, host, 'https'));
+  return page;
+}
+
+const valueOf = (page: Page, selector: string) => page.$eval(selector, (el) => (el as HTMLInputElement).value);
+
+/** Clicks the button whose text is exactly `text` (the popup and options pages are ours). */
+async function clickButton(page: Page, text: string): Promise<void> {
+  const button = await eventually(async () => {
+    const handle = await page.evaluateHandle((wanted) => [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === wanted) ?? null, text);
+    const element = handle.asElement();
+    if (!element) throw new Error(`no button "${text}"`);
+    return element;
+  });
+  await (button as unknown as { click(): Promise<void> }).click();
+}
+
+describe('Firefox: the main journeys on the real build', () => {
+  it('first run: the popup creates the vault', async () => {
+    expect(await status(popup)).toBe('empty');
+    const [password, repeat] = await popup.$$('form[aria-labelledby=setup-title] input[type=password]');
+    await password!.type(PASSWORD);
+    await repeat!.type(PASSWORD);
+    await clickButton(popup, 'Create vault');
+    await eventually(async () => expect(await status(popup)).toBe('unlocked'), 60_000);
+    await popup.waitForSelector('button.lock', { timeout: 20_000 });
+  });
+
+  it('enroll: clicking the QR adds the account bound to the site and fills the confirmation field', async () => {
+    const page = await visit(SETUP.path, SITE);
+    await page.waitForSelector('[data-clickauth-overlay]', { timeout: 20_000 });
+    // Clicks in the first 400 ms after the affordance appears are ignored (anti-clickjacking).
+    await new Promise((done) => setTimeout(done, 600));
+    const qr = await page.$('[data-test=qr]');
+    const box = await qr!.boundingBox();
+    await page.bringToFront();
+    await page.mouse.click(box!.x + box!.width / 2, box!.y + box!.height / 2);
+    const code = await eventually(async () => {
+      const value = await valueOf(page, 'input[name=code]');
+      if (!/^\d{6}$/.test(value)) throw new Error(`confirmation field holds "${value}"`);
+      return value;
+    });
+    expect(plausibleCodes(SETUP.text)).toContain(code);
+    const [account] = await accounts(popup);
+    expect(account).toMatchObject({ issuer: SETUP.issuer, account: SETUP.account, sites: [new URL(server.url('/', SITE, 'https')).origin] });
+    await page.close();
+  });
+
+  it('autofill: the login on the enrolled site is filled, the lookalike gets nothing', async () => {
+    const login = await visit('/login/one-time-code.html', SITE);
+    const code = await eventually(async () => {
+      const value = await valueOf(login, '#c');
+      if (!/^\d{6}$/.test(value)) throw new Error('not filled yet');
+      return value;
+    });
+    expect(plausibleCodes(SETUP.text)).toContain(code);
+
+    const lookalike = await visit('/login/one-time-code.html', LOOKALIKE);
+    // The content script runs there (it marks the field it recognised with its button or nothing at
+    // all); give it the time the control above needed, and more.
+    await new Promise((done) => setTimeout(done, 3000));
+    expect(await valueOf(lookalike, '#c')).toBe('');
+    await login.close();
+    await lookalike.close();
+  });
+
+  it('a browser restart locks the vault; the password unlocks it with the account intact', async () => {
+    const profile = firefox.profileDir;
+    await firefox.close({ keepProfile: true });
+    firefox = await launchFirefox([SITE, LOOKALIKE], profile);
+    popup = await firefox.openExtensionPage('src/popup/index.html');
+    expect(await status(popup)).toBe('locked');
+    await popup.waitForSelector('form[aria-labelledby=unlock-title] input[type=password]');
+    await expect(accounts(popup)).rejects.toThrow(/failed/);
+    await (await popup.$('form[aria-labelledby=unlock-title] input[type=password]'))!.type(PASSWORD);
+    await clickButton(popup, 'Unlock');
+    await eventually(async () => expect(await status(popup)).toBe('unlocked'), 60_000);
+    expect((await accounts(popup)).map((a) => a.issuer)).toEqual([SETUP.issuer]);
+  }, 240_000);
+
+  it('import: an otpauth:// list picked in the options page is previewed and imported', async () => {
+    const file = join(scratch, 'accounts.txt');
+    writeFileSync(file, 'otpauth://totp/Imported%20Co:ann@imported.test?secret=JBSWY3DPEHPK3PXP&issuer=Imported%20Co\n');
+    const options = await firefox.openExtensionPage('src/options/index.html');
+    const input = await options.waitForSelector('[data-testid=import-file]');
+    await (input as unknown as { uploadFile(path: string): Promise<void> }).uploadFile(file);
+    await options.waitForSelector('[data-testid=import-preview]', { timeout: 30_000 });
+    expect(await options.$$eval('[data-testid=preview-add] li', (rows) => rows.map((r) => r.textContent))).toEqual(['Imported Co: ann@imported.test']);
+    await clickButton(options, 'Import 1 account(s)');
+    await eventually(async () => expect((await accounts(popup)).map((a) => a.issuer).sort()).toEqual(['Imported Co', SETUP.issuer].sort()));
+  });
+
+  it('a withheld host permission (Firefox lets the user revoke it): the popup says so and offers to ask', async () => {
+    expect(await popup.$('[data-testid=site-access]')).toBeNull();
+    expect(await popup.evaluate(() => chrome.permissions.remove({ origins: ['<all_urls>'] }))).toBe(true);
+    const again = await firefox.openExtensionPage('src/popup/index.html');
+    const notice = await again.waitForSelector('[data-testid=site-access]', { timeout: 15_000 });
+    expect(await notice!.evaluate((el) => el.textContent)).toContain('Allow access to sites');
+  });
+});
