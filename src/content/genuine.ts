@@ -9,7 +9,7 @@
  * - it is what the click hit; without IO v2 also no other top-layer element overlaps it.
  */
 import { PINNED } from './host';
-import { trackVisibility } from './visibility';
+import { trackVisibility, type Sight } from './visibility';
 
 const SHOWN_MS = 400;
 
@@ -18,11 +18,16 @@ export interface Guard {
   stop(): void;
 }
 
-/** Starts watching `host` (call once it is mounted); `minSide`: its smallest honest width and height. */
-export function guard(host: HTMLElement, minSide: number, now = () => performance.now()): Guard {
+/** Starts watching `host`; `minSide`: its smallest honest width and height. */
+export function guard(
+  host: HTMLElement,
+  minSide: number,
+  now = () => performance.now(),
+  track: (host: Element) => Sight | null = trackVisibility,
+): Guard {
   let since = now();
   const restart = (): void => void (since = now());
-  const sight = trackVisibility(host);
+  const sight = track(host);
   const changes = new MutationObserver(restart);
   changes.observe(host, { attributes: true });
   host.addEventListener('toggle', restart);

@@ -19,8 +19,8 @@ const supported = (): boolean =>
   typeof IntersectionObserverEntry === 'function' && 'isVisible' in IntersectionObserverEntry.prototype;
 
 /** Tracks `host`'s visibility; null where the browser has no IntersectionObserver v2 (Firefox). */
-export function trackVisibility(host: Element, IO = globalThis.IntersectionObserver): Sight | null {
-  if (!IO || !supported()) return null;
+export function trackVisibility(host: Element, IO = globalThis.IntersectionObserver, v2 = supported()): Sight | null {
+  if (!IO || !v2) return null;
   let since: number | undefined;
   const observer = new IO(
     (entries: V2Entry[]) => {

@@ -33,7 +33,7 @@ const PAGES: [name: string, trick: string, outcome: Outcome][] = [
   ['blend', 'mix-blend-mode: screen on [data-clickauth-overlay] over a transparent QR', 'shown'],
   ['animation', 'a transform animation on <html> (as above)', 'hidden'],
   ['opacity-animation', 'an opacity animation on [data-clickauth-overlay]', 'shown'],
-  ['script-style', 'a page script: inline transform: scale(.01) !important and an opacity animation on our host', 'shown'],
+  ['script-style', 'a page script sets transform: scale(.01) !important inline on our host', 'shown'],
   ['unpopover', 'popover attribute removed from our host + mask on <html>', 'hidden'],
   ['popover-cover', 'a later top-layer popover with a decoy "Continue", pointer-events:none', 'hidden'],
 ];
