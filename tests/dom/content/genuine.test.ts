@@ -124,14 +124,14 @@ describe('genuine clicks with IntersectionObserver v2', () => {
     };
   }
 
-  it('counts only when the browser has seen the host visible, without a break, for 400 ms', () => {
+  it('counts only when the browser has seen the host visible, without a break, for 300 ms', () => {
     const sight = fakeSight();
     const g = guard(host, 40, now, () => sight);
     clock += 1000;
     expect(g.genuine(click())).toBe(false); // never reported visible (e.g. occluded by a top-layer cover)
-    sight.visibleSince = clock - 399;
+    sight.visibleSince = clock - 299;
     expect(g.genuine(click())).toBe(false);
-    sight.visibleSince = clock - 400;
+    sight.visibleSince = clock - 300;
     expect(g.genuine(click())).toBe(true);
   });
 
