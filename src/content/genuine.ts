@@ -1,14 +1,104 @@
 /**
- * Against clickjacking: the page can style our host element (not its closed shadow content), e.g.
- * make it transparent over a decoy button. A click counts only if our element was on screen for a
- * moment, fully opaque and visible, and really on top where the user clicked.
+ * Against clickjacking: a click on our host element counts only if the user could really see it for a
+ * moment before clicking. The page can restyle, move and cover the host (see host.ts for how it is
+ * pinned, and issue 11, finding 3); here, at click time:
+ * - the host has been shown, unchanged (no attribute change, no popover toggle), for 400 ms;
+ * - IntersectionObserver v2, where the browser has it, has seen it visible for 300 ms without a break;
+ * - its computed style is the pinned one (and, outside the top layer, every ancestor's), no script
+ *   animation runs on it, and it has its full size;
+ * - it is what the click hit; without IO v2 also no other top-layer element overlaps it.
  */
-export function genuine(host: HTMLElement, event: Event, shownAt: number): boolean {
-  if (performance.now() - shownAt < 400) return false;
-  for (let el: Element | null = host; el; el = el.parentElement) {
-    const style = getComputedStyle(el);
-    if (Number(style.opacity) < 0.95 || style.visibility !== 'visible' || style.filter !== 'none') return false;
+import { PINNED } from './host';
+import { trackVisibility, type Sight } from './visibility';
+
+const SHOWN_MS = 400;
+// The observer's first verdict comes with the first frame that paints the host, a frame or more
+// after it was mounted (longer on a busy page): seen visible for 300 ms, on top of 400 ms shown.
+const SEEN_MS = 300;
+
+export interface Guard {
+  genuine(event: Event): boolean;
+  stop(): void;
+}
+
+/** Starts watching `host`; `minSide`: its smallest honest width and height. */
+export function guard(
+  host: HTMLElement,
+  minSide: number,
+  now = () => performance.now(),
+  track: (host: Element) => Sight | null = trackVisibility,
+): Guard {
+  let since = now();
+  const restart = (): void => void (since = now());
+  const sight = track(host);
+  const changes = new MutationObserver(restart);
+  changes.observe(host, { attributes: true });
+  host.addEventListener('toggle', restart);
+  return {
+    genuine(event) {
+      const t = now();
+      if (!event.isTrusted || t - since < SHOWN_MS) return false;
+      if (sight) {
+        const visible = sight.since();
+        if (visible === undefined || t - visible < SEEN_MS) return false;
+      }
+      return pinned(host, minSide) && (sight !== null || !covered(host)) && hit(host, event);
+    },
+    stop() {
+      changes.disconnect();
+      sight?.stop();
+      host.removeEventListener('toggle', restart);
+    },
+  };
+}
+
+function plain(el: Element): boolean {
+  const style = getComputedStyle(el);
+  return PINNED.every(([name, value]) => {
+    const actual = style.getPropertyValue(name);
+    // A property this browser does not know computes to ''.
+    return actual === value || actual === '';
+  });
+}
+
+const inTopLayer = (host: Element): boolean => {
+  try {
+    return host.matches(':popover-open');
+  } catch {
+    return false; // no :popover-open selector: no Popover API, mount() left the host in the flow
   }
+};
+
+function pinned(host: HTMLElement, minSide: number): boolean {
+  if (host.parentNode !== document.documentElement || !plain(host) || host.getAnimations().length) return false;
+  if (host.hasAttribute('popover')) {
+    if (!inTopLayer(host)) return false; // the page closed our popover
+  } else {
+    for (let el = host.parentElement; el; el = el.parentElement) if (!plain(el) || el.getAnimations().length) return false;
+  }
+  const { width, height } = host.getBoundingClientRect();
+  return width >= minSide && height >= minSide;
+}
+
+/** Without IO v2: any other top-layer element over our host may be drawn above it (their order is unknown). */
+function covered(host: Element): boolean {
+  const r = host.getBoundingClientRect();
+  for (const selector of [':popover-open', ':modal', ':fullscreen']) {
+    let found: Element[];
+    try {
+      found = [...document.querySelectorAll(selector)];
+    } catch {
+      continue; // selector unknown to this browser: nothing of that kind can be open
+    }
+    for (const el of found) {
+      const o = el.getBoundingClientRect();
+      if (el !== host && o.left < r.right && o.right > r.left && o.top < r.bottom && o.bottom > r.top) return true;
+    }
+  }
+  return false;
+}
+
+function hit(host: Element, event: Event): boolean {
   const { clientX, clientY, detail } = event as MouseEvent;
   // A keyboard press on a focused button is a click with no point (detail 0): nothing to hit-test.
   return clientX === undefined || detail === 0 || document.elementFromPoint(clientX, clientY) === host;

@@ -4,10 +4,11 @@
  * A closed shadow root the page can neither read nor restyle; only a genuine user click acts.
  */
 import { message } from '../../platform/runtime-lite';
-import { genuine } from '../genuine';
+import { guard } from '../genuine';
+import { HOST_CSS, mount, setVars } from '../host';
 
 const SIZE = 22;
-const STYLE = `:host{all:initial;position:fixed;z-index:2147483647}button{all:unset;display:block;box-sizing:border-box;width:${SIZE}px;height:${SIZE}px;border-radius:6px;background:#0b57d0;color:#fff;font:700 9px/${SIZE}px system-ui,sans-serif;text-align:center;cursor:pointer}button:focus-visible{outline:2px solid #0b57d0;outline-offset:2px}`;
+const STYLE = `${HOST_CSS}button{all:unset;display:block;box-sizing:border-box;width:${SIZE}px;height:${SIZE}px;border-radius:6px;background:#0b57d0;color:#fff;font:700 9px/${SIZE}px system-ui,sans-serif;text-align:center;cursor:pointer}button:focus-visible{outline:2px solid #0b57d0;outline-offset:2px}`;
 
 /** Shows the button over `anchor`'s right end; returns a function that removes it. */
 export function showFieldButton(anchor: Element, locked: boolean, onClick: () => void): () => void {
@@ -17,20 +18,18 @@ export function showFieldButton(anchor: Element, locked: boolean, onClick: () =>
   const button = shadow.lastElementChild as HTMLButtonElement;
   button.title = message(locked ? 'fieldButtonLocked' : 'fieldButton');
   button.setAttribute('aria-label', button.title);
-  const shownAt = performance.now();
+  const watch = guard(host, SIZE);
   // Keep the field focused: a mousedown on the button would blur it.
   button.onmousedown = (e) => e.preventDefault();
   button.onclick = (e) => {
     e.preventDefault();
     e.stopPropagation();
-    if (e.isTrusted && genuine(host, e, shownAt)) onClick();
+    if (watch.genuine(e)) onClick();
   };
   const place = (): void => {
     if (!anchor.isConnected) return remove();
     const r = anchor.getBoundingClientRect();
-    host.style.left = `${r.right - SIZE - 4}px`;
-    host.style.top = `${r.top + (r.height - SIZE) / 2}px`;
-    host.style.display = r.width ? '' : 'none';
+    setVars(host, { l: `${r.right - SIZE - 4}px`, t: `${r.top + (r.height - SIZE) / 2}px`, d: r.width ? 'block' : 'none' });
   };
   // Fixed position, re-placed on scroll (of any container), resize and layout changes.
   const timer = setInterval(place, 400);
@@ -40,9 +39,10 @@ export function showFieldButton(anchor: Element, locked: boolean, onClick: () =>
     clearInterval(timer);
     removeEventListener('scroll', place, true);
     removeEventListener('resize', place);
+    watch.stop();
     host.remove();
   }
-  document.documentElement.append(host);
   place();
+  mount(host);
   return remove;
 }

@@ -1,0 +1,182 @@
+/**
+ * Clickjacking of our own controls (issue 11, finding 3): attack pages in tests/fixtures/pages/attack
+ * restyle or cover the "Add to Authenticator" overlay and the in-field button, then take a real click
+ * at the control's centre. A click may count only while the control is really visible:
+ * - `hidden`: the trick still hides the control (a top-layer cover, our popover taken down, the QR
+ *   and the overlay that follows it shrunk to a dot): nothing is enrolled or offered.
+ * - `shown`: the trick no longer reaches the control (pinned style, top layer): a screenshot shows it
+ *   painted at full size at the moment of the click, and the click works. Before the fix these pages
+ *   hid the control and the click still enrolled; the painted check fails there.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchWithExtension, repoRoot, type LoadedExtension } from './harness';
+import { serveFixtures, type FixtureServer } from './server';
+import { call, createVault, openPopup } from './popup-helpers';
+import { qrPng, totpUri } from './enroll-fixtures';
+import type { AccountList } from '../../src/shared/protocol';
+
+const ATTACK_DIR = join(repoRoot, 'tests/fixtures/pages/attack');
+const OVERLAY = '[data-clickauth-overlay]';
+const BUTTON = 'clickauth-fill';
+const FIELD_HOST = 'field-attack.test';
+
+type Outcome = 'hidden' | 'shown';
+const PAGES: [name: string, trick: string, outcome: Outcome][] = [
+  ['mask', 'mask on <html>', 'shown'],
+  ['webkit-mask', '-webkit-mask-image on <html>', 'shown'],
+  ['clip-path', 'clip-path on <html>', 'shown'],
+  ['scale-html', 'transform: scale(.01) on <html> (the QR and our overlay over it shrink to 2 px)', 'hidden'],
+  ['scale-host', 'transform: scale(.01) !important on [data-clickauth-overlay]', 'shown'],
+  ['blend', 'mix-blend-mode: screen on [data-clickauth-overlay] over a transparent QR', 'shown'],
+  ['animation', 'a transform animation on <html> (as above)', 'hidden'],
+  ['opacity-animation', 'an opacity animation on [data-clickauth-overlay]', 'shown'],
+  ['script-style', 'a page script sets transform: scale(.01) !important inline on our host', 'shown'],
+  ['unpopover', 'popover attribute removed from our host + mask on <html>', 'hidden'],
+  ['popover-cover', 'a later top-layer popover with a decoy "Continue", pointer-events:none', 'hidden'],
+];
+
+/** Each page shows its own key, issued as "Clickjack <name>". */
+const issuer = (name: string) => `Clickjack ${name}`;
+const hostOf = (name: string) => `cj-${name}.test`;
+
+let server: FixtureServer;
+let ext: LoadedExtension;
+let control: Page;
+
+async function routes(): Promise<Record<string, () => string>> {
+  const out: Record<string, () => string> = {};
+  for (const name of ['plain', ...PAGES.map(([n]) => n)]) {
+    const template = readFileSync(join(ATTACK_DIR, `clickjack-${name === 'plain' ? 'mask' : name}.html`), 'utf8');
+    const png = (await qrPng(totpUri(issuer(name), `victim@${hostOf(name)}`))).toString('base64');
+    // The control is the mask page with its trick switched off.
+    const html = template.replace(/\{\{ISSUER\}\}/g, issuer(name)).replace('{{PNG_BASE64}}', png);
+    out[`/attack/${name}.html`] = () => (name === 'plain' ? html.replace("classList.add('attacked')", 'toString()') : html);
+  }
+  return out;
+}
+
+beforeAll(async () => {
+  server = await serveFixtures(join(repoRoot, 'tests/fixtures/pages'), await routes());
+  ext = await launchWithExtension();
+  control = await openPopup(ext);
+  await createVault(control);
+  // Two accounts on the field page's site: the button is shown, nothing fills by itself.
+  for (const who of ['one', 'two']) {
+    await call(control, { type: 'accounts/add-uri', uri: totpUri('Field Attack', who, `field-${who}`), sites: [origin(FIELD_HOST)] });
+  }
+});
+
+afterAll(async () => {
+  await ext?.close();
+  await server?.close();
+});
+
+function origin(host: string): string {
+  return new URL(server.url('/', host)).origin;
+}
+
+async function enrolled(name: string): Promise<number> {
+  const { accounts } = await call<AccountList>(control, { type: 'accounts/list' });
+  return accounts.filter((a) => a.issuer === issuer(name)).length;
+}
+
+/** Waits for our control, then well past the 400 ms a control must be seen before a click counts. */
+async function shown(page: Page, selector: string): Promise<{ x: number; y: number; width: number; height: number }> {
+  await page.locator(selector).waitFor({ state: 'attached', timeout: 15_000 });
+  await page.waitForTimeout(900);
+  const box = await page.locator(selector).boundingBox();
+  if (!box) throw new Error(`${selector} has no box`);
+  return box;
+}
+
+/** Pixels of our blue (#0b57d0) on screen inside `box`: the control is painted there. */
+async function bluePixels(page: Page, box: { x: number; y: number; width: number; height: number }): Promise<number> {
+  if (box.width < 1 || box.height < 1) return 0;
+  const shot = await page.screenshot({ clip: box });
+  return page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    [canvas.width, canvas.height] = [img.naturalWidth, img.naturalHeight];
+    const ctx = canvas.getContext('2d')!;
+    ctx.drawImage(img, 0, 0);
+    const d = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+    let n = 0;
+    for (let i = 0; i < d.length; i += 4) if (Math.abs(d[i]! - 11) < 24 && Math.abs(d[i + 1]! - 87) < 24 && Math.abs(d[i + 2]! - 208) < 24) n++;
+    return n;
+  }, shot.toString('base64'));
+}
+
+const centre = (b: { x: number; y: number; width: number; height: number }) => [b.x + b.width / 2, b.y + b.height / 2] as const;
+
+describe('clickjacking the "Add to Authenticator" overlay', () => {
+  it('control: on the same page without its trick, one real click enrolls', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(server.url('/attack/plain.html', hostOf('plain')));
+    const box = await shown(page, OVERLAY);
+    expect(await bluePixels(page, box)).toBeGreaterThan(300);
+    await page.mouse.click(...centre(box));
+    await expect.poll(() => enrolled('plain'), { timeout: 10_000 }).toBe(1);
+    await page.close();
+  });
+
+  it.each(PAGES)('%s (%s): %s', async (name, _trick, outcome) => {
+    const page = await ext.context.newPage();
+    await page.goto(server.url(`/attack/${name}.html`, hostOf(name)));
+    const box = await shown(page, OVERLAY);
+    if (outcome === 'shown') {
+      // The trick did not hide it: our control is on screen, full size, where the user clicks.
+      expect(Math.min(box.width, box.height)).toBeGreaterThanOrEqual(150);
+      expect(await bluePixels(page, box)).toBeGreaterThan(300);
+      await page.mouse.click(...centre(box));
+      await expect.poll(() => enrolled(name), { timeout: 10_000 }).toBe(1);
+    } else {
+      await page.mouse.click(...centre(box));
+      await page.waitForTimeout(2000);
+      expect(await enrolled(name)).toBe(0);
+      expect(await page.locator('#code').inputValue()).toBe('');
+    }
+    await page.close();
+  });
+});
+
+describe('clickjacking the in-field button', () => {
+  async function pending(): Promise<unknown> {
+    return call(control, { type: 'fill/pick-pending' });
+  }
+
+  async function clickButton(path: string, expectShown: boolean): Promise<Page> {
+    await call(control, { type: 'fill/pick-cancel' });
+    expect(await pending()).toBeNull();
+    const page = await ext.context.newPage();
+    await page.goto(server.url(path, FIELD_HOST));
+    const box = await shown(page, BUTTON);
+    if (expectShown) expect(await bluePixels(page, box)).toBeGreaterThan(250);
+    await page.bringToFront();
+    await page.mouse.click(...centre(box));
+    return page;
+  }
+
+  it('a top-layer cover with pointer-events:none over the button: the click offers nothing', async () => {
+    const page = await clickButton('/attack/clickjack-field-cover.html', false);
+    await page.waitForTimeout(2000);
+    expect(await pending()).toBeNull();
+    await page.close();
+  });
+
+  it('a mask on <html> no longer hides the button: it is painted, and the click offers the pick', async () => {
+    const page = await clickButton('/attack/clickjack-field-mask.html', true);
+    await expect.poll(pending, { timeout: 8000 }).not.toBeNull();
+    await page.close();
+  });
+
+  it('control: the plain login page, one real click offers the pick', async () => {
+    const page = await clickButton('/login/one-time-code.html', true);
+    await expect.poll(pending, { timeout: 8000 }).not.toBeNull();
+    await page.close();
+  });
+});
