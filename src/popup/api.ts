@@ -4,6 +4,7 @@ import type {
   AccountView,
   AppInfo,
   BackupCodeView,
+  CapturePending,
   CodeView,
   ManualEntryInput,
   PendingPick,
@@ -42,6 +43,10 @@ export interface PopupApi {
   pendingPick(): Promise<PendingPick | null>;
   pick(id: string, always: boolean): Promise<{ filled: boolean }>;
   cancelPick(): Promise<unknown>;
+  /** The QR read from a screenshot of a page, waiting for the user's decision (capture-panel.tsx). */
+  capturePending(): Promise<CapturePending | null>;
+  captureAccept(token: string, bind: boolean): Promise<{ count: number; duplicates: number; bound: boolean }>;
+  captureReject(token: string): Promise<unknown>;
   openOptions(): void;
 }
 

@@ -32,6 +32,9 @@ const api: PopupApi = {
   pendingPick: () => callBackground({ type: 'fill/pick-pending' }),
   pick: (id, always) => callBackground({ type: 'fill/pick', id, always }),
   cancelPick: () => callBackground({ type: 'fill/pick-cancel' }),
+  capturePending: () => callBackground({ type: 'enroll/capture-pending' }),
+  captureAccept: (token, bind) => callBackground({ type: 'enroll/capture-accept', token, bind }),
+  captureReject: (token) => callBackground({ type: 'enroll/capture-reject', token }),
   openOptions,
 };
 
