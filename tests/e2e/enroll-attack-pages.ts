@@ -3,8 +3,11 @@
  * fixture server. Every QR is generated at test time; every case has its own key.
  *
  * - Finding 2: pages on evil.test paint victim.test's QR under an empty square custom element in ways
- *   the capture guard's denylist does not know (root background, ::file-selector-button,
- *   ::-webkit-scrollbar-thumb, a range input's ::-webkit-slider-thumb, a paint() worklet).
+ *   the capture guard's denylist does not know (root background, ::file-selector-button, a range
+ *   input's ::-webkit-slider-thumb). Not here: ::-webkit-scrollbar-thumb (Playwright's headless
+ *   Chromium runs with --hide-scrollbars, so nothing is painted to capture) and paint() worklets (the
+ *   page did not get an overlay in headless Chromium even before the fix). The popup's confirmation
+ *   does not depend on how the pixels got there, so it covers them too.
  * - Finding 4: a cookie-gated personal QR (cached for an hour), a loopback IP, a redirecting image.
  * - Finding 10: a Google Authenticator export and an issuer that does not name the page's site.
  */
@@ -25,9 +28,7 @@ const qr = (key: string, issuer: string, account: string): QrCase => ({ issuer, 
 export const CAPTURE_ATTACKS = {
   'root-background': { qr: qr('atk-root', 'Victim Bank', 'root@victim.test'), https: false },
   'file-selector-button': { qr: qr('atk-file', 'Victim Bank', 'file@victim.test'), https: false },
-  'scrollbar-thumb': { qr: qr('atk-scroll', 'Victim Bank', 'scroll@victim.test'), https: false },
   'slider-thumb': { qr: qr('atk-slider', 'Victim Bank', 'slider@victim.test'), https: false },
-  'paint-worklet': { qr: qr('atk-paint', 'Victim Bank', 'paint@victim.test'), https: true },
 } as const;
 export type CaptureAttack = keyof typeof CAPTURE_ATTACKS;
 
@@ -60,7 +61,6 @@ const box = (shadow: string, preload: string, style = '') => `
   const img = new Image();
   img.src = ${JSON.stringify(preload)};
   await img.decode().catch(() => undefined);
-  ${shadow.includes('paint(') ? "CSS.registerProperty({ name: '--qr', syntax: '<image>', inherits: false, initialValue: 'linear-gradient(#fff, #fff)' }); await CSS.paintWorklet.addModule('/attack/paint-worklet.js');" : ''}
   customElements.define('qr-box', class extends HTMLElement {
     connectedCallback() { this.attachShadow({ mode: 'closed' }).innerHTML = ${JSON.stringify(shadow)}; }
   });
@@ -77,31 +77,24 @@ function captureAttackPage(kind: CaptureAttack, victim: string): string {
     'root-background': () => box('', victim, `html{height:40px;background:#fff url("${victim}") no-repeat fixed 100px 150px/220px 220px}`),
     'file-selector-button': () =>
       box(`<style>input{display:block;width:220px;height:220px;margin:0;padding:0;border:0;color:transparent;font-size:0}${bg('input::file-selector-button').replace('}', ';width:220px;height:220px;margin:0;border:0;color:transparent;font-size:0}')}</style><input type="file" tabindex="-1">`, victim),
-    'scrollbar-thumb': () =>
-      box(`<style>.s{width:220px;height:220px;overflow-y:scroll}.s::-webkit-scrollbar{width:220px;background:#fff}${bg('.s::-webkit-scrollbar-thumb')}.s div{height:221px}</style><div class="s"><div></div></div>`, victim),
     'slider-thumb': () =>
       box(`<style>input{-webkit-appearance:none;appearance:none;display:block;width:220px;height:220px;margin:0;padding:0;background:transparent}input::-webkit-slider-runnable-track{height:220px;background:transparent;border:0}${bg('input::-webkit-slider-thumb').replace('}', ';-webkit-appearance:none;appearance:none;width:220px;height:220px;border:0;border-radius:0}')}</style><input type="range" min="0" max="1" value="0" tabindex="-1">`, victim),
-    'paint-worklet': () => box(`<div style="width:220px;height:220px;--qr:url('${victim}');background-image:paint(qr)"></div>`, victim),
   };
   return page('Totally Legit Rewards – Enable 2FA', pages[kind]());
 }
 
-const PAINT_WORKLET = `registerPaint('qr', class {
-  static get inputProperties() { return ['--qr']; }
-  paint(ctx, size, props) {
-    ctx.fillStyle = '#fff';
-    ctx.fillRect(0, 0, size.width, size.height);
-    ctx.drawImage(props.get('--qr'), 0, 0, size.width, size.height);
-  }
-});`;
 
 const imgPage = (title: string, src: string) =>
   page(title, `<form onsubmit="return false"><p>Scan this QR code with your authenticator app.</p><img data-test="qr" src="${src}" width="205" height="205" alt="QR code"><p>${FIELD}</p></form>`);
 
-/** Requests the fixture server saw for a route: the page's own <img> (Sec-Fetch-Dest: image) or the extension's (none). */
-export const seen: { path: string; host: string; dest: string; cookie: boolean }[] = [];
+/**
+ * Requests the fixture server saw for a route. `ours`: the extension's fetch, told from the page's own
+ * <img> by its Accept header (an <img> asks for image/*; fetch() sends *\/*; Sec-Fetch-Dest would be
+ * clearer but is sent over https only).
+ */
+export const seen: { path: string; host: string; ours: boolean; cookie: boolean }[] = [];
 const log = (req: IncomingMessage) =>
-  seen.push({ path: req.url ?? '', host: req.headers.host ?? '', dest: String(req.headers['sec-fetch-dest'] ?? ''), cookie: /session=/.test(req.headers.cookie ?? '') });
+  seen.push({ path: req.url ?? '', host: req.headers.host ?? '', ours: !/image\//.test(req.headers.accept ?? ''), cookie: /session=/.test(req.headers.cookie ?? '') });
 
 export async function attackRoutes(port: () => number, httpsPort: () => number): Promise<Routes> {
   const routes: Routes = {};
@@ -116,7 +109,6 @@ export async function attackRoutes(port: () => number, httpsPort: () => number):
     routes[`/attack/${kind}.html`] = () =>
       captureAttackPage(kind, https ? `https://victim.test:${httpsPort()}/victim/${kind}.png` : `http://victim.test:${port()}/victim/${kind}.png`);
   }
-  routes['/attack/paint-worklet.js'] = () => PAINT_WORKLET;
 
   // Finding 4 (a): the victim's personal QR, only with its session cookie, cacheable for an hour.
   const personal = await qrPng(PERSONAL.text);

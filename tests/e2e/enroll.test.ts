@@ -166,7 +166,7 @@ describe('enroll by clicking the QR on the setup page', () => {
     ['a data: PNG (with a space after the comma)', CASES.dataUri],
     ['a same-origin PNG', CASES.sameOrigin],
     ['an SVG image URL', CASES.svgImg],
-    ['a cross-origin image (page on setup.test, image on images.test)', CASES.crossOrigin],
+    ['a cross-origin image (page on cross-origin-cloud.test, image on images.test)', CASES.crossOrigin],
     ['a <canvas> drawn by script', CASES.canvas],
     ['an inline <svg> without background', CASES.inlineSvg],
     ['an <svg> inside an otpauth:// link', CASES.otpauthLink],
