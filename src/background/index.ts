@@ -38,6 +38,7 @@ import { enrollConfirm } from './handlers/enroll-confirm';
 import { enrollUndo } from './handlers/enroll-undo';
 import { enrollBackupCodes } from './handlers/enroll-backup-codes';
 import { askToUnlock, finishEnrollmentsAfterUnlock } from './enroll/after-unlock';
+import { captureAccept, capturePending, captureReject } from './enroll/capture-ask';
 import { startContextMenu } from './context-menu';
 import { fillActiveTab, startFillShortcut } from './fill-shortcut';
 import { fillChoose } from './handlers/fill-choose';
@@ -99,6 +100,9 @@ const route = createRouter(
     'enroll/confirm': (m, { sender }) => enrollConfirm(services, m.token, sender),
     'enroll/undo': (m, { sender }) => enrollUndo(services, m.token, sender),
     'enroll/backup-codes': (m, { sender }) => enrollBackupCodes(services, m.token, m.codes, sender),
+    'enroll/capture-pending': () => capturePending(),
+    'enroll/capture-accept': (m) => captureAccept(vault, String(m.token), m.bind === true),
+    'enroll/capture-reject': (m) => (captureReject(String(m.token)), {}),
   },
   { id: browser.runtime.id, origin: browser.runtime.getURL('') },
 );

@@ -4,6 +4,7 @@ import type {
   AccountView,
   AppInfo,
   BackupCodeView,
+  CapturePending,
   CodeView,
   ManualEntryInput,
   PendingPick,
@@ -43,6 +44,10 @@ export interface PopupApi {
   /** Fill pick `pickId`'s field (only that frame and document) with account `id`'s code. */
   pick(choice: PickChoice): Promise<{ filled: boolean }>;
   cancelPick(pickId: string): Promise<unknown>;
+  /** The QR read from a screenshot of a page, waiting for the user's decision (capture-panel.tsx). */
+  capturePending(): Promise<CapturePending | null>;
+  captureAccept(token: string, bind: boolean): Promise<{ count: number; duplicates: number; bound: boolean }>;
+  captureReject(token: string): Promise<unknown>;
   openOptions(): void;
 }
 

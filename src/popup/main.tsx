@@ -33,6 +33,9 @@ const api: PopupApi = {
   pendingPick: () => callBackground({ type: 'fill/pick-pending' }),
   pick: (choice) => callBackground({ type: 'fill/pick', ...choice }),
   cancelPick: (pickId) => callBackground({ type: 'fill/pick-cancel', pickId }),
+  capturePending: () => callBackground({ type: 'enroll/capture-pending' }),
+  captureAccept: (token, bind) => callBackground({ type: 'enroll/capture-accept', token, bind }),
+  captureReject: (token) => callBackground({ type: 'enroll/capture-reject', token }),
   openOptions,
 };
 

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { AccountList as AccountListData, AccountView, PendingPick } from '../shared/protocol';
+import type { AccountList as AccountListData, AccountView, CapturePending, PendingPick } from '../shared/protocol';
 import { errorText, type PopupApi, type Translate } from './api';
 import { AccountList } from './account-list';
 import { AccountDetail } from './account-detail';
@@ -9,12 +9,14 @@ import { visibleAccounts } from './order';
 import { Trash } from './trash';
 import { PickPanel } from './pick-panel';
 import { LookalikeWarning } from './lookalike-warning';
+import { CapturePanel } from './capture-panel';
 
 type Panel = { kind: 'list' } | { kind: 'add' } | { kind: 'detail'; id: string } | { kind: 'trash' };
 
 /** The unlocked popup: search, this site's accounts first, the list, and the add/edit/trash panels. */
 export function VaultView({ api, t, initial, onLock }: { api: PopupApi; t: Translate; initial: AccountListData; onLock(): void }) {
   const [pick, setPick] = useState<PendingPick | null>(null);
+  const [capture, setCapture] = useState<CapturePending | null>(null);
   const [data, setData] = useState(initial);
   const [query, setQuery] = useState('');
   const [panel, setPanel] = useState<Panel>({ kind: 'list' });
@@ -32,6 +34,8 @@ export function VaultView({ api, t, initial, onLock }: { api: PopupApi; t: Trans
   // Opened by the in-field button on a page: offer that page's accounts first of all.
   useEffect(() => {
     api.pendingPick().then(setPick, () => setPick(null));
+    // Opened by a click on a QR read from a screenshot of the page: ask before adding it.
+    api.capturePending().then(setCapture, () => setCapture(null));
   }, [api]);
 
   useEffect(() => {
@@ -71,11 +75,15 @@ export function VaultView({ api, t, initial, onLock }: { api: PopupApi; t: Trans
         <button type="button" class="icon" onClick={() => api.openOptions()} aria-label={t('settings')} title={t('settings')}>⚙</button>
         <button type="button" class="lock" onClick={onLock}>{t('lock')}</button>
       </div>
-      {pick && panel.kind === 'list' && (
+      {capture && panel.kind === 'list' && (
+        <CapturePanel api={api} t={t} capture={capture}
+          onDone={(text) => { setCapture(null); void reload(); if (text) setToast({ text }); }} />
+      )}
+      {!capture && pick && panel.kind === 'list' && (
         <PickPanel api={api} t={t} pick={pick} accounts={data.accounts}
           onDone={(filled) => { setPick(null); void reload(); if (filled) setToast({ text: t('pickFilled', pick.host) }); }} />
       )}
-      {!pick && panel.kind === 'list' && (
+      {!capture && !pick && panel.kind === 'list' && (
         <>
           {data.currentSite?.lookalike && <LookalikeWarning t={t} lookalike={data.currentSite.lookalike} />}
           {data.currentSite && currentIds.length > 0 && !query && (

@@ -177,6 +177,21 @@ export interface Candidate {
   /** "batch 2 of 3" for multi-QR Google exports (0 when single). */
   batchIndex: number;
   batchSize: number;
+  /** Read from a tab capture: a click opens the popup, which asks before anything is added. */
+  asks: boolean;
+}
+
+/** Popup: the captured QR a click on the page asked about (see background/enroll/capture-ask.ts). */
+export interface CapturePending {
+  token: string;
+  /** The host of the page that showed it, and its registrable domain (what "Use it on" binds to). */
+  host: string;
+  site: string;
+  issuer: string;
+  account: string;
+  count: number;
+  /** A Google Authenticator export: never bound to a site, so no "Use it on" choice. */
+  batch: boolean;
 }
 
 export interface CandidateReply {
@@ -186,8 +201,11 @@ export interface CandidateReply {
 }
 
 export type EnrollOutcome =
-  | { kind: 'added'; issuer: string; account: string; count: number; duplicates: number; code: string }
-  | { kind: 'locked' };
+  /** `bound`: every added account is bound to the page's site (else: "not linked to this site"). */
+  | { kind: 'added'; issuer: string; account: string; count: number; duplicates: number; code: string; bound: boolean }
+  | { kind: 'locked' }
+  /** A captured QR: the popup asks the user first (finished later through content/enrolled). */
+  | { kind: 'asked' };
 
 export interface ContentHello {
   href: string;
@@ -246,6 +264,12 @@ interface CoreMessages {
   'enroll/confirm': Msg<{ token: string }, EnrollOutcome>;
   'enroll/undo': Msg<{ token: string }, NoFields>;
   'enroll/backup-codes': Msg<{ token: string; codes: string[] }, { saved: number }>;
+  /** Popup: the captured QR waiting for the user's decision, if any. */
+  'enroll/capture-pending': Msg<NoFields, CapturePending | null>;
+  /** Popup: add the captured QR of `token`; `bind`: the user ticked "Use it on <site>". */
+  'enroll/capture-accept': Msg<{ token: string; bind: boolean }, { count: number; duplicates: number; bound: boolean }>;
+  /** Popup: the user declined; nothing is added for it. */
+  'enroll/capture-reject': Msg<{ token: string }, NoFields>;
   /** Inject the page UI script (overlay, notices, in-field button) into the asking frame. */
   'ui/load': Msg<NoFields, NoFields>;
 }
@@ -313,6 +337,9 @@ export const allowedSenders: { readonly [K in BackgroundType]: readonly SenderKi
   'enroll/confirm': ['content-script'],
   'enroll/undo': ['content-script'],
   'enroll/backup-codes': ['content-script'],
+  'enroll/capture-pending': PAGES,
+  'enroll/capture-accept': PAGES,
+  'enroll/capture-reject': PAGES,
   'ui/load': ['content-script'],
 };
 

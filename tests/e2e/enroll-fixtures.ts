@@ -4,7 +4,8 @@
  * `extra` routes for serveFixtures that render the HTML templates in tests/fixtures/pages/enroll.
  *
  * Every case lives on its own *.test hostname, so an account bound to one case's site never
- * autofills another case's confirmation field.
+ * autofills another case's confirmation field. The hostname spells the issuer (`Same Origin Bank` on
+ * same-origin-bank.test): a key is bound to the page's site only when its issuer names it.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -14,10 +15,11 @@ import QRCode from 'qrcode';
 import { encodeMigration, parseOtpauthUri } from '../../src/core/otpauth-uri';
 import type { ParsedAccount } from '../../src/core/otpauth-uri';
 import { codeAt } from '../../src/core/otp';
+import type { IncomingMessage } from 'node:http';
 import { repoRoot } from './harness';
 import type { RouteBody } from './server';
 
-export type Routes = Record<string, () => RouteBody>;
+export type Routes = Record<string, (req: IncomingMessage) => RouteBody>;
 
 export const TEMPLATE_DIR = join(repoRoot, 'tests/fixtures/pages/enroll');
 
@@ -79,23 +81,23 @@ export const EXPORT_ACCOUNTS: ParsedAccount[] = ['Export Alpha', 'Export Beta', 
 }));
 
 export const CASES = {
-  dataUri: totpCase('data-uri', 'data-uri.test', 'data-uri.html', 'Data URI Co', 'alice@data-uri.test'),
-  sameOrigin: totpCase('same-origin', 'png.test', 'same-origin-png.html', 'Same Origin Bank', 'bob@png.test'),
-  svgImg: totpCase('svg-img', 'svg-img.test', 'svg-img.html', 'Vector Mail', 'carol@svg-img.test'),
-  crossOrigin: totpCase('cross-origin', 'setup.test', 'cross-origin.html', 'Cross Origin Cloud', 'dave@setup.test'),
-  canvas: totpCase('canvas', 'canvas.test', 'canvas.html', 'Canvas Works', 'erin@canvas.test'),
-  inlineSvg: totpCase('inline-svg', 'inline-svg.test', 'inline-svg.html', 'Inline Vector Ltd', 'frank@inline-svg.test'),
-  otpauthLink: totpCase('otpauth-link', 'link.test', 'otpauth-link.html', 'Linked Git', 'grace@link.test'),
-  revealed: totpCase('revealed', 'reveal.test', 'revealed.html', 'Late Modal Inc', 'heidi@reveal.test'),
-  darkInverted: totpCase('dark-inverted', 'dark.test', 'dark-inverted.html', 'Night Mode Net', 'ivan@dark.test'),
-  retina: totpCase('retina', 'retina.test', 'retina.html', 'Retina Hosting', 'judy@retina.test'),
-  chartUrl: totpCase('chart-url', 'chart.test', 'chart-url.html', 'Chart API Corp', 'mallory@chart.test'),
-  duplicate: totpCase('duplicate', 'duplicate.test', 'duplicate.html', 'Already There', 'niaj@duplicate.test'),
+  dataUri: totpCase('data-uri', 'data-uri-co.test', 'data-uri.html', 'Data URI Co', 'alice@data-uri.test'),
+  sameOrigin: totpCase('same-origin', 'same-origin-bank.test', 'same-origin-png.html', 'Same Origin Bank', 'bob@png.test'),
+  svgImg: totpCase('svg-img', 'vector-mail.test', 'svg-img.html', 'Vector Mail', 'carol@svg-img.test'),
+  crossOrigin: totpCase('cross-origin', 'cross-origin-cloud.test', 'cross-origin.html', 'Cross Origin Cloud', 'dave@setup.test'),
+  canvas: totpCase('canvas', 'canvas-works.test', 'canvas.html', 'Canvas Works', 'erin@canvas.test'),
+  inlineSvg: totpCase('inline-svg', 'inline-vector-ltd.test', 'inline-svg.html', 'Inline Vector Ltd', 'frank@inline-svg.test'),
+  otpauthLink: totpCase('otpauth-link', 'linked-git.test', 'otpauth-link.html', 'Linked Git', 'grace@link.test'),
+  revealed: totpCase('revealed', 'late-modal-inc.test', 'revealed.html', 'Late Modal Inc', 'heidi@reveal.test'),
+  darkInverted: totpCase('dark-inverted', 'night-mode-net.test', 'dark-inverted.html', 'Night Mode Net', 'ivan@dark.test'),
+  retina: totpCase('retina', 'retina-hosting.test', 'retina.html', 'Retina Hosting', 'judy@retina.test'),
+  chartUrl: totpCase('chart-url', 'chart-api-corp.test', 'chart-url.html', 'Chart API Corp', 'mallory@chart.test'),
+  duplicate: totpCase('duplicate', 'already-there.test', 'duplicate.html', 'Already There', 'niaj@duplicate.test'),
   synthetic: totpCase('synthetic', 'synthetic.test', 'synthetic-click.html', 'Synthetic Click Co', 'olivia@synthetic.test'),
-  locked: totpCase('locked', 'locked.test', 'locked.html', 'Locked Vault Co', 'peggy@locked.test'),
-  backupCodes: totpCase('backup-codes', 'backup.test', 'backup-codes.html', 'Backup Codes Co', 'quinn@backup.test'),
+  locked: totpCase('locked', 'locked-vault-co.test', 'locked.html', 'Locked Vault Co', 'peggy@locked.test'),
+  backupCodes: totpCase('backup-codes', 'backup-codes-co.test', 'backup-codes.html', 'Backup Codes Co', 'quinn@backup.test'),
   tableQr: totpCase('table-qr', 'table.test', 'table-qr.html', 'Table Cells Ltd', 'rupert@table.test'),
-  closedShadow: totpCase('closed-shadow', 'shadow.test', 'closed-shadow.html', 'Closed Shadow GmbH', 'sybil@shadow.test'),
+  closedShadow: totpCase('closed-shadow', 'closed-shadow-gmbh.test', 'closed-shadow.html', 'Closed Shadow GmbH', 'sybil@shadow.test'),
   shadowCss: totpCase('shadow-css', 'shadow-css.test', 'shadow-css.html', 'Styled Shadow Inc', 'trent@shadow-css.test'),
   /** Attack page on evil-shadow.test: its closed shadow root shows victim-bank.test's QR image as a CSS background. */
   shadowCssCross: totpCase('shadow-css-cross', 'evil-shadow.test', 'shadow-css-cross.html', 'Victim Bank', 'uma@victim-bank.test'),

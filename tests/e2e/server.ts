@@ -30,18 +30,32 @@ export interface FixtureServer {
   close(): Promise<void>;
 }
 
-/** An extra route's body, or `{ redirect }` for a 302 to another URL. */
-export type RouteBody = string | Buffer | { redirect: string };
+/**
+ * An extra route's body, or `{ redirect }` for a 302 to another URL, or `{ status, headers, body }` for
+ * a full answer (cookie-gated images, cache headers). The route gets the request (its cookies, headers).
+ */
+export type RouteBody = string | Buffer | { redirect: string } | FullAnswer;
 
-export async function serveFixtures(root: string, extra: Record<string, () => RouteBody> = {}): Promise<FixtureServer> {
+export interface FullAnswer {
+  status: number;
+  headers?: Record<string, string>;
+  body?: string | Buffer;
+}
+
+export async function serveFixtures(root: string, extra: Record<string, (req: IncomingMessage) => RouteBody> = {}): Promise<FixtureServer> {
   const base = resolve(root);
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     const dynamic = extra[path];
     if (dynamic) {
-      const body = dynamic();
+      const body = dynamic(req);
       if (typeof body === 'object' && 'redirect' in body) {
         res.writeHead(302, { location: body.redirect }).end();
+        return;
+      }
+      if (typeof body === 'object' && 'status' in body) {
+        res.writeHead(body.status, { 'content-type': types[extname(path)] ?? 'application/octet-stream', ...body.headers });
+        res.end(body.body ?? '');
         return;
       }
       res.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' });

@@ -3,13 +3,21 @@ import { DuplicateAccount } from '../../core/errors';
 import { addAccount, type Account, type VaultData } from '../../core/vault';
 import type { EnrollOutcome } from '../../shared/protocol';
 import type { VaultService } from '../vault/vault-service';
+import { codeForPage, sitesFor } from './binding';
 import type { Pending } from './pending';
 
+export interface CompleteOptions {
+  /** The user ticked "Use it on <site>" in the popup (capture confirmation). */
+  bind?: boolean;
+}
+
 /**
- * Add a pending QR's accounts, bound to the page's origin, in one write. An account already in the
- * vault is not added again; if it belongs to this site its code still goes to the confirmation field.
+ * Add a pending QR's accounts in one write, each bound to the page's origin or to no site (see
+ * binding.ts). An account already in the vault is not added again; if it belongs to this site its
+ * code still goes to the confirmation field (when the page may have codes of this QR at all).
  */
-export async function completeEnrollment(vault: VaultService, entry: Pending, now = Date.now()): Promise<EnrollOutcome> {
+export async function completeEnrollment(vault: VaultService, entry: Pending, options: CompleteOptions = {}, now = Date.now()): Promise<EnrollOutcome> {
+  const userBinds = options.bind === true;
   return vault.mutate((data, at) => {
     let next: VaultData = data;
     const added: Account[] = [];
@@ -17,7 +25,7 @@ export async function completeEnrollment(vault: VaultService, entry: Pending, no
     let codeSource: Account | undefined;
     for (const input of entry.accounts) {
       try {
-        const result = addAccount(next, { ...input, sites: [entry.origin] }, { now: at });
+        const result = addAccount(next, { ...input, sites: sitesFor(entry, input, userBinds) }, { now: at });
         next = result.vault;
         added.push(result.account);
       } catch (error) {
@@ -30,11 +38,12 @@ export async function completeEnrollment(vault: VaultService, entry: Pending, no
     entry.added.push(...added.map((a) => a.id));
     entry.confirmed = false;
     const first = added[0] ?? codeSource;
-    const code = first && first.type !== 'hotp' ? codeAt(first, now) : '';
+    const code = first && first.type !== 'hotp' && codeForPage(entry, userBinds) ? codeAt(first, now) : '';
     const named = first ?? entry.accounts[0]!;
+    const bound = added.every((a) => a.sites.length > 0);
     return {
       data: next,
-      result: { kind: 'added', issuer: named.issuer, account: named.account, count: added.length, duplicates, code },
+      result: { kind: 'added', issuer: named.issuer, account: named.account, count: added.length, duplicates, code, bound },
     };
   });
 }

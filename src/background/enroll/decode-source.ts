@@ -1,16 +1,16 @@
 import { classifyQrText, decodeQr } from '../../core/qr';
 import { imageToRgba } from '../../platform/capture';
-import { originMatches } from '../../core/site';
 import type { CandidateSource } from '../../shared/protocol';
 import type { SenderLike } from '../../shared/sender';
 import { captureSource } from './capture-source';
+import { fetchImage } from './image-fetch';
 
 const MAX_BYTES = 8 * 1024 * 1024;
 
 /**
  * The authenticator URI in a QR candidate, or null (not a QR, or a QR that is not an authenticator
  * key: a web address, Microsoft's activation link…). Decoding happens here, never in the page.
- * Cross-origin images are fetched by the background (host permission), see fetchImage; what the page
+ * Cross-origin images are fetched by the background (host permission), see image-fetch.ts; what the page
  * cannot read at all is cropped from a capture of the sender's tab, see captureSource.
  */
 export async function authenticatorUri(source: CandidateSource, pageOrigin: string, sender: SenderLike): Promise<{ isQr: boolean; uri: string | null }> {
@@ -24,7 +24,7 @@ async function decodeText(source: Exclude<CandidateSource, { kind: 'uri' }>, pag
     const crop = await captureSource(source, sender, pageOrigin);
     return crop && (decodeQr(crop)?.text ?? null);
   }
-  const blob = source.kind === 'png' ? await dataUrlBlob(source.dataUrl) : await fetchImage(source.url, pageOrigin);
+  const blob = source.kind === 'png' ? await dataUrlBlob(source.dataUrl) : await imageAt(source.url, pageOrigin);
   if (!blob || blob.size > MAX_BYTES || blob.type.includes('svg')) return null;
   return decodeQr(await imageToRgba(blob))?.text ?? null;
 }
@@ -36,19 +36,8 @@ async function dataUrlBlob(dataUrl: string): Promise<Blob | null> {
   return (await fetch(cleaned)).blob();
 }
 
-/**
- * Our host permission lifts CORS, so this fetch must not become a way for a page to read other sites
- * as the user: only an image of the page's own site is fetched with cookies (and may not redirect);
- * any other image is fetched anonymously, as a stranger would see it.
- */
-async function fetchImage(url: string, pageOrigin: string): Promise<Blob | null> {
+function imageAt(url: string, pageOrigin: string): Promise<Blob | null> {
   const parsed = new URL(url);
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return dataUrlBlob(url);
-  const sameSite = originMatches(pageOrigin, parsed.origin);
-  const response = await fetch(parsed, {
-    credentials: sameSite ? 'include' : 'omit',
-    redirect: sameSite ? 'error' : 'follow',
-    cache: 'force-cache',
-  });
-  return response.ok ? response.blob() : null;
+  return fetchImage(parsed, pageOrigin);
 }

@@ -13,6 +13,10 @@ export interface Pending {
   /** Chrome's id of the document that found the QR: a frame navigated since gets nothing. */
   documentId: string | undefined;
   origin: string;
+  /** Read from a tab capture: the pixels may be another site's, so the popup asks first (capture-ask.ts). */
+  captured: boolean;
+  /** A Google Authenticator export (otpauth-migration:): its accounts are never bound to the page's site. */
+  batch: boolean;
   expires: number;
   /** Clicked while the vault was locked: complete after unlock. */
   confirmed: boolean;
@@ -46,6 +50,12 @@ export function lookup(
 /** Where a content-script message came from, as lookup() wants it. */
 export function whereFrom(sender: { tab?: { id?: number }; frameId?: number; documentId?: string }, origin: string | null) {
   return { tabId: sender.tab?.id, frameId: sender.frameId, origin, documentId: sender.documentId };
+}
+
+/** The entry for `token`, whoever asks: only for extension pages (the popup's capture confirmation). */
+export function entryFor(token: string, now = Date.now()): Pending | null {
+  const entry = pending.get(token);
+  return entry && entry.expires >= now ? entry : null;
 }
 
 export function confirmedWhileLocked(): [string, Pending][] {

@@ -30,7 +30,8 @@ export async function enrollCandidate(source: CandidateSource, sender: SenderLik
     return { candidate: null, isQr };
   }
   const batch = uri.toLowerCase().startsWith('otpauth-migration:') ? parseMigrationUri(uri) : null;
-  const token = remember({ accounts, tabId, frameId: sender.frameId ?? 0, documentId: sender.documentId, origin });
+  const captured = source.kind === 'capture';
+  const token = remember({ accounts, tabId, frameId: sender.frameId ?? 0, documentId: sender.documentId, origin, captured, batch: batch !== null });
   const first = accounts[0]!;
   const candidate = {
     token,
@@ -39,6 +40,7 @@ export async function enrollCandidate(source: CandidateSource, sender: SenderLik
     count: accounts.length,
     batchIndex: batch?.batchIndex ?? 0,
     batchSize: batch?.batchSize ?? 0,
+    asks: captured,
   };
   return { candidate, isQr };
 }

@@ -18,7 +18,8 @@ export function presentCandidate(el: Element, candidate: Candidate): void {
 }
 
 function labelFor(c: Candidate): string {
-  const what = c.count > 1 ? message('enrollAddMany', [String(c.count)]) : message('enrollAdd');
+  // A captured QR opens the popup, which asks: the label says so ("…").
+  const what = c.count > 1 ? message('enrollAddMany', [String(c.count)]) : message(c.asks ? 'enrollAddAsk' : 'enrollAdd');
   return c.batchSize > 1 ? `${what} · ${message('enrollBatch', [String(c.batchIndex + 1), String(c.batchSize)])}` : what;
 }
 
@@ -32,9 +33,11 @@ export function enrolled(token: string, outcome: EnrollOutcome): void {
   const found = byToken.get(token);
   if (!found) return;
   if (outcome.kind === 'locked') return found.overlay.toast(message('enrollLocked'));
+  if (outcome.kind === 'asked') return found.overlay.toast(message('enrollAsked'));
   const name = outcome.issuer || outcome.account;
+  const added = message(outcome.bound ? 'enrollAdded' : 'enrollAddedUnbound', [name]);
   if (outcome.count === 0) found.overlay.toast(message('enrollDuplicate', [name]));
-  else found.overlay.toast(message('enrollAdded', [name]), () => void sendToBackground({ type: 'enroll/undo', token }).then(() => found.overlay.toast(message('enrollUndone'))));
+  else found.overlay.toast(added, () => void sendToBackground({ type: 'enroll/undo', token }).then(() => found.overlay.toast(message('enrollUndone'))));
   if (outcome.code) fillConfirmation(found.el, outcome.code);
   if (outcome.count === 1) watchForBackupCodes((codes) => offerBackupCodes(token, name, codes));
 }

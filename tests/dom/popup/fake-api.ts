@@ -1,5 +1,5 @@
 import type { PickChoice, PopupApi } from '../../../src/popup/api';
-import type { AccountList, AccountPatch, AccountView, BackupCodeView, CodeView, ManualEntryInput, PendingPick, ScanResult, TrashView, VaultState } from '../../../src/shared/protocol';
+import type { AccountList, AccountPatch, AccountView, BackupCodeView, CapturePending, CodeView, ManualEntryInput, PendingPick, ScanResult, TrashView, VaultState } from '../../../src/shared/protocol';
 import { parseManualEntry, parseOtpauthUri } from '../../../src/core/otpauth-uri';
 import { codeAt, counterAt } from '../../../src/core/otp';
 import type { ParsedAccount } from '../../../src/core/otpauth-uri/types';
@@ -20,7 +20,24 @@ export class FakeBackground implements PopupApi {
   /** The in-field button's waiting pick (see background/fill/pick.ts), and what was picked. */
   pending: PendingPick | null = null;
   picked: PickChoice[] = [];
+  /** The captured QR waiting for the user's decision (background/enroll/capture-ask.ts), and the answers. */
+  capture: CapturePending | null = null;
+  captureAnswers: { token: string; bind: boolean | null }[] = [];
   private nextId = 1;
+
+  async capturePending() {
+    return this.state === 'unlocked' ? this.capture : null;
+  }
+  async captureAccept(token: string, bind: boolean) {
+    this.captureAnswers.push({ token, bind });
+    this.capture = null;
+    return { count: 1, duplicates: 0, bound: bind };
+  }
+  async captureReject(token: string) {
+    this.captureAnswers.push({ token, bind: null });
+    this.capture = null;
+    return {};
+  }
 
   async pendingPick() {
     return this.state === 'unlocked' ? this.pending : null;

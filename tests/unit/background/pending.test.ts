@@ -8,7 +8,7 @@ import { MAX, PER_FRAME } from '../../../src/background/enroll/pending-limits';
 
 let nextTab = 1000;
 const NOW = 1_700_000_000_000;
-const frame = (tabId: number, frameId = 0, documentId = `doc-${tabId}-${frameId}`) => ({ accounts: [], tabId, frameId, documentId, origin: `https://t${tabId}.example` });
+const frame = (tabId: number, frameId = 0, documentId = `doc-${tabId}-${frameId}`) => ({ accounts: [], tabId, frameId, documentId, origin: `https://t${tabId}.example`, captured: false, batch: false });
 const where = (f: ReturnType<typeof frame>) => ({ tabId: f.tabId, frameId: f.frameId, origin: f.origin, documentId: f.documentId });
 const alive = (token: string, f: ReturnType<typeof frame>, now = NOW) => lookup(token, where(f), now) !== null;
 

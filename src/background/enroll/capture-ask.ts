@@ -1,0 +1,64 @@
+/**
+ * A QR read from a tab capture is never added by a click on the page. The capture guard in the
+ * content script (content/enroll/capture-guard.ts) refuses the foreign pixels it knows of, but it is
+ * a denylist, and a page can paint another site's QR in ways it does not know (the root background
+ * under an empty element, ::file-selector-button, scrollbar and slider-thumb pseudo-elements, paint()
+ * worklets). So the click only opens the popup (askToUnlock), which names the page's site, says the
+ * key was read from a screenshot and may belong to another site, and adds it bound to no site unless
+ * the user ticks "Use it on <site>". Only then does the page's confirmation field get a code.
+ *
+ * One question at a time: a later click replaces it. The popup names the token it answers, so it
+ * never adds another QR than the one it shows.
+ */
+import { siteOf } from '../../core/site';
+import type { CapturePending, EnrollOutcome } from '../../shared/protocol';
+import { BackgroundError } from '../errors';
+import { sendToFrame } from '../send-to-frame';
+import type { VaultService } from '../vault/vault-service';
+import { completeEnrollment } from './complete';
+import { entryFor, type Pending } from './pending';
+
+const ASK_TTL_MS = 5 * 60_000;
+let asking: { token: string; expires: number } | null = null;
+
+/** The user clicked a captured QR on its page: remember it for the popup. */
+export function askAboutCapture(token: string, now = Date.now()): void {
+  asking = { token, expires: now + ASK_TTL_MS };
+}
+
+function current(now: number): { token: string; entry: Pending } | null {
+  const entry = asking && asking.expires >= now ? entryFor(asking.token, now) : null;
+  if (!entry?.captured) return (asking = null);
+  return { token: asking!.token, entry };
+}
+
+export function capturePending(now = Date.now()): CapturePending | null {
+  const found = current(now);
+  if (!found) return null;
+  const { token, entry } = found;
+  const first = entry.accounts[0]!;
+  const host = new URL(entry.origin).host;
+  return { token, host, site: siteOf(entry.origin) ?? host, issuer: first.issuer, account: first.account, count: entry.accounts.length, batch: entry.batch };
+}
+
+/** The user said yes in the popup: add the key (bound only if `bind`), then tell the page (toast, code if bound). */
+export async function captureAccept(
+  vault: VaultService,
+  token: string,
+  bind: boolean,
+  tell: (entry: Pending, outcome: EnrollOutcome) => Promise<unknown> = (entry, outcome) =>
+    sendToFrame(entry.tabId, { type: 'content/enrolled', token, outcome }, entry),
+  now = Date.now(),
+): Promise<{ count: number; duplicates: number; bound: boolean }> {
+  const found = current(now);
+  if (!found || found.token !== token) throw new BackgroundError('protocol/bad-request', 'This QR is no longer waiting');
+  asking = null; // used up at once: a second click cannot add twice
+  const outcome = await completeEnrollment(vault, found.entry, { bind: bind === true && !found.entry.batch }, now);
+  if (outcome.kind !== 'added') throw new BackgroundError('protocol/bad-request', 'Not added');
+  await tell(found.entry, outcome);
+  return { count: outcome.count, duplicates: outcome.duplicates, bound: outcome.count > 0 && outcome.bound };
+}
+
+export function captureReject(token: string): void {
+  if (asking?.token === token) asking = null;
+}

@@ -1,0 +1,61 @@
+import { useState } from 'preact/hooks';
+import type { CapturePending } from '../shared/protocol';
+import { errorText, type PopupApi, type Translate } from './api';
+
+interface CaptureProps {
+  api: PopupApi;
+  t: Translate;
+  capture: CapturePending;
+  /** Closed; `text` is what to tell the user (empty when declined). */
+  onDone(text: string): void;
+}
+
+/**
+ * A QR on a page was read from a screenshot of the tab (the page itself could not read it), so it
+ * may be another site's: the page can paint a foreign image under an empty element. The user decides
+ * here, in our own UI, never by a click on the page. The site the page is on is named prominently;
+ * the key is added bound to no site unless "Use it on <site>" is ticked, which starts unticked.
+ */
+export function CapturePanel({ api, t, capture, onDone }: CaptureProps) {
+  const [bind, setBind] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
+  const name = [capture.issuer, capture.account].filter(Boolean).join(' · ');
+  const add = async () => {
+    setBusy(true);
+    try {
+      const result = await api.captureAccept(capture.token, bind && !capture.batch);
+      if (result.count === 0) return onDone(t('captureDuplicate'));
+      onDone(result.bound ? t('captureAddedBound', capture.site) : t('captureAdded'));
+    } catch (failure) {
+      setBusy(false);
+      setError(errorText(t, failure));
+    }
+  };
+  const reject = () => {
+    void api.captureReject(capture.token).catch(() => undefined);
+    onDone('');
+  };
+  return (
+    <section class="panel capture" aria-labelledby="capture-title" data-testid="capture-panel">
+      <h2 id="capture-title">{t('captureTitle', capture.host)}</h2>
+      <p class="site-name" data-testid="capture-site"><strong>{capture.site}</strong></p>
+      <p class="warning" role="note">{t('captureWarning', capture.site)}</p>
+      <p>{capture.batch ? t('captureKeys', String(capture.count)) : t('captureKey', name || t('noIssuer'))}</p>
+      {!capture.batch && (
+        <>
+          <label class="check">
+            <input type="checkbox" checked={bind} onChange={(e) => setBind(e.currentTarget.checked)} aria-describedby="capture-bind-hint" />
+            {t('captureBind', capture.site)}
+          </label>
+          <p class="hint" id="capture-bind-hint">{t('captureBindHint', capture.site)}</p>
+        </>
+      )}
+      {error && <p class="error" role="alert">{error}</p>}
+      <div class="actions">
+        <button type="button" disabled={busy} onClick={() => void add()}>{t('captureAdd')}</button>
+        <button type="button" class="secondary" disabled={busy} onClick={reject}>{t('cancel')}</button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,136 @@
+/**
+ * Where an enrolled key is bound (enroll/binding.ts, complete.ts) and the popup's capture confirmation
+ * (enroll/capture-ask.ts, enroll/confirm for a captured QR): exports and keys whose issuer does not
+ * name the page's site are added bound to no site; a captured key is never added by a page click.
+ */
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { memoryPorts } from './memory-ports';
+
+vi.mock('../../../src/platform/browser', () => ({ browser: { tabs: { sendMessage: async () => ({ ok: true, value: {} }) } } }));
+
+const { VaultService } = await import('../../../src/background/vault/vault-service');
+const { sitesFor, codeForPage } = await import('../../../src/background/enroll/binding');
+const { completeEnrollment } = await import('../../../src/background/enroll/complete');
+const { remember, lookup } = await import('../../../src/background/enroll/pending');
+const { askAboutCapture, captureAccept, capturePending, captureReject } = await import('../../../src/background/enroll/capture-ask');
+const { enrollConfirm } = await import('../../../src/background/handlers/enroll-confirm');
+const { decodeBase32 } = await import('../../../src/core/bytes/base32');
+
+type Parsed = Parameters<typeof sitesFor>[1] & Record<string, unknown>;
+const ORIGIN = 'https://mailmachine.test';
+const secret = (n: number) => decodeBase32('JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP').map((b, i) => (i === 0 ? b ^ n : b));
+const account = (issuer: string, n = 1) =>
+  ({ type: 'totp', issuer, account: `user${n}`, secret: secret(n), algorithm: 'SHA1', digits: 6, period: 30, counter: 0 }) as const;
+
+async function unlocked() {
+  const vault = new VaultService(memoryPorts().ports);
+  await vault.create('correct horse battery');
+  return vault;
+}
+
+function pendingEntry(accounts: ReturnType<typeof account>[], flags: { captured?: boolean; batch?: boolean } = {}) {
+  const token = remember({ accounts: [...accounts], tabId: 7, frameId: 0, documentId: 'doc', origin: ORIGIN, captured: flags.captured ?? false, batch: flags.batch ?? false });
+  return { token, entry: lookup(token, { tabId: 7, frameId: 0 })! };
+}
+
+const sitesOf = async (vault: InstanceType<typeof VaultService>) => vault.read((d) => d.accounts.map((a) => [a.issuer, a.sites] as const));
+
+describe('sitesFor / codeForPage (pure)', () => {
+  const page = { origin: ORIGIN, captured: false, batch: false };
+  it.each([
+    ['issuer names the site', page, 'Mail Machine', false, [ORIGIN], true],
+    ['issuer names another site', page, 'Victim Bank', false, [], true],
+    ['export, even when the issuer matches', { ...page, batch: true }, 'Mail Machine', true, [], false],
+    ['captured, no tick', { ...page, captured: true }, 'Mail Machine', false, [], false],
+    ['captured, ticked', { ...page, captured: true }, 'Victim Bank', true, [ORIGIN], true],
+  ])('%s', (_name, entry, issuer, userBinds, sites, code) => {
+    expect(sitesFor(entry, { issuer } as Parsed, userBinds)).toEqual(sites);
+    expect(codeForPage(entry, userBinds)).toBe(code);
+  });
+});
+
+describe('completeEnrollment', () => {
+  it('binds a key whose issuer names the page, with a code for the confirmation field', async () => {
+    const vault = await unlocked();
+    const { entry } = pendingEntry([account('Mail Machine')]);
+    const outcome = await completeEnrollment(vault, entry);
+    expect(outcome).toMatchObject({ kind: 'added', count: 1, bound: true, code: expect.stringMatching(/^\d{6}$/) });
+    expect(await sitesOf(vault)).toEqual([['Mail Machine', [ORIGIN]]]);
+  });
+
+  it('adds a key of another issuer unbound; the page that showed it still gets the code', async () => {
+    const vault = await unlocked();
+    const { entry } = pendingEntry([account('Victim Bank')]);
+    const outcome = await completeEnrollment(vault, entry);
+    expect(outcome).toMatchObject({ kind: 'added', count: 1, bound: false, code: expect.stringMatching(/^\d{6}$/) });
+    expect(await sitesOf(vault)).toEqual([['Victim Bank', []]]);
+  });
+
+  it('adds every account of an export unbound, and sends no code', async () => {
+    const vault = await unlocked();
+    const { entry } = pendingEntry([account('Mail Machine', 1), account('Bank', 2), account('Forge', 3)], { batch: true });
+    const outcome = await completeEnrollment(vault, entry);
+    expect(outcome).toMatchObject({ kind: 'added', count: 3, bound: false, code: '' });
+    expect((await sitesOf(vault)).map(([, s]) => s)).toEqual([[], [], []]);
+  });
+});
+
+describe('a captured QR: the popup asks first', () => {
+  let vault: InstanceType<typeof VaultService>;
+  const askToUnlock = vi.fn(async () => undefined);
+  const services = () => ({ vault, askToUnlock }) as unknown as Parameters<typeof enrollConfirm>[0];
+  const sender = { tab: { id: 7 }, frameId: 0, documentId: 'doc', url: `${ORIGIN}/setup`, origin: ORIGIN };
+  beforeEach(async () => {
+    vault = await unlocked();
+    askToUnlock.mockClear();
+  });
+
+  it('a page click adds nothing and opens the popup, which names the page', async () => {
+    const { token } = pendingEntry([account('Mail Machine')], { captured: true });
+    expect(await enrollConfirm(services(), token, sender)).toEqual({ kind: 'asked' });
+    expect(askToUnlock).toHaveBeenCalledOnce();
+    expect(await sitesOf(vault)).toEqual([]);
+    expect(capturePending()).toEqual({ token, host: 'mailmachine.test', site: 'mailmachine.test', issuer: 'Mail Machine', account: 'user1', count: 1, batch: false });
+  });
+
+  it('accepted without the tick: unbound, the page is told but gets no code', async () => {
+    const { token } = pendingEntry([account('Mail Machine')], { captured: true });
+    await enrollConfirm(services(), token, sender);
+    const told: unknown[] = [];
+    const result = await captureAccept(vault, token, false, async (_e, outcome) => told.push(outcome));
+    expect(result).toEqual({ count: 1, duplicates: 0, bound: false });
+    expect(await sitesOf(vault)).toEqual([['Mail Machine', []]]);
+    expect(told).toEqual([expect.objectContaining({ kind: 'added', code: '', bound: false })]);
+    // Used up: a second accept fails, and nothing waits any more.
+    await expect(captureAccept(vault, token, true, async () => undefined)).rejects.toMatchObject({ code: 'protocol/bad-request' });
+    expect(capturePending()).toBeNull();
+  });
+
+  it('accepted with the tick: bound to the page, whose field gets the code', async () => {
+    const { token } = pendingEntry([account('Victim Bank')], { captured: true });
+    await enrollConfirm(services(), token, sender);
+    const told: unknown[] = [];
+    expect(await captureAccept(vault, token, true, async (_e, outcome) => told.push(outcome))).toMatchObject({ bound: true });
+    expect(await sitesOf(vault)).toEqual([['Victim Bank', [ORIGIN]]]);
+    expect(told).toEqual([expect.objectContaining({ code: expect.stringMatching(/^\d{6}$/) })]);
+  });
+
+  it('only the QR the popup shows can be accepted; a later click replaces it; reject forgets it', async () => {
+    const first = pendingEntry([account('One', 1)], { captured: true }).token;
+    const second = pendingEntry([account('Two', 2)], { captured: true }).token;
+    askAboutCapture(first);
+    askAboutCapture(second);
+    await expect(captureAccept(vault, first, false, async () => undefined)).rejects.toMatchObject({ code: 'protocol/bad-request' });
+    captureReject(second);
+    expect(capturePending()).toBeNull();
+    await expect(captureAccept(vault, second, false, async () => undefined)).rejects.toMatchObject({ code: 'protocol/bad-request' });
+    expect(await sitesOf(vault)).toEqual([]);
+  });
+
+  it('a QR the page could read is not asked about (the click adds it at once)', async () => {
+    const { token } = pendingEntry([account('Mail Machine')]);
+    askAboutCapture(token);
+    expect(capturePending()).toBeNull();
+    expect(await enrollConfirm(services(), token, sender)).toMatchObject({ kind: 'added', bound: true });
+  });
+});
