@@ -2,6 +2,7 @@
 // Launch Chromium or Firefox with the built extension in a fresh profile, through puppeteer-core
 // (the browsers installed on this machine; CHROME_PATH / FIREFOX_PATH override; nothing is downloaded).
 // Returns the browser and a way to open the extension's pages (the popup as a tab).
+import { DEMO_HOST } from './provider.mjs';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -59,7 +60,10 @@ async function launchFirefox(executablePath, userDataDir, headless, root) {
     defaultViewport: null,
     // Lets WebDriver BiDi open moz-extension:// pages (the popup as a tab); see tests/e2e/firefox/harness.ts.
     args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }) },
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
+      'network.dns.localDomains': DEMO_HOST,
+    },
   });
   await browser.installExtension(resolve(root, 'dist/firefox'));
   const base = `moz-extension://${FIREFOX_UUID}`;

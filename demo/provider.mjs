@@ -12,6 +12,8 @@ export const DEMO_USER = { email: 'alice@demo-mail.test', password: 'demo-passwo
 const totpOf = (secret) => new TOTP({ issuer: 'Demo Mail', label: DEMO_USER.email, secret, algorithm: 'SHA1', digits: 6, period: 30 });
 const validCode = (secret, code) => /^\d{6}$/.test(code) && totpOf(secret).validate({ token: code, window: 1 }) !== null;
 
+export const DEMO_HOST = 'demo-mail.localhost';
+
 export function createProvider() {
   const user = { secret: null, pending: null, backupCodes: new Set() };
   /** sid → 'need-code' | 'signed-in'; the note says how the last sign-in went. */
@@ -106,10 +108,15 @@ export function createProvider() {
   return {
     server,
     user,
-    /** Listens on loopback; `http://localhost:<port>` (automatic filling allows localhost without https). */
+    /**
+     * Listens on loopback, reached as `http://demo-mail.localhost:<port>`: browsers resolve *.localhost
+     * to loopback by themselves (Firefox is also told so, see browsers.mjs), automatic filling allows
+     * localhost names without https, and the host spells the issuer "Demo Mail", so the key is bound
+     * to this site when enrolled (src/core/site/issuer.ts).
+     */
     async listen(port = 0) {
       await new Promise((done) => server.listen(port, '127.0.0.1', done));
-      return `http://localhost:${server.address().port}`;
+      return `http://${DEMO_HOST}:${server.address().port}`;
     },
     close: () => new Promise((done) => {
       server.close(() => done());

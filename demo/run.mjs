@@ -1,4 +1,4 @@
-// `npm start` (after `npm run build`): serves the demo mail provider on http://localhost and opens
+// `npm start` (after `npm run build`): serves the demo mail provider on http://demo-mail.localhost and opens
 // Chromium (or `npm start -- --browser firefox`) with the built extension in a fresh profile, on the
 // provider's Settings → Security page. Without a display, or with `--headless`, it walks the whole
 // journey by itself instead (demo/walk.mjs), prints one line per step, writes numbered screenshots to

@@ -7,14 +7,19 @@
 import { originMatches } from '../../core/site';
 import type { SenderLike } from '../../shared/sender';
 
-/** Hosts that are "potentially trustworthy" over http (https://w3c.github.io/webappsec-secure-contexts/). */
+/**
+ * Hosts that are "potentially trustworthy" over http (https://w3c.github.io/webappsec-secure-contexts/
+ * #is-origin-trustworthy): the loopback addresses, and `localhost` and its subdomains, which Chromium
+ * and Firefox resolve to loopback themselves (https://www.rfc-editor.org/rfc/rfc6761#section-6.3).
+ */
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+const loopbackHost = (host: string): boolean => LOOPBACK.has(host) || host.endsWith('.localhost');
 
-/** https, or http on localhost / 127.0.0.1 / [::1]. */
+/** https, or http on localhost (or a *.localhost name) / 127.0.0.1 / [::1]. */
 export function secureOrigin(origin: string): boolean {
   try {
     const url = new URL(origin);
-    return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.has(url.hostname));
+    return url.protocol === 'https:' || (url.protocol === 'http:' && loopbackHost(url.hostname));
   } catch {
     return false;
   }

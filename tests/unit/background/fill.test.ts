@@ -141,6 +141,8 @@ describe('fill/request: where a code is filled with no click (finding 5)', () =>
     ['http on localhost', 'http://localhost:8080', from('http://localhost:3000'), SEEN, 'code'],
     ['http on 127.0.0.1', 'http://127.0.0.1:8080', from('http://127.0.0.1:8080'), SEEN, 'code'],
     ['http on [::1]', 'http://[::1]:8080', from('http://[::1]:8080'), SEEN, 'code'],
+    ['http on a *.localhost name (resolved to loopback by the browser)', 'http://demo-mail.localhost:8080', from('http://demo-mail.localhost:8080'), SEEN, 'code'],
+    ['http on a host that only starts with localhost', 'http://localhost.evil.example', from('http://localhost.evil.example'), SEEN, 'confirm'],
     ['a field our content script did not see', SITE, from(SITE), { visible: false }, 'confirm'],
     ['a field nobody said was seen', SITE, from(SITE), {}, 'confirm'],
     ['a field that wants two consecutive codes', SITE, from(SITE), { ...SEEN, consecutive: true }, 'confirm'],
