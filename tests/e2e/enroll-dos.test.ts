@@ -24,10 +24,11 @@ import type { AccountList, AccountView, VaultStatus } from '../../src/shared/pro
 const OVERLAY = '[data-clickauth-overlay]';
 const FLOOD = 300;
 
-const victim = { host: 'victim-dos.test', issuer: 'Evicted Bank', account: 'wendy@victim-dos.test' };
+// Each host spells its issuer, so the key is bound to the page's site (src/core/site/issuer.ts).
+const victim = { host: 'evicted-bank.test', issuer: 'Evicted Bank', account: 'wendy@evicted-bank.test' };
 const bombed = { host: 'bombed.test', issuer: 'Bombed Mail', account: 'xavier@bombed.test' };
-const jpegCase = { host: 'jpeg-qr.test', issuer: 'Jpeg Photo Co', account: 'yara@jpeg-qr.test' };
-const webpCase = { host: 'webp-qr.test', issuer: 'Webp Media Co', account: 'zoe@webp-qr.test' };
+const jpegCase = { host: 'jpeg-photo-co.test', issuer: 'Jpeg Photo Co', account: 'yara@jpeg-photo-co.test' };
+const webpCase = { host: 'webp-media-co.test', issuer: 'Webp Media Co', account: 'zoe@webp-media-co.test' };
 const victimUri = totpUri(victim.issuer, victim.account, 'dos-victim');
 const bombedUri = totpUri(bombed.issuer, bombed.account, 'dos-bombed');
 

@@ -157,7 +157,7 @@ describe('popup in real Chromium', () => {
     // so it sends the popup's "Scan now" message itself; the button is covered by the DOM tests).
     const scan = async (path: string) => {
       const site = await ext.context.newPage();
-      await site.goto(server.url(path, 'scan.test'));
+      await site.goto(server.url(path, 'scanned.test'));
       await site.bringToFront();
       await site.waitForLoadState('load');
       return { site, result: await call<{ found: number; added: unknown[]; notAuthenticator: number }>(page, { type: 'scan/visible-tab' }) };
@@ -174,7 +174,7 @@ describe('popup in real Chromium', () => {
     // A QR only a screenshot shows (here in another site's frame) is added, but bound to no site: it
     // may belong to the frame's site, not the page's. The in-field button binds it at the next login.
     const framing = await ext.context.newPage();
-    await framing.goto(server.url('/basic.html', 'scan.test'));
+    await framing.goto(server.url('/basic.html', 'scanned.test'));
     await framing.evaluate((src) => {
       const frame = document.createElement('iframe');
       Object.assign(frame, { src, width: 300, height: 300 });

@@ -16,9 +16,10 @@ import { call, eventually, launchFirefox, type LoadedFirefox } from './harness';
 import type { AccountList, VaultStatus } from '../../../src/shared/protocol';
 
 const PASSWORD = 'correct horse battery staple';
-const SITE = 'mailmachine.test';
-const LOOKALIKE = 'mai1machine.test';
 const SETUP = CASES.sameOrigin;
+// The setup page's host spells its issuer ("Same Origin Bank"), so the key is bound to that site.
+const SITE = SETUP.host;
+const LOOKALIKE = 'same-0rigin-bank.test';
 
 let server: FixtureServer;
 let firefox: LoadedFirefox;
