@@ -2,13 +2,11 @@
  * QRs with no image to read: an HTML <table> or a grid of <div>s (rqrcode's `as_html`, qrcode.js
  * without canvas), and an SVG file shown through a same-origin <object>/<embed> (issue 18).
  *
- * The grid is drawn here from its cells' computed background colours: colours the page itself set in
+ * The grid is drawn (grid-png.ts, in the page UI script) from its cells' computed background colours: colours the page itself set in
  * its own DOM, never another site's pixels (a tab capture might show those), so the background
  * treats it like any pixels the page could read and a click adds it at once. Browsers already hide
  * `:visited` colours from getComputedStyle.
  */
-import type { CandidateSource } from '../../shared/protocol';
-
 /** The n×n cells of a table or div grid (n ≥ 21, a version-1 QR), or null. */
 export function gridCells(el: Element): Element[][] | null {
   let rows: Element[][];
@@ -21,30 +19,6 @@ export function gridCells(el: Element): Element[][] | null {
   }
   const n = rows.length;
   return n >= 21 && rows.every((r) => r.length === n) ? rows : null;
-}
-
-const CELL = 4;
-const QUIET = 4;
-
-/** The grid drawn as a PNG, CELL px a module, with a quiet zone in the colour of a light module. */
-export function gridPng(rows: Element[][]): CandidateSource | null {
-  const n = rows.length;
-  const canvas = document.createElement('canvas');
-  canvas.width = canvas.height = (n + 2 * QUIET) * CELL;
-  const ctx = canvas.getContext('2d');
-  if (!ctx) return null;
-  ctx.fillStyle = '#fff';
-  ctx.fillRect(0, 0, canvas.width, canvas.height);
-  // Row 7, column 0 is the separator under the top-left finder pattern: light in every QR.
-  ctx.fillStyle = getComputedStyle(rows[7]![0]!).backgroundColor;
-  ctx.fillRect(0, 0, canvas.width, canvas.height);
-  rows.forEach((row, y) =>
-    row.forEach((cell, x) => {
-      ctx.fillStyle = getComputedStyle(cell).backgroundColor;
-      ctx.fillRect((x + QUIET) * CELL, (y + QUIET) * CELL, CELL, CELL);
-    }),
-  );
-  return { kind: 'png', dataUrl: canvas.toDataURL('image/png') };
 }
 
 /** The root <svg> of a same-origin <object>/<embed> document, once it has loaded (up to 3 s). */

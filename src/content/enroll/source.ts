@@ -7,7 +7,8 @@
  * no pixels to read (a shadow host hiding it), a rect of the tab to capture.
  */
 import type { CandidateSource } from '../../shared/protocol';
-import { embeddedSvg, gridCells, gridPng } from './grid-source';
+import { embeddedSvg, gridCells } from './grid-source';
+import { pageUi } from '../ui-loader';
 
 const OTPAUTH = /^otpauth(-migration)?:\/\//i;
 
@@ -21,7 +22,8 @@ export async function sourceOf(el: Element): Promise<CandidateSource | null> {
     return svg && rasterize(svgUrl(svg), el.getBoundingClientRect());
   }
   const cells = gridCells(el);
-  if (cells) return gridPng(cells);
+  // Drawn by the page UI script (loaded now): rare pages, kept out of the every-page script.
+  if (cells) return pageUi().then((ui) => ui.gridPng(cells), () => null);
   if (!(el instanceof HTMLImageElement)) return capture(el);
   const src = el.currentSrc || el.src;
   const inQuery = uriInQuery(src);
