@@ -8,7 +8,7 @@
  *   animation runs on it, and it has its full size;
  * - it is what the click hit; without IO v2 also no other top-layer element overlaps it.
  */
-import { PINNED } from './host';
+import { PINNED, wellPlaced } from './host';
 import { trackVisibility, type Sight } from './visibility';
 
 const SHOWN_MS = 400;
@@ -70,7 +70,7 @@ const inTopLayer = (host: Element): boolean => {
 };
 
 function pinned(host: HTMLElement, minSide: number): boolean {
-  if (host.parentNode !== document.documentElement || !plain(host) || host.getAnimations().length) return false;
+  if (!wellPlaced(host) || !plain(host) || host.getAnimations().length) return false;
   if (host.hasAttribute('popover')) {
     if (!inTopLayer(host)) return false; // the page closed our popover
   } else {

@@ -39,11 +39,47 @@ export function setVars(host: HTMLElement, vars: Record<string, string>): void {
   }
 }
 
-/** Appends the host to <html> and lifts it into the top layer where the browser can. */
-export function mount(host: HTMLElement): void {
+/**
+ * Where our host goes: a modal <dialog> (showModal) makes everything outside it inert, so a host on
+ * <html> would take no click there even when painted above it (issue 18). Inside the top-layer
+ * element (modal dialog or open popover) that holds `anchor`, else inside the topmost modal dialog,
+ * else on <html>. Our own popover is shown after it, so it is above it in the top layer, and a page
+ * popover with light dismiss stays open when our host (its descendant) is clicked.
+ */
+export function parentFor(anchor?: Element): Element {
+  const layered = (el: Element | null): el is Element => !!el && el.matches(':modal, :popover-open');
+  for (let el = anchor ?? null; el; el = el.parentElement ?? ((el.getRootNode() as Partial<ShadowRoot>).host || null)) {
+    try {
+      if (el instanceof HTMLElement && el.getRootNode() === document && layered(el)) return el;
+    } catch {
+      break; // no :modal / :popover-open selector here: no top layer either
+    }
+  }
+  let modal: Element | undefined;
+  try {
+    modal = [...document.querySelectorAll('dialog:modal')].at(-1);
+  } catch {
+    // as above
+  }
+  return modal ?? document.documentElement;
+}
+
+/** The host sits where mount() put it: on <html>, or in a modal dialog / open popover of the page. */
+export const wellPlaced = (host: Element): boolean => {
+  const parent = host.parentElement;
+  if (parent === document.documentElement) return true;
+  try {
+    return !!parent && parent.matches(':modal, :popover-open');
+  } catch {
+    return false;
+  }
+};
+
+/** Appends the host (see parentFor) and lifts it into the top layer where the browser can. */
+export function mount(host: HTMLElement, anchor?: Element): void {
   for (const [name, value] of PINNED) host.style.setProperty(name, value, 'important');
   host.setAttribute('popover', 'manual');
-  document.documentElement.append(host);
+  parentFor(anchor).append(host);
   try {
     host.showPopover();
   } catch {

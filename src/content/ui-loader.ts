@@ -8,6 +8,7 @@ import { sendToBackground } from '../platform/runtime-lite';
 import type { enrolled, notify, presentCandidate } from './enroll/present';
 import type { guardCapture } from './enroll/capture-guard';
 import type { showFieldButton } from './fill/button';
+import type { gridPng } from './enroll/grid-png';
 
 export const UI_KEY = '__clickauthUi';
 
@@ -17,6 +18,7 @@ export interface PageUi {
   notify: typeof notify;
   guardCapture: typeof guardCapture;
   showFieldButton: typeof showFieldButton;
+  gridPng: typeof gridPng;
 }
 
 const slot = globalThis as { [UI_KEY]?: PageUi };

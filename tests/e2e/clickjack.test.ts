@@ -36,6 +36,9 @@ const PAGES: [name: string, trick: string, outcome: Outcome][] = [
   ['script-style', 'a page script sets transform: scale(.01) !important inline on our host', 'shown'],
   ['unpopover', 'popover attribute removed from our host + mask on <html>', 'hidden'],
   ['popover-cover', 'a later top-layer popover with a decoy "Continue", pointer-events:none', 'hidden'],
+  // Issue 18: our overlay is mounted inside the page's modal dialog (outside it, it would be inert).
+  ['dialog-opacity', 'opacity .01 and blur on the modal <dialog> our overlay sits in', 'shown'],
+  ['dialog-scale', 'transform: scale(.01) on the modal <dialog> our overlay sits in', 'hidden'],
 ];
 
 /** Each page shows its own key, issued as "Clickjack <name>". */

@@ -97,6 +97,11 @@ export const CASES = {
   locked: totpCase('locked', 'locked-vault-co.test', 'locked.html', 'Locked Vault Co', 'peggy@locked.test'),
   backupCodes: totpCase('backup-codes', 'backup-codes-co.test', 'backup-codes.html', 'Backup Codes Co', 'quinn@backup.test'),
   tableQr: totpCase('table-qr', 'table.test', 'table-qr.html', 'Table Cells Ltd', 'rupert@table.test'),
+  // Issue 18: a QR in a modal <dialog> (showModal), in a page popover, an SVG in <object>/<embed>.
+  modalDialog: totpCase('modal-dialog', 'modal-dialog.test', 'modal-dialog.html', 'Modal Dialog', 'wendy@modal.test'),
+  popoverQr: totpCase('popover-qr', 'popover-apps.test', 'popover-qr.html', 'Popover Apps', 'xavier@popover.test'),
+  objectSvg: totpCase('object-svg', 'object-vector.test', 'object-svg.html', 'Object Vector', 'yara@object.test'),
+  embedSvg: totpCase('embed-svg', 'embed-vector.test', 'embed-svg.html', 'Embed Vector', 'zoe@embed.test'),
   closedShadow: totpCase('closed-shadow', 'closed-shadow-gmbh.test', 'closed-shadow.html', 'Closed Shadow GmbH', 'sybil@shadow.test'),
   shadowCss: totpCase('shadow-css', 'shadow-css.test', 'shadow-css.html', 'Styled Shadow Inc', 'trent@shadow-css.test'),
   /** Attack page on evil-shadow.test: its closed shadow root shows victim-bank.test's QR image as a CSS background. */

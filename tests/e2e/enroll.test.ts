@@ -135,6 +135,8 @@ describe('fixture pages show the QR they claim (plain Chromium, no extension)', 
     const page = await browser.newPage();
     await page.goto(server.url(c.path, c.host));
     if (c === CASES.revealed) await page.getByRole('button', { name: 'Enable' }).click();
+    if (c === CASES.modalDialog || c === CASES.popoverQr) await page.locator('#enable').click();
+    if (c === CASES.objectSvg || c === CASES.embedSvg) await page.waitForTimeout(500); // the SVG document loads
     const qr = page.locator(QR);
     await expect.poll(() => qr.evaluate((el) => (el instanceof HTMLImageElement ? el.complete && el.naturalWidth > 0 : true))).toBe(true);
     await page.waitForTimeout(100); // the canvas page draws on the next frame
@@ -174,6 +176,7 @@ describe('enroll by clicking the QR on the setup page', () => {
     ['a 2× bitmap shown at half size', CASES.retina],
     ['a chart-service image URL with the URI in its query', CASES.chartUrl],
     ['an <img> inside a closed shadow root (read through openOrClosedShadowRoot)', CASES.closedShadow],
+    ['an HTML <table> of module cells (read from its cells\' colours, no capture)', CASES.tableQr],
   ])('%s: one click adds the account for this site and fills the confirmation field', async (_name, c: EnrollCase) => {
     const page = await visit(c);
     await waitForOverlay(page);
@@ -220,7 +223,34 @@ describe('enroll by clicking the QR on the setup page', () => {
   });
 
   it.each([
-    ['an HTML <table> of module cells', CASES.tableQr],
+    ['a modal <dialog> opened with showModal() (the rest of the page is inert)', CASES.modalDialog, 'dialog'],
+    ['a page popover (top layer, light dismiss)', CASES.popoverQr, '#setup'],
+  ])('a QR in %s: our overlay sits in it, above it in the top layer; one click adds the account and fills its field', async (_name, c: EnrollCase, box) => {
+    const page = await visit(c);
+    await page.locator('#enable').click();
+    await waitForOverlay(page);
+    // Inside the page's top-layer element: outside a modal dialog it would be inert, outside a light-dismiss popover the click would close it.
+    expect(await page.locator(`${box} > ${OVERLAY}`).count()).toBe(1);
+    await clickQr(page);
+    await expectAccount(c);
+    await expectFilled(page, c.text);
+    expect(await page.locator(box).evaluate((el) => el.matches(':modal, :popover-open'))).toBe(true);
+    await page.close();
+  });
+
+  it.each([
+    ['<object>', CASES.objectSvg],
+    ['<embed>', CASES.embedSvg],
+  ])('an SVG file in a same-origin %s: read from its document, one click adds the account and fills the field', async (_name, c: EnrollCase) => {
+    const page = await visit(c);
+    await waitForOverlay(page);
+    await clickQr(page);
+    await expectAccount(c);
+    await expectFilled(page, c.text);
+    await page.close();
+  });
+
+  it.each([
     ['a CSS background in a closed shadow root', CASES.shadowCss],
   ])('%s (cropped from a tab capture): the click opens the popup, which adds it for this site when the user says so', async (_name, c: EnrollCase) => {
     // A capture may show another site's pixels (see enroll-attacks.test.ts): the popup asks first.

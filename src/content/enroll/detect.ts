@@ -1,7 +1,8 @@
 /**
- * QR-shaped elements: big enough and square-ish images, canvases and SVGs (also inside shadow roots,
- * closed ones included), and QRs whose pixels cannot be read here: a grid of table cells or divs, and
- * a square shadow host with nothing readable inside (these two are cropped from a tab capture).
+ * QR-shaped elements: big enough and square-ish images, canvases, SVGs and <object>/<embed>s (also
+ * inside shadow roots, closed ones included), a grid of table cells or divs (drawn from its cells'
+ * colours, see grid-source.ts), and a square shadow host with nothing readable inside (cropped from a
+ * tab capture).
  */
 const MIN_SIDE = 48;
 /** A QR only a capture can read must be this big (setup pages show them at 150–300 px): small square widgets are not. */
@@ -53,7 +54,7 @@ export function gridQr(grid: Element): boolean {
 }
 
 export function qrCandidates(root: ParentNode = document): Element[] {
-  const found = [...root.querySelectorAll('img, canvas, svg')].filter(qrShaped);
+  const found = [...root.querySelectorAll('img, canvas, svg, object, embed')].filter(qrShaped);
   // The 21st cell of the 21st row (a table, a grid of row divs) or the 441st of a flat grid: the
   // selector alone rules out every page without such a grid, so nothing more runs there.
   for (const cell of root.querySelectorAll(':nth-child(21)>:nth-child(21),:nth-child(441)')) {

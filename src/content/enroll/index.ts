@@ -86,5 +86,8 @@ export function startEnroll(): void {
     },
   });
   void scan();
+  // A page popover opened with showPopover() changes no attribute: its toggle event (no bubbling, seen
+  // in the capture phase) shows that a QR inside it may now be on screen.
+  document.addEventListener('toggle', schedule, true);
   new MutationObserver(schedule).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['src', 'style', 'class', 'hidden', 'open'] });
 }

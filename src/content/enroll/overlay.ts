@@ -83,7 +83,7 @@ export function showOverlay(target: Element, label: string, onClick: () => void)
   addEventListener('scroll', place, true);
   addEventListener('resize', place);
   place();
-  mount(host);
+  mount(host, target);
 
   function remove() {
     clearInterval(timer);

@@ -2,10 +2,13 @@
  * Turns a QR-shaped element into something the background can decode, the cheapest legal way:
  * the otpauth URI itself when it is in the page (a link, a chart-service URL); the PNG data URL;
  * pixels drawn here (same-origin image, canvas, SVG rasterised on white); or, for a cross-origin
- * image whose pixels the page may not read, its URL for the background to fetch; for what has no
- * pixels to read (a QR drawn as table cells, a shadow host hiding it), a rect of the tab to capture.
+ * image whose pixels the page may not read, its URL for the background to fetch; a QR drawn as table
+ * or div cells, or an SVG in a same-origin <object>/<embed>, drawn here (grid-source.ts); for what has
+ * no pixels to read (a shadow host hiding it), a rect of the tab to capture.
  */
 import type { CandidateSource } from '../../shared/protocol';
+import { embeddedSvg, gridCells } from './grid-source';
+import { pageUi } from '../ui-loader';
 
 const OTPAUTH = /^otpauth(-migration)?:\/\//i;
 
@@ -14,6 +17,13 @@ export async function sourceOf(el: Element): Promise<CandidateSource | null> {
   if (link && OTPAUTH.test(link)) return { kind: 'uri', uri: link };
   if (el instanceof HTMLCanvasElement) return looksLikeQr(el) ? png(() => el.toDataURL('image/png')) : null;
   if (el instanceof SVGSVGElement) return rasterize(svgUrl(el), el.getBoundingClientRect());
+  if (el instanceof HTMLObjectElement || el instanceof HTMLEmbedElement) {
+    const svg = await embeddedSvg(el);
+    return svg && rasterize(svgUrl(svg), el.getBoundingClientRect());
+  }
+  const cells = gridCells(el);
+  // Drawn by the page UI script (loaded now): rare pages, kept out of the every-page script.
+  if (cells) return pageUi().then((ui) => ui.gridPng(cells), () => null);
   if (!(el instanceof HTMLImageElement)) return capture(el);
   const src = el.currentSrc || el.src;
   const inQuery = uriInQuery(src);

@@ -43,6 +43,6 @@ export function showFieldButton(anchor: Element, locked: boolean, onClick: () =>
     host.remove();
   }
   place();
-  mount(host);
+  mount(host, anchor);
   return remove;
 }

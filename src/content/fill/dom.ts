@@ -1,18 +1,26 @@
 /** Small DOM helpers shared by the classifier and the observer. */
+import { shadowOf } from '../enroll/detect';
 
-/** Every <input> under `root`, in document order, descending into open shadow roots. */
+// Closed roots too (issue 18), read as when enrolling (enroll/detect.ts), and as there only for custom
+// elements (names with a hyphen), which is what web components are: the page's other elements are
+// not asked, so pages with thousands of them pay nothing.
+const rootOf = (el: Element): ShadowRoot | null => el.shadowRoot ?? (el.localName.includes('-') ? shadowOf(el) : null);
+
+/** Every <input> under `root`, in document order, descending into shadow roots, closed ones included. */
 export function inputsIn(root: Document | ShadowRoot, out: HTMLInputElement[] = []): HTMLInputElement[] {
   for (const el of root.querySelectorAll('*')) {
     if (el.tagName === 'INPUT') out.push(el as HTMLInputElement);
-    if (el.shadowRoot) inputsIn(el.shadowRoot, out);
+    const shadow = rootOf(el);
+    if (shadow) inputsIn(shadow, out);
   }
   return out;
 }
 
-/** Open shadow roots under `root` (the observer watches them too: their mutations do not bubble out). */
+/** Shadow roots under `root` (the observer watches them too: their mutations do not bubble out). */
 export function shadowRootsIn(root: Document | ShadowRoot, out: ShadowRoot[] = []): ShadowRoot[] {
   for (const el of root.querySelectorAll('*')) {
-    if (el.shadowRoot) shadowRootsIn(el.shadowRoot, (out.push(el.shadowRoot), out));
+    const shadow = rootOf(el);
+    if (shadow) shadowRootsIn(shadow, (out.push(shadow), out));
   }
   return out;
 }

@@ -17,18 +17,43 @@ const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'va
 export const stillOurs = (inputs: HTMLInputElement[]): boolean => inputs.every((i) => i.value !== '' && i.value === ours.get(i));
 const free = (i: HTMLInputElement): boolean => i.value === '' || i.value === ours.get(i);
 const digits = (s: string): string => s.replace(/[\s-]/g, '');
-const key = (i: HTMLInputElement, type: string, k: string): boolean =>
-  i.dispatchEvent(new KeyboardEvent(type, { key: k, code: /\d/.test(k) ? `Digit${k}` : '', bubbles: true, cancelable: true, composed: true }));
+// Legacy handlers read keyCode/charCode/which (Chromium takes them in the init dictionary).
+const key = (i: HTMLInputElement, type: string, k: string): boolean => {
+  const code = type === 'keypress' ? k.charCodeAt(0) : k.toUpperCase().charCodeAt(0);
+  const init = { key: k, code: /\d/.test(k) ? `Digit${k}` : '', keyCode: code, which: code, charCode: type === 'keypress' ? code : 0 };
+  return i.dispatchEvent(new KeyboardEvent(type, { ...init, bubbles: true, cancelable: true, composed: true }));
+};
+const inputEvent = (i: HTMLInputElement, type: string, inputType: string, data: string | null): boolean =>
+  i.dispatchEvent(new InputEvent(type, { bubbles: true, cancelable: type === 'beforeinput', composed: true, inputType, data }));
 
-/** Sets `value` through the native setter with the events a keyboard would cause; true if it stuck. */
-function put(input: HTMLInputElement, value: string, typed?: string): boolean {
+/**
+ * Sets `value` the way typing it would (issue 18: some sites enable "Verify", or read the code, only
+ * on key events): what differs from the field's text is deleted, then each character gets keydown,
+ * keypress, beforeinput, the value change, input and keyup, in the order browsers fire them; a handler
+ * that cancels a key (it inserts the digit itself, as masked inputs do) is obeyed. If the page did not
+ * end up with the value, it is set at once. Then `change`. True if the value stuck.
+ */
+function put(input: HTMLInputElement, value: string): boolean {
   input.focus(); // some widgets only accept input into the focused box
-  // Native `input`, key and paste events are composed: they reach listeners outside a shadow root.
-  if (typed) key(input, 'keydown', typed);
-  if (setValue) setValue.call(input, value);
-  else input.value = value;
-  input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertText', data: typed ?? value }));
-  if (typed) key(input, 'keyup', typed);
+  const set = (v: string): void => (setValue ? setValue.call(input, v) : void (input.value = v));
+  // Native key, input and paste events are composed: they reach listeners outside a shadow root.
+  let same = 0;
+  while (same < input.value.length && input.value[same] === value[same]) same++;
+  if (same < input.value.length) {
+    set(input.value.slice(0, same));
+    inputEvent(input, 'input', 'deleteContentBackward', null);
+  }
+  for (const ch of value.slice(same)) {
+    if (key(input, 'keydown', ch) && key(input, 'keypress', ch) && inputEvent(input, 'beforeinput', 'insertText', ch)) {
+      set(input.value + ch);
+      inputEvent(input, 'input', 'insertText', ch);
+    }
+    key(input, 'keyup', ch);
+  }
+  if (digits(input.value) !== digits(value)) {
+    set(value);
+    inputEvent(input, 'input', 'insertText', value);
+  }
   input.dispatchEvent(new Event('change', { bubbles: true }));
   ours.set(input, input.value);
   return digits(input.value) === digits(value);
@@ -50,7 +75,7 @@ function fillSplit(inputs: HTMLInputElement[], code: string): boolean {
   inputs.forEach((box, i) => {
     const c = code[i] ?? '';
     if (box.value === c) ours.set(box, c);
-    else put(box, c, c);
+    else put(box, c);
   });
   return joined(inputs) === code;
 }

@@ -141,7 +141,30 @@ describe('fillCode', () => {
     expect(target.kind).toBe('single');
     expect(fillCode(target, '864200')).toBe(true);
     expect($('#f', host.shadowRoot as ShadowRoot).value).toBe('864200');
-    expect(seen).toEqual(['input']);
+    expect(seen).toEqual(Array(6).fill('input')); // one per character typed
+  });
+
+  it('types the code: keydown, keypress, beforeinput, input, keyup per character, in browser order, then change', () => {
+    document.body.innerHTML = '<input id="c" name="otp" autocomplete="one-time-code">';
+    const input = $('#c');
+    const log: string[] = [];
+    for (const type of ['keydown', 'keypress', 'beforeinput', 'input', 'keyup', 'change']) {
+      input.addEventListener(type, (e) => log.push(`${type}:${(e as KeyboardEvent).key ?? (e as InputEvent).data ?? ''}:${input.value}`));
+    }
+    expect(fillCode(found(), '42')).toBe(true);
+    expect(log.slice(0, 6)).toEqual(['keydown:4:', 'keypress:4:', 'beforeinput:4:', 'input:4:4', 'keyup:4:4', 'keydown:2:4']);
+    expect(log.at(-1)).toBe('change::42');
+  });
+
+  it('a page that cancels keydown and inserts the digit itself (a masked input) gets each digit once', () => {
+    document.body.innerHTML = '<input id="c" name="otp" autocomplete="one-time-code">';
+    const input = $('#c');
+    input.addEventListener('keydown', (e) => {
+      e.preventDefault();
+      native.set.call(input, input.value + e.key);
+    });
+    expect(fillCode(found(), '135790')).toBe(true);
+    expect(input.value).toBe('135790');
   });
 
   it('fills consecutive fields with this and the next code, in order', () => {
