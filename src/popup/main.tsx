@@ -3,9 +3,8 @@ import { App } from './app';
 import type { PopupApi } from './api';
 import { callBackground, openOptions, t } from '../platform/messaging';
 import { siteAccess } from '../platform/site-access';
-import { withHeadStart } from './head-start';
 
-const api: PopupApi = withHeadStart({
+const api: PopupApi = {
   info: () => callBackground({ type: 'app/info' }),
   status: () => callBackground({ type: 'vault/status' }),
   create: (password) => callBackground({ type: 'vault/create', password }),
@@ -38,7 +37,7 @@ const api: PopupApi = withHeadStart({
   captureAccept: (token, bind) => callBackground({ type: 'enroll/capture-accept', token, bind }),
   captureReject: (token) => callBackground({ type: 'enroll/capture-reject', token }),
   openOptions,
-});
+};
 
 const root = document.getElementById('app');
 if (root) render(<App api={api} t={t} siteAccess={siteAccess} />, root);
