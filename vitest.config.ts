@@ -6,12 +6,14 @@ export default defineConfig({
     // One line when the GPL peer-fixture tests are skipped (no ../shared beside this clone).
     globalSetup: ['tests/peer-fixtures-notice.ts'],
     projects: [
+      // Some unit tests run real KDFs or hundreds of queued requests: 5 s (vitest's default) is too
+      // tight on a 2-core machine busy with another suite; 30 s still fails a test that hangs.
       {
-        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' },
+        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', testTimeout: 30_000 },
       },
       {
         plugins: [preact()],
-        test: { name: 'dom', include: ['tests/dom/**/*.test.{ts,tsx}'], environment: 'happy-dom' },
+        test: { name: 'dom', include: ['tests/dom/**/*.test.{ts,tsx}'], environment: 'happy-dom', testTimeout: 30_000 },
       },
       {
         test: {
