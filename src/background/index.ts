@@ -23,6 +23,7 @@ import { accountsRestore } from './handlers/accounts-restore';
 import { accountsTrash } from './handlers/accounts-trash';
 import { accountsReorder } from './handlers/accounts-reorder';
 import { accountsHotpNext } from './handlers/accounts-hotp-next';
+import { accountsHotpUse } from './handlers/accounts-hotp-use';
 import { accountsExportUri } from './handlers/accounts-export-uri';
 import { backupCodesGet } from './handlers/backup-codes-get';
 import { backupCodesSet } from './handlers/backup-codes-set';
@@ -80,6 +81,7 @@ const route = createRouter(
     'accounts/trash': () => accountsTrash(services),
     'accounts/reorder': (m) => accountsReorder(services, m.ids),
     'accounts/hotp-next': (m) => accountsHotpNext(services, m.id),
+    'accounts/hotp-use': (m) => accountsHotpUse(services, m.id),
     'accounts/export-uri': (m) => accountsExportUri(services, m.id, m.password),
     'backup-codes/get': (m) => backupCodesGet(services, m.id),
     'backup-codes/set': (m) => backupCodesSet(services, m.id, m.codes),

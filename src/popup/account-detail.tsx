@@ -36,6 +36,7 @@ export function AccountDetail({ api, t, account, onChanged, onDeleted, onClose }
   const [submit, setSubmit] = useState(account.fill.submit);
   const [append, setAppend] = useState(account.fill.appendToPassword);
   const [exact, setExact] = useState(account.fill.exactOrigin);
+  const [counter, setCounter] = useState(String(account.counter));
   const [error, setError] = useState('');
   const [view, setView] = useState<'edit' | 'codes' | 'qr'>('edit');
 
@@ -43,11 +44,15 @@ export function AccountDetail({ api, t, account, onChanged, onDeleted, onClose }
     event.preventDefault();
     const parsed = parseSites(sites);
     if (!parsed) return setError(t('sitesInvalid'));
+    const count = Number(counter);
+    if (account.type === 'hotp' && (!Number.isSafeInteger(count) || count < account.counter)) return setError(t('counterHint'));
+    const counterPatch = account.type === 'hotp' && count !== account.counter ? { counter: count } : {};
     try {
       await api.update(account.id, {
         issuer: issuer.trim(),
         account: name.trim(),
         sites: parsed,
+        ...counterPatch,
         fill: { submit, appendToPassword: append, exactOrigin: exact },
       });
       onChanged();
@@ -80,6 +85,15 @@ export function AccountDetail({ api, t, account, onChanged, onDeleted, onClose }
         <textarea rows={2} value={sites} onInput={(e) => setSites(e.currentTarget.value)} spellcheck={false} aria-describedby="sites-hint" />
       </label>
       <p class="hint" id="sites-hint">{t('sitesHint')}</p>
+      {account.type === 'hotp' && (
+        <>
+          <label>
+            {t('fieldCounter')}
+            <input type="number" min={account.counter} step={1} value={counter} onInput={(e) => setCounter(e.currentTarget.value)} aria-describedby="counter-hint" />
+          </label>
+          <p class="hint" id="counter-hint">{t('counterHint')}</p>
+        </>
+      )}
       <fieldset class="fill-options">
         <legend>{t('fillOptionsTitle')}</legend>
         <label class="check">

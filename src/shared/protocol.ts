@@ -53,6 +53,12 @@ export interface CodeView {
   period: number;
 }
 
+/** An HOTP code taken for use, and the account's code after the counter moved on. */
+export interface HotpUse {
+  code: string;
+  next: CodeView;
+}
+
 export type AutoLock = 1 | 5 | 15 | 60 | 'browser-close';
 
 export interface Settings {
@@ -76,6 +82,8 @@ export interface AccountPatch {
   sites?: string[];
   pinned?: boolean;
   order?: number;
+  /** HOTP only, and only upwards (RFC 4226 §7.2: a lower counter would repeat used codes). */
+  counter?: number;
   fill?: Partial<FillOptionsView>;
 }
 
@@ -227,6 +235,8 @@ interface CoreMessages {
   'accounts/list': Msg<NoFields, AccountList>;
   'accounts/add-manual': Msg<{ entry: ManualEntryInput }, AccountView>;
   'accounts/hotp-next': Msg<{ id: string }, CodeView>;
+  /** Take an HOTP account's code for use (copy, fill the active tab): the counter moves on in the same write. */
+  'accounts/hotp-use': Msg<{ id: string }, HotpUse>;
   'accounts/trash': Msg<NoFields, TrashView[]>;
   'accounts/reorder': Msg<{ ids: string[] }, NoFields>;
   'accounts/export-uri': Msg<{ id: string; password: string }, { uri: string }>;
@@ -313,6 +323,7 @@ export const allowedSenders: { readonly [K in BackgroundType]: readonly SenderKi
   'accounts/list': PAGES,
   'accounts/add-manual': PAGES,
   'accounts/hotp-next': PAGES,
+  'accounts/hotp-use': PAGES,
   'accounts/trash': PAGES,
   'accounts/reorder': PAGES,
   'accounts/export-uri': PAGES,

@@ -59,7 +59,11 @@ export async function fillRequest(services: Services, sender: SenderLike, reques
     // The per-site "password and code" option is its own opt-in; the global switch governs code fields.
     if (request.append) return silent && account?.fill.appendToPassword && account.type !== 'hotp' ? codeAnswer(account, now, false) : { kind: 'none' };
     if (ids.length > 1) return { kind: 'several', count: ids.length };
-    // HOTP codes are only taken by hand (each one moves the counter), never filled on sight.
+    // HOTP codes are only taken by hand (each one moves the counter), never filled on sight: the popup
+    // took the code and moved the counter on (accounts/hotp-use); the tab's grant carries that code.
+    if (account?.type === 'hotp' && asked && granted?.hotp?.accountId === account.id) {
+      return { kind: 'code', code: granted.hotp.code, next: null, validUntil: null, submit: account.fill.submit };
+    }
     if (!account || account.type === 'hotp') {
       const pickable = request.accountId === undefined && matching.length === 0 && eligible(data, origin).unbound.length > 0;
       return pickable ? { kind: 'choose' } : { kind: 'none' };

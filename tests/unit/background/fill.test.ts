@@ -9,6 +9,7 @@ import { memoryPorts } from './memory-ports';
 const sent: { tabId: number; message: unknown; options: unknown }[] = [];
 vi.mock('../../../src/platform/browser', () => ({
   browser: {
+    windows: { getLastFocused: async () => ({ id: 1 }) },
     tabs: {
       query: async () => [{ id: 7, url: 'https://mail.example/login' }],
       sendMessage: async (tabId: number, message: unknown, options: unknown) => {
