@@ -210,7 +210,7 @@ export interface CandidateReply {
 
 export type EnrollOutcome =
   /** `bound`: every added account is bound to the page's site (else: "not linked to this site"). */
-  | { kind: 'added'; issuer: string; account: string; count: number; duplicates: number; code: string; bound: boolean }
+  | { kind: 'added'; issuer: string; account: string; count: number; duplicates: number; code: string; validUntil: number | null; bound: boolean }
   | { kind: 'locked' }
   /** A captured QR: the popup asks the user first (finished later through content/enrolled). */
   | { kind: 'asked' };
@@ -273,6 +273,8 @@ interface CoreMessages {
   'enroll/candidate': Msg<{ source: CandidateSource }, CandidateReply>;
   'enroll/confirm': Msg<{ token: string }, EnrollOutcome>;
   'enroll/undo': Msg<{ token: string }, NoFields>;
+  /** The setup page's confirmation field rolled over: the enrolled account's current code (never the next). */
+  'enroll/code': Msg<{ token: string }, { code: string; validUntil: number | null }>;
   'enroll/backup-codes': Msg<{ token: string; codes: string[] }, { saved: number }>;
   /** Popup: the captured QR waiting for the user's decision, if any. */
   'enroll/capture-pending': Msg<NoFields, CapturePending | null>;
@@ -347,6 +349,7 @@ export const allowedSenders: { readonly [K in BackgroundType]: readonly SenderKi
   'enroll/candidate': ['content-script'],
   'enroll/confirm': ['content-script'],
   'enroll/undo': ['content-script'],
+  'enroll/code': ['content-script'],
   'enroll/backup-codes': ['content-script'],
   'enroll/capture-pending': PAGES,
   'enroll/capture-accept': PAGES,
