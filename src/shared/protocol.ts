@@ -68,10 +68,10 @@ export interface Settings {
 }
 
 export interface FillOptionsView {
-  /** Submit the login form after filling the code. */
-  submit: boolean;
-  /** Append the code to the password the user typed (sites that want both in one field). */
-  appendToPassword: boolean;
+  /** Origins where the login form is submitted after filling the code. */
+  submitOn: string[];
+  /** Origins where the code is appended to the password the user typed (both in one field). */
+  appendOn: string[];
   /** Only the exact origins in `sites`, not other subdomains or ports of their sites. */
   exactOrigin: boolean;
 }

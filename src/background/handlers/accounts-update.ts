@@ -5,10 +5,20 @@ import type { Services } from './context';
 import { toView } from './views';
 
 const EDITABLE = new Set(['issuer', 'account', 'sites', 'pinned', 'order', 'counter', 'fill']);
-const FILL_OPTIONS = new Set(['submit', 'appendToPassword', 'exactOrigin']);
+const LISTS = new Set(['submitOn', 'appendOn']);
+/** An origin as the popup writes it (parseSites): http(s), no path. */
+const isOrigin = (v: unknown): boolean => {
+  try {
+    return typeof v === 'string' && /^https?:$/.test(new URL(v).protocol) && new URL(v).origin === v;
+  } catch {
+    return false;
+  }
+};
+const goodOption = (key: string, value: unknown): boolean =>
+  key === 'exactOrigin' ? typeof value === 'boolean' : LISTS.has(key) && Array.isArray(value) && value.length <= 100 && value.every(isOrigin);
 
 const badFill = (fill: unknown): boolean =>
-  typeof fill !== 'object' || fill === null || Object.entries(fill).some(([k, v]) => !FILL_OPTIONS.has(k) || typeof v !== 'boolean');
+  typeof fill !== 'object' || fill === null || Object.entries(fill).some(([k, v]) => !goodOption(k, v));
 
 /** `accounts/update`: edit the user-visible fields; anything else in the patch is refused. */
 export async function accountsUpdate({ vault }: Services, id: string, patch: AccountPatch): Promise<AccountView> {

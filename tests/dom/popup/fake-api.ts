@@ -174,7 +174,7 @@ export class FakeBackground implements PopupApi {
   private store(parsed: ParsedAccount): AccountView {
     const account: Stored = {
       id: `id-${this.nextId++}`, type: parsed.type, issuer: parsed.issuer, account: parsed.account, algorithm: parsed.algorithm,
-      digits: parsed.digits, period: parsed.period, counter: parsed.counter, sites: [], pinned: false, order: this.accounts.length, fill: { submit: false, appendToPassword: false, exactOrigin: false },
+      digits: parsed.digits, period: parsed.period, counter: parsed.counter, sites: [], pinned: false, order: this.accounts.length, fill: { submitOn: [], appendOn: [], exactOrigin: false },
       backupCodes: { total: 0, remaining: 0 }, createdAt: this.now, updatedAt: this.now, parsed, codes: [],
     };
     this.accounts.push(account);
