@@ -1,4 +1,5 @@
 import { browser } from '../platform/browser';
+import { activeTab, type ActiveTab } from './active-tab';
 import { issueGrant } from './fill/grants';
 import { sendToFrame } from './send-to-frame';
 
@@ -12,10 +13,12 @@ const TAB_GRANT_MS = 15_000;
  * message carries a one-time grant for this tab: that, not a message field, makes the content
  * script's request one the user asked for (see fill/grants.ts).
  */
-export async function fillActiveTab(accountId?: string): Promise<{ filled: boolean }> {
-  const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
-  if (tab?.id === undefined) return { filled: false };
-  const grant = issueGrant({ tabId: tab.id }, TAB_GRANT_MS);
+export async function fillActiveTab(accountId?: string, hotpCode?: string, findTab: () => Promise<ActiveTab | null> = activeTab): Promise<{ filled: boolean }> {
+  // The page behind the popup: the small window the popup falls back to is not it (see active-tab.ts).
+  const tab = await findTab();
+  if (!tab) return { filled: false };
+  const hotp = accountId && hotpCode ? { hotp: { accountId, code: hotpCode } } : {};
+  const grant = issueGrant({ tabId: tab.id, ...hotp }, TAB_GRANT_MS);
   const reply = await sendToFrame<{ filled: boolean }>(tab.id, { type: 'content/fill-now', ...(accountId ? { accountId } : {}), grant });
   return { filled: reply?.filled === true };
 }

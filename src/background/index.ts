@@ -23,6 +23,8 @@ import { accountsRestore } from './handlers/accounts-restore';
 import { accountsTrash } from './handlers/accounts-trash';
 import { accountsReorder } from './handlers/accounts-reorder';
 import { accountsHotpNext } from './handlers/accounts-hotp-next';
+import { accountsHotpUse } from './handlers/accounts-hotp-use';
+import { enrollCode } from './handlers/enroll-code';
 import { accountsExportUri } from './handlers/accounts-export-uri';
 import { backupCodesGet } from './handlers/backup-codes-get';
 import { backupCodesSet } from './handlers/backup-codes-set';
@@ -80,6 +82,7 @@ const route = createRouter(
     'accounts/trash': () => accountsTrash(services),
     'accounts/reorder': (m) => accountsReorder(services, m.ids),
     'accounts/hotp-next': (m) => accountsHotpNext(services, m.id),
+    'accounts/hotp-use': (m) => accountsHotpUse(services, m.id),
     'accounts/export-uri': (m) => accountsExportUri(services, m.id, m.password),
     'backup-codes/get': (m) => backupCodesGet(services, m.id),
     'backup-codes/set': (m) => backupCodesSet(services, m.id, m.codes),
@@ -99,6 +102,7 @@ const route = createRouter(
     'enroll/candidate': (m, { sender }) => enrollCandidate(m.source, sender),
     'enroll/confirm': (m, { sender }) => enrollConfirm(services, m.token, sender),
     'enroll/undo': (m, { sender }) => enrollUndo(services, m.token, sender),
+    'enroll/code': (m, { sender }) => enrollCode(services, m.token, sender),
     'enroll/backup-codes': (m, { sender }) => enrollBackupCodes(services, m.token, m.codes, sender),
     'enroll/capture-pending': () => capturePending(),
     'enroll/capture-accept': (m) => captureAccept(vault, String(m.token), m.bind === true),

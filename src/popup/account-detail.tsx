@@ -3,11 +3,14 @@ import type { AccountView } from '../shared/protocol';
 import { errorText, type PopupApi, type Translate } from './api';
 import { BackupCodes } from './backup-codes';
 import { ShowQr } from './show-qr';
+import { optionOrigin, withOrigin } from './origin-options';
 
 interface DetailProps {
   api: PopupApi;
   t: Translate;
   account: AccountView;
+  /** The page behind the popup, when it is one of this account's pages. */
+  currentOrigin?: string | null;
   onChanged(): void;
   onDeleted(account: AccountView): void;
   onClose(): void;
@@ -29,13 +32,15 @@ export function parseSites(text: string): string[] | null {
 }
 
 /** Edit issuer, name, sites and how codes are filled there; pin; delete (undo in the toast); backup codes; show as QR. */
-export function AccountDetail({ api, t, account, onChanged, onDeleted, onClose }: DetailProps) {
+export function AccountDetail({ api, t, account, currentOrigin = null, onChanged, onDeleted, onClose }: DetailProps) {
+  const here = optionOrigin(account, currentOrigin);
   const [issuer, setIssuer] = useState(account.issuer);
   const [name, setName] = useState(account.account);
   const [sites, setSites] = useState(account.sites.join('\n'));
-  const [submit, setSubmit] = useState(account.fill.submit);
-  const [append, setAppend] = useState(account.fill.appendToPassword);
+  const [submit, setSubmit] = useState(here !== null && account.fill.submitOn.includes(here));
+  const [append, setAppend] = useState(here !== null && account.fill.appendOn.includes(here));
   const [exact, setExact] = useState(account.fill.exactOrigin);
+  const [counter, setCounter] = useState(String(account.counter));
   const [error, setError] = useState('');
   const [view, setView] = useState<'edit' | 'codes' | 'qr'>('edit');
 
@@ -43,12 +48,16 @@ export function AccountDetail({ api, t, account, onChanged, onDeleted, onClose }
     event.preventDefault();
     const parsed = parseSites(sites);
     if (!parsed) return setError(t('sitesInvalid'));
+    const count = Number(counter);
+    if (account.type === 'hotp' && (!Number.isSafeInteger(count) || count < account.counter)) return setError(t('counterHint'));
+    const counterPatch = account.type === 'hotp' && count !== account.counter ? { counter: count } : {};
     try {
       await api.update(account.id, {
         issuer: issuer.trim(),
         account: name.trim(),
         sites: parsed,
-        fill: { submit, appendToPassword: append, exactOrigin: exact },
+        ...counterPatch,
+        fill: { ...withOrigin(account.fill, here, submit, append), exactOrigin: exact },
       });
       onChanged();
       onClose();
@@ -80,14 +89,24 @@ export function AccountDetail({ api, t, account, onChanged, onDeleted, onClose }
         <textarea rows={2} value={sites} onInput={(e) => setSites(e.currentTarget.value)} spellcheck={false} aria-describedby="sites-hint" />
       </label>
       <p class="hint" id="sites-hint">{t('sitesHint')}</p>
+      {account.type === 'hotp' && (
+        <>
+          <label>
+            {t('fieldCounter')}
+            <input type="number" min={account.counter} step={1} value={counter} onInput={(e) => setCounter(e.currentTarget.value)} aria-describedby="counter-hint" />
+          </label>
+          <p class="hint" id="counter-hint">{t('counterHint')}</p>
+        </>
+      )}
       <fieldset class="fill-options">
         <legend>{t('fillOptionsTitle')}</legend>
+        {here && <p class="hint">{t('fillOptionsOrigin', here)}</p>}
         <label class="check">
-          <input type="checkbox" checked={submit} onChange={(e) => setSubmit(e.currentTarget.checked)} />
+          <input type="checkbox" checked={submit} disabled={!here} onChange={(e) => setSubmit(e.currentTarget.checked)} />
           {t('fillSubmit')}
         </label>
         <label class="check">
-          <input type="checkbox" checked={append} onChange={(e) => setAppend(e.currentTarget.checked)} />
+          <input type="checkbox" checked={append} disabled={!here} onChange={(e) => setAppend(e.currentTarget.checked)} />
           {t('fillAppend')}
         </label>
         <ExactOrigin t={t} sites={parseSites(sites) ?? []} checked={exact} onChange={setExact} />

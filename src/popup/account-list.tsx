@@ -39,6 +39,14 @@ export function AccountList({ api, t, accounts, currentIds, onCopied, onOpen, on
   useEffect(() => setFocus((f) => Math.min(f, Math.max(0, accounts.length - 1))), [accounts.length]);
 
   const copy = async (account: AccountView) => {
+    if (account.type === 'hotp') {
+      // Each HOTP code is good once: the background takes it and moves the counter on in one write,
+      // and fills the tab itself with that same code (so no second advance).
+      const used = await api.hotpUse(account.id);
+      replace(used.next);
+      await api.copy(used.code);
+      return onCopied(used.code);
+    }
     const view = codes.get(account.id);
     if (!view) return;
     await api.copy(view.code, account.id);

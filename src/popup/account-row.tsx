@@ -63,7 +63,8 @@ export function AccountRow(props: RowProps) {
         </span>
       </button>
       {account.type === 'hotp' && (
-        <button type="button" class="icon next" onClick={props.onNext} aria-label={t('hotpNext')} tabIndex={-1}>↻</button>
+        // In the tab order of the focused row: Tab from the code reaches it, Enter or Space activates it.
+        <button type="button" class="icon next" onClick={props.onNext} aria-label={t('hotpNext')} tabIndex={props.focused ? 0 : -1}>↻</button>
       )}
       <button type="button" class="icon more" onClick={props.onOpen} aria-label={t('accountDetails', name)} tabIndex={-1}>⋯</button>
     </li>

@@ -6,6 +6,7 @@ import type {
   BackupCodeView,
   CapturePending,
   CodeView,
+  HotpUse,
   ManualEntryInput,
   PendingPick,
   ScanResult,
@@ -30,6 +31,8 @@ export interface PopupApi {
   trash(): Promise<TrashView[]>;
   reorder(ids: string[]): Promise<unknown>;
   hotpNext(id: string): Promise<CodeView>;
+  /** Take an HOTP account's code (the counter moves on) and fill it into the active tab if it is the account's site. */
+  hotpUse(id: string): Promise<HotpUse>;
   exportUri(id: string, password: string): Promise<{ uri: string }>;
   backupCodes(id: string): Promise<BackupCodeView[]>;
   setBackupCodes(id: string, codes: BackupCodeView[]): Promise<BackupCodeView[]>;

@@ -20,6 +20,7 @@ const api: PopupApi = {
   trash: () => callBackground({ type: 'accounts/trash' }),
   reorder: (ids) => callBackground({ type: 'accounts/reorder', ids }),
   hotpNext: (id) => callBackground({ type: 'accounts/hotp-next', id }),
+  hotpUse: (id) => callBackground({ type: 'accounts/hotp-use', id }),
   exportUri: (id, password) => callBackground({ type: 'accounts/export-uri', id, password }),
   backupCodes: (id) => callBackground({ type: 'backup-codes/get', id }),
   setBackupCodes: (id, codes) => callBackground({ type: 'backup-codes/set', id, codes }),

@@ -106,6 +106,7 @@ export function VaultView({ api, t, initial, onLock }: { api: PopupApi; t: Trans
       )}
       {detail && (
         <AccountDetail api={api} t={t} account={detail} onChanged={reload} onDeleted={deleted}
+          currentOrigin={data.currentSite?.ids.includes(detail.id) ? data.currentSite.origin : null}
           onClose={() => setPanel({ kind: 'list' })} />
       )}
       {panel.kind === 'trash' && <Trash api={api} t={t} onRestored={reload} onClose={() => setPanel({ kind: 'list' })} />}

@@ -53,6 +53,12 @@ export interface CodeView {
   period: number;
 }
 
+/** An HOTP code taken for use, and the account's code after the counter moved on. */
+export interface HotpUse {
+  code: string;
+  next: CodeView;
+}
+
 export type AutoLock = 1 | 5 | 15 | 60 | 'browser-close';
 
 export interface Settings {
@@ -62,10 +68,10 @@ export interface Settings {
 }
 
 export interface FillOptionsView {
-  /** Submit the login form after filling the code. */
-  submit: boolean;
-  /** Append the code to the password the user typed (sites that want both in one field). */
-  appendToPassword: boolean;
+  /** Origins where the login form is submitted after filling the code. */
+  submitOn: string[];
+  /** Origins where the code is appended to the password the user typed (both in one field). */
+  appendOn: string[];
   /** Only the exact origins in `sites`, not other subdomains or ports of their sites. */
   exactOrigin: boolean;
 }
@@ -76,6 +82,8 @@ export interface AccountPatch {
   sites?: string[];
   pinned?: boolean;
   order?: number;
+  /** HOTP only, and only upwards (RFC 4226 §7.2: a lower counter would repeat used codes). */
+  counter?: number;
   fill?: Partial<FillOptionsView>;
 }
 
@@ -202,7 +210,7 @@ export interface CandidateReply {
 
 export type EnrollOutcome =
   /** `bound`: every added account is bound to the page's site (else: "not linked to this site"). */
-  | { kind: 'added'; issuer: string; account: string; count: number; duplicates: number; code: string; bound: boolean }
+  | { kind: 'added'; issuer: string; account: string; count: number; duplicates: number; code: string; validUntil: number | null; bound: boolean }
   | { kind: 'locked' }
   /** A captured QR: the popup asks the user first (finished later through content/enrolled). */
   | { kind: 'asked' };
@@ -227,6 +235,8 @@ interface CoreMessages {
   'accounts/list': Msg<NoFields, AccountList>;
   'accounts/add-manual': Msg<{ entry: ManualEntryInput }, AccountView>;
   'accounts/hotp-next': Msg<{ id: string }, CodeView>;
+  /** Take an HOTP account's code for use (copy, fill the active tab): the counter moves on in the same write. */
+  'accounts/hotp-use': Msg<{ id: string }, HotpUse>;
   'accounts/trash': Msg<NoFields, TrashView[]>;
   'accounts/reorder': Msg<{ ids: string[] }, NoFields>;
   'accounts/export-uri': Msg<{ id: string; password: string }, { uri: string }>;
@@ -263,6 +273,8 @@ interface CoreMessages {
   'enroll/candidate': Msg<{ source: CandidateSource }, CandidateReply>;
   'enroll/confirm': Msg<{ token: string }, EnrollOutcome>;
   'enroll/undo': Msg<{ token: string }, NoFields>;
+  /** The setup page's confirmation field rolled over: the enrolled account's current code (never the next). */
+  'enroll/code': Msg<{ token: string }, { code: string; validUntil: number | null }>;
   'enroll/backup-codes': Msg<{ token: string; codes: string[] }, { saved: number }>;
   /** Popup: the captured QR waiting for the user's decision, if any. */
   'enroll/capture-pending': Msg<NoFields, CapturePending | null>;
@@ -313,6 +325,7 @@ export const allowedSenders: { readonly [K in BackgroundType]: readonly SenderKi
   'accounts/list': PAGES,
   'accounts/add-manual': PAGES,
   'accounts/hotp-next': PAGES,
+  'accounts/hotp-use': PAGES,
   'accounts/trash': PAGES,
   'accounts/reorder': PAGES,
   'accounts/export-uri': PAGES,
@@ -336,6 +349,7 @@ export const allowedSenders: { readonly [K in BackgroundType]: readonly SenderKi
   'enroll/candidate': ['content-script'],
   'enroll/confirm': ['content-script'],
   'enroll/undo': ['content-script'],
+  'enroll/code': ['content-script'],
   'enroll/backup-codes': ['content-script'],
   'enroll/capture-pending': PAGES,
   'enroll/capture-accept': PAGES,

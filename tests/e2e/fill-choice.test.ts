@@ -163,7 +163,7 @@ describe('per-site options', () => {
     await page.close();
 
     const popup = await openPopup(ext);
-    await call(popup, { type: 'accounts/update', id: ids.submitter, patch: { fill: { submit: true } } });
+    await call(popup, { type: 'accounts/update', id: ids.submitter, patch: { fill: { submitOn: [origin(SUBMITTER)] } } });
     await popup.close();
     const again = await visit('/login/submit.html', SUBMITTER);
     await again.waitForURL(/submitted\.html/, { timeout: 10_000 });
@@ -173,7 +173,7 @@ describe('per-site options', () => {
 
   it('password and code in one field: the code is appended to the typed password on Enter and on the button, only where set', async () => {
     const popup = await openPopup(ext);
-    await call(popup, { type: 'accounts/update', id: ids.webmail, patch: { fill: { appendToPassword: true } } });
+    await call(popup, { type: 'accounts/update', id: ids.webmail, patch: { fill: { appendOn: [origin(WEBMAIL)] } } });
     await popup.close();
 
     const page = await visit('/login/password.html', WEBMAIL);

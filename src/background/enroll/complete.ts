@@ -3,6 +3,7 @@ import { DuplicateAccount } from '../../core/errors';
 import { addAccount, type Account, type VaultData } from '../../core/vault';
 import type { EnrollOutcome } from '../../shared/protocol';
 import type { VaultService } from '../vault/vault-service';
+import { codeView } from '../handlers/codes-get';
 import { codeForPage, sitesFor } from './binding';
 import type { Pending } from './pending';
 
@@ -38,12 +39,16 @@ export async function completeEnrollment(vault: VaultService, entry: Pending, op
     entry.added.push(...added.map((a) => a.id));
     entry.confirmed = false;
     const first = added[0] ?? codeSource;
-    const code = first && first.type !== 'hotp' && codeForPage(entry, userBinds) ? codeAt(first, now) : '';
+    const gives = first !== undefined && first.type !== 'hotp' && codeForPage(entry, userBinds);
+    const code = gives ? codeAt(first, now) : '';
+    const validUntil = gives ? codeView(first, now).validUntil : null;
+    if (gives) entry.codeFor = first.id;
+    else delete entry.codeFor;
     const named = first ?? entry.accounts[0]!;
     const bound = added.every((a) => a.sites.length > 0);
     return {
       data: next,
-      result: { kind: 'added', issuer: named.issuer, account: named.account, count: added.length, duplicates, code, bound },
+      result: { kind: 'added', issuer: named.issuer, account: named.account, count: added.length, duplicates, code, validUntil, bound },
     };
   });
 }

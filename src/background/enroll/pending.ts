@@ -22,6 +22,8 @@ export interface Pending {
   confirmed: boolean;
   /** Ids added by this token (for Undo). */
   added: string[];
+  /** The account whose code went into the setup page's confirmation field (refreshed at rollover). */
+  codeFor?: string;
 }
 
 const TTL_MS = 30 * 60 * 1000;

@@ -8,8 +8,11 @@ import { codeView } from '../handlers/codes-get';
  * The next code is given early only to fields that want two consecutive codes: anywhere else it would
  * hand a page a code that is still good after the current one has expired.
  */
-export function codeAnswer(account: Account, now: number, withNext = true): CodeAnswer {
+export function codeAnswer(account: Account, now: number, withNext: boolean, origin: string): CodeAnswer {
   const { code, validUntil } = codeView(account, now);
   const next = withNext && validUntil !== null ? codeAt(account, validUntil) : null;
-  return { kind: 'code', code, next, validUntil, submit: account.fill.submit };
+  return { kind: 'code', code, next, validUntil, submit: submitsOn(account, origin) };
 }
+
+/** Auto-submit holds for the origins it was set on, not the rest of their registrable domain (vault v4). */
+export const submitsOn = (account: Account, origin: string): boolean => account.fill.submitOn.includes(origin);

@@ -14,6 +14,11 @@ export interface GrantScope {
   tabId: number;
   frameId?: number;
   documentId?: string | undefined;
+  /**
+   * An HOTP code the popup already took (the counter moved on when it was taken): the fill this grant
+   * allows gives this code, for this account only, instead of taking another.
+   */
+  hotp?: { accountId: string; code: string };
 }
 
 interface Grant extends GrantScope {

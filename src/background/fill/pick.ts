@@ -74,7 +74,7 @@ export async function pickAccount(vault: VaultService, choice: PickChoice, now =
     if (!ids.includes(id)) throw new BackgroundError('protocol/bad-request', 'That account belongs to another site');
     return always && unbound.includes(id) ? updateAccount(data, id, { sites: [pick.origin] }, { now }) : data;
   };
-  const answerFor = (data: VaultData) => codeAnswer(data.accounts.find((a) => a.id === id)!, now);
+  const answerFor = (data: VaultData) => codeAnswer(data.accounts.find((a) => a.id === id)!, now, true, pick.origin);
   const answer = always
     ? await vault.mutate((data) => {
         const next = choose(data);
@@ -91,7 +91,7 @@ export async function finishPickAfterUnlock(vault: VaultService, tabId: number |
   const answer = await vault.read((data) => {
     const { bound } = eligible(data, pick.origin);
     const account = bound.length === 1 ? data.accounts.find((a) => a.id === bound[0]) : undefined;
-    return account ? codeAnswer(account, now) : null;
+    return account ? codeAnswer(account, now, true, pick.origin) : null;
   });
   if (!answer) return;
   picks.remove(pick);

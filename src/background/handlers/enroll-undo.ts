@@ -11,6 +11,7 @@ export async function enrollUndo({ vault }: Services, token: string, sender: Sen
   const entry = lookup(token, whereFrom(sender, senderOrigin(sender)));
   if (!entry) throw new BackgroundError('protocol/bad-request', 'Unknown or expired QR');
   const ids = entry.added.splice(0);
+  delete entry.codeFor; // the confirmation field gets no more codes after Undo
   return vault.mutate((data, now) => {
     let next: VaultData = data;
     for (const id of ids) if (next.accounts.some((a) => a.id === id)) next = deleteAccount(next, id, { now });

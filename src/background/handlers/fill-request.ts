@@ -1,7 +1,7 @@
 import { matchAccounts } from '../../core/site';
 import type { FillAnswer } from '../../shared/protocol';
 import { senderOrigin, type SenderLike } from '../../shared/sender';
-import { codeAnswer } from '../fill/code-answer';
+import { codeAnswer, submitsOn } from '../fill/code-answer';
 import { frameScope, issueGrant, redeemGrant } from '../fill/grants';
 import { eligible } from '../fill/pick';
 import { silentFrame, topOrSameSite } from '../fill/silent';
@@ -57,23 +57,28 @@ export async function fillRequest(services: Services, sender: SenderLike, reques
     const ids = request.accountId === undefined ? matching : matching.filter((id) => id === request.accountId);
     const account = ids.length === 1 ? data.accounts.find((a) => a.id === ids[0]) : undefined;
     // The per-site "password and code" option is its own opt-in; the global switch governs code fields.
-    if (request.append) return silent && account?.fill.appendToPassword && account.type !== 'hotp' ? codeAnswer(account, now, false) : { kind: 'none' };
+    // Per origin (vault v4): `panel.example` may want the code in its own field while `webmail.example` does not.
+    if (request.append) return silent && account?.fill.appendOn.includes(origin) && account.type !== 'hotp' ? codeAnswer(account, now, false, origin) : { kind: 'none' };
     if (ids.length > 1) return { kind: 'several', count: ids.length };
-    // HOTP codes are only taken by hand (each one moves the counter), never filled on sight.
+    // HOTP codes are only taken by hand (each one moves the counter), never filled on sight: the popup
+    // took the code and moved the counter on (accounts/hotp-use); the tab's grant carries that code.
+    if (account?.type === 'hotp' && asked && granted?.hotp?.accountId === account.id) {
+      return { kind: 'code', code: granted.hotp.code, next: null, validUntil: null, submit: submitsOn(account, origin) };
+    }
     if (!account || account.type === 'hotp') {
       const pickable = request.accountId === undefined && matching.length === 0 && eligible(data, origin).unbound.length > 0;
       return pickable ? { kind: 'choose' } : { kind: 'none' };
     }
     const consecutive = request.consecutive === true;
     if (asked) {
-      const answer = codeAnswer(account, now, consecutive);
+      const answer = codeAnswer(account, now, consecutive, origin);
       if (answer.validUntil === null) return answer;
       return { ...answer, grant: issueGrant(frameScope(sender), answer.validUntil - now + REFRESH_GRANT_EXTRA_MS, now) };
     }
     const grant = issueGrant(frameScope(sender), BUTTON_GRANT_MS, now);
     if (!autofill) return { kind: 'off', grant };
     if (!silent || request.visible !== true || consecutive) return { kind: 'confirm', grant };
-    return codeAnswer(account, now, false);
+    return codeAnswer(account, now, false, origin);
   });
 }
 

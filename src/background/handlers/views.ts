@@ -15,7 +15,7 @@ export function toView(account: Account): AccountView {
     sites: [...account.sites],
     pinned: account.pinned,
     order: account.order,
-    fill: { ...account.fill },
+    fill: { ...account.fill, submitOn: [...account.fill.submitOn], appendOn: [...account.fill.appendOn] },
     backupCodes: {
       total: account.backupCodes.length,
       remaining: account.backupCodes.filter((c) => !c.used).length,

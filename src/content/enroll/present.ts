@@ -6,8 +6,10 @@
 import type { Candidate, EnrollOutcome } from '../../shared/protocol';
 import { message, sendToBackground } from '../../platform/runtime-lite';
 import { fillCode, findOtpFields } from '../fill';
+import type { OtpTarget } from '../fill/classify';
 import { showNotice, showOverlay, type Overlay } from './overlay';
 import { watchForBackupCodes } from './backup-codes';
+import { keepFresh } from './rollover';
 
 const byToken = new Map<string, { el: Element; overlay: Overlay }>();
 
@@ -38,7 +40,8 @@ export function enrolled(token: string, outcome: EnrollOutcome): void {
   const added = message(outcome.bound ? 'enrollAdded' : 'enrollAddedUnbound', [name]);
   if (outcome.count === 0) found.overlay.toast(message('enrollDuplicate', [name]));
   else found.overlay.toast(added, () => void sendToBackground({ type: 'enroll/undo', token }).then(() => found.overlay.toast(message('enrollUndone'))));
-  if (outcome.code) fillConfirmation(found.el, outcome.code);
+  const target = outcome.code ? fillConfirmation(found.el, outcome.code) : null;
+  if (target && outcome.validUntil !== null) keepFresh(token, target, outcome.validUntil);
   if (outcome.count === 1) watchForBackupCodes((codes) => offerBackupCodes(token, name, codes));
 }
 
@@ -52,16 +55,14 @@ function offerBackupCodes(token: string, name: string, codes: string[]): void {
 }
 
 /** The setup page's confirmation field: in the QR's form or dialog, else the nearest block that has one. */
-function fillConfirmation(qr: Element, code: string): void {
+function fillConfirmation(qr: Element, code: string): OtpTarget | null {
   // Up through shadow roots too: a QR inside a web component, the field outside it.
   const up = (el: Element) => el.parentElement ?? (el.getRootNode() as ShadowRoot).host;
   for (let box: Element | null = qr.closest('form, dialog, [role=dialog], [aria-modal=true]') ?? up(qr); box; box = up(box)) {
     const target = findOtpFields(box as unknown as Document) ?? fallbackField(box);
-    if (target) {
-      fillCode(target, code);
-      return;
-    }
+    if (target) return fillCode(target, code) ? target : null;
   }
+  return null;
 }
 
 /** Confirmation fields are often plain: a short numeric-looking text input with autocomplete=off. */

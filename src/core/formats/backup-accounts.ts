@@ -12,15 +12,22 @@ function backupCodes(value: unknown): NonNullable<ImportedAccount['backupCodes']
   });
 }
 
-/** Optional (added within version 1): the per-site fill options; absent in older backups, `exactOrigin` too. */
-function fillOptions(value: unknown): Pick<ImportedAccount, 'fill'> {
+/**
+ * Optional (added within version 1): the per-site fill options; absent in older backups, `exactOrigin`
+ * too. Older files hold the booleans `submit`/`appendToPassword` (then on for the account's sites, as
+ * the vault's v3→v4 migration does); newer ones the origin lists `submitOn`/`appendOn`.
+ */
+function fillOptions(value: unknown, sites: string[]): Pick<ImportedAccount, 'fill'> {
   if (value === undefined) return {};
   const fill = rec(value, 'fill');
   const { submit, appendToPassword, exactOrigin = false } = fill;
-  if (typeof submit !== 'boolean' || typeof appendToPassword !== 'boolean' || typeof exactOrigin !== 'boolean') {
-    throw corrupt('fill options are not booleans');
-  }
-  return { fill: { submit, appendToPassword, exactOrigin } };
+  if (typeof exactOrigin !== 'boolean') throw corrupt('fill options are not booleans');
+  const list = (key: string, old: unknown): string[] => {
+    if (fill[key] !== undefined) return arr(fill[key], key).map((origin) => str(origin, key));
+    if (typeof old !== 'boolean') throw corrupt('fill options are not booleans');
+    return old ? [...sites] : [];
+  };
+  return { fill: { submitOn: list('submitOn', submit), appendOn: list('appendOn', appendToPassword), exactOrigin } };
 }
 
 export function readBackupAccounts(payload: unknown): EntriesResult {
@@ -39,6 +46,6 @@ export function readBackupAccounts(payload: unknown): EntriesResult {
       account: str(a['account'], 'account'),
     });
     const sites = arr(a['sites'] ?? [], 'sites').map((site) => str(site, 'site'));
-    return { ...account, sites, backupCodes: backupCodes(a['backupCodes']), ...fillOptions(a['fill']) };
+    return { ...account, sites, backupCodes: backupCodes(a['backupCodes']), ...fillOptions(a['fill'], sites) };
   });
 }

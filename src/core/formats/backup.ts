@@ -73,7 +73,7 @@ export async function exportBackup(accounts: readonly BackupAccount[], password:
       counter: a.counter,
       sites: [...(a.sites ?? [])],
       backupCodes: (a.backupCodes ?? []).map((c) => ({ code: c.code, used: c.used })),
-      ...(a.fill ? { fill: { submit: a.fill.submit, appendToPassword: a.fill.appendToPassword, exactOrigin: a.fill.exactOrigin } } : {}),
+      ...(a.fill ? { fill: { submitOn: [...a.fill.submitOn], appendOn: [...a.fill.appendOn], exactOrigin: a.fill.exactOrigin } } : {}),
     })),
   };
   const key = await pbkdf2(subtle, passwordBytes(password), fromBase64(header.salt, 'salt'), iterations, 'SHA-256');

@@ -37,6 +37,16 @@ export const MIGRATIONS: Readonly<Record<number, Migration>> = {
     const fill = (account as { fill?: unknown }).fill;
     return typeof fill === 'object' && fill !== null ? { ...account, fill: { ...fill, exactOrigin: false } } : account;
   }),
+  // v4: auto-submit and password + code hold for origins, not for every origin of a registrable domain.
+  // Where they were ticked is not recorded, so an option that was on stays on for the account's own
+  // sites (the origins the user bound it to) and no longer for the rest of their domains.
+  3: (doc) => mapAccounts(doc, 4, (account) => {
+    const { fill, sites } = account as { fill?: unknown; sites?: unknown };
+    if (typeof fill !== 'object' || fill === null) return account;
+    const { submit, appendToPassword, ...rest } = fill as { submit?: unknown; appendToPassword?: unknown };
+    const origins = Array.isArray(sites) ? sites.filter((s): s is string => typeof s === 'string') : [];
+    return { ...account, fill: { ...rest, submitOn: submit === true ? [...origins] : [], appendOn: appendToPassword === true ? [...origins] : [] } };
+  }),
 };
 
 /** `doc` at `version`, with `change` applied to every account object, live or in the trash. */

@@ -41,7 +41,7 @@ function notFound(id: string): CoreError {
 }
 
 const definedOnly = (options: Partial<FillOptions>): Partial<FillOptions> =>
-  Object.fromEntries(Object.entries(options).filter(([, v]) => typeof v === 'boolean'));
+  Object.fromEntries(Object.entries(options).filter(([, v]) => typeof v === 'boolean' || Array.isArray(v)));
 const unique = (sites: readonly string[]): string[] => [...new Set(sites)];
 const copyCodes = (codes: Account['backupCodes']): Account['backupCodes'] => codes.map((c) => ({ ...c }));
 
@@ -89,7 +89,10 @@ export function updateAccount(vault: VaultData, id: string, patch: AccountPatch,
   if (patch.sites !== undefined) next.sites = unique(patch.sites);
   if (patch.pinned !== undefined) next.pinned = patch.pinned;
   if (patch.order !== undefined) next.order = patch.order;
-  if (patch.fill !== undefined) next.fill = { ...current.fill, ...definedOnly(patch.fill) };
+  if (patch.fill !== undefined) {
+    const fill = { ...current.fill, ...definedOnly(patch.fill) };
+    next.fill = { ...fill, submitOn: unique(fill.submitOn), appendOn: unique(fill.appendOn) };
+  }
   if (patch.backupCodes !== undefined) next.backupCodes = copyCodes(patch.backupCodes);
   if (patch.counter !== undefined) {
     // RFC 4226 §7.2: an HOTP counter only moves forward (a lower one would repeat used codes).

@@ -1,12 +1,12 @@
 /**
- * The vault's account model, schema version 3 (v2 added `fill`, v3 `fill.exactOrigin`). Everything here is secret, not only `secret`:
+ * The vault's account model, schema version 4 (v2 added `fill`, v3 `fill.exactOrigin`, v4 per-origin `submitOn`/`appendOn`). Everything here is secret, not only `secret`:
  * issuer, label and sites reveal where the user has accounts (ARCHITECTURE rule 5), so the whole
  * document is encrypted by ../crypto and never logged.
  */
 import type { Algorithm, OtpType } from '../otp/types';
 
 /** The schema version `serializeVault` writes. Bump it only together with a new migration. */
-export const CURRENT_VAULT_VERSION = 3;
+export const CURRENT_VAULT_VERSION = 4;
 
 /** Deleted accounts stay restorable this long (30 days), then `purgeTrash` drops them. */
 export const TRASH_RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
@@ -18,10 +18,13 @@ export interface BackupCode {
 
 /** How codes are filled on the account's sites (per-site options: the account is bound to its sites). */
 export interface FillOptions {
-  /** Submit the form once the code is filled and read back (off by default). */
-  submit: boolean;
-  /** The site wants password and code in one field: append the code to the typed password on submit. */
-  appendToPassword: boolean;
+  /**
+   * Origins (scheme://host[:port]) where the form is submitted once the code is filled and read back
+   * (v4: per origin, not per registrable domain, so `panel.example` can differ from `webmail.example`).
+   */
+  submitOn: string[];
+  /** Origins that want password and code in one field: the code is appended to the typed password (v4). */
+  appendOn: string[];
   /**
    * Codes only for the exact origins in `sites` (scheme, host and port), not for other subdomains or
    * ports of their sites: for sites whose subdomains hold other people's content (v3, off by default).
@@ -29,7 +32,7 @@ export interface FillOptions {
   exactOrigin: boolean;
 }
 
-export const DEFAULT_FILL_OPTIONS: Readonly<FillOptions> = { submit: false, appendToPassword: false, exactOrigin: false };
+export const DEFAULT_FILL_OPTIONS: Readonly<FillOptions> = { submitOn: [], appendOn: [], exactOrigin: false };
 
 export interface Account {
   /** Opaque, unique across accounts and trash; never derived from the secret. */

@@ -55,11 +55,15 @@ function backupCode(value: unknown, path: string): BackupCode {
   return { code: str(o.code, `${path}.code`), used: bool(o.used, `${path}.used`) };
 }
 
+function origins(value: unknown, path: string): string[] {
+  return arr(value, path).map((v, i) => str(v, `${path}[${i}]`));
+}
+
 function fillOptions(value: unknown, path: string): Account['fill'] {
   const o = obj(value, path);
   return {
-    submit: bool(o.submit, `${path}.submit`),
-    appendToPassword: bool(o.appendToPassword, `${path}.appendToPassword`),
+    submitOn: origins(o.submitOn, `${path}.submitOn`),
+    appendOn: origins(o.appendOn, `${path}.appendOn`),
     exactOrigin: bool(o.exactOrigin, `${path}.exactOrigin`),
   };
 }

@@ -35,5 +35,6 @@ export const enrollChecks = {
   'enroll/candidate': payload({ source: candidateSource }),
   'enroll/confirm': token,
   'enroll/undo': token,
+  'enroll/code': token,
   'enroll/backup-codes': payload({ token: uuid, codes: array(str(MAX_CODE), MAX_CODES) }),
 };

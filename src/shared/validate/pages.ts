@@ -16,6 +16,7 @@ export const pageChecks = {
   'vault/unlock': payload({ password }),
   'vault/change-password': payload({ oldPassword: password, newPassword: password }),
   'accounts/hotp-next': byId,
+  'accounts/hotp-use': byId,
   'accounts/delete': byId,
   'accounts/restore': byId,
   'accounts/export-uri': payload({ id: accountId, password }),

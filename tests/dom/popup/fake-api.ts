@@ -98,6 +98,7 @@ export class FakeBackground implements PopupApi {
     const account = this.find(id);
     const { fill, ...rest } = patch;
     Object.assign(account, rest);
+    if (rest.counter !== undefined) account.parsed = { ...account.parsed, counter: rest.counter };
     if (fill) account.fill = { ...account.fill, ...fill };
     return view(account);
   }
@@ -127,6 +128,12 @@ export class FakeBackground implements PopupApi {
     account.parsed = { ...account.parsed, counter: account.parsed.counter + 1 };
     account.counter = account.parsed.counter;
     return this.code(account);
+  }
+  async hotpUse(id: string) {
+    const account = this.find(id);
+    const code = this.code(account).code;
+    this.calls.push(`hotp-use:${id}`);
+    return { code, next: await this.hotpNext(id) };
   }
   async exportUri(id: string, password: string) {
     if (password !== this.password) throw Object.assign(new Error('Wrong password'), { code: 'vault/wrong-password' });
@@ -167,7 +174,7 @@ export class FakeBackground implements PopupApi {
   private store(parsed: ParsedAccount): AccountView {
     const account: Stored = {
       id: `id-${this.nextId++}`, type: parsed.type, issuer: parsed.issuer, account: parsed.account, algorithm: parsed.algorithm,
-      digits: parsed.digits, period: parsed.period, counter: parsed.counter, sites: [], pinned: false, order: this.accounts.length, fill: { submit: false, appendToPassword: false, exactOrigin: false },
+      digits: parsed.digits, period: parsed.period, counter: parsed.counter, sites: [], pinned: false, order: this.accounts.length, fill: { submitOn: [], appendOn: [], exactOrigin: false },
       backupCodes: { total: 0, remaining: 0 }, createdAt: this.now, updatedAt: this.now, parsed, codes: [],
     };
     this.accounts.push(account);

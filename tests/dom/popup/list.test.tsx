@@ -90,15 +90,15 @@ describe('popup list', () => {
     expect(issuers(el)).toEqual(['Renamed']);
   });
 
-  it('per-site fill options: auto-submit and password + code are off, and saved when ticked', async () => {
-    const { api, el } = await withAccounts(1);
+  it('per-site fill options: auto-submit and password + code are off, and saved when ticked, for the account\'s site', async () => {
+    const { api, el } = await withAccounts(1, (a) => (a.accounts[0]!.sites = ['https://webmail.example']));
     await click(button(el, msg('accountDetails', 'Issuer0')));
     const box = (key: string) => [...el.querySelectorAll('label.check')].find((l) => l.textContent === msg(key))?.querySelector('input');
     expect(box('fillSubmit')?.checked).toBe(false);
     expect(box('fillAppend')?.checked).toBe(false);
     await click(box('fillAppend'));
     await submit(el.querySelector('form.panel'));
-    expect(api.accounts[0]?.fill).toEqual({ submit: false, appendToPassword: true, exactOrigin: false });
+    expect(api.accounts[0]?.fill).toEqual({ submitOn: [], appendOn: ['https://webmail.example'], exactOrigin: false });
     await click(button(el, msg('accountDetails', 'Issuer0')));
     expect(box('fillAppend')?.checked).toBe(true);
   });
@@ -114,7 +114,7 @@ describe('popup list', () => {
     expect(el.textContent).not.toContain(msg('fillHttpHint'));
     await click(exact);
     await submit(el.querySelector('form.panel'));
-    expect(api.accounts[0]).toMatchObject({ sites: ['https://login.mailmachine.test'], fill: { submit: false, appendToPassword: false, exactOrigin: true } });
+    expect(api.accounts[0]).toMatchObject({ sites: ['https://login.mailmachine.test'], fill: { submitOn: [], appendOn: [], exactOrigin: true } });
     await click(button(el, msg('accountDetails', 'Issuer0')));
     await type(el.querySelector('form.panel textarea'), 'https://login.mailmachine.test\nhttp://intranet.mailmachine.test');
     expect(label('fillExact')?.querySelector('input')?.checked).toBe(true);

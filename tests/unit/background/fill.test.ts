@@ -9,6 +9,7 @@ import { memoryPorts } from './memory-ports';
 const sent: { tabId: number; message: unknown; options: unknown }[] = [];
 vi.mock('../../../src/platform/browser', () => ({
   browser: {
+    windows: { getLastFocused: async () => ({ id: 1 }) },
     tabs: {
       query: async () => [{ id: 7, url: 'https://mail.example/login' }],
       sendMessage: async (tabId: number, message: unknown, options: unknown) => {
@@ -44,7 +45,7 @@ function services(vault: Vault, autofill = true) {
 
 const secret = (n: number) => decodeBase32('JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP').map((b, i) => (i === 0 ? b ^ n : b));
 
-async function vaultWith(accounts: { sites: string[]; type?: 'totp' | 'hotp'; fill?: { submit?: boolean; appendToPassword?: boolean; exactOrigin?: boolean } }[]) {
+async function vaultWith(accounts: { sites: string[]; type?: 'totp' | 'hotp'; fill?: { submitOn?: string[]; appendOn?: string[]; exactOrigin?: boolean } }[]) {
   const vault = new VaultService(memoryPorts().ports);
   await vault.create('correct horse battery');
   const ids: string[] = [];
@@ -84,7 +85,7 @@ const grantOf = (answer: { kind: string; grant?: string }): string => {
 
 describe('fill/request', () => {
   it('one account on the site: its code, the rollover time and its submit option; never the next code', async () => {
-    const { vault } = await vaultWith([{ sites: [SITE], fill: { submit: true } }, { sites: ['https://other.example'] }]);
+    const { vault } = await vaultWith([{ sites: [SITE], fill: { submitOn: ['https://login.mail.example'] } }, { sites: ['https://other.example'] }]);
     expect(await fillRequest(services(vault), from('https://login.mail.example'), SEEN, NOW)).toEqual({
       kind: 'code', code: code(0), next: null, validUntil: NOW + 20_000, submit: true,
     });
@@ -116,14 +117,14 @@ describe('fill/request', () => {
   });
 
   it('password + code: a code only for the one site account with the option on, even with autofill off; only where filling with no click is allowed', async () => {
-    const withOption = await vaultWith([{ sites: [SITE], fill: { appendToPassword: true } }]);
+    const withOption = await vaultWith([{ sites: [SITE], fill: { appendOn: [SITE] } }]);
     expect(await fillRequest(services(withOption.vault, false), from(SITE), { append: true }, NOW)).toMatchObject({ kind: 'code', next: null });
     expect(await fillRequest(services(withOption.vault), from(SITE, { frameId: 2, top: 'https://evil.example/' }), { append: true }, NOW)).toEqual({ kind: 'none' });
     const without = await vaultWith([{ sites: [SITE] }]);
     expect(await fillRequest(services(without.vault), from(SITE), { append: true }, NOW)).toEqual({ kind: 'none' });
     await withOption.vault.lock();
     expect(await fillRequest(services(withOption.vault), from(SITE), { append: true }, NOW)).toEqual({ kind: 'none' });
-    const http = await vaultWith([{ sites: ['http://mail.example'], fill: { appendToPassword: true } }]);
+    const http = await vaultWith([{ sites: ['http://mail.example'], fill: { appendOn: ['http://mail.example'] } }]);
     expect(await fillRequest(services(http.vault), from('http://mail.example'), { append: true }, NOW)).toEqual({ kind: 'none' });
   });
 });
@@ -358,4 +359,17 @@ describe('the in-field pick', () => {
     expect(sent).toEqual([]);
     expect((await pendingPick(vault, tab))?.ids).toHaveLength(2);
   });
+
+describe('per-origin options (vault v4)', () => {
+  it('password + code and auto-submit hold for the origin they were set on, not the rest of its registrable domain', async () => {
+    const PANEL = 'https://panel.mail.example';
+    const { vault } = await vaultWith([{ sites: [SITE], fill: { appendOn: [PANEL], submitOn: [SITE] } }]);
+    // The panel wants password and code in one field; the webmail on the same domain does not.
+    expect(await fillRequest(services(vault), from(PANEL), { append: true }, NOW)).toMatchObject({ kind: 'code', submit: false });
+    expect(await fillRequest(services(vault), from(SITE), { append: true }, NOW)).toEqual({ kind: 'none' });
+    // Auto-submit on the webmail only; the panel gets its code without it.
+    expect(await fillRequest(services(vault), from(SITE), SEEN, NOW)).toMatchObject({ kind: 'code', submit: true });
+    expect(await fillRequest(services(vault), from(PANEL), SEEN, NOW)).toMatchObject({ kind: 'code', submit: false });
+  });
+});
 });

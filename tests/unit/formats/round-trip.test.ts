@@ -17,7 +17,7 @@ const withExtras = anyAccount.chain((account) =>
   fc.record({
     sites: fc.uniqueArray(fc.webUrl().map((url) => new URL(url).origin), { maxLength: 3 }),
     backupCodes: fc.array(fc.record({ code: fc.string({ maxLength: 12 }), used: fc.boolean() }), { maxLength: 4 }),
-    fill: fc.record({ submit: fc.boolean(), appendToPassword: fc.boolean(), exactOrigin: fc.boolean() }),
+    fill: fc.record({ submitOn: fc.subarray(['https://a.example', 'https://b.example:8443']), appendOn: fc.subarray(['https://a.example', 'http://c.example']), exactOrigin: fc.boolean() }),
   }, { requiredKeys: ['sites', 'backupCodes'] }).map((extras) => ({ ...account, ...extras })),
 );
 

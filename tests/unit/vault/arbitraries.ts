@@ -23,7 +23,7 @@ export const accountArb: fc.Arbitrary<Account> = fc.record({
   updatedAt: finite,
   order: finite,
   pinned: fc.boolean(),
-  fill: fc.record({ submit: fc.boolean(), appendToPassword: fc.boolean(), exactOrigin: fc.boolean() }),
+  fill: fc.record({ submitOn: fc.subarray(['https://a.example', 'https://b.example:8443']), appendOn: fc.subarray(['https://a.example', 'http://c.example']), exactOrigin: fc.boolean() }),
 });
 
 /** Vaults whose ids are unique across accounts and trash (a vault invariant). */

@@ -54,22 +54,22 @@ describe('migrate (the chain)', () => {
 });
 
 describe('migrate (production table)', () => {
-  it('v3 is current: migrations from v1 and v2', () => {
-    expect(CURRENT_VAULT_VERSION).toBe(3);
-    expect(Object.keys(MIGRATIONS)).toEqual(['1', '2']);
+  it('v4 is current: migrations from v1, v2 and v3', () => {
+    expect(CURRENT_VAULT_VERSION).toBe(4);
+    expect(Object.keys(MIGRATIONS)).toEqual(['1', '2', '3']);
   });
 
-  it('v3 passes through unchanged', () => {
-    const doc = { version: 3, accounts: [], trash: [] };
+  it('v4 passes through unchanged', () => {
+    const doc = { version: 4, accounts: [], trash: [] };
     expect(migrate(doc)).toBe(doc);
   });
 
-  it('v1 → v3 turns the fill options off for every account, active or in the trash, and keeps the rest', () => {
+  it('v1 → v4 turns the fill options off for every account, active or in the trash, and keeps the rest', () => {
     const account = { id: 'a', issuer: 'Site', sites: ['https://a.example'], pinned: true };
     const doc = { version: 1, accounts: [account], trash: [{ account: { ...account, id: 'b' }, deletedAt: 5 }], extra: 1 };
-    const off = { submit: false, appendToPassword: false, exactOrigin: false };
+    const off = { submitOn: [], appendOn: [], exactOrigin: false };
     expect(migrate(doc)).toEqual({
-      version: 3,
+      version: 4,
       accounts: [{ ...account, fill: off }],
       trash: [{ account: { ...account, id: 'b', fill: off }, deletedAt: 5 }],
       extra: 1,
@@ -86,17 +86,34 @@ describe('migrate (production table)', () => {
       accounts: [{ ...account, fill }],
       trash: [{ account: { ...account, id: 'b', fill }, deletedAt: 5 }],
     });
-    expect(migrate(doc).accounts).toEqual([{ ...account, fill }]);
+    expect(migrate(doc).accounts).toEqual([{ ...account, fill: { submitOn: ['https://a.example'], appendOn: [], exactOrigin: false } }]);
     expect(doc.accounts[0]!.fill).not.toHaveProperty('exactOrigin');
   });
 
-  it('v1 → v3 and v2 → v3 leave malformed parts for validation to reject', () => {
-    expect(migrate({ version: 1, accounts: 'x', trash: [null] })).toEqual({ version: 3, accounts: 'x', trash: [null] });
-    expect(migrate({ version: 2, accounts: [{ id: 'a' }, 7], trash: 'y' })).toEqual({ version: 3, accounts: [{ id: 'a' }, 7], trash: 'y' });
+  it('v3 → v4: an option that was on holds for the account\'s own sites (exact origins), not their whole domains; off stays off', () => {
+    const sites = ['https://webmail.example', 'https://panel.example:8443'];
+    const account = { id: 'a', sites, fill: { submit: true, appendToPassword: false, exactOrigin: true } };
+    const other = { id: 'c', sites: [], fill: { submit: true, appendToPassword: true, exactOrigin: false } };
+    const doc = { version: 3, accounts: [account, other], trash: [{ account: { ...account, id: 'b', fill: { ...account.fill, appendToPassword: true } }, deletedAt: 5 }] };
+    const before = structuredClone(doc);
+    expect(MIGRATIONS[3]!(structuredClone(doc))).toEqual({
+      version: 4,
+      accounts: [
+        { ...account, fill: { submitOn: sites, appendOn: [], exactOrigin: true } },
+        { ...other, fill: { submitOn: [], appendOn: [], exactOrigin: false } },
+      ],
+      trash: [{ account: { ...account, id: 'b', fill: { submitOn: sites, appendOn: sites, exactOrigin: true } }, deletedAt: 5 }],
+    });
+    expect(doc).toEqual(before); // pure: the input is untouched
+  });
+
+  it('v1 → v4 and v2 → v4 leave malformed parts for validation to reject', () => {
+    expect(migrate({ version: 1, accounts: 'x', trash: [null] })).toEqual({ version: 4, accounts: 'x', trash: [null] });
+    expect(migrate({ version: 2, accounts: [{ id: 'a' }, 7], trash: 'y' })).toEqual({ version: 4, accounts: [{ id: 'a' }, 7], trash: 'y' });
   });
 
   it.each([
-    [{ version: 4 }, UnsupportedVersion],
+    [{ version: 5 }, UnsupportedVersion],
     [{ version: 0 }, UnsupportedVersion],
     [{ version: '1' }, VaultCorrupted],
     [{}, VaultCorrupted],

@@ -53,7 +53,7 @@ describe('addAccount', () => {
       updatedAt: T0,
       order: 0,
       pinned: false,
-      fill: { submit: false, appendToPassword: false, exactOrigin: false },
+      fill: { submitOn: [], appendOn: [], exactOrigin: false },
     });
     expect(account.secret).not.toBe(input.secret);
     expect(threeAccounts().accounts.map((a) => a.order)).toEqual([0, 1, 2]);

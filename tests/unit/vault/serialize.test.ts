@@ -24,8 +24,8 @@ describe('serializeVault / deserializeVault', () => {
     expect(accounts[0]?.secret).toBe('JBSWY3DPEE');
   });
 
-  it('an empty vault is {"version":3,"accounts":[],"trash":[]}', () => {
-    expect(new TextDecoder().decode(serializeVault(emptyVault()))).toBe('{"version":3,"accounts":[],"trash":[]}');
+  it('an empty vault is {"version":4,"accounts":[],"trash":[]}', () => {
+    expect(new TextDecoder().decode(serializeVault(emptyVault()))).toBe('{"version":4,"accounts":[],"trash":[]}');
   });
 });
 
@@ -53,8 +53,10 @@ describe('deserializeVault rejects what it cannot trust', () => {
     ['backup code without used', withAccount({ backupCodes: [{ code: '1' }] })],
     ['pinned not boolean', withAccount({ pinned: 'yes' })],
     ['fill options missing (a v1 account in a v3 document)', withAccount({ fill: undefined })],
-    ['fill.submit not boolean', withAccount({ fill: { submit: 1, appendToPassword: false, exactOrigin: false } })],
-    ['fill.exactOrigin missing (a v2 account in a v3 document)', withAccount({ fill: { submit: false, appendToPassword: false } })],
+    ['fill.submitOn not a list', withAccount({ fill: { submitOn: true, appendOn: [], exactOrigin: false } })],
+    ['fill.appendOn holds a non-string', withAccount({ fill: { submitOn: [], appendOn: [1], exactOrigin: false } })],
+    ['fill.exactOrigin missing (a v2 account in a v4 document)', withAccount({ fill: { submitOn: [], appendOn: [] } })],
+    ['v3 booleans in a v4 document', withAccount({ fill: { submit: false, appendToPassword: false, exactOrigin: false } })],
     ['createdAt null (a NaN written as JSON)', withAccount({ createdAt: null })],
     ['empty id', withAccount({ id: '' })],
     ['duplicate ids', utf8(JSON.stringify({ ...good, accounts: [goodAccount, goodAccount] }))],
@@ -72,7 +74,7 @@ describe('deserializeVault rejects what it cannot trust', () => {
     }
   });
 
-  it.each([4, 99])('schema version %i (newer) → UnsupportedVersion', (version) => {
+  it.each([5, 99])('schema version %i (newer) → UnsupportedVersion', (version) => {
     expect(() => deserializeVault(utf8(JSON.stringify({ ...good, version })))).toThrow(UnsupportedVersion);
   });
 });

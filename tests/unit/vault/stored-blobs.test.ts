@@ -10,7 +10,8 @@ import { readEnvelopeHeader, sealWithKey, unlockEnvelope } from '../../../src/co
 import { WrongPassword } from '../../../src/core/errors';
 import { CURRENT_VAULT_VERSION, deserializeVault, listAccounts, serializeVault, type Account } from '../../../src/core/vault';
 
-type StoredAccount = Omit<Account, 'secret' | 'fill'> & { secret: string; fill?: Account['fill'] };
+type StoredFill = { submit: boolean; appendToPassword: boolean; exactOrigin?: boolean };
+type StoredAccount = Omit<Account, 'secret' | 'fill'> & { secret: string; fill?: StoredFill };
 interface BlobFixture {
   password: string;
   iterations: number;
@@ -22,8 +23,8 @@ const load = (name: string): BlobFixture =>
   JSON.parse(readFileSync(new URL(`../../fixtures/vault-blobs/${name}`, import.meta.url), 'utf8')) as BlobFixture;
 
 /** A v1 blob opens migrated: v2 added the fill options, v3 "exact origin"; off for every stored account. */
-const FILL_OFF = { submit: false, appendToPassword: false, exactOrigin: false };
-const toAccount = (stored: StoredAccount): Account => ({ fill: FILL_OFF, ...stored, secret: decodeBase32(stored.secret) });
+const FILL_OFF = { submitOn: [], appendOn: [], exactOrigin: false };
+const toAccount = (stored: StoredAccount): Account => ({ ...stored, fill: FILL_OFF, secret: decodeBase32(stored.secret) });
 
 describe.each(['v1-small.json'])('stored blob %s', (name) => {
   const fixture = load(name);
@@ -81,7 +82,8 @@ describe.each(['v1-small.json'])('stored blob %s', (name) => {
 describe('stored blob v2-fill-options.json', () => {
   const fixture = load('v2-fill-options.json');
   const open = async () => deserializeVault((await unlockEnvelope(fixture.blob, fixture.password)).plaintext);
-  const toV3 = (stored: StoredAccount): Account => ({ ...stored, secret: decodeBase32(stored.secret), fill: { ...stored.fill!, exactOrigin: false } });
+  // v3 added "exact origin" (off); v4 turned an option that was on into the account's own sites.
+  const toV3 = (stored: StoredAccount): Account => ({ ...stored, secret: decodeBase32(stored.secret), fill: perOrigin(stored) });
 
   it('is a schema 2 document with fill options on some accounts', () => {
     expect(fixture.expected.version).toBe(2);
@@ -96,6 +98,45 @@ describe('stored blob v2-fill-options.json', () => {
     expect(vault.version).toBe(CURRENT_VAULT_VERSION);
     expect(vault.accounts).toEqual(fixture.expected.accounts.map(toV3));
     expect(vault.trash).toEqual(fixture.expected.trash.map((t) => ({ ...t, account: toV3(t.account) })));
+  });
+
+  it('re-sealed by the current code, reads back identical', async () => {
+    const { vaultKey, plaintext } = await unlockEnvelope(fixture.blob, fixture.password);
+    const vault = deserializeVault(plaintext);
+    const resealed = await sealWithKey(fixture.blob, vaultKey, serializeVault(vault));
+    expect(deserializeVault((await unlockEnvelope(resealed, fixture.password)).plaintext)).toEqual(vault);
+  });
+});
+
+/** v4: an option that was on (for the whole registrable domain) holds for the account's own sites only. */
+function perOrigin(stored: StoredAccount): Account['fill'] {
+  const fill = stored.fill!;
+  return { submitOn: fill.submit ? [...stored.sites] : [], appendOn: fill.appendToPassword ? [...stored.sites] : [], exactOrigin: fill.exactOrigin ?? false };
+}
+
+/** Schema 3 held auto-submit and password + code as booleans for the registrable domain; v4 per origin. */
+describe('stored blob v3-exact-origin.json', () => {
+  const fixture = load('v3-exact-origin.json');
+  const open = async () => deserializeVault((await unlockEnvelope(fixture.blob, fixture.password)).plaintext);
+  const toV4 = (stored: StoredAccount): Account => ({ ...stored, secret: decodeBase32(stored.secret), fill: perOrigin(stored) });
+
+  it('is a schema 3 document with the options on and off', () => {
+    expect(fixture.expected.version).toBe(3);
+    expect(fixture.expected.accounts.map((a) => a.fill)).toEqual([
+      { submit: false, appendToPassword: true, exactOrigin: false },
+      { submit: true, appendToPassword: false, exactOrigin: true },
+    ]);
+  });
+
+  it('opens migrated to v4: each option that was on holds for the account\'s own origins, exact origin kept', async () => {
+    const vault = await open();
+    expect(vault.version).toBe(CURRENT_VAULT_VERSION);
+    expect(vault.accounts).toEqual(fixture.expected.accounts.map(toV4));
+    expect(vault.accounts.map((a) => a.fill)).toEqual([
+      { submitOn: [], appendOn: ['https://webmail.example.test'], exactOrigin: false },
+      { submitOn: ['https://panel.example.test', 'https://admin.example.test:8443'], appendOn: [], exactOrigin: true },
+    ]);
+    expect(vault.trash).toEqual(fixture.expected.trash.map((t) => ({ ...t, account: toV4(t.account) })));
   });
 
   it('re-sealed by the current code, reads back identical', async () => {

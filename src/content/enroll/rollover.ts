@@ -1,0 +1,51 @@
+/**
+ * The setup page's confirmation field, filled with the first code after enrolling, is refreshed when
+ * that code rolls over, as the login autofill does (../autofill.ts): a slow user would otherwise
+ * submit an expired code and be told the setup failed. It stops for good when the user types in the
+ * field or submits its form, when the field holds anything we did not write, and when the background
+ * has no code any more (Undo, the QR's token expired, the vault locked).
+ */
+import { sendToBackground } from '../../platform/runtime-lite';
+import { fillCode, inputsOf, stillOurs } from '../fill';
+import type { OtpTarget } from '../fill/classify';
+
+type Ask = (token: string) => Promise<{ code: string; validUntil: number | null }>;
+
+/** Asked just after the rollover, never before (the background only ever gives the current code). */
+const AFTER_ROLLOVER_MS = 50;
+/** A pending QR lives 30 minutes: 60 rollovers of a 30-s code; more means something is off. */
+const MAX_REFRESHES = 60;
+
+const askBackground: Ask = (token) => sendToBackground({ type: 'enroll/code', token });
+
+/** Keeps `target` current until the user takes over; returns a function that stops it. */
+export function keepFresh(token: string, target: OtpTarget, validUntil: number, ask: Ask = askBackground, now: () => number = Date.now): () => void {
+  const inputs = inputsOf(target);
+  const form = inputs[0]?.form ?? null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let refreshes = 0;
+  let stopped = false;
+  // Only the user's own keys and submits count: our fill dispatches untrusted key events.
+  const onKey = (event: Event) => event.isTrusted && stop();
+  const stop = () => {
+    stopped = true;
+    clearTimeout(timer);
+    for (const input of inputs) input.removeEventListener('keydown', onKey, true);
+    form?.removeEventListener('submit', stop, true);
+  };
+  const schedule = (until: number) => {
+    timer = setTimeout(() => void tick(), Math.max(0, until - now()) + AFTER_ROLLOVER_MS);
+  };
+  const tick = async () => {
+    if (stopped || !stillOurs(inputs) || ++refreshes > MAX_REFRESHES) return stop();
+    const answer = await ask(token).catch(() => null);
+    // The user may have typed while we waited: fillCode never replaces what it did not write.
+    if (stopped || !answer?.code || !stillOurs(inputs) || !fillCode(target, answer.code)) return stop();
+    if (answer.validUntil === null) return stop();
+    schedule(answer.validUntil);
+  };
+  for (const input of inputs) input.addEventListener('keydown', onKey, true);
+  form?.addEventListener('submit', stop, true);
+  schedule(validUntil);
+  return stop;
+}

@@ -1,0 +1,89 @@
+/** The setup page's confirmation field is refreshed at rollover until the user types or submits. */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+vi.mock('../../../src/platform/runtime-lite', () => ({ sendToBackground: vi.fn(), message: (k: string) => k }));
+
+const { keepFresh } = await import('../../../src/content/enroll/rollover');
+const { fillCode, findOtpFields } = await import('../../../src/content/fill');
+
+const T0 = Date.UTC(2026, 11, 5, 9, 0, 20);
+
+function setup() {
+  document.body.innerHTML = '<form><label for="c">Enter the 6-digit code</label><input id="c" autocomplete="one-time-code" inputmode="numeric"><button>Verify</button></form>';
+  const target = findOtpFields(document)!;
+  expect(fillCode(target, '111111')).toBe(true);
+  const codes = ['222222', '333333', '444444'];
+  const asked: number[] = [];
+  let period = 0;
+  const ask = vi.fn(async () => {
+    asked.push(Date.now());
+    const code = codes[period] ?? '';
+    period++;
+    return { code, validUntil: T0 + 10_000 + period * 30_000 };
+  });
+  const input = document.querySelector('input')!;
+  return { target, ask, asked, input };
+}
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  vi.setSystemTime(T0);
+});
+afterEach(() => {
+  vi.useRealTimers();
+  document.body.innerHTML = '';
+});
+
+describe('confirmation field rollover', () => {
+  it('asks just after each rollover (never before) and puts the new code in', async () => {
+    const { target, ask, asked, input } = setup();
+    keepFresh('tok', target, T0 + 10_000, ask);
+    await vi.advanceTimersByTimeAsync(9_999);
+    expect(ask).not.toHaveBeenCalled();
+    expect(input.value).toBe('111111');
+    await vi.advanceTimersByTimeAsync(100);
+    expect(input.value).toBe('222222');
+    expect(asked[0]).toBeGreaterThanOrEqual(T0 + 10_000);
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(input.value).toBe('333333');
+    expect(ask).toHaveBeenCalledTimes(2);
+    expect(ask).toHaveBeenCalledWith('tok');
+  });
+
+  it('stops once the user typed: the field keeps what the user wrote', async () => {
+    const { target, ask, input } = setup();
+    keepFresh('tok', target, T0 + 10_000, ask);
+    input.value = '98765';
+    await vi.advanceTimersByTimeAsync(70_000);
+    expect(ask).not.toHaveBeenCalled();
+    expect(input.value).toBe('98765');
+  });
+
+  it('stops once the form is submitted', async () => {
+    const { target, ask, input } = setup();
+    keepFresh('tok', target, T0 + 10_000, ask);
+    await vi.advanceTimersByTimeAsync(10_100);
+    expect(input.value).toBe('222222');
+    input.form!.dispatchEvent(new Event('submit', { cancelable: true }));
+    await vi.advanceTimersByTimeAsync(70_000);
+    expect(ask).toHaveBeenCalledTimes(1);
+    expect(input.value).toBe('222222');
+  });
+
+  it('stops when the background has no code any more (Undo, expired token, locked)', async () => {
+    const { target, input } = setup();
+    const ask = vi.fn(async () => ({ code: '', validUntil: null }));
+    keepFresh('tok', target, T0 + 10_000, ask);
+    await vi.advanceTimersByTimeAsync(70_000);
+    expect(ask).toHaveBeenCalledTimes(1);
+    expect(input.value).toBe('111111');
+  });
+
+  it('the returned stop function ends it', async () => {
+    const { target, ask, input } = setup();
+    keepFresh('tok', target, T0 + 10_000, ask)();
+    await vi.advanceTimersByTimeAsync(70_000);
+    expect(ask).not.toHaveBeenCalled();
+    expect(input.value).toBe('111111');
+  });
+});
