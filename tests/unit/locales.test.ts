@@ -32,6 +32,13 @@ describe('locales', () => {
     expect(Object.keys(own).sort()).toEqual(Object.keys(messages('en')).sort());
   });
 
+  it.each(locales)('%s defines each key once (JSON.parse keeps the last; browsers and web-ext lint refuse duplicates)', (locale) => {
+    const text = readFileSync(join(root, 'public/_locales', locale, 'messages.json'), 'utf8');
+    const keys = [...text.matchAll(/^  "([^"]+)": \{/gm)].map((m) => m[1]!);
+    expect(keys.length).toBe(Object.keys(messages(locale)).length);
+    expect(keys.filter((key, i) => keys.indexOf(key) !== i)).toEqual([]);
+  });
+
   it.each(locales)('%s declares a placeholder for every $NAME$ it uses', (locale) => {
     for (const [key, entry] of Object.entries(messages(locale))) {
       for (const [, name] of entry.message.matchAll(/\$([A-Z0-9_]+)\$/gi)) {
