@@ -137,8 +137,9 @@ export async function walk({ launched, base, outDir, log }) {
 
   step('the VPN page wants password+code in one field: we append the code when the user signs in', async () => {
     const [account] = (await call(popup, { type: 'accounts/list' })).accounts;
-    // The per-site option from the account's details in the popup ("password and code in one field").
-    await call(popup, { type: 'accounts/update', id: account.id, patch: { fill: { appendToPassword: true } } });
+    // The per-page option from the account's details in the popup ("password and code in one field"),
+    // set for this origin only (vault schema 4).
+    await call(popup, { type: 'accounts/update', id: account.id, patch: { fill: { appendOn: [new URL(base).origin] } } });
     await signOut();
     await site.goto(`${base}/login-combined`);
     await type(site, '#email', DEMO_USER.email);
