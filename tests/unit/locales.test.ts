@@ -34,7 +34,7 @@ describe('locales', () => {
 
   it.each(locales)('%s defines each key once (JSON.parse keeps the last; browsers and web-ext lint refuse duplicates)', (locale) => {
     const text = readFileSync(join(root, 'public/_locales', locale, 'messages.json'), 'utf8');
-    const keys = [...text.matchAll(/^  "([^"]+)": \{/gm)].map((m) => m[1]!);
+    const keys = [...text.matchAll(/^ {2}"([^"]+)": \{/gm)].map((m) => m[1]!);
     expect(keys.length).toBe(Object.keys(messages(locale)).length);
     expect(keys.filter((key, i) => keys.indexOf(key) !== i)).toEqual([]);
   });
