@@ -117,6 +117,12 @@ describePeer('import and undo (options page, real background)', () => {
  * Finding 9 (denial of service): an encrypted Aegis vault whose slot asks scrypt for more than Aegis
  * itself uses (N=2^15, r=8, p=1). Crafted at test time with our own Aegis writer, then edited.
  */
+/** A genuine Aegis export made at Aegis's own scrypt cost: the control where the peer sample is absent. */
+async function aegisAtItsOwnCost(): Promise<Buffer> {
+  const account = { type: 'totp' as const, issuer: 'Crafted', account: 'ok@example.test', secret: Uint8Array.from({ length: 20 }, (_, i) => i + 7), algorithm: 'SHA1' as const, digits: 6, period: 30, counter: 0 };
+  return Buffer.from(await exportAegisEncrypted([account], 'crafted password', { scrypt: { N: 2 ** 15, r: 8, p: 1 } }));
+}
+
 async function costlyAegis(slot: { n: number; r: number; p: number }): Promise<Buffer> {
   const account = { type: 'totp' as const, issuer: 'Crafted', account: 'dos@example.test', secret: Uint8Array.from({ length: 20 }, (_, i) => i + 1), algorithm: 'SHA1' as const, digits: 6, period: 30, counter: 0 };
   const vault = JSON.parse(await exportAegisEncrypted([account], 'crafted password', { scrypt: { N: 16, r: 1, p: 1 } })) as { header: { slots: object[] } };
@@ -141,14 +147,18 @@ describe('hostile Aegis files (scrypt cost from the file)', () => {
     expect(await page.locator('[data-testid=import-preview]').count()).toBe(0);
     expect(await list(popup)).toEqual(before);
 
-    // Control, same page: Aegis's own encrypted sample opens with its password, once, and imports.
-    await previewFile(page, join(AEGIS_DIR, 'aegis_encrypted.json'), 'test');
-    await page.getByRole('button', { name: `Import ${AEGIS_ENTRIES.length} account(s)` }).click();
-    await page.getByText(`Imported ${AEGIS_ENTRIES.length} account(s).`).waitFor();
+    // Control, same page: an Aegis file at Aegis's own cost (N=2^15, r=8, p=1) opens with its password,
+    // once, and imports (Aegis's real sample when ../shared/peer-fixtures is there, else one we make).
+    const control = peerFixturesPresent
+      ? { file: join(AEGIS_DIR, 'aegis_encrypted.json'), password: 'test', count: AEGIS_ENTRIES.length }
+      : { file: { name: 'aegis-control.json', mimeType: 'application/json', buffer: await aegisAtItsOwnCost() }, password: 'crafted password', count: 1 };
+    await previewFile(page, control.file, control.password);
+    await page.getByRole('button', { name: `Import ${control.count} account(s)` }).click();
+    await page.getByText(`Imported ${control.count} account(s).`).waitFor();
     expect(await page.locator('[data-testid=import-password]').count()).toBe(0);
-    expect(await list(popup)).toHaveLength(before.length + AEGIS_ENTRIES.length);
+    expect(await list(popup)).toHaveLength(before.length + control.count);
     await page.getByRole('button', { name: 'Undo' }).click();
-    await page.getByText(`Import undone: ${AEGIS_ENTRIES.length} account(s) removed`).waitFor();
+    await page.getByText(`Import undone: ${control.count} account(s) removed`).waitFor();
     expect(await list(popup)).toEqual(before);
   });
 });
@@ -233,7 +243,8 @@ describePeer('backup, verify, and restore into a new profile', () => {
 
 describe('backup protected by a different password (finding 8)', () => {
   it("uses at least the vault's PBKDF2 count; the import asks for the file's password and the master password does not open it", async () => {
-    const profile = second!;
+    // The restored profile of the test above when it ran (it needs the GPL peer fixtures), else the main one.
+    const profile = second ?? ext;
     const options = await openOptions(profile);
     const filePassword = 'a separate backup passphrase';
     const vaultIterations = (await readEnvelopeHeader(
