@@ -71,10 +71,15 @@ describe('autofill at login, on the right site only', () => {
   it('fills six React-style controlled boxes (state changes only on input events)', async () => {
     const page = await visit('/login/react-boxes.html');
     await expect.poll(() => page.locator('#state').textContent(), { timeout: 8000 }).toMatch(/^\d{6}$/);
-    const state = (await page.locator('#state').textContent())!;
+    // State and boxes read in one go: a refill at the code's rollover may land between two reads.
+    const read = () =>
+      page.evaluate(() => ({
+        state: document.querySelector('#state')!.textContent!,
+        boxes: [...document.querySelectorAll<HTMLInputElement>('#boxes input')].map((e) => e.value).join(''),
+      }));
+    await expect.poll(async () => { const { state, boxes } = await read(); return boxes === state; }, { timeout: 8000 }).toBe(true);
+    const { state } = await read();
     expect(plausibleCodes()).toContain(state);
-    const boxes = await page.locator('#boxes input').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value).join(''));
-    expect(boxes).toBe(state);
     await page.close();
   });
 
