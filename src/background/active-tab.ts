@@ -1,4 +1,4 @@
-import { browser } from '../platform/browser';
+import { lastFocusedNormalWindow, queryTabs, type LastFocusedWindow } from '../platform/tabs';
 
 export interface ActiveTab {
   id: number;
@@ -6,7 +6,6 @@ export interface ActiveTab {
   origin: string | null;
 }
 
-type LastFocused = () => Promise<{ id?: number | undefined }>;
 type QueryTabs = (query: { active: true; windowId: number }) => Promise<{ id?: number | undefined; url?: string | undefined }[]>;
 
 /**
@@ -18,9 +17,8 @@ type QueryTabs = (query: { active: true; windowId: number }) => Promise<{ id?: n
  * browsers (Firefox's popup is a panel, not a window, so `currentWindow` from it is unreliable there).
  */
 export async function activeTab(
-  // windowTypes is supported by Chrome and Firefox; the polyfill's types omit it.
-  lastFocused: LastFocused = () => browser.windows.getLastFocused({ windowTypes: ['normal'] } as Parameters<typeof browser.windows.getLastFocused>[0]),
-  query: QueryTabs = (q) => browser.tabs.query(q),
+  lastFocused: LastFocusedWindow = lastFocusedNormalWindow,
+  query: QueryTabs = queryTabs,
 ): Promise<ActiveTab | null> {
   const window = await lastFocused().catch(() => null);
   if (window?.id === undefined) return null;

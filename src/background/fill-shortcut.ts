@@ -1,4 +1,4 @@
-import { browser } from '../platform/browser';
+import { commandEvent, type CommandEvent } from '../platform/commands';
 import { activeTab, type ActiveTab } from './active-tab';
 import { issueGrant } from './fill/grants';
 import { sendToFrame } from './send-to-frame';
@@ -23,8 +23,8 @@ export async function fillActiveTab(accountId?: string, hotpCode?: string, findT
   return { filled: reply?.filled === true };
 }
 
-export function startFillShortcut(): void {
-  browser.commands.onCommand.addListener((command) => {
+export function startFillShortcut(onCommand: CommandEvent = commandEvent()): void {
+  onCommand.addListener((command) => {
     if (command === 'fill-code') void fillActiveTab();
   });
 }

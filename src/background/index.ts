@@ -1,6 +1,7 @@
 import { browser, type Runtime } from '../platform/browser';
-import { defineItem, restrictSessionStorage } from '../platform/storage';
-import type { Settings } from '../shared/protocol';
+import { restrictSessionStorage, settingsItem } from '../platform/storage';
+import { idleApi } from '../platform/idle';
+import { t } from '../platform/messaging';
 import { createRouter } from './router';
 import { VaultService } from './vault/vault-service';
 import { storagePorts } from './vault/storage-ports';
@@ -51,13 +52,13 @@ import { startTabCleanup } from './enroll/tab-cleanup';
 void restrictSessionStorage();
 
 const vault = new VaultService(storagePorts());
-const settings = defineItem<Settings>('local', 'settings', 'never');
+const settings = settingsItem;
 const services: Services = { vault, settings, onSettingsChanged: () => undefined, activeOrigin: activeTabOrigin, askToUnlock };
-services.onSettingsChanged = startAutoLock(browser.idle, () => vault.lock(), settingsGet(services));
-listenForClipboardAlarm();
+services.onSettingsChanged = startAutoLock(idleApi(), () => vault.lock(), settingsGet(services));
+listenForClipboardAlarm(vault);
 startFillShortcut();
 startTabCleanup();
-startContextMenu(vault, askToUnlock, (key, subs) => browser.i18n.getMessage(key, subs) || key);
+startContextMenu(vault, askToUnlock, t);
 
 const route = createRouter(
   {

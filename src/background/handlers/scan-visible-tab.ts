@@ -3,6 +3,7 @@ import { addAccount, type Account, type VaultData } from '../../core/vault';
 import { DuplicateAccount } from '../../core/errors';
 import { browser } from '../../platform/browser';
 import { captureVisibleTab } from '../../platform/capture';
+import { queryTabs, type QueryTabs } from '../../platform/tabs';
 import type { ScanResult } from '../../shared/protocol';
 import { completeEnrollment } from '../enroll/complete';
 import { lookup } from '../enroll/pending';
@@ -22,8 +23,8 @@ import { toView } from './views';
  * capture (chrome://, the Web Store, other extensions' pages), where it fails and the page's answer
  * stands.
  */
-export async function scanVisibleTab(services: Services): Promise<ScanResult> {
-  const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+export async function scanVisibleTab(services: Services, query: QueryTabs = queryTabs): Promise<ScanResult> {
+  const [tab] = await query({ active: true, lastFocusedWindow: true });
   const fromPage = tab?.id === undefined ? null : await scanWithContentScript(services, tab.id);
   if (fromPage && fromPage.found > 0) return fromPage;
   // A tab that may not be captured (see above) leaves the content script's answer.

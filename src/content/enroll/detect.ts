@@ -4,6 +4,11 @@
  * colours, see grid-source.ts), and a square shadow host with nothing readable inside (cropped from a
  * tab capture).
  */
+import { shadowOf } from '../../platform/shadow-root';
+
+/** Re-exported for the content script's other readers of shadow roots. */
+export { shadowOf };
+
 const MIN_SIDE = 48;
 /** A QR only a capture can read must be this big (setup pages show them at 150–300 px): small square widgets are not. */
 const MIN_CAPTURE_SIDE = 96;
@@ -24,16 +29,6 @@ export function qrShaped(el: Element): boolean {
   if (el instanceof HTMLImageElement && !el.complete) return false;
   const { width, height } = el.getBoundingClientRect();
   return width >= MIN_SIDE && height >= MIN_SIDE && width / height > 0.8 && width / height < 1.25;
-}
-
-/**
- * The element's shadow root, open or closed: content scripts may read closed ones through
- * `chrome.dom.openOrClosedShadowRoot` (Chrome 88+) or `openOrClosedShadowRoot` (Firefox).
- */
-export function shadowOf(el: Element): ShadowRoot | null {
-  const x = el as Element & { openOrClosedShadowRoot?: ShadowRoot | null };
-  const dom = (globalThis as { chrome?: { dom?: { openOrClosedShadowRoot?(el: Element): ShadowRoot | null } } }).chrome?.dom;
-  return x.openOrClosedShadowRoot ?? dom?.openOrClosedShadowRoot?.(el) ?? el.shadowRoot;
 }
 
 /**
