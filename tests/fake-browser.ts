@@ -6,3 +6,18 @@
 export function fakeBrowser(parts: Record<string, unknown>): void {
   Object.assign((globalThis as unknown as { browser: object }).browser, parts);
 }
+
+/**
+ * The content script's side of messaging (platform/runtime-lite.ts): `answer` gives the value the
+ * background would reply for each message; words are their locale keys. Call before runtime-lite loads.
+ */
+export function fakeContentRuntime(answer: (message: Record<string, unknown>) => unknown): void {
+  fakeBrowser({
+    runtime: {
+      id: 'clickauth-test',
+      sendMessage: async (message: Record<string, unknown>) => ({ ok: true, value: await answer(message) }),
+      onMessage: { addListener: () => undefined },
+    },
+    i18n: { getMessage: () => '' },
+  });
+}
