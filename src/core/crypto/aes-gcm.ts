@@ -42,3 +42,26 @@ export async function gcmDecrypt(
   const params = { name: 'AES-GCM', iv: toBuffer(iv), additionalData: toBuffer(additionalData), tagLength: 128 };
   return new Uint8Array(await subtle.decrypt(params, key, toBuffer(ciphertext)));
 }
+
+/** The same AES-GCM for other apps' backups: a raw key (any AES length), optional associated data. */
+const rawGcmParams = (iv: Uint8Array, aad?: Uint8Array): AesGcmParams => ({
+  name: 'AES-GCM',
+  iv: toBuffer(iv),
+  tagLength: 128,
+  ...(aad === undefined ? {} : { additionalData: toBuffer(aad) }),
+});
+
+const rawAesKey = (subtle: SubtleCrypto, raw: Uint8Array, usage: KeyUsage): Promise<CryptoKey> =>
+  subtle.importKey('raw', toBuffer(raw), { name: 'AES-GCM' }, false, [usage]);
+
+/** AES-GCM decryption of ciphertext||tag(16) under a raw key; rejects on a bad tag. */
+export async function gcmOpen(subtle: SubtleCrypto, key: Uint8Array, iv: Uint8Array, sealed: Uint8Array, aad?: Uint8Array): Promise<Uint8Array> {
+  const cryptoKey = await rawAesKey(subtle, key, 'decrypt');
+  return new Uint8Array(await subtle.decrypt(rawGcmParams(iv, aad), cryptoKey, toBuffer(sealed)));
+}
+
+/** AES-GCM encryption under a raw key; returns ciphertext||tag(16). */
+export async function gcmSeal(subtle: SubtleCrypto, key: Uint8Array, iv: Uint8Array, plain: Uint8Array, aad?: Uint8Array): Promise<Uint8Array> {
+  const cryptoKey = await rawAesKey(subtle, key, 'encrypt');
+  return new Uint8Array(await subtle.encrypt(rawGcmParams(iv, aad), cryptoKey, toBuffer(plain)));
+}

@@ -13,7 +13,7 @@
  */
 import { buildAccount, collectEntries, displayName } from './entry';
 import { cryptoJsDecrypt } from './cryptojs-aes';
-import { fromHex } from './hazmat';
+import { fromHex } from './file-text';
 import { needsPassword, unsupportedEntry, wrongPassword } from './import-errors';
 import { isRecord, optNum, optStr, str, type JsonRecord } from './json-read';
 import type { EntriesResult, ImportedAccount } from './types';
