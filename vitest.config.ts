@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
 import preact from '@preact/preset-vite';
 
-// An empty extension global, so src/platform loads and tests pass fakes instead of mocking it.
-const UNIT_SETUP = ['tests/setup/extension-global.ts'];
+// An empty extension global, so src/platform loads and tests pass fakes instead of mocking it; a
+// logger sink that fails a test on an error report it did not expect.
+const UNIT_SETUP = ['tests/setup/extension-global.ts', 'tests/setup/log-sink.ts'];
 
 export default defineConfig({
   test: {

@@ -20,6 +20,7 @@ export async function activeTab(
   lastFocused: LastFocusedWindow = lastFocusedNormalWindow,
   query: QueryTabs = queryTabs,
 ): Promise<ActiveTab | null> {
+  // No normal window (all closed, or only a popup window): no active tab.
   const window = await lastFocused().catch(() => null);
   if (window?.id === undefined) return null;
   const [tab] = await query({ active: true, windowId: window.id });
@@ -33,6 +34,7 @@ function webOrigin(href: string | undefined): string | null {
     const url = new URL(href);
     return url.protocol === 'https:' || url.protocol === 'http:' ? url.origin : null;
   } catch {
+    // A tab URL that does not parse is no web page.
     return null;
   }
 }

@@ -30,6 +30,7 @@ async function addSelected(
   tabId: number,
 ): Promise<void> {
   const notify = (text: string) =>
+    // A frame without our content script (a PDF viewer, a page loaded before install) gets no notice.
     browser.tabs.sendMessage(tabId, { type: 'content/notice', text }, { frameId: info.frameId ?? 0 }).catch(() => undefined);
   const found = keyFromSelection(info.selectionText ?? '', info.frameUrl ?? info.pageUrl ?? '');
   if (!found) return void notify(label('menuNotAKey'));

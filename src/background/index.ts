@@ -48,6 +48,9 @@ import { fillChoose } from './handlers/fill-choose';
 import { uiLoad } from './handlers/ui-load';
 import { cancelPick, finishPickAfterUnlock, pendingPick, pickAccount } from './fill/pick';
 import { startTabCleanup } from './enroll/tab-cleanup';
+import { installDevLogSink } from '../shared/dev-log-sink';
+
+installDevLogSink();
 
 void restrictSessionStorage();
 

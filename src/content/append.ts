@@ -45,6 +45,7 @@ function attach(doc: Document, password: HTMLInputElement): () => void {
       answer = a.kind === 'code' ? a : null;
       // Ask again when this code rolls over (only on sites with the option on).
       if (answer?.validUntil) refresh = setTimeout(ask, Math.max(1000, answer.validUntil - Date.now() + 100));
+    // No answer (locked, extension reloaded): no refresh; the field keeps what it has.
     }, () => undefined);
   };
   const append = (e: Event): void => {

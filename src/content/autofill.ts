@@ -48,6 +48,7 @@ function showButton(target: OtpTarget, answer: FillAnswer): void {
       if ('grant' in answer) void offer(target, { grant: answer.grant }, true);
       else void sendToBackground({ type: 'fill/choose' });
     });
+  // No answer (locked, extension reloaded): nothing is offered.
   }, () => undefined);
 }
 
@@ -90,6 +91,7 @@ export function startAutofill(doc: Document = document): () => void {
   return watchOtpFields(
     doc,
     (target) => {
+      // No answer (locked, extension reloaded): the field is left to the user.
       void settle(target).then(() => offer(target)).catch(() => false);
       return false;
     },

@@ -71,6 +71,7 @@ export const wellPlaced = (host: Element): boolean => {
   try {
     return !!parent && parent.matches(':modal, :popover-open');
   } catch {
+    // A browser without these selectors has no top layer to check.
     return false;
   }
 };

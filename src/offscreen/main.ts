@@ -5,6 +5,9 @@
  */
 import { browser, type Runtime } from '../platform/browser';
 import { clearClipboardIf } from '../platform/clipboard';
+import { installDevLogSink } from '../shared/dev-log-sink';
+
+installDevLogSink();
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
   const m = message as { type?: unknown; text?: unknown } | null;

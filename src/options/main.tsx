@@ -3,6 +3,9 @@ import { OptionsApp } from './app';
 import type { OptionsApi } from './api';
 import { download, qrFromImage } from './platform-io';
 import { callBackground, t } from '../platform/messaging';
+import { installDevLogSink } from '../shared/dev-log-sink';
+
+installDevLogSink();
 
 const api: OptionsApi = {
   status: () => callBackground({ type: 'vault/status' }),

@@ -3,6 +3,9 @@ import { App } from './app';
 import type { PopupApi } from './api';
 import { callBackground, openOptions, t } from '../platform/messaging';
 import { siteAccess } from '../platform/site-access';
+import { installDevLogSink } from '../shared/dev-log-sink';
+
+installDevLogSink();
 
 const api: PopupApi = {
   info: () => callBackground({ type: 'app/info' }),

@@ -41,6 +41,7 @@ function safeUrl(href: string): URL | null {
   try {
     return new URL(href);
   } catch {
+    // A sender URL that does not parse: no origin, so the sender is refused.
     return null;
   }
 }

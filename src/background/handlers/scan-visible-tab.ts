@@ -32,6 +32,7 @@ export async function scanVisibleTab(services: Services, query: QueryTabs = quer
 }
 
 async function scanWithContentScript(services: Services, tabId: number): Promise<ScanResult | null> {
+  // No content script in the tab (a browser page, a page loaded before install): the screenshot is tried.
   const reply = (await browser.tabs.sendMessage(tabId, { type: 'content/scan' }, { frameId: 0 }).catch(() => null)) as
     | { ok: true; value: { tokens: string[]; qrs: number } }
     | null;
@@ -64,6 +65,7 @@ async function scanScreenshot(services: Services): Promise<ScanResult> {
     try {
       return parseAnyUri(text);
     } catch {
+      // A QR that looked like a key but does not parse is skipped; the others are added.
       return [];
     }
   });

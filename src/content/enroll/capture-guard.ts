@@ -128,6 +128,7 @@ function clean(el: Element, box: Box, roots: Node[], local: Local = new Set()): 
 async function served(urls: string[], load: typeof fetch): Promise<boolean> {
   if (urls.length > 20) return false;
   const servedHere = (u: string) =>
+    // A request that fails (offline, refused) is not served here: the capture is refused.
     load(u, { mode: 'same-origin', redirect: 'manual', credentials: 'include', cache: 'force-cache' }).then((r) => r.type == 'basic' && r.ok, () => false);
   return (await Promise.all(urls.map(servedHere))).every(Boolean);
 }

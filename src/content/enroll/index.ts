@@ -24,6 +24,7 @@ function consider(el: Element): Promise<CandidateReply | null> {
     // it was taken, the answer is dropped and the next scan tries again.
     const ui = () => pageUi().catch(() => null);
     const intact = source?.kind === 'capture' ? ((await (await ui())?.guardCapture(el, source.rect)) ?? null) : () => true;
+    // No answer (locked, extension reloaded): no button on this QR.
     let answer = intact && source && (await sendToBackground({ type: 'enroll/candidate', source }).catch(() => null));
     if (intact && !intact()) {
       seen.delete(el);

@@ -76,6 +76,7 @@ export function looksLikeQr(source: HTMLImageElement | HTMLCanvasElement): boole
     ctx.drawImage(source, 0, 0, SAMPLE, SAMPLE);
     data = ctx.getImageData(0, 0, SAMPLE, SAMPLE).data;
   } catch {
+    // A tainted canvas (cross-origin pixels): not readable here; a capture may still be.
     return null;
   }
   const histogram = new Uint16Array(256);
@@ -124,6 +125,7 @@ async function rasterize(url: string, box: DOMRect): Promise<CandidateSource | n
   try {
     await img.decode();
   } catch {
+    // An image that does not decode (broken, or blocked) has no pixels to read.
     return null;
   }
   return png(() => draw(img, box.width * 4, box.height * 4));
@@ -145,6 +147,7 @@ async function png(make: () => string): Promise<CandidateSource | null> {
   try {
     return { kind: 'png', dataUrl: make() };
   } catch {
+    // A tainted canvas: no data URL; a capture may still read it.
     return null;
   }
 }

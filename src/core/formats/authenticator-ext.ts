@@ -88,6 +88,7 @@ async function plainSecrets(json: JsonRecord, password: string | undefined, subt
     entries.map(async (e) => {
       if (e['encrypted'] !== true || typeof e['secret'] !== 'string') return typeof e['secret'] === 'string' ? e['secret'] : undefined;
       tried++;
+      // A wrong passphrase decrypts to garbage or fails: either way no plausible secret.
       const secret = await cryptoJsDecrypt(subtle, e['secret'], passphrase).catch(() => '');
       if (!PLAUSIBLE_SECRET.test(secret)) return undefined;
       opened++;
