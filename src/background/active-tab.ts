@@ -15,6 +15,7 @@ type QueryTabs = (query: { active: true; windowId: number }) => Promise<{ id?: n
  * through the host permission (no "tabs" permission); in Firefox a withheld host permission leaves
  * `tab.url` undefined, which gives a null origin. `windows.getLastFocused` is the browser window in both
  * browsers (Firefox's popup is a panel, not a window, so `currentWindow` from it is unreliable there).
+ * https://developer.mozilla.org/docs/Mozilla/Add-ons/WebExtensions/API/tabs/Tab (url: with host permission)
  */
 export async function activeTab(
   lastFocused: LastFocusedWindow = lastFocusedNormalWindow,

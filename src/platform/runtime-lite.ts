@@ -2,6 +2,8 @@
  * The extension messaging the content script needs, without webextension-polyfill (it would be
  * ~40 % of the content script, which runs on every page). Chrome MV3 and Firefox both return
  * promises from runtime.sendMessage; replies to incoming messages use sendResponse, which both support.
+ * https://developer.chrome.com/docs/extensions/develop/concepts/messaging,
+ * https://developer.mozilla.org/docs/Mozilla/Add-ons/WebExtensions/API/runtime/onMessage#sending_an_asynchronous_response_using_sendresponse
  */
 import type { BackgroundType, ContentType, Envelope, ResponseOf, ToBackground, ToContent } from '../shared/protocol';
 import type { Reply } from '../shared/result';

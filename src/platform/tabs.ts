@@ -20,7 +20,8 @@ export const getTab: GetTab = (tabId) => browser.tabs.get(tabId);
  * (https://developer.mozilla.org/docs/Mozilla/Add-ons/WebExtensions/API/windows/getLastFocused). */
 export const lastFocusedNormalWindow: LastFocusedWindow = () =>
   browser.windows.getLastFocused({ windowTypes: ['normal'] } as Parameters<typeof browser.windows.getLastFocused>[0]);
-// documentIds is Chrome's (106+); the polyfill's types omit it.
+// documentIds is Chrome's (106+); the polyfill's types omit it:
+// https://developer.chrome.com/docs/extensions/reference/api/scripting#type-InjectionTarget
 export const executeScript: ExecuteScript = (injection) =>
   browser.scripting.executeScript(injection as Parameters<typeof browser.scripting.executeScript>[0]);
 export const tabRemoved = (): TabRemovedEvent => browser.tabs.onRemoved;

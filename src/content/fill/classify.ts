@@ -20,6 +20,8 @@ export const THRESHOLD = 3.5;
 const TYPES = /^(?:text|tel|number|password)$/;
 // Attributes, not properties: Firefox's `input.autocomplete` reads "" for tokens it does not know,
 // one-time-code among them (firefox-esr 153: `autocomplete=one-time-code` gives ""), Chrome's gives it.
+// The IDL attribute gives only tokens the browser knows:
+// https://html.spec.whatwg.org/multipage/form-control-infrastructure.html#dom-fe-autocomplete
 const attr = (el: Element, name: string): string => el.getAttribute(name) ?? '';
 const clean = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim();
 
