@@ -3,12 +3,15 @@
  * (errors are never silent, and never unnoticed). A test that provokes one takes it with
  * `takeErrorReports()` (tests/log-reports.ts) and checks it.
  */
-import { afterEach, expect } from 'vitest';
+import { afterEach, beforeEach, expect } from 'vitest';
 import { setLogSink } from '../../src/shared/logger';
 import { errorReports } from '../log-reports';
 
-setLogSink((level, scope, args) => {
-  if (level === 'error') errorReports.push({ scope, args });
+// Before each test: a test may install its own sink (tests/unit/shared/logger.test.ts).
+beforeEach(() => {
+  setLogSink((level, scope, args) => {
+    if (level === 'error') errorReports.push({ scope, args });
+  });
 });
 
 afterEach(() => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { takeErrorReports } from '../../log-reports';
 import { createRouter } from '../../../src/background/router';
 
 const id = 'abcdefghijklmnopabcdefghijklmnop';
@@ -40,5 +41,7 @@ describe('background router', () => {
       throw leaky;
     })({ type: 'app/info' }, popup);
     expect(reply).toEqual({ ok: false, error: { code: 'internal', message: 'Internal error' } });
+    // Both failures are reported (redacted), not swallowed.
+    expect(takeErrorReports().map((report) => report.args[0])).toEqual(['handler failed', 'handler failed']);
   });
 });
