@@ -86,8 +86,7 @@ async function settle(target: OtpTarget): Promise<void> {
 /** Starts watching `doc`; returns a function that stops. */
 export function startAutofill(doc: Document = document): () => void {
   // The watcher scans at once, then on changes. Keep watching after a fill (single-page apps render a new code field on every sign-in; each
-  // input is offered once). A short debounce: mutation records already arrive batched per task, and
-  // the user is waiting on this. At most 1000 scans per page.
+  // input is offered once). At most 1000 scans per page.
   return watchOtpFields(
     doc,
     (target) => {
@@ -95,7 +94,6 @@ export function startAutofill(doc: Document = document): () => void {
       void settle(target).then(() => offer(target)).catch(() => false);
       return false;
     },
-    40,
     1000,
   );
 }
