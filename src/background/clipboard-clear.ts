@@ -1,6 +1,7 @@
 import { browser } from '../platform/browser';
 import { defineItem } from '../platform/storage';
 import { clearClipboardIf } from '../platform/clipboard';
+import { sendToOffscreen } from './send-to-offscreen';
 
 const ALARM = 'clipboard-clear';
 /** The code just copied (session storage: memory only; gone when the browser closes). */
@@ -35,7 +36,7 @@ async function clearIf(text: string): Promise<void> {
   if (!(await offscreen.hasDocument?.())) {
     await offscreen.createDocument({ url: OFFSCREEN, reasons: ['CLIPBOARD'], justification: 'Clear a copied one-time code after 30 seconds' });
   }
-  await browser.runtime.sendMessage({ type: 'offscreen/clear-clipboard-if', text });
+  await sendToOffscreen({ type: 'offscreen/clear-clipboard-if', text });
   await offscreen.closeDocument();
 }
 

@@ -3,6 +3,7 @@ import { DuplicateAccount } from '../core/errors';
 import { keyFromSelection } from './enroll/selection';
 import { browser, type Menus, type Tabs } from '../platform/browser';
 import type { VaultService } from './vault/vault-service';
+import { sendToFrame } from './send-to-frame';
 
 const MENU = 'add-selected-key';
 
@@ -23,8 +24,7 @@ async function addSelected(
   info: Menus.OnClickData,
   tabId: number,
 ): Promise<void> {
-  const notify = (text: string) =>
-    browser.tabs.sendMessage(tabId, { type: 'content/notice', text }, { frameId: info.frameId ?? 0 }).catch(() => undefined);
+  const notify = (text: string) => sendToFrame(tabId, { type: 'content/notice', text }, { frameId: info.frameId ?? 0 });
   const found = keyFromSelection(info.selectionText ?? '', info.frameUrl ?? info.pageUrl ?? '');
   if (!found) return void notify(label('menuNotAKey'));
   if ((await vault.state()) !== 'unlocked') {

@@ -1,0 +1,14 @@
+import { defineItem } from '../platform/storage';
+import type { Settings } from '../shared/protocol';
+import { activeTabOrigin } from './active-tab';
+import { askToUnlock } from './enroll/after-unlock';
+import type { Services } from './handlers/context';
+import { storagePorts } from './vault/storage-ports';
+import { VaultService } from './vault/vault-service';
+
+/** What the handlers are given (index.ts wires the timers to it; the adapter tests build the same). */
+export function createServices(): Services {
+  const vault = new VaultService(storagePorts());
+  const settings = defineItem<Settings>('local', 'settings', 'never');
+  return { vault, settings, onSettingsChanged: () => undefined, activeOrigin: activeTabOrigin, askToUnlock };
+}
