@@ -1,6 +1,6 @@
 import { browser, type Runtime } from '../platform/browser';
 import { restrictSessionStorage } from '../platform/storage';
-import { isOffscreenMessage } from '../shared/messages/offscreen';
+import { isOffscreenMessage } from '../shared/messages/to-offscreen';
 import { createRouter } from './router';
 import { startAutoLock } from './auto-lock';
 import { listenForClipboardAlarm } from './clipboard-clear';

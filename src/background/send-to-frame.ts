@@ -8,7 +8,7 @@ export interface FrameRef {
 }
 
 /**
- * Sends a background → content message (records in shared/messages/content.ts) to a tab's content
+ * Sends a background → content message (records in shared/messages/to-content.ts) to a tab's content
  * script and gives the reply's value, typed by the record (null when nothing answered or it failed).
  * With `frame`, only that frame, and only its very document where the browser can say: a frame that
  * navigated since, even to another site, gets nothing.

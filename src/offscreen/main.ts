@@ -2,11 +2,11 @@
  * Chrome's offscreen document (reason CLIPBOARD): a service worker has no clipboard, so the
  * background asks this page to clear a copied code after 30 s — only if the clipboard still holds
  * exactly that code, so anything the user copied since is left alone. Its messages are records in
- * shared/messages/offscreen.ts; the handler table below is typed against them.
+ * shared/messages/to-offscreen.ts; the handler table below is typed against them.
  */
 import { browser, type Runtime } from '../platform/browser';
 import { clearClipboardIf } from '../platform/clipboard';
-import { toOffscreenMessages } from '../shared/messages/offscreen';
+import { toOffscreenMessages } from '../shared/messages/to-offscreen';
 import type { Envelope, ResponseOf, ToOffscreen } from '../shared/protocol';
 import { ok } from '../shared/result';
 

@@ -6,7 +6,7 @@
 import type { BackgroundType, ContentType, Envelope, ResponseOf, ToBackground, ToContent } from '../shared/protocol';
 import type { Reply } from '../shared/result';
 // Only the content records (tiny guards), never shared/messages/index.ts: that would ship every record.
-import { toContentMessages } from '../shared/messages/content';
+import { toContentMessages } from '../shared/messages/to-content';
 
 interface RuntimeLite {
   id: string;
@@ -31,7 +31,7 @@ export async function sendToBackground<K extends BackgroundType>(message: Envelo
 
 /**
  * Answer messages from our own background only (no tab in the sender; pages cannot reach this at all)
- * that are known and pass their record's check (shared/messages/content.ts).
+ * that are known and pass their record's check (shared/messages/to-content.ts).
  */
 export function onBackgroundMessage(
   handlers: { [K in ContentType]?: (message: Envelope<ToContent, K>) => Promise<ResponseOf<ToContent, K>> },

@@ -22,12 +22,12 @@
  */
 import { accountMessages } from './accounts';
 import { appMessages } from './app';
-import { toContentMessages } from './content';
+import { toContentMessages } from './to-content';
 import type { MessageMap, SenderKind } from './define';
 import { enrollMessages } from './enroll';
 import { fillMessages } from './fill';
 import { importExportMessages } from './import-export';
-import { toOffscreenMessages } from './offscreen';
+import { toOffscreenMessages } from './to-offscreen';
 
 /** Every message the background answers (from extension pages and content scripts). */
 export const toBackground = {
