@@ -1,6 +1,12 @@
 import { defineConfig } from 'vitest/config';
 import preact from '@preact/preset-vite';
 
+/**
+ * Unit and DOM tests get an in-memory extension API (tests/adapter/polyfill.ts) wherever src/platform
+ * imports the polyfill: the real background runs over it (the adapter tier), no vi.mock needed.
+ */
+const fakeExtensionApi = { alias: { 'webextension-polyfill': new URL('tests/adapter/polyfill.ts', import.meta.url).pathname } };
+
 export default defineConfig({
   test: {
     // One line when the GPL peer-fixture tests are skipped (no ../shared beside this clone).
@@ -9,10 +15,12 @@ export default defineConfig({
       // Some unit tests run real KDFs or hundreds of queued requests: 5 s (vitest's default) is too
       // tight on a 2-core machine busy with another suite; 30 s still fails a test that hangs.
       {
+        resolve: fakeExtensionApi,
         test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', testTimeout: 30_000 },
       },
       {
         plugins: [preact()],
+        resolve: fakeExtensionApi,
         test: { name: 'dom', include: ['tests/dom/**/*.test.{ts,tsx}'], environment: 'happy-dom', testTimeout: 30_000 },
       },
       {

@@ -5,10 +5,11 @@ import { askToUnlock } from './enroll/after-unlock';
 import type { Services } from './handlers/context';
 import { storagePorts } from './vault/storage-ports';
 import { VaultService } from './vault/vault-service';
+import type { VaultPorts } from './vault/ports';
 
 /** What the handlers are given (index.ts wires the timers to it; the adapter tests build the same). */
-export function createServices(): Services {
-  const vault = new VaultService(storagePorts());
+export function createServices(ports: VaultPorts = storagePorts()): Services {
+  const vault = new VaultService(ports);
   const settings = defineItem<Settings>('local', 'settings', 'never');
   return { vault, settings, onSettingsChanged: () => undefined, activeOrigin: activeTabOrigin, askToUnlock };
 }
