@@ -22,7 +22,7 @@ export const msg = (key: string, ...subs: string[]) => t(key, subs);
 
 export const settle = () =>
   act(async () => {
-    for (let i = 0; i < 6; i++) await new Promise((done) => setTimeout(done, 0));
+    for (let i = 0; i < 30; i++) await new Promise((done) => setTimeout(done, 0));
   });
 
 let root: HTMLElement | null = null;
