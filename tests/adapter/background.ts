@@ -22,6 +22,29 @@ const TEST_ITERATIONS = 1_000;
 
 const wire = <T>(value: T): T => (value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T));
 
+/** Messages on their way to or from the background, and all ever sent: the DOM tests' `settle` waits for quiet. */
+let inFlight = 0;
+let total = 0;
+const tick = () => new Promise((done) => setTimeout(done, 0));
+
+/** Resolves once no message is in flight for a few macrotasks in a row (the UI has its answers). */
+export async function idle(): Promise<void> {
+  for (let quiet = 0; quiet < 5; quiet = inFlight === 0 ? quiet + 1 : 0) await tick();
+}
+
+/** How many messages were ever sent (a round of `settle` that sent none is the last). */
+export const messagesSent = (): number => total;
+
+async function counted<T>(work: () => Promise<T>): Promise<T> {
+  total++;
+  inFlight++;
+  try {
+    return await work();
+  } finally {
+    inFlight--;
+  }
+}
+
 type FrameHandlers = { [K in ContentType]?: (message: Envelope<ToContent, K>) => ResponseOf<ToContent, K> | Promise<ResponseOf<ToContent, K>> };
 
 export async function startBackground(pageUrl = 'https://example.test/login') {
@@ -54,7 +77,7 @@ export async function startBackground(pageUrl = 'https://example.test/login') {
   const popupSender = { id, url: fakeBrowser.runtime.getURL('src/popup/index.html') };
   const send: Send = async (message) => {
     sent.push(wire(message));
-    return unwrap(wire((await route(wire(message), popupSender)) as Reply<never>));
+    return counted(async () => unwrap(wire((await route(wire(message), popupSender)) as Reply<never>)));
   };
   /** A message from the tab's content script (top frame unless said), as the browser describes its sender. */
   async function fromPage<K extends BackgroundType>(message: Envelope<ToBackground, K>, frame: { url?: string; frameId?: number } = {}) {
