@@ -56,7 +56,7 @@ export async function startBackground(pageUrl = 'https://example.test/login') {
   // focused" is the window focused before the current one, here the popup's own window).
   const window = await fakeBrowser.windows.create({ type: 'normal', focused: true });
   await fakeBrowser.windows.create({ type: 'popup', focused: true });
-  const tab = await fakeBrowser.tabs.create({ url: pageUrl, active: true, windowId: window.id! });
+  const tab = await fakeBrowser.tabs.create({ url: pageUrl, active: true, windowId: window!.id! });
   // The tab's content script: what each background → content message gets back (nothing by default).
   const frames: FrameHandlers = {};
   const toFrames: { tabId: number; message: { type: string } }[] = [];
@@ -73,7 +73,7 @@ export async function startBackground(pageUrl = 'https://example.test/login') {
   const route = createRouter(backgroundHandlers(services), { id, origin: fakeBrowser.runtime.getURL('') });
 
   /** Every message the popup sent, in order. */
-  const sent: { type: BackgroundType }[] = [];
+  const sent: ({ type: BackgroundType } & Record<string, unknown>)[] = [];
   const popupSender = { id, url: fakeBrowser.runtime.getURL('src/popup/index.html') };
   const send: Send = async (message) => {
     sent.push(wire(message));
