@@ -11,7 +11,7 @@ import { BACKGROUND, message, type NoFields } from './define';
 
 /**
  * A guard from a compact spec, `'token outcome:object'`: each named field has that `typeof` (string when
- * not said); `?` after the name allows it to be absent. The reason never carries a value.
+ * not said); optional fields are not named. The reason never carries a value.
  */
 const fields =
   <T>(spec: string): Check<T> =>
@@ -19,9 +19,8 @@ const fields =
     typeof value === 'object' &&
     value !== null &&
     spec.split(' ').every((field) => {
-      const [name = '', type = 'string'] = field.split(':');
-      const v = (value as Record<string, unknown>)[name.replace('?', '')];
-      return !name || typeof v === type || (name.endsWith('?') && v === undefined);
+      const [name, type = 'string'] = field.split(':');
+      return !name || typeof (value as Record<string, unknown>)[name] === type;
     })
       ? null
       : 'content: bad request';
@@ -40,7 +39,7 @@ export const toContentMessages = {
   /** Fill the page's code field now (popup click or keyboard shortcut). */
   'content/fill-now': message<{ accountId?: string; grant: string }, { filled: boolean }>(
     BACKGROUND,
-    fields('grant accountId?'),
+    fields('grant'),
   ),
   /** Fill this code, picked by the user in the popup for this very document. */
   'content/fill-code': message<{ answer: CodeAnswer; origin: string }, { filled: boolean }>(
