@@ -23,7 +23,7 @@
 import { accountMessages } from './accounts';
 import { appMessages } from './app';
 import { toContentMessages } from './to-content';
-import type { MessageMap, SenderKind } from './define';
+import type { MessageMap } from './define';
 import { enrollMessages } from './enroll';
 import { fillMessages } from './fill';
 import { importExportMessages } from './import-export';
@@ -47,8 +47,5 @@ export type ToOffscreenMap = MessageMap<typeof toOffscreenMessages>;
 export function isBackgroundType(type: unknown): type is keyof typeof toBackground {
   return typeof type === 'string' && Object.hasOwn(toBackground, type);
 }
-
-/** Who may send background message `type` (from its record). */
-export const sendersOf = (type: keyof typeof toBackground): readonly SenderKind[] => toBackground[type].senders;
 
 export { message, PAGES, CONTENT, BACKGROUND, type MessageRecord, type SenderKind, type NoFields } from './define';
