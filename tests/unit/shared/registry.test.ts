@@ -64,6 +64,9 @@ describe('router over the real records and handlers', () => {
     ['a password that is not a string', { type: 'vault/create', password: 12345678 }],
     ['an unknown key', { type: 'vault/create', password: 'correct horse battery', admin: true }],
     ['settings with an unknown auto-lock', { type: 'settings/set', settings: { autoLockMinutes: 7, autofill: true } }],
+    // The old router ran these two straight into their handlers (no check for them): settings were saved.
+    ['settings with an extra key', { type: 'settings/set', settings: { autoLockMinutes: 5, autofill: true }, debug: true }],
+    ['a URI with sites that are not a list', { type: 'accounts/add-uri', uri: 'otpauth://totp/A:b?secret=JBSWY3DPEHPK3PXP', sites: 'https://evil.example' }],
     ['a patch with a field that cannot be edited', { type: 'accounts/update', id: 'a1', patch: { secret: 'JBSWY3DPEHPK3PXP' } }],
   ])('refuses %s (protocol/bad-request) and changes nothing', async (_name, message) => {
     const { route, popup } = background();
