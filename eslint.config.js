@@ -71,12 +71,6 @@ export default tseslint.config(
       'no-restricted-syntax': ['error', ...castToExtension, importOfBrowser],
     },
   },
-  // h-registry's files (issue 15): their messaging moves to the typed records; the integrator drops
-  // this exception when those land.
-  {
-    files: ['src/background/index.ts', 'src/background/send-to-frame.ts', 'src/background/handlers/scan-visible-tab.ts', 'src/background/context-menu.ts', 'src/offscreen/main.ts'],
-    rules: { 'no-restricted-syntax': ['error', ...castToExtension] },
-  },
   {
     files: ['src/core/**'],
     rules: {

@@ -1,3 +1,5 @@
+import { fakeBrowser as adapterBrowser } from '@webext-core/fake-browser';
+
 /**
  * Adds in-memory parts to the test extension (tests/setup/extension-global.ts) for code that reaches
  * the browser several layers down (background → sendToFrame → tabs.sendMessage). Call it before the
@@ -5,6 +7,9 @@
  */
 export function fakeBrowser(parts: Record<string, unknown>): void {
   Object.assign((globalThis as unknown as { browser: object }).browser, parts);
+  // vitest.config.ts resolves webextension-polyfill to the adapter tier's in-memory browser: the
+  // object src/platform holds.
+  Object.assign(adapterBrowser, parts);
 }
 
 /**

@@ -1,9 +1,9 @@
 import { addAccount } from '../core/vault';
 import { DuplicateAccount } from '../core/errors';
 import { keyFromSelection } from './enroll/selection';
-import { browser } from '../platform/browser';
 import { menuApi, type MenuApi, type Menus } from '../platform/menus';
 import type { VaultService } from './vault/vault-service';
+import { sendToFrame } from './send-to-frame';
 
 const MENU = 'add-selected-key';
 
@@ -29,9 +29,7 @@ async function addSelected(
   info: Menus.OnClickData,
   tabId: number,
 ): Promise<void> {
-  const notify = (text: string) =>
-    // A frame without our content script (a PDF viewer, a page loaded before install) gets no notice.
-    browser.tabs.sendMessage(tabId, { type: 'content/notice', text }, { frameId: info.frameId ?? 0 }).catch(() => undefined);
+  const notify = (text: string) => sendToFrame(tabId, { type: 'content/notice', text }, { frameId: info.frameId ?? 0 });
   const found = keyFromSelection(info.selectionText ?? '', info.frameUrl ?? info.pageUrl ?? '');
   if (!found) return void notify(label('menuNotAKey'));
   if ((await vault.state()) !== 'unlocked') {

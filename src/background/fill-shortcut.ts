@@ -19,7 +19,7 @@ export async function fillActiveTab(accountId?: string, hotpCode?: string, findT
   if (!tab) return { filled: false };
   const hotp = accountId && hotpCode ? { hotp: { accountId, code: hotpCode } } : {};
   const grant = issueGrant({ tabId: tab.id, ...hotp }, TAB_GRANT_MS);
-  const reply = await sendToFrame<{ filled: boolean }>(tab.id, { type: 'content/fill-now', ...(accountId ? { accountId } : {}), grant });
+  const reply = await sendToFrame(tab.id, { type: 'content/fill-now', ...(accountId ? { accountId } : {}), grant });
   return { filled: reply?.filled === true };
 }
 

@@ -1,7 +1,6 @@
 import { classifyQrText } from '../../core/qr';
 import { addAccount, type Account, type VaultData } from '../../core/vault';
 import { DuplicateAccount } from '../../core/errors';
-import { browser } from '../../platform/browser';
 import { captureVisibleTab } from '../../platform/capture';
 import { queryTabs, type QueryTabs } from '../../platform/tabs';
 import type { ScanResult } from '../../shared/protocol';
@@ -10,6 +9,7 @@ import { lookup } from '../enroll/pending';
 import { findAllQrTexts } from '../scan/find-all';
 import type { Services } from './context';
 import { parseAnyUri } from './parse-any-uri';
+import { sendToFrame } from '../send-to-frame';
 import { toView } from './views';
 
 /**
@@ -32,28 +32,25 @@ export async function scanVisibleTab(services: Services, query: QueryTabs = quer
 }
 
 async function scanWithContentScript(services: Services, tabId: number): Promise<ScanResult | null> {
-  // No content script in the tab (a browser page, a page loaded before install): the screenshot is tried.
-  const reply = (await browser.tabs.sendMessage(tabId, { type: 'content/scan' }, { frameId: 0 }).catch(() => null)) as
-    | { ok: true; value: { tokens: string[]; qrs: number } }
-    | null;
-  if (!reply?.ok) return null;
+  const found = await sendToFrame(tabId, { type: 'content/scan' }, { frameId: 0 });
+  if (!found) return null;
   const added: Account[] = [];
   let duplicates = 0;
-  for (const token of reply.value.tokens) {
+  for (const token of found.tokens) {
     const entry = lookup(token, { tabId, frameId: 0 });
     if (!entry) continue;
     const outcome = await completeEnrollment(services.vault, entry);
     if (outcome.kind === 'added') duplicates += outcome.duplicates;
   }
   await services.vault.read((data) => {
-    for (const token of reply.value.tokens) {
+    for (const token of found.tokens) {
       for (const id of lookup(token, { tabId, frameId: 0 })?.added ?? []) {
         const account = data.accounts.find((a) => a.id === id);
         if (account) added.push(account);
       }
     }
   });
-  const { tokens, qrs } = reply.value;
+  const { tokens, qrs } = found;
   return { found: qrs, added: added.map(toView), notAuthenticator: qrs - tokens.length, duplicates };
 }
 
