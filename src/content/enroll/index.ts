@@ -8,6 +8,7 @@ import { onBackgroundMessage, sendToBackground } from '../../platform/runtime-li
 import { pageUi } from '../ui-loader';
 import { qrCandidates } from './detect';
 import { sourceOf } from './source';
+import { addSetupQr, tracked } from './setup-qrs';
 
 const seen = new WeakMap<Element, { key: string; reply: Promise<CandidateReply | null> }>();
 const retries = new WeakMap<Element, number>();
@@ -31,12 +32,13 @@ function consider(el: Element): Promise<CandidateReply | null> {
     }
     const candidate = answer?.candidate;
     // The overlay and everything after the click live in the page UI script, loaded now.
+    if (candidate) addSetupQr(el);
     if (candidate) (await ui())?.presentCandidate(el, candidate);
     else if (el instanceof HTMLCanvasElement) recheckLater(el);
     return answer ?? null;
   })();
   seen.set(el, { key: keyOf(el), reply });
-  return reply;
+  return tracked(reply);
 }
 
 /** Drawing on a canvas changes no attribute: a canvas that had no QR yet is looked at again, 4 times. */
@@ -70,7 +72,7 @@ async function scan(): Promise<void> {
 let timer: ReturnType<typeof setTimeout> | undefined;
 function schedule(): void {
   clearTimeout(timer);
-  timer = setTimeout(() => void scan(), 150);
+  timer = setTimeout(() => void tracked(scan()), 150);
 }
 
 export function startEnroll(): void {
@@ -85,7 +87,7 @@ export function startEnroll(): void {
       return {};
     },
   });
-  void scan();
+  void tracked(scan());
   // A page popover opened with showPopover() changes no attribute: its toggle event (no bubbling, seen
   // in the capture phase) shows that a QR inside it may now be on screen.
   document.addEventListener('toggle', schedule, true);
