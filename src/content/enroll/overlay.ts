@@ -21,6 +21,9 @@ const CSS =
   '.add{display:flex;align-items:center;gap:8px;min-height:36px;padding:6px 14px 6px 8px;text-align:left;box-shadow:var(--sh)}.add .mark rect{fill:var(--on-a)}.add .mark path{stroke:var(--a)}.add .mark circle{fill:var(--a)}' +
   '.add.done{cursor:default}.result{display:flex;flex-wrap:wrap;align-items:center;gap:4px 8px;padding:8px 12px}';
 
+/** The smallest QR a phone can be expected to scan on a screen; also genuine.ts's smallest host. */
+const MIN_QR = 40;
+
 export interface Overlay {
   /** After the click: `added` turns the label into "Added ✓"; `undo` offers Undo. */
   toast(text: string, undo?: () => void, added?: boolean): void;
@@ -40,10 +43,11 @@ export function showOverlay(target: Element, labelText: string, onClick: () => v
   shadow.innerHTML = `<style>${HOST_CSS}${THEME}${CSS}</style><div class="ca"><div class="ring"></div><div class="zone" aria-hidden="true"></div><div class="label"><button class="add primary" type="button">${MARK}<span></span></button></div></div>`;
   const [ring, zone, label] = ['.ring', '.zone', '.label'].map((s) => shadow.querySelector(s) as HTMLElement) as [HTMLElement, HTMLElement, HTMLElement];
   const add = shadow.querySelector('.add') as HTMLButtonElement;
+  const inner = shadow.querySelector('.ca') as HTMLElement;
   add.lastElementChild!.textContent = labelText;
   let added = false;
   // Watched from before it is placed and mounted: those changes only start its clock.
-  const watch = guard(host, 40);
+  const watch = guard(host, MIN_QR);
   const act = (event: Event) => {
     event.preventDefault();
     event.stopPropagation();
@@ -57,9 +61,14 @@ export function showOverlay(target: Element, labelText: string, onClick: () => v
   const place = () => {
     if (!target.isConnected) return remove();
     const r = target.getBoundingClientRect();
-    const visible = target.getClientRects().length > 0 && (target.checkVisibility?.({ visibilityProperty: true, opacityProperty: true }) ?? true);
+    const visible = target.getClientRects().length > 0 && (target.checkVisibility?.({ visibilityProperty: true }) ?? true);
     if (!visible) return added ? remove() : setVars(host, { d: 'none' });
     const q: Box = { left: r.left, top: r.top, width: r.width, height: r.height };
+    // A QR shrunk out of sight (a transform on the page): no label, and the host stays the QR's size,
+    // too small for genuine.ts to take a click (clickjacking, issue 11).
+    const tiny = Math.min(q.width, q.height) < MIN_QR;
+    inner.style.display = tiny ? 'none' : '';
+    if (tiny) return setVars(host, { d: 'block', p: 'absolute', l: `${q.left + scrollX}px`, t: `${q.top + scrollY}px`, w: `${q.width}px`, h: `${q.height}px` });
     // Sized for the longest (German) text: never wider than the QR, it wraps instead.
     label.style.maxWidth = `${Math.max(q.width, 120)}px`;
     const { width, height } = label.getBoundingClientRect();

@@ -25,4 +25,4 @@ export const THEME =
   '.ca *{box-sizing:border-box}.mark{width:18px;height:18px;flex:none;display:block}.brand{display:flex;align-items:center;gap:6px;font-size:12px;color:var(--mut)}.brand b{font-weight:600;color:var(--fg)}' +
   '.card{background:var(--bg);color:var(--fg);border:1px solid var(--bd);border-radius:8px;box-shadow:var(--sh);padding:10px 12px}' +
   '.ca button{all:unset;box-sizing:border-box;min-height:24px;min-width:24px;cursor:pointer;border-radius:999px;font-weight:600;text-align:center}.ca button:focus-visible{outline:2px solid var(--a);outline-offset:2px}' +
-  '.primary{background:var(--a);color:var(--on-a);padding:4px 12px}.quiet{color:var(--a);padding:4px 8px}';
+  '.ca .primary{background:var(--a);color:var(--on-a);padding:4px 12px}.ca .quiet{color:var(--a);padding:4px 8px;text-decoration:underline}';
