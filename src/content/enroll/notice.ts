@@ -10,7 +10,7 @@ import { HOST_CSS, mount, setVars } from '../host';
 import { BRAND, THEME } from '../ui/theme';
 
 const CSS =
-  '.notice{width:360px;display:flex;align-items:stretch;gap:8px}.body{flex:1;display:flex;flex-direction:column;gap:2px;align-self:center}.close{color:var(--mut);font-size:18px;line-height:24px;align-self:flex-start}.act{min-width:76px}';
+  '.notice{width:360px;display:flex;align-items:stretch;gap:8px}.body{flex:1;display:flex;flex-direction:column;gap:2px;align-self:center}.ca .close{color:var(--mut);font-size:18px;line-height:24px;align-self:flex-start}.ca .act{min-width:76px;min-height:32px;align-self:flex-start}';
 
 export function showNotice(text: string, action: string, onAction: () => void): { done(text: string): void } {
   const host = document.createElement('div');

@@ -11,15 +11,15 @@
 import { message } from '../../platform/runtime-lite';
 import { guard } from '../genuine';
 import { HOST_CSS, mount, setVars } from '../host';
-import { MARK, THEME } from '../ui/theme';
+import { BRAND, MARK, THEME } from '../ui/theme';
 import { choose, hostBox, zoneOf, type Box } from './placement';
 import { obstaclesNear } from './obstacles';
 
 const CSS =
   '.ca{position:absolute;inset:0}.ring{position:absolute;border:2px solid var(--a);border-radius:6px;pointer-events:none}.zone{position:absolute;cursor:pointer}' +
   '.label{position:absolute;width:max-content;display:flex;flex-direction:column;align-items:flex-start;gap:6px}' +
-  '.add{display:flex;align-items:center;gap:8px;min-height:36px;padding:6px 14px 6px 8px;text-align:left;box-shadow:var(--sh)}.add .mark rect{fill:var(--on-a)}.add .mark path{stroke:var(--a)}.add .mark circle{fill:var(--a)}' +
-  '.add.done{cursor:default}.result{display:flex;flex-wrap:wrap;align-items:center;gap:4px 8px;padding:8px 12px}';
+  '.ca .add{display:flex;align-items:center;gap:8px;min-height:36px;padding:6px 14px 6px 8px;text-align:left;box-shadow:var(--sh)}.add .mark rect{fill:var(--on-a)}.add .mark path{stroke:var(--a)}.add .mark circle{fill:var(--a)}' +
+  '.ca .add.done{cursor:default}.result{display:flex;flex-wrap:wrap;align-items:center;gap:4px 8px;padding:8px 12px}.result .brand{flex-basis:100%}';
 
 /** The smallest QR a phone can be expected to scan on a screen; also genuine.ts's smallest host. */
 const MIN_QR = 40;
@@ -115,6 +115,8 @@ export function showOverlay(target: Element, labelText: string, onClick: () => v
       const result = document.createElement('div');
       result.className = 'result card';
       result.setAttribute('role', 'status');
+      // Our name and mark first: the result cannot pass for the site's own message.
+      result.innerHTML = BRAND;
       const span = document.createElement('span');
       span.textContent = text;
       result.append(span);

@@ -8,7 +8,7 @@ import { HOST_CSS, mount, setVars } from '../host';
 import { MARK, THEME } from '../ui/theme';
 
 const CSS =
-  ':host{pointer-events:none!important}.ca{position:absolute;inset:0;border:2px solid var(--a);border-radius:6px}.tag{position:absolute;right:6px;top:-12px;display:flex;align-items:center;gap:4px;padding:2px 8px 2px 4px;font-size:12px;font-weight:600;border-radius:999px;background:var(--bg);color:var(--fg);border:1px solid var(--bd);box-shadow:var(--sh);white-space:nowrap}.tag .mark{width:16px;height:16px}';
+  ':host{pointer-events:none!important}.ca{position:absolute;inset:0;border:2px solid var(--a);border-radius:6px}.tag{position:absolute;right:-2px;bottom:calc(100% + 4px);display:flex;align-items:center;gap:4px;padding:2px 8px 2px 4px;font-size:12px;font-weight:600;border-radius:999px;background:var(--bg);color:var(--fg);border:1px solid var(--bd);box-shadow:var(--sh);white-space:nowrap}.tag .mark{width:16px;height:16px}';
 
 export function showFillCue(anchor: Element, ms = 2500): () => void {
   const host = document.createElement('clickauth-cue');
