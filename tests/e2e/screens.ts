@@ -56,6 +56,9 @@ export async function shoot(page: Page, ctx: ScreenContext, name: string, opts: 
       if ((await exposeClosedShadowRoots(page)) === 0) throw new Error(`${name}: none of our elements on the page`);
       const present = [];
       for (const s of OUR_HOSTS) if ((await page.locator(s).count()) > 0) present.push(s);
+      // axe walks a shadow tree through `shadowRoot`: each of our hosts must now show its root to the page's world.
+      const exposed = await page.evaluate((sels) => sels.every((s) => [...document.querySelectorAll(s)].every((h) => h.shadowRoot !== null)), present);
+      if (!exposed) throw new Error(`${name}: a closed shadow root was not exposed to axe`);
       violations.push(...(await seriousViolations(page, present)).map((v) => `${scheme}: ${v}`));
     } else {
       violations.push(...(await seriousViolations(page)).map((v) => `${scheme}: ${v}`));

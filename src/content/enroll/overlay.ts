@@ -17,8 +17,8 @@ import { obstaclesNear } from './obstacles';
 
 const CSS =
   '.ca{position:absolute;inset:0}.ring{position:absolute;border:2px solid var(--a);border-radius:6px;pointer-events:none}.zone{position:absolute;cursor:pointer}' +
-  '.label{position:absolute;width:max-content;display:flex;flex-direction:column;align-items:flex-start;gap:6px}' +
-  '.ca .add{display:flex;align-items:center;gap:8px;min-height:36px;padding:6px 14px 6px 8px;text-align:left;box-shadow:var(--sh)}.add .mark rect{fill:var(--on-a)}.add .mark path{stroke:var(--a)}.add .mark circle{fill:var(--a)}' +
+  '.label{position:absolute;width:max-content;display:flex;flex-direction:column;align-items:stretch;gap:6px}' +
+  '.ca .add{flex:1;display:flex;align-items:center;gap:8px;min-height:36px;padding:6px 14px 6px 8px;border-radius:12px;text-align:left;box-shadow:var(--sh)}.add .mark rect{fill:var(--on-a)}.add .mark path{stroke:var(--a)}.add .mark circle{fill:var(--a)}' +
   '.ca .add.done{cursor:default}.result{display:flex;flex-wrap:wrap;align-items:center;gap:4px 8px;padding:8px 12px}.result .brand{flex-basis:100%}';
 
 /** The smallest QR a phone can be expected to scan on a screen; also genuine.ts's smallest host. */
@@ -69,20 +69,23 @@ export function showOverlay(target: Element, labelText: string, onClick: () => v
     const tiny = Math.min(q.width, q.height) < MIN_QR;
     inner.style.display = tiny ? 'none' : '';
     if (tiny) return setVars(host, { d: 'block', p: 'absolute', l: `${q.left + scrollX}px`, t: `${q.top + scrollY}px`, w: `${q.width}px`, h: `${q.height}px` });
-    // Sized for the longest (German) text: never wider than the QR, it wraps instead.
-    label.style.maxWidth = `${Math.max(q.width, 120)}px`;
+    // Sized for the longest (German) text: never wider than the QR, it wraps instead. Measured as it
+    // would be beside the QR (natural) and below it (as wide as the zone).
+    const zoneBox = zoneOf(q);
+    label.style.cssText = `max-width:${q.width}px`;
     const { width, height } = label.getBoundingClientRect();
-    const key = `${q.left},${q.top},${q.width},${q.height},${width},${height}`;
+    label.style.cssText = `width:${zoneBox.width}px`;
+    const narrowH = label.getBoundingClientRect().height;
+    const key = `${q.left},${q.top},${q.width},${q.height},${width},${height},${narrowH}`;
     if (obstacles.key !== key) {
       const near = { left: q.left - 16, top: q.top, width: q.width + width + 48, height: q.height + height + 24 };
       obstacles = { key, boxes: obstaclesNear(target, near) };
     }
-    const spot = choose(q, width, height, obstacles.boxes, document.documentElement.clientWidth);
+    const spot = choose(q, width, height, obstacles.boxes, document.documentElement.clientWidth, narrowH);
     const h = hostBox(q, spot);
     style(ring, rel({ left: q.left - 4, top: q.top - 4, width: q.width + 8, height: q.height + 8 }, h));
-    style(zone, rel(zoneOf(q), h));
-    label.style.left = `${spot.left - h.left}px`;
-    label.style.top = `${spot.top - h.top}px`;
+    style(zone, rel(zoneBox, h));
+    style(label, rel(spot, h));
     setVars(host, { d: 'block', p: 'absolute', l: `${h.left + scrollX}px`, t: `${h.top + scrollY}px`, w: `${h.width}px`, h: `${h.height}px` });
   };
   const observer = new ResizeObserver(place);

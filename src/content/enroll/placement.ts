@@ -30,12 +30,16 @@ export const zoneOf = (q: Box): Box => ({
   height: q.height * (1 - SAFE),
 });
 
-/** Places a `w`×`h` label: below, then to the right, then (last resort) inside the zone. */
-export function spots(q: Box, w: number, h: number): Box[] {
+/**
+ * Where a label `w`×`h` (`narrowH`: its height when as wide as the zone) can go: below the QR as wide
+ * as the zone, then to its right as tall as the zone, then (last resort) inside the zone. Each is
+ * flush with the zone, so the host around both has no empty part over the page.
+ */
+export function spots(q: Box, w: number, h: number, narrowH = h): Box[] {
   const zone = zoneOf(q);
   return [
-    { left: zone.left, top: bottom(q) + GAP, width: w, height: h },
-    { left: right(q) + GAP, top: Math.max(zone.top, bottom(q) - h), width: w, height: h },
+    { left: zone.left, top: bottom(q) + GAP, width: zone.width, height: narrowH },
+    { left: right(q) + GAP, top: zone.top, width: w, height: Math.max(h, zone.height) },
     { left: Math.max(zone.left, right(q) - w - 4), top: Math.max(zone.top, bottom(q) - h - 4), width: Math.min(w, zone.width - 4), height: h },
   ];
 }
@@ -47,10 +51,10 @@ function overlap(a: Box, b: Box): number {
 }
 
 /** The spot that covers the least of `obstacles` (the page's text and controls) and stays in `viewWidth`; the first on ties. */
-export function choose(q: Box, w: number, h: number, obstacles: Box[], viewWidth: number): Box {
+export function choose(q: Box, w: number, h: number, obstacles: Box[], viewWidth: number, narrowH = h): Box {
   let best: Box | undefined;
   let bestCost = Infinity;
-  for (const spot of spots(q, w, h)) {
+  for (const spot of spots(q, w, h, narrowH)) {
     const outside = Math.max(0, right(spot) - viewWidth) * spot.height;
     const cost = obstacles.reduce((sum, o) => sum + overlap(spot, o), 0) + outside;
     if (cost < bestCost - 1) [best, bestCost] = [spot, cost];
