@@ -41,6 +41,7 @@ const submitted = new WeakSet<HTMLInputElement>();
 function apply(target: OtpTarget, answer: CodeAnswer, now = Date.now()): boolean {
   if (!fillCode(target, answer.code, answer.next ?? undefined)) return false;
   removeButton?.();
+  // No page UI (the extension reloaded under the page): the fill stands without its cue.
   void pageUi().then((ui) => ui.showFillCue(cueAnchor(target)), () => undefined);
   const left = answer.validUntil === null ? Infinity : answer.validUntil - now;
   // Asked again once the code has expired, under the same rules (a grant when the user asked for this

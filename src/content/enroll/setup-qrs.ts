@@ -13,6 +13,7 @@ const pending = new Set<Promise<unknown>>();
 /** A decode under way: the autofill waits for it (a little) before it shows a button. */
 export function tracked<T>(work: Promise<T>): Promise<T> {
   pending.add(work);
+  // The caller handles the work's failure; this copy only counts it as finished.
   void work.finally(() => pending.delete(work)).catch(() => undefined);
   return work;
 }
