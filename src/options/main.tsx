@@ -3,6 +3,7 @@ import { OptionsApp } from './app';
 import type { OptionsApi } from './api';
 import { download, qrFromImage } from './platform-io';
 import { callBackground, t } from '../platform/messaging';
+import { setDocumentLanguage } from '../shared/ui/document-language';
 
 const api: OptionsApi = {
   status: () => callBackground({ type: 'vault/status' }),
@@ -21,4 +22,5 @@ const api: OptionsApi = {
 };
 
 const root = document.getElementById('app');
+setDocumentLanguage(t, 'optionsPageTitle');
 if (root) render(<OptionsApp api={api} t={t} />, root);

@@ -3,6 +3,7 @@ import { App } from './app';
 import type { PopupApi } from './api';
 import { callBackground, openOptions, t } from '../platform/messaging';
 import { siteAccess } from '../platform/site-access';
+import { setDocumentLanguage } from '../shared/ui/document-language';
 
 const api: PopupApi = {
   info: () => callBackground({ type: 'app/info' }),
@@ -41,4 +42,5 @@ const api: PopupApi = {
 };
 
 const root = document.getElementById('app');
-if (root) render(<App api={api} t={t} siteAccess={siteAccess} />, root);
+setDocumentLanguage(t);
+if (root) render(<App api={api} t={t} siteAccess={siteAccess} closePopup={() => window.close()} />, root);

@@ -27,7 +27,7 @@ describe('popup: first run and unlock', () => {
     await type(repeat, 'correct horse battery');
     await submit(el.querySelector('form'));
     expect(api.calls).toEqual(['create']);
-    expect(el.querySelector('.empty')?.textContent).toBe(msg('listEmpty'));
+    expect(el.querySelector('[data-testid=empty-vault] p')?.textContent).toBe(msg('listEmpty'));
   });
 
   it('locked: a wrong password shows a message, the right one shows the accounts and codes', async () => {
@@ -89,7 +89,7 @@ describe('popup: adding accounts', () => {
     await type(inputs[2], 'JBSW Y3DP EHPK 3PXP');
     await submit(el.querySelector('form.add'));
     expect(api.accounts.map((a) => a.issuer)).toEqual(['Example']);
-    expect(el.querySelector('.toast')?.textContent).toContain(msg('addedCount', '1'));
+    expect(el.querySelector('.toast')?.textContent).toContain(msg('addedCountOne', '1'));
   });
 
   it('scan this page explains a QR that is not an authenticator key', async () => {
