@@ -40,18 +40,18 @@ export function SetupForm({ t, onSubmit }: FormProps) {
     <form class="panel" onSubmit={submit} aria-labelledby="setup-title">
       <h2 id="setup-title">{t('setupTitle')}</h2>
       <p class="hint">{t('setupExplain')}</p>
-      <label>
-        {t('setupPassword')}
-        <PasswordInput t={t} autocomplete="new-password" value={password} autoFocus onInput={setPassword}
+      <div class="field">
+        <label for="setup-password">{t('setupPassword')}</label>
+        <PasswordInput t={t} id="setup-password" autocomplete="new-password" value={password} autoFocus onInput={setPassword}
           invalid={ruleError} describedBy="setup-strength" />
-      </label>
+      </div>
       <p id="setup-strength" class={ruleError ? 'error' : 'hint'} role={ruleError ? 'alert' : undefined} aria-live="polite">
         {problem ? t(password ? problem : 'passwordTooShort') : t('setupStrong')}
       </p>
-      <label>
-        {t('setupRepeat')}
-        <PasswordInput t={t} autocomplete="new-password" value={repeat} onInput={setRepeat} invalid={mismatch} />
-      </label>
+      <div class="field">
+        <label for="setup-repeat">{t('setupRepeat')}</label>
+        <PasswordInput t={t} id="setup-repeat" autocomplete="new-password" value={repeat} onInput={setRepeat} invalid={mismatch} />
+      </div>
       {mismatch && <p class="error" role="alert">{t('setupMismatch')}</p>}
       {error && error !== 'mismatch' && <p class="error" role="alert">{error}</p>}
       <button type="submit" disabled={busy}>{t('setupSubmit')}</button>
@@ -88,11 +88,11 @@ export function UnlockForm({ t, onSubmit }: FormProps) {
   return (
     <form class="panel" onSubmit={submit} aria-labelledby="unlock-title">
       <h2 id="unlock-title">{t('unlockTitle')}</h2>
-      <label>
-        {t('unlockPassword')}
-        <PasswordInput t={t} inputRef={field} autocomplete="current-password" value={password} autoFocus
+      <div class="field">
+        <label for="unlock-password">{t('unlockPassword')}</label>
+        <PasswordInput t={t} id="unlock-password" inputRef={field} autocomplete="current-password" value={password} autoFocus
           onInput={setPassword} invalid={!!error} describedBy={error ? 'unlock-error' : undefined} />
-      </label>
+      </div>
       {error && <p class="error" role="alert" id="unlock-error">{error}</p>}
       <button type="submit" disabled={busy || !password}>{busy ? t('unlockBusy') : t('unlockSubmit')}</button>
     </form>
