@@ -8,6 +8,7 @@ import { ChangePassword } from './change-password';
 import { ExportSection } from './export-section';
 import { ImportSection } from './import-section';
 import { VerifySection } from './verify-section';
+import { SectionNav } from './section-nav';
 
 export type Translate = (key: string, substitutions?: string | string[]) => string;
 
@@ -29,18 +30,33 @@ export function OptionsApp({ api, t }: { api: OptionsApi; t: Translate }) {
     return () => window.removeEventListener('focus', onFocus);
   }, [refresh]);
 
+  // Opened from the popup's "Import" (#import): the sections exist only after this render, so the
+  // browser's own jump to the anchor may have found nothing.
+  useEffect(() => {
+    const id = decodeURIComponent(location.hash.slice(1));
+    if (id) document.getElementById(id)?.scrollIntoView({ block: 'start' });
+  }, []);
+
   return (
-    <>
-      <h1>{t('optionsTitle')}</h1>
-      <AutoLockSection api={api} t={t} />
-      <ChangePassword api={api} t={t} />
-      {state !== null && state !== 'unlocked' && (
-        <p class="warning" role="note" data-testid="locked-note">{t('optionsLockedNote')}</p>
-      )}
-      <BackupReminder t={t} status={backup} />
-      <ImportSection api={api} t={t} onChanged={refresh} />
-      <ExportSection api={api} t={t} onExported={refresh} />
-      <VerifySection api={api} t={t} />
-    </>
+    <div class="layout">
+      <header class="page-head">
+        <h1>{t('optionsTitle')}</h1>
+      </header>
+      <SectionNav t={t} />
+      <div class="sections">
+        {state !== null && state !== 'unlocked' && (
+          <p class="warning" role="note" data-testid="locked-note">{t('optionsLockedNote')}</p>
+        )}
+        <AutoLockSection api={api} t={t} />
+        <section aria-labelledby="backups-title" id="backups" class="card">
+          <h2 id="backups-title">{t('optionsBackupsTitle')}</h2>
+          <BackupReminder t={t} status={backup} />
+          <VerifySection api={api} t={t} />
+        </section>
+        <ImportSection api={api} t={t} onChanged={refresh} />
+        <ExportSection api={api} t={t} onExported={refresh} />
+        <ChangePassword api={api} t={t} />
+      </div>
+    </div>
   );
 }

@@ -2,10 +2,15 @@ import { useEffect, useState } from 'preact/hooks';
 import type { AutoLock, Settings } from '../shared/protocol';
 import { AUTO_LOCK_CHOICES, type OptionsApi } from './api';
 import type { Translate } from './app';
+import { plural } from '../shared/ui/plural';
 
+/**
+ * Locking and autofill: two cards, one settings object (saved whole, so the two never overwrite
+ * each other's change with a stale copy).
+ */
 export function AutoLockSection({ api, t }: { api: OptionsApi; t: Translate }) {
   const [settings, setSettings] = useState<Settings | null>(null);
-  const [saved, setSaved] = useState(false);
+  const [saved, setSaved] = useState<'lock' | 'autofill' | null>(null);
 
   useEffect(() => {
     // The background unreachable: the section stays empty.
@@ -14,12 +19,13 @@ export function AutoLockSection({ api, t }: { api: OptionsApi; t: Translate }) {
 
   async function save(change: Partial<Settings>) {
     setSettings(await api.saveSettings({ ...(settings ?? { autoLockMinutes: 15, autofill: true }), ...change }));
-    setSaved(true);
+    setSaved('autofill' in change ? 'autofill' : 'lock');
   }
   const choose = (value: string) => save({ autoLockMinutes: (value === 'browser-close' ? value : Number(value)) as AutoLock });
 
   return (
-    <section aria-labelledby="lock-title">
+    <>
+    <section aria-labelledby="lock-title" id="locking" class="card">
       <h2 id="lock-title">{t('optionsLockTitle')}</h2>
       <label>
         {t('optionsAutoLock')}
@@ -27,19 +33,24 @@ export function AutoLockSection({ api, t }: { api: OptionsApi; t: Translate }) {
           onChange={(e) => choose(e.currentTarget.value)} data-testid="auto-lock">
           {AUTO_LOCK_CHOICES.map((choice) => (
             <option value={String(choice)} key={String(choice)}>
-              {choice === 'browser-close' ? t('autoLockBrowserClose') : t('autoLockMinutes', String(choice))}
+              {choice === 'browser-close' ? t('autoLockBrowserClose') : plural(t, 'autoLockMinutes', choice)}
             </option>
           ))}
         </select>
       </label>
       <p class="hint">{t('optionsLockExplain')}</p>
+      {saved === 'lock' && <p class="saved" role="status">{t('optionsSaved')}</p>}
+    </section>
+    <section aria-labelledby="autofill-title" id="autofill" class="card">
+      <h2 id="autofill-title">{t('optionsAutofillTitle')}</h2>
       <label class="check">
         <input type="checkbox" checked={settings?.autofill ?? true} disabled={!settings}
           onChange={(e) => save({ autofill: e.currentTarget.checked })} data-testid="autofill" />
         {t('optionsAutofill')}
       </label>
       <p class="hint">{t('optionsAutofillExplain')}</p>
-      {saved && <p class="saved" role="status">{t('optionsSaved')}</p>}
+      {saved === 'autofill' && <p class="saved" role="status">{t('optionsSaved')}</p>}
     </section>
+    </>
   );
 }

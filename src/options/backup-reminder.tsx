@@ -1,5 +1,6 @@
 import type { BackupStatus } from '../shared/protocol-import';
 import type { Translate } from './app';
+import { plural } from '../shared/ui/plural';
 
 /** "N accounts added since your last backup" (a timestamp and counts, nothing secret). */
 export function BackupReminder({ t, status }: { t: Translate; status: BackupStatus | null }) {
@@ -10,13 +11,14 @@ export function BackupReminder({ t, status }: { t: Translate; status: BackupStat
       <p>
         {lastBackupAt === null
           ? t('backupNever')
-          : t('backupLast', [new Date(lastBackupAt).toLocaleString(), String(lastBackupCount ?? 0)])}
+          : plural(t, 'backupLast', lastBackupCount ?? 0, [new Date(lastBackupAt).toLocaleString(), String(lastBackupCount ?? 0)])}
       </p>
       {addedSince !== null && addedSince > 0 && (
         <p class="warning" role="status" data-testid="backup-added-since">
-          {t(lastBackupAt === null ? 'backupNotBackedUp' : 'backupAddedSince', String(addedSince))}
+          {plural(t, lastBackupAt === null ? 'backupNotBackedUp' : 'backupAddedSince', addedSince)}
         </p>
       )}
+      <p><a href="#export" data-testid="backup-export-link">{t('backupExportLink')}</a></p>
     </div>
   );
 }

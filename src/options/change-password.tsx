@@ -2,32 +2,35 @@ import { useState } from 'preact/hooks';
 import type { OptionsApi } from './api';
 import type { Translate } from './app';
 import { passwordProblem } from '../shared/password-policy';
+import { errorText } from './error-text';
 
 export function ChangePassword({ api, t }: { api: OptionsApi; t: Translate }) {
   const [oldPassword, setOld] = useState('');
   const [newPassword, setNew] = useState('');
+  const [repeat, setRepeat] = useState('');
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
 
   async function submit(event: Event) {
     event.preventDefault();
     const problem = passwordProblem(newPassword);
     if (problem) return setMessage({ error: true, text: t(problem) });
+    // A typo in a new master password locks the user out for good: it is typed twice.
+    if (newPassword !== repeat) return setMessage({ error: true, text: t('setupMismatch') });
     try {
       await api.changePassword(oldPassword, newPassword);
       setOld('');
       setNew('');
+      setRepeat('');
       setMessage({ error: false, text: t('passwordChanged') });
     } catch (failure) {
-      const code = String((failure as { code?: unknown }).code ?? '');
-      const text = code ? t(`error_${code.replace(/[^a-z0-9]+/gi, '_')}`) : '';
-      setMessage({ error: true, text: text && !text.startsWith('error_') ? text : t('errorGeneric') });
+      setMessage({ error: true, text: errorText(t, failure) });
     }
   }
 
   return (
-    <section aria-labelledby="password-title">
+    <section aria-labelledby="password-title" id="password" class="card">
       <h2 id="password-title">{t('changePasswordTitle')}</h2>
-      <form class="panel" onSubmit={submit}>
+      <form class="stack" onSubmit={submit}>
         <label>
           {t('currentPassword')}
           <input type="password" autocomplete="current-password" value={oldPassword} onInput={(e) => setOld(e.currentTarget.value)} />
@@ -36,8 +39,15 @@ export function ChangePassword({ api, t }: { api: OptionsApi; t: Translate }) {
           {t('newPassword')}
           <input type="password" autocomplete="new-password" value={newPassword} onInput={(e) => setNew(e.currentTarget.value)} />
         </label>
+        <label>
+          {t('newPasswordRepeat')}
+          <input type="password" autocomplete="new-password" value={repeat} data-testid="new-password-repeat"
+            onInput={(e) => setRepeat(e.currentTarget.value)} />
+        </label>
         {message && <p class={message.error ? 'error' : 'saved'} role={message.error ? 'alert' : 'status'}>{message.text}</p>}
-        <button type="submit" disabled={!oldPassword || !newPassword}>{t('changePasswordSubmit')}</button>
+        <div class="actions">
+          <button type="submit" disabled={!oldPassword || !newPassword || !repeat}>{t('changePasswordSubmit')}</button>
+        </div>
       </form>
     </section>
   );

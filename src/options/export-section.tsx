@@ -5,6 +5,7 @@ import type { OptionsApi } from './api';
 import type { Translate } from './app';
 import { errorText } from './error-text';
 import { ExportPasswords, type FilePasswords } from './export-passwords';
+import { plural } from '../shared/ui/plural';
 
 const KINDS: readonly ExportKind[] = ['clickauth-backup', 'aegis-encrypted', 'otpauth-list'];
 const KIND_KEYS: Record<ExportKind, string> = {
@@ -41,7 +42,7 @@ export function ExportSection({ api, t, onExported }: { api: OptionsApi; t: Tran
       api.download(file);
       setMaster('');
       setOwn({ enabled: own.enabled, password: '', repeat: '' });
-      setMessage({ error: false, text: t('exportDone', [file.filename, String(file.count)]) });
+      setMessage({ error: false, text: plural(t, 'exportDone', file.count, [file.filename, String(file.count)]) });
       onExported();
     } catch (failure) {
       setMessage({ error: true, text: errorText(t, failure) });
@@ -51,9 +52,9 @@ export function ExportSection({ api, t, onExported }: { api: OptionsApi; t: Tran
   }
 
   return (
-    <section aria-labelledby="export-title">
+    <section aria-labelledby="export-title" id="export" class="card">
       <h2 id="export-title">{t('exportTitle')}</h2>
-      <form class="panel" onSubmit={submit}>
+      <form class="stack" onSubmit={submit}>
         <fieldset>
           <legend>{t('exportKindLegend')}</legend>
           {KINDS.map((k) => (
@@ -79,7 +80,9 @@ export function ExportSection({ api, t, onExported }: { api: OptionsApi; t: Tran
         </label>
         {!plain && <ExportPasswords t={t} value={own} onChange={setOwn} />}
         {message && <p class={message.error ? 'error' : 'saved'} role={message.error ? 'alert' : 'status'}>{message.text}</p>}
-        <button type="submit" disabled={busy || !master || (plain && !understood)}>{t(busy ? 'importBusy' : 'exportSubmit')}</button>
+        <div class="actions">
+          <button type="submit" disabled={busy || !master || (plain && !understood)}>{t(busy ? 'importBusy' : 'exportSubmit')}</button>
+        </div>
       </form>
     </section>
   );

@@ -10,7 +10,7 @@ export function FilePassword({ t, busy, onPassword, onCancel }: {
 }) {
   const [password, setPassword] = useState('');
   return (
-    <form class="panel" data-testid="import-password" onSubmit={(e) => {
+    <form class="stack" data-testid="import-password" onSubmit={(e) => {
       e.preventDefault();
       if (password) onPassword(password);
     }}>
@@ -21,7 +21,7 @@ export function FilePassword({ t, busy, onPassword, onCancel }: {
       </label>
       <div class="actions">
         <button type="submit" disabled={busy || !password}>{t('importOpen')}</button>
-        <button type="button" onClick={onCancel} disabled={busy}>{t('cancel')}</button>
+        <button type="button" class="secondary" onClick={onCancel} disabled={busy}>{t('cancel')}</button>
       </div>
     </form>
   );

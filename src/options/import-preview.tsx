@@ -2,6 +2,7 @@ import type { ImportPreview } from '../shared/protocol-import';
 import type { Translate } from './app';
 import { codeText } from './error-text';
 import { formatName } from './format-names';
+import { plural } from '../shared/ui/plural';
 
 /** What the import will do, before it does it: added, duplicates (not added), cannot be imported. */
 export function ImportPreviewView({ t, preview, busy, onConfirm, onCancel }: {
@@ -14,15 +15,15 @@ export function ImportPreviewView({ t, preview, busy, onConfirm, onCancel }: {
   const { add, duplicates, skipped } = preview;
   return (
     <div class="import-preview" data-testid="import-preview">
-      <p>{t('importFormat', formatName(preview.format))}</p>
+      <p>{t('importFormat', formatName(t, preview.format))}</p>
       <h3>{t('importPreviewAdd', String(add.length))}</h3>
       {add.length > 0 && (
         <ul data-testid="preview-add">
           {add.map((entry, i) => (
             <li key={i}>
               {[entry.issuer, entry.account].filter(Boolean).join(': ') || t('noIssuer')}
-              {entry.sites > 0 && <span class="hint"> · {t('importEntrySites', String(entry.sites))}</span>}
-              {entry.backupCodes > 0 && <span class="hint"> · {t('importEntryCodes', String(entry.backupCodes))}</span>}
+              {entry.sites > 0 && <span class="hint"> · {plural(t, 'importEntrySites', entry.sites)}</span>}
+              {entry.backupCodes > 0 && <span class="hint"> · {plural(t, 'importEntryCodes', entry.backupCodes)}</span>}
             </li>
           ))}
         </ul>
@@ -49,8 +50,8 @@ export function ImportPreviewView({ t, preview, busy, onConfirm, onCancel }: {
       )}
       {add.length === 0 && <p role="status">{t('importNothingNew')}</p>}
       <div class="actions">
-        <button type="button" onClick={onConfirm} disabled={busy || add.length === 0}>{t('importConfirm', String(add.length))}</button>
-        <button type="button" onClick={onCancel} disabled={busy}>{t('cancel')}</button>
+        <button type="button" onClick={onConfirm} disabled={busy || add.length === 0}>{plural(t, 'importConfirm', add.length)}</button>
+        <button type="button" class="secondary" onClick={onCancel} disabled={busy}>{t('cancel')}</button>
       </div>
     </div>
   );

@@ -7,6 +7,7 @@ import { FilePassword } from './file-password';
 import { ImportPreviewView } from './import-preview';
 import { ImportSource, type Source } from './import-source';
 import { fileToPayload } from './read-file';
+import { plural } from '../shared/ui/plural';
 
 type Stage =
   | { kind: 'choose' }
@@ -81,7 +82,7 @@ export function ImportSection({ api, t, onChanged }: { api: OptionsApi; t: Trans
   };
 
   return (
-    <section aria-labelledby="import-title">
+    <section aria-labelledby="import-title" id="import" class="card">
       <h2 id="import-title">{t('importTitle')}</h2>
       <p class="hint">{t('importExplain')}</p>
       <ImportSource t={t} disabled={busy} onSource={choose} />
@@ -97,11 +98,11 @@ export function ImportSection({ api, t, onChanged }: { api: OptionsApi; t: Trans
       )}
       {stage.kind === 'done' && (
         <p class="saved" role="status">
-          {t('importDone', String(stage.result.added.length))}{' '}
-          <button type="button" disabled={busy} onClick={() => undo(stage.result.importId)}>{t('undo')}</button>
+          {plural(t, 'importDone', stage.result.added.length)}{' '}
+          <button type="button" class="link" disabled={busy} onClick={() => undo(stage.result.importId)}>{t('undo')}</button>
         </p>
       )}
-      {stage.kind === 'undone' && <p class="saved" role="status">{t('importUndone', String(stage.removed))}</p>}
+      {stage.kind === 'undone' && <p class="saved" role="status">{plural(t, 'importUndone', stage.removed)}</p>}
     </section>
   );
 }

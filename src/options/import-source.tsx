@@ -53,7 +53,7 @@ export function ImportSource({ t, disabled, onSource }: { t: Translate; disabled
         </label>
         <p class="hint">{t('importDropHint')}</p>
       </div>
-      <form onSubmit={(e) => {
+      <form class="stack" onSubmit={(e) => {
         e.preventDefault();
         if (text.trim()) onSource({ kind: 'text', text });
       }}>
@@ -62,7 +62,9 @@ export function ImportSource({ t, disabled, onSource }: { t: Translate; disabled
           <textarea rows={3} value={text} spellcheck={false} autocomplete="off" data-testid="import-text"
             onInput={(e) => setText(e.currentTarget.value)} />
         </label>
-        <button type="submit" disabled={disabled || !text.trim()}>{t('importPasteSubmit')}</button>
+        <div class="actions">
+          <button type="submit" class="secondary" disabled={disabled || !text.trim()}>{t('importPasteSubmit')}</button>
+        </div>
       </form>
     </div>
   );

@@ -4,10 +4,12 @@ import { createOptionsApi } from './client';
 import { download, qrFromImage } from './platform-io';
 import { callBackground, t } from '../platform/messaging';
 import { installDevLogSink } from '../shared/dev-log-sink';
+import { setDocumentLanguage } from '../shared/ui/document-language';
 
 installDevLogSink();
 
 const api = createOptionsApi(callBackground, { qrFromImage, download });
 
 const root = document.getElementById('app');
+setDocumentLanguage(t, 'optionsPageTitle');
 if (root) render(<OptionsApp api={api} t={t} />, root);

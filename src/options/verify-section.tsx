@@ -31,10 +31,10 @@ export function VerifySection({ api, t }: { api: OptionsApi; t: Translate }) {
   }
 
   return (
-    <section aria-labelledby="verify-title">
-      <h2 id="verify-title">{t('verifyTitle')}</h2>
+    <section class="subsection" aria-labelledby="verify-title">
+      <h3 id="verify-title">{t('verifyTitle')}</h3>
       <p class="hint">{t('verifyExplain')}</p>
-      <form class="panel" onSubmit={submit}>
+      <form class="stack" onSubmit={submit}>
         <label>
           {t('verifyFileLabel')}
           <input type="file" data-testid="verify-file" onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)} />
@@ -50,7 +50,9 @@ export function VerifySection({ api, t }: { api: OptionsApi; t: Translate }) {
             <p class={result.missing > 0 ? 'error' : 'saved'}>{t(result.missing > 0 ? 'verifyMissing' : 'verifyComplete')}</p>
           </div>
         )}
-        <button type="submit" disabled={busy || !file || !password}>{t(busy ? 'importBusy' : 'verifySubmit')}</button>
+        <div class="actions">
+          <button type="submit" class="secondary" disabled={busy || !file || !password}>{t(busy ? 'importBusy' : 'verifySubmit')}</button>
+        </div>
       </form>
     </section>
   );

@@ -15,6 +15,8 @@ export function t(key: string, substitutions?: string | string[]): string {
   return browser.i18n.getMessage(key, substitutions) || key;
 }
 
-export function openOptions(): void {
-  void browser.runtime.openOptionsPage();
+/** Opens the options page, at `section`'s anchor when one is named (openOptionsPage takes no hash). */
+export function openOptions(section?: string): void {
+  if (!section) return void browser.runtime.openOptionsPage();
+  void browser.tabs.create({ url: browser.runtime.getURL(`src/options/index.html#${encodeURIComponent(section)}`) });
 }

@@ -4,6 +4,7 @@ import { errorText, type PopupApi, type Translate } from './api';
 import { BackupCodes } from './backup-codes';
 import { ShowQr } from './show-qr';
 import { optionOrigin, withOrigin } from './origin-options';
+import { OverflowMenu } from './overflow-menu';
 
 interface DetailProps {
   api: PopupApi;
@@ -67,10 +68,14 @@ export function AccountDetail({ api, t, account, currentOrigin = null, onChanged
     }
   }
 
+  // Pinning is saved at once and on its own: the view stays open and the unsaved edits in the form stay.
   const togglePin = async () => {
-    await api.update(account.id, { pinned: !account.pinned });
-    onChanged();
-    onClose();
+    try {
+      await api.update(account.id, { pinned: !account.pinned });
+      onChanged();
+    } catch (failure) {
+      setError(errorText(t, failure));
+    }
   };
 
   const remove = async () => {
@@ -82,14 +87,25 @@ export function AccountDetail({ api, t, account, currentOrigin = null, onChanged
   if (view === 'qr') return <ShowQr api={api} t={t} account={account} onClose={() => setView('edit')} />;
   return (
     <form class="panel" onSubmit={save} aria-labelledby="detail-title">
-      <h2 id="detail-title">{t('editTitle')}</h2>
+      <div class="detail-head">
+        <h2 id="detail-title" title={account.issuer || account.account}>{t('editTitle')}</h2>
+        <OverflowMenu t={t}>
+          <button type="button" onClick={togglePin}>{account.pinned ? t('unpin') : t('pin')}</button>
+          <button type="button" onClick={() => setView('codes')}>
+            {t('backupCodesButton', String(account.backupCodes.remaining))}
+          </button>
+          <button type="button" onClick={() => setView('qr')}>{t('showQr')}</button>
+          <hr />
+          <button type="button" class="danger" onClick={remove}>{t('delete')}</button>
+        </OverflowMenu>
+      </div>
       <label>{t('fieldIssuer')}<input value={issuer} onInput={(e) => setIssuer(e.currentTarget.value)} /></label>
       <label>{t('fieldAccount')}<input value={name} onInput={(e) => setName(e.currentTarget.value)} /></label>
       <label>
         {t('fieldSites')}
         <textarea rows={2} value={sites} onInput={(e) => setSites(e.currentTarget.value)} spellcheck={false} aria-describedby="sites-hint" />
       </label>
-      <p class="hint" id="sites-hint">{t('sitesHint')}</p>
+      <p class="hint" id="sites-hint">{t(sites.trim() ? 'sitesHint' : 'sitesNoneHint')}</p>
       {account.type === 'hotp' && (
         <>
           <label>
@@ -113,18 +129,10 @@ export function AccountDetail({ api, t, account, currentOrigin = null, onChanged
         <ExactOrigin t={t} sites={parseSites(sites) ?? []} checked={exact} onChange={setExact} />
       </fieldset>
       {error && <p class="error" role="alert">{error}</p>}
-      <div class="row">
-        <button type="submit">{t('save')}</button>
+      <div class="actions end">
         <button type="button" class="secondary" onClick={onClose}>{t('cancel')}</button>
+        <button type="submit">{t('save')}</button>
       </div>
-      <div class="row">
-        <button type="button" class="secondary" onClick={togglePin}>{account.pinned ? t('unpin') : t('pin')}</button>
-        <button type="button" class="secondary" onClick={() => setView('codes')}>
-          {t('backupCodesButton', String(account.backupCodes.remaining))}
-        </button>
-        <button type="button" class="secondary" onClick={() => setView('qr')}>{t('showQr')}</button>
-      </div>
-      <button type="button" class="danger" onClick={remove}>{t('delete')}</button>
     </form>
   );
 }

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AccountView } from '../shared/protocol';
 import type { PopupApi, Translate } from './api';
-import { AccountRow } from './account-row';
+import { AccountRow, NEXT_CODE_WINDOW, secondsLeft, type CopiedState } from './account-row';
 import { moveTo, moveWithinGroup } from './order';
 import { useCodes, useNow } from './use-codes';
 
@@ -14,7 +14,8 @@ interface ListProps {
   t: Translate;
   accounts: AccountView[];
   currentIds: readonly string[];
-  onCopied(code: string): void;
+  /** `next`: the code copied is the next period's (the current one had too little time left). */
+  onCopied(code: string, next?: boolean, left?: number): void;
   onOpen(account: AccountView): void;
   onReordered(): void;
 }
@@ -27,6 +28,7 @@ interface ListProps {
 export function AccountList({ api, t, accounts, currentIds, onCopied, onOpen, onReordered }: ListProps) {
   const [scrollTop, setScrollTop] = useState(0);
   const [focus, setFocus] = useState(0);
+  const [copied, setCopied] = useState<{ id: string; what: CopiedState } | null>(null);
   const dragged = useRef<string | null>(null);
   const viewport = useRef<HTMLDivElement>(null);
   const now = useNow();
@@ -37,6 +39,11 @@ export function AccountList({ api, t, accounts, currentIds, onCopied, onOpen, on
   const current = new Set(currentIds);
 
   useEffect(() => setFocus((f) => Math.min(f, Math.max(0, accounts.length - 1))), [accounts.length]);
+  useEffect(() => {
+    if (!copied) return;
+    const timer = window.setTimeout(() => setCopied(null), 2000);
+    return () => window.clearTimeout(timer);
+  }, [copied]);
 
   const copy = async (account: AccountView) => {
     if (account.type === 'hotp') {
@@ -45,12 +52,17 @@ export function AccountList({ api, t, accounts, currentIds, onCopied, onOpen, on
       const used = await api.hotpUse(account.id);
       replace(used.next);
       await api.copy(used.code);
+      setCopied({ id: account.id, what: 'current' });
       return onCopied(used.code);
     }
     const view = codes.get(account.id);
     if (!view) return;
-    await api.copy(view.code, account.id);
-    onCopied(view.code);
+    const left = secondsLeft(view, Date.now());
+    const next = left !== null && left <= NEXT_CODE_WINDOW && view.next !== undefined;
+    const code = next ? view.next! : view.code;
+    await api.copy(code, account.id);
+    setCopied({ id: account.id, what: next ? 'next' : 'current' });
+    onCopied(code, next, left ?? undefined);
   };
 
   const reorder = async (ids: string[] | null) => {
@@ -95,6 +107,7 @@ export function AccountList({ api, t, accounts, currentIds, onCopied, onOpen, on
             t={t}
             current={current.has(account.id)}
             focused={first + i === focus}
+            copied={copied?.id === account.id ? copied.what : null}
             onCopy={() => void copy(account)}
             onOpen={() => onOpen(account)}
             onNext={() => void api.hotpNext(account.id).then(replace)}

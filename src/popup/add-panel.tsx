@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { ManualEntryInput } from '../shared/protocol';
 import { errorField, errorText, type PopupApi, type Translate } from './api';
+import { plural } from '../shared/ui/plural';
 
 type Mode = 'uri' | 'key' | 'scan';
 
@@ -38,7 +39,7 @@ function AddByUri({ api, t, onAdded }: AddProps) {
     try {
       const added = await api.addUri(uri.trim());
       setUri('');
-      onAdded(t('addedCount', String(added.length)));
+      onAdded(plural(t, 'addedCount', added.length));
     } catch (failure) {
       setError(errorText(t, failure));
     }
@@ -71,7 +72,7 @@ function AddByKey({ api, t, onAdded }: AddProps) {
     try {
       await api.addManual(entry);
       setEntry(EMPTY);
-      onAdded(t('addedCount', '1'));
+      onAdded(plural(t, 'addedCount', 1));
     } catch (failure) {
       setError({ field: errorField(failure), text: errorText(t, failure) });
     }
@@ -126,7 +127,7 @@ function ScanPage({ api, t, onAdded }: AddProps) {
     setMessage(null);
     try {
       const result = await api.scan();
-      if (result.added.length > 0) onAdded(t('addedCount', String(result.added.length)));
+      if (result.added.length > 0) onAdded(plural(t, 'addedCount', result.added.length));
       else if (result.duplicates > 0) setMessage({ error: false, text: t('scanDuplicate') });
       else if (result.notAuthenticator > 0) setMessage({ error: true, text: t('scanNotAuthenticator') });
       else setMessage({ error: true, text: t('scanNothing') });

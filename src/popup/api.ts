@@ -51,7 +51,8 @@ export interface PopupApi {
   capturePending(): Promise<CapturePending | null>;
   captureAccept(token: string, bind: boolean): Promise<{ count: number; duplicates: number; bound: boolean }>;
   captureReject(token: string): Promise<unknown>;
-  openOptions(): void;
+  /** Opens the options page; `section` ("import") scrolls it to that section. */
+  openOptions(section?: string): void;
 }
 
 export interface PickChoice {

@@ -47,11 +47,15 @@ export function BackupCodes({ api, t, account, onClose }: { api: PopupApi; t: Tr
   return (
     <section class="panel" aria-labelledby="codes-title">
       <h2 id="codes-title">{t('backupCodesTitle', account.issuer || account.account)}</h2>
-      <p class="hint" data-testid="codes-remaining">{t('backupCodesRemaining', [String(remaining), String(codes?.length ?? 0)])}</p>
+      {codes && codes.length === 0 ? (
+        <p class="hint" data-testid="codes-none">{t('backupCodesNone')}</p>
+      ) : (
+        codes && <p class="hint" data-testid="codes-remaining">{t('backupCodesRemaining', [String(remaining), String(codes.length)])}</p>
+      )}
       <ul class="backup-codes">
         {(codes ?? []).map((c, i) => (
           <li key={c.code}>
-            <label class={c.used ? 'used' : ''}>
+            <label class={c.used ? 'check used' : 'check'}>
               <input type="checkbox" checked={c.used}
                 onChange={() => save(codes!.map((x, j) => (j === i ? { ...x, used: !x.used } : x)))} />
               <code>{c.code}</code>

@@ -4,10 +4,12 @@ import { createPopupApi } from './client';
 import { callBackground, openOptions, t } from '../platform/messaging';
 import { siteAccess } from '../platform/site-access';
 import { installDevLogSink } from '../shared/dev-log-sink';
+import { setDocumentLanguage } from '../shared/ui/document-language';
 
 installDevLogSink();
 
 const api = createPopupApi(callBackground, { writeClipboard: (text) => navigator.clipboard.writeText(text), openOptions });
 
 const root = document.getElementById('app');
-if (root) render(<App api={api} t={t} siteAccess={siteAccess} />, root);
+setDocumentLanguage(t);
+if (root) render(<App api={api} t={t} siteAccess={siteAccess} closePopup={() => window.close()} />, root);

@@ -1,6 +1,7 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { errorText, type Translate } from './api';
 import { passwordProblem } from '../shared/password-policy';
+import { PasswordInput } from './password-input';
 
 interface FormProps {
   t: Translate;
@@ -12,13 +13,20 @@ export function SetupForm({ t, onSubmit }: FormProps) {
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
   const [error, setError] = useState('');
+  const [tried, setTried] = useState(false);
   const [busy, setBusy] = useState(false);
   const problem = passwordProblem(password);
+  // The rule shows once: as a hint while typing, the same line turns into the error after a try, and
+  // goes back to a hint (or "strong enough") as soon as the password meets it.
+  const ruleError = tried && problem !== null;
+  const mismatch = error === 'mismatch' && password !== repeat;
 
   async function submit(event: Event) {
     event.preventDefault();
-    if (problem) return setError(t(problem));
-    if (password !== repeat) return setError(t('setupMismatch'));
+    setTried(true);
+    setError('');
+    if (problem) return;
+    if (password !== repeat) return setError('mismatch');
     setBusy(true);
     try {
       await onSubmit(password);
@@ -32,17 +40,20 @@ export function SetupForm({ t, onSubmit }: FormProps) {
     <form class="panel" onSubmit={submit} aria-labelledby="setup-title">
       <h2 id="setup-title">{t('setupTitle')}</h2>
       <p class="hint">{t('setupExplain')}</p>
-      <label>
-        {t('setupPassword')}
-        <input type="password" autocomplete="new-password" value={password} autoFocus
-          onInput={(e) => setPassword(e.currentTarget.value)} aria-describedby="setup-strength" />
-      </label>
-      <p id="setup-strength" class="hint" aria-live="polite">{password && (problem ? t(problem) : t('setupStrong'))}</p>
-      <label>
-        {t('setupRepeat')}
-        <input type="password" autocomplete="new-password" value={repeat} onInput={(e) => setRepeat(e.currentTarget.value)} />
-      </label>
-      {error && <p class="error" role="alert">{error}</p>}
+      <div class="field">
+        <label for="setup-password">{t('setupPassword')}</label>
+        <PasswordInput t={t} id="setup-password" autocomplete="new-password" value={password} autoFocus onInput={setPassword}
+          invalid={ruleError} describedBy="setup-strength" />
+      </div>
+      <p id="setup-strength" class={ruleError ? 'error' : 'hint'} role={ruleError ? 'alert' : undefined} aria-live="polite">
+        {problem ? t(password ? problem : 'passwordTooShort') : t('setupStrong')}
+      </p>
+      <div class="field">
+        <label for="setup-repeat">{t('setupRepeat')}</label>
+        <PasswordInput t={t} id="setup-repeat" autocomplete="new-password" value={repeat} onInput={setRepeat} invalid={mismatch} />
+      </div>
+      {mismatch && <p class="error" role="alert">{t('setupMismatch')}</p>}
+      {error && error !== 'mismatch' && <p class="error" role="alert">{error}</p>}
       <button type="submit" disabled={busy}>{t('setupSubmit')}</button>
     </form>
   );
@@ -53,6 +64,14 @@ export function UnlockForm({ t, onSubmit }: FormProps) {
   const [password, setPassword] = useState('');
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
+  const field = useRef<HTMLInputElement>(null);
+  // After a wrong password the text stays, selected and focused: one keystroke replaces it, or an
+  // arrow key keeps it to fix a typo.
+  useEffect(() => {
+    if (!error || busy) return;
+    field.current?.focus();
+    field.current?.select();
+  }, [error, busy]);
 
   async function submit(event: Event) {
     event.preventDefault();
@@ -62,7 +81,6 @@ export function UnlockForm({ t, onSubmit }: FormProps) {
       await onSubmit(password);
     } catch (failure) {
       setError(errorText(t, failure));
-      setPassword('');
       setBusy(false);
     }
   }
@@ -70,12 +88,12 @@ export function UnlockForm({ t, onSubmit }: FormProps) {
   return (
     <form class="panel" onSubmit={submit} aria-labelledby="unlock-title">
       <h2 id="unlock-title">{t('unlockTitle')}</h2>
-      <label>
-        {t('unlockPassword')}
-        <input type="password" autocomplete="current-password" value={password} autoFocus
-          onInput={(e) => setPassword(e.currentTarget.value)} aria-invalid={error ? 'true' : 'false'} />
-      </label>
-      {error && <p class="error" role="alert">{error}</p>}
+      <div class="field">
+        <label for="unlock-password">{t('unlockPassword')}</label>
+        <PasswordInput t={t} id="unlock-password" inputRef={field} autocomplete="current-password" value={password} autoFocus
+          onInput={setPassword} invalid={!!error} describedBy={error ? 'unlock-error' : undefined} />
+      </div>
+      {error && <p class="error" role="alert" id="unlock-error">{error}</p>}
       <button type="submit" disabled={busy || !password}>{busy ? t('unlockBusy') : t('unlockSubmit')}</button>
     </form>
   );

@@ -5,12 +5,16 @@ import { errorText, type PopupApi, type Translate } from './api';
 
 const log = logger('pick-panel');
 import { LookalikeWarning } from './lookalike-warning';
+import { matchesQuery } from './order';
+import { hostName } from './host-name';
 
 interface PickProps {
   api: PopupApi;
   t: Translate;
   pick: PendingPick;
   accounts: AccountView[];
+  /** The toolbar's search: narrows the offered accounts. */
+  query?: string;
   onDone(filled: boolean): void;
 }
 
@@ -23,10 +27,15 @@ interface PickProps {
  * explicit choice. When the site looks like another account's site (a lookalike), a warning says so,
  * sits next to the box, and filling needs a second confirmation.
  */
-export function PickPanel({ api, t, pick, accounts, onDone }: PickProps) {
+export function PickPanel({ api, t, pick, accounts, query = '', onDone }: PickProps) {
   const byId = new Map(accounts.map((a) => [a.id, a]));
   const offered = pick.ids.map((id) => byId.get(id)).filter((a): a is AccountView => a !== undefined);
   const unbound = offered.filter((a) => pick.unbound.includes(a.id));
+  const shown = offered.filter((a) => matchesQuery(a, query));
+  const groups = [
+    { key: 'site', title: t('pickGroupSite', pick.site), items: shown.filter((a) => !pick.unbound.includes(a.id)) },
+    { key: 'unbound', title: t('pickGroupNoSite'), items: shown.filter((a) => pick.unbound.includes(a.id)) },
+  ].filter((group) => group.items.length > 0);
   const [always, setAlways] = useState(false);
   const [confirming, setConfirming] = useState<AccountView | null>(null);
   const [busy, setBusy] = useState(false);
@@ -50,7 +59,7 @@ export function PickPanel({ api, t, pick, accounts, onDone }: PickProps) {
   };
   return (
     <section class="panel pick" aria-labelledby="pick-title">
-      <h2 id="pick-title">{t('pickTitle', pick.host)}</h2>
+      <h2 id="pick-title">{t('pickTitle', hostName(pick.host))}</h2>
       <p class="pick-site" data-testid="pick-site">{t('pickSite')} <strong>{pick.site}</strong></p>
       {pick.lookalike && <LookalikeWarning t={t} lookalike={pick.lookalike} id="pick-lookalike" />}
       {offered.length === 0 && <p class="empty">{t('pickNone', pick.site)}</p>}
@@ -63,15 +72,24 @@ export function PickPanel({ api, t, pick, accounts, onDone }: PickProps) {
           <button type="button" class="secondary" disabled={busy} onClick={() => setConfirming(null)}>{t('back')}</button>
         </div>
       ) : (
-        <ul class="pick-list">
-          {offered.map((account) => (
-            <li key={account.id}>
-              <button type="button" class="secondary pick-account" data-testid="pick-account" disabled={busy} onClick={() => choose(account)}>
-                <span class="issuer">{account.issuer || t('noIssuer')}</span> <span class="name">{account.account}</span>
-              </button>
-            </li>
+        <>
+          {offered.length > 0 && shown.length === 0 && <p class="empty">{t('searchNone')}</p>}
+          {groups.map((group) => (
+            <div key={group.key} role="group" aria-labelledby={`pick-group-${group.key}`}>
+              <p class="pick-group" id={`pick-group-${group.key}`}>{group.title}</p>
+              <ul class="pick-list">
+                {group.items.map((account) => (
+                  <li key={account.id}>
+                    <button type="button" class="secondary pick-account" data-testid="pick-account" disabled={busy} onClick={() => choose(account)}
+                      title={[account.issuer, account.account].filter(Boolean).join(' · ')}>
+                      <span class="issuer">{account.issuer || t('noIssuer')}</span> <span class="name">{account.account}</span>
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </div>
           ))}
-        </ul>
+        </>
       )}
       {unbound.length > 0 && (
         <>

@@ -27,6 +27,10 @@ export function ShowQr({ api, t, account, onClose }: { api: PopupApi; t: Transla
   return (
     <section class="panel" aria-labelledby="qr-title">
       <h2 id="qr-title">{t('showQrTitle')}</h2>
+      <p class="qr-name" data-testid="qr-name">
+        {account.issuer || t('noIssuer')}
+        {account.account && <span class="name"> · {account.account}</span>}
+      </p>
       {image ? (
         <img src={image} alt={t('qrAlt', account.issuer || account.account)} class="qr" data-testid="account-qr" />
       ) : (

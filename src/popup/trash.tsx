@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { TrashView } from '../shared/protocol';
 import { errorText, type PopupApi, type Translate } from './api';
+import { plural } from '../shared/ui/plural';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -29,7 +30,7 @@ export function Trash({ api, t, onRestored, onClose }: { api: PopupApi; t: Trans
         {(items ?? []).map((item) => (
           <li key={item.id}>
             <span>
-              {item.issuer || item.account} <span class="hint">{t('trashDaysLeft', String(Math.max(0, Math.ceil((item.deletedAt + 30 * DAY - Date.now()) / DAY))))}</span>
+              {item.issuer || item.account} <span class="hint">{plural(t, 'trashDaysLeft', Math.max(0, Math.ceil((item.deletedAt + 30 * DAY - Date.now()) / DAY)))}</span>
             </span>
             <button type="button" class="secondary" onClick={() => restore(item.id)}>{t('restore')}</button>
           </li>

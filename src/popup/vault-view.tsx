@@ -10,11 +10,21 @@ import { Trash } from './trash';
 import { PickPanel } from './pick-panel';
 import { LookalikeWarning } from './lookalike-warning';
 import { CapturePanel } from './capture-panel';
+import { EmptyVault } from './empty-vault';
+import { Icon } from './icons';
+import { hostName } from './host-name';
 
 type Panel = { kind: 'list' } | { kind: 'add' } | { kind: 'detail'; id: string } | { kind: 'trash' };
 
 /** The unlocked popup: search, this site's accounts first, the list, and the add/edit/trash panels. */
-export function VaultView({ api, t, initial, onLock }: { api: PopupApi; t: Translate; initial: AccountListData; onLock(): void }) {
+export function VaultView({ api, t, initial, onLock, closePopup }: {
+  api: PopupApi;
+  t: Translate;
+  initial: AccountListData;
+  onLock(): void;
+  /** Closes the popup window after a pick (main.tsx: window.close; absent in tests). */
+  closePopup?: (() => void) | undefined;
+}) {
   const [pick, setPick] = useState<PendingPick | null>(null);
   const [capture, setCapture] = useState<CapturePending | null>(null);
   const [data, setData] = useState(initial);
@@ -22,6 +32,13 @@ export function VaultView({ api, t, initial, onLock }: { api: PopupApi; t: Trans
   const [panel, setPanel] = useState<Panel>({ kind: 'list' });
   const [toast, setToast] = useState<ToastState | null>(null);
   const search = useRef<HTMLInputElement>(null);
+  // "Recently deleted" shows only when something is there; asked after the first codes, not before.
+  const [trashCount, setTrashCount] = useState(0);
+  useEffect(() => {
+    // A trash that cannot be read (locked meanwhile) has nothing to show.
+    const timer = window.setTimeout(() => api.trash().then((items) => setTrashCount(items.length), () => setTrashCount(0)), 300);
+    return () => window.clearTimeout(timer);
+  }, [api]);
 
   const reload = useCallback(async () => {
     try {
@@ -60,6 +77,7 @@ export function VaultView({ api, t, initial, onLock }: { api: PopupApi; t: Trans
 
   const deleted = (account: AccountView) => {
     setPanel({ kind: 'list' });
+    setTrashCount((n) => n + 1);
     void reload();
     setToast({
       text: t('deleted', account.issuer || account.account),
@@ -72,33 +90,51 @@ export function VaultView({ api, t, initial, onLock }: { api: PopupApi; t: Trans
       <div class="toolbar">
         <input ref={search} type="search" class="search" placeholder={t('searchPlaceholder')} aria-label={t('searchLabel')}
           value={query} onInput={(e) => setQuery(e.currentTarget.value)} aria-keyshortcuts="/" />
-        <button type="button" class="icon" onClick={() => setPanel({ kind: 'add' })} aria-label={t('addTitle')} title={t('addTitle')}>＋</button>
-        <button type="button" class="icon" onClick={() => api.openOptions()} aria-label={t('settings')} title={t('settings')}>⚙</button>
-        <button type="button" class="lock" onClick={onLock}>{t('lock')}</button>
+        <button type="button" class="icon" onClick={() => setPanel({ kind: 'add' })} aria-label={t('addTitle')} title={t('addTitle')}>
+          <Icon name="plus" />
+        </button>
+        <button type="button" class="icon" onClick={() => api.openOptions()} aria-label={t('settings')} title={t('settings')}>
+          <Icon name="gear" />
+        </button>
+        <button type="button" class="icon lock" onClick={onLock} aria-label={t('lock')} title={t('lock')}>
+          <Icon name="lock" />
+        </button>
       </div>
       {capture && panel.kind === 'list' && (
         <CapturePanel api={api} t={t} capture={capture}
           onDone={(text) => { setCapture(null); void reload(); if (text) setToast({ text }); }} />
       )}
       {!capture && pick && panel.kind === 'list' && (
-        <PickPanel api={api} t={t} pick={pick} accounts={data.accounts}
-          onDone={(filled) => { setPick(null); void reload(); if (filled) setToast({ text: t('pickFilled', pick.host) }); }} />
+        <PickPanel api={api} t={t} pick={pick} accounts={data.accounts} query={query}
+          onDone={(filled) => {
+            setPick(null);
+            void reload();
+            if (!filled) return;
+            setToast({ text: t('pickFilled', hostName(pick.host)) });
+            // The code is in the page's field: the popup has done its job.
+            if (closePopup) window.setTimeout(closePopup, 700);
+          }} />
       )}
       {!capture && !pick && panel.kind === 'list' && (
         <>
           {data.currentSite?.lookalike && <LookalikeWarning t={t} lookalike={data.currentSite.lookalike} />}
           {data.currentSite && currentIds.length > 0 && !query && (
-            <p class="site-note">{t('thisSite', new URL(data.currentSite.origin).host)}</p>
+            <p class="site-note">{t('thisSite', new URL(data.currentSite.origin).hostname)}</p>
           )}
-          {query && shown.length === 0 && data.accounts.length > 0 ? (
+          {data.accounts.length === 0 ? (
+            <EmptyVault t={t} onAdd={() => setPanel({ kind: 'add' })} onImport={() => api.openOptions('import')} />
+          ) : query && shown.length === 0 ? (
             <p class="empty">{t('searchNone')}</p>
           ) : (
             <AccountList api={api} t={t} accounts={shown} currentIds={currentIds}
-              onCopied={() => setToast({ text: t('copied') })}
+              onCopied={(_code, next, left) => setToast({ text: next ? t('copiedNext', String(left ?? 0)) : t('copied') })}
               onOpen={(account) => setPanel({ kind: 'detail', id: account.id })}
               onReordered={reload} />
           )}
-          <button type="button" class="link trash-link" onClick={() => setPanel({ kind: 'trash' })}>{t('trashTitle')}</button>
+          {trashCount > 0 && (
+            // A delete's Undo is stale once the trash is open (Restore is there): the toast goes.
+            <button type="button" class="link trash-link" onClick={() => { setToast(null); setPanel({ kind: 'trash' }); }}>{t('trashTitle')}</button>
+          )}
         </>
       )}
       {panel.kind === 'add' && (
@@ -110,7 +146,10 @@ export function VaultView({ api, t, initial, onLock }: { api: PopupApi; t: Trans
           currentOrigin={data.currentSite?.ids.includes(detail.id) ? data.currentSite.origin : null}
           onClose={() => setPanel({ kind: 'list' })} />
       )}
-      {panel.kind === 'trash' && <Trash api={api} t={t} onRestored={reload} onClose={() => setPanel({ kind: 'list' })} />}
+      {panel.kind === 'trash' && (
+        <Trash api={api} t={t} onRestored={() => { setTrashCount((n) => Math.max(0, n - 1)); void reload(); }}
+          onClose={() => setPanel({ kind: 'list' })} />
+      )}
       <Toast toast={toast} t={t} onClose={closeToast} />
     </>
   );

@@ -49,6 +49,8 @@ export interface CodeView {
   /** Milliseconds since the epoch when this code stops being current (TOTP/Steam); null for HOTP. */
   validUntil: number | null;
   period: number;
+  /** TOTP/Steam: the code of the next period (copy gives it in the last seconds, so it is still good when typed). */
+  next?: string;
 }
 
 /** An HOTP code taken for use, and the account's code after the counter moved on. */

@@ -15,6 +15,9 @@ import { launchWithExtension, type LoadedExtension } from './harness';
 import { PASSWORD, call, createVault, openPopup } from './popup-helpers';
 import { AEGIS_DIR, peerFixturesPresent } from '../peer-fixtures';
 
+/** The UI's plural: one message per form (issue 17), no more "account(s)". */
+const accountWord = (n: number) => (n === 1 ? 'account' : 'accounts');
+
 type Expected = { files: Record<string, { entries: { issuer: string; name: string; type: string }[] }> };
 const expected: Expected = peerFixturesPresent ? (JSON.parse(readFileSync(join(AEGIS_DIR, 'expected.json'), 'utf8')) as Expected) : { files: {} };
 const AEGIS_ENTRIES = expected.files['aegis_encrypted.json']?.entries ?? [];
@@ -86,15 +89,15 @@ describePeer('import and undo (options page, real background)', () => {
     expect(await rows.allTextContents()).toEqual(AEGIS_ENTRIES.map((e) => `${e.issuer}: ${e.name}`));
     expect(await list(popup)).toHaveLength(1);
 
-    await page.getByRole('button', { name: `Import ${AEGIS_ENTRIES.length} account(s)` }).click();
-    await page.getByText(`Imported ${AEGIS_ENTRIES.length} account(s).`).waitFor();
+    await page.getByRole('button', { name: `Import ${AEGIS_ENTRIES.length} ${accountWord(AEGIS_ENTRIES.length)}` }).click();
+    await page.getByText(`Imported ${AEGIS_ENTRIES.length} ${accountWord(AEGIS_ENTRIES.length)}.`).waitFor();
     const after = await list(popup);
     expect(after.map((a) => `${a.issuer}: ${a.account}`).sort()).toEqual(['Existing: me@example.test', ...AEGIS_ENTRIES.map((e) => `${e.issuer}: ${e.name}`)].sort());
     expect(after.find((a) => a.issuer === 'Issuu')).toMatchObject({ type: 'hotp', counter: 1 });
     expect(after.find((a) => a.issuer === 'Boeing')).toMatchObject({ type: 'steam', digits: 5 });
 
     await page.getByRole('button', { name: 'Undo' }).click();
-    await page.getByText(`Import undone: ${AEGIS_ENTRIES.length} account(s) removed`).waitFor();
+    await page.getByText(`Import undone: ${AEGIS_ENTRIES.length} ${accountWord(AEGIS_ENTRIES.length)} removed`).waitFor();
     // Exactly the previous state: the same accounts (ids included), nothing left in the trash.
     expect(await list(popup)).toEqual(before);
     expect(await call<unknown[]>(popup, { type: 'accounts/trash' })).toEqual([]);
@@ -153,12 +156,12 @@ describe('hostile Aegis files (scrypt cost from the file)', () => {
       ? { file: join(AEGIS_DIR, 'aegis_encrypted.json'), password: 'test', count: AEGIS_ENTRIES.length }
       : { file: { name: 'aegis-control.json', mimeType: 'application/json', buffer: await aegisAtItsOwnCost() }, password: 'crafted password', count: 1 };
     await previewFile(page, control.file, control.password);
-    await page.getByRole('button', { name: `Import ${control.count} account(s)` }).click();
-    await page.getByText(`Imported ${control.count} account(s).`).waitFor();
+    await page.getByRole('button', { name: `Import ${control.count} ${accountWord(control.count)}` }).click();
+    await page.getByText(`Imported ${control.count} ${accountWord(control.count)}.`).waitFor();
     expect(await page.locator('[data-testid=import-password]').count()).toBe(0);
     expect(await list(popup)).toHaveLength(before.length + control.count);
     await page.getByRole('button', { name: 'Undo' }).click();
-    await page.getByText(`Import undone: ${control.count} account(s) removed`).waitFor();
+    await page.getByText(`Import undone: ${control.count} ${accountWord(control.count)} removed`).waitFor();
     expect(await list(popup)).toEqual(before);
   });
 });
@@ -170,8 +173,8 @@ describe('QR pictures and the plaintext list', () => {
     const page = await openOptions(ext);
     await previewFile(page, { name: 'qr.png', mimeType: 'image/png', buffer: png });
     expect(await page.locator('[data-testid=preview-add] li').allTextContents()).toEqual(['Pictured: qr@example.test']);
-    await page.getByRole('button', { name: 'Import 1 account(s)' }).click();
-    await page.getByText('Imported 1 account(s).').waitFor();
+    await page.getByRole('button', { name: 'Import 1 account' }).click();
+    await page.getByText('Imported 1 account.').waitFor();
 
     await page.getByLabel('otpauth:// list, NOT encrypted').check();
     await expect.poll(() => page.locator('[data-testid=plain-warning]').textContent()).toContain('not encrypted');
@@ -192,8 +195,8 @@ describePeer('backup, verify, and restore into a new profile', () => {
   it('exports an encrypted backup, verifies it, and restores it with sites and backup codes', async () => {
     const page = await openOptions(ext);
     await previewFile(page, join(AEGIS_DIR, 'aegis_encrypted.json'), 'test');
-    await page.getByRole('button', { name: `Import ${AEGIS_ENTRIES.length} account(s)` }).click();
-    await page.getByText(`Imported ${AEGIS_ENTRIES.length} account(s).`).waitFor();
+    await page.getByRole('button', { name: `Import ${AEGIS_ENTRIES.length} ${accountWord(AEGIS_ENTRIES.length)}` }).click();
+    await page.getByText(`Imported ${AEGIS_ENTRIES.length} ${accountWord(AEGIS_ENTRIES.length)}.`).waitFor();
     const accounts = await list(popup);
     const deno = accounts.find((a) => a.issuer === 'Deno')!;
     await call(popup, { type: 'accounts/update', id: deno.id, patch: { sites: ['https://deno.example.test'] } });
@@ -202,7 +205,7 @@ describePeer('backup, verify, and restore into a new profile', () => {
     const original = await list(popup);
     await page.reload();
     // The otpauth list exported above counts as a backup: only the accounts imported since are new.
-    await expect.poll(() => page.locator('[data-testid=backup-added-since]').textContent()).toBe(`${AEGIS_ENTRIES.length} account(s) added since your last backup.`);
+    await expect.poll(() => page.locator('[data-testid=backup-added-since]').textContent()).toBe(`${AEGIS_ENTRIES.length} ${accountWord(AEGIS_ENTRIES.length)} added since your last backup.`);
 
     await page.locator('[data-testid=export-master]').fill(PASSWORD);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download' }).click()]);
@@ -210,7 +213,7 @@ describePeer('backup, verify, and restore into a new profile', () => {
     const backupPath = join(downloads, download.suggestedFilename());
     await download.saveAs(backupPath);
     expect(JSON.parse(readFileSync(backupPath, 'utf8'))).toMatchObject({ format: 'clickauth-backup', version: 1 });
-    await page.getByText(`with ${original.length} account(s)`).waitFor();
+    await page.getByText(`with ${original.length} ${accountWord(original.length)}`).waitFor();
     await expect.poll(() => page.locator('[data-testid=backup-added-since]').count()).toBe(0);
 
     await page.locator('[data-testid=verify-file]').setInputFiles(backupPath);
@@ -231,8 +234,8 @@ describePeer('backup, verify, and restore into a new profile', () => {
     await previewFile(options, backupPath, PASSWORD);
     await expect.poll(() => options.locator('[data-testid=preview-add] li').count()).toBe(original.length);
     expect(await options.locator('[data-testid=preview-add] li', { hasText: 'Deno' }).textContent()).toContain('1 site(s)');
-    await options.getByRole('button', { name: `Import ${original.length} account(s)` }).click();
-    await options.getByText(`Imported ${original.length} account(s).`).waitFor();
+    await options.getByRole('button', { name: `Import ${original.length} ${accountWord(original.length)}` }).click();
+    await options.getByText(`Imported ${original.length} ${accountWord(original.length)}.`).waitFor();
 
     const restored = await list(fresh);
     expect(summary(restored)).toEqual(summary(original));

@@ -110,8 +110,31 @@ describe('popup in real Chromium', () => {
     expect(list.accounts.find((a) => a.issuer === 'Typed Corp')?.sites).toEqual(['https://login.typed.test']);
   });
 
+  it('"Pin to top" in the details keeps the view open and the unsaved edits (issue 17)', async () => {
+    type Listed = { accounts: { id: string; issuer: string; pinned: boolean }[] };
+    const gitea = async () => (await call<Listed>(page, { type: 'accounts/list' })).accounts.find((a) => a.id === id)!;
+    const id = (await call<Listed>(page, { type: 'accounts/list' })).accounts.find((a) => a.issuer === 'Gitea')!.id;
+    await page.getByRole('button', { name: 'Details for Gitea' }).click();
+    await page.getByLabel('Service').fill('Gitea Renamed');
+    await page.getByRole('button', { name: 'More actions' }).click();
+    await page.getByRole('button', { name: 'Pin to top' }).click();
+    await expect.poll(async () => (await gitea()).pinned).toBe(true);
+    // Still the details, still the text typed before the pin (the old popup closed and dropped it).
+    await page.waitForTimeout(300);
+    expect(await page.getByRole('heading', { name: 'Edit account' }).count()).toBe(1);
+    expect(await page.getByLabel('Service').inputValue()).toBe('Gitea Renamed');
+    expect((await gitea()).issuer).toBe('Gitea');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(async () => (await issuers())[0]).toBe('Gitea Renamed');
+    // Back as it was for the tests below.
+    await call(page, { type: 'accounts/update', id, patch: { issuer: 'Gitea', pinned: false } });
+    await page.reload();
+    await expect.poll(issuers).toContain('Gitea');
+  });
+
   it('deletes with undo', async () => {
     await page.getByRole('button', { name: 'Details for Bank of Test' }).click();
+    await page.getByRole('button', { name: 'More actions' }).click();
     await page.getByRole('button', { name: 'Delete account' }).click();
     await expect.poll(issuers).not.toContain('Bank of Test');
     await page.getByRole('button', { name: 'Undo' }).click();
@@ -129,6 +152,7 @@ describe('popup in real Chromium', () => {
 
   it('keeps backup codes: paste ten, mark one used', async () => {
     await page.getByRole('button', { name: 'Details for Gitea' }).click();
+    await page.getByRole('button', { name: 'More actions' }).click();
     await page.getByRole('button', { name: /Backup codes/ }).click();
     const codes = Array.from({ length: 10 }, (_, i) => `${String(1000 + i)}-${String(5000 + i * 3)}`);
     await page.getByLabel('Paste the backup codes the site gave you').fill(codes.join('\n'));
@@ -137,7 +161,9 @@ describe('popup in real Chromium', () => {
     await page.getByRole('checkbox').first().check();
     await expect.poll(() => page.getByTestId('codes-remaining').textContent()).toBe('9 of 10 codes unused');
     await page.getByRole('button', { name: 'Back' }).click();
+    await page.getByRole('button', { name: 'More actions' }).click();
     await expect.poll(() => page.getByRole('button', { name: /Backup codes/ }).textContent()).toBe('Backup codes (9 left)');
+    await page.keyboard.press('Escape');
     await page.getByRole('button', { name: 'Cancel' }).click();
   });
 
@@ -214,6 +240,7 @@ describe('popup in real Chromium', () => {
 
   it('shows an account as a QR after the password is entered again', async () => {
     await page.getByRole('button', { name: 'Details for Gitea' }).click();
+    await page.getByRole('button', { name: 'More actions' }).click();
     await page.getByRole('button', { name: 'Show as QR code' }).click();
     await page.getByLabel('Master password').fill('wrong password');
     await page.getByRole('button', { name: 'Show as QR code' }).click();

@@ -5,8 +5,9 @@ import type { Services } from './context';
 
 export function codeView(account: Account, now: number): CodeView {
   const code = codeAt(account, now);
-  const validUntil = account.type === 'hotp' ? null : (counterAt(account, now) + 1) * account.period * 1000;
-  return { id: account.id, code, validUntil, period: account.period };
+  if (account.type === 'hotp') return { id: account.id, code, validUntil: null, period: account.period };
+  const validUntil = (counterAt(account, now) + 1) * account.period * 1000;
+  return { id: account.id, code, validUntil, period: account.period, next: codeAt(account, validUntil) };
 }
 
 /** `codes/get` (extension pages): current codes for the given accounts; unknown ids are skipped. */

@@ -81,7 +81,7 @@ describe('options: import', () => {
     await submit(el.querySelector('[data-testid=import-password]'));
     await idle();
     expect(el.querySelectorAll('[data-testid=preview-add] li')).toHaveLength(7);
-    expect(textOf(el.querySelector('[data-testid=import-preview] p'))).toBe(msg('importFormat', 'Aegis 🔒'));
+    expect(textOf(el.querySelector('[data-testid=import-preview] p'))).toBe(msg('importFormat', msg('formatEncrypted', 'Aegis')));
     expect(api.calls).toEqual(expect.arrayContaining(['preview:text', 'preview:text:pw']));
   });
 
@@ -114,7 +114,7 @@ describe('options: import', () => {
     await submit(section(el).querySelector('form'));
     await idle();
     api.previews.clear();
-    await click(button(el, msg('importConfirm', '1')));
+    await click(button(el, msg('importConfirmOne', '1')));
     await idle();
     expect(alertText(section(el))).toBe(msg('error_import_expired'));
     expect(el.querySelector('[data-testid=import-preview]')).toBeNull();
@@ -164,7 +164,7 @@ describe('options: import', () => {
     await type(el.querySelector('[data-testid=import-text]'), uri('Solo', 'JBSWY3DPEHPK3PXP'));
     await submit(section(el).querySelector('form'));
     await idle();
-    await click(button(el, msg('importConfirm', '1')));
+    await click(button(el, msg('importConfirmOne', '1')));
     await idle();
     expect(alertText(section(el))).toBe(msg('error_import_changed'));
     expect(el.querySelector('[data-testid=import-preview]')).not.toBeNull();

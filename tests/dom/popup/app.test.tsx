@@ -33,7 +33,7 @@ describe('popup: first run and unlock', () => {
     await submit(el.querySelector('form'));
     expect(creates()).toBe(1);
     expect(await bg.api.status()).toEqual({ state: 'unlocked' });
-    expect(el.querySelector('.empty')?.textContent).toBe(msg('listEmpty'));
+    expect(el.querySelector('[data-testid=empty-vault] p')?.textContent).toBe(msg('listEmpty'));
   });
 
   it('locked: a wrong password shows a message, the right one shows the accounts and codes', async () => {
@@ -91,7 +91,7 @@ describe('popup: adding accounts', () => {
     await type(inputs[2], 'JBSW Y3DP EHPK 3PXP');
     await submit(el.querySelector('form.add'));
     expect((await bg.accounts()).map((a) => a.issuer)).toEqual(['Example']);
-    expect(el.querySelector('.toast')?.textContent).toContain(msg('addedCount', '1'));
+    expect(el.querySelector('.toast')?.textContent).toContain(msg('addedCountOne', '1'));
   });
 
   it('scan this page explains a QR that is not an authenticator key', async () => {

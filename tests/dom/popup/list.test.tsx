@@ -142,11 +142,13 @@ describe('popup list', () => {
   it('delete, then undo from the toast; the trash restores too', async () => {
     const { bg, el } = await withAccounts(2);
     await click(button(el, msg('accountDetails', 'Issuer0')));
+    await click(el.querySelector('[data-testid=more-actions]'));
     await click(button(el, msg('delete')));
     expect(issuers(el)).toEqual(['Issuer1']);
     await click(button(el, msg('undo')));
     expect(issuers(el).sort()).toEqual(['Issuer0', 'Issuer1']);
     await click(button(el, msg('accountDetails', 'Issuer1')));
+    await click(el.querySelector('[data-testid=more-actions]'));
     await click(button(el, msg('delete')));
     await click(button(el, msg('trashTitle')));
     expect(el.querySelector('.trash')?.textContent).toContain('Issuer1');
@@ -157,13 +159,31 @@ describe('popup list', () => {
   it('pins an account to the top', async () => {
     const { el } = await withAccounts(3);
     await click(button(el, msg('accountDetails', 'Issuer2')));
+    await click(el.querySelector('[data-testid=more-actions]'));
     await click(button(el, msg('pin')));
+    // Pinning is saved at once; the details stay open until closed.
+    expect(el.querySelector('#detail-title')?.textContent).toBe(msg('editTitle'));
+    await click(button(el, msg('cancel')));
     expect(issuers(el)).toEqual(['Issuer2', 'Issuer0', 'Issuer1']);
+  });
+
+  it('pinning keeps the details open and the unsaved edits in the form', async () => {
+    const { bg, el } = await withAccounts(2);
+    await click(button(el, msg('accountDetails', 'Issuer1')));
+    await type(el.querySelector('form.panel input'), 'Renamed');
+    await click(el.querySelector('[data-testid=more-actions]'));
+    await click(button(el, msg('pin')));
+    expect(el.querySelector<HTMLInputElement>('form.panel input')?.value).toBe('Renamed');
+    const pinned = (await bg.accounts()).find((a) => a.pinned);
+    expect(pinned?.issuer).toBe('Issuer1');
+    await submit(el.querySelector('form.panel'));
+    expect(issuers(el)).toEqual(['Renamed', 'Issuer0']);
   });
 
   it('backup codes: paste ten, mark one used, see how many remain', async () => {
     const { el, first } = await withAccounts(1);
     await click(button(el, msg('accountDetails', 'Issuer0')));
+    await click(el.querySelector('[data-testid=more-actions]'));
     await click(button(el, msg('backupCodesButton', '0')));
     const pasted = Array.from({ length: 10 }, (_, i) => `${i + 1}. ${String(10000000 + i * 1111).slice(0, 4)} ${String(20000000 + i * 7).slice(4)}`).join('\n');
     await type(el.querySelector('textarea'), pasted);
@@ -178,6 +198,7 @@ describe('popup list', () => {
   it('show as QR asks for the password again', async () => {
     const { el } = await withAccounts(1);
     await click(button(el, msg('accountDetails', 'Issuer0')));
+    await click(el.querySelector('[data-testid=more-actions]'));
     await click(button(el, msg('showQr')));
     await type(el.querySelector('input[type=password]'), 'wrong one');
     await submit(el.querySelector('form.add'));
@@ -206,7 +227,7 @@ describe('popup opened by the in-field button', () => {
     const { bg, el, ids } = await withAccounts(3, { page, sites: { 0: ['https://other.example'], 1: ['https://mail.example'] } }, async (bg) => {
       pickId = await clickedInField(bg, page);
     });
-    expect(el.querySelector('#pick-title')?.textContent).toBe(msg('pickTitle', 'login.mail.example:8443'));
+    expect(el.querySelector('#pick-title')?.textContent).toBe(msg('pickTitle', 'login.mail.example'));
     // The registrable domain the account would be bound to, prominently, with no port.
     expect(el.querySelector('[data-testid=pick-site] strong')?.textContent).toBe('mail.example');
     expect(el.querySelector('[data-testid=lookalike]')).toBeNull();
@@ -221,7 +242,7 @@ describe('popup opened by the in-field button', () => {
     expect(filled(bg)).toHaveLength(1);
     expect((await bg.accounts()).find((a) => a.id === ids[2])?.sites).toHaveLength(1);
     expect(el.querySelector('#pick-title')).toBeNull();
-    expect(el.textContent).toContain(msg('pickFilled', 'login.mail.example:8443'));
+    expect(el.textContent).toContain(msg('pickFilled', 'login.mail.example'));
     expect(issuers(el)).toContain('Issuer2');
   });
 

@@ -1,0 +1,16 @@
+/** The seconds left of a TOTP code, as a number inside a ring that empties; red in the last 5 s. */
+export function CountdownRing({ left, period }: { left: number; period: number }) {
+  const r = 12;
+  const length = 2 * Math.PI * r;
+  const fraction = Math.max(0, Math.min(1, left / period));
+  return (
+    <span class={left <= 5 ? 'ring urgent' : 'ring'} data-testid="countdown">
+      <svg width="28" height="28" viewBox="0 0 28 28" aria-hidden="true" focusable="false">
+        <circle class="track" cx="14" cy="14" r={r} fill="none" stroke-width="2.5" />
+        <circle class="arc" cx="14" cy="14" r={r} fill="none" stroke-width="2.5" stroke-linecap="round"
+          stroke-dasharray={length} stroke-dashoffset={length * (1 - fraction)} />
+      </svg>
+      {left}
+    </span>
+  );
+}
