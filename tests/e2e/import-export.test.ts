@@ -233,7 +233,7 @@ describePeer('backup, verify, and restore into a new profile', () => {
     const options = await openOptions(second);
     await previewFile(options, backupPath, PASSWORD);
     await expect.poll(() => options.locator('[data-testid=preview-add] li').count()).toBe(original.length);
-    expect(await options.locator('[data-testid=preview-add] li', { hasText: 'Deno' }).textContent()).toContain('1 site(s)');
+    expect(await options.locator('[data-testid=preview-add] li', { hasText: 'Deno' }).textContent()).toContain('1 site ·');
     await options.getByRole('button', { name: `Import ${original.length} ${accountWord(original.length)}` }).click();
     await options.getByText(`Imported ${original.length} ${accountWord(original.length)}.`).waitFor();
 
