@@ -25,3 +25,6 @@ export function argon2id(password: Uint8Array, salt: Uint8Array, params: Argon2P
     asyncTick: 50,
   });
 }
+
+/** The Argon2id signature importers take (ARCHITECTURE rule 2: tests may pass their own). */
+export type Argon2Fn = typeof argon2id;

@@ -12,20 +12,21 @@
  * Unencrypted entries may sit in the same file. The result is the extension's plain backup JSON.
  */
 import { encodeBase64 } from '../bytes/base64';
-import { argon2id } from '../crypto/argon2';
+import { argon2id, type Argon2Fn } from '../crypto/argon2';
 import { CoreError } from '../errors';
 import { cryptoJsDecrypt } from './cryptojs-aes';
 import { utf8 } from './hazmat';
 import { corrupt, tooCostly, wrongPassword } from './import-errors';
 import { isRecord, str, type JsonRecord } from './json-read';
+import { checkArgon2, type KdfLimits } from './kdf-limits';
 import { isAuthenticatorEncEntry, isAuthenticatorKey } from './peer-shapes';
 
 /** argon2-browser parameters of src/argon.ts (fixed in code, not in the file). */
 const ARGON = { iterations: 2, memoryKiB: 19456, parallelism: 1 };
 const MAX_KEYS = 4;
 
-async function passphrase(password: string, salt: string): Promise<string> {
-  return encodeBase64(await argon2id(utf8(password), utf8(salt), ARGON)).replace(/=+$/, '');
+async function passphrase(password: string, salt: string, argon2: Argon2Fn): Promise<string> {
+  return encodeBase64(await argon2(utf8(password), utf8(salt), ARGON)).replace(/=+$/, '');
 }
 
 async function openEntry(subtle: SubtleCrypto, data: string, pass: string): Promise<JsonRecord | undefined> {
@@ -39,9 +40,10 @@ async function openEntry(subtle: SubtleCrypto, data: string, pass: string): Prom
 }
 
 /** The plain backup JSON (text) inside; every entry's key must open with the password. */
-export async function decryptAuthenticatorV3(json: JsonRecord, password: string, subtle: SubtleCrypto): Promise<string> {
+export async function decryptAuthenticatorV3(json: JsonRecord, password: string, subtle: SubtleCrypto, limits: KdfLimits, argon2: Argon2Fn = argon2id): Promise<string> {
   const keys = new Map(Object.values(json).filter(isAuthenticatorKey).map((key) => [str(key['id'], 'key.id'), str(key['salt'], 'key.salt')]));
   if (keys.size > MAX_KEYS) throw tooCostly(`${keys.size} keys`);
+  checkArgon2(ARGON.memoryKiB * 1024, ARGON.iterations, ARGON.parallelism, limits);
   const passes = new Map<string, string>();
   const opened = new Set<string>();
   const out: JsonRecord = {};
@@ -55,7 +57,7 @@ export async function decryptAuthenticatorV3(json: JsonRecord, password: string,
     const salt = keys.get(keyId);
     if (salt === undefined) throw corrupt('an entry names a key the file does not hold');
     let pass = passes.get(keyId);
-    if (pass === undefined) passes.set(keyId, (pass = await passphrase(password, salt)));
+    if (pass === undefined) passes.set(keyId, (pass = await passphrase(password, salt, argon2)));
     const entry = await openEntry(subtle, str(value['data'], 'entry.data'), pass);
     // The first entry under a key is the password check; after that, a failure is damage.
     if (entry === undefined) throw opened.has(keyId) ? corrupt('an entry does not decrypt') : wrongPassword();

@@ -11,7 +11,7 @@
  * account's own key, which never leaves Bitwarden: `import/account-restricted`.
  */
 import { sha256 } from '@noble/hashes/sha2.js';
-import { argon2id } from '../crypto/argon2';
+import { argon2id, type Argon2Fn } from '../crypto/argon2';
 import { MacMismatchError, openCipherString, stretchKey, type CipherString, type StretchedKey } from '../crypto/aes-cbc-hmac';
 import { CoreError } from '../errors';
 import { fromBase64, fromUtf8, pbkdf2, utf8 } from './hazmat';
@@ -35,7 +35,7 @@ export function parseCipherString(text: string, what: string): CipherString {
   return { iv, data, mac };
 }
 
-async function deriveKey(json: JsonRecord, password: string, subtle: SubtleCrypto, limits: KdfLimits): Promise<Uint8Array> {
+async function deriveKey(json: JsonRecord, password: string, subtle: SubtleCrypto, limits: KdfLimits, argon2: Argon2Fn): Promise<Uint8Array> {
   const salt = str(json['salt'], 'salt');
   const iterations = num(json['kdfIterations'], 'kdfIterations');
   if (!Number.isInteger(iterations) || iterations < 1) throw corrupt('implausible kdfIterations');
@@ -48,7 +48,7 @@ async function deriveKey(json: JsonRecord, password: string, subtle: SubtleCrypt
   const parallelism = num(json['kdfParallelism'], 'kdfParallelism');
   if (![memory, parallelism].every((n) => Number.isInteger(n) && n >= 1)) throw corrupt('implausible Argon2 parameters');
   checkArgon2(memory * MiB, iterations, parallelism, limits);
-  return argon2id(utf8(password), sha256(utf8(salt)), { iterations, memoryKiB: memory * 1024, parallelism });
+  return argon2(utf8(password), sha256(utf8(salt)), { iterations, memoryKiB: memory * 1024, parallelism });
 }
 
 async function open(subtle: SubtleCrypto, key: StretchedKey, cs: CipherString, what: string): Promise<string> {
@@ -61,11 +61,11 @@ async function open(subtle: SubtleCrypto, key: StretchedKey, cs: CipherString, w
 }
 
 /** The unencrypted Bitwarden JSON export inside a password-protected one. */
-export async function decryptBitwardenExport(json: JsonRecord, password: string, subtle: SubtleCrypto, limits: KdfLimits): Promise<string> {
+export async function decryptBitwardenExport(json: JsonRecord, password: string, subtle: SubtleCrypto, limits: KdfLimits, argon2: Argon2Fn = argon2id): Promise<string> {
   if (json['passwordProtected'] !== true) throw accountRestricted();
   const validation = parseCipherString(str(json['encKeyValidation_DO_NOT_EDIT'], 'encKeyValidation_DO_NOT_EDIT'), 'the key check');
   const data = parseCipherString(str(json['data'], 'data'), 'data');
-  const key = stretchKey(await deriveKey(json, password, subtle, limits));
+  const key = stretchKey(await deriveKey(json, password, subtle, limits, argon2));
   try {
     await openCipherString(subtle, key, validation);
   } catch (error) {

@@ -7,7 +7,7 @@
  * header: CryptoUtil.encryptChaCha pushes the whole text as one TAG_FINAL message of
  * crypto_secretstream_xchacha20poly1305. The plaintext is one otpauth:// URI per line.
  */
-import { argon2id } from '../crypto/argon2';
+import { argon2id, type Argon2Fn } from '../crypto/argon2';
 import { initPull, pull, SECRETSTREAM_ABYTES, SecretstreamAuthError, TAG_FINAL } from '../crypto/secretstream';
 import { CoreError } from '../errors';
 import { checkArgon2, type KdfLimits } from './kdf-limits';
@@ -28,14 +28,14 @@ function kdfParams(json: JsonRecord, limits: KdfLimits) {
 }
 
 /** The otpauth:// lines inside; `import/wrong-password` when the password (or the data) does not open it. */
-export async function decryptEnteExport(json: JsonRecord, password: string, limits: KdfLimits): Promise<string> {
+export async function decryptEnteExport(json: JsonRecord, password: string, limits: KdfLimits, argon2: Argon2Fn = argon2id): Promise<string> {
   if (json['version'] !== 1) throw new CoreError('import/unsupported-version', `Ente export version ${String(json['version'])}`, 'data');
   const { memLimit, opsLimit, salt } = kdfParams(json, limits);
   const header = fromBase64(str(json['encryptionNonce'], 'encryptionNonce'), 'encryptionNonce');
   const sealed = fromBase64(str(json['encryptedData'], 'encryptedData'), 'encryptedData');
   if (header.length !== 24) throw corrupt('the encryption header is not 24 bytes');
   if (sealed.length < SECRETSTREAM_ABYTES) throw corrupt('the encrypted data is too short');
-  const key = await argon2id(utf8(password), salt, { iterations: opsLimit, memoryKiB: Math.floor(memLimit / 1024), parallelism: 1 });
+  const key = await argon2(utf8(password), salt, { iterations: opsLimit, memoryKiB: Math.floor(memLimit / 1024), parallelism: 1 });
   let opened: { message: Uint8Array; tag: number };
   try {
     opened = pull(initPull(key, header), sealed);
