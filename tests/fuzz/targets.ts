@@ -36,7 +36,7 @@ function fuzzArgon2(): typeof argon2id {
   };
 }
 
-export async function fuzzTargets(): Promise<FuzzTarget<any>[]> {
+export async function fuzzTargets(): Promise<FuzzTarget<unknown>[]> {
   const texts = await textSamples();
   const jsonTexts = texts.flatMap((t) => {
     try {
@@ -93,7 +93,7 @@ export async function fuzzTargets(): Promise<FuzzTarget<any>[]> {
     arbitrary: fc.tuple(fc.oneof(mutatedJson(backups.map((t) => JSON.parse(t) as unknown)), mutatedText(backups)), fc.boolean()),
     run: async ([text, verify], subtle) => (verify ? verifyBackup(text, 'pw', ACCOUNTS, { subtle }) : importFile(text, { subtle, password: 'pw' })),
   };
-  return [uri, migration, parsers, peers, backup];
+  return [uri, migration, parsers, peers, backup] as FuzzTarget<unknown>[];
 }
 
 function peekSafe(text: string): boolean {

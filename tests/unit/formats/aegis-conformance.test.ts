@@ -16,6 +16,7 @@ import { exportAegisEncrypted } from '../../../src/core/formats';
 import type { ParsedAccount } from '../../../src/core/otpauth-uri';
 import { AEGIS_DIR, peerFixturesPresent } from '../../peer-fixtures';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- free-form JSON, read field by field as Aegis does
 type Json = Record<string, any>;
 const HEX = (bytes: number) => new RegExp(`^[0-9a-f]{${bytes * 2}}$`);
 const UUID4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
