@@ -7,6 +7,9 @@ import { join } from 'node:path';
 import { encodeMigration } from '../../src/core/otpauth-uri';
 import { exportAegisEncrypted, exportBackup, exportOtpauthList } from '../../src/core/formats';
 import type { ParsedAccount } from '../../src/core/otpauth-uri';
+import { encodeBase64 } from '../../src/core/bytes/base64';
+import { sealCipherString, stretchKey } from '../../src/core/crypto/aes-cbc-hmac';
+import { pbkdf2, utf8 } from '../../src/core/formats/hazmat';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures');
 const fixture = (path: string) => readFileSync(join(FIXTURES, path), 'utf8');
@@ -25,6 +28,22 @@ export const PLAIN_JSON_SAMPLES: unknown[] = [
   { h1: { encrypted: false, hash: 'h1', index: 0, type: 'totp', secret: 'JBSWY3DPEHPK3PXP', issuer: 'Alpha', account: 'a' }, h2: { encrypted: false, hash: 'h2', index: 1, type: 'battle', secret: 'blz-JBSWY3DPEHPK3PXP' } },
 ];
 
+/**
+ * A Bitwarden password-protected export at Bitwarden's import floor (5000 PBKDF2 iterations, password
+ * "pw"), so mutations past the KDF stay fast; the 600000-iteration sample is what the limits refuse.
+ */
+async function cheapBitwarden(): Promise<string> {
+  const subtle = globalThis.crypto.subtle;
+  const salt = 'c2FsdHNhbHRzYWx0c2FsdA==';
+  const key = stretchKey(await pbkdf2(subtle, utf8('pw'), utf8(salt), 5000, 'SHA-256'));
+  const seal = async (text: string, iv: number) => {
+    const cs = await sealCipherString(subtle, key, new Uint8Array(16).fill(iv), utf8(text));
+    return `2.${encodeBase64(cs.iv)}|${encodeBase64(cs.data)}|${encodeBase64(cs.mac)}`;
+  };
+  const inner = JSON.stringify({ encrypted: false, folders: [], items: [{ type: 1, name: 'Alpha', login: { username: 'a', totp: 'JBSWY3DPEHPK3PXP', uris: [{ uri: 'https://a.example' }] } }] });
+  return JSON.stringify({ encrypted: true, passwordProtected: true, salt, kdfType: 0, kdfIterations: 5000, kdfMemory: null, kdfParallelism: null, encKeyValidation_DO_NOT_EDIT: await seal('check', 1), data: await seal(inner, 2) });
+}
+
 /** Files of every format as text: JSON samples, our exports, the peer samples in tests/fixtures. */
 export async function textSamples(): Promise<string[]> {
   const fast = { iterations: 2 };
@@ -35,11 +54,10 @@ export async function textSamples(): Promise<string[]> {
     await exportBackup(ACCOUNTS, 'pw', fast),
     await exportAegisEncrypted(ACCOUNTS, 'pw', { scrypt: { N: 16, r: 1, p: 1 } }),
     'name,login_uri,login_username,login_totp\nAlpha,https://a.example,a,JBSWY3DPEHPK3PXP\n',
-    fixture('imports/bitwarden-encrypted-pbkdf2.json'),
+    await cheapBitwarden(),
     fixture('imports/bitwarden-encrypted-argon2id.json'),
     fixture('imports/bitwarden-account-restricted.json'),
     fixture('imports/ente-auth-encrypted.txt'),
     fixture('imports/authenticator-ext-v3.json'),
-    fixture('backups/clickauth-backup-v1-600k.json'),
   ];
 }
