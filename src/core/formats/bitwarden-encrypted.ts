@@ -43,7 +43,7 @@ async function deriveKey(json: JsonRecord, password: string, subtle: SubtleCrypt
     checkPbkdf2(iterations, limits);
     return pbkdf2(subtle, utf8(password), utf8(salt), iterations, 'SHA-256');
   }
-  if (json['kdfType'] !== ARGON2ID) throw new CoreError('import/unsupported-version', `Bitwarden kdfType ${String(json['kdfType'])}`, 'data');
+  if (json['kdfType'] !== ARGON2ID) throw new CoreError('import/unsupported-version', `Bitwarden kdfType ${typeof json['kdfType'] === 'number' ? json['kdfType'] : typeof json['kdfType']}`, 'data');
   const memory = num(json['kdfMemory'], 'kdfMemory');
   const parallelism = num(json['kdfParallelism'], 'kdfParallelism');
   if (![memory, parallelism].every((n) => Number.isInteger(n) && n >= 1)) throw corrupt('implausible Argon2 parameters');

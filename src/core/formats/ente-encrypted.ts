@@ -29,7 +29,7 @@ function kdfParams(json: JsonRecord, limits: KdfLimits) {
 
 /** The otpauth:// lines inside; `import/wrong-password` when the password (or the data) does not open it. */
 export async function decryptEnteExport(json: JsonRecord, password: string, limits: KdfLimits, argon2: Argon2Fn = argon2id): Promise<string> {
-  if (json['version'] !== 1) throw new CoreError('import/unsupported-version', `Ente export version ${String(json['version'])}`, 'data');
+  if (json['version'] !== 1) throw new CoreError('import/unsupported-version', `Ente export version ${typeof json['version'] === 'number' ? json['version'] : typeof json['version']}`, 'data');
   const { memLimit, opsLimit, salt } = kdfParams(json, limits);
   const header = fromBase64(str(json['encryptionNonce'], 'encryptionNonce'), 'encryptionNonce');
   const sealed = fromBase64(str(json['encryptedData'], 'encryptedData'), 'encryptedData');
