@@ -9,7 +9,8 @@ import { exportAegisEncrypted, exportBackup, exportOtpauthList } from '../../src
 import type { ParsedAccount } from '../../src/core/otpauth-uri';
 import { encodeBase64 } from '../../src/core/bytes/base64';
 import { sealCipherString, stretchKey } from '../../src/core/crypto/aes-cbc-hmac';
-import { pbkdf2, utf8 } from '../../src/core/formats/hazmat';
+import { pbkdf2 } from '../../src/core/crypto';
+import { utf8 } from '../../src/core/formats/file-text';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures');
 const fixture = (path: string) => readFileSync(join(FIXTURES, path), 'utf8');

@@ -4,10 +4,12 @@
  * HMAC-SHA256 over iv ‖ ciphertext, encrypt-then-MAC. The 64-byte key is the password key stretched
  * with HKDF-Expand (RFC 5869 §2.3, no extract step) into enc = Expand(k, "enc", 32) and
  * mac = Expand(k, "mac", 32) (KeyGenerationService.stretchKey). WebCrypto does AES and HMAC (the MAC
- * is checked in constant time by `verify`), @noble/hashes does the HKDF expand.
+ * is checked in constant time by `verify`), @noble/hashes does the HKDF expand: WebCrypto HKDF always
+ * runs the extract step first, and core/crypto/sha256.ts is a one-shot digest, not the hash HKDF iterates.
  */
 import { expand } from '@noble/hashes/hkdf.js';
 import { sha256 } from '@noble/hashes/sha2.js';
+import { concatBytes, toBuffer } from './bytes';
 
 export interface StretchedKey {
   enc: Uint8Array;
@@ -25,7 +27,6 @@ export class MacMismatchError extends Error {
   override readonly name = 'MacMismatchError';
 }
 
-const copy = (bytes: Uint8Array): Uint8Array<ArrayBuffer> => new Uint8Array(bytes);
 const info = (text: string) => new TextEncoder().encode(text);
 
 export function stretchKey(key: Uint8Array): StretchedKey {
@@ -33,28 +34,21 @@ export function stretchKey(key: Uint8Array): StretchedKey {
 }
 
 async function macKey(subtle: SubtleCrypto, key: Uint8Array, usage: KeyUsage): Promise<CryptoKey> {
-  return subtle.importKey('raw', copy(key), { name: 'HMAC', hash: 'SHA-256' }, false, [usage]);
+  return subtle.importKey('raw', toBuffer(key), { name: 'HMAC', hash: 'SHA-256' }, false, [usage]);
 }
-
-const joined = (iv: Uint8Array, data: Uint8Array): Uint8Array<ArrayBuffer> => {
-  const out = new Uint8Array(iv.length + data.length);
-  out.set(iv);
-  out.set(data, iv.length);
-  return out;
-};
 
 /** Checks the MAC first (MacMismatchError), then decrypts; a bad padding after a good MAC rejects as is. */
 export async function openCipherString(subtle: SubtleCrypto, key: StretchedKey, cs: CipherString): Promise<Uint8Array> {
-  const ok = await subtle.verify('HMAC', await macKey(subtle, key.mac, 'verify'), copy(cs.mac), joined(cs.iv, cs.data));
+  const ok = await subtle.verify('HMAC', await macKey(subtle, key.mac, 'verify'), toBuffer(cs.mac), concatBytes(cs.iv, cs.data));
   if (!ok) throw new MacMismatchError('cipher string MAC mismatch');
-  const aes = await subtle.importKey('raw', copy(key.enc), { name: 'AES-CBC' }, false, ['decrypt']);
-  return new Uint8Array(await subtle.decrypt({ name: 'AES-CBC', iv: copy(cs.iv) }, aes, copy(cs.data)));
+  const aes = await subtle.importKey('raw', toBuffer(key.enc), { name: 'AES-CBC' }, false, ['decrypt']);
+  return new Uint8Array(await subtle.decrypt({ name: 'AES-CBC', iv: toBuffer(cs.iv) }, aes, toBuffer(cs.data)));
 }
 
 /** Encrypts (for our tests; the importer only opens). */
 export async function sealCipherString(subtle: SubtleCrypto, key: StretchedKey, iv: Uint8Array, plain: Uint8Array): Promise<CipherString> {
-  const aes = await subtle.importKey('raw', copy(key.enc), { name: 'AES-CBC' }, false, ['encrypt']);
-  const data = new Uint8Array(await subtle.encrypt({ name: 'AES-CBC', iv: copy(iv) }, aes, copy(plain)));
-  const mac = new Uint8Array(await subtle.sign('HMAC', await macKey(subtle, key.mac, 'sign'), joined(iv, data)));
+  const aes = await subtle.importKey('raw', toBuffer(key.enc), { name: 'AES-CBC' }, false, ['encrypt']);
+  const data = new Uint8Array(await subtle.encrypt({ name: 'AES-CBC', iv: toBuffer(iv) }, aes, toBuffer(plain)));
+  const mac = new Uint8Array(await subtle.sign('HMAC', await macKey(subtle, key.mac, 'sign'), concatBytes(iv, data)));
   return { iv, data, mac };
 }

@@ -15,7 +15,7 @@ import { encodeBase64 } from '../bytes/base64';
 import { argon2id, type Argon2Fn } from '../crypto/argon2';
 import { CoreError } from '../errors';
 import { cryptoJsDecrypt } from './cryptojs-aes';
-import { utf8 } from './hazmat';
+import { utf8 } from './file-text';
 import { corrupt, tooCostly, wrongPassword } from './import-errors';
 import { isRecord, str, type JsonRecord } from './json-read';
 import { checkArgon2, type KdfLimits } from './kdf-limits';

@@ -10,11 +10,11 @@
  * An account-restricted export (`encrypted: true`, no `passwordProtected`) is encrypted with the
  * account's own key, which never leaves Bitwarden: `import/account-restricted`.
  */
-import { sha256 } from '@noble/hashes/sha2.js';
 import { argon2id, type Argon2Fn } from '../crypto/argon2';
 import { MacMismatchError, openCipherString, stretchKey, type CipherString, type StretchedKey } from '../crypto/aes-cbc-hmac';
+import { pbkdf2, sha256 } from '../crypto';
 import { CoreError } from '../errors';
-import { fromBase64, fromUtf8, pbkdf2, utf8 } from './hazmat';
+import { fromBase64, fromUtf8, utf8 } from './file-text';
 import { corrupt, wrongPassword } from './import-errors';
 import { checkArgon2, checkPbkdf2, type KdfLimits } from './kdf-limits';
 import { num, str, type JsonRecord } from './json-read';
@@ -48,7 +48,7 @@ async function deriveKey(json: JsonRecord, password: string, subtle: SubtleCrypt
   const parallelism = num(json['kdfParallelism'], 'kdfParallelism');
   if (![memory, parallelism].every((n) => Number.isInteger(n) && n >= 1)) throw corrupt('implausible Argon2 parameters');
   checkArgon2(memory * MiB, iterations, parallelism, limits);
-  return argon2(utf8(password), sha256(utf8(salt)), { iterations, memoryKiB: memory * 1024, parallelism });
+  return argon2(utf8(password), await sha256(subtle, utf8(salt)), { iterations, memoryKiB: memory * 1024, parallelism });
 }
 
 async function open(subtle: SubtleCrypto, key: StretchedKey, cs: CipherString, what: string): Promise<string> {

@@ -11,7 +11,7 @@ import { argon2id, type Argon2Fn } from '../crypto/argon2';
 import { initPull, pull, SECRETSTREAM_ABYTES, SecretstreamAuthError, TAG_FINAL } from '../crypto/secretstream';
 import { CoreError } from '../errors';
 import { checkArgon2, type KdfLimits } from './kdf-limits';
-import { fromBase64, fromUtf8, utf8 } from './hazmat';
+import { fromBase64, fromUtf8, utf8 } from './file-text';
 import { corrupt, wrongPassword } from './import-errors';
 import { num, rec, str, type JsonRecord } from './json-read';
 
