@@ -11,10 +11,28 @@ import { targetSeen } from './fill/visible';
 import { pageUi } from './ui-loader';
 import { submitNear } from './fill/submit';
 import { sendToBackground } from '../platform/runtime-lite';
+import { enrollSettled, isSetupField, onSetupQr } from './enroll/setup-qrs';
 import type { CodeAnswer, FillAnswer } from '../shared/protocol';
 
 const ROLLOVER_MS = 3000;
 let removeButton: (() => void) | undefined;
+/** The field our button is in. */
+let buttonAnchor: Element | undefined;
+
+// A QR found late: its setup page's confirmation field is ours to fill, no button there.
+onSetupQr(() => {
+  if (buttonAnchor && isSetupField(buttonAnchor)) removeButton?.();
+});
+
+const anchorOf = (target: OtpTarget): Element =>
+  target.kind === 'hidden-real' ? target.visual : inputsOf(target).at(target.kind === 'split' ? -1 : 0)!;
+
+/** Split boxes: their common parent, when it holds nothing else but them. */
+function cueAnchor(target: OtpTarget): Element {
+  const inputs = inputsOf(target);
+  const parent = inputs[0]?.parentElement;
+  return target.kind === 'split' && parent && inputs.every((i) => parent.contains(i)) ? parent : anchorOf(target);
+}
 
 /** Fields already submitted once by us: a second fill (shortcut, pick) never submits again. */
 const submitted = new WeakSet<HTMLInputElement>();
@@ -23,6 +41,8 @@ const submitted = new WeakSet<HTMLInputElement>();
 function apply(target: OtpTarget, answer: CodeAnswer, now = Date.now()): boolean {
   if (!fillCode(target, answer.code, answer.next ?? undefined)) return false;
   removeButton?.();
+  // No page UI (the extension reloaded under the page): the fill stands without its cue.
+  void pageUi().then((ui) => ui.showFillCue(cueAnchor(target)), () => undefined);
   const left = answer.validUntil === null ? Infinity : answer.validUntil - now;
   // Asked again once the code has expired, under the same rules (a grant when the user asked for this
   // fill); fillCode only overwrites what we put there, so a user's own typing is never replaced.
@@ -37,10 +57,14 @@ function apply(target: OtpTarget, answer: CodeAnswer, now = Date.now()): boolean
 }
 
 function showButton(target: OtpTarget, answer: FillAnswer): void {
-  const anchor = target.kind === 'hidden-real' ? target.visual : inputsOf(target).at(target.kind === 'split' ? -1 : 0)!;
-  void pageUi().then((ui) => {
-    if (stillOurs(inputsOf(target))) return; // filled meanwhile
+  const anchor = anchorOf(target);
+  // Not on a setup page's own confirmation field: wait for the page's QRs to be looked at first.
+  void enrollSettled().then(async () => {
+    if (isSetupField(anchor)) return;
+    const ui = await pageUi();
+    if (stillOurs(inputsOf(target)) || isSetupField(anchor)) return; // filled meanwhile
     removeButton?.();
+    buttonAnchor = anchor;
     removeButton = ui.showFieldButton(anchor, answer.kind === 'locked', () => {
       // A one-time grant from the background makes the click a request the user asked for (one account
       // here, but not fillable without a click, or automatic filling off). Otherwise the popup unlocks

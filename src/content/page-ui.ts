@@ -2,8 +2,9 @@
 import { enrolled, notify, presentCandidate } from './enroll/present';
 import { guardCapture } from './enroll/capture-guard';
 import { showFieldButton } from './fill/button';
+import { showFillCue } from './fill/cue';
 import { gridPng } from './enroll/grid-png';
 import { UI_KEY, type PageUi } from './ui-loader';
 
 const slot = globalThis as { [UI_KEY]?: PageUi };
-slot[UI_KEY] ??= { presentCandidate, enrolled, notify, guardCapture, showFieldButton, gridPng };
+slot[UI_KEY] ??= { presentCandidate, enrolled, notify, guardCapture, showFieldButton, showFillCue, gridPng };

@@ -8,6 +8,7 @@ import { sendToBackground } from '../platform/runtime-lite';
 import type { enrolled, notify, presentCandidate } from './enroll/present';
 import type { guardCapture } from './enroll/capture-guard';
 import type { showFieldButton } from './fill/button';
+import type { showFillCue } from './fill/cue';
 import type { gridPng } from './enroll/grid-png';
 
 export const UI_KEY = '__clickauthUi';
@@ -18,6 +19,7 @@ export interface PageUi {
   notify: typeof notify;
   guardCapture: typeof guardCapture;
   showFieldButton: typeof showFieldButton;
+  showFillCue: typeof showFillCue;
   gridPng: typeof gridPng;
 }
 

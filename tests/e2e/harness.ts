@@ -30,14 +30,19 @@ export function assertBuilt(): void {
   }
 }
 
-/** Launch Chromium with the extension loaded; reuse `profileDir` to simulate a browser restart. */
-export async function launchWithExtension(profileDir?: string): Promise<LoadedExtension> {
+/**
+ * Launch Chromium with the extension loaded; reuse `profileDir` to simulate a browser restart. `lang`:
+ * the browser's UI language, which chrome.i18n (our wording) follows.
+ */
+export async function launchWithExtension(profileDir?: string, lang?: string): Promise<LoadedExtension> {
   assertBuilt();
   const dir = profileDir ?? mkdtempSync(join(tmpdir(), 'clickauth-e2e-'));
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: chromePath,
     headless: true,
+    ...(lang ? { env: { ...process.env, LANGUAGE: lang, LANG: `${lang}.UTF-8` }, locale: lang } : {}),
     args: [
+      ...(lang ? [`--lang=${lang}`] : []),
       `--disable-extensions-except=${distDir}`,
       `--load-extension=${distDir}`,
       '--no-sandbox',

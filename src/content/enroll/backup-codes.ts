@@ -7,11 +7,17 @@ const KEYWORDS =
   /backup|recovery|wiederherstellung|sicherungs|respaldo|recuperaci|r[ée]cup[ée]ration|secours|ripristino|herstel|zapasow|резерв|バックアップ|リカバリ|备用|恢复|備用|백업|복구/i;
 const CODE = /^(?=.*\d)(?:[A-Za-z0-9]{4,6}[- ][A-Za-z0-9]{4,6}|[A-Za-z0-9]{8,12})$/;
 
+/**
+ * Shown to the user: setup pages often render the codes on a later step that is still hidden (issue
+ * 17: the offer came while they were); the watcher below looks again when the step is shown.
+ */
+const shown = (el: Element): boolean => !('checkVisibility' in el) || el.checkVisibility({ visibilityProperty: true, opacityProperty: true } as CheckVisibilityOptions);
+
 export function findBackupCodes(root: ParentNode & Node = document.body): string[] | null {
   if (!KEYWORDS.test(root.textContent ?? '')) return null;
   const codes = new Set<string>();
   for (const el of root.querySelectorAll('li, td, code, kbd, span, div, p, pre, textarea')) {
-    if (el.children.length > 0 && el.tagName !== 'PRE') continue;
+    if ((el.children.length > 0 && el.tagName !== 'PRE') || !shown(el)) continue;
     const text = el instanceof HTMLTextAreaElement ? el.value : (el.textContent ?? '');
     for (const line of text.split('\n')) {
       const code = line.replace(/^\s*\d{1,2}[.)]\s+/, '').trim();

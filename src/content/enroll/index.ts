@@ -9,6 +9,7 @@ import { pageUi } from '../ui-loader';
 import { drawnQrs, mediaIn, qrCandidates, qrShaped } from './detect';
 import { sourceOf } from './source';
 import { onDomChange } from '../dom-changes';
+import { addSetupQr, tracked } from './setup-qrs';
 
 const seen = new WeakMap<Element, { key: string; reply: Promise<CandidateReply | null> }>();
 const retries = new WeakMap<Element, number>();
@@ -33,12 +34,13 @@ function consider(el: Element): Promise<CandidateReply | null> {
     }
     const candidate = answer?.candidate;
     // The overlay and everything after the click live in the page UI script, loaded now.
+    if (candidate) addSetupQr(el);
     if (candidate) (await ui())?.presentCandidate(el, candidate);
     else if (el instanceof HTMLCanvasElement) recheckLater(el);
     return answer ?? null;
   })();
   seen.set(el, { key: keyOf(el), reply });
-  return reply;
+  return tracked(reply);
 }
 
 /** Drawing on a canvas changes no attribute: a canvas that had no QR yet is looked at again, 4 times. */
@@ -93,11 +95,15 @@ function remeasure(el: Element): void {
 /** After a change: new media get observed, visible-but-small ones measured again, drawn QRs looked at. */
 function scan(): void {
   io ??= new IntersectionObserver(onIntersections, { rootMargin: '200px' });
+  let added = false;
   for (const el of mediaIn(document)) {
     if (observed.has(el)) continue;
     observed.add(el);
     io.observe(el);
+    added = true;
   }
+  // The observer reports after the next rendering step; until then the autofill waits (setup-qrs.ts).
+  if (added) void tracked(new Promise((reported) => requestAnimationFrame(() => setTimeout(reported, 0))));
   for (const el of tooSmall) remeasure(el);
   for (const el of drawnQrs(document)) if (fresh(el)) void consider(el);
 }

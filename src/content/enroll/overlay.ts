@@ -1,89 +1,102 @@
 /**
- * The "Add to Authenticator" affordance over a QR, drawn in a closed shadow root so the page can
- * neither read nor restyle it. Only a trusted click (a real user's) acts; script-made clicks are ignored.
+ * The "Add to Authenticator" affordance on a QR, drawn in a closed shadow root so the page can neither
+ * read nor restyle it. Only a trusted click (a real user's) acts; script-made clicks are ignored.
+ *
+ * Issue 17: it never covers the QR's finder patterns nor, where the page leaves room, its text (see
+ * placement.ts): a ring around the QR that takes no clicks, a clickable zone over the QR's
+ * bottom-right part, and the label outside the QR. What follows the click ("Added ✓", the result with
+ * Undo) grows the label in place; it follows the QR, hides while the QR is hidden, and is gone once
+ * the QR is hidden or removed after the account was added.
  */
 import { message } from '../../platform/runtime-lite';
 import { guard } from '../genuine';
 import { HOST_CSS, mount, setVars } from '../host';
+import { BRAND, MARK, THEME } from '../ui/theme';
+import { choose, hostBox, zoneOf, type Box } from './placement';
+import { obstaclesNear } from './obstacles';
 
-// Written compactly: this string ships in the content script of every page.
-const STYLE =
-  HOST_CSS +
-  '.box{position:absolute;inset:0;box-sizing:border-box;border:3px solid #0b57d0;border-radius:8px;background:rgba(11,87,208,0.08);cursor:pointer;font:600 13px/1.3 system-ui,sans-serif}.box:hover{background:rgba(11,87,208,0.18)}.label{position:absolute;left:50%;bottom:6px;transform:translateX(-50%);background:#0b57d0;color:#fff;padding:4px 10px;border-radius:12px;white-space:nowrap}.toast{position:absolute;left:50%;top:calc(100% + 6px);transform:translateX(-50%);background:#1b1c1f;color:#fff;padding:6px 10px;border-radius:6px;white-space:nowrap;display:flex;gap:8px}.toast button{all:unset;color:#a8c7fa;text-decoration:underline;cursor:pointer}.notice{width:340px;display:flex;align-items:center;gap:8px;background:#1b1c1f;color:#fff;padding:10px 12px;border-radius:8px;font:14px/1.35 system-ui,sans-serif;box-shadow:0 4px 16px rgba(0,0,0,.3)}.notice span{flex:1}.notice button{all:unset;cursor:pointer;padding:8px 12px;border-radius:6px}.notice .act{background:#a8c7fa;color:#062e6f;font-weight:600;width:64px;text-align:center}.notice .close{color:#c4c7c5}';
+const CSS =
+  '.ca{position:absolute;inset:0}.ring{position:absolute;border:2px solid var(--a);border-radius:6px;pointer-events:none}.zone{position:absolute;cursor:pointer}' +
+  '.label{position:absolute;width:max-content;display:flex;flex-direction:column;align-items:stretch;gap:6px}' +
+  '.ca .add{flex:1;display:flex;align-items:center;gap:8px;min-height:36px;padding:6px 14px 6px 8px;border-radius:12px;text-align:left;box-shadow:var(--sh)}.add .mark rect{fill:var(--on-a)}.add .mark path{stroke:var(--a)}.add .mark circle{fill:var(--a)}' +
+  '.ca .add.done{cursor:default}.result{display:flex;flex-wrap:wrap;align-items:center;gap:4px 8px;padding:8px 12px}.result .brand{flex-basis:100%}';
+
+/** The smallest QR a phone can be expected to scan on a screen; also genuine.ts's smallest host. */
+const MIN_QR = 40;
 
 export interface Overlay {
-  toast(text: string, undo?: () => void): void;
+  /** After the click: `added` turns the label into "Added ✓"; `undo` offers Undo. */
+  toast(text: string, undo?: () => void, added?: boolean): void;
   remove(): void;
 }
 
-/**
- * A notice at the top right of the viewport with one action (e.g. "Save 10 backup codes"); the action
- * button is the right-most 88 px of the box. Trusted clicks only.
- */
-export function showNotice(text: string, action: string, onAction: () => void): { done(text: string): void } {
-  const host = document.createElement('div');
-  host.setAttribute('data-clickauth-notice', '');
-  setVars(host, { t: '16px', r: '16px' });
-  const shadow = host.attachShadow({ mode: 'closed' });
-  shadow.innerHTML = `<style>${STYLE}</style><div class="notice" role="alertdialog"><span></span><button class="close" type="button">×</button><button class="act" type="button"></button></div>`;
-  const label = shadow.querySelector('span')!;
-  const act = shadow.querySelector('.act') as HTMLButtonElement;
-  label.textContent = text;
-  act.textContent = action;
-  (shadow.querySelector('.close') as HTMLButtonElement).setAttribute('aria-label', message('close'));
-  mount(host);
-  const watch = guard(host, 40);
-  act.addEventListener('click', (e) => watch.genuine(e) && onAction());
-  shadow.querySelector('.close')!.addEventListener('click', (e) => {
-    if (!e.isTrusted) return;
-    watch.stop();
-    host.remove();
-  });
-  return {
-    done(result) {
-      label.textContent = result;
-      act.remove();
-      setTimeout(() => {
-        watch.stop();
-        host.remove();
-      }, 6000);
-    },
-  };
-}
+const style = (el: HTMLElement, b: Box): void => {
+  const css = `left:${b.left}px;top:${b.top}px;width:${b.width}px;height:${b.height}px`;
+  if (el.style.cssText !== css) el.style.cssText = css;
+};
+const rel = (b: Box, to: Box): Box => ({ ...b, left: b.left - to.left, top: b.top - to.top });
 
-export function showOverlay(target: Element, label: string, onClick: () => void): Overlay {
+export function showOverlay(target: Element, labelText: string, onClick: () => void): Overlay {
   const host = document.createElement('div');
   host.setAttribute('data-clickauth-overlay', '');
   const shadow = host.attachShadow({ mode: 'closed' });
-  shadow.innerHTML = `<style>${STYLE}</style><div class="box" role="button" tabindex="0"><span class="label"></span></div>`;
-  const box = shadow.querySelector('.box') as HTMLElement;
-  (shadow.querySelector('.label') as HTMLElement).textContent = label;
-  box.setAttribute('aria-label', label);
+  shadow.innerHTML = `<style>${HOST_CSS}${THEME}${CSS}</style><div class="ca"><div class="ring"></div><div class="zone" aria-hidden="true"></div><div class="label"><button class="add primary" type="button">${MARK}<span></span></button></div></div>`;
+  const [ring, zone, label] = ['.ring', '.zone', '.label'].map((s) => shadow.querySelector(s) as HTMLElement) as [HTMLElement, HTMLElement, HTMLElement];
+  const add = shadow.querySelector('.add') as HTMLButtonElement;
+  const inner = shadow.querySelector('.ca') as HTMLElement;
+  add.lastElementChild!.textContent = labelText;
+  let added = false;
   // Watched from before it is placed and mounted: those changes only start its clock.
-  const watch = guard(host, 40);
+  const watch = guard(host, MIN_QR);
   const act = (event: Event) => {
     event.preventDefault();
     event.stopPropagation();
-    if (watch.genuine(event)) onClick();
+    if (!added && watch.genuine(event)) onClick();
   };
-  box.addEventListener('click', act);
-  box.addEventListener('keydown', (e) => (e.key === 'Enter' || e.key === ' ') && act(e));
+  add.addEventListener('click', act);
+  zone.addEventListener('click', act);
 
+  let obstacles: { key: string; boxes: Box[] } = { key: '', boxes: [] };
   // Page coordinates (absolute in the top layer scrolls with the page): scrolling changes nothing here.
   const place = () => {
+    if (!target.isConnected) return remove();
     const r = target.getBoundingClientRect();
-    setVars(host, { p: 'absolute', l: `${r.left + scrollX}px`, t: `${r.top + scrollY}px`, w: `${r.width}px`, h: `${r.height}px` });
-    if (!target.isConnected) remove();
+    const visible = target.getClientRects().length > 0 && (target.checkVisibility?.({ visibilityProperty: true }) ?? true);
+    if (!visible) return added ? remove() : setVars(host, { d: 'none' });
+    const q: Box = { left: r.left, top: r.top, width: r.width, height: r.height };
+    // A QR shrunk out of sight (a transform on the page): no label, and the host stays the QR's size,
+    // too small for genuine.ts to take a click (clickjacking, issue 11).
+    const tiny = Math.min(q.width, q.height) < MIN_QR;
+    inner.style.display = tiny ? 'none' : '';
+    if (tiny) return setVars(host, { d: 'block', p: 'absolute', l: `${q.left + scrollX}px`, t: `${q.top + scrollY}px`, w: `${q.width}px`, h: `${q.height}px` });
+    // Sized for the longest (German) text: never wider than the QR, it wraps instead. Measured as it
+    // would be beside the QR (natural) and below it (as wide as the zone).
+    const zoneBox = zoneOf(q);
+    label.style.cssText = `max-width:${q.width}px`;
+    const { width, height } = label.getBoundingClientRect();
+    label.style.cssText = `width:${zoneBox.width}px`;
+    const narrowH = label.getBoundingClientRect().height;
+    const key = `${q.left},${q.top},${q.width},${q.height},${width},${height},${narrowH}`;
+    if (obstacles.key !== key) {
+      const near = { left: q.left - 16, top: q.top, width: q.width + width + 48, height: q.height + height + 24 };
+      obstacles = { key, boxes: obstaclesNear(target, near) };
+    }
+    const spot = choose(q, width, height, obstacles.boxes, document.documentElement.clientWidth, narrowH);
+    const h = hostBox(q, spot);
+    style(ring, rel({ left: q.left - 4, top: q.top - 4, width: q.width + 8, height: q.height + 8 }, h));
+    style(zone, rel(zoneBox, h));
+    style(label, rel(spot, h));
+    setVars(host, { d: 'block', p: 'absolute', l: `${h.left + scrollX}px`, t: `${h.top + scrollY}px`, w: `${h.width}px`, h: `${h.height}px` });
   };
   const observer = new ResizeObserver(place);
   observer.observe(target);
-  // Moves that change no size (a transform on the page, a layout shift) are caught on the next tick:
-  // the overlay always sits where the QR is, at the QR's size (genuine.ts refuses a shrunken one).
+  observer.observe(label);
+  // Moves that change no size (a transform on the page, a layout shift) are caught on the next tick.
   const timer = setInterval(place, 400);
   addEventListener('scroll', place, true);
   addEventListener('resize', place);
-  place();
   mount(host, target);
+  place();
 
   function remove() {
     clearInterval(timer);
@@ -95,22 +108,36 @@ export function showOverlay(target: Element, label: string, onClick: () => void)
   }
 
   return {
-    toast(text, undo) {
-      shadow.querySelector('.toast')?.remove();
-      const toast = document.createElement('div');
-      toast.className = 'toast';
-      toast.setAttribute('role', 'status');
-      toast.textContent = text;
+    toast(text, undo, done = false) {
+      if (done) {
+        added = true;
+        add.classList.add('done');
+        add.lastElementChild!.textContent = message('enrollAddedShort');
+      }
+      shadow.querySelector('.result')?.remove();
+      const result = document.createElement('div');
+      result.className = 'result card';
+      result.setAttribute('role', 'status');
+      // Our name and mark first: the result cannot pass for the site's own message.
+      result.innerHTML = BRAND;
+      const span = document.createElement('span');
+      span.textContent = text;
+      result.append(span);
       if (undo) {
         const button = document.createElement('button');
+        button.className = 'quiet';
+        button.type = 'button';
         button.textContent = message('undo');
         button.addEventListener('click', (e) => {
           e.stopPropagation();
-          if (e.isTrusted) undo();
+          if (!e.isTrusted) return;
+          add.remove();
+          undo();
         });
-        toast.append(button);
+        result.append(button);
       }
-      box.append(toast);
+      label.append(result);
+      place();
     },
     remove,
   };

@@ -7,7 +7,8 @@ import type { Candidate, EnrollOutcome } from '../../shared/protocol';
 import { message, sendToBackground } from '../../platform/runtime-lite';
 import { fillCode, findOtpFields } from '../fill';
 import type { OtpTarget } from '../fill/classify';
-import { showNotice, showOverlay, type Overlay } from './overlay';
+import { showOverlay, type Overlay } from './overlay';
+import { showNotice } from './notice';
 import { watchForBackupCodes } from './backup-codes';
 import { keepFresh } from './rollover';
 
@@ -35,12 +36,13 @@ async function confirm(token: string): Promise<void> {
 export function enrolled(token: string, outcome: EnrollOutcome): void {
   const found = byToken.get(token);
   if (!found) return;
-  if (outcome.kind === 'locked') return found.overlay.toast(message('enrollLocked'));
+  // Says how to unlock: the toolbar button opens the popup, which asks for the password.
+  if (outcome.kind === 'locked') return found.overlay.toast(message('enrollLockedHow'));
   if (outcome.kind === 'asked') return found.overlay.toast(message('enrollAsked'));
   const name = outcome.issuer || outcome.account;
   const added = message(outcome.bound ? 'enrollAdded' : 'enrollAddedUnbound', [name]);
   if (outcome.count === 0) found.overlay.toast(message('enrollDuplicate', [name]));
-  else found.overlay.toast(added, () => void sendToBackground({ type: 'enroll/undo', token }).then(() => found.overlay.toast(message('enrollUndone'))));
+  else found.overlay.toast(added, () => void sendToBackground({ type: 'enroll/undo', token }).then(() => found.overlay.toast(message('enrollUndone'))), true);
   const target = outcome.code ? fillConfirmation(found.el, outcome.code) : null;
   if (target && outcome.validUntil !== null) keepFresh(token, target, outcome.validUntil);
   if (outcome.count === 1) watchForBackupCodes((codes) => offerBackupCodes(token, name, codes));

@@ -26,7 +26,7 @@ describe('pageUi', () => {
     const [a, b] = await Promise.all([pageUi(), pageUi()]);
     expect(a).toBe(b);
     expect(sent).toEqual([{ type: 'ui/load' }]);
-    expect(Object.keys(a).sort()).toEqual(['enrolled', 'gridPng', 'guardCapture', 'notify', 'presentCandidate', 'showFieldButton']);
+    expect(Object.keys(a).sort()).toEqual(['enrolled', 'gridPng', 'guardCapture', 'notify', 'presentCandidate', 'showFieldButton', 'showFillCue']);
     expect((globalThis as Record<string, unknown>)[UI_KEY]).toBe(a);
     await pageUi();
     expect(sent).toHaveLength(1);
