@@ -34,6 +34,7 @@ export const ERROR_CODES = [
   'import/unsupported-entry',
   'import/unsupported-version',
   'import/too-costly',
+  'import/account-restricted',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

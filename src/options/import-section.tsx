@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { peekPeerEncrypted } from '../core/formats/peer-detect';
 import type { ImportCommitResult, ImportPayload, ImportPreview } from '../shared/protocol-import';
 import type { OptionsApi } from './api';
 import type { Translate } from './app';
@@ -40,6 +41,12 @@ export function ImportSection({ api, t, onChanged }: { api: OptionsApi; t: Trans
   }
 
   async function preview(payload: ImportPayload) {
+    // Another app's encrypted export (Bitwarden, Ente, Authenticator v3) is opened here, in this page,
+    // so its KDFs and ciphers load only on demand and only into the options page (peer-encrypted.ts).
+    if (payload.encoding === 'text' && payload.password === undefined && peekPeerEncrypted(payload.data)) {
+      setStage({ kind: 'password', payload });
+      return;
+    }
     try {
       setStage({ kind: 'preview', preview: await api.importPreview(payload) });
     } catch (failure) {
@@ -55,6 +62,13 @@ export function ImportSection({ api, t, onChanged }: { api: OptionsApi; t: Trans
       const payload = source.kind === 'text' ? { data: source.text, encoding: 'text' as const } : await fileToPayload(source.file, api.qrFromImage);
       await preview(payload);
     });
+
+  async function withPassword(payload: ImportPayload, password: string) {
+    if (payload.encoding !== 'text' || !peekPeerEncrypted(payload.data)) return preview({ ...payload, password });
+    const { openPeerExport } = await import('../core/formats/peer-encrypted');
+    const opened = await openPeerExport(payload.data, password);
+    return preview({ data: opened.text, encoding: 'text' });
+  }
 
   const commit = (preview: ImportPreview) =>
     run(async () => {
@@ -90,7 +104,7 @@ export function ImportSection({ api, t, onChanged }: { api: OptionsApi; t: Trans
       {message && <p class="error" role="alert">{message.text}</p>}
       {stage.kind === 'password' && (
         <FilePassword t={t} busy={busy} onCancel={cancel}
-          onPassword={(password) => run(() => preview({ ...stage.payload, password }))} />
+          onPassword={(password) => run(() => withPassword(stage.payload, password))} />
       )}
       {stage.kind === 'preview' && (
         <ImportPreviewView t={t} preview={stage.preview} busy={busy} onCancel={cancel}

@@ -144,7 +144,7 @@ describe('hostile Aegis files (scrypt cost from the file)', () => {
     await page.locator('[data-testid=import-file]').setInputFiles({ name: 'aegis-export.json', mimeType: 'application/json', buffer: await costlyAegis(slot) });
     await expect
       .poll(async () => (await page.locator('section[aria-labelledby=import-title] [role=alert]').allTextContents()).join(' '), { timeout: 3000 })
-      .toContain('ask for far more computing work than Aegis itself ever uses');
+      .toContain('ask for far more computing work than the app that made it ever uses');
     expect(Date.now() - started).toBeLessThan(3000);
     expect(await page.locator('[data-testid=import-password]').count()).toBe(0);
     expect(await page.locator('[data-testid=import-preview]').count()).toBe(0);

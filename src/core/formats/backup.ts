@@ -86,7 +86,7 @@ export async function exportBackup(accounts: readonly BackupAccount[], password:
 
 function readHeader(json: JsonRecord): Header {
   const version = json['version'];
-  if (version !== BACKUP_VERSION) throw new CoreError('import/unsupported-version', `Backup version ${String(version)} is not supported`, 'data');
+  if (version !== BACKUP_VERSION) throw new CoreError('import/unsupported-version', `Backup version ${typeof version === 'number' ? version : typeof version} is not supported`, 'data');
   const kdf = rec(json['kdf'], 'kdf');
   const cipher = rec(json['cipher'], 'cipher');
   if (kdf['name'] !== KDF || cipher['name'] !== CIPHER) throw corrupt('unknown kdf or cipher');

@@ -10,6 +10,7 @@ import { parseOtpauthUri, parseSteamUri } from '../otpauth-uri';
 import { csvRecords } from './csv';
 import { buildAccount, collectEntries, displayName } from './entry';
 import { arr, isRecord, optStr, type JsonRecord } from './json-read';
+import { accountRestricted } from './peer-shapes';
 import type { EntriesResult, ImportedAccount } from './types';
 
 interface TotpItem {
@@ -60,7 +61,9 @@ function collect(items: TotpItem[]): EntriesResult {
 
 export function importBitwardenJson(json: JsonRecord): EntriesResult {
   if (json['encrypted'] === true) {
-    throw new CoreError('import/unrecognized', 'Encrypted Bitwarden exports are not supported: export as unencrypted JSON', 'data');
+    // Password-protected exports are opened first (peer-encrypted.ts); account-restricted ones never can be.
+    if (json['passwordProtected'] !== true) throw accountRestricted();
+    throw new CoreError('import/needs-password', 'This Bitwarden export is password protected', 'password');
   }
   const items = arr(json['items'], 'items').flatMap((value): TotpItem[] => {
     if (!isRecord(value) || !isRecord(value['login'])) return [];

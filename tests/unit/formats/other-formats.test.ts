@@ -92,8 +92,10 @@ describe('Bitwarden', () => {
     expect(result.skipped).toEqual([]);
   });
 
-  it('JSON: an encrypted export is refused with a clear code', async () => {
-    await expect(importFile(JSON.stringify({ encrypted: true, items: [] }))).rejects.toMatchObject({ code: 'import/unrecognized' });
+  it('JSON: an account-restricted export says it cannot be read outside Bitwarden; a password-protected one needs its password', async () => {
+    await expect(importFile(JSON.stringify({ encrypted: true, items: [] }))).rejects.toMatchObject({ code: 'import/account-restricted' });
+    // The options page opens password-protected exports itself (peer-encrypted.ts); the background only asks for the password.
+    await expect(importFile(JSON.stringify({ encrypted: true, passwordProtected: true, items: [] }))).rejects.toMatchObject({ code: 'import/needs-password' });
   });
 
   it('CSV: quoted fields with commas, quotes and newlines', async () => {

@@ -1,0 +1,30 @@
+/**
+ * HAZMAT: Argon2id (RFC 9106) through @noble/hashes, for reading other apps' exports. The cost comes
+ * from the file, so callers check it against their format's limits first (see
+ * core/formats/kdf-limits.ts); `maxmem` stays as noble's own second guard.
+ */
+import { argon2idAsync } from '@noble/hashes/argon2.js';
+
+export interface Argon2Params {
+  /** Passes (t). */
+  iterations: number;
+  /** Memory in KiB (m). */
+  memoryKiB: number;
+  /** Lanes (p). */
+  parallelism: number;
+}
+
+/** Argon2id v1.3, 32-byte output; yields to the event loop so a page stays responsive. */
+export function argon2id(password: Uint8Array, salt: Uint8Array, params: Argon2Params, dkLen = 32): Promise<Uint8Array> {
+  return argon2idAsync(password, salt, {
+    t: params.iterations,
+    m: params.memoryKiB,
+    p: params.parallelism,
+    dkLen,
+    maxmem: params.memoryKiB * 1024 + 2 ** 20,
+    asyncTick: 50,
+  });
+}
+
+/** The Argon2id signature importers take (ARCHITECTURE rule 2: tests may pass their own). */
+export type Argon2Fn = typeof argon2id;
