@@ -34,6 +34,7 @@ import { codesGet } from './handlers/codes-get';
 import { settingsGet } from './handlers/settings-get';
 import { settingsSet } from './handlers/settings-set';
 import { importExportHandlers } from './handlers/import-export';
+import { restoreHandlers } from './handlers/restore';
 import { fillRequest, fillRequestOf } from './handlers/fill-request';
 import { enrollCandidate } from './handlers/enroll-candidate';
 import { enrollConfirm } from './handlers/enroll-confirm';
@@ -62,6 +63,7 @@ startContextMenu(vault, askToUnlock, (key, subs) => browser.i18n.getMessage(key,
 const route = createRouter(
   {
     ...importExportHandlers(services),
+    ...restoreHandlers(services),
     'app/info': () => appInfo(browser.runtime.getManifest()),
     'vault/status': () => vaultStatus(services),
     'vault/create': (m) => vaultCreate(services, m.password),

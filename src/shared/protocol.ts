@@ -4,6 +4,7 @@
  * decides that from the browser-provided `sender`, never from the message.
  */
 import { importExportSenders, type ImportExportMessages } from './protocol-import';
+import { restoreSenders, type RestoreMessages } from './protocol-restore';
 import type { ManualEntry } from '../core/otpauth-uri';
 import type { Lookalike } from '../core/site/lookalike';
 
@@ -223,7 +224,7 @@ export interface ContentHello {
 export type Msg<Req, Res> = { request: Req; response: Res };
 
 /** Messages sent to the background: the core map plus the import/export domain (protocol-import.ts). */
-export type ToBackground = CoreMessages & ImportExportMessages;
+export type ToBackground = CoreMessages & ImportExportMessages & RestoreMessages;
 
 interface CoreMessages {
   'app/info': Msg<NoFields, AppInfo>;
@@ -316,6 +317,7 @@ const PAGES = ['extension-page'] as const;
  */
 export const allowedSenders: { readonly [K in BackgroundType]: readonly SenderKind[] } = {
   ...importExportSenders,
+  ...restoreSenders,
   'app/info': PAGES,
   'vault/status': PAGES,
   'vault/create': PAGES,

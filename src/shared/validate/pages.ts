@@ -25,4 +25,5 @@ export const pageChecks = {
   'codes/get': payload({ ids }),
   'clipboard/clear-later': payload({ text: str(64) }),
   'import/undo': payload({ importId: str(128, undefined, 1) }),
+  'restore-points/restore': payload({ id: str(128, undefined, 1) }),
 };
