@@ -7,17 +7,20 @@ import { BackupReminder } from './backup-reminder';
 import { ChangePassword } from './change-password';
 import { ExportSection } from './export-section';
 import { ImportSection } from './import-section';
+import { RestorePointsSection, type RestorePointsPort } from './restore-points-section';
 import { VerifySection } from './verify-section';
 
 export type Translate = (key: string, substitutions?: string | string[]) => string;
 
-export function OptionsApp({ api, t }: { api: OptionsApi; t: Translate }) {
+export function OptionsApp({ api, t, restorePoints }: { api: OptionsApi; t: Translate; restorePoints?: RestorePointsPort }) {
   const [state, setState] = useState<VaultState | null>(null);
   const [backup, setBackup] = useState<BackupStatus | null>(null);
+  const [version, setVersion] = useState(0);
 
   const refresh = useCallback(() => {
     api.status().then((s) => setState(s.state), () => setState(null));
     api.backupStatus().then(setBackup, () => setBackup(null));
+    setVersion((v) => v + 1);
   }, [api]);
 
   useEffect(() => {
@@ -40,6 +43,7 @@ export function OptionsApp({ api, t }: { api: OptionsApi; t: Translate }) {
       <ImportSection api={api} t={t} onChanged={refresh} />
       <ExportSection api={api} t={t} onExported={refresh} />
       <VerifySection api={api} t={t} />
+      {restorePoints && <RestorePointsSection port={restorePoints} t={t} version={version} onRestored={refresh} />}
     </>
   );
 }

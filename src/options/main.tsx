@@ -3,6 +3,8 @@ import { OptionsApp } from './app';
 import type { OptionsApi } from './api';
 import { download, qrFromImage } from './platform-io';
 import { callBackground, t } from '../platform/messaging';
+import type { RestorePointsPort } from './restore-points-section';
+import { jumpToHash } from './jump-to-hash';
 
 const api: OptionsApi = {
   status: () => callBackground({ type: 'vault/status' }),
@@ -20,5 +22,13 @@ const api: OptionsApi = {
   download,
 };
 
+const restorePoints: RestorePointsPort = {
+  list: () => callBackground({ type: 'restore-points/list' }),
+  restore: (id) => callBackground({ type: 'restore-points/restore', id }),
+};
+
 const root = document.getElementById('app');
-if (root) render(<OptionsApp api={api} t={t} />, root);
+if (root) {
+  render(<OptionsApp api={api} t={t} restorePoints={restorePoints} />, root);
+  jumpToHash(document, location.hash);
+}

@@ -4,11 +4,12 @@ import { errorText, type PopupApi, type Translate } from './api';
 import { SetupForm, UnlockForm } from './password-forms';
 import { VaultView } from './vault-view';
 import { SiteAccessNotice, type SiteAccessPort } from './site-access-notice';
+import { VaultNotices, type NoticesPort } from './vault-notices';
 
 export type { PopupApi, Translate } from './api';
 
 /** The popup: first run (create the master password), locked (unlock), or the unlocked vault. */
-export function App({ api, t, siteAccess }: { api: PopupApi; t: Translate; siteAccess?: SiteAccessPort }) {
+export function App({ api, t, siteAccess, notices }: { api: PopupApi; t: Translate; siteAccess?: SiteAccessPort; notices?: NoticesPort }) {
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [state, setState] = useState<VaultState | null>(null);
   const [list, setList] = useState<AccountList | null>(null);
@@ -42,6 +43,7 @@ export function App({ api, t, siteAccess }: { api: PopupApi; t: Translate; siteA
       {!failure && state === null && <p class="status" role="status" data-testid="status">{t('loading')}</p>}
       {state === 'empty' && <SetupForm t={t} onSubmit={(password) => after(api.create(password))} />}
       {state === 'locked' && <UnlockForm t={t} onSubmit={(password) => after(api.unlock(password))} />}
+      {state === 'unlocked' && notices && <VaultNotices port={notices} t={t} />}
       {state === 'unlocked' && list && <VaultView api={api} t={t} initial={list} onLock={() => void after(api.lock())} />}
     </>
   );

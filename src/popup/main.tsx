@@ -3,6 +3,8 @@ import { App } from './app';
 import type { PopupApi } from './api';
 import { callBackground, openOptions, t } from '../platform/messaging';
 import { siteAccess } from '../platform/site-access';
+import { openExtensionPage } from '../platform/open-page';
+import type { NoticesPort } from './vault-notices';
 
 const api: PopupApi = {
   info: () => callBackground({ type: 'app/info' }),
@@ -40,5 +42,12 @@ const api: PopupApi = {
   openOptions,
 };
 
+const notices: NoticesPort = {
+  backupPrompt: () => callBackground({ type: 'backup/prompt' }),
+  dismissBackupPrompt: () => callBackground({ type: 'backup/prompt-dismiss' }),
+  recovery: () => callBackground({ type: 'vault/recovery' }),
+  openExport: () => openExtensionPage('src/options/index.html#export-title'),
+};
+
 const root = document.getElementById('app');
-if (root) render(<App api={api} t={t} siteAccess={siteAccess} />, root);
+if (root) render(<App api={api} t={t} siteAccess={siteAccess} notices={notices} />, root);
