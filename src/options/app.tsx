@@ -18,8 +18,9 @@ export function OptionsApp({ api, t, restorePoints }: { api: OptionsApi; t: Tran
   const [version, setVersion] = useState(0);
 
   const refresh = useCallback(() => {
+    // The background unreachable: the page shows no vault state (and no backup reminder).
     api.status().then((s) => setState(s.state), () => setState(null));
-    api.backupStatus().then(setBackup, () => setBackup(null));
+    api.backupStatus().then(setBackup, () => setBackup(null)); // unreachable: no reminder
     setVersion((v) => v + 1);
   }, [api]);
 

@@ -26,6 +26,7 @@ export function App({ api, t, siteAccess, notices }: { api: PopupApi; t: Transla
   }, [api, t]);
 
   useEffect(() => {
+    // The background unreachable: the popup says so.
     api.info().then(setInfo, () => setFailure(t('errorBackgroundUnavailable')));
     void refresh();
   }, [api, refresh, t]);

@@ -8,7 +8,8 @@ import { openWithKey, sealWithKey } from '../../core/crypto';
 import { isCoreError } from '../../core/errors';
 import { deserializeVault } from '../../core/vault';
 import { logger } from '../../shared/logger';
-import type { RestorePointView, RestoreReason } from '../../shared/protocol-restore';
+import type { RestorePoint } from '../../platform/storage';
+import type { RestorePointView } from '../../shared/protocol-restore';
 
 export const MAX_RESTORE_POINTS = 10;
 
@@ -23,13 +24,7 @@ export class RestorePointGone extends Error {
   }
 }
 
-export interface RestorePoint {
-  id: string;
-  at: number;
-  reason: RestoreReason;
-  /** The sealed vault before the change (base64 envelope, under the current vault key). */
-  blob: string;
-}
+export type { RestorePoint };
 
 /** `points` with a new one for `blob` at the end, the oldest dropped beyond the limit. */
 export function withPoint(points: readonly RestorePoint[], point: RestorePoint): RestorePoint[] {

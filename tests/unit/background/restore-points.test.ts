@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { takeErrorReports } from '../../log-reports';
 import { VaultService } from '../../../src/background/vault/vault-service';
 import { MAX_RESTORE_POINTS } from '../../../src/background/vault/restore-points';
 import { storageFault } from '../../../src/background/vault/storage-fault';
@@ -125,6 +126,8 @@ describe('faults on the write path', () => {
     expect(storageFault(new DOMException('full', 'QuotaExceededError'))).toMatchObject({ code: 'storage/full' });
     const other = new Error('IO error');
     expect(storageFault(other)).toBe(other);
+    // An unknown storage failure is reported (not only passed on); quota errors are the user's answer.
+    expect(takeErrorReports().map((report) => [report.scope, report.args[0]])).toEqual([['storage', 'storage write failed']]);
   });
 
   it('a damaged current blob found by a restarted worker: the previous generation opens, repaired, reported once', async () => {
