@@ -7,19 +7,22 @@ import { BackupReminder } from './backup-reminder';
 import { ChangePassword } from './change-password';
 import { ExportSection } from './export-section';
 import { ImportSection } from './import-section';
+import { RestorePointsSection, type RestorePointsPort } from './restore-points-section';
 import { VerifySection } from './verify-section';
 import { SectionNav } from './section-nav';
 
 export type Translate = (key: string, substitutions?: string | string[]) => string;
 
-export function OptionsApp({ api, t }: { api: OptionsApi; t: Translate }) {
+export function OptionsApp({ api, t, restorePoints }: { api: OptionsApi; t: Translate; restorePoints?: RestorePointsPort }) {
   const [state, setState] = useState<VaultState | null>(null);
   const [backup, setBackup] = useState<BackupStatus | null>(null);
+  const [version, setVersion] = useState(0);
 
   const refresh = useCallback(() => {
     // The background unreachable: the page shows no vault state (and no backup reminder).
     api.status().then((s) => setState(s.state), () => setState(null));
     api.backupStatus().then(setBackup, () => setBackup(null)); // unreachable: no reminder
+    setVersion((v) => v + 1);
   }, [api]);
 
   useEffect(() => {
@@ -53,6 +56,7 @@ export function OptionsApp({ api, t }: { api: OptionsApi; t: Translate }) {
           <BackupReminder t={t} status={backup} />
           <VerifySection api={api} t={t} />
         </section>
+        {restorePoints && <RestorePointsSection port={restorePoints} t={t} version={version} onRestored={refresh} />}
         <ImportSection api={api} t={t} onChanged={refresh} />
         <ExportSection api={api} t={t} onExported={refresh} />
         <ChangePassword api={api} t={t} />

@@ -1,5 +1,6 @@
 import type { BackgroundType, Envelope, ResponseOf, ToBackground } from '../shared/protocol';
 import type { OptionsApi } from './api';
+import type { RestorePointsPort } from './restore-points-section';
 
 export type Send = <K extends BackgroundType>(message: Envelope<ToBackground, K>) => Promise<ResponseOf<ToBackground, K>>;
 
@@ -19,5 +20,13 @@ export function createOptionsApi(send: Send, io: Pick<OptionsApi, 'qrFromImage' 
     verifyBackup: (payload) => send({ type: 'backup/verify', ...payload }),
     qrFromImage: (image) => io.qrFromImage(image),
     download: (file) => io.download(file),
+  };
+}
+
+/** The options page's restore-point section: list and restore (shared/messages/restore.ts). */
+export function createRestorePointsPort(send: Send): RestorePointsPort {
+  return {
+    list: () => send({ type: 'restore-points/list' }),
+    restore: (id) => send({ type: 'restore-points/restore', id }),
   };
 }

@@ -5,6 +5,7 @@ const SECTIONS: readonly [id: string, key: string][] = [
   ['locking', 'optionsLockTitle'],
   ['autofill', 'optionsAutofillTitle'],
   ['backups', 'optionsBackupsTitle'],
+  ['restore', 'restorePointsTitle'],
   ['import', 'importTitle'],
   ['export', 'exportTitle'],
   ['password', 'changePasswordTitle'],

@@ -10,6 +10,7 @@
 import { browser } from './browser';
 
 import type { Settings } from '../shared/protocol';
+import type { RestoreReason } from '../shared/protocol-restore';
 
 export type Area = 'local' | 'session';
 /** When an item is removed for the user: `lock` items go when the vault locks (clearOnLock below). */
@@ -62,11 +63,24 @@ export interface LastBackup {
   count: number;
 }
 
+/** A restore point: the sealed vault before a bulk change, with a date and a reason (neither secret). */
+export interface RestorePoint {
+  id: string;
+  at: number;
+  reason: RestoreReason;
+  /** The sealed vault before the change (base64 envelope, under the current vault key). */
+  blob: string;
+}
+
 /** Preferences: no issuer, label, site or secret. */
 export const settingsItem = defineItem<Settings>('local', 'settings', 'never');
 /** The sealed vault: ciphertext only (base64 of the envelope), current and previous generation. */
 export const vaultCurrent = defineItem<string>('local', 'vault.current', 'never');
 export const vaultPrevious = defineItem<string>('local', 'vault.previous', 'never');
+/** Restore points: sealed vault blobs (as encrypted as the vault), written in the vault's own storage call. */
+export const vaultRestorePoints = defineItem<RestorePoint[]>('local', 'vault.restorePoints', 'never');
+/** When the current blob was found damaged and the previous generation opened instead (a timestamp). */
+export const vaultRecoveredAt = defineItem<number>('local', 'vault.recoveredAt', 'never');
 /** The unlocked vault key: session storage (memory, trusted contexts only), removed on lock. */
 export const sessionKey = defineItem<string>('session', 'session.vaultKey', 'lock');
 /** The code just copied, until the clipboard is cleared (30 s) or the vault locks. */
@@ -74,16 +88,21 @@ export const clipboardPending = defineItem<string>('session', 'clipboard.pending
 /** The most recent import, for undo: session only (gone when the browser closes). */
 export const lastImportItem = defineItem<LastImport>('session', 'lastImport', 'never');
 export const lastBackupItem = defineItem<LastBackup>('local', 'lastBackup', 'never');
+/** When the popup's backup prompt was last dismissed (a timestamp, not secret). */
+export const backupPromptDismissedItem = defineItem<number>('local', 'backupPrompt.dismissedAt', 'never');
 
 /** Every stored item; a key not listed here is never written. */
 export const storageItems: readonly StorageItem<unknown>[] = [
   settingsItem,
   vaultCurrent,
   vaultPrevious,
+  vaultRestorePoints,
+  vaultRecoveredAt,
   sessionKey,
   clipboardPending,
   lastImportItem,
   lastBackupItem,
+  backupPromptDismissedItem,
 ];
 
 /** Removes every item declared `clearOn: 'lock'`, one storage call per area. */

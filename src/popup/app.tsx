@@ -4,11 +4,12 @@ import { errorText, type PopupApi, type Translate } from './api';
 import { SetupForm, UnlockForm } from './password-forms';
 import { VaultView } from './vault-view';
 import { SiteAccessNotice, type SiteAccessPort } from './site-access-notice';
+import { VaultNotices, type NoticesPort } from './vault-notices';
 
 export type { PopupApi, Translate } from './api';
 
 /** The popup: first run (create the master password), locked (unlock), or the unlocked vault. */
-export function App({ api, t, siteAccess, closePopup }: { api: PopupApi; t: Translate; siteAccess?: SiteAccessPort; closePopup?: () => void }) {
+export function App({ api, t, siteAccess, closePopup, notices }: { api: PopupApi; t: Translate; siteAccess?: SiteAccessPort; closePopup?: () => void; notices?: NoticesPort }) {
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [state, setState] = useState<VaultState | null>(null);
   const [list, setList] = useState<AccountList | null>(null);
@@ -43,6 +44,7 @@ export function App({ api, t, siteAccess, closePopup }: { api: PopupApi; t: Tran
       {!failure && state === null && <p class="status" role="status" data-testid="status">{t('loading')}</p>}
       {state === 'empty' && <SetupForm t={t} onSubmit={(password) => after(api.create(password))} />}
       {state === 'locked' && <UnlockForm t={t} onSubmit={(password) => after(api.unlock(password))} />}
+      {state === 'unlocked' && notices && <VaultNotices port={notices} t={t} />}
       {state === 'unlocked' && list && <VaultView api={api} t={t} initial={list} onLock={() => void after(api.lock())} closePopup={closePopup} />}
     </>
   );

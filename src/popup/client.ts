@@ -1,5 +1,6 @@
 import type { BackgroundType, Envelope, ResponseOf, ToBackground } from '../shared/protocol';
 import type { PopupApi } from './api';
+import type { NoticesPort } from './vault-notices';
 
 /** A typed call to the background (platform/messaging.ts `callBackground`, or the adapter tests' router). */
 export type Send = <K extends BackgroundType>(message: Envelope<ToBackground, K>) => Promise<ResponseOf<ToBackground, K>>;
@@ -50,5 +51,15 @@ export function createPopupApi(send: Send, io: PopupIo): PopupApi {
     captureAccept: (token, bind) => send({ type: 'enroll/capture-accept', token, bind }),
     captureReject: (token) => send({ type: 'enroll/capture-reject', token }),
     openOptions: () => io.openOptions(),
+  };
+}
+
+/** The popup's vault notices (backup prompt, recovered vault): three messages and the export page. */
+export function createNoticesPort(send: Send, openExport: () => void): NoticesPort {
+  return {
+    backupPrompt: () => send({ type: 'backup/prompt' }),
+    dismissBackupPrompt: () => send({ type: 'backup/prompt-dismiss' }),
+    recovery: () => send({ type: 'vault/recovery' }),
+    openExport,
   };
 }

@@ -37,7 +37,12 @@ function memoryVault(): VaultService {
   const local: { current?: string; previous?: string } = {};
   let key: Uint8Array | undefined;
   const ports: VaultPorts = {
-    blobs: { read: async () => ({ ...local }), write: async (current, previous) => void Object.assign(local, { current, previous: previous ?? current }) },
+    blobs: {
+      read: async () => ({ ...local }),
+      write: async (current, previous) => void Object.assign(local, { current, previous: previous ?? current }),
+      readPoints: async () => [],
+      takeRecovered: async () => undefined,
+    },
     keys: { read: async () => key, write: async (k) => void (key = k), clear: async () => void (key = undefined) },
     now: () => Date.now(),
     iterations: async () => 1000,

@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { launchWithExtension, repoRoot, stopServiceWorker, type LoadedExtension } from './harness';
 import { serveFixtures, type FixtureServer } from './server';
 import { evaluateInContentScript } from './content-world';
-import { parseOtpauthUri } from '../../src/core/otpauth-uri';
+import { encodeMigration, parseOtpauthUri } from '../../src/core/otpauth-uri';
 import { codeAt } from '../../src/core/otp';
 import { encodeBase32 } from '../../src/core/bytes/base32';
 import { decodeBase64 } from '../../src/core/bytes/base64';
@@ -17,6 +17,11 @@ const EXTENSION_NAME = 'ClickAuth Authenticator';
 const ACCOUNTS = [
   'otpauth://totp/Mailmachine:alice@mailmachine.test?secret=JBSWY3DPEHPK3PXP&issuer=Mailmachine',
   'otpauth://totp/Forgejo:bob-the-builder?secret=HXDMVJECJJWSRB3HWIZR4IFUGFTMXBOZ&issuer=Forgejo&digits=8&algorithm=SHA256',
+];
+/** Two accounts added in one bulk change and then restored away: afterwards they live only in restore points. */
+const ONLY_IN_POINTS = [
+  'otpauth://totp/Pointkeeper:carol@pointkeeper.test?secret=KRUGKIDROVUWG2ZAMJZG653OEBTG66BA&issuer=Pointkeeper',
+  'otpauth://totp/Snapshotter:dave-snapshot?secret=ONSWG4TFORZWK3DFMNZGK5DTMVRXEZLU&issuer=Snapshotter',
 ];
 
 let server: FixtureServer;
@@ -156,6 +161,16 @@ describe('the encrypted vault in real Chromium', () => {
 
   it('stores nothing readable: no secret, issuer, label or site in any storage area or on disk', async () => {
     const page = await openPopup();
+    // Restore points first: a bulk add (a migration link, two accounts) keeps one, restoring it keeps
+    // another, and the two accounts are left only inside restore points (and the previous generation).
+    const send = (message: object) => page.evaluate((m) => chrome.runtime.sendMessage(m), message) as Promise<{ ok: boolean; value?: unknown }>;
+    const migration = encodeMigration({ accounts: ONLY_IN_POINTS.map((u) => parseOtpauthUri(u)), version: 1, batchSize: 1, batchIndex: 0, batchId: 7 });
+    expect((await send({ type: 'accounts/add-uri', uri: migration })).ok).toBe(true);
+    const points = (await send({ type: 'restore-points/list' })) as { value: { id: string; reason: string; count: number }[] };
+    expect(points.value[0]).toMatchObject({ reason: 'bulk-add', count: 102 });
+    expect(await send({ type: 'restore-points/restore', id: points.value[0]!.id })).toEqual({ ok: true, value: { count: 102 } });
+    const after = (await send({ type: 'restore-points/list' })) as { value: { reason: string; count: number }[] };
+    expect(after.value.slice(0, 2)).toMatchObject([{ reason: 'restore', count: 104 }, { reason: 'bulk-add', count: 102 }]);
     const dump = await page.evaluate(async () => {
       const dbs = await indexedDB.databases();
       return JSON.stringify({
@@ -169,7 +184,7 @@ describe('the encrypted vault in real Chromium', () => {
     const onDisk = readTree(profile, ext.extensionId);
     expect(onDisk.length).toBeGreaterThan(0);
     const needles: string[] = [];
-    for (const uri of ACCOUNTS) {
+    for (const uri of [...ACCOUNTS, ...ONLY_IN_POINTS]) {
       const a = parseOtpauthUri(uri);
       const hex = Buffer.from(a.secret).toString('hex');
       const b64 = Buffer.from(a.secret).toString('base64');
@@ -183,6 +198,7 @@ describe('the encrypted vault in real Chromium', () => {
       expect(onDisk.includes(Buffer.from(needle)), `profile on disk contains ${needle}`).toBe(false);
     }
     expect(dump).toContain('vault.current');
+    expect(dump).toContain('vault.restorePoints');
   });
 
   it('after a browser restart: locked, no codes; wrong password refused; right password shows the same accounts', async () => {
@@ -211,7 +227,7 @@ describe('the encrypted vault in real Chromium', () => {
 
 describe('a password change against a stolen copy of the profile', () => {
   const NEW_PASSWORD = 'a completely new passphrase';
-  type Stored = { 'vault.current'?: string; 'vault.previous'?: string };
+  type Stored = { 'vault.current'?: string; 'vault.previous'?: string; 'vault.restorePoints'?: { blob: string; reason: string }[] };
 
   it('re-keys: the old password and the old vault key open no blob written after the change; nothing lost', async () => {
     const page = await ext.context.newPage();
@@ -219,7 +235,7 @@ describe('a password change against a stolen copy of the profile', () => {
     const send = (message: object) => page.evaluate((m) => chrome.runtime.sendMessage(m), message) as Promise<{ ok: boolean; value?: unknown }>;
     const read = () =>
       page.evaluate(async () => ({
-        local: (await chrome.storage.local.get(['vault.current', 'vault.previous'])) as Stored,
+        local: (await chrome.storage.local.get(['vault.current', 'vault.previous', 'vault.restorePoints'])) as Stored,
         session: (await chrome.storage.session.get('session.vaultKey'))['session.vaultKey'] as string | undefined,
       }));
     const stolen = await read();
@@ -235,10 +251,20 @@ describe('a password change against a stolen copy of the profile', () => {
     // The session key was replaced by a new vault key.
     const newKey = decodeBase64(later.session!);
     expect(newKey).not.toEqual(oldKey);
-    const blobs = [changed.local['vault.current'], changed.local['vault.previous'], later.local['vault.current'], later.local['vault.previous']];
+    // The restore points were re-keyed with the vault (and one more kept of the vault before the change).
+    const points = later.local['vault.restorePoints']!;
+    expect(points.map((p) => p.reason)).toEqual([...stolen.local['vault.restorePoints']!.map((p) => p.reason), 'password']);
+    const blobs = [
+      changed.local['vault.current'],
+      changed.local['vault.previous'],
+      later.local['vault.current'],
+      later.local['vault.previous'],
+      ...points.map((p) => p.blob),
+    ];
     for (const blob of blobs) {
       await expect(unlockEnvelope(blob!, PASSWORD)).rejects.toMatchObject({ code: 'vault/wrong-password' });
       await expect(openWithKey(blob!, oldKey)).rejects.toMatchObject({ code: 'vault/corrupted' });
+      expect(await openWithKey(blob!, newKey)).toBeInstanceOf(Uint8Array);
     }
     const opened = await unlockEnvelope(later.local['vault.current']!, NEW_PASSWORD);
     expect(opened.vaultKey).toEqual(newKey);

@@ -11,6 +11,7 @@ import { toView } from './views';
  */
 export async function accountsAddUri({ vault }: Services, uri: string, sites: string[] = []): Promise<AccountView[]> {
   const parsed = parseAnyUri(uri);
+  // A migration link adds several accounts at once: a bulk change, so it keeps a restore point.
   const added = await vault.mutate((data, now) => {
     let next: VaultData = data;
     const accounts: Account[] = [];
@@ -20,6 +21,6 @@ export async function accountsAddUri({ vault }: Services, uri: string, sites: st
       accounts.push(result.account);
     }
     return { data: next, result: accounts };
-  });
+  }, parsed.length > 1 ? { restorePoint: 'bulk-add' } : {});
   return added.map(toView);
 }

@@ -81,6 +81,6 @@ async function scanScreenshot(services: Services): Promise<ScanResult> {
       }
     }
     return { data: next, result: { added: accounts, duplicates: dupes } };
-  });
+  }, parsed.length > 1 ? { restorePoint: 'bulk-add' } : {});
   return { found: texts.length, added: added.map(toView), notAuthenticator: texts.length - keys.length, duplicates };
 }

@@ -9,6 +9,7 @@ import { accountHandlers } from './accounts';
 import { appHandlers } from './app';
 import { enrollHandlers } from './enroll';
 import { fillHandlers } from './fill';
+import { restoreHandlers } from './restore';
 
 export function backgroundHandlers(services: Services): Handlers {
   return {
@@ -17,5 +18,6 @@ export function backgroundHandlers(services: Services): Handlers {
     ...fillHandlers(services),
     ...enrollHandlers(services),
     ...importExportHandlers(services),
+    ...restoreHandlers(services),
   };
 }

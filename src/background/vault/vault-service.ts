@@ -13,8 +13,10 @@ import { CoreError, VaultCorrupted, isCoreError } from '../../core/errors';
 import { passwordProblem } from '../../shared/password-policy';
 import { serialQueue } from '../../shared/serial-queue';
 import type { VaultState } from '../../shared/protocol';
-import type { VaultPorts } from './ports';
+import type { BlobExtras, VaultPorts } from './ports';
 import { BackgroundError } from '../errors';
+import type { RestorePointView, RestoreReason } from '../../shared/protocol-restore';
+import { RestorePointGone, describePoints, rekeyPoints, withPoint } from './restore-points';
 
 interface Open {
   data: VaultData;
@@ -22,6 +24,10 @@ interface Open {
   blob: string;
 }
 
+export interface MutateOptions {
+  /** Keep the vault as it was before this change as a restore point (imports, bulk changes). */
+  restorePoint?: RestoreReason;
+}
 
 /**
  * The single owner of the vault (the background is its only writer). Every mutation runs through one
@@ -68,7 +74,7 @@ export class VaultService {
         if (!isCoreError(error, 'vault/corrupted') || !previous) throw error;
         unlocked = await unlockEnvelope(previous, password);
         blob = previous;
-        await this.ports.blobs.write(previous, previous);
+        await this.ports.blobs.write(previous, previous, { recoveredAt: this.ports.now() });
       }
       if (unlocked.iterations < CURRENT_MIN_ITERATIONS) {
         const rewrapped = await rewrapEnvelope(blob, unlocked.vaultKey, password, await this.ports.iterations());
@@ -97,13 +103,17 @@ export class VaultService {
    * A new password gets a new vault key (see core `changePassword`): the re-keyed blob is written as
    * BOTH generations in one atomic write, so no stored generation is left under the old key (the
    * previous old-key generation is dropped, not re-encrypted), then the session key is replaced.
+   * Restore points are re-keyed in the same write (a restore point of the vault before the change is
+   * added first), so no stored blob stays readable with the old password or the old key.
    */
   changePassword(oldPassword: string, newPassword: string): Promise<void> {
     return this.queue(async () => {
       const open = await this.require();
       if (passwordProblem(newPassword)) throw new CoreError('vault/weak-password', 'Password too weak', 'password');
       const { blob, vaultKey } = await changePassword(open.blob, oldPassword, newPassword, await this.ports.iterations());
-      await this.ports.blobs.write(blob, blob);
+      const before = withPoint(await this.ports.blobs.readPoints(), this.point(open.blob, 'password'));
+      const points = await rekeyPoints(before, open.key, blob, vaultKey);
+      await this.ports.blobs.write(blob, blob, { points });
       // Memory first: should the session write fail, later writes still seal under the new key.
       this.open = { ...open, key: vaultKey, blob };
       await this.ports.keys.write(vaultKey);
@@ -123,16 +133,51 @@ export class VaultService {
   }
 
   /** Apply a pure change and persist it; the change's error leaves the vault as it was. */
-  mutate<T>(change: (data: VaultData, now: number) => { data: VaultData; result: T }): Promise<T> {
+  mutate<T>(change: (data: VaultData, now: number) => { data: VaultData; result: T }, options: MutateOptions = {}): Promise<T> {
     return this.queue(async () => {
       const open = await this.require();
       const now = this.ports.now();
       const { data, result } = change(purgeTrash(open.data, now), now);
       const blob = await sealWithKey(open.blob, open.key, serializeVault(data));
-      await this.ports.blobs.write(blob, open.blob);
+      await this.ports.blobs.write(blob, open.blob, await this.pointExtras(open.blob, options.restorePoint));
       this.open = { data, key: open.key, blob };
       return result;
     });
+  }
+
+  /** The restore points, newest first, with their account counts (decrypted here, never stored in the clear). */
+  async restorePoints(): Promise<RestorePointView[]> {
+    const open = await this.require();
+    return describePoints(await this.ports.blobs.readPoints(), open.key);
+  }
+
+  /** Restores point `id` (an unknown id is `restore/not-found`); the vault before it becomes a restore point. */
+  restore(id: string): Promise<number> {
+    return this.queue(async () => {
+      const open = await this.require();
+      const points = await this.ports.blobs.readPoints();
+      const point = points.find((p) => p.id === id);
+      if (!point) throw new RestorePointGone();
+      // Deserialize + serialize: a point from an older schema is migrated like any stored vault.
+      const data = deserializeVault(await openWithKey(point.blob, open.key));
+      const blob = await sealWithKey(open.blob, open.key, serializeVault(data));
+      await this.ports.blobs.write(blob, open.blob, { points: withPoint(points, this.point(open.blob, 'restore')) });
+      this.open = { data, key: open.key, blob };
+      return data.accounts.length;
+    });
+  }
+
+  /** When the vault last fell back to its previous generation (read once, for the popup's notice). */
+  takeRecovered(): Promise<number | undefined> {
+    return this.ports.blobs.takeRecovered();
+  }
+
+  private point(blob: string, reason: RestoreReason) {
+    return { id: globalThis.crypto.randomUUID(), at: this.ports.now(), reason, blob };
+  }
+
+  private async pointExtras(blob: string, reason: RestoreReason | undefined): Promise<BlobExtras> {
+    return reason ? { points: withPoint(await this.ports.blobs.readPoints(), this.point(blob, reason)) } : {};
   }
 
   private async require(): Promise<Open> {
@@ -150,6 +195,8 @@ export class VaultService {
       if (!blob) continue;
       try {
         const data = deserializeVault(await openWithKey(blob, key));
+        // The current blob was damaged: keep the generation that opened as both, and tell the popup.
+        if (blob !== current) await this.ports.blobs.write(blob, blob, { recoveredAt: this.ports.now() });
         this.open = { data, key, blob };
         return this.open;
       } catch (error) {

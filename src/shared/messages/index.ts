@@ -27,6 +27,7 @@ import type { MessageMap } from './define';
 import { enrollMessages } from './enroll';
 import { fillMessages } from './fill';
 import { importExportMessages } from './import-export';
+import { restoreMessages } from './restore';
 import { toOffscreenMessages } from './to-offscreen';
 
 /** Every message the background answers (from extension pages and content scripts). */
@@ -36,6 +37,7 @@ export const toBackground = {
   ...fillMessages,
   ...enrollMessages,
   ...importExportMessages,
+  ...restoreMessages,
 };
 
 export { toContentMessages as toContent, toOffscreenMessages as toOffscreen };

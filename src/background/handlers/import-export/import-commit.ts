@@ -36,7 +36,7 @@ export async function importCommit(
       accounts.push(step.account);
     }
     return { data: next, result: accounts };
-  });
+  }, { restorePoint: 'import' });
   pending.drop(payload.previewId);
   const importId = globalThis.crypto.randomUUID();
   await stores.lastImport.set({ importId, ids: added.map((a) => a.id) });

@@ -16,7 +16,7 @@ export async function importUndo({ vault }: Services, stores: ImportExportStores
     const trash = data.trash.filter((t) => !ids.has(t.account.id));
     const count = data.accounts.length - accounts.length + data.trash.length - trash.length;
     return { data: { ...data, accounts, trash }, result: count };
-  });
+  }, { restorePoint: 'import-undo' });
   await stores.lastImport.remove();
   return { removed };
 }

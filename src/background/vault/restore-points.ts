@@ -1,0 +1,75 @@
+/**
+ * Restore points: sealed copies of the vault as it was before an import, a bulk change, a password
+ * change or a restore. A point is a vault blob like `vault.current` (same envelope, same vault key), so
+ * it is exactly as encrypted as the vault; what changed and when are not secret, the account count is
+ * (it is read by decrypting the point, only while unlocked). At most MAX_RESTORE_POINTS, oldest dropped.
+ */
+import { openWithKey, sealWithKey } from '../../core/crypto';
+import { isCoreError } from '../../core/errors';
+import { deserializeVault } from '../../core/vault';
+import { logger } from '../../shared/logger';
+import type { RestorePoint } from '../../platform/storage';
+import type { RestorePointView } from '../../shared/protocol-restore';
+
+export const MAX_RESTORE_POINTS = 10;
+
+const log = logger('restore-points');
+
+/** The point named is not (or no longer) kept: a newer one pushed it out, or another page restored over it. */
+export class RestorePointGone extends Error {
+  readonly code = 'restore/not-found';
+  constructor() {
+    super('This restore point no longer exists');
+    this.name = 'RestorePointGone';
+  }
+}
+
+export type { RestorePoint };
+
+/** `points` with a new one for `blob` at the end, the oldest dropped beyond the limit. */
+export function withPoint(points: readonly RestorePoint[], point: RestorePoint): RestorePoint[] {
+  return [...points, point].slice(-MAX_RESTORE_POINTS);
+}
+
+/**
+ * Password change re-keys the vault; the points follow: each is opened with the old vault key and
+ * sealed again under the new one (the new blob's key section, wrapped by the new password). No point
+ * stays readable with the old password. A point that no longer opens is dropped (and reported).
+ */
+export async function rekeyPoints(
+  points: readonly RestorePoint[],
+  oldKey: Uint8Array,
+  newBlob: string,
+  newKey: Uint8Array,
+): Promise<RestorePoint[]> {
+  const out: RestorePoint[] = [];
+  for (const point of points) {
+    let plaintext: Uint8Array | undefined;
+    try {
+      plaintext = await openWithKey(point.blob, oldKey);
+      out.push({ ...point, blob: await sealWithKey(newBlob, newKey, plaintext) });
+    } catch (error) {
+      if (!isCoreError(error, 'vault/corrupted')) throw error;
+      log.warn('dropping a restore point that does not open', point.id);
+    } finally {
+      plaintext?.fill(0);
+    }
+  }
+  return out;
+}
+
+/** What the options page lists: newest first, with the account count read from each decrypted point. */
+export async function describePoints(points: readonly RestorePoint[], key: Uint8Array): Promise<RestorePointView[]> {
+  const views: RestorePointView[] = [];
+  for (const point of [...points].reverse()) {
+    let count: number | null = null;
+    try {
+      count = deserializeVault(await openWithKey(point.blob, key)).accounts.length;
+    } catch (error) {
+      if (!isCoreError(error, 'vault/corrupted')) throw error;
+      log.warn('a restore point does not open', point.id);
+    }
+    views.push({ id: point.id, at: point.at, reason: point.reason, count });
+  }
+  return views;
+}

@@ -1,0 +1,22 @@
+/**
+ * Types of the restore-point and vault-notice messages (their records: ./messages/restore.ts).
+ * Every message of this area is for extension pages only.
+ */
+
+/** What made a restore point (not secret: no account data). */
+export type RestoreReason = 'import' | 'import-undo' | 'bulk-add' | 'password' | 'restore';
+
+export interface RestorePointView {
+  id: string;
+  at: number;
+  reason: RestoreReason;
+  /** Accounts in the point, read by decrypting it; null when it no longer opens. */
+  count: number | null;
+}
+
+/** The popup's prompt to back up: accounts in no backup for 7 days, not dismissed in the last 7 days. */
+export interface BackupPrompt {
+  due: boolean;
+  /** Accounts in no backup. */
+  count: number;
+}

@@ -1,0 +1,159 @@
+import { describe, expect, it } from 'vitest';
+import { takeErrorReports } from '../../log-reports';
+import { VaultService } from '../../../src/background/vault/vault-service';
+import { MAX_RESTORE_POINTS } from '../../../src/background/vault/restore-points';
+import { storageFault } from '../../../src/background/vault/storage-fault';
+import { memoryPorts } from './memory-ports';
+import { addAccount, listAccounts } from '../../../src/core/vault';
+import { openWithKey, unlockEnvelope } from '../../../src/core/crypto';
+import { decodeBase32 } from '../../../src/core/bytes/base32';
+
+const PASSWORD = 'correct horse battery';
+const NEW_PASSWORD = 'a wholly different passphrase';
+
+const account = (n: number) => ({
+  type: 'totp' as const,
+  issuer: `Issuer ${n}`,
+  account: `user${n}@example.com`,
+  secret: decodeBase32('JBSWY3DPEHPK3PXP').map((b, i) => (i === 0 ? (b + n) % 256 : b)),
+  algorithm: 'SHA1' as const,
+  digits: 6,
+  period: 30,
+  counter: 0,
+});
+
+/** Adds accounts `ns` in one write; `point`: as a bulk change that keeps a restore point. */
+const add = (vault: VaultService, ns: number[], point = true) =>
+  vault.mutate(
+    (data, now) => {
+      let next = data;
+      for (const n of ns) next = addAccount(next, account(n), { now }).vault;
+      return { data: next, result: undefined };
+    },
+    point ? { restorePoint: 'import' } : {},
+  );
+
+async function fresh() {
+  const mem = memoryPorts();
+  const vault = new VaultService(mem.ports);
+  await vault.create(PASSWORD);
+  return { mem, vault };
+}
+
+const issuers = async (vault: VaultService) => (await vault.read(listAccounts)).map((a) => a.issuer);
+
+describe('restore points', () => {
+  it('a bulk change keeps the vault before it; a single edit keeps none', async () => {
+    const { mem, vault } = await fresh();
+    const before = mem.local.current;
+    await add(vault, [1, 2]);
+    await add(vault, [3], false);
+    expect(mem.local.points).toHaveLength(1);
+    expect(mem.local.points![0]!.blob).toBe(before);
+    expect(await vault.restorePoints()).toEqual([{ id: expect.any(String), at: Date.UTC(2026, 10, 24), reason: 'import', count: 0 }]);
+  });
+
+  it('keeps at most 10, oldest dropped; listed newest first with their counts', async () => {
+    const { mem, vault } = await fresh();
+    for (let i = 0; i < MAX_RESTORE_POINTS + 3; i++) await add(vault, [i]);
+    expect(mem.local.points).toHaveLength(MAX_RESTORE_POINTS);
+    const listed = await vault.restorePoints();
+    expect(listed.map((p) => p.count)).toEqual([12, 11, 10, 9, 8, 7, 6, 5, 4, 3]);
+  });
+
+  it('restoring brings a point back and is itself undoable', async () => {
+    const { vault } = await fresh();
+    await add(vault, [1], false);
+    await add(vault, [2, 3]);
+    const [point] = await vault.restorePoints();
+    expect(await vault.restore(point!.id)).toBe(1);
+    expect(await issuers(vault)).toEqual(['Issuer 1']);
+    const [undo] = await vault.restorePoints();
+    expect(undo).toMatchObject({ reason: 'restore', count: 3 });
+    await vault.restore(undo!.id);
+    expect(await issuers(vault)).toEqual(['Issuer 1', 'Issuer 2', 'Issuer 3']);
+    await expect(vault.restore('no-such-point')).rejects.toMatchObject({ code: 'restore/not-found' });
+  });
+
+  it('a restore point survives a browser restart and is only readable unlocked', async () => {
+    const { mem, vault } = await fresh();
+    await add(vault, [1, 2]);
+    delete mem.session.key;
+    const restarted = new VaultService(mem.ports);
+    await expect(restarted.restorePoints()).rejects.toMatchObject({ code: 'vault/locked' });
+    await restarted.unlock(PASSWORD);
+    expect((await restarted.restorePoints()).map((p) => p.count)).toEqual([0]);
+  });
+
+  it('a password change re-keys every point (and keeps one of the vault before it): the old password and key open none', async () => {
+    const { mem, vault } = await fresh();
+    await add(vault, [1]);
+    await add(vault, [2]);
+    const oldKey = mem.session.key!;
+    await vault.changePassword(PASSWORD, NEW_PASSWORD);
+    const points = mem.local.points!;
+    expect(points.map((p) => p.reason)).toEqual(['import', 'import', 'password']);
+    for (const point of points) {
+      await expect(unlockEnvelope(point.blob, PASSWORD)).rejects.toMatchObject({ code: 'vault/wrong-password' });
+      await expect(openWithKey(point.blob, oldKey)).rejects.toMatchObject({ code: 'vault/corrupted' });
+      await expect(unlockEnvelope(point.blob, NEW_PASSWORD)).resolves.toBeDefined();
+    }
+    expect((await vault.restorePoints()).map((p) => p.count)).toEqual([2, 1, 0]);
+    await vault.restore((await vault.restorePoints())[1]!.id);
+    expect(await issuers(vault)).toEqual(['Issuer 1']);
+  });
+});
+
+describe('faults on the write path', () => {
+  it('storage full: a typed error, the vault and its restore points as they were, the next write works', async () => {
+    const { mem, vault } = await fresh();
+    await add(vault, [1]);
+    const stored = { ...mem.local };
+    const write = mem.ports.blobs.write;
+    mem.ports.blobs.write = async () => {
+      throw storageFault(new Error('QUOTA_BYTES quota exceeded'));
+    };
+    await expect(add(vault, [2, 3])).rejects.toMatchObject({ code: 'storage/full' });
+    expect(mem.local).toEqual(stored);
+    expect(await issuers(vault)).toEqual(['Issuer 1']);
+    mem.ports.blobs.write = write;
+    await add(vault, [4]);
+    expect(await issuers(vault)).toEqual(['Issuer 1', 'Issuer 4']);
+  });
+
+  it('classifies Chrome and Firefox quota errors; passes other errors on unchanged', () => {
+    expect(storageFault(new Error('QUOTA_BYTES quota exceeded'))).toMatchObject({ code: 'storage/full' });
+    expect(storageFault(new DOMException('full', 'QuotaExceededError'))).toMatchObject({ code: 'storage/full' });
+    const other = new Error('IO error');
+    expect(storageFault(other)).toBe(other);
+    // An unknown storage failure is reported (not only passed on); quota errors are the user's answer.
+    expect(takeErrorReports().map((report) => [report.scope, report.args[0]])).toEqual([['storage', 'storage write failed']]);
+  });
+
+  it('a damaged current blob found by a restarted worker: the previous generation opens, repaired, reported once', async () => {
+    const { mem, vault } = await fresh();
+    await add(vault, [1], false);
+    await add(vault, [2], false);
+    const intact = mem.local.current!;
+    mem.local.current = `${intact.slice(0, 40)}${intact[40] === 'A' ? 'B' : 'A'}${intact.slice(41)}`;
+    const restarted = new VaultService(mem.ports);
+    expect(await restarted.state()).toBe('unlocked');
+    expect(await issuers(restarted)).toEqual(['Issuer 1']);
+    expect(mem.local.current).toBe(mem.local.previous);
+    expect(await restarted.takeRecovered()).toBe(Date.UTC(2026, 10, 24));
+    expect(await restarted.takeRecovered()).toBeUndefined();
+  });
+
+  it('a damaged current blob at unlock is reported too', async () => {
+    const { mem, vault } = await fresh();
+    await add(vault, [1], false);
+    await add(vault, [2], false);
+    const intact = mem.local.current!;
+    mem.local.current = `${intact.slice(0, 40)}${intact[40] === 'A' ? 'B' : 'A'}${intact.slice(41)}`;
+    delete mem.session.key;
+    const restarted = new VaultService(mem.ports);
+    await restarted.unlock(PASSWORD);
+    expect(await issuers(restarted)).toEqual(['Issuer 1']);
+    expect(await restarted.takeRecovered()).toBeDefined();
+  });
+});
