@@ -47,6 +47,14 @@ import { fillChoose } from './handlers/fill-choose';
 import { uiLoad } from './handlers/ui-load';
 import { cancelPick, finishPickAfterUnlock, pendingPick, pickAccount } from './fill/pick';
 import { startTabCleanup } from './enroll/tab-cleanup';
+import type { ClockSample } from '../core/clock';
+import { webRequest } from '../platform/web-request';
+import { ClockStore } from './clock/clock-store';
+import { observeClock } from './clock/observe';
+import { isAccountSite } from './clock/account-site';
+import { codeOffset } from './clock/correction';
+import { setCodeOffsetSource } from './clock/code-clock';
+import { clockStatus } from './handlers/clock-status';
 
 void restrictSessionStorage();
 
@@ -57,6 +65,12 @@ services.onSettingsChanged = startAutoLock(browser.idle, () => vault.lock(), set
 listenForClipboardAlarm();
 startFillShortcut();
 startTabCleanup();
+// Clock offset from the Date headers of the user's own sites (issue 13); samples name those sites, so they go on lock.
+const clock = new ClockStore(defineItem<ClockSample[]>('session', 'clockSamples', 'lock'));
+vault.onLock(() => void clock.clear());
+const requests = webRequest();
+if (requests) observeClock(requests, { isAccountSite: (origin) => isAccountSite(vault, origin), record: (sample) => clock.add(sample) });
+setCodeOffsetSource(async () => codeOffset(await settingsGet(services), await clock.estimate(Date.now())));
 startContextMenu(vault, askToUnlock, (key, subs) => browser.i18n.getMessage(key, subs) || key);
 
 const route = createRouter(
@@ -91,6 +105,7 @@ const route = createRouter(
     'codes/get': (m) => codesGet(services, m.ids),
     'settings/get': () => settingsGet(services),
     'settings/set': (m) => settingsSet(services, m.settings),
+    'clock/status': () => clockStatus(services, clock),
     'fill/request': (m, { sender }) => fillRequest(services, sender, fillRequestOf(m)),
     'fill/choose': (_m, { sender }) => fillChoose(services, sender),
     'ui/load': (_m, { sender }) => uiLoad(sender),

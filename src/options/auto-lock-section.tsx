@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { AutoLock, Settings } from '../shared/protocol';
 import { AUTO_LOCK_CHOICES, type OptionsApi } from './api';
 import type { Translate } from './app';
+import { ClockSetting } from './clock-setting';
 
 export function AutoLockSection({ api, t }: { api: OptionsApi; t: Translate }) {
   const [settings, setSettings] = useState<Settings | null>(null);
@@ -38,6 +39,7 @@ export function AutoLockSection({ api, t }: { api: OptionsApi; t: Translate }) {
         {t('optionsAutofill')}
       </label>
       <p class="hint">{t('optionsAutofillExplain')}</p>
+      <ClockSetting settings={settings} t={t} save={(change) => void save(change)} />
       {saved && <p class="saved" role="status">{t('optionsSaved')}</p>}
     </section>
   );

@@ -5,6 +5,7 @@ import type {
   AppInfo,
   BackupCodeView,
   CapturePending,
+  ClockStatus,
   CodeView,
   HotpUse,
   ManualEntryInput,
@@ -52,6 +53,10 @@ export interface PopupApi {
   captureAccept(token: string, bind: boolean): Promise<{ count: number; duplicates: number; bound: boolean }>;
   captureReject(token: string): Promise<unknown>;
   openOptions(): void;
+  /** How far this computer's clock is from the user's sites' time, and whether codes are corrected for it. */
+  clock(): Promise<ClockStatus>;
+  /** Turn the clock correction on or off (the same setting as in the options page). */
+  correctClock(on: boolean): Promise<unknown>;
 }
 
 export interface PickChoice {

@@ -38,6 +38,11 @@ const api: PopupApi = {
   captureAccept: (token, bind) => callBackground({ type: 'enroll/capture-accept', token, bind }),
   captureReject: (token) => callBackground({ type: 'enroll/capture-reject', token }),
   openOptions,
+  clock: () => callBackground({ type: 'clock/status' }),
+  async correctClock(on) {
+    const settings = await callBackground({ type: 'settings/get' });
+    return callBackground({ type: 'settings/set', settings: { ...settings, clockCorrection: on } });
+  },
 };
 
 const root = document.getElementById('app');

@@ -10,6 +10,7 @@ import { Trash } from './trash';
 import { PickPanel } from './pick-panel';
 import { LookalikeWarning } from './lookalike-warning';
 import { CapturePanel } from './capture-panel';
+import { ClockNotice } from './clock-notice';
 
 type Panel = { kind: 'list' } | { kind: 'add' } | { kind: 'detail'; id: string } | { kind: 'trash' };
 
@@ -22,6 +23,8 @@ export function VaultView({ api, t, initial, onLock }: { api: PopupApi; t: Trans
   const [panel, setPanel] = useState<Panel>({ kind: 'list' });
   const [toast, setToast] = useState<ToastState | null>(null);
   const search = useRef<HTMLInputElement>(null);
+  // Bumped when the clock correction is turned on: the list remounts and asks for the corrected codes.
+  const [clockKey, setClockKey] = useState(0);
 
   const reload = useCallback(async () => {
     try {
@@ -86,13 +89,14 @@ export function VaultView({ api, t, initial, onLock }: { api: PopupApi; t: Trans
       {!capture && !pick && panel.kind === 'list' && (
         <>
           {data.currentSite?.lookalike && <LookalikeWarning t={t} lookalike={data.currentSite.lookalike} />}
+          <ClockNotice api={api} t={t} onCorrected={() => setClockKey((k) => k + 1)} />
           {data.currentSite && currentIds.length > 0 && !query && (
             <p class="site-note">{t('thisSite', new URL(data.currentSite.origin).host)}</p>
           )}
           {query && shown.length === 0 && data.accounts.length > 0 ? (
             <p class="empty">{t('searchNone')}</p>
           ) : (
-            <AccountList api={api} t={t} accounts={shown} currentIds={currentIds}
+            <AccountList key={clockKey} api={api} t={t} accounts={shown} currentIds={currentIds}
               onCopied={() => setToast({ text: t('copied') })}
               onOpen={(account) => setPanel({ kind: 'detail', id: account.id })}
               onReordered={reload} />

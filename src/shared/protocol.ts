@@ -65,6 +65,20 @@ export interface Settings {
   autoLockMinutes: AutoLock;
   /** Fill the code without a click when exactly one account belongs to the site (default on). */
   autofill: boolean;
+  /** Compute codes for the measured real time, not this computer's clock (off until the user accepts; clock/). */
+  clockCorrection?: boolean;
+}
+
+/** How far this computer's clock is from the time the user's sites give (background/clock/). */
+export interface ClockStatus {
+  /** Real time minus this computer's time, ms; null when there is no trustworthy estimate yet. */
+  offsetMs: number | null;
+  uncertaintyMs: number | null;
+  /** Samples and sites that agree on the estimate. */
+  samples: number;
+  sources: number;
+  /** Codes are being corrected by `offsetMs` (the setting is on). */
+  correcting: boolean;
 }
 
 export interface FillOptionsView {
@@ -251,6 +265,8 @@ interface CoreMessages {
   'codes/get': Msg<{ ids: string[] }, CodeView[]>;
   'settings/get': Msg<NoFields, Settings>;
   'settings/set': Msg<{ settings: Settings }, Settings>;
+  /** The measured clock offset (from `Date` headers of the user's sites; a HEAD to one of them when there are none). */
+  'clock/status': Msg<NoFields, ClockStatus>;
   /**
    * `accountId`: the user picked this account (popup click, shortcut); `grant`: the background's
    * one-time grant for a fill the user asked for; `visible`: our content script saw the field;
@@ -340,6 +356,7 @@ export const allowedSenders: { readonly [K in BackgroundType]: readonly SenderKi
   'codes/get': PAGES,
   'settings/get': PAGES,
   'settings/set': PAGES,
+  'clock/status': PAGES,
   'fill/request': ['content-script'],
   'fill/active-tab': PAGES,
   'fill/choose': ['content-script'],

@@ -1,5 +1,5 @@
 import type { PickChoice, PopupApi } from '../../../src/popup/api';
-import type { AccountList, AccountPatch, AccountView, BackupCodeView, CapturePending, CodeView, ManualEntryInput, PendingPick, ScanResult, TrashView, VaultState } from '../../../src/shared/protocol';
+import type { AccountList, AccountPatch, AccountView, BackupCodeView, CapturePending, ClockStatus, CodeView, ManualEntryInput, PendingPick, ScanResult, TrashView, VaultState } from '../../../src/shared/protocol';
 import { parseManualEntry, parseOtpauthUri } from '../../../src/core/otpauth-uri';
 import { codeAt, counterAt } from '../../../src/core/otp';
 import type { ParsedAccount } from '../../../src/core/otpauth-uri/types';
@@ -156,6 +156,19 @@ export class FakeBackground implements PopupApi {
   }
   openOptions() {
     this.calls.push('options');
+  }
+
+  /** What `clock/status` answers; tests set it. */
+  clockStatus: ClockStatus = { offsetMs: null, uncertaintyMs: null, samples: 0, sources: 0, correcting: false };
+
+  async clock() {
+    return { ...this.clockStatus };
+  }
+
+  async correctClock(on: boolean) {
+    this.calls.push(`correct-clock:${on}`);
+    this.clockStatus = { ...this.clockStatus, correcting: on };
+    return {};
   }
 
   private code(a: Stored): CodeView {
