@@ -40,7 +40,8 @@ describe('sampleFrom', () => {
   });
 
   it('unknown round trip: assumes the response was made half a typical round trip before it arrived', () => {
-    const sample = sampleFrom(response({ sentAt: undefined, receivedAt: T + 500 }))!;
+    const { sentAt: _unknown, ...rest } = response({ receivedAt: T + 500 });
+    const sample = sampleFrom(rest)!;
     expect(sample.offsetMs).toBe(500); // server T+500 vs local T+500-500 = T
     expect(sample.uncertaintyMs).toBe(1000);
   });
