@@ -125,3 +125,17 @@ describe('corrected codes', () => {
     expect(view.validUntil).toBe(T + 120_000 - 90_000);
   });
 });
+
+describe('settings/set and the clock choice', async () => {
+  const { settingsSet } = await import('../../../src/background/handlers/settings-set');
+  const { settingsGet } = await import('../../../src/background/handlers/settings-get');
+  const services = () => ({ settings: memoryItem(), onSettingsChanged: () => undefined }) as unknown as Parameters<typeof settingsSet>[0];
+
+  it('is off by default, kept when a page sends settings without it, and must be a boolean', async () => {
+    const s = services();
+    expect((await settingsGet(s)).clockCorrection).toBe(false);
+    await settingsSet(s, { autoLockMinutes: 15, autofill: true, clockCorrection: true });
+    expect(await settingsSet(s, { autoLockMinutes: 5, autofill: true })).toEqual({ autoLockMinutes: 5, autofill: true, clockCorrection: true });
+    await expect(settingsSet(s, { autoLockMinutes: 5, autofill: true, clockCorrection: 'yes' as unknown as boolean })).rejects.toMatchObject({ code: 'protocol/bad-request' });
+  });
+});
