@@ -2,6 +2,9 @@ import { useEffect, useState } from 'preact/hooks';
 import { WARN_OFFSET_MS } from '../core/clock';
 import type { ClockStatus } from '../shared/protocol';
 import type { PopupApi, Translate } from './api';
+import { logger } from '../shared/logger';
+
+const log = logger('clock-notice');
 
 /** "90 s", "12 min", "3 h": the offset in the unit a person reads at a glance. */
 export function offsetText(t: Translate, ms: number): string {
@@ -19,7 +22,11 @@ export function offsetText(t: Translate, ms: number): string {
 export function ClockNotice({ api, t, onCorrected }: { api: PopupApi; t: Translate; onCorrected(): void }) {
   const [status, setStatus] = useState<ClockStatus | null>(null);
   useEffect(() => {
-    api.clock().then(setStatus, () => setStatus(null));
+    api.clock().then(setStatus, (error: unknown) => {
+      // No status, no line: the popup works on without the clock notice.
+      log.warn('clock status', error);
+      setStatus(null);
+    });
   }, [api]);
   if (status?.offsetMs == null || Math.abs(status.offsetMs) <= WARN_OFFSET_MS) return null;
   const amount = offsetText(t, status.offsetMs);

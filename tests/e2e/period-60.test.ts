@@ -50,6 +50,8 @@ const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 async function rowOf(popup: Page) {
   const row = popup.getByTestId('account').filter({ hasText: 'Minute Bank' });
   await row.waitFor({ timeout: 10_000 });
+  // The row shows '··· ···' until its code has come back from the background.
+  await row.getByTestId('code').filter({ hasText: /\d/ }).waitFor({ timeout: 10_000 });
   const code = (await row.getByTestId('code').innerText()).replace(/\s/g, '');
   const style = (await row.locator('.bar').getAttribute('style')) ?? '';
   return { code, fraction: Number(/scaleX\(([\d.]+)\)/.exec(style)?.[1]) };

@@ -32,6 +32,7 @@ export class ClockStore {
       await this.item.set(addSample(await this.samples(), sample));
       return true;
     });
+    // The caller gets this write's failure through `write`; the queue only has to carry on past it.
     this.queue = write.catch(() => undefined);
     return write;
   }

@@ -44,9 +44,9 @@ export function observeClock(events: WebRequestEvents, observer: ClockObserver):
       source: origin,
     });
     if (!sample) return;
-    void observer.isAccountSite(origin).then(
-      (mine) => (mine ? observer.record(sample) : undefined),
-      (error: unknown) => log.warn('clock sample dropped', error),
-    );
+    void observer
+      .isAccountSite(origin)
+      .then((mine) => (mine ? observer.record(sample) : undefined))
+      .catch((error: unknown) => log.warn('clock sample dropped', error));
   }, FILTER, ['responseHeaders']);
 }

@@ -1,6 +1,5 @@
 import { MIN_SAMPLES, countedSamples } from '../../core/clock';
 import type { ClockStatus } from '../../shared/protocol';
-import type { ClockStore } from '../clock/clock-store';
 import { probeClock } from '../clock/head-probe';
 import { probeOrigin } from '../clock/account-site';
 import type { Services } from './context';
@@ -11,7 +10,8 @@ import { settingsGet } from './settings-get';
  * responses the browser received from the user's sites (clock/observe.ts); when too few came in, one
  * rate-limited probe of one of the user's own sites (clock/head-probe.ts) fills in.
  */
-export async function clockStatus(services: Services, clock: ClockStore, probe = probeClock, now = Date.now): Promise<ClockStatus> {
+export async function clockStatus(services: Services, probe = probeClock, now = Date.now): Promise<ClockStatus> {
+  const { clock } = services;
   if (countedSamples(await clock.samples(), now()).length < MIN_SAMPLES) {
     const origin = await probeOrigin(services.vault, await services.activeOrigin());
     if (origin) for (const sample of await probe(origin)) await clock.add(sample, false);

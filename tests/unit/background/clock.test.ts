@@ -138,4 +138,15 @@ describe('settings/set and the clock choice', async () => {
     expect(await settingsSet(s, { autoLockMinutes: 5, autofill: true })).toEqual({ autoLockMinutes: 5, autofill: true, clockCorrection: true });
     await expect(settingsSet(s, { autoLockMinutes: 5, autofill: true, clockCorrection: 'yes' as unknown as boolean })).rejects.toMatchObject({ code: 'protocol/bad-request' });
   });
+
+  it('the settings/set record lets a boolean or no clock choice through, nothing else; clock/status takes no fields', async () => {
+    const { toBackground } = await import('../../../src/shared/messages');
+    const check = (settings: unknown) => toBackground['settings/set'].validate({ type: 'settings/set', settings });
+    expect(check({ autoLockMinutes: 15, autofill: true, clockCorrection: true })).toBeNull();
+    expect(check({ autoLockMinutes: 15, autofill: true })).toBeNull();
+    expect(check({ autoLockMinutes: 15, autofill: true, clockCorrection: 'yes' })).not.toBeNull();
+    expect(toBackground['clock/status'].senders).toEqual(['extension-page']);
+    expect(toBackground['clock/status'].validate({ type: 'clock/status' })).toBeNull();
+    expect(toBackground['clock/status'].validate({ type: 'clock/status', origin: 'https://evil.test' })).not.toBeNull();
+  });
 });

@@ -5,20 +5,20 @@
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { memoryPorts } from './memory-ports';
+import { fakeBrowser } from '../../fake-browser';
+import { ClockStore } from '../../../src/background/clock/clock-store';
 
 const sent: { tabId: number; message: unknown; options: unknown }[] = [];
-vi.mock('../../../src/platform/browser', () => ({
-  browser: {
-    windows: { getLastFocused: async () => ({ id: 1 }) },
-    tabs: {
-      query: async () => [{ id: 7, url: 'https://mail.example/login' }],
-      sendMessage: async (tabId: number, message: unknown, options: unknown) => {
-        sent.push({ tabId, message, options });
-        return { ok: true, value: { filled: true } };
-      },
+fakeBrowser({
+  windows: { getLastFocused: async () => ({ id: 1 }) },
+  tabs: {
+    query: async () => [{ id: 7, url: 'https://mail.example/login' }],
+    sendMessage: async (tabId: number, message: unknown, options: unknown) => {
+      sent.push({ tabId, message, options });
+      return { ok: true, value: { filled: true } };
     },
   },
-}));
+});
 
 const { VaultService } = await import('../../../src/background/vault/vault-service');
 const { fillRequest, fillRequestOf } = await import('../../../src/background/handlers/fill-request');
@@ -40,6 +40,7 @@ function services(vault: Vault, autofill = true) {
     onSettingsChanged: () => undefined,
     activeOrigin: async () => null,
     askToUnlock: vi.fn(async () => undefined),
+    clock: new ClockStore({ area: 'session', key: 'clockSamples', clearOn: 'lock', get: async () => undefined, set: async () => undefined, remove: async () => undefined }),
   } as const;
 }
 

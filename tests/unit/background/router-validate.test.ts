@@ -5,7 +5,8 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { createRouter } from '../../../src/background/router';
-import { allowedSenders, type BackgroundType } from '../../../src/shared/protocol';
+import type { BackgroundType } from '../../../src/shared/protocol';
+import { toBackground } from '../../../src/shared/messages';
 
 const id = 'abcdefghijklmnopabcdefghijklmnop';
 const origin = `chrome-extension://${id}/`;
@@ -99,7 +100,7 @@ const malformed: [string, ...Case][] = [
   ['codes with a bad token', 'enroll/backup-codes', { token: 'x', codes: codes(5) }],
 ];
 
-const contentTypes = (Object.keys(allowedSenders) as BackgroundType[]).filter((t) => allowedSenders[t].includes('content-script'));
+const contentTypes = (Object.keys(toBackground) as BackgroundType[]).filter((t) => toBackground[t].senders.includes('content-script'));
 
 function setup() {
   const handlers = Object.fromEntries(contentTypes.map((type) => [type, vi.fn(() => ({ handled: type }))]));
