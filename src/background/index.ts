@@ -14,6 +14,12 @@ import { installDevLogSink } from '../shared/dev-log-sink';
 import { settingsGet } from './handlers/settings-get';
 import { backgroundHandlers } from './messages';
 import { createServices } from './services';
+import { logger } from '../shared/logger';
+import { webRequest } from '../platform/web-request';
+import { observeClock } from './clock/observe';
+import { isAccountSite } from './clock/account-site';
+import { codeOffset } from './clock/correction';
+import { setCodeOffsetSource } from './clock/code-clock';
 
 installDevLogSink();
 
@@ -26,6 +32,14 @@ listenForClipboardAlarm(vault);
 startFillShortcut();
 startTabCleanup();
 startContextMenu(vault, askToUnlock, t);
+
+// Clock offset from the Date headers of the user's own sites (issue 13). The samples are a `lock` item
+// (platform/storage.ts), removed with the session key; this also forgets the per-site throttle.
+const { clock } = services;
+vault.onLock(() => clock.clear().catch((error: unknown) => logger('clock').error('clear on lock', error)));
+const requests = webRequest();
+if (requests) observeClock(requests, { isAccountSite: (origin) => isAccountSite(vault, origin), record: (sample) => clock.add(sample) });
+setCodeOffsetSource(async () => codeOffset(await settingsGet(services), await clock.estimate(Date.now())));
 
 const route = createRouter(backgroundHandlers(services), extensionSelf());
 

@@ -1,4 +1,5 @@
-import { settingsItem } from '../platform/storage';
+import { clockSamplesItem, settingsItem } from '../platform/storage';
+import { ClockStore } from './clock/clock-store';
 import { activeTabOrigin } from './active-tab';
 import { askToUnlock } from './enroll/after-unlock';
 import type { Services } from './handlers/context';
@@ -9,5 +10,5 @@ import type { VaultPorts } from './vault/ports';
 /** What the handlers are given (index.ts wires the timers to it; the adapter tests build the same). */
 export function createServices(ports: VaultPorts = storagePorts()): Services {
   const vault = new VaultService(ports);
-  return { vault, settings: settingsItem, onSettingsChanged: () => undefined, activeOrigin: activeTabOrigin, askToUnlock };
+  return { vault, settings: settingsItem, onSettingsChanged: () => undefined, activeOrigin: activeTabOrigin, askToUnlock, clock: new ClockStore(clockSamplesItem) };
 }

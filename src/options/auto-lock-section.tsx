@@ -3,6 +3,7 @@ import type { AutoLock, Settings } from '../shared/protocol';
 import { AUTO_LOCK_CHOICES, type OptionsApi } from './api';
 import type { Translate } from './app';
 import { plural } from '../shared/ui/plural';
+import { ClockSetting } from './clock-setting';
 
 /**
  * Locking and autofill: two cards, one settings object (saved whole, so the two never overwrite
@@ -19,7 +20,7 @@ export function AutoLockSection({ api, t }: { api: OptionsApi; t: Translate }) {
 
   async function save(change: Partial<Settings>) {
     setSettings(await api.saveSettings({ ...(settings ?? { autoLockMinutes: 15, autofill: true }), ...change }));
-    setSaved('autofill' in change ? 'autofill' : 'lock');
+    setSaved('autofill' in change || 'clockCorrection' in change ? 'autofill' : 'lock');
   }
   const choose = (value: string) => save({ autoLockMinutes: (value === 'browser-close' ? value : Number(value)) as AutoLock });
 
@@ -49,6 +50,7 @@ export function AutoLockSection({ api, t }: { api: OptionsApi; t: Translate }) {
         {t('optionsAutofill')}
       </label>
       <p class="hint">{t('optionsAutofillExplain')}</p>
+      <ClockSetting settings={settings} t={t} save={(change) => void save(change)} />
       {saved === 'autofill' && <p class="saved" role="status">{t('optionsSaved')}</p>}
     </section>
     </>

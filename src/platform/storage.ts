@@ -11,6 +11,7 @@ import { browser } from './browser';
 
 import type { Settings } from '../shared/protocol';
 import type { RestoreReason } from '../shared/protocol-restore';
+import type { ClockSample } from '../core/clock';
 
 export type Area = 'local' | 'session';
 /** When an item is removed for the user: `lock` items go when the vault locks (clearOnLock below). */
@@ -90,6 +91,8 @@ export const lastImportItem = defineItem<LastImport>('session', 'lastImport', 'n
 export const lastBackupItem = defineItem<LastBackup>('local', 'lastBackup', 'never');
 /** When the popup's backup prompt was last dismissed (a timestamp, not secret). */
 export const backupPromptDismissedItem = defineItem<number>('local', 'backupPrompt.dismissedAt', 'never');
+/** Clock samples from the Date headers of the user's account sites (issue 13): they name those sites, so lock clears them. */
+export const clockSamplesItem = defineItem<ClockSample[]>('session', 'clockSamples', 'lock');
 
 /** Every stored item; a key not listed here is never written. */
 export const storageItems: readonly StorageItem<unknown>[] = [
@@ -103,6 +106,7 @@ export const storageItems: readonly StorageItem<unknown>[] = [
   lastImportItem,
   lastBackupItem,
   backupPromptDismissedItem,
+  clockSamplesItem,
 ];
 
 /** Removes every item declared `clearOn: 'lock'`, one storage call per area. */

@@ -5,6 +5,7 @@ import type {
   AppInfo,
   BackupCodeView,
   CapturePending,
+  ClockStatus,
   CodeView,
   HotpUse,
   ManualEntryInput,
@@ -53,6 +54,10 @@ export interface PopupApi {
   captureReject(token: string): Promise<unknown>;
   /** Opens the options page; `section` ("import") scrolls it to that section. */
   openOptions(section?: string): void;
+  /** How far this computer's clock is from the user's sites' time, and whether codes are corrected for it. */
+  clock(): Promise<ClockStatus>;
+  /** Turn the clock correction on or off (the same setting as in the options page). */
+  correctClock(on: boolean): Promise<unknown>;
 }
 
 export interface PickChoice {

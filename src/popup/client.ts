@@ -51,6 +51,11 @@ export function createPopupApi(send: Send, io: PopupIo): PopupApi {
     captureAccept: (token, bind) => send({ type: 'enroll/capture-accept', token, bind }),
     captureReject: (token) => send({ type: 'enroll/capture-reject', token }),
     openOptions: () => io.openOptions(),
+    clock: () => send({ type: 'clock/status' }),
+    async correctClock(on) {
+      const settings = await send({ type: 'settings/get' });
+      return send({ type: 'settings/set', settings: { ...settings, clockCorrection: on } });
+    },
   };
 }
 

@@ -13,6 +13,7 @@ import { CapturePanel } from './capture-panel';
 import { EmptyVault } from './empty-vault';
 import { Icon } from './icons';
 import { hostName } from './host-name';
+import { ClockNotice } from './clock-notice';
 
 type Panel = { kind: 'list' } | { kind: 'add' } | { kind: 'detail'; id: string } | { kind: 'trash' };
 
@@ -39,6 +40,8 @@ export function VaultView({ api, t, initial, onLock, closePopup }: {
     const timer = window.setTimeout(() => api.trash().then((items) => setTrashCount(items.length), () => setTrashCount(0)), 300);
     return () => window.clearTimeout(timer);
   }, [api]);
+  // Bumped when the clock correction is turned on: the list remounts and asks for the corrected codes.
+  const [clockKey, setClockKey] = useState(0);
 
   const reload = useCallback(async () => {
     try {
@@ -118,6 +121,7 @@ export function VaultView({ api, t, initial, onLock, closePopup }: {
       {!capture && !pick && panel.kind === 'list' && (
         <>
           {data.currentSite?.lookalike && <LookalikeWarning t={t} lookalike={data.currentSite.lookalike} />}
+          <ClockNotice api={api} t={t} onCorrected={() => setClockKey((k) => k + 1)} />
           {data.currentSite && currentIds.length > 0 && !query && (
             <p class="site-note">{t('thisSite', new URL(data.currentSite.origin).hostname)}</p>
           )}
@@ -126,7 +130,7 @@ export function VaultView({ api, t, initial, onLock, closePopup }: {
           ) : query && shown.length === 0 ? (
             <p class="empty">{t('searchNone')}</p>
           ) : (
-            <AccountList api={api} t={t} accounts={shown} currentIds={currentIds}
+            <AccountList key={clockKey} api={api} t={t} accounts={shown} currentIds={currentIds}
               onCopied={(_code, next, left) => setToast({ text: next ? t('copiedNext', String(left ?? 0)) : t('copied') })}
               onOpen={(account) => setPanel({ kind: 'detail', id: account.id })}
               onReordered={reload} />

@@ -65,6 +65,20 @@ export interface Settings {
   autoLockMinutes: AutoLock;
   /** Fill the code without a click when exactly one account belongs to the site (default on). */
   autofill: boolean;
+  /** Compute codes for the measured real time, not this computer's clock (off until the user accepts; clock/). */
+  clockCorrection?: boolean;
+}
+
+/** How far this computer's clock is from the time the user's sites give (background/clock/). */
+export interface ClockStatus {
+  /** Real time minus this computer's time, ms; null when there is no trustworthy estimate yet. */
+  offsetMs: number | null;
+  uncertaintyMs: number | null;
+  /** Samples and sites that agree on the estimate. */
+  samples: number;
+  sources: number;
+  /** Codes are being corrected by `offsetMs` (the setting is on). */
+  correcting: boolean;
 }
 
 export interface FillOptionsView {

@@ -48,9 +48,10 @@ describe('the built manifest (dist/chrome)', () => {
     // storage: the sealed vault and settings; idle: lock when the screen locks or after inactivity;
     // alarms + offscreen + clipboardRead/Write: clear a copied code after 30 s if it is still there;
     // contextMenus: "Add this key" on a selected "can't scan? enter this key" text;
-    // scripting: inject the page UI script (overlay, in-field button) only into frames that need it.
+    // scripting: inject the page UI script (overlay, in-field button) only into frames that need it;
+    // webRequest: read (never block) the Date header of the user's account sites' pages (clock offset).
     expect([...manifest.permissions].sort()).toEqual(
-      ['alarms', 'clipboardRead', 'clipboardWrite', 'contextMenus', 'idle', 'offscreen', 'scripting', 'storage'],
+      ['alarms', 'clipboardRead', 'clipboardWrite', 'contextMenus', 'idle', 'offscreen', 'scripting', 'storage', 'webRequest'],
     );
   });
 

@@ -27,6 +27,10 @@ export interface FixtureServer {
   httpsPort: number;
   /** URL of `path` on `host` (any *.test name resolves to this server in the harness), http unless told. */
   url(path: string, host?: string, scheme?: Scheme): string;
+  /** Serve `host`'s responses with a `Date` header `ms` off the real time (clock-drift tests); 0 undoes it. */
+  skewDate(host: string, ms: number): void;
+  /** Every request seen, oldest first: method, host (no port) and path. */
+  requests: { method: string; host: string; path: string }[];
   close(): Promise<void>;
 }
 
@@ -44,8 +48,15 @@ export interface FullAnswer {
 
 export async function serveFixtures(root: string, extra: Record<string, (req: IncomingMessage) => RouteBody> = {}): Promise<FixtureServer> {
   const base = resolve(root);
+  const skews = new Map<string, number>();
+  const requests: FixtureServer['requests'] = [];
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const host = (req.headers.host ?? '').replace(/:\d+$/, '');
+    requests.push({ method: req.method ?? 'GET', host, path });
+    const skew = skews.get(host);
+    // Node writes the real time otherwise; a set header wins (http.ServerResponse#sendDate).
+    if (skew) res.setHeader('Date', new Date(Date.now() + skew).toUTCString());
     const dynamic = extra[path];
     if (dynamic) {
       const body = dynamic(req);
@@ -85,6 +96,8 @@ export async function serveFixtures(root: string, extra: Record<string, (req: In
     httpsPort,
     url: (path, host = 'site-a.test', scheme: Scheme = 'http') =>
       `${scheme}://${host}:${scheme === 'https' ? httpsPort : port}${path.startsWith('/') ? path : `/${path}`}`,
+    skewDate: (host, ms) => void skews.set(host, ms),
+    requests,
     close: async () => {
       await Promise.all([stop(plain), stop(secure)]);
     },

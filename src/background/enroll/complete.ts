@@ -1,9 +1,9 @@
-import { codeAt } from '../../core/otp';
 import { DuplicateAccount } from '../../core/errors';
 import { addAccount, type Account, type VaultData } from '../../core/vault';
 import type { EnrollOutcome } from '../../shared/protocol';
 import type { VaultService } from '../vault/vault-service';
 import { codeView } from '../handlers/codes-get';
+import { codeOffsetNow } from '../clock/code-clock';
 import { codeForPage, sitesFor } from './binding';
 import type { Pending } from './pending';
 
@@ -19,6 +19,7 @@ export interface CompleteOptions {
  */
 export async function completeEnrollment(vault: VaultService, entry: Pending, options: CompleteOptions = {}, now = Date.now()): Promise<EnrollOutcome> {
   const userBinds = options.bind === true;
+  const offset = await codeOffsetNow();
   return vault.mutate((data, at) => {
     let next: VaultData = data;
     const added: Account[] = [];
@@ -40,8 +41,9 @@ export async function completeEnrollment(vault: VaultService, entry: Pending, op
     entry.confirmed = false;
     const first = added[0] ?? codeSource;
     const gives = first !== undefined && first.type !== 'hotp' && codeForPage(entry, userBinds);
-    const code = gives ? codeAt(first, now) : '';
-    const validUntil = gives ? codeView(first, now).validUntil : null;
+    const view = gives ? codeView(first, now, offset) : null;
+    const code = view?.code ?? '';
+    const validUntil = view?.validUntil ?? null;
     if (gives) entry.codeFor = first.id;
     else delete entry.codeFor;
     const named = first ?? entry.accounts[0]!;

@@ -5,12 +5,13 @@ import { codeView } from '../handlers/codes-get';
 
 /**
  * A TOTP/Steam account's current code and when it expires; with `withNext`, also the next code.
+ * `offsetMs`: the clock correction (clock/code-clock.ts); `validUntil` stays on this computer's clock.
  * The next code is given early only to fields that want two consecutive codes: anywhere else it would
  * hand a page a code that is still good after the current one has expired.
  */
-export function codeAnswer(account: Account, now: number, withNext: boolean, origin: string): CodeAnswer {
-  const { code, validUntil } = codeView(account, now);
-  const next = withNext && validUntil !== null ? codeAt(account, validUntil) : null;
+export function codeAnswer(account: Account, now: number, withNext: boolean, origin: string, offsetMs = 0): CodeAnswer {
+  const { code, validUntil } = codeView(account, now, offsetMs);
+  const next = withNext && validUntil !== null ? codeAt(account, validUntil + offsetMs) : null;
   return { kind: 'code', code, next, validUntil, submit: submitsOn(account, origin) };
 }
 

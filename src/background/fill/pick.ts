@@ -12,6 +12,7 @@ import { BackgroundError } from '../errors';
 import { sendToFrame } from '../send-to-frame';
 import type { VaultService } from '../vault/vault-service';
 import { codeAnswer } from './code-answer';
+import { codeOffsetNow } from '../clock/code-clock';
 import { lookalikeFor } from './lookalike-for';
 import { PickError } from './pick-errors';
 import { PickStore, type Pick, type PickTarget } from './pick-store';
@@ -74,7 +75,8 @@ export async function pickAccount(vault: VaultService, choice: PickChoice, now =
     if (!ids.includes(id)) throw new BackgroundError('protocol/bad-request', 'That account belongs to another site');
     return always && unbound.includes(id) ? updateAccount(data, id, { sites: [pick.origin] }, { now }) : data;
   };
-  const answerFor = (data: VaultData) => codeAnswer(data.accounts.find((a) => a.id === id)!, now, true, pick.origin);
+  const offset = await codeOffsetNow();
+  const answerFor = (data: VaultData) => codeAnswer(data.accounts.find((a) => a.id === id)!, now, true, pick.origin, offset);
   const answer = always
     ? await vault.mutate((data) => {
         const next = choose(data);
@@ -88,10 +90,11 @@ export async function pickAccount(vault: VaultService, choice: PickChoice, now =
 export async function finishPickAfterUnlock(vault: VaultService, tabId: number | null, now = Date.now()): Promise<void> {
   const pick = tabId === null ? null : picks.latest(tabId, now);
   if (!pick) return;
+  const offset = await codeOffsetNow();
   const answer = await vault.read((data) => {
     const { bound } = eligible(data, pick.origin);
     const account = bound.length === 1 ? data.accounts.find((a) => a.id === bound[0]) : undefined;
-    return account ? codeAnswer(account, now, true, pick.origin) : null;
+    return account ? codeAnswer(account, now, true, pick.origin, offset) : null;
   });
   if (!answer) return;
   picks.remove(pick);

@@ -1,6 +1,7 @@
 import type { VaultService } from '../vault/vault-service';
 import type { StorageItem } from '../../platform/storage';
 import type { Settings } from '../../shared/protocol';
+import type { ClockStore } from '../clock/clock-store';
 
 /** What handlers are given; built once in ../index.ts. */
 export interface Services {
@@ -11,4 +12,6 @@ export interface Services {
   activeOrigin(): Promise<string | null>;
   /** Open the popup (or a small window) so the user can unlock. */
   askToUnlock(): Promise<void>;
+  /** Clock samples from the user's sites (issue 13): `clock/status` and the code offset read it. */
+  clock: ClockStore;
 }

@@ -3,6 +3,7 @@ import { senderOrigin } from '../../shared/sender';
 import { lookup, whereFrom } from '../enroll/pending';
 import type { Services } from './context';
 import { codeView } from './codes-get';
+import { codeOffsetNow } from '../clock/code-clock';
 
 const NOTHING = { code: '', validUntil: null } as const;
 
@@ -17,10 +18,11 @@ export async function enrollCode({ vault }: Services, token: string, sender: Sen
   const id = entry?.codeFor;
   if (!id) return NOTHING;
   if ((await vault.state()) !== 'unlocked') return NOTHING;
+  const offset = await codeOffsetNow();
   return vault.read((data) => {
     const account = data.accounts.find((a) => a.id === id);
     if (!account || account.type === 'hotp') return NOTHING;
-    const { code, validUntil } = codeView(account, now);
+    const { code, validUntil } = codeView(account, now, offset);
     return { code, validUntil };
   });
 }

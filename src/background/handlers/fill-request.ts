@@ -7,6 +7,7 @@ import { eligible } from '../fill/pick';
 import { silentFrame, topOrSameSite } from '../fill/silent';
 import type { Services } from './context';
 import { settingsGet } from './settings-get';
+import { codeOffsetNow } from '../clock/code-clock';
 
 /** A grant for our button's click: it may sit in the field a while. */
 const BUTTON_GRANT_MS = 30 * 60_000;
@@ -51,6 +52,7 @@ export async function fillRequest(services: Services, sender: SenderLike, reques
   // A tab-wide grant (popup click, shortcut) does not reach into a frame another site embeds.
   const asked = granted !== null && (granted.frameId !== undefined || topOrSameSite(sender, origin));
   const silent = silentFrame(sender, origin);
+  const offset = await codeOffsetNow();
   return services.vault.read((data) => {
     const matching = matchAccounts(data.accounts, origin);
     // A chosen account still has to belong to this frame's site.
@@ -58,7 +60,7 @@ export async function fillRequest(services: Services, sender: SenderLike, reques
     const account = ids.length === 1 ? data.accounts.find((a) => a.id === ids[0]) : undefined;
     // The per-site "password and code" option is its own opt-in; the global switch governs code fields.
     // Per origin (vault v4): `panel.example` may want the code in its own field while `webmail.example` does not.
-    if (request.append) return silent && account?.fill.appendOn.includes(origin) && account.type !== 'hotp' ? codeAnswer(account, now, false, origin) : { kind: 'none' };
+    if (request.append) return silent && account?.fill.appendOn.includes(origin) && account.type !== 'hotp' ? codeAnswer(account, now, false, origin, offset) : { kind: 'none' };
     if (ids.length > 1) return { kind: 'several', count: ids.length };
     // HOTP codes are only taken by hand (each one moves the counter), never filled on sight: the popup
     // took the code and moved the counter on (accounts/hotp-use); the tab's grant carries that code.
@@ -71,14 +73,14 @@ export async function fillRequest(services: Services, sender: SenderLike, reques
     }
     const consecutive = request.consecutive === true;
     if (asked) {
-      const answer = codeAnswer(account, now, consecutive, origin);
+      const answer = codeAnswer(account, now, consecutive, origin, offset);
       if (answer.validUntil === null) return answer;
       return { ...answer, grant: issueGrant(frameScope(sender), answer.validUntil - now + REFRESH_GRANT_EXTRA_MS, now) };
     }
     const grant = issueGrant(frameScope(sender), BUTTON_GRANT_MS, now);
     if (!autofill) return { kind: 'off', grant };
     if (!silent || request.visible !== true || consecutive) return { kind: 'confirm', grant };
-    return codeAnswer(account, now, false, origin);
+    return codeAnswer(account, now, false, origin, offset);
   });
 }
 

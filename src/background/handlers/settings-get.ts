@@ -1,7 +1,7 @@
 import type { Settings } from '../../shared/protocol';
 import type { Services } from './context';
 
-export const DEFAULT_SETTINGS: Settings = { autoLockMinutes: 15, autofill: true };
+export const DEFAULT_SETTINGS: Settings = { autoLockMinutes: 15, autofill: true, clockCorrection: false };
 
 /** `settings/get`: stored settings over the defaults. */
 export async function settingsGet({ settings }: Services): Promise<Settings> {

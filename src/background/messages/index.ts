@@ -7,6 +7,7 @@ import type { Services } from '../handlers/context';
 import { importExportHandlers } from '../handlers/import-export';
 import { accountHandlers } from './accounts';
 import { appHandlers } from './app';
+import { clockHandlers } from './clock';
 import { enrollHandlers } from './enroll';
 import { fillHandlers } from './fill';
 import { restoreHandlers } from './restore';
@@ -14,6 +15,7 @@ import { restoreHandlers } from './restore';
 export function backgroundHandlers(services: Services): Handlers {
   return {
     ...appHandlers(services),
+    ...clockHandlers(services),
     ...accountHandlers(services),
     ...fillHandlers(services),
     ...enrollHandlers(services),

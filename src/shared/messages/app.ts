@@ -1,6 +1,6 @@
 /** Records of the app, vault and settings messages: extension pages only. */
 import type { AppInfo, Settings, VaultStatus } from '../protocol';
-import { bool, object, oneOf, payload, str } from '../validate/check';
+import { bool, object, oneOf, optional, payload, str } from '../validate/check';
 import { message, PAGES, type NoFields } from './define';
 
 const password = str(4096);
@@ -19,6 +19,6 @@ export const appMessages = {
   'settings/get': message<NoFields, Settings>(PAGES, none),
   'settings/set': message<{ settings: Settings }, Settings>(
     PAGES,
-    payload({ settings: object({ autoLockMinutes: oneOf(1, 5, 15, 60, 'browser-close'), autofill: bool }) }),
+    payload({ settings: object({ autoLockMinutes: oneOf(1, 5, 15, 60, 'browser-close'), autofill: bool, clockCorrection: optional(bool) }) }),
   ),
 };

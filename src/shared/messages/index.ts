@@ -22,6 +22,7 @@
  */
 import { accountMessages } from './accounts';
 import { appMessages } from './app';
+import { clockMessages } from './clock';
 import { toContentMessages } from './to-content';
 import type { MessageMap } from './define';
 import { enrollMessages } from './enroll';
@@ -33,6 +34,7 @@ import { toOffscreenMessages } from './to-offscreen';
 /** Every message the background answers (from extension pages and content scripts). */
 export const toBackground = {
   ...appMessages,
+  ...clockMessages,
   ...accountMessages,
   ...fillMessages,
   ...enrollMessages,

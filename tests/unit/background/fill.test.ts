@@ -6,6 +6,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { memoryPorts } from './memory-ports';
 import { fakeBrowser } from '../../fake-browser';
+import { ClockStore } from '../../../src/background/clock/clock-store';
 
 const sent: { tabId: number; message: unknown; options: unknown }[] = [];
 fakeBrowser({
@@ -39,6 +40,7 @@ function services(vault: Vault, autofill = true) {
     onSettingsChanged: () => undefined,
     activeOrigin: async () => null,
     askToUnlock: vi.fn(async () => undefined),
+    clock: new ClockStore({ area: 'session', key: 'clockSamples', clearOn: 'lock', get: async () => undefined, set: async () => undefined, remove: async () => undefined }),
   } as const;
 }
 

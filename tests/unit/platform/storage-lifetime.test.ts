@@ -32,10 +32,10 @@ const left = (areas: ReturnType<typeof filled>) => [
 ];
 
 describe('storage items', () => {
-  it('each key is declared once; the session key and the copied code are cleared on lock', () => {
+  it('each key is declared once; the session key, the copied code and the clock samples (they name account sites) are cleared on lock', () => {
     const keys = storageItems.map((item) => item.key);
     expect(new Set(keys).size).toBe(keys.length);
-    expect(lockKeys).toEqual(['session:session.vaultKey', 'session:clipboard.pending']);
+    expect(lockKeys).toEqual(['session:session.vaultKey', 'session:clipboard.pending', 'session:clockSamples']);
   });
 
   it('clearOnLock removes exactly the lock items', async () => {
@@ -50,6 +50,7 @@ describe('storage items', () => {
     fakeBrowser({ storage: areas });
     await storagePorts().keys.clear();
     expect(areas.session.data.has('clipboard.pending')).toBe(false);
+    expect(areas.session.data.has('clockSamples')).toBe(false);
     expect(areas.session.data.has('session.vaultKey')).toBe(false);
     expect(areas.local.data.has('vault.current')).toBe(true);
     expect(areas.local.data.has('settings')).toBe(true);

@@ -1,0 +1,123 @@
+/**
+ * Clock drift (issue 13), real Chromium: the fixture server's `Date` header for one host is 90 s ahead
+ * of this machine's clock (the "real time" the site keeps). The extension learns the offset from the
+ * Date headers of the pages the browser loads from the user's account site, with no request of its own;
+ * the popup says so in one line and offers to correct; after that the code filled at login is the
+ * server's current one. A site the user has no account on cannot move the estimate, and when the
+ * browser brought no samples, one HEAD to the account's own site (never another) fills in.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchWithExtension, repoRoot, type LoadedExtension } from './harness';
+import { serveFixtures, type FixtureServer } from './server';
+import { PASSWORD, call, createVault, openPopup } from './popup-helpers';
+import { parseOtpauthUri } from '../../src/core/otpauth-uri';
+import { codeAt } from '../../src/core/otp';
+
+const BANK = 'drift-bank.test';
+const HOSTILE = 'clock-hostile.test';
+const SKEW_MS = 90_000;
+const URI = 'otpauth://totp/Drift%20Bank:ann?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Drift%20Bank';
+const account = parseOtpauthUri(URI);
+
+let server: FixtureServer;
+let ext: LoadedExtension;
+
+beforeAll(async () => {
+  server = await serveFixtures(join(repoRoot, 'tests/fixtures/pages'));
+  server.skewDate(BANK, SKEW_MS);
+  server.skewDate(HOSTILE, 3_600_000);
+  ext = await launchWithExtension();
+  const popup = await openPopup(ext);
+  await createVault(popup);
+  await call(popup, { type: 'accounts/add-uri', uri: URI, sites: [new URL(server.url('/', BANK, 'https')).origin] });
+  await popup.close();
+}, 60_000);
+
+afterAll(async () => {
+  await ext?.close();
+  await server?.close();
+});
+
+/** Codes that may be in a field around now on a clock `offset` ms off ours (a fill may refresh at rollover). */
+const codesAround = (offset: number) => [-1500, 0, 1500].map((d) => codeAt(account, Date.now() + offset + d));
+
+/** Load pages of `host` like a user would, `times` times, 2.1 s apart (one sample per site per 2 s). */
+async function browse(host: string, times: number): Promise<void> {
+  const page = await ext.context.newPage();
+  for (let i = 0; i < times; i++) {
+    await page.goto(server.url(`/basic.html?visit=${i}`, host, 'https'));
+    await page.waitForTimeout(2100);
+  }
+  await page.close();
+}
+
+async function filledAtLogin(): Promise<{ page: Page; value: string }> {
+  const page = await ext.context.newPage();
+  await page.goto(server.url('/login/one-time-code.html', BANK, 'https'));
+  await expect.poll(() => page.locator('#c').inputValue(), { timeout: 10_000 }).toMatch(/^\d{6}$/);
+  return { page, value: await page.locator('#c').inputValue() };
+}
+
+const headsTo = (host: string) => server.requests.filter((r) => r.method === 'HEAD' && r.host === host).length;
+
+describe('clock drift', () => {
+  it('learns a 90 s offset from the account site\'s Date headers, warns, and after "Correct" fills the server\'s code', async () => {
+    await browse(BANK, 3);
+    const popup = await openPopup(ext);
+    const warning = popup.getByTestId('clock-warning');
+    await warning.waitFor({ timeout: 10_000 });
+    expect(await warning.locator('p').innerText()).toMatch(/^This computer's clock is (89|90|91) s behind the time your sites give/);
+    // From the pages the browser loaded anyway: the extension sent no request of its own.
+    expect(headsTo(BANK)).toBe(0);
+
+    // Before the correction, login gets this computer's code: the one the server rejects.
+    const before = await filledAtLogin();
+    expect(codesAround(0)).toContain(before.value);
+    expect(codesAround(SKEW_MS)).not.toContain(before.value);
+    await before.page.close();
+
+    await popup.bringToFront();
+    await warning.getByRole('button', { name: /^Correct codes by (89|90|91) s$/ }).click();
+    await popup.getByTestId('clock-corrected').waitFor();
+    // The popup's code (display and copy) is the server's now.
+    await expect.poll(async () => (await popup.getByTestId('code').first().innerText()).replace(/\s/g, ''), { timeout: 5000 })
+      .toSatisfy((code: string) => codesAround(SKEW_MS).includes(code));
+
+    const after = await filledAtLogin();
+    expect(codesAround(SKEW_MS)).toContain(after.value);
+    expect(codesAround(0)).not.toContain(after.value);
+    await after.page.close();
+
+    // The options page shows the choice, and turns it off.
+    const options = await ext.context.newPage();
+    await options.goto(`chrome-extension://${ext.extensionId}/src/options/index.html`);
+    const box = options.getByTestId('clock-correction');
+    await expect.poll(() => box.isChecked()).toBe(true);
+    await box.uncheck();
+    await expect.poll(async () => (await call<{ clockCorrection?: boolean }>(popup, { type: 'settings/get' })).clockCorrection).toBe(false);
+    const off = await filledAtLogin();
+    expect(codesAround(0)).toContain(off.value);
+    await Promise.all([off.page.close(), options.close(), popup.close()]);
+  }, 90_000);
+
+  it('a site with no account cannot move the estimate; with no samples, one HEAD to the account\'s own site fills in', async () => {
+    const popup = await openPopup(ext);
+    await call(popup, { type: 'vault/lock' }); // lock forgets the samples (they name the user's sites)
+    await call(popup, { type: 'vault/unlock', password: PASSWORD });
+    await popup.close();
+    await browse(HOSTILE, 3); // Date 1 h ahead, but the user has no account there
+    const again = await openPopup(ext);
+    const warning = again.getByTestId('clock-warning');
+    await warning.waitFor({ timeout: 15_000 });
+    // The estimate is the account site's 90 s, not the other site's hour.
+    expect(await warning.locator('p').innerText()).toMatch(/ (89|90|91) s behind/);
+    expect(headsTo(BANK)).toBeGreaterThanOrEqual(1);
+    expect(headsTo(HOSTILE)).toBe(0);
+    const status = await call<{ sources: number; offsetMs: number }>(again, { type: 'clock/status' });
+    expect(status.sources).toBe(1);
+    expect(Math.abs(status.offsetMs - SKEW_MS)).toBeLessThan(1500);
+    await again.close();
+  }, 60_000);
+});
