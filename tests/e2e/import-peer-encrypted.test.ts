@@ -48,8 +48,8 @@ describe('encrypted exports of other apps (options page, real background)', () =
     await options.locator('[data-testid=import-password]').getByRole('button', { name: 'Open file' }).click();
     await options.locator('[data-testid=import-preview]').waitFor({ timeout: 30_000 });
     expect(await options.locator('[data-testid=preview-add] li').allTextContents()).toEqual(['Ente Sample: alice@example.com', 'GitHub: bob', 'Counter: carol']);
-    await options.getByRole('button', { name: 'Import 3 account(s)' }).click();
-    await options.getByText('Imported 3 account(s).').waitFor();
+    await options.getByRole('button', { name: 'Import 3 accounts' }).click();
+    await options.getByText('Imported 3 accounts.').waitFor();
     expect(await issuers()).toEqual(['Counter', 'Ente Sample', 'GitHub']);
   });
 
@@ -57,10 +57,10 @@ describe('encrypted exports of other apps (options page, real background)', () =
     const duplicates = () => options.locator('[data-testid=preview-duplicates] li').allTextContents();
     await open('bitwarden-encrypted-pbkdf2.json', 'bitwarden-sample-password');
     await options.locator('[data-testid=import-preview]').waitFor({ timeout: 30_000 });
-    expect(await options.locator('[data-testid=preview-add] li').allTextContents()).toEqual(['Steam: carol · 1 site(s)']);
+    expect(await options.locator('[data-testid=preview-add] li').allTextContents()).toEqual(['Steam: carol · 1 site']);
     expect((await duplicates()).map((d) => d.split(' — ')[0])).toEqual(['Bitwarden Sample: alice@example.com', 'GitLab: bob']);
-    await options.getByRole('button', { name: 'Import 1 account(s)' }).click();
-    await options.getByText('Imported 1 account(s).').waitFor();
+    await options.getByRole('button', { name: 'Import 1 account' }).click();
+    await options.getByText('Imported 1 account.').waitFor();
     expect(await issuers()).toEqual(['Counter', 'Ente Sample', 'GitHub', 'Steam']);
     await open('authenticator-ext-v3.json', 'authenticator-sample-password');
     await options.locator('[data-testid=import-preview]').waitFor({ timeout: 30_000 });

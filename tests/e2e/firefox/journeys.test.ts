@@ -131,7 +131,7 @@ describe('Firefox: the main journeys on the real build', () => {
     await (input as unknown as { uploadFile(path: string): Promise<void> }).uploadFile(file);
     await options.waitForSelector('[data-testid=import-preview]', { timeout: 30_000 });
     expect(await options.$$eval('[data-testid=preview-add] li', (rows) => rows.map((r) => r.textContent))).toEqual(['Imported Co: ann@imported.test']);
-    await clickButton(options, 'Import 1 account(s)');
+    await clickButton(options, 'Import 1 account');
     await eventually(async () => expect((await accounts(popup)).map((a) => a.issuer).sort()).toEqual(['Imported Co', SETUP.issuer].sort()));
   });
 
