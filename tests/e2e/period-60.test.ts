@@ -53,8 +53,13 @@ async function rowOf(popup: Page) {
   // The row shows '··· ···' until its code has come back from the background.
   await row.getByTestId('code').filter({ hasText: /\d/ }).waitFor({ timeout: 10_000 });
   const code = (await row.getByTestId('code').innerText()).replace(/\s/g, '');
-  const style = (await row.locator('.bar').getAttribute('style')) ?? '';
-  return { code, fraction: Number(/scaleX\(([\d.]+)\)/.exec(style)?.[1]) };
+  // The countdown ring: the seconds left as its text, and an arc whose dash offset is the part of the period gone.
+  const ring = row.getByTestId('countdown');
+  const left = Number((await ring.innerText()).trim());
+  const arc = ring.locator('circle.arc');
+  const length = Number(await arc.getAttribute('stroke-dasharray'));
+  const offset = Number(await arc.getAttribute('stroke-dashoffset'));
+  return { code, left, fraction: 1 - offset / length };
 }
 
 describe('a 60-second account', () => {
@@ -84,13 +89,17 @@ describe('a 60-second account', () => {
     const early = await rowOf(popup);
     expect(around()).toContain(early.code);
     const startPhase = phase();
-    // The bar is the part of 60 s left (a 30-s account would show (30 - phase) / 30).
+    // The ring shows the seconds left of 60 s (a 30-s account would show 30 - phase, at most 30),
+    // and its arc is that part of 60 s (a 30-s account would show (30 - phase) / 30).
+    expect(Math.abs(early.left - (60 - startPhase))).toBeLessThanOrEqual(2);
+    expect(early.left).toBeGreaterThan(30);
     expect(Math.abs(early.fraction * 60 - (60 - startPhase))).toBeLessThanOrEqual(2);
     while (phase() < 33) await sleep(500);
     await sleep(300); // one popup tick
     const late = await rowOf(popup);
     expect(late.code).toBe(early.code); // no change at the half minute
     expect(late.fraction).toBeLessThan(0.5);
+    expect(Math.abs(late.left - (60 - phase()))).toBeLessThanOrEqual(2);
     expect(Math.abs(late.fraction * 60 - (60 - phase()))).toBeLessThanOrEqual(2);
     await popup.close();
   }, 120_000);
