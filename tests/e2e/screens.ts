@@ -149,12 +149,14 @@ export const SCREENS: [string, (ctx: ScreenContext) => Promise<Shot[]>][] = [
     await call(page, { type: 'backup-codes/set', id: await accountId(page, 'Gitea'), codes });
     await page.reload();
     await button(page, ctx, 'accountDetails', ['Gitea']).click();
+    await page.getByTestId('more-actions').click(); // backup codes live in the "More actions" menu
     await page.getByRole('button', { name: new RegExp(t(ctx.lang, 'backupCodesButton', ['\\d+']).replace(/[()]/g, '\\$&')) }).click();
     return [await shoot(page, ctx, 'popup-backup-codes')];
   }],
   ['popup: QR view', async (ctx) => {
     const page = await popup(ctx);
     await button(page, ctx, 'accountDetails', ['Gitea']).click();
+    await page.getByTestId('more-actions').click(); // "Show as QR" lives in the "More actions" menu
     await button(page, ctx, 'showQr').click();
     await page.getByLabel(t(ctx.lang, 'unlockPassword')).fill(PASSWORD);
     await button(page, ctx, 'showQr').click();
