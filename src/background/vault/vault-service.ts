@@ -36,6 +36,8 @@ export interface MutateOptions {
  */
 export class VaultService {
   private open: Open | null = null;
+  /** Counts locks, so a resume that read the session key before a lock does not reopen after it. */
+  private locks = 0;
   private readonly queue = serialQueue();
   private readonly lockListeners: (() => void | Promise<void>)[] = [];
 
@@ -89,8 +91,11 @@ export class VaultService {
   lock(): Promise<void> {
     return this.queue(async () => {
       this.open = null;
-      for (const listener of this.lockListeners) await listener();
+      this.locks += 1;
+      // The session key goes before the listeners run: a listener's storage write wakes pages that ask
+      // state(), and a key still in session storage would resume the vault the user just locked.
       await this.ports.keys.clear();
+      for (const listener of this.lockListeners) await listener();
     });
   }
 
@@ -188,6 +193,7 @@ export class VaultService {
 
   /** A restarted service worker finds the key in session storage and reopens the vault with it. */
   private async resume(): Promise<Open | null> {
+    const locks = this.locks;
     const key = await this.ports.keys.read();
     if (!key) return null;
     const { current, previous } = await this.ports.blobs.read();
@@ -195,6 +201,7 @@ export class VaultService {
       if (!blob) continue;
       try {
         const data = deserializeVault(await openWithKey(blob, key));
+        if (locks !== this.locks) return null;
         // The current blob was damaged: keep the generation that opened as both, and tell the popup.
         if (blob !== current) await this.ports.blobs.write(blob, blob, { recoveredAt: this.ports.now() });
         this.open = { data, key, blob };

@@ -77,6 +77,20 @@ describe('VaultService', () => {
     expect(await vault.state()).toBe('locked');
   });
 
+  it('a status check while the lock runs its listeners (a popup polling codes) does not reopen the vault', async () => {
+    const mem = memoryPorts();
+    const vault = new VaultService(mem.ports);
+    await vault.create(PASSWORD);
+    const during: string[] = [];
+    vault.onLock(async () => {
+      during.push(await vault.state());
+    });
+    await vault.lock();
+    expect(during).toEqual(['locked']);
+    expect(await vault.state()).toBe('locked');
+    await expect(vault.read(listAccounts)).rejects.toMatchObject({ code: 'vault/locked' });
+  });
+
   it('serializes concurrent mutations: 100 parallel adds give exactly 100 accounts', async () => {
     const mem = memoryPorts();
     const vault = new VaultService(mem.ports);
