@@ -29,8 +29,10 @@ function consider(el: Element): Promise<CandidateReply | null> {
     // No answer (locked, extension reloaded): no button on this QR.
     let answer = intact && source && (await sendToBackground({ type: 'enroll/candidate', source }).catch(() => null));
     if (intact && !intact()) {
-      seen.delete(el);
+      // The page changed while the tab was captured (our own in-field button appearing counts): look
+      // again soon, even if the page does not change any more.
       answer = null;
+      recheckLater(el);
     }
     const candidate = answer?.candidate;
     // The overlay and everything after the click live in the page UI script, loaded now.
@@ -43,14 +45,17 @@ function consider(el: Element): Promise<CandidateReply | null> {
   return tracked(reply);
 }
 
-/** Drawing on a canvas changes no attribute: a canvas that had no QR yet is looked at again, 4 times. */
-function recheckLater(canvas: HTMLCanvasElement): void {
-  const tries = retries.get(canvas) ?? 0;
+/**
+ * Looked at again, 4 times at most: a canvas that had no QR yet (drawing on it changes no attribute),
+ * and a capture dropped because the page changed while it was taken.
+ */
+function recheckLater(el: Element): void {
+  const tries = retries.get(el) ?? 0;
   if (tries >= 4) return;
-  retries.set(canvas, tries + 1);
+  retries.set(el, tries + 1);
   setTimeout(() => {
-    seen.delete(canvas);
-    if (canvas.isConnected) void consider(canvas);
+    seen.delete(el);
+    if (el.isConnected) void consider(el);
   }, 500 * 2 ** tries);
 }
 
