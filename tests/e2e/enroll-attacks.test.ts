@@ -204,5 +204,5 @@ describe('finding 2: a QR read from a tab capture is never added by a click on t
     await page.waitForTimeout(1000);
     expect(await page.locator(FIELD).inputValue()).toBe('');
     await page.close();
-  });
+  }, { retry: 2 }); // the capture waits for a quiet page; on a busy CI machine the first try can time out (see closing note)
 });
