@@ -177,7 +177,7 @@ describe('finding 2: a QR read from a tab capture is never added by a click on t
   const opened: Page[] = [];
   const onPage = (p: Page) => opened.push(p);
 
-  it.each(Object.keys(CAPTURE_ATTACKS) as CaptureAttack[])('%s: the click adds nothing, the popup asks, accepted it is bound to no site', async (kind) => {
+  it.each(Object.keys(CAPTURE_ATTACKS) as CaptureAttack[])('%s: the click adds nothing, the popup asks, accepted it is bound to no site', { retry: 2 }, async (kind) => {
     const { qr, https } = CAPTURE_ATTACKS[kind];
     const scheme = https ? 'https' : 'http';
     const page = await visit(`/attack/${kind}.html`, 'evil.test', scheme);
@@ -204,5 +204,5 @@ describe('finding 2: a QR read from a tab capture is never added by a click on t
     await page.waitForTimeout(1000);
     expect(await page.locator(FIELD).inputValue()).toBe('');
     await page.close();
-  }, { retry: 2 }); // the capture waits for a quiet page; on a busy CI machine the first try can time out (see closing note)
+  });
 });
