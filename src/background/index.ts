@@ -38,6 +38,7 @@ import { fillRequest, fillRequestOf } from './handlers/fill-request';
 import { enrollCandidate } from './handlers/enroll-candidate';
 import { enrollConfirm } from './handlers/enroll-confirm';
 import { enrollUndo } from './handlers/enroll-undo';
+import { enrollReenroll } from './handlers/enroll-reenroll';
 import { enrollBackupCodes } from './handlers/enroll-backup-codes';
 import { askToUnlock, finishEnrollmentsAfterUnlock } from './enroll/after-unlock';
 import { captureAccept, capturePending, captureReject } from './enroll/capture-ask';
@@ -102,6 +103,7 @@ const route = createRouter(
     'enroll/candidate': (m, { sender }) => enrollCandidate(m.source, sender),
     'enroll/confirm': (m, { sender }) => enrollConfirm(services, m.token, sender),
     'enroll/undo': (m, { sender }) => enrollUndo(services, m.token, sender),
+    'enroll/reenroll': (m, { sender }) => enrollReenroll(services, m.token, m.choice, sender),
     'enroll/code': (m, { sender }) => enrollCode(services, m.token, sender),
     'enroll/backup-codes': (m, { sender }) => enrollBackupCodes(services, m.token, m.codes, sender),
     'enroll/capture-pending': () => capturePending(),

@@ -212,6 +212,11 @@ export type EnrollOutcome =
   /** `bound`: every added account is bound to the page's site (else: "not linked to this site"). */
   | { kind: 'added'; issuer: string; account: string; count: number; duplicates: number; code: string; validUntil: number | null; bound: boolean }
   | { kind: 'locked' }
+  /**
+   * A new key for an account (issuer and name) already bound to this site (issue 13): nothing was
+   * added; the page asks "Replace the old one?" and answers with enroll/reenroll.
+   */
+  | { kind: 'reenroll'; issuer: string; account: string }
   /** A captured QR: the popup asks the user first (finished later through content/enrolled). */
   | { kind: 'asked' };
 
@@ -273,6 +278,8 @@ interface CoreMessages {
   'enroll/candidate': Msg<{ source: CandidateSource }, CandidateReply>;
   'enroll/confirm': Msg<{ token: string }, EnrollOutcome>;
   'enroll/undo': Msg<{ token: string }, NoFields>;
+  /** The user answered "Replace the old one?" in our overlay: add the QR's key, replacing the old one or beside it. */
+  'enroll/reenroll': Msg<{ token: string; choice: 'replace' | 'keep' }, EnrollOutcome>;
   /** The setup page's confirmation field rolled over: the enrolled account's current code (never the next). */
   'enroll/code': Msg<{ token: string }, { code: string; validUntil: number | null }>;
   'enroll/backup-codes': Msg<{ token: string; codes: string[] }, { saved: number }>;
@@ -349,6 +356,7 @@ export const allowedSenders: { readonly [K in BackgroundType]: readonly SenderKi
   'enroll/candidate': ['content-script'],
   'enroll/confirm': ['content-script'],
   'enroll/undo': ['content-script'],
+  'enroll/reenroll': ['content-script'],
   'enroll/code': ['content-script'],
   'enroll/backup-codes': ['content-script'],
   'enroll/capture-pending': PAGES,

@@ -13,6 +13,8 @@ const STYLE =
 
 export interface Overlay {
   toast(text: string, undo?: () => void): void;
+  /** A question under the QR with one button per answer ("Replace the old one?"); only a genuine click answers. */
+  ask(text: string, answers: readonly (readonly [string, () => void])[]): void;
   remove(): void;
 }
 
@@ -94,23 +96,31 @@ export function showOverlay(target: Element, label: string, onClick: () => void)
     host.remove();
   }
 
+  const toast = (text: string, buttons: readonly (readonly [string, (e: Event) => void])[], role = 'status') => {
+    shadow.querySelector('.toast')?.remove();
+    const toast = document.createElement('div');
+    toast.className = 'toast';
+    toast.setAttribute('role', role);
+    toast.textContent = text;
+    for (const [label, act] of buttons) {
+      const button = document.createElement('button');
+      button.textContent = label;
+      button.addEventListener('click', (e) => {
+        e.stopPropagation();
+        act(e);
+      });
+      toast.append(button);
+    }
+    box.append(toast);
+  };
+
   return {
     toast(text, undo) {
-      shadow.querySelector('.toast')?.remove();
-      const toast = document.createElement('div');
-      toast.className = 'toast';
-      toast.setAttribute('role', 'status');
-      toast.textContent = text;
-      if (undo) {
-        const button = document.createElement('button');
-        button.textContent = message('undo');
-        button.addEventListener('click', (e) => {
-          e.stopPropagation();
-          if (e.isTrusted) undo();
-        });
-        toast.append(button);
-      }
-      box.append(toast);
+      toast(text, undo ? [[message('undo'), (e) => e.isTrusted && undo()]] : []);
+    },
+    ask(text, answers) {
+      // Answering changes the vault (the old key goes to the trash): held to the same test as the QR's click.
+      toast(text, answers.map(([label, act]) => [label, (e: Event) => watch.genuine(e) && act()] as const), 'alertdialog');
     },
     remove,
   };

@@ -37,12 +37,40 @@ export function enrolled(token: string, outcome: EnrollOutcome): void {
   if (outcome.kind === 'locked') return found.overlay.toast(message('enrollLocked'));
   if (outcome.kind === 'asked') return found.overlay.toast(message('enrollAsked'));
   const name = outcome.issuer || outcome.account;
-  const added = message(outcome.bound ? 'enrollAdded' : 'enrollAddedUnbound', [name]);
+  if (outcome.kind === 'reenroll') return askReplace(token, name, found.overlay);
+  const answer = answered.get(token);
+  answered.delete(token);
+  const added = answer ? message(answer === 'replace' ? 'enrollReplaced' : 'enrollKeptBoth', [name]) : message(outcome.bound ? 'enrollAdded' : 'enrollAddedUnbound', [name]);
   if (outcome.count === 0) found.overlay.toast(message('enrollDuplicate', [name]));
-  else found.overlay.toast(added, () => void sendToBackground({ type: 'enroll/undo', token }).then(() => found.overlay.toast(message('enrollUndone'))));
+  else {
+    const undone = message(answer === 'replace' ? 'enrollReplaceUndone' : 'enrollUndone');
+    found.overlay.toast(added, () => void sendToBackground({ type: 'enroll/undo', token }).then(() => found.overlay.toast(undone)));
+  }
   const target = outcome.code ? fillConfirmation(found.el, outcome.code) : null;
   if (target && outcome.validUntil !== null) keepFresh(token, target, outcome.validUntil);
   if (outcome.count === 1) watchForBackupCodes((codes) => offerBackupCodes(token, name, codes));
+}
+
+/** The user's answer to "Replace the old one?", for the toast that follows it. */
+const answered = new Map<string, 'replace' | 'keep'>();
+
+/**
+ * A new key for an account already bound to this site (issue 13): ask before adding. "Replace" puts
+ * the old one in the trash (Undo in the next toast brings it back); "Keep both" keeps both, and the
+ * site then asks which one to use until one is removed.
+ */
+function askReplace(token: string, name: string, overlay: Overlay): void {
+  const answer = (choice: 'replace' | 'keep') => {
+    answered.set(token, choice);
+    void sendToBackground({ type: 'enroll/reenroll', token, choice }).then(
+      (outcome) => enrolled(token, outcome),
+      () => overlay.toast(message('errorGeneric')),
+    );
+  };
+  overlay.ask(message('enrollReplaceAsk', [name]), [
+    [message('enrollReplace'), () => answer('replace')],
+    [message('enrollKeepBoth'), () => answer('keep')],
+  ]);
 }
 
 function offerBackupCodes(token: string, name: string, codes: string[]): void {

@@ -3,7 +3,7 @@
  * replaced ours in its world, or a compromised renderer may send anything: sizes are bounded before
  * the background fetches, decodes or stores a byte of it.
  */
-import { array, num, object, payload, str, url, uuid, variant } from './check';
+import { array, num, object, oneOf, payload, str, url, uuid, variant } from './check';
 
 /** Largest image the background decodes (a data: URL's bytes, or a fetched image): background/enroll/decode-source.ts MAX_BYTES. */
 export const MAX_IMAGE_BYTES = 8 * 1024 * 1024;
@@ -35,6 +35,7 @@ export const enrollChecks = {
   'enroll/candidate': payload({ source: candidateSource }),
   'enroll/confirm': token,
   'enroll/undo': token,
+  'enroll/reenroll': payload({ token: uuid, choice: oneOf('replace', 'keep') }),
   'enroll/code': token,
   'enroll/backup-codes': payload({ token: uuid, codes: array(str(MAX_CODE), MAX_CODES) }),
 };
