@@ -72,9 +72,12 @@ export async function completeEnrollment(vault: VaultService, entry: Pending, op
     else delete entry.codeFor;
     const named = first ?? entry.accounts[0]!;
     const bound = added.every((a) => a.sites.length > 0);
+    // The login autofill may have put the old key's code in the setup page's field (the old account was
+    // bound here): the page may replace those values with the new key's code, not what the user typed.
+    const stale = gives && old && old.type !== 'hotp' ? [codeAt(old, now), codeAt(old, now - old.period * 1000)] : undefined;
     return {
       data: next,
-      result: { kind: 'added', issuer: named.issuer, account: named.account, count: added.length, duplicates, code, validUntil, bound },
+      result: { kind: 'added', issuer: named.issuer, account: named.account, count: added.length, duplicates, code, validUntil, bound, ...(stale && { stale }) },
     };
   });
 }

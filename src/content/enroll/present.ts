@@ -46,7 +46,7 @@ export function enrolled(token: string, outcome: EnrollOutcome): void {
     const undone = message(answer === 'replace' ? 'enrollReplaceUndone' : 'enrollUndone');
     found.overlay.toast(added, () => void sendToBackground({ type: 'enroll/undo', token }).then(() => found.overlay.toast(undone)));
   }
-  const target = outcome.code ? fillConfirmation(found.el, outcome.code) : null;
+  const target = outcome.code ? fillConfirmation(found.el, outcome.code, outcome.stale) : null;
   if (target && outcome.validUntil !== null) keepFresh(token, target, outcome.validUntil);
   if (outcome.count === 1) watchForBackupCodes((codes) => offerBackupCodes(token, name, codes));
 }
@@ -83,14 +83,23 @@ function offerBackupCodes(token: string, name: string, codes: string[]): void {
 }
 
 /** The setup page's confirmation field: in the QR's form or dialog, else the nearest block that has one. */
-function fillConfirmation(qr: Element, code: string): OtpTarget | null {
+function fillConfirmation(qr: Element, code: string, stale: string[] = []): OtpTarget | null {
   // Up through shadow roots too: a QR inside a web component, the field outside it.
   const up = (el: Element) => el.parentElement ?? (el.getRootNode() as ShadowRoot).host;
   for (let box: Element | null = qr.closest('form, dialog, [role=dialog], [aria-modal=true]') ?? up(qr); box; box = up(box)) {
     const target = findOtpFields(box as unknown as Document) ?? fallbackField(box);
+    if (target?.kind === 'single' && stale.includes(target.input.value)) clear(target.input);
     if (target) return fillCode(target, code) ? target : null;
   }
   return null;
+}
+
+/** Empties a field that holds a replaced key's code (the autofill's, not the user's), as a user deleting it would. */
+function clear(input: HTMLInputElement): void {
+  const set = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
+  if (set) set.call(input, '');
+  else input.value = '';
+  input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'deleteContentBackward' }));
 }
 
 /** Confirmation fields are often plain: a short numeric-looking text input with autocomplete=off. */
