@@ -9,6 +9,7 @@
 import type { CandidateSource } from '../../shared/protocol';
 import { embeddedSvg, gridCells } from './grid-source';
 import { pageUi } from '../ui-loader';
+import { mayBeSvg, servedAsSvg } from './svg-image';
 
 const OTPAUTH = /^otpauth(-migration)?:\/\//i;
 
@@ -29,6 +30,7 @@ export async function sourceOf(el: Element): Promise<CandidateSource | null> {
   const inQuery = uriInQuery(src);
   if (inQuery) return { kind: 'uri', uri: inQuery };
   if (/^data:image\/svg/i.test(src) || /\.svg(\?|#|$)/i.test(src)) return rasterize(src, el.getBoundingClientRect());
+  if (mayBeSvg(src) && (await servedAsSvg(src))) return rasterize(src, el.getBoundingClientRect());
   const verdict = looksLikeQr(el);
   if (verdict === false) return null;
   if (/^data:image\//i.test(src)) return { kind: 'png', dataUrl: src };
