@@ -8,6 +8,8 @@ import { defineItem, type StorageItem } from '../../../platform/storage';
 export interface LastImport {
   importId: string;
   ids: string[];
+  /** Accounts this import replaced (moved to the trash): undo brings them back. */
+  replaced?: string[];
 }
 
 /** When the user last exported a backup, and how many accounts it held. */
