@@ -32,15 +32,17 @@ function consider(el: Element): Promise<CandidateReply | null> {
     const candidate = answer?.candidate;
     // The overlay and everything after the click live in the page UI script, loaded now.
     if (candidate) (await ui())?.presentCandidate(el, candidate);
-    else if (el instanceof HTMLCanvasElement) recheckLater(el);
+    // A canvas may be drawn later; an <object>/<embed> document may load after the 3 s we wait for it
+    // (seen in Firefox on a busy machine): both are looked at again.
+    else if (el instanceof HTMLCanvasElement || el instanceof HTMLObjectElement || el instanceof HTMLEmbedElement) recheckLater(el);
     return answer ?? null;
   })();
   seen.set(el, { key: keyOf(el), reply });
   return reply;
 }
 
-/** Drawing on a canvas changes no attribute: a canvas that had no QR yet is looked at again, 4 times. */
-function recheckLater(canvas: HTMLCanvasElement): void {
+/** Drawing on a canvas (or loading an embedded document) changes no attribute: an element that had no QR yet is looked at again, 4 times. */
+function recheckLater(canvas: Element): void {
   const tries = retries.get(canvas) ?? 0;
   if (tries >= 4) return;
   retries.set(canvas, tries + 1);
