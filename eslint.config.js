@@ -16,6 +16,22 @@ const polyfill = {
   message: 'Only src/platform imports the extension API (one polyfill import).',
 };
 
+const PLATFORM_ONLY = 'Only src/platform touches the extension API: take it as a parameter defaulted from src/platform.';
+const extensionGlobals = ['chrome', 'browser'].map((name) => ({ name, message: PLATFORM_ONLY }));
+/** `(globalThis as {chrome?: …}).chrome`, `globalThis.browser`, `window.chrome`, `self['chrome']`. */
+const castToExtension = [
+  // globalThis.chrome, window['browser']
+  'MemberExpression[object.name=/^(globalThis|window|self)$/][property.name=/^(chrome|browser)$/]',
+  'MemberExpression[object.name=/^(globalThis|window|self)$/][property.value=/^(chrome|browser)$/]',
+  // (globalThis as …).chrome, (globalThis as unknown as …)['browser']
+  'MemberExpression[property.name=/^(chrome|browser)$/] > TSAsExpression.object Identifier[name=/^(globalThis|window|self)$/]',
+  'MemberExpression[property.value=/^(chrome|browser)$/] > TSAsExpression.object Identifier[name=/^(globalThis|window|self)$/]',
+].map((selector) => ({ selector, message: PLATFORM_ONLY }));
+const importOfBrowser = {
+  selector: 'ImportDeclaration[source.value=/platform\\/browser$/] > ImportSpecifier[imported.name="browser"]',
+  message: PLATFORM_ONLY,
+};
+
 /** no-restricted-imports for files in `zone`, which may not import `names`. */
 function zone(files, names, message, extra = {}) {
   return {
@@ -44,6 +60,16 @@ export default tseslint.config(
     files: ['src/**'],
     languageOptions: { globals: { ...globals.browser, chrome: 'readonly' } },
     rules: { 'no-console': 'error', 'no-debugger': 'error' },
+  },
+  // Only src/platform touches the extension API: no `chrome`/`browser` global, no cast of `globalThis`
+  // (or `window`, `self`) to reach one, no import of the polyfill's `browser` from platform/browser.
+  {
+    files: ['src/**'],
+    ignores: ['src/platform/**'],
+    rules: {
+      'no-restricted-globals': ['error', ...extensionGlobals],
+      'no-restricted-syntax': ['error', ...castToExtension, importOfBrowser],
+    },
   },
   {
     files: ['src/core/**'],

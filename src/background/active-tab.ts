@@ -1,4 +1,4 @@
-import { browser } from '../platform/browser';
+import { lastFocusedNormalWindow, queryTabs, type LastFocusedWindow } from '../platform/tabs';
 
 export interface ActiveTab {
   id: number;
@@ -6,7 +6,6 @@ export interface ActiveTab {
   origin: string | null;
 }
 
-type LastFocused = () => Promise<{ id?: number | undefined }>;
 type QueryTabs = (query: { active: true; windowId: number }) => Promise<{ id?: number | undefined; url?: string | undefined }[]>;
 
 /**
@@ -16,12 +15,13 @@ type QueryTabs = (query: { active: true; windowId: number }) => Promise<{ id?: n
  * through the host permission (no "tabs" permission); in Firefox a withheld host permission leaves
  * `tab.url` undefined, which gives a null origin. `windows.getLastFocused` is the browser window in both
  * browsers (Firefox's popup is a panel, not a window, so `currentWindow` from it is unreliable there).
+ * https://developer.mozilla.org/docs/Mozilla/Add-ons/WebExtensions/API/tabs/Tab (url: with host permission)
  */
 export async function activeTab(
-  // windowTypes is supported by Chrome and Firefox; the polyfill's types omit it.
-  lastFocused: LastFocused = () => browser.windows.getLastFocused({ windowTypes: ['normal'] } as Parameters<typeof browser.windows.getLastFocused>[0]),
-  query: QueryTabs = (q) => browser.tabs.query(q),
+  lastFocused: LastFocusedWindow = lastFocusedNormalWindow,
+  query: QueryTabs = queryTabs,
 ): Promise<ActiveTab | null> {
+  // No normal window (all closed, or only a popup window): no active tab.
   const window = await lastFocused().catch(() => null);
   if (window?.id === undefined) return null;
   const [tab] = await query({ active: true, windowId: window.id });
@@ -35,6 +35,7 @@ function webOrigin(href: string | undefined): string | null {
     const url = new URL(href);
     return url.protocol === 'https:' || url.protocol === 'http:' ? url.origin : null;
   } catch {
+    // A tab URL that does not parse is no web page.
     return null;
   }
 }

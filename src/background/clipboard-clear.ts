@@ -1,29 +1,41 @@
-import { browser } from '../platform/browser';
-import { defineItem } from '../platform/storage';
+import { alarmApi, type AlarmApi } from '../platform/alarms';
+import { offscreenApi, type OffscreenApi } from '../platform/offscreen-document';
+import { clipboardPending as pending } from '../platform/storage';
 import { clearClipboardIf } from '../platform/clipboard';
+import { logger } from '../shared/logger';
 
 const ALARM = 'clipboard-clear';
-/** The code just copied (session storage: memory only; gone when the browser closes). */
-const pending = defineItem<string>('session', 'clipboard.pending', 'lock');
 const OFFSCREEN = 'src/offscreen/index.html';
+const log = logger('clipboard-clear');
 
 /** Remember the copied code and clear it from the clipboard in 30 s (chrome.alarms' minimum delay). */
-export async function clearLater(text: string): Promise<void> {
+export async function clearLater(text: string, alarms: AlarmApi = alarmApi()): Promise<void> {
   await pending.set(text);
-  await browser.alarms.create(ALARM, { delayInMinutes: 0.5 });
+  await alarms.create(ALARM, 0.5);
 }
 
-export function listenForClipboardAlarm(): void {
-  browser.alarms.onAlarm.addListener(async (alarm) => {
-    if (alarm.name !== ALARM) return;
+/**
+ * Clears the clipboard when the alarm fires, and at once when the vault locks: the pending code is
+ * declared `clearOn: 'lock'`, so it is read and the clipboard cleared before the lock removes it.
+ */
+export function listenForClipboardAlarm(
+  vault: { onLock(listener: () => Promise<void>): void },
+  alarms: AlarmApi = alarmApi(),
+  offscreen = offscreenApi(),
+): void {
+  const clearPending = async () => {
     const text = await pending.get();
     await pending.remove();
-    if (text) await clearIf(text);
+    if (text) await clearIf(text, offscreen);
+  };
+  alarms.onAlarm(async (name) => {
+    if (name === ALARM) await clearPending();
   });
+  // A clipboard that cannot be cleared must not stop the lock.
+  vault.onLock(() => clearPending().catch((error: unknown) => log.error('clear on lock', error)));
 }
 
-async function clearIf(text: string): Promise<void> {
-  const offscreen = (globalThis as { chrome?: { offscreen?: ChromeOffscreen } }).chrome?.offscreen;
+async function clearIf(text: string, offscreen: OffscreenApi | undefined): Promise<void> {
   if (!offscreen) {
     // Firefox has no offscreen API (and no `offscreen` permission: firefox-manifest.ts drops it), but
     // its MV3 background is an event page with a DOM, where execCommand('paste'/'copy') works with
@@ -32,15 +44,9 @@ async function clearIf(text: string): Promise<void> {
     if (typeof document !== 'undefined') clearClipboardIf(document, text);
     return;
   }
-  if (!(await offscreen.hasDocument?.())) {
+  if (!(await offscreen.hasDocument())) {
     await offscreen.createDocument({ url: OFFSCREEN, reasons: ['CLIPBOARD'], justification: 'Clear a copied one-time code after 30 seconds' });
   }
-  await browser.runtime.sendMessage({ type: 'offscreen/clear-clipboard-if', text });
+  await offscreen.send({ type: 'offscreen/clear-clipboard-if', text });
   await offscreen.closeDocument();
-}
-
-interface ChromeOffscreen {
-  hasDocument?(): Promise<boolean>;
-  createDocument(options: { url: string; reasons: string[]; justification: string }): Promise<void>;
-  closeDocument(): Promise<void>;
 }

@@ -1,16 +1,22 @@
 import { addAccount } from '../core/vault';
 import { DuplicateAccount } from '../core/errors';
 import { keyFromSelection } from './enroll/selection';
-import { browser, type Menus, type Tabs } from '../platform/browser';
+import { menuApi, type MenuApi, type Menus } from '../platform/menus';
 import type { VaultService } from './vault/vault-service';
+import { sendToFrame } from './send-to-frame';
 
 const MENU = 'add-selected-key';
 
-export function startContextMenu(vault: VaultService, askToUnlock: () => Promise<void>, label: (key: string, subs?: string[]) => string): void {
-  browser.runtime.onInstalled.addListener(() => {
-    browser.contextMenus.create({ id: MENU, title: label('menuAddKey'), contexts: ['selection'], documentUrlPatterns: ['http://*/*', 'https://*/*'] });
+export function startContextMenu(
+  vault: VaultService,
+  askToUnlock: () => Promise<void>,
+  label: (key: string, subs?: string[]) => string,
+  menus: MenuApi = menuApi(),
+): void {
+  menus.onInstalled(() => {
+    menus.create({ id: MENU, title: label('menuAddKey'), contexts: ['selection'], documentUrlPatterns: ['http://*/*', 'https://*/*'] });
   });
-  browser.contextMenus.onClicked.addListener((info: Menus.OnClickData, tab?: Tabs.Tab) => {
+  menus.onClicked((info, tab) => {
     if (info.menuItemId !== MENU || tab?.id === undefined) return;
     void addSelected(vault, askToUnlock, label, info, tab.id);
   });
@@ -23,8 +29,7 @@ async function addSelected(
   info: Menus.OnClickData,
   tabId: number,
 ): Promise<void> {
-  const notify = (text: string) =>
-    browser.tabs.sendMessage(tabId, { type: 'content/notice', text }, { frameId: info.frameId ?? 0 }).catch(() => undefined);
+  const notify = (text: string) => sendToFrame(tabId, { type: 'content/notice', text }, { frameId: info.frameId ?? 0 });
   const found = keyFromSelection(info.selectionText ?? '', info.frameUrl ?? info.pageUrl ?? '');
   if (!found) return void notify(label('menuNotAKey'));
   if ((await vault.state()) !== 'unlocked') {

@@ -1,4 +1,4 @@
-import { browser } from '../platform/browser';
+import { commandEvent, type CommandEvent } from '../platform/commands';
 import { activeTab, type ActiveTab } from './active-tab';
 import { issueGrant } from './fill/grants';
 import { sendToFrame } from './send-to-frame';
@@ -19,12 +19,12 @@ export async function fillActiveTab(accountId?: string, hotpCode?: string, findT
   if (!tab) return { filled: false };
   const hotp = accountId && hotpCode ? { hotp: { accountId, code: hotpCode } } : {};
   const grant = issueGrant({ tabId: tab.id, ...hotp }, TAB_GRANT_MS);
-  const reply = await sendToFrame<{ filled: boolean }>(tab.id, { type: 'content/fill-now', ...(accountId ? { accountId } : {}), grant });
+  const reply = await sendToFrame(tab.id, { type: 'content/fill-now', ...(accountId ? { accountId } : {}), grant });
   return { filled: reply?.filled === true };
 }
 
-export function startFillShortcut(): void {
-  browser.commands.onCommand.addListener((command) => {
+export function startFillShortcut(onCommand: CommandEvent = commandEvent()): void {
+  onCommand.addListener((command) => {
     if (command === 'fill-code') void fillActiveTab();
   });
 }

@@ -10,6 +10,7 @@ import { fillAppended } from './fill';
 import { SIGN_IN } from './fill/submit';
 import { seen } from './fill/visible';
 import { sendToBackground } from '../platform/runtime-lite';
+import { onDomChange } from './dom-changes';
 import type { CodeAnswer } from '../shared/protocol';
 
 const shownPassword = (doc: Document) =>
@@ -20,20 +21,11 @@ export function startAppend(doc: Document = document): () => void {
   const found = shownPassword(doc);
   if (found) return attach(doc, found);
   let scans = 100;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let stop = (): void => {
-    observer.disconnect();
-    clearTimeout(timer);
-  };
-  const observer = new MutationObserver(() => {
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      const late = shownPassword(doc);
-      if (late || --scans <= 0) stop();
-      if (late) stop = attach(doc, late);
-    }, 200);
+  let stop = onDomChange(doc, () => {
+    const late = shownPassword(doc);
+    if (late || --scans <= 0) stop();
+    if (late) stop = attach(doc, late);
   });
-  observer.observe(doc, { childList: true, subtree: true });
   return () => stop();
 }
 
@@ -45,6 +37,7 @@ function attach(doc: Document, password: HTMLInputElement): () => void {
       answer = a.kind === 'code' ? a : null;
       // Ask again when this code rolls over (only on sites with the option on).
       if (answer?.validUntil) refresh = setTimeout(ask, Math.max(1000, answer.validUntil - Date.now() + 100));
+    // No answer (locked, extension reloaded): no refresh; the field keeps what it has.
     }, () => undefined);
   };
   const append = (e: Event): void => {

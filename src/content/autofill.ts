@@ -48,6 +48,7 @@ function showButton(target: OtpTarget, answer: FillAnswer): void {
       if ('grant' in answer) void offer(target, { grant: answer.grant }, true);
       else void sendToBackground({ type: 'fill/choose' });
     });
+  // No answer (locked, extension reloaded): nothing is offered.
   }, () => undefined);
 }
 
@@ -85,15 +86,14 @@ async function settle(target: OtpTarget): Promise<void> {
 /** Starts watching `doc`; returns a function that stops. */
 export function startAutofill(doc: Document = document): () => void {
   // The watcher scans at once, then on changes. Keep watching after a fill (single-page apps render a new code field on every sign-in; each
-  // input is offered once). A short debounce: mutation records already arrive batched per task, and
-  // the user is waiting on this. At most 1000 scans per page.
+  // input is offered once). At most 1000 scans per page.
   return watchOtpFields(
     doc,
     (target) => {
+      // No answer (locked, extension reloaded): the field is left to the user.
       void settle(target).then(() => offer(target)).catch(() => false);
       return false;
     },
-    40,
     1000,
   );
 }

@@ -71,6 +71,7 @@ export const wellPlaced = (host: Element): boolean => {
   try {
     return !!parent && parent.matches(':modal, :popover-open');
   } catch {
+    // A browser without these selectors has no top layer to check.
     return false;
   }
 };
@@ -84,7 +85,7 @@ export function mount(host: HTMLElement, anchor?: Element): void {
     host.showPopover();
   } catch {
     // No Popover API (Firefox < 125, test DOMs): stay in the page's flow; genuine.ts then also checks
-    // every ancestor's style.
+    // every ancestor's style. https://developer.mozilla.org/docs/Web/API/Popover_API#browser_compatibility
     host.removeAttribute('popover');
   }
 }

@@ -5,9 +5,12 @@
  * enrollment QR codes.
  */
 import { onBackgroundMessage } from '../platform/runtime-lite';
+import { installDevLogSink } from '../shared/dev-log-sink';
 import { fillNow, fillPicked, startAutofill } from './autofill';
 import { startAppend } from './append';
 import { startEnroll } from './enroll';
+
+installDevLogSink();
 
 onBackgroundMessage({
   'content/ping': async () => ({ href: location.href, topFrame: window === window.top }),

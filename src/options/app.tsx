@@ -16,8 +16,9 @@ export function OptionsApp({ api, t }: { api: OptionsApi; t: Translate }) {
   const [backup, setBackup] = useState<BackupStatus | null>(null);
 
   const refresh = useCallback(() => {
+    // The background unreachable: the page shows no vault state (and no backup reminder).
     api.status().then((s) => setState(s.state), () => setState(null));
-    api.backupStatus().then(setBackup, () => setBackup(null));
+    api.backupStatus().then(setBackup, () => setBackup(null)); // unreachable: no reminder
   }, [api]);
 
   useEffect(() => {

@@ -8,6 +8,7 @@ export function AutoLockSection({ api, t }: { api: OptionsApi; t: Translate }) {
   const [saved, setSaved] = useState(false);
 
   useEffect(() => {
+    // The background unreachable: the section stays empty.
     api.settings().then(setSettings, () => setSettings(null));
   }, [api]);
 

@@ -24,6 +24,7 @@ function asText(bytes: Uint8Array): string | undefined {
     }
     return text;
   } catch {
+    // Not UTF-8 text: the caller tries it as an image.
     return undefined;
   }
 }
@@ -36,6 +37,7 @@ export async function fileToPayload(file: Blob, qrFromImage: (image: Blob) => Pr
   if (file.size > MAX_FILE_BYTES) throw new PageError('import/too-large');
   const bytes = new Uint8Array(await file.arrayBuffer());
   if (isImage(file, bytes)) {
+    // An image with no QR, or one that does not decode: the typed error below.
     const text = await qrFromImage(file).catch(() => null);
     if (!text) throw new PageError('import/no-qr');
     return { data: text, encoding: 'text' };

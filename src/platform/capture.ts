@@ -11,23 +11,34 @@ export { imageToRgba, type Bitmap } from './image-decode';
  * https://developer.mozilla.org/docs/Mozilla/Add-ons/WebExtensions/API/tabs/captureVisibleTab
  */
 const CAPTURE_GAP_MS = 550;
-let lastCapture = 0;
-let captures: Promise<unknown> = Promise.resolve();
+
+type TakeShot = (windowId?: number) => Promise<string>;
+const takeShot: TakeShot = (windowId) => browser.tabs.captureVisibleTab(windowId, { format: 'png' });
 
 /**
- * The visible part of the active tab of `windowId` (default: the current window) as RGBA. Calls are
- * queued and spaced to stay under Chrome's rate limit; the popup's "scan this page" and enrollment
- * crops share the queue.
+ * A capture function whose calls are queued and spaced to stay under Chrome's rate limit. `take` and
+ * `decode` are parameters so a test can pass fakes.
  */
-export function captureVisibleTab(windowId?: number): Promise<Bitmap> {
-  const shot = captures.then(async () => {
-    await new Promise((wait) => setTimeout(wait, lastCapture + CAPTURE_GAP_MS - Date.now()));
-    try {
-      return await browser.tabs.captureVisibleTab(windowId, { format: 'png' });
-    } finally {
-      lastCapture = Date.now();
-    }
-  });
-  captures = shot.catch(() => undefined);
-  return shot.then(imageToRgba);
+export function captureQueue(take: TakeShot = takeShot, decode: (png: string) => Promise<Bitmap> = imageToRgba): (windowId?: number) => Promise<Bitmap> {
+  let lastCapture = 0;
+  let captures: Promise<unknown> = Promise.resolve();
+  return (windowId) => {
+    const shot = captures.then(async () => {
+      await new Promise((wait) => setTimeout(wait, lastCapture + CAPTURE_GAP_MS - Date.now()));
+      try {
+        return await take(windowId);
+      } finally {
+        lastCapture = Date.now();
+      }
+    });
+    // The queue only orders the calls: each caller gets its own shot's failure.
+    captures = shot.catch(() => undefined);
+    return shot.then((png) => decode(png));
+  };
 }
+
+/**
+ * The visible part of the active tab of `windowId` (default: the current window) as RGBA. The popup's
+ * "scan this page" and enrollment crops share this one queue.
+ */
+export const captureVisibleTab = captureQueue();

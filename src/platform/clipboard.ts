@@ -2,6 +2,8 @@
  * Clipboard access from a DOM document with the clipboardRead/clipboardWrite permissions (Chrome's
  * offscreen document, Firefox's background page): execCommand works there without focus, which the
  * async Clipboard API requires. Returns whether the clipboard was cleared.
+ * https://developer.chrome.com/docs/extensions/reference/api/offscreen#reasons (CLIPBOARD),
+ * https://developer.mozilla.org/docs/Mozilla/Add-ons/WebExtensions/Interact_with_the_clipboard
  */
 export function clearClipboardIf(doc: Document, expected: string): boolean {
   const buffer = doc.createElement('textarea');

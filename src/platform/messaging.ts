@@ -1,5 +1,5 @@
 import { browser } from './browser';
-import type { BackgroundType, ContentType, Envelope, ResponseOf, ToBackground, ToContent } from '../shared/protocol';
+import type { BackgroundType, Envelope, ResponseOf, ToBackground } from '../shared/protocol';
 import { type Reply, unwrap } from '../shared/result';
 
 /** Typed call to the background; rejects with RemoteError carrying the stable error code. */
@@ -8,16 +8,6 @@ export async function callBackground<K extends BackgroundType>(
 ): Promise<ResponseOf<ToBackground, K>> {
   const reply = (await browser.runtime.sendMessage(message)) as Reply<ResponseOf<ToBackground, K>> | undefined;
   if (!reply) throw new Error(`No reply to ${String(message.type)}`);
-  return unwrap(reply);
-}
-
-/** Typed call to one frame's content script in a tab. */
-export async function callContent<K extends ContentType>(
-  tabId: number,
-  message: Envelope<ToContent, K>,
-  frameId = 0,
-): Promise<ResponseOf<ToContent, K>> {
-  const reply = (await browser.tabs.sendMessage(tabId, message, { frameId })) as Reply<ResponseOf<ToContent, K>>;
   return unwrap(reply);
 }
 

@@ -2,9 +2,13 @@
  * The extension messaging the content script needs, without webextension-polyfill (it would be
  * ~40 % of the content script, which runs on every page). Chrome MV3 and Firefox both return
  * promises from runtime.sendMessage; replies to incoming messages use sendResponse, which both support.
+ * https://developer.chrome.com/docs/extensions/develop/concepts/messaging,
+ * https://developer.mozilla.org/docs/Mozilla/Add-ons/WebExtensions/API/runtime/onMessage#sending_an_asynchronous_response_using_sendresponse
  */
 import type { BackgroundType, ContentType, Envelope, ResponseOf, ToBackground, ToContent } from '../shared/protocol';
 import type { Reply } from '../shared/result';
+// Only the content records (tiny guards), never shared/messages/index.ts: that would ship every record.
+import { toContentMessages } from '../shared/messages/to-content';
 
 interface RuntimeLite {
   id: string;
@@ -16,8 +20,9 @@ interface RuntimeLite {
   };
 }
 
-const runtime = ((globalThis as { browser?: { runtime: RuntimeLite } }).browser ??
-  (globalThis as unknown as { chrome: { runtime: RuntimeLite } }).chrome).runtime;
+const api = ((globalThis as { browser?: { runtime: RuntimeLite; i18n: I18nLite } }).browser ??
+  (globalThis as unknown as { chrome: { runtime: RuntimeLite; i18n: I18nLite } }).chrome);
+const runtime = api.runtime;
 
 export async function sendToBackground<K extends BackgroundType>(message: Envelope<ToBackground, K>): Promise<ResponseOf<ToBackground, K>> {
   const reply = (await runtime.sendMessage(message)) as Reply<ResponseOf<ToBackground, K>>;
@@ -26,14 +31,17 @@ export async function sendToBackground<K extends BackgroundType>(message: Envelo
   return reply.value;
 }
 
-/** Answer messages from our own background only (no tab in the sender); pages cannot reach this at all. */
+/**
+ * Answer messages from our own background only (no tab in the sender; pages cannot reach this at all)
+ * that are known and pass their record's check (shared/messages/to-content.ts).
+ */
 export function onBackgroundMessage(
   handlers: { [K in ContentType]?: (message: Envelope<ToContent, K>) => Promise<ResponseOf<ToContent, K>> },
 ): void {
   runtime.onMessage.addListener((message, sender, respond) => {
     const type = (message as { type?: unknown } | null)?.type as ContentType | undefined;
-    const handler = type ? handlers[type] : undefined;
-    if (sender.id !== runtime.id || sender.tab || !handler) return undefined;
+    const handler = type && Object.hasOwn(handlers, type) ? handlers[type] : undefined;
+    if (sender.id !== runtime.id || sender.tab || !handler || toContentMessages[type!].validate(message)) return undefined;
     handler(message as never).then(
       (value) => respond({ ok: true, value }),
       (error: unknown) => respond({ ok: false, error: { code: 'content/failed', message: String((error as Error)?.message ?? error) } }),
@@ -44,8 +52,7 @@ export function onBackgroundMessage(
 
 /** chrome.i18n.getMessage, for the few words the content script shows. */
 export function message(key: string, substitutions?: string[]): string {
-  const api = ((globalThis as { browser?: { i18n: I18nLite } }).browser ?? (globalThis as unknown as { chrome: { i18n: I18nLite } }).chrome).i18n;
-  return api.getMessage(key, substitutions) || key;
+  return api.i18n.getMessage(key, substitutions) || key;
 }
 
 interface I18nLite {

@@ -11,7 +11,10 @@ const ALL_SITES = { origins: ['<all_urls>'] };
 
 export interface SiteAccess {
   has(): Promise<boolean>;
-  /** Must run in a user gesture's handler, before any await (Firefox drops the gesture after one). */
+  /**
+   * Must run in a user gesture's handler, before any await (Firefox drops the gesture after one:
+   * https://developer.mozilla.org/docs/Mozilla/Add-ons/WebExtensions/User_actions).
+   */
   request(): Promise<boolean>;
 }
 

@@ -9,7 +9,10 @@
  */
 import { browser } from './browser';
 
+import type { Settings } from '../shared/protocol';
+
 export type Area = 'local' | 'session';
+/** When an item is removed for the user: `lock` items go when the vault locks (clearOnLock below). */
 export type ClearOn = 'never' | 'lock';
 
 export interface StorageItem<T> {
@@ -21,20 +24,76 @@ export interface StorageItem<T> {
   remove(): Promise<void>;
 }
 
-const areaOf = (area: Area) => (area === 'local' ? browser.storage.local : browser.storage.session);
+/** The part of a storage area used here (extension storage, or a Map-backed fake in tests). */
+export interface AreaLike {
+  get(keys: string | string[]): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+  remove(keys: string | string[]): Promise<void>;
+}
+export type Areas = Record<Area, AreaLike>;
 
-export function defineItem<T>(area: Area, key: string, clearOn: ClearOn): StorageItem<T> {
+/** Read lazily: importing this file touches no extension API (a unit test passes its own areas). */
+const extensionAreas = (): Areas => ({ local: browser.storage.local, session: browser.storage.session });
+
+export function defineItem<T>(area: Area, key: string, clearOn: ClearOn, areas: () => Areas = extensionAreas): StorageItem<T> {
+  const store = () => areas()[area];
   return {
     area,
     key,
     clearOn,
     async get() {
-      const found = await areaOf(area).get(key);
+      const found = await store().get(key);
       return found[key] as T | undefined;
     },
-    set: (value) => areaOf(area).set({ [key]: value }),
-    remove: () => areaOf(area).remove(key),
+    set: (value) => store().set({ [key]: value }),
+    remove: () => store().remove(key),
   };
+}
+
+/** The most recent import, so it can be undone (account ids are opaque random UUIDs). */
+export interface LastImport {
+  importId: string;
+  ids: string[];
+  /** Accounts this import replaced (moved to the trash): undo brings them back. */
+  replaced?: string[];
+}
+
+/** When the user last exported a backup, and how many accounts it held. */
+export interface LastBackup {
+  at: number;
+  count: number;
+}
+
+/** Preferences: no issuer, label, site or secret. */
+export const settingsItem = defineItem<Settings>('local', 'settings', 'never');
+/** The sealed vault: ciphertext only (base64 of the envelope), current and previous generation. */
+export const vaultCurrent = defineItem<string>('local', 'vault.current', 'never');
+export const vaultPrevious = defineItem<string>('local', 'vault.previous', 'never');
+/** The unlocked vault key: session storage (memory, trusted contexts only), removed on lock. */
+export const sessionKey = defineItem<string>('session', 'session.vaultKey', 'lock');
+/** The code just copied, until the clipboard is cleared (30 s) or the vault locks. */
+export const clipboardPending = defineItem<string>('session', 'clipboard.pending', 'lock');
+/** The most recent import, for undo: session only (gone when the browser closes). */
+export const lastImportItem = defineItem<LastImport>('session', 'lastImport', 'never');
+export const lastBackupItem = defineItem<LastBackup>('local', 'lastBackup', 'never');
+
+/** Every stored item; a key not listed here is never written. */
+export const storageItems: readonly StorageItem<unknown>[] = [
+  settingsItem,
+  vaultCurrent,
+  vaultPrevious,
+  sessionKey,
+  clipboardPending,
+  lastImportItem,
+  lastBackupItem,
+];
+
+/** Removes every item declared `clearOn: 'lock'`, one storage call per area. */
+export async function clearOnLock(items: readonly StorageItem<unknown>[] = storageItems, areas: Areas = extensionAreas()): Promise<void> {
+  for (const area of ['local', 'session'] as const) {
+    const keys = items.filter((item) => item.area === area && item.clearOn === 'lock').map((item) => item.key);
+    if (keys.length) await areas[area].remove(keys);
+  }
 }
 
 /** Several items of one area in ONE storage call, so they are written together or not at all. */
@@ -44,7 +103,7 @@ export async function setTogether(area: Area, entries: [StorageItem<unknown>, un
     if (item.area !== area) throw new Error(`${item.key} is not in ${area} storage`);
     record[item.key] = value;
   }
-  await areaOf(area).set(record);
+  await extensionAreas()[area].set(record);
 }
 
 /**

@@ -25,6 +25,7 @@ export function parseSites(text: string): string[] | null {
       if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
       sites.push(url.origin);
     } catch {
+      // Not a URL: the form shows the field as invalid.
       return null;
     }
   }

@@ -14,7 +14,7 @@ import type {
   VaultStatus,
 } from '../shared/protocol';
 
-/** What the popup needs from the background; main.tsx wires the real one, tests pass a fake. */
+/** What the popup needs from the background: client.ts builds it from the message registry (the DOM tests over the real background, tests/adapter). */
 export interface PopupApi {
   info(): Promise<AppInfo>;
   status(): Promise<VaultStatus>;

@@ -25,6 +25,7 @@ export function App({ api, t, siteAccess }: { api: PopupApi; t: Translate; siteA
   }, [api, t]);
 
   useEffect(() => {
+    // The background unreachable: the popup says so.
     api.info().then(setInfo, () => setFailure(t('errorBackgroundUnavailable')));
     void refresh();
   }, [api, refresh, t]);

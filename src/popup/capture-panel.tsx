@@ -1,6 +1,9 @@
 import { useState } from 'preact/hooks';
 import type { CapturePending } from '../shared/protocol';
+import { logger } from '../shared/logger';
 import { errorText, type PopupApi, type Translate } from './api';
+
+const log = logger('capture-panel');
 
 interface CaptureProps {
   api: PopupApi;
@@ -33,7 +36,7 @@ export function CapturePanel({ api, t, capture, onDone }: CaptureProps) {
     }
   };
   const reject = () => {
-    void api.captureReject(capture.token).catch(() => undefined);
+    void api.captureReject(capture.token).catch((error: unknown) => log.warn('reject', error));
     onDone('');
   };
   return (

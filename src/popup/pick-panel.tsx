@@ -1,6 +1,9 @@
 import { useState } from 'preact/hooks';
 import type { AccountView, PendingPick } from '../shared/protocol';
+import { logger } from '../shared/logger';
 import { errorText, type PopupApi, type Translate } from './api';
+
+const log = logger('pick-panel');
 import { LookalikeWarning } from './lookalike-warning';
 
 interface PickProps {
@@ -42,7 +45,7 @@ export function PickPanel({ api, t, pick, accounts, onDone }: PickProps) {
   };
   const choose = (account: AccountView) => (pick.lookalike ? setConfirming(account) : void fill(account, false));
   const cancel = () => {
-    void api.cancelPick(pick.id).catch(() => undefined);
+    void api.cancelPick(pick.id).catch((error: unknown) => log.warn('cancel', error));
     onDone(false);
   };
   return (

@@ -18,6 +18,7 @@ export function SiteAccessNotice({ t, access }: { t: Translate; access: SiteAcce
   useEffect(() => {
     access.has().then(
       (granted) => setMissing(!granted),
+      // The permission API refused (no such permission in this browser): the notice says it failed.
       () => setFailed(true),
     );
   }, [access]);
@@ -26,7 +27,7 @@ export function SiteAccessNotice({ t, access }: { t: Translate; access: SiteAcce
   return (
     <div class="site-access" role="status" data-testid="site-access">
       <p class="hint">{t('siteAccessMissing')}</p>
-      {/* request() first thing in the click handler: Firefox needs the user gesture to still be live. */}
+      {/* request() first thing in the click handler: Firefox needs the user gesture to still be live. A refusal: the notice says it failed. */}
       <button type="button" onClick={() => void access.request().then((granted) => setMissing(!granted), () => setFailed(true))}>
         {t('siteAccessGrant')}
       </button>

@@ -39,6 +39,7 @@ export function useCodes(api: PopupApi, ids: string[], now: number) {
         for (const view of list) next.set(view.id, view);
         return next;
       });
+    // No codes (locked meanwhile): the list keeps what it shows until the vault state refreshes it.
     }, () => undefined);
     return () => {
       live = false;

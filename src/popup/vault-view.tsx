@@ -33,6 +33,7 @@ export function VaultView({ api, t, initial, onLock }: { api: PopupApi; t: Trans
 
   // Opened by the in-field button on a page: offer that page's accounts first of all.
   useEffect(() => {
+    // No pick pending or the background unreachable: nothing to ask.
     api.pendingPick().then(setPick, () => setPick(null));
     // Opened by a click on a QR read from a screenshot of the page: ask before adding it.
     api.capturePending().then(setCapture, () => setCapture(null));

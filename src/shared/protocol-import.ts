@@ -3,7 +3,9 @@
  * Every message here is for extension pages only (the options page). File contents travel as a
  * string: `text` as read, or `base64` for binary files (andOTP's encrypted export).
  */
-import type { AccountView, Msg, NoFields, SenderKind } from './protocol';
+import type { AccountView } from './protocol';
+import type { importExportMessages } from './messages/import-export';
+import type { MessageMap } from './messages/define';
 
 /** A file (or pasted text) as the options page hands it to the background. */
 export interface ImportPayload {
@@ -92,23 +94,5 @@ export interface VerifyCounts {
   same: number;
 }
 
-export interface ImportExportMessages {
-  'import/preview': Msg<ImportPayload, ImportPreview>;
-  /** Adds everything the preview listed in one write; `expectedCount` guards against a changed vault. */
-  'import/commit': Msg<ImportCommitRequest, ImportCommitResult>;
-  'import/undo': Msg<{ importId: string }, { removed: number }>;
-  'export/file': Msg<ExportRequest, ExportFile>;
-  'backup/status': Msg<NoFields, BackupStatus>;
-  'backup/verify': Msg<ImportPayload & { password: string }, VerifyCounts>;
-}
-
-const PAGES = ['extension-page'] as const satisfies readonly SenderKind[];
-
-export const importExportSenders: { readonly [K in keyof ImportExportMessages]: readonly SenderKind[] } = {
-  'import/preview': PAGES,
-  'import/commit': PAGES,
-  'import/undo': PAGES,
-  'export/file': PAGES,
-  'backup/status': PAGES,
-  'backup/verify': PAGES,
-};
+/** The import/export messages (records in ./messages/import-export.ts). */
+export type ImportExportMessages = MessageMap<typeof importExportMessages>;

@@ -1,18 +1,16 @@
 /**
- * The one protocol map (ARCHITECTURE.md rule 3): every message is `domain/verb` with a typed request
- * and response. `allowedSenders` says which senders the background accepts each from; the background
- * decides that from the browser-provided `sender`, never from the message.
+ * The protocol's types: what travels in messages, and the message maps derived from the registry
+ * (./messages/index.ts, one record per message `domain/verb`; ARCHITECTURE.md rule 3). The senders
+ * each message is accepted from live in its record; the background decides them from the
+ * browser-provided `sender`, never from the message.
  */
-import { importExportSenders, type ImportExportMessages } from './protocol-import';
+import type { ToBackgroundMap, ToContentMap, ToOffscreenMap } from './messages';
 import type { ManualEntry } from '../core/otpauth-uri';
 import type { Lookalike } from '../core/site/lookalike';
 
 export type { Lookalike } from '../core/site/lookalike';
 
-export type SenderKind = 'extension-page' | 'content-script';
-
-/** A request with nothing but its `type`. */
-export type NoFields = Record<never, never>;
+export type { SenderKind, NoFields } from './messages/define';
 
 export interface AppInfo {
   name: string;
@@ -236,146 +234,17 @@ export interface ContentHello {
   topFrame: boolean;
 }
 
-export type Msg<Req, Res> = { request: Req; response: Res };
+/** Messages sent to the background (from extension pages and content scripts), from their records. */
+export type ToBackground = ToBackgroundMap;
 
-/** Messages sent to the background: the core map plus the import/export domain (protocol-import.ts). */
-export type ToBackground = CoreMessages & ImportExportMessages;
+/** Messages the background sends to a tab's content script, from their records. */
+export type ToContent = ToContentMap;
 
-interface CoreMessages {
-  'app/info': Msg<NoFields, AppInfo>;
-  'vault/status': Msg<NoFields, VaultStatus>;
-  'vault/create': Msg<{ password: string }, VaultStatus>;
-  'vault/unlock': Msg<{ password: string }, VaultStatus>;
-  'vault/lock': Msg<NoFields, VaultStatus>;
-  'vault/change-password': Msg<{ oldPassword: string; newPassword: string }, VaultStatus>;
-  'accounts/list': Msg<NoFields, AccountList>;
-  'accounts/add-manual': Msg<{ entry: ManualEntryInput }, AccountView>;
-  'accounts/hotp-next': Msg<{ id: string }, CodeView>;
-  /** Take an HOTP account's code for use (copy, fill the active tab): the counter moves on in the same write. */
-  'accounts/hotp-use': Msg<{ id: string }, HotpUse>;
-  'accounts/trash': Msg<NoFields, TrashView[]>;
-  'accounts/reorder': Msg<{ ids: string[] }, NoFields>;
-  'accounts/export-uri': Msg<{ id: string; password: string }, { uri: string }>;
-  'backup-codes/get': Msg<{ id: string }, BackupCodeView[]>;
-  'backup-codes/set': Msg<{ id: string; codes: BackupCodeView[] }, BackupCodeView[]>;
-  'clipboard/clear-later': Msg<{ text: string }, NoFields>;
-  'scan/visible-tab': Msg<NoFields, ScanResult>;
-  'accounts/add-uri': Msg<{ uri: string; sites?: string[] }, AccountView[]>;
-  'accounts/update': Msg<{ id: string; patch: AccountPatch }, AccountView>;
-  'accounts/delete': Msg<{ id: string }, NoFields>;
-  'accounts/restore': Msg<{ id: string }, AccountView>;
-  'codes/get': Msg<{ ids: string[] }, CodeView[]>;
-  'settings/get': Msg<NoFields, Settings>;
-  'settings/set': Msg<{ settings: Settings }, Settings>;
-  /**
-   * `accountId`: the user picked this account (popup click, shortcut); `grant`: the background's
-   * one-time grant for a fill the user asked for; `visible`: our content script saw the field;
-   * `consecutive`: the field wants two codes. See background/handlers/fill-request.ts.
-   */
-  'fill/request': Msg<{ accountId?: string; grant?: string; visible?: boolean; consecutive?: boolean; append?: boolean }, FillAnswer>;
-  /** The user clicked the in-field button: open the popup to unlock or pick an account for this frame. */
-  'fill/choose': Msg<NoFields, NoFields>;
-  /** Popup: the in-field pick waiting in the active tab (the popup's), with its id, if any. */
-  'fill/pick-pending': Msg<NoFields, PendingPick | null>;
-  /**
-   * Popup: fill pick `pickId`'s frame with account `id`'s code; `always` binds an unbound account to the
-   * site; `despiteLookalike`: the user confirmed although the site looks like another account's.
-   */
-  'fill/pick': Msg<{ pickId: string; id: string; always: boolean; despiteLookalike?: boolean }, { filled: boolean }>;
-  /** Popup: the user dismissed pick `pickId`; nothing is filled for it later. */
-  'fill/pick-cancel': Msg<{ pickId: string }, NoFields>;
-  /** Popup: fill this account's code into the active tab's one-time-code field (the page's own site only). */
-  'fill/active-tab': Msg<{ id?: string }, { filled: boolean }>;
-  'enroll/candidate': Msg<{ source: CandidateSource }, CandidateReply>;
-  'enroll/confirm': Msg<{ token: string }, EnrollOutcome>;
-  'enroll/undo': Msg<{ token: string }, NoFields>;
-  /** The user answered "Replace the old one?" in our overlay: add the QR's key, replacing the old one or beside it. */
-  'enroll/reenroll': Msg<{ token: string; choice: 'replace' | 'keep' }, EnrollOutcome>;
-  /** The setup page's confirmation field rolled over: the enrolled account's current code (never the next). */
-  'enroll/code': Msg<{ token: string }, { code: string; validUntil: number | null }>;
-  'enroll/backup-codes': Msg<{ token: string; codes: string[] }, { saved: number }>;
-  /** Popup: the captured QR waiting for the user's decision, if any. */
-  'enroll/capture-pending': Msg<NoFields, CapturePending | null>;
-  /** Popup: add the captured QR of `token`; `bind`: the user ticked "Use it on <site>". */
-  'enroll/capture-accept': Msg<{ token: string; bind: boolean }, { count: number; duplicates: number; bound: boolean }>;
-  /** Popup: the user declined; nothing is added for it. */
-  'enroll/capture-reject': Msg<{ token: string }, NoFields>;
-  /** Inject the page UI script (overlay, notices, in-field button) into the asking frame. */
-  'ui/load': Msg<NoFields, NoFields>;
-}
-
-/** Messages the background sends to a tab's content script. */
-export interface ToContent {
-  'content/ping': Msg<NoFields, ContentHello>;
-  /** An enrollment confirmed while locked completed after unlock. */
-  'content/enrolled': Msg<{ token: string; outcome: EnrollOutcome }, NoFields>;
-  /** "Scan this page" from the popup: the page's authenticator QR tokens and how many QR codes it has. */
-  'content/scan': Msg<NoFields, { tokens: string[]; qrs: number }>;
-  /** A short message to show on the page (e.g. the result of "Add selected key"). */
-  'content/notice': Msg<{ text: string }, NoFields>;
-  /** Fill the page's code field now (popup click or keyboard shortcut). */
-  'content/fill-now': Msg<{ accountId?: string; grant: string }, { filled: boolean }>;
-  /** Fill this code, picked by the user in the popup for this very document. */
-  'content/fill-code': Msg<{ answer: CodeAnswer; origin: string }, { filled: boolean }>;
-}
+/** Messages the background sends to its offscreen document, from their records. */
+export type ToOffscreen = ToOffscreenMap;
 
 export type BackgroundType = keyof ToBackground;
 export type ContentType = keyof ToContent;
 
 export type Envelope<M, K extends keyof M> = { type: K } & (M[K] extends { request: infer R } ? R : never);
 export type ResponseOf<M, K extends keyof M> = M[K] extends { response: infer R } ? R : never;
-
-const PAGES = ['extension-page'] as const;
-
-/**
- * Who may send each background message. Content scripts get a short allowlist: a code for their own
- * frame's site, and enrolling the QR the user clicked (bound to the sender's own origin, through a
- * token the background issued for that frame). Never the account list, a secret, or settings.
- */
-export const allowedSenders: { readonly [K in BackgroundType]: readonly SenderKind[] } = {
-  ...importExportSenders,
-  'app/info': PAGES,
-  'vault/status': PAGES,
-  'vault/create': PAGES,
-  'vault/unlock': PAGES,
-  'vault/lock': PAGES,
-  'vault/change-password': PAGES,
-  'accounts/list': PAGES,
-  'accounts/add-manual': PAGES,
-  'accounts/hotp-next': PAGES,
-  'accounts/hotp-use': PAGES,
-  'accounts/trash': PAGES,
-  'accounts/reorder': PAGES,
-  'accounts/export-uri': PAGES,
-  'backup-codes/get': PAGES,
-  'backup-codes/set': PAGES,
-  'clipboard/clear-later': PAGES,
-  'scan/visible-tab': PAGES,
-  'accounts/add-uri': PAGES,
-  'accounts/update': PAGES,
-  'accounts/delete': PAGES,
-  'accounts/restore': PAGES,
-  'codes/get': PAGES,
-  'settings/get': PAGES,
-  'settings/set': PAGES,
-  'fill/request': ['content-script'],
-  'fill/active-tab': PAGES,
-  'fill/choose': ['content-script'],
-  'fill/pick-pending': PAGES,
-  'fill/pick': PAGES,
-  'fill/pick-cancel': PAGES,
-  'enroll/candidate': ['content-script'],
-  'enroll/confirm': ['content-script'],
-  'enroll/undo': ['content-script'],
-  'enroll/reenroll': ['content-script'],
-  'enroll/code': ['content-script'],
-  'enroll/backup-codes': ['content-script'],
-  'enroll/capture-pending': PAGES,
-  'enroll/capture-accept': PAGES,
-  'enroll/capture-reject': PAGES,
-  'ui/load': ['content-script'],
-};
-
-export function isBackgroundType(type: unknown): type is BackgroundType {
-  return typeof type === 'string' && Object.hasOwn(allowedSenders, type);
-}

@@ -28,7 +28,10 @@ export function classifySender(sender: SenderLike, ownId: string, ownOrigin: str
   return null;
 }
 
-/** The origin of the frame that sent a content-script message (Chrome gives `origin`, Firefox only `url`). */
+/**
+ * The origin of the frame that sent a content-script message (Chrome gives `origin`, Firefox only `url`:
+ * https://developer.mozilla.org/docs/Mozilla/Add-ons/WebExtensions/API/runtime/MessageSender#browser_compatibility).
+ */
 export function senderOrigin(sender: SenderLike): string | null {
   // Chrome gives the frame's real origin; "null" (a sandboxed document) must not fall back to its URL,
   // or a sandboxed upload on victim.example would count as victim.example.
@@ -41,6 +44,7 @@ function safeUrl(href: string): URL | null {
   try {
     return new URL(href);
   } catch {
+    // A sender URL that does not parse: no origin, so the sender is refused.
     return null;
   }
 }

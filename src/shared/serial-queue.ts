@@ -7,6 +7,7 @@ export function serialQueue() {
   let tail: Promise<unknown> = Promise.resolve();
   return function run<T>(task: () => Promise<T>): Promise<T> {
     const result = tail.then(task, task);
+    // The queue only orders tasks: each caller gets its own task's failure.
     tail = result.catch(() => undefined);
     return result;
   };

@@ -64,7 +64,9 @@ async function floodPage(): Promise<string> {
     imgs.push(`<img class="flood" width="96" height="96" alt="" src="data:image/png;base64,${png.toString('base64')}">`);
   }
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Free stuff</title>
-<style>body{display:flex;flex-wrap:wrap;gap:4px;margin:8px}</style></head><body>${imgs.join('\n')}</body></html>`;
+<style>body{display:flex;flex-wrap:wrap;gap:4px;margin:8px}</style></head><body>${imgs.join('\n')}
+<script>/* QRs are read as they come near the viewport: the attacker scrolls through all of them. */
+let y = 0; const timer = setInterval(() => { scrollTo(0, (y += 200)); if (y > document.body.scrollHeight) clearInterval(timer); }, 100);</script></body></html>`;
 }
 
 beforeAll(async () => {

@@ -1,4 +1,4 @@
-import { browser } from '../../platform/browser';
+import { openExtensionWindow, toolbarPopup } from '../../platform/windows';
 import type { VaultService } from '../vault/vault-service';
 import { sendToFrame } from '../send-to-frame';
 import { completeEnrollment } from './complete';
@@ -14,12 +14,11 @@ export async function finishEnrollmentsAfterUnlock(vault: VaultService): Promise
 }
 
 /** Ask for the master password: the toolbar popup where the browser allows opening it, else a small window. */
-export async function askToUnlock(): Promise<void> {
-  const action = (globalThis as { chrome?: { action?: { openPopup?: () => Promise<void> } } }).chrome?.action;
+export async function askToUnlock(openPopup = toolbarPopup(), openWindow = openExtensionWindow): Promise<void> {
   try {
-    if (action?.openPopup) return await action.openPopup();
+    if (openPopup) return await openPopup();
   } catch {
     // No focused normal window, or not allowed here: fall back to a window.
   }
-  await browser.windows.create({ url: browser.runtime.getURL('src/popup/index.html'), type: 'popup', width: 380, height: 560 });
+  await openWindow('src/popup/index.html', 380, 560);
 }

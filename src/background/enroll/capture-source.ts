@@ -6,8 +6,8 @@
  * document; the platform queue keeps under Chrome's 2 captures a second.
  */
 import { cropRgba, type RgbaImage } from '../../core/qr';
-import { browser } from '../../platform/browser';
 import { captureVisibleTab } from '../../platform/capture';
+import { getTab } from '../../platform/tabs';
 import type { SenderLike } from '../../shared/sender';
 import { captureRect, type CaptureRequest } from './capture-rect';
 
@@ -19,7 +19,18 @@ const MAX_PER_PAGE = 6;
  */
 const used = new Map<number, { page: string; count: number }>();
 
-export async function captureSource(request: CaptureRequest, sender: SenderLike, origin: string): Promise<RgbaImage | null> {
+/** The tab lookup and the capture are the platform's; a unit test passes fakes. */
+export interface CaptureDeps {
+  getTab: typeof getTab;
+  captureVisibleTab: (windowId: number) => Promise<RgbaImage>;
+}
+
+export async function captureSource(
+  request: CaptureRequest,
+  sender: SenderLike,
+  origin: string,
+  deps: CaptureDeps = { getTab, captureVisibleTab },
+): Promise<RgbaImage | null> {
   const tabId = sender.tab?.id;
   if (tabId === undefined || (sender.frameId ?? 0) !== 0) return null;
   const page = `${sender.documentId ?? sender.url}`;
@@ -29,7 +40,7 @@ export async function captureSource(request: CaptureRequest, sender: SenderLike,
   // Taken before any await, so requests sent all at once cannot each see the same count.
   used.set(tabId, { page, count: count + 1 });
   const showing = async () => {
-    const tab = await browser.tabs.get(tabId);
+    const tab = await deps.getTab(tabId);
     return tab.active && tab.url !== undefined && new URL(tab.url).origin === origin ? tab.windowId : undefined;
   };
   const windowId = await showing();
@@ -37,7 +48,7 @@ export async function captureSource(request: CaptureRequest, sender: SenderLike,
     refund(tabId, page); // not the page on screen: nothing was captured
     return null;
   }
-  const image = await captureVisibleTab(windowId);
+  const image = await deps.captureVisibleTab(windowId);
   // The user may have switched tabs while the capture waited its turn: then it shows another page.
   if ((await showing()) !== windowId) return null;
   const rect = captureRect(request, image.width, image.height);

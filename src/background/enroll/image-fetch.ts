@@ -24,6 +24,7 @@ export async function fetchImage(url: URL, pageOrigin: string, load: typeof fetc
   try {
     page = new URL(pageOrigin);
   } catch {
+    // An origin that does not parse: nothing may be fetched for it.
     return null;
   }
   if (isPrivateHost(url.hostname) && !isPrivateHost(page.hostname)) return null;

@@ -11,6 +11,7 @@ export function keyFromSelection(selection: string, frameUrl: string): { account
   try {
     url = new URL(frameUrl);
   } catch {
+    // A frame URL that does not parse: no origin to bind the key to.
     return null;
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;

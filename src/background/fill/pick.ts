@@ -99,6 +99,6 @@ export async function finishPickAfterUnlock(vault: VaultService, tabId: number |
 }
 
 async function sendCode(pick: Pick, answer: CodeAnswer): Promise<{ filled: boolean }> {
-  const reply = await sendToFrame<{ filled: boolean }>(pick.tabId, { type: 'content/fill-code', answer, origin: pick.origin }, pick);
+  const reply = await sendToFrame(pick.tabId, { type: 'content/fill-code', answer, origin: pick.origin }, pick);
   return { filled: reply?.filled === true };
 }

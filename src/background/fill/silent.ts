@@ -21,6 +21,7 @@ export function secureOrigin(origin: string): boolean {
     const url = new URL(origin);
     return url.protocol === 'https:' || (url.protocol === 'http:' && loopbackHost(url.hostname));
   } catch {
+    // An origin that does not parse is not a secure one.
     return false;
   }
 }

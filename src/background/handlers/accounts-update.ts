@@ -11,6 +11,7 @@ const isOrigin = (v: unknown): boolean => {
   try {
     return typeof v === 'string' && /^https?:$/.test(new URL(v).protocol) && new URL(v).origin === v;
   } catch {
+    // A site that does not parse is not a web origin.
     return false;
   }
 };

@@ -19,6 +19,7 @@ export async function enrollCandidate(source: CandidateSource, sender: SenderLik
   try {
     decoded = await authenticatorUri(source, origin, sender);
   } catch {
+    // Pixels that decode to no QR (or no readable image) are no candidate.
     return none;
   }
   const { uri, isQr } = decoded;
@@ -27,6 +28,7 @@ export async function enrollCandidate(source: CandidateSource, sender: SenderLik
   try {
     accounts = parseAnyUri(uri);
   } catch {
+    // A QR that is not an authenticator key: the page gets no button for it.
     return { candidate: null, isQr };
   }
   const batch = uri.toLowerCase().startsWith('otpauth-migration:') ? parseMigrationUri(uri) : null;

@@ -1,14 +1,15 @@
 import { classifyQrText } from '../../core/qr';
 import { addAccount, type Account, type VaultData } from '../../core/vault';
 import { DuplicateAccount } from '../../core/errors';
-import { browser } from '../../platform/browser';
 import { captureVisibleTab } from '../../platform/capture';
+import { queryTabs, type QueryTabs } from '../../platform/tabs';
 import type { ScanResult } from '../../shared/protocol';
 import { completeEnrollment } from '../enroll/complete';
 import { lookup } from '../enroll/pending';
 import { findAllQrTexts } from '../scan/find-all';
 import type { Services } from './context';
 import { parseAnyUri } from './parse-any-uri';
+import { sendToFrame } from '../send-to-frame';
 import { toView } from './views';
 
 /**
@@ -22,8 +23,8 @@ import { toView } from './views';
  * capture (chrome://, the Web Store, other extensions' pages), where it fails and the page's answer
  * stands.
  */
-export async function scanVisibleTab(services: Services): Promise<ScanResult> {
-  const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+export async function scanVisibleTab(services: Services, query: QueryTabs = queryTabs): Promise<ScanResult> {
+  const [tab] = await query({ active: true, lastFocusedWindow: true });
   const fromPage = tab?.id === undefined ? null : await scanWithContentScript(services, tab.id);
   if (fromPage && fromPage.found > 0) return fromPage;
   // A tab that may not be captured (see above) leaves the content script's answer.
@@ -31,27 +32,25 @@ export async function scanVisibleTab(services: Services): Promise<ScanResult> {
 }
 
 async function scanWithContentScript(services: Services, tabId: number): Promise<ScanResult | null> {
-  const reply = (await browser.tabs.sendMessage(tabId, { type: 'content/scan' }, { frameId: 0 }).catch(() => null)) as
-    | { ok: true; value: { tokens: string[]; qrs: number } }
-    | null;
-  if (!reply?.ok) return null;
+  const found = await sendToFrame(tabId, { type: 'content/scan' }, { frameId: 0 });
+  if (!found) return null;
   const added: Account[] = [];
   let duplicates = 0;
-  for (const token of reply.value.tokens) {
+  for (const token of found.tokens) {
     const entry = lookup(token, { tabId, frameId: 0 });
     if (!entry) continue;
     const outcome = await completeEnrollment(services.vault, entry);
     if (outcome.kind === 'added') duplicates += outcome.duplicates;
   }
   await services.vault.read((data) => {
-    for (const token of reply.value.tokens) {
+    for (const token of found.tokens) {
       for (const id of lookup(token, { tabId, frameId: 0 })?.added ?? []) {
         const account = data.accounts.find((a) => a.id === id);
         if (account) added.push(account);
       }
     }
   });
-  const { tokens, qrs } = reply.value;
+  const { tokens, qrs } = found;
   return { found: qrs, added: added.map(toView), notAuthenticator: qrs - tokens.length, duplicates };
 }
 
@@ -63,6 +62,7 @@ async function scanScreenshot(services: Services): Promise<ScanResult> {
     try {
       return parseAnyUri(text);
     } catch {
+      // A QR that looked like a key but does not parse is skipped; the others are added.
       return [];
     }
   });

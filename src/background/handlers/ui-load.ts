@@ -1,7 +1,7 @@
 // Not code: crxjs builds the content UI as its own file and gives its path, for injection below.
 // eslint-disable-next-line no-restricted-imports
 import uiScript from '../../content/page-ui.ts?iife';
-import { browser } from '../../platform/browser';
+import { executeScript as inject, type ExecuteScript } from '../../platform/tabs';
 import type { NoFields } from '../../shared/protocol';
 import type { SenderLike } from '../../shared/sender';
 import { BackgroundError } from '../errors';
@@ -10,10 +10,10 @@ import { BackgroundError } from '../errors';
  * `ui/load` (content scripts): inject the page UI script into the asking frame (its own document
  * where the browser says which). Injected by `scripting`, so it is not a web-accessible resource.
  */
-export async function uiLoad(sender: SenderLike): Promise<NoFields> {
+export async function uiLoad(sender: SenderLike, executeScript: ExecuteScript = inject): Promise<NoFields> {
   const tabId = sender.tab?.id;
   if (tabId === undefined) throw new BackgroundError('protocol/bad-request', 'Not a tab');
   const target = sender.documentId ? { tabId, documentIds: [sender.documentId] } : { tabId, frameIds: [sender.frameId ?? 0] };
-  await browser.scripting.executeScript({ target, files: [uiScript] });
+  await executeScript({ target, files: [uiScript] });
   return {};
 }

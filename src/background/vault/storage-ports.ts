@@ -1,13 +1,7 @@
-import { defineItem, setTogether } from '../../platform/storage';
+import { clearOnLock, sessionKey, setTogether, vaultCurrent, vaultPrevious } from '../../platform/storage';
 import { decodeBase64, encodeBase64 } from '../../core/bytes/base64';
 import { calibrateIterations, pbkdf2Measure } from '../../core/crypto';
 import type { VaultPorts } from './ports';
-
-/** The sealed vault: ciphertext only (base64 of the envelope), current and previous generation. */
-export const vaultCurrent = defineItem<string>('local', 'vault.current', 'never');
-export const vaultPrevious = defineItem<string>('local', 'vault.previous', 'never');
-/** The unlocked vault key: session storage (memory, trusted contexts only), removed on lock. */
-export const sessionKey = defineItem<string>('session', 'session.vaultKey', 'lock');
 
 export function storagePorts(): VaultPorts {
   let calibrated: number | null = null;
@@ -30,7 +24,8 @@ export function storagePorts(): VaultPorts {
         return stored ? decodeBase64(stored) : undefined;
       },
       write: (key) => sessionKey.set(encodeBase64(key)),
-      clear: () => sessionKey.remove(),
+      // Lock: the key and every other item declared clearOn 'lock' (platform/storage.ts).
+      clear: () => clearOnLock(),
     },
     now: () => Date.now(),
     async iterations() {

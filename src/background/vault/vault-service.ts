@@ -31,7 +31,7 @@ interface Open {
 export class VaultService {
   private open: Open | null = null;
   private readonly queue = serialQueue();
-  private readonly lockListeners: (() => void)[] = [];
+  private readonly lockListeners: (() => void | Promise<void>)[] = [];
 
   constructor(private readonly ports: VaultPorts) {}
 
@@ -83,13 +83,13 @@ export class VaultService {
   lock(): Promise<void> {
     return this.queue(async () => {
       this.open = null;
-      for (const listener of this.lockListeners) listener();
+      for (const listener of this.lockListeners) await listener();
       await this.ports.keys.clear();
     });
   }
 
   /** Runs `listener` on every lock, so unlocked-only state elsewhere (decrypted imports) goes too. */
-  onLock(listener: () => void): void {
+  onLock(listener: () => void | Promise<void>): void {
     this.lockListeners.push(listener);
   }
 

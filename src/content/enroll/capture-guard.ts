@@ -7,72 +7,112 @@
  * image) touching it, no SMIL animation anywhere, and every image URL (src, currentSrc, srcset, SVG
  * href; computed url()s of the element and its pseudo-elements; anywhere: <source>, SVG <image>,
  * <feImage> and <use>, border images, no box reflection) is data: or same-origin (blob: has its
- * creator's origin), and a same-origin one is served by this origin itself (no redirect). Not covered: a foreign url() only in a :hover/:focus rule that applies after
- * the check (no DOM change to notice). Same-origin, not same-site: the content script has no public suffix list, so
- * anything else is refused. Shadow roots count, closed ones too (shadowOf).
+ * creator's origin), and a same-origin one is served by this origin itself (no redirect). Not
+ * covered: a foreign url() only in a :hover/:focus rule that applies after the check (no DOM change
+ * to notice). Same-origin, not same-site: the content script has no public suffix list, so anything
+ * else is refused. Shadow roots count, closed ones too (shadowOf).
  * The page may swap things in while the capture waits its turn (a frame shown for a second, a CSS
  * animation): a running animation refuses, and the returned check fails if anything in the DOM
  * changed or anything scrolled meanwhile.
  */
 import { shadowOf } from './detect';
 
+/** Elements that show pixels this page may not read (a canvas may hold a tainted image). */
 const FOREIGN = /^(i?frame|embed|object|video|portal|canvas)$/;
-const PSEUDOS = ['::before', '::after', '::backdrop', '', '::marker', '::first-letter', '::first-line'];
+/** SMIL animation elements: they change what is painted without a DOM change. */
+const SMIL = /^(animate\w*|set)$/;
+/** A <picture>'s <source> and SVG <image>/<feImage>/<use> paint through other elements. */
+const PAINTS_ELSEWHERE = /^(source|image|feImage|use)$/;
+
+/** Any element's ::before and ::after may be positioned over the rect from anywhere. */
+const PSEUDOS_ANYWHERE = ['::before', '::after'];
+/** A top-layer element's ::backdrop covers the viewport. */
+const PSEUDOS_TOP_LAYER = PSEUDOS_ANYWHERE.concat('::backdrop');
+/** An element touching the rect: its own style ('') and every pseudo-element that may paint. */
+const PSEUDOS_TOUCHING = PSEUDOS_TOP_LAYER.concat('', '::marker', '::first-letter', '::first-line');
 // mask-image covers its -webkit- alias; -webkit-mask-box-image is Chrome's own.
 const PROPS = ['backgroundImage', 'content', 'maskImage', 'webkitMaskBoxImageSource', 'borderImageSource', 'listStyleImage'] as const;
 
-const own = (u: string, base: string) => {
+/** data:, or this page's own origin (blob: has its creator's origin). */
+function own(u: string, base: string): boolean {
   try {
     const url = new URL(u, base);
     return url.protocol == 'data:' || url.origin == location.origin;
   } catch {
+    // Not a URL at all (the CSS scan takes every quoted string): nothing we can vouch for.
     return false;
   }
-};
+}
 
 type Box = { x: number; y: number; width: number; height: number };
 
 /** Same-origin http(s) image URLs seen by clean(): they may still redirect to another site (see served). */
 type Local = Set<string>;
 
-function clean(el: Element, { x, y, width, height }: Box, roots: Node[], local: Local = new Set()): boolean {
+/** Whether `e`'s box touches `box` grown by the background's crop margin. */
+function touches(e: Element, { x, y, width, height }: Box): boolean {
   // The background crops with a 10% margin.
   const m = Math.max(width, height) / 8;
-  const safe = (e: Element, inside: boolean): boolean => {
-    if (/^(animate\w*|set)$/.test(e.localName)) return false;
-    const r = e.getBoundingClientRect();
-    const hit = inside || (r.right > x - m && r.left < x + width + m && r.bottom > y - m && r.top < y + height + m);
-    if (hit && FOREIGN.test(e.localName)) return false;
-    // A <picture>'s <source> and SVG <image>/<feImage>/<use> paint through other elements (their own
-    // box is empty or in <defs>): their URLs count wherever they are.
-    const always = /^(source|image|feImage|use)$/.test(e.localName);
-    const urls = hit || always ? ['src', 'srcset', ...(e instanceof SVGElement ? ['href', 'xlink:href'] : [])].flatMap((a) => e.getAttribute(a)?.split(/[\s,]+/) ?? []) : [];
-    if (hit && e instanceof HTMLImageElement) urls.push(e.currentSrc);
-    if (!hit) {
-      // Painted outside the element's box: a border image with an outset, a reflection.
-      const style = getComputedStyle(e) as CSSStyleDeclaration & { webkitBoxReflect?: string };
-      if ((style.webkitBoxReflect ?? 'none') != 'none') return false;
-      for (const [, u] of style.borderImageSource.matchAll(/url\("?([^")]+)/g)) urls.push(u!);
+  const r = e.getBoundingClientRect();
+  return r.right > x - m && r.left < x + width + m && r.bottom > y - m && r.top < y + height + m;
+}
+
+/** The URLs in `e`'s src, srcset and (SVG) href attributes. */
+function attributeUrls(e: Element): string[] {
+  const names = e instanceof SVGElement ? ['src', 'srcset', 'href', 'xlink:href'] : ['src', 'srcset'];
+  return names.flatMap((name) => e.getAttribute(name)?.split(/[\s,]+/) ?? []);
+}
+
+/** Adds the computed url()s of `e`'s `pseudos` to `urls` (absolute; every quoted string is taken for one, harmless for text). */
+function addStyleUrls(e: Element, pseudos: string[], urls: string[]): void {
+  for (const pseudo of pseudos) {
+    const style = getComputedStyle(e, pseudo);
+    for (const prop of PROPS) {
+      for (const [, u] of `${style[prop]}`.matchAll(/(?:url\(|")([^")]+)/g)) urls.push(u!);
     }
-    // Computed url()s are absolute; every quoted string is taken for one (harmless for text). Any
-    // element's ::before and ::after (and a top-layer element's ::backdrop) may be positioned over the
-    // rect from anywhere. (~15 µs an element in Chrome, for a rare kind of QR.)
-    const pseudos = PSEUDOS.slice(0, hit ? 7 : e.matches(':modal,:fullscreen,[popover]') ? 3 : 2);
-    for (const p of pseudos) for (const prop of PROPS) for (const [, u] of `${getComputedStyle(e, p)[prop]}`.matchAll(/(?:url\(|")([^")]+)/g)) urls.push(u!);
-    if (!urls.every((u) => own(u, e.baseURI))) return false;
-    for (const u of urls) {
-      const url = new URL(u, e.baseURI);
-      if (url.protocol.startsWith('http')) local.add(url.href);
-    }
-    return true;
-  };
+  }
+}
+
+/**
+ * Whether everything through which `e` may paint into the rect is this page's own; its same-origin
+ * http(s) URLs are added to `local`. `inside`: `e` is the element or inside it.
+ */
+function safe(e: Element, box: Box, inside: boolean, local: Local): boolean {
+  if (SMIL.test(e.localName)) return false;
+  const hit = inside || touches(e, box);
+  if (hit && FOREIGN.test(e.localName)) return false;
+  const urls = hit || PAINTS_ELSEWHERE.test(e.localName) ? attributeUrls(e) : [];
+  if (hit && e instanceof HTMLImageElement) urls.push(e.currentSrc);
+  if (!hit) {
+    // Painted outside the element's box: a reflection, a border image with an outset.
+    const style = getComputedStyle(e) as CSSStyleDeclaration & { webkitBoxReflect?: string };
+    if ((style.webkitBoxReflect ?? 'none') != 'none') return false;
+    for (const [, u] of style.borderImageSource.matchAll(/url\("?([^")]+)/g)) urls.push(u!);
+  }
+  // ~15 µs an element in Chrome, for a rare kind of QR.
+  const topLayer = !hit && e.matches(':modal,:fullscreen,[popover]');
+  addStyleUrls(e, hit ? PSEUDOS_TOUCHING : topLayer ? PSEUDOS_TOP_LAYER : PSEUDOS_ANYWHERE, urls);
+  if (!urls.every((u) => own(u, e.baseURI))) return false;
+  for (const u of urls) {
+    const url = new URL(u, e.baseURI);
+    if (url.protocol.startsWith('http')) local.add(url.href);
+  }
+  return true;
+}
+
+/**
+ * Whether nothing foreign may paint into `box` or sits in `el`, in the document and every shadow root
+ * (pushed to `roots`, to be watched). Same-origin http(s) URLs are added to `local`.
+ */
+function clean(el: Element, box: Box, roots: Node[], local: Local = new Set()): boolean {
   const walk = (root: Document | ShadowRoot, inside: boolean): boolean => {
     roots.push(root);
     if (root.getAnimations?.().some((a) => a.playState == 'running')) return false;
     for (const e of root.querySelectorAll('*')) {
       const within = inside || el.contains(e);
+      if (!safe(e, box, within, local)) return false;
       const shadow = shadowOf(e);
-      if (!safe(e, within) || (shadow && !walk(shadow, within))) return false;
+      if (shadow && !walk(shadow, within)) return false;
     }
     return true;
   };
@@ -88,6 +128,7 @@ function clean(el: Element, { x, y, width, height }: Box, roots: Node[], local: 
 async function served(urls: string[], load: typeof fetch): Promise<boolean> {
   if (urls.length > 20) return false;
   const servedHere = (u: string) =>
+    // A request that fails (offline, refused) is not served here: the capture is refused.
     load(u, { mode: 'same-origin', redirect: 'manual', credentials: 'include', cache: 'force-cache' }).then((r) => r.type == 'basic' && r.ok, () => false);
   return (await Promise.all(urls.map(servedHere))).every(Boolean);
 }
@@ -98,7 +139,9 @@ export async function guardCapture(el: Element, box: Box, load: typeof fetch = f
   const local: Local = new Set();
   if (!clean(el, box, roots, local)) return null;
   let changed = false;
-  const flag = () => (changed = true);
+  const flag = () => {
+    changed = true;
+  };
   // Any change, even our own overlay appearing on another QR: the answer is dropped and asked again.
   const mo = new MutationObserver(flag);
   for (const root of roots) mo.observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
@@ -107,7 +150,10 @@ export async function guardCapture(el: Element, box: Box, load: typeof fetch = f
     mo.disconnect();
     removeEventListener('scroll', flag, true);
   };
-  if (!(await served([...local], load))) return stop(), null;
+  if (!(await served([...local], load))) {
+    stop();
+    return null;
+  }
   return () => {
     stop();
     return !changed && clean(el, box, []);

@@ -4,6 +4,11 @@
  * colours, see grid-source.ts), and a square shadow host with nothing readable inside (cropped from a
  * tab capture).
  */
+import { shadowOf } from '../../platform/shadow-root';
+
+/** Re-exported for the content script's other readers of shadow roots. */
+export { shadowOf };
+
 const MIN_SIDE = 48;
 /** A QR only a capture can read must be this big (setup pages show them at 150–300 px): small square widgets are not. */
 const MIN_CAPTURE_SIDE = 96;
@@ -19,21 +24,12 @@ function shownText(host: Element, shadow: ShadowRoot): string {
 const captureHost = (host: Element, shadow: ShadowRoot): boolean =>
   qrShaped(host) && host.getBoundingClientRect().width >= MIN_CAPTURE_SIDE && !shownText(host, shadow);
 
-export function qrShaped(el: Element): boolean {
+/** Big enough and square-ish; `rect` when the caller has it already (measuring may force a layout). */
+export function qrShaped(el: Element, rect?: DOMRectReadOnly): boolean {
   if (el instanceof SVGSVGElement && el.parentElement?.closest('svg')) return false;
   if (el instanceof HTMLImageElement && !el.complete) return false;
-  const { width, height } = el.getBoundingClientRect();
+  const { width, height } = rect ?? el.getBoundingClientRect();
   return width >= MIN_SIDE && height >= MIN_SIDE && width / height > 0.8 && width / height < 1.25;
-}
-
-/**
- * The element's shadow root, open or closed: content scripts may read closed ones through
- * `chrome.dom.openOrClosedShadowRoot` (Chrome 88+) or `openOrClosedShadowRoot` (Firefox).
- */
-export function shadowOf(el: Element): ShadowRoot | null {
-  const x = el as Element & { openOrClosedShadowRoot?: ShadowRoot | null };
-  const dom = (globalThis as { chrome?: { dom?: { openOrClosedShadowRoot?(el: Element): ShadowRoot | null } } }).chrome?.dom;
-  return x.openOrClosedShadowRoot ?? dom?.openOrClosedShadowRoot?.(el) ?? el.shadowRoot;
 }
 
 /**
@@ -53,23 +49,45 @@ export function gridQr(grid: Element): boolean {
   return colours.size === 2;
 }
 
-export function qrCandidates(root: ParentNode = document): Element[] {
-  const found = [...root.querySelectorAll('img, canvas, svg, object, embed')].filter(qrShaped);
+const MEDIA = 'img, canvas, svg, object, embed';
+
+/** Web components (custom element names have a hyphen) may draw their QR in a shadow root. */
+function* shadowsIn(root: ParentNode): Generator<[Element, ShadowRoot]> {
+  for (const host of root.querySelectorAll('*')) {
+    const shadow = host.localName.includes('-') && shadowOf(host);
+    if (shadow) yield [host, shadow];
+  }
+}
+
+/** Every image, canvas, SVG, object and embed under `root`, shadow roots included, measured or not. */
+export function mediaIn(root: ParentNode = document, out: Element[] = []): Element[] {
+  out.push(...root.querySelectorAll(MEDIA));
+  for (const [, shadow] of shadowsIn(root)) mediaIn(shadow, out);
+  return out;
+}
+
+/**
+ * QRs with no media element: a grid of table cells or divs, and a square shadow host with no media
+ * inside that may draw one in CSS (a shadow root with media that is not QR-shaped, an avatar, has no QR).
+ */
+export function drawnQrs(root: ParentNode = document, out: Element[] = []): Element[] {
   // The 21st cell of the 21st row (a table, a grid of row divs) or the 441st of a flat grid: the
   // selector alone rules out every page without such a grid, so nothing more runs there.
   for (const cell of root.querySelectorAll(':nth-child(21)>:nth-child(21),:nth-child(441)')) {
     let grid = cell.parentElement!;
     if (grid.childElementCount < 441) grid = grid.parentElement!;
     const el = grid.localName === 'tbody' ? grid.parentElement! : grid;
-    if (gridQr(grid)) found.push(el);
+    if (gridQr(grid)) out.push(el);
   }
-  // Web components (custom element names have a hyphen) may draw their QR in a shadow root.
-  for (const host of root.querySelectorAll('*')) {
-    const shadow = host.localName.includes('-') && shadowOf(host);
-    if (!shadow) continue;
-    // Media in there that is not QR-shaped (an avatar) means no QR; a square host with none may draw it in CSS.
-    const inside = qrCandidates(shadow);
-    found.push(...(inside.length || shadow.querySelector('img, canvas, svg') || !captureHost(host, shadow) ? inside : [host]));
+  for (const [host, shadow] of shadowsIn(root)) {
+    const inside = drawnQrs(shadow);
+    if (inside.length || shadow.querySelector(MEDIA)) out.push(...inside);
+    else if (captureHost(host, shadow)) out.push(host);
   }
-  return found;
+  return out;
+}
+
+/** Every QR-shaped element under `root` now (the "scan this page" command). */
+export function qrCandidates(root: ParentNode = document): Element[] {
+  return [...mediaIn(root).filter((el) => qrShaped(el)), ...drawnQrs(root)];
 }

@@ -31,6 +31,7 @@ export async function embeddedSvg(el: HTMLObjectElement | HTMLEmbedElement): Pro
       // Another realm (the embedded document's): compare names, not classes.
       return svg?.localName === 'svg' ? (svg as unknown as SVGSVGElement) : null;
     } catch {
+      // Markup the parser refuses is no grid QR.
       return null;
     }
   };

@@ -6,8 +6,9 @@
 import type { CandidateReply } from '../../shared/protocol';
 import { onBackgroundMessage, sendToBackground } from '../../platform/runtime-lite';
 import { pageUi } from '../ui-loader';
-import { qrCandidates } from './detect';
+import { drawnQrs, mediaIn, qrCandidates, qrShaped } from './detect';
 import { sourceOf } from './source';
+import { onDomChange } from '../dom-changes';
 
 const seen = new WeakMap<Element, { key: string; reply: Promise<CandidateReply | null> }>();
 const retries = new WeakMap<Element, number>();
@@ -24,6 +25,7 @@ function consider(el: Element): Promise<CandidateReply | null> {
     // it was taken, the answer is dropped and the next scan tries again.
     const ui = () => pageUi().catch(() => null);
     const intact = source?.kind === 'capture' ? ((await (await ui())?.guardCapture(el, source.rect)) ?? null) : () => true;
+    // No answer (locked, extension reloaded): no button on this QR.
     let answer = intact && source && (await sendToBackground({ type: 'enroll/candidate', source }).catch(() => null));
     if (intact && !intact()) {
       seen.delete(el);
@@ -60,21 +62,47 @@ async function scanPage(): Promise<{ tokens: string[]; qrs: number }> {
   return { tokens, qrs: replies.filter((r) => r?.isQr).length };
 }
 
-/** One element per macrotask, so a page with hundreds of square images never sees a long task. */
-async function scan(): Promise<void> {
-  for (const el of qrCandidates()) {
-    void consider(el);
-    await new Promise((next) => setTimeout(next, 0));
+/** Not looked at yet, or an image whose source changed since. */
+const fresh = (el: Element): boolean => seen.get(el)?.key !== keyOf(el);
+
+/**
+ * Media elements are looked at when they come near the viewport, as the IntersectionObserver reports
+ * them: it measures them in the browser's own rendering step, so a page that keeps changing never has
+ * its layout forced by us, and a long page's hundreds of images below the fold cost nothing until
+ * they are scrolled to (a QR is enrolled by clicking it: it has to be on screen). A visible element
+ * that is not QR-shaped yet (an image still loading, a QR step still growing) is measured again after
+ * the next change; observing an element again gives a fresh report.
+ */
+const observed = new WeakSet<Element>();
+const tooSmall = new Set<Element>();
+let io: IntersectionObserver | undefined;
+
+function onIntersections(entries: IntersectionObserverEntry[]): void {
+  for (const { target, isIntersecting, boundingClientRect } of entries) {
+    tooSmall.delete(target);
+    if (!isIntersecting || !target.isConnected) continue;
+    if (qrShaped(target, boundingClientRect)) {
+      if (fresh(target)) void consider(target);
+    } else tooSmall.add(target);
   }
-  for (const img of document.images) if (!img.complete) img.addEventListener('load', schedule, { once: true });
 }
 
-let timer: ReturnType<typeof setTimeout> | undefined;
-function schedule(): void {
-  clearTimeout(timer);
-  timer = setTimeout(() => void scan(), 150);
+function remeasure(el: Element): void {
+  io!.unobserve(el);
+  io!.observe(el);
 }
 
+/** After a change: new media get observed, visible-but-small ones measured again, drawn QRs looked at. */
+function scan(): void {
+  io ??= new IntersectionObserver(onIntersections, { rootMargin: '200px' });
+  for (const el of mediaIn(document)) {
+    if (observed.has(el)) continue;
+    observed.add(el);
+    io.observe(el);
+  }
+  for (const el of tooSmall) remeasure(el);
+  for (const el of drawnQrs(document)) if (fresh(el)) void consider(el);
+}
 export function startEnroll(): void {
   onBackgroundMessage({
     'content/enrolled': async ({ token, outcome }) => {
@@ -87,9 +115,12 @@ export function startEnroll(): void {
       return {};
     },
   });
-  void scan();
+  scan();
   // A page popover opened with showPopover() changes no attribute: its toggle event (no bubbling, seen
   // in the capture phase) shows that a QR inside it may now be on screen.
-  document.addEventListener('toggle', schedule, true);
-  new MutationObserver(schedule).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['src', 'style', 'class', 'hidden', 'open'] });
+  document.addEventListener('toggle', scan, true);
+  // An image that finishes loading (a new source too) changes no attribute: measure it again (load
+  // does not bubble: capture it).
+  document.addEventListener('load', (e) => e.target instanceof HTMLImageElement && observed.has(e.target) && remeasure(e.target), true);
+  onDomChange(document, scan);
 }

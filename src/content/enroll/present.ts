@@ -26,6 +26,7 @@ function labelFor(c: Candidate): string {
 }
 
 async function confirm(token: string): Promise<void> {
+  // No answer (extension reloaded): the click does nothing; the page keeps its button.
   const outcome = await sendToBackground({ type: 'enroll/confirm', token }).catch(() => null);
   if (outcome) enrolled(token, outcome);
 }
@@ -64,6 +65,7 @@ function askReplace(token: string, name: string, overlay: Overlay): void {
     answered.set(token, choice);
     void sendToBackground({ type: 'enroll/reenroll', token, choice }).then(
       (outcome) => enrolled(token, outcome),
+      // Not answered (locked, token expired, extension reloaded): the toast says so.
       () => overlay.toast(message('errorGeneric')),
     );
   };
@@ -77,6 +79,7 @@ function offerBackupCodes(token: string, name: string, codes: string[]): void {
   const notice = showNotice(message('enrollBackupOffer', [String(codes.length), name]), message('save'), () => {
     void sendToBackground({ type: 'enroll/backup-codes', token, codes }).then(
       () => notice.done(message('enrollBackupSaved', [String(codes.length)])),
+      // Not saved (locked, extension reloaded): the notice says so.
       () => notice.done(message('errorGeneric')),
     );
   });

@@ -38,6 +38,7 @@ export function keepFresh(token: string, target: OtpTarget, validUntil: number, 
   };
   const tick = async () => {
     if (stopped || !stillOurs(inputs) || ++refreshes > MAX_REFRESHES) return stop();
+    // No answer (locked, extension reloaded): the field keeps its code; asked again next period.
     const answer = await ask(token).catch(() => null);
     // The user may have typed while we waited: fillCode never replaces what it did not write.
     if (stopped || !answer?.code || !stillOurs(inputs) || !fillCode(target, answer.code)) return stop();

@@ -16,7 +16,7 @@ const OTPAUTH = /^otpauth(-migration)?:\/\//i;
 export async function sourceOf(el: Element): Promise<CandidateSource | null> {
   const link = el.closest('a[href]')?.getAttribute('href');
   if (link && OTPAUTH.test(link)) return { kind: 'uri', uri: link };
-  if (el instanceof HTMLCanvasElement) return looksLikeQr(el) ? png(() => el.toDataURL('image/png')) : null;
+  if (el instanceof HTMLCanvasElement) return (await looksLikeQr(el)) ? png(el, el.width, el.height) : null;
   if (el instanceof SVGSVGElement) return rasterize(svgUrl(el), el.getBoundingClientRect());
   if (el instanceof HTMLObjectElement || el instanceof HTMLEmbedElement) {
     const svg = await embeddedSvg(el);
@@ -31,11 +31,12 @@ export async function sourceOf(el: Element): Promise<CandidateSource | null> {
   if (inQuery) return { kind: 'uri', uri: inQuery };
   if (/^data:image\/svg/i.test(src) || /\.svg(\?|#|$)/i.test(src)) return rasterize(src, el.getBoundingClientRect());
   if (mayBeSvg(src) && (await servedAsSvg(src))) return rasterize(src, el.getBoundingClientRect());
-  const verdict = looksLikeQr(el);
+  const verdict = await looksLikeQr(el);
   if (verdict === false) return null;
   if (/^data:image\//i.test(src)) return { kind: 'png', dataUrl: src };
+  // The pixels as shown, not a second download: a setup page may mint a new key with every request.
   if (new URL(src, location.href).origin === location.origin) {
-    const drawn = await png(() => draw(el, el.naturalWidth, el.naturalHeight));
+    const drawn = await png(el, el.naturalWidth, el.naturalHeight);
     if (drawn) return drawn;
   }
   return { kind: 'url', url: new URL(src, location.href).href };
@@ -63,26 +64,34 @@ const SAMPLE = 32;
 /**
  * A cheap look before any encoding or messaging: a QR is two-toned (dark modules, light gaps, at any
  * contrast and either polarity); a photo or an illustration is not. Samples 32×32 pixels without
- * smoothing, so module edges stay sharp.
- * About 0.1 ms an image; pages with hundreds of square images stay responsive (see enroll.bench.ts). Null when the pixels may not be read (cross-origin image).
+ * smoothing, so module edges stay sharp. The image is decoded and scaled by `createImageBitmap`, off
+ * the page's main thread (a synchronous `drawImage` of a fresh image decodes it on the page's time);
+ * what is left here is 4 KB of pixels. Null when the pixels may not be read (cross-origin image).
  */
-export function looksLikeQr(source: HTMLImageElement | HTMLCanvasElement): boolean | null {
-  const canvas = document.createElement('canvas');
-  canvas.width = canvas.height = SAMPLE;
-  const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
-  ctx.imageSmoothingEnabled = false;
-  ctx.fillStyle = '#fff';
-  ctx.fillRect(0, 0, SAMPLE, SAMPLE);
+export async function looksLikeQr(source: HTMLImageElement | HTMLCanvasElement): Promise<boolean | null> {
   let data: Uint8ClampedArray;
   try {
-    ctx.drawImage(source, 0, 0, SAMPLE, SAMPLE);
+    const bitmap = await createImageBitmap(source, { resizeWidth: SAMPLE, resizeHeight: SAMPLE, resizeQuality: 'pixelated' });
+    const ctx = new OffscreenCanvas(SAMPLE, SAMPLE).getContext('2d', { willReadFrequently: true })!;
+    ctx.imageSmoothingEnabled = false;
+    ctx.fillStyle = '#fff';
+    ctx.fillRect(0, 0, SAMPLE, SAMPLE);
+    // Sizes given again: a browser that ignores the resize options hands back the full image.
+    ctx.drawImage(bitmap, 0, 0, SAMPLE, SAMPLE);
+    bitmap.close();
     data = ctx.getImageData(0, 0, SAMPLE, SAMPLE).data;
   } catch {
+    // A tainted (cross-origin) source: the page may not read these pixels, nor may we for it.
     return null;
   }
+  return twoToned(data);
+}
+
+/** Whether 32×32 RGBA samples are two-toned enough to be a QR. */
+export function twoToned(data: Uint8ClampedArray): boolean {
   const histogram = new Uint16Array(256);
   for (let i = 0; i < data.length; i += 4) histogram[(0.299 * data[i]! + 0.587 * data[i + 1]! + 0.114 * data[i + 2]!) | 0]!++;
-  const n = SAMPLE * SAMPLE;
+  const n = data.length / 4;
   const percentile = (p: number) => {
     for (let v = 0, seen = 0; v < 256; v++) if ((seen += histogram[v]!) > n * p) return v;
     return 255;
@@ -126,27 +135,39 @@ async function rasterize(url: string, box: DOMRect): Promise<CandidateSource | n
   try {
     await img.decode();
   } catch {
+    // An image that does not decode (broken, or blocked) has no pixels to read.
     return null;
   }
-  return png(() => draw(img, box.width * 4, box.height * 4));
+  return png(img, box.width * 4, box.height * 4, true);
 }
 
-function draw(source: CanvasImageSource, width: number, height: number): string {
-  const canvas = document.createElement('canvas');
-  canvas.width = Math.max(1, Math.round(width));
-  canvas.height = Math.max(1, Math.round(height));
-  const ctx = canvas.getContext('2d')!;
-  ctx.fillStyle = '#fff';
-  ctx.fillRect(0, 0, canvas.width, canvas.height);
-  ctx.drawImage(source, 0, 0, canvas.width, canvas.height);
-  return canvas.toDataURL('image/png');
-}
-
-/** A tainted canvas throws on toDataURL: then there is nothing this page may read. */
-async function png(make: () => string): Promise<CandidateSource | null> {
+/**
+ * The source drawn on white as a PNG data URL, or null when the page may not read its pixels (a
+ * tainted canvas throws). Decoding, scaling and PNG encoding run off the main thread
+ * (`createImageBitmap`, `OffscreenCanvas.convertToBlob`, `FileReader`).
+ */
+async function png(source: HTMLImageElement | HTMLCanvasElement, width: number, height: number, vector = false): Promise<CandidateSource | null> {
   try {
-    return { kind: 'png', dataUrl: make() };
+    const w = Math.max(1, Math.round(width));
+    const h = Math.max(1, Math.round(height));
+    // An SVG image is drawn as it is (Firefox's createImageBitmap refuses SVG images).
+    const bitmap = vector ? null : await createImageBitmap(source, { resizeWidth: w, resizeHeight: h });
+    const canvas = new OffscreenCanvas(w, h);
+    const ctx = canvas.getContext('2d')!;
+    ctx.fillStyle = '#fff';
+    ctx.fillRect(0, 0, w, h);
+    ctx.drawImage(bitmap ?? source, 0, 0, w, h);
+    bitmap?.close();
+    const blob = await canvas.convertToBlob({ type: 'image/png' });
+    const dataUrl = await new Promise<string>((resolve, reject) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(reader.result as string);
+      reader.onerror = () => reject(reader.error);
+      reader.readAsDataURL(blob);
+    });
+    return { kind: 'png', dataUrl };
   } catch {
+    // A tainted canvas: no data URL; a capture may still read it.
     return null;
   }
 }

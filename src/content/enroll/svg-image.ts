@@ -15,7 +15,7 @@ export function mayBeSvg(src: string, base = location.href, here = location.orig
   try {
     url = new URL(src, base);
   } catch {
-    return false;
+    return false; // not a URL: nothing to ask about
   }
   return url.origin === here && (url.protocol === 'https:' || url.protocol === 'http:') && !RASTER.test(url.pathname) && !/\.svg$/i.test(url.pathname);
 }

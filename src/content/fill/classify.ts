@@ -20,6 +20,8 @@ export const THRESHOLD = 3.5;
 const TYPES = /^(?:text|tel|number|password)$/;
 // Attributes, not properties: Firefox's `input.autocomplete` reads "" for tokens it does not know,
 // one-time-code among them (firefox-esr 153: `autocomplete=one-time-code` gives ""), Chrome's gives it.
+// The IDL attribute gives only tokens the browser knows:
+// https://html.spec.whatwg.org/multipage/form-control-infrastructure.html#dom-fe-autocomplete
 const attr = (el: Element, name: string): string => el.getAttribute(name) ?? '';
 const clean = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim();
 
@@ -38,24 +40,34 @@ function labelText(input: HTMLInputElement): string {
   return parts.map((p) => norm(clean(p))).join('\n');
 }
 
-/** How much `input` looks like a one-time-code field; -Infinity when it cannot be one. */
-export function scoreField(input: HTMLInputElement): number {
-  if (!TYPES.test(input.type) || input.disabled || input.readOnly || !shown(input)) return -Infinity;
-  const texts = [identifiers(input), labelText(input), norm(contextText(input))];
+/** The most the context text (headings and paragraphs around a field) can add to a score. */
+const CONTEXT_MAX = RULES.reduce((sum, rule) => sum + Math.max(0, rule[3]), 0);
+
+/**
+ * How much `input` looks like a one-time-code field; -Infinity when it cannot be one. With a `floor`,
+ * a field that cannot reach it even with the best context is dropped before its context is read
+ * (reading it walks the DOM around the field; a shop with 200 quantity inputs pays that 200 times).
+ */
+export function scoreField(input: HTMLInputElement, floor = -Infinity): number {
+  if (!TYPES.test(input.type) || input.disabled || input.readOnly) return -Infinity;
+  const texts = [identifiers(input), labelText(input)];
   let score = 0;
-  for (const [re, ...weights] of RULES) {
-    weights.forEach((w, i) => {
-      if (w && re.test(texts[i] ?? '')) score += w;
-    });
-  }
+  const add = (i: number) => {
+    for (const [re, ...weights] of RULES) if (weights[i] && re.test(texts[i] ?? '')) score += weights[i]!;
+  };
+  add(0);
+  add(1);
   if (attr(input, 'autocomplete').includes('one-time-code')) score += 4;
   const max = input.maxLength;
   score += max >= 6 && max <= 8 ? 1.5 : max > 8 && max <= 10 ? 0.5 : max > 0 && (max < 4 || max > 20) ? -1 : 0;
-  // A "security code" next to card fields is a CVC.
-  if (input.form?.querySelector('[autocomplete^="cc-"]')) score -= 10;
   if (/numeric|decimal/.test(attr(input, 'inputmode'))) score += 1;
   if (/\\d|0-9/.test(input.pattern)) score += 1;
   score += ({ tel: 0.5, number: 0.5, password: -2 } as Record<string, number>)[input.type] ?? 0;
+  if (score + CONTEXT_MAX < floor || !shown(input)) return -Infinity;
+  texts.push(norm(contextText(input)));
+  add(2);
+  // A "security code" next to card fields is a CVC.
+  if (input.form?.querySelector('[autocomplete^="cc-"]')) score -= 10;
   return score;
 }
 
@@ -99,7 +111,7 @@ export function findOtpFields(root: Document | ShadowRoot): OtpTarget | null {
   const inputs = inputsIn(root).filter((i) => TYPES.test(i.type));
   const scored = inputs
     .filter((i) => i.maxLength !== 1)
-    .map((input) => ({ input, score: scoreField(input) }))
+    .map((input) => ({ input, score: scoreField(input, THRESHOLD) }))
     // A transparent field without slots drawn around it is a bot trap (honeypot), not a widget.
     .filter((c) => c.score >= THRESHOLD && (!transparent(c.input) || drawsSlots(visualOf(c.input))));
   const pair = findConsecutive(scored.map((c) => c.input));

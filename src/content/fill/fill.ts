@@ -17,7 +17,8 @@ const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'va
 export const stillOurs = (inputs: HTMLInputElement[]): boolean => inputs.every((i) => i.value !== '' && i.value === ours.get(i));
 const free = (i: HTMLInputElement): boolean => i.value === '' || i.value === ours.get(i);
 const digits = (s: string): string => s.replace(/[\s-]/g, '');
-// Legacy handlers read keyCode/charCode/which (Chromium takes them in the init dictionary).
+// Legacy handlers read keyCode/charCode/which (Chromium takes them in the init dictionary):
+// https://developer.mozilla.org/docs/Web/API/KeyboardEvent/keyCode
 const key = (i: HTMLInputElement, type: string, k: string): boolean => {
   const code = type === 'keypress' ? k.charCodeAt(0) : k.toUpperCase().charCodeAt(0);
   const init = { key: k, code: /\d/.test(k) ? `Digit${k}` : '', keyCode: code, which: code, charCode: type === 'keypress' ? code : 0 };

@@ -19,16 +19,23 @@ export async function importAesKey(subtle: SubtleCrypto, raw: Uint8Array): Promi
   ]);
 }
 
+/** AES-GCM parameters: the full 128-bit tag; associated data where there is some. */
+const gcmParams = (iv: Uint8Array, aad?: Uint8Array): AesGcmParams => ({
+  name: 'AES-GCM',
+  iv: toBuffer(iv),
+  tagLength: 128,
+  ...(aad === undefined ? {} : { additionalData: toBuffer(aad) }),
+});
+
 /** Ciphertext with the 16-byte tag appended (WebCrypto's output layout). */
 export async function gcmEncrypt(
   subtle: SubtleCrypto,
   key: CryptoKey,
   iv: Uint8Array,
   plaintext: Uint8Array,
-  additionalData: Uint8Array,
+  additionalData?: Uint8Array,
 ): Promise<Uint8Array<ArrayBuffer>> {
-  const params = { name: 'AES-GCM', iv: toBuffer(iv), additionalData: toBuffer(additionalData), tagLength: 128 };
-  return new Uint8Array(await subtle.encrypt(params, key, toBuffer(plaintext)));
+  return new Uint8Array(await subtle.encrypt(gcmParams(iv, additionalData), key, toBuffer(plaintext)));
 }
 
 /** Decrypts and authenticates; rejects (an OperationError) on any tag mismatch. */
@@ -37,8 +44,21 @@ export async function gcmDecrypt(
   key: CryptoKey,
   iv: Uint8Array,
   ciphertext: Uint8Array,
-  additionalData: Uint8Array,
+  additionalData?: Uint8Array,
 ): Promise<Uint8Array<ArrayBuffer>> {
-  const params = { name: 'AES-GCM', iv: toBuffer(iv), additionalData: toBuffer(additionalData), tagLength: 128 };
-  return new Uint8Array(await subtle.decrypt(params, key, toBuffer(ciphertext)));
+  return new Uint8Array(await subtle.decrypt(gcmParams(iv, additionalData), key, toBuffer(ciphertext)));
+}
+
+/** A raw key (any AES length) for other apps' backups, imported for one use. */
+const rawAesKey = (subtle: SubtleCrypto, raw: Uint8Array, usage: KeyUsage): Promise<CryptoKey> =>
+  subtle.importKey('raw', toBuffer(raw), { name: 'AES-GCM' }, false, [usage]);
+
+/** AES-GCM decryption of ciphertext||tag(16) under a raw key; rejects on a bad tag. */
+export async function gcmOpen(subtle: SubtleCrypto, key: Uint8Array, iv: Uint8Array, sealed: Uint8Array, aad?: Uint8Array): Promise<Uint8Array> {
+  return gcmDecrypt(subtle, await rawAesKey(subtle, key, 'decrypt'), iv, sealed, aad);
+}
+
+/** AES-GCM encryption under a raw key; returns ciphertext||tag(16). */
+export async function gcmSeal(subtle: SubtleCrypto, key: Uint8Array, iv: Uint8Array, plain: Uint8Array, aad?: Uint8Array): Promise<Uint8Array> {
+  return gcmEncrypt(subtle, await rawAesKey(subtle, key, 'encrypt'), iv, plain, aad);
 }

@@ -26,6 +26,7 @@
 import { bytesEqual, concatBytes, readU32be, toBuffer, u32be } from './bytes';
 import { IV_LENGTH, KEY_LENGTH, TAG_LENGTH } from './aes-gcm';
 import { KDF_PBKDF2_SHA256, SALT_LENGTH } from './kdf';
+import { sha256 } from './sha256';
 import { UnsupportedVersion, VaultCorrupted } from '../errors';
 
 export const MAGIC = Uint8Array.of(0x43, 0x41, 0x56); // "CAV"
@@ -129,8 +130,4 @@ export function assertIterations(iterations: number): void {
   if (!Number.isInteger(iterations) || iterations < 1 || iterations > 0xffff_ffff) {
     throw new RangeError(`iterations must be an integer in [1, 2^32 - 1], got ${iterations}`);
   }
-}
-
-async function sha256(subtle: SubtleCrypto, bytes: Uint8Array): Promise<Uint8Array> {
-  return new Uint8Array(await subtle.digest('SHA-256', toBuffer(bytes)));
 }

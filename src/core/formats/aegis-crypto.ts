@@ -9,7 +9,8 @@
  */
 import { scryptAsync } from '@noble/hashes/scrypt.js';
 import { corrupt, tooCostly, wrongPassword } from './import-errors';
-import { fromHex, gcmOpen, gcmSeal, toHex, utf8, concat } from './hazmat';
+import { gcmOpen, gcmSeal, toHex, concatBytes as concat } from '../crypto';
+import { fromHex, utf8 } from './file-text';
 import { arr, isRecord, num, rec, str, type JsonRecord } from './json-read';
 
 export interface ScryptParams {

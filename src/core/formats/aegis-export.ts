@@ -8,7 +8,8 @@ import { encodeBase64 } from '../bytes/base64';
 import type { CryptoDeps } from '../crypto';
 import type { ParsedAccount } from '../otpauth-uri';
 import { AEGIS_SCRYPT, sealAegis, type ScryptParams } from './aegis-crypto';
-import { resolveDeps, utf8, uuidFrom } from './hazmat';
+import { resolveDeps } from '../crypto';
+import { utf8, uuidFrom } from './file-text';
 
 export interface AegisExportOptions extends CryptoDeps {
   /** scrypt cost; Aegis's own N=2^15, r=8, p=1 unless lowered (tests only). */

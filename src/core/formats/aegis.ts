@@ -9,7 +9,7 @@ import { CoreError } from '../errors';
 import { collectEntries, buildAccount, displayName } from './entry';
 import { openDb, passwordSlots, unlockMasterKey } from './aegis-crypto';
 import { corrupt, needsPassword } from './import-errors';
-import { fromBase64, fromUtf8 } from './hazmat';
+import { fromBase64, fromUtf8 } from './file-text';
 import { arr, isRecord, num, optNum, optStr, parseJson, rec, str, type JsonRecord } from './json-read';
 import type { EntriesResult } from './types';
 

@@ -12,7 +12,8 @@
  */
 import { buildAccount, collectEntries, displayName } from './entry';
 import { corrupt, needsPassword, wrongPassword } from './import-errors';
-import { fromUtf8, gcmOpen, pbkdf2, sha256, utf8 } from './hazmat';
+import { gcmOpen, pbkdf2, sha256 } from '../crypto';
+import { fromUtf8, utf8 } from './file-text';
 import { arr, isRecord, optNum, optStr, parseJson, rec, str } from './json-read';
 import type { EntriesResult } from './types';
 

@@ -13,7 +13,7 @@
  */
 import { buildAccount, collectEntries, displayName } from './entry';
 import { cryptoJsDecrypt } from './cryptojs-aes';
-import { fromHex } from './hazmat';
+import { fromHex } from './file-text';
 import { needsPassword, unsupportedEntry, wrongPassword } from './import-errors';
 import { isRecord, optNum, optStr, str, type JsonRecord } from './json-read';
 import type { EntriesResult, ImportedAccount } from './types';
@@ -88,6 +88,7 @@ async function plainSecrets(json: JsonRecord, password: string | undefined, subt
     entries.map(async (e) => {
       if (e['encrypted'] !== true || typeof e['secret'] !== 'string') return typeof e['secret'] === 'string' ? e['secret'] : undefined;
       tried++;
+      // A wrong passphrase decrypts to garbage or fails: either way no plausible secret.
       const secret = await cryptoJsDecrypt(subtle, e['secret'], passphrase).catch(() => '');
       if (!PLAUSIBLE_SECRET.test(secret)) return undefined;
       opened++;

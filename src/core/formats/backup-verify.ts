@@ -7,7 +7,7 @@ import { importFile } from './detect';
 import { unrecognized } from './import-errors';
 import type { BackupAccount } from './backup';
 import type { ImportOptions, ImportedAccount } from './types';
-import { toHex } from './hazmat';
+import { toHex } from '../crypto';
 
 export interface VerifyResult<A> {
   /** Given accounts the backup does not hold. */

@@ -6,7 +6,8 @@
  * must check. Used only to read old Authenticator-extension backups; never for writing.
  */
 import { md5 } from '@noble/hashes/legacy.js';
-import { buf, concat, fromBase64, utf8 } from './hazmat';
+import { toBuffer as buf, concatBytes as concat } from '../crypto';
+import { fromBase64, utf8 } from './file-text';
 import { corrupt } from './import-errors';
 
 const SALTED = utf8('Salted__');

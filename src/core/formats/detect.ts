@@ -53,6 +53,7 @@ function asText(bytes: Uint8Array): string | undefined {
     const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
     return hasControlCharacters(text) ? undefined : text;
   } catch {
+    // Not UTF-8: not a text format; the caller tries the binary ones.
     return undefined;
   }
 }

@@ -12,7 +12,8 @@
 import { CoreError } from '../errors';
 import { buildAccount, collectEntries, displayName } from './entry';
 import { corrupt, needsPassword, wrongPassword } from './import-errors';
-import { fromBase64, fromUtf8, gcmOpen, pbkdf2, utf8 } from './hazmat';
+import { gcmOpen, pbkdf2 } from '../crypto';
+import { fromBase64, fromUtf8, utf8 } from './file-text';
 import { arr, isRecord, optNum, optStr, parseJson, rec, str, type JsonRecord } from './json-read';
 import type { EntriesResult } from './types';
 

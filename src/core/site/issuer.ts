@@ -38,6 +38,7 @@ export function siteLabel(origin: string): string | null {
   try {
     url = new URL(origin);
   } catch {
+    // An origin that does not parse has no site to name.
     return null;
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;

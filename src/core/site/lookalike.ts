@@ -55,6 +55,7 @@ function hostOf(origin: string): string | null {
   try {
     return new URL(/^[a-z][a-z0-9+.-]*:/i.test(origin.trim()) ? origin.trim() : `https://${origin.trim()}`).hostname.replace(/\.$/, '');
   } catch {
+    // Not a URL: no hostname to compare.
     return null;
   }
 }

@@ -24,6 +24,7 @@ export function sameOrigin(accountSite: string, frameOrigin: string): boolean {
       const url = new URL(/^[a-z][a-z0-9+.-]*:/i.test(text.trim()) ? text.trim() : `https://${text.trim()}`);
       return url.protocol === 'https:' || url.protocol === 'http:' ? url.origin : null;
     } catch {
+      // Not a URL: no origin.
       return null;
     }
   };

@@ -38,6 +38,7 @@ function toUrl(origin: string): URL | null {
   try {
     return new URL(/^[a-z][a-z0-9+.-]*:/i.test(text) ? text : `https://${text}`);
   } catch {
+    // Not a URL: the caller reports the typed error.
     return null;
   }
 }

@@ -31,6 +31,7 @@ export function decodeLabel(label: string): string {
   try {
     return toUnicode(label);
   } catch {
+    // Invalid punycode: compared as written.
     return label;
   }
 }

@@ -46,6 +46,7 @@ function secret(value: unknown, path: string): Uint8Array {
   try {
     return decodeBase32(str(value, path));
   } catch {
+    // Not base32: the typed validation error for this path.
     return fail(path);
   }
 }

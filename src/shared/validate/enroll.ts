@@ -1,9 +1,9 @@
 /**
- * Run-time checks for the enrollment messages a content script sends. The page's own script may have
+ * Run-time checks for the QR sources a content script sends (`enroll/candidate`, shared/messages/enroll.ts). The page's own script may have
  * replaced ours in its world, or a compromised renderer may send anything: sizes are bounded before
  * the background fetches, decodes or stores a byte of it.
  */
-import { array, num, object, oneOf, payload, str, url, uuid, variant } from './check';
+import { num, object, str, url, variant } from './check';
 
 /** Largest image the background decodes (a data: URL's bytes, or a fetched image): background/enroll/decode-source.ts MAX_BYTES. */
 export const MAX_IMAGE_BYTES = 8 * 1024 * 1024;
@@ -13,13 +13,8 @@ const MAX_DATA_URL = Math.ceil((MAX_IMAGE_BYTES / 3) * 4 * 1.03) + 1024;
 const MAX_URL = 8 * 1024;
 /** An otpauth(-migration) URI: a QR holds at most 2953 bytes, a link a little more once escaped. */
 const MAX_URI = 4 * 1024;
-/** Backup codes: a setup page shows 5–30 of them; a code is a short word. */
-const MAX_CODES = 64;
-const MAX_CODE = 64;
 /** CSS px: a QR must be on screen, and no screen is this large (capture-rect.ts checks the rest). */
 const SIDE = 16_384;
-
-const token = payload({ token: uuid });
 
 export const candidateSource = variant('kind', {
   url: { url: url(MAX_URL, ['https:', 'http:', 'data:']) },
@@ -30,12 +25,3 @@ export const candidateSource = variant('kind', {
     viewport: num(1, SIDE),
   },
 });
-
-export const enrollChecks = {
-  'enroll/candidate': payload({ source: candidateSource }),
-  'enroll/confirm': token,
-  'enroll/undo': token,
-  'enroll/reenroll': payload({ token: uuid, choice: oneOf('replace', 'keep') }),
-  'enroll/code': token,
-  'enroll/backup-codes': payload({ token: uuid, codes: array(str(MAX_CODE), MAX_CODES) }),
-};

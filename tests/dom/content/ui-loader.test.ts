@@ -1,17 +1,15 @@
 /** The page UI is injected once per frame, on first use, by the background (`ui/load`). */
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { fakeContentRuntime } from '../../fake-browser';
 
 const sent: unknown[] = [];
 let inject = true;
-vi.mock('../../../src/platform/runtime-lite', () => ({
-  sendToBackground: async (message: unknown) => {
-    sent.push(message);
-    // What scripting.executeScript does: run the UI script in this (isolated) world.
-    if (inject) await import('../../../src/content/page-ui');
-    return {};
-  },
-  message: (key: string) => key,
-}));
+fakeContentRuntime(async (message) => {
+  sent.push(message);
+  // What scripting.executeScript does: run the UI script in this (isolated) world.
+  if (inject) await import('../../../src/content/page-ui');
+  return {};
+});
 
 const { pageUi, UI_KEY } = await import('../../../src/content/ui-loader');
 

@@ -1,7 +1,12 @@
 /** The setup page's confirmation field is refreshed at rollover until the user types or submits. */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-vi.mock('../../../src/platform/runtime-lite', () => ({ sendToBackground: vi.fn(), message: (k: string) => k }));
+import { fakeContentRuntime } from '../../fake-browser';
+
+// Nothing here reaches the background: `keepFresh` is given its own `ask`.
+fakeContentRuntime(() => {
+  throw new Error('unexpected message to the background');
+});
 
 const { keepFresh } = await import('../../../src/content/enroll/rollover');
 const { fillCode, findOtpFields } = await import('../../../src/content/fill');

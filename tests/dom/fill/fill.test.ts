@@ -214,14 +214,14 @@ describe('watchOtpFields', () => {
 
   it('notices a field rendered late, and stops once it is filled', async () => {
     const seen: OtpTarget[] = [];
-    const stop = watchOtpFields(document, (t) => (seen.push(t), fillCode(t, '123456')), 5);
+    const stop = watchOtpFields(document, (t) => (seen.push(t), fillCode(t, '123456')));
     expect(seen).toEqual([]);
     document.body.innerHTML = '<h1>Two-factor authentication</h1><input id="late" autocomplete="one-time-code">';
-    await tick(40);
+    await tick(200);
     expect(seen.map((t) => t.kind)).toEqual(['single']);
     expect($('#late').value).toBe('123456');
     document.body.insertAdjacentHTML('beforeend', '<input id="later" autocomplete="one-time-code">');
-    await tick(40);
+    await tick(200);
     expect(seen).toHaveLength(1); // disconnected
     stop();
   });
@@ -231,9 +231,9 @@ describe('watchOtpFields', () => {
     attachDeclarativeShadowRoots(document);
     const shadow = (document.querySelector('x-login') as HTMLElement).shadowRoot as ShadowRoot;
     const seen: OtpTarget[] = [];
-    const stop = watchOtpFields(document, (t) => (seen.push(t), false), 5);
+    const stop = watchOtpFields(document, (t) => (seen.push(t), false));
     shadow.querySelector('#slot')?.insertAdjacentHTML('beforeend', '<input name="otp" autocomplete="one-time-code">');
-    await tick(40);
+    await tick(200);
     expect(seen).toHaveLength(1);
     stop();
   });
@@ -243,10 +243,10 @@ describe('watchOtpFields with an async fill', () => {
   it('stops when the promise returned by onFound resolves true', async () => {
     document.body.innerHTML = '<input id="a" autocomplete="one-time-code">';
     let calls = 0;
-    const stop = watchOtpFields(document, async () => (calls++, true), 5);
+    const stop = watchOtpFields(document, async () => (calls++, true));
     await new Promise((r) => setTimeout(r, 0));
     document.body.insertAdjacentHTML('beforeend', '<h1>Verification code</h1><input id="b" autocomplete="one-time-code" maxlength="6">');
-    await new Promise((r) => setTimeout(r, 40));
+    await new Promise((r) => setTimeout(r, 200));
     expect(calls).toBe(1);
     stop();
   });

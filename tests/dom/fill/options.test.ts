@@ -5,16 +5,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CodeAnswer, FillAnswer } from '../../../src/shared/protocol';
 import { pageSize } from './layout';
+import { fakeContentRuntime } from '../../fake-browser';
 
 const requests: Record<string, unknown>[] = [];
 let answer: FillAnswer = { kind: 'none' };
-vi.mock('../../../src/platform/runtime-lite', () => ({
-  sendToBackground: async (message: Record<string, unknown>) => {
-    requests.push(message);
-    return message.type === 'fill/request' ? answer : {};
-  },
-  message: (key: string) => key,
-}));
+fakeContentRuntime((message) => {
+  requests.push(message);
+  return message.type === 'fill/request' ? answer : {};
+});
 
 // The page UI script, as the background would inject it (see src/content/ui-loader.ts).
 await import('../../../src/content/page-ui');

@@ -2,18 +2,30 @@
  * The popup's capture confirmation: a QR read from a screenshot of a page is added only here, bound
  * to no site unless the user ticks "Use it on <site>" (unticked at first).
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { FakeBackground } from './fake-api';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { startBackground, withVault } from '../../adapter/background';
 import { button, click, mount, msg, unmount } from './helpers';
+import { parseOtpauthUri } from '../../../src/core/otpauth-uri';
+import { remember } from '../../../src/background/enroll/pending';
+import { askAboutCapture } from '../../../src/background/enroll/capture-ask';
 
-afterEach(unmount);
+afterEach(() => {
+  unmount();
+  vi.useRealTimers();
+});
 
+const key = (n: number) => parseOtpauthUri(`otpauth://totp/Victim%20Bank:uma${n ? n : ''}@victim.test?secret=JBSWY3DPEHPK3P${'XYZ'[n] ?? 'X'}P&issuer=Victim%20Bank`);
+
+/** The state background/enroll/capture-ask.ts is in after a click on a QR read from a screenshot of login.evil.test. */
 async function asking(batch = false) {
-  const api = new FakeBackground();
-  api.state = 'unlocked';
-  api.capture = { token: 'tok-1', host: 'login.evil.test', site: 'evil.test', issuer: 'Victim Bank', account: 'uma@victim.test', count: batch ? 3 : 1, batch };
-  const el = await mount(api);
-  return { api, el };
+  const bg = await withVault(await startBackground('https://login.evil.test/setup'), []);
+  bg.frames['content/enrolled'] = () => ({});
+  const accounts = batch ? [key(0), key(1), key(2)] : [key(0)];
+  const token = remember({ accounts, tabId: bg.tab.id!, frameId: 0, documentId: undefined, origin: 'https://login.evil.test', captured: true, batch });
+  askAboutCapture(token);
+  const el = await mount(bg.api);
+  const sites = async () => (await bg.accounts()).map((a) => a.sites);
+  return { bg, el, sites };
 }
 
 describe('capture confirmation panel', () => {
@@ -30,33 +42,35 @@ describe('capture confirmation panel', () => {
   });
 
   it('Add without the tick adds unbound; the panel closes with a toast', async () => {
-    const { api, el } = await asking();
+    const { bg, el, sites } = await asking();
     await click(button(el, msg('captureAdd')));
-    expect(api.captureAnswers).toEqual([{ token: 'tok-1', bind: false }]);
+    expect(await sites()).toEqual([[]]);
+    expect(bg.toFrames.map((m) => m.message.type)).toEqual(['content/enrolled']);
     expect(el.querySelector('[data-testid=capture-panel]')).toBeNull();
     expect(el.querySelector('.toast')?.textContent).toContain(msg('captureAdded'));
   });
 
   it('ticking "Use it on <site>" binds', async () => {
-    const { api, el } = await asking();
+    const { el, sites } = await asking();
     await click(el.querySelector('[data-testid=capture-panel] input[type=checkbox]'));
     await click(button(el, msg('captureAdd')));
-    expect(api.captureAnswers).toEqual([{ token: 'tok-1', bind: true }]);
+    expect(await sites()).toEqual([['https://login.evil.test']]);
     expect(el.querySelector('.toast')?.textContent).toContain(msg('captureAddedBound', 'evil.test'));
   });
 
   it('Cancel adds nothing', async () => {
-    const { api, el } = await asking();
+    const { bg, el, sites } = await asking();
     await click(button(el, msg('cancel')));
-    expect(api.captureAnswers).toEqual([{ token: 'tok-1', bind: null }]);
     expect(el.querySelector('[data-testid=capture-panel]')).toBeNull();
+    expect(await sites()).toEqual([]);
+    expect(await bg.api.capturePending()).toBeNull();
   });
 
   it('an export offers no binding', async () => {
-    const { api, el } = await asking(true);
+    const { el, sites } = await asking(true);
     expect(el.querySelector('[data-testid=capture-panel] input[type=checkbox]')).toBeNull();
     expect(el.textContent).toContain(msg('captureKeys', '3'));
     await click(button(el, msg('captureAdd')));
-    expect(api.captureAnswers).toEqual([{ token: 'tok-1', bind: false }]);
+    expect(await sites()).toEqual([[], [], []]);
   });
 });

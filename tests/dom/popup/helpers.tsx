@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { App } from '../../../src/popup/app';
+import { idle, messagesSent } from '../../adapter/background';
 import type { PopupApi } from '../../../src/popup/api';
 import en from '../../../public/_locales/en/messages.json' with { type: 'json' };
 
@@ -20,10 +21,21 @@ export function t(key: string, sub?: string | string[]): string {
 
 export const msg = (key: string, ...subs: string[]) => t(key, subs);
 
-export const settle = () =>
-  act(async () => {
-    for (let i = 0; i < 6; i++) await new Promise((done) => setTimeout(done, 0));
-  });
+/**
+ * Let the UI and the real background (tests/adapter) finish: rounds of macrotasks until no message is
+ * in flight, repeated while a round's effects (preact runs them after paint) sent new messages.
+ */
+export async function settle(): Promise<void> {
+  for (let round = 0; round < 10; round++) {
+    const before = messagesSent();
+    await act(async () => {
+      for (let i = 0; i < 6; i++) await new Promise((done) => setTimeout(done, 0));
+      await idle();
+    });
+    await new Promise((done) => setTimeout(done, 20));
+    if (messagesSent() === before) return;
+  }
+}
 
 let root: HTMLElement | null = null;
 

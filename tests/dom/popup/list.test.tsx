@@ -1,45 +1,55 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { FakeBackground } from './fake-api';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { startBackground, withVault, type Background } from '../../adapter/background';
 import { button, click, key, mount, msg, submit, type, unmount } from './helpers';
 import { encodeBase32 } from '../../../src/core/bytes/base32';
 
-afterEach(unmount);
+afterEach(() => {
+  unmount();
+  vi.useRealTimers();
+});
 
-async function withAccounts(n: number, setup: (api: FakeBackground) => void = () => undefined) {
-  const api = new FakeBackground();
-  api.state = 'unlocked';
-  api.password = 'correct horse battery';
-  for (let i = 0; i < n; i++) {
-    const secret = encodeBase32(new Uint8Array(10).map((_, j) => (i * 13 + j) % 256));
-    await api.addUri(`otpauth://totp/Issuer${i}:user${i}@example.com?secret=${secret}&issuer=Issuer${i}`);
-  }
-  setup(api);
-  const el = await mount(api);
-  return { api, el };
+interface Setup {
+  /** The page the popup opens over (its active tab). */
+  page?: string;
+  /** Sites to bind account i to, by index. */
+  sites?: Record<number, string[]>;
 }
 
+/** `n` TOTP accounts Issuer0… in a real, unlocked vault; the popup mounted over `page`. */
+async function withAccounts(n: number, { page, sites = {} }: Setup = {}, before: (bg: Background) => Promise<void> = async () => undefined) {
+  const uris = Array.from({ length: n }, (_, i) => {
+    const secret = encodeBase32(new Uint8Array(10).map((_, j) => (i * 13 + j) % 256));
+    return `otpauth://totp/Issuer${i}:user${i}@example.com?secret=${secret}&issuer=Issuer${i}`;
+  });
+  const bg = await withVault(await startBackground(page), uris);
+  const ids = (await bg.accounts()).map((a) => a.id);
+  for (const [i, list] of Object.entries(sites)) await bg.send({ type: 'accounts/update', id: ids[Number(i)]!, patch: { sites: list } });
+  await before(bg);
+  bg.sent.length = 0;
+  const el = await mount(bg.api);
+  return { bg, el, ids, first: async () => (await bg.accounts())[0]! };
+}
 const issuers = (el: Element) => [...el.querySelectorAll('.issuer')].map((e) => e.textContent?.replace('★ ', ''));
 
 describe('popup list', () => {
   it('renders only the visible rows of 1000 accounts and asks codes only for them', async () => {
-    const { api, el } = await withAccounts(1000);
+    const { bg, el } = await withAccounts(1000);
     const rows = el.querySelectorAll('[data-testid=account]');
     expect(rows.length).toBeGreaterThan(5);
     expect(rows.length).toBeLessThan(20);
-    expect(api.calls.filter((c) => c.startsWith('codes:')).every((c) => Number(c.slice(6)) < 20)).toBe(true);
+    const asked = bg.sent.filter((m) => m.type === 'codes/get') as unknown as { ids: string[] }[];
+    expect(asked.length).toBeGreaterThan(0);
+    expect(asked.every((m) => m.ids.length < 20)).toBe(true);
   });
 
   it('lists the current site\'s accounts first', async () => {
-    const { el } = await withAccounts(4, (api) => {
-      api.accounts[2]!.sites = ['https://mail.example.com'];
-      api.currentSite = { origin: 'https://mail.example.com', ids: [api.accounts[2]!.id] };
-    });
+    const { el } = await withAccounts(4, { page: 'https://mail.example.com/login', sites: { 2: ['https://mail.example.com'] } });
     expect(issuers(el)).toEqual(['Issuer2', 'Issuer0', 'Issuer1', 'Issuer3']);
     expect(el.querySelector('.site-note')?.textContent).toBe(msg('thisSite', 'mail.example.com'));
   });
 
   it('searches issuer, name and sites; "/" focuses the search', async () => {
-    const { el } = await withAccounts(5, (api) => (api.accounts[3]!.sites = ['https://forge.example.org']));
+    const { el } = await withAccounts(5, { sites: { 3: ['https://forge.example.org'] } });
     await key(document.body, '/');
     expect(document.activeElement).toBe(el.querySelector('input[type=search]'));
     await type(el.querySelector('input[type=search]'), 'issuer4');
@@ -51,60 +61,59 @@ describe('popup list', () => {
   });
 
   it('click copies the code; Enter too', async () => {
-    const { api, el } = await withAccounts(2);
+    const { bg, el, ids } = await withAccounts(2);
     await click(el.querySelector('.copy'));
-    expect(api.clipboard).toBe((await api.codes(['id-1']))[0]!.code);
+    expect(bg.clipboard).toEqual([await bg.code(ids[0]!)]);
     expect(el.querySelector('.toast')?.textContent).toContain(msg('copied'));
   });
 
   it('arrow keys move through accounts; Alt+Arrow reorders', async () => {
-    const { api, el } = await withAccounts(3);
+    const { bg, el } = await withAccounts(3);
     const first = el.querySelector('.copy') as HTMLButtonElement;
     first.focus();
     await key(first, 'ArrowDown');
     expect(document.activeElement?.textContent).toContain('Issuer1');
     await key(document.activeElement!, 'ArrowDown', { altKey: true });
-    expect(api.accounts.map((a) => [a.issuer, a.order])).toEqual([['Issuer0', 0], ['Issuer1', 2], ['Issuer2', 1]]);
+    const order = (await bg.accounts()).map((a) => [a.issuer, a.order]).sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+    expect(order).toEqual([['Issuer0', 0], ['Issuer1', 2], ['Issuer2', 1]]);
     expect(issuers(el)).toEqual(['Issuer0', 'Issuer2', 'Issuer1']);
   });
 
   it('HOTP accounts show a "next code" control that advances the counter', async () => {
-    const api = new FakeBackground();
-    api.state = 'unlocked';
-    await api.addUri('otpauth://hotp/Counter:zoe?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Counter&counter=0');
-    const el = await mount(api);
+    const bg = await withVault(await startBackground(), ['otpauth://hotp/Counter:zoe?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Counter&counter=0']);
+    const el = await mount(bg.api);
     expect(el.querySelector('[data-testid=code]')?.textContent).toBe('755 224');
     await click(button(el, msg('hotpNext')));
     expect(el.querySelector('[data-testid=code]')?.textContent).toBe('287 082');
-    expect(api.accounts[0]?.counter).toBe(1);
+    expect((await bg.accounts())[0]?.counter).toBe(1);
   });
 
   it('edit issuer, name and sites', async () => {
-    const { api, el } = await withAccounts(1);
+    const { el, first } = await withAccounts(1);
     await click(button(el, msg('accountDetails', 'Issuer0')));
     const inputs = el.querySelectorAll('form.panel input, form.panel textarea');
     await type(inputs[0], 'Renamed');
     await type(inputs[2], 'login.example.com\nhttps://sso.example.com:8443');
     await submit(el.querySelector('form.panel'));
-    expect(api.accounts[0]).toMatchObject({ issuer: 'Renamed', sites: ['https://login.example.com', 'https://sso.example.com:8443'] });
+    expect(await first()).toMatchObject({ issuer: 'Renamed', sites: ['https://login.example.com', 'https://sso.example.com:8443'] });
     expect(issuers(el)).toEqual(['Renamed']);
   });
 
   it('per-site fill options: auto-submit and password + code are off, and saved when ticked, for the account\'s site', async () => {
-    const { api, el } = await withAccounts(1, (a) => (a.accounts[0]!.sites = ['https://webmail.example']));
+    const { el, first } = await withAccounts(1, { sites: { 0: ['https://webmail.example'] } });
     await click(button(el, msg('accountDetails', 'Issuer0')));
     const box = (key: string) => [...el.querySelectorAll('label.check')].find((l) => l.textContent === msg(key))?.querySelector('input');
     expect(box('fillSubmit')?.checked).toBe(false);
     expect(box('fillAppend')?.checked).toBe(false);
     await click(box('fillAppend'));
     await submit(el.querySelector('form.panel'));
-    expect(api.accounts[0]?.fill).toEqual({ submitOn: [], appendOn: ['https://webmail.example'], exactOrigin: false });
+    expect((await first()).fill).toEqual({ submitOn: [], appendOn: ['https://webmail.example'], exactOrigin: false });
     await click(button(el, msg('accountDetails', 'Issuer0')));
     expect(box('fillAppend')?.checked).toBe(true);
   });
 
   it('"only on the exact origin": names the one site, is off, and is saved when ticked; http sites get a hint', async () => {
-    const { api, el } = await withAccounts(1);
+    const { el, first } = await withAccounts(1);
     await click(button(el, msg('accountDetails', 'Issuer0')));
     const textarea = el.querySelector('form.panel textarea');
     await type(textarea, 'login.mailmachine.test');
@@ -114,7 +123,7 @@ describe('popup list', () => {
     expect(el.textContent).not.toContain(msg('fillHttpHint'));
     await click(exact);
     await submit(el.querySelector('form.panel'));
-    expect(api.accounts[0]).toMatchObject({ sites: ['https://login.mailmachine.test'], fill: { submitOn: [], appendOn: [], exactOrigin: true } });
+    expect(await first()).toMatchObject({ sites: ['https://login.mailmachine.test'], fill: { submitOn: [], appendOn: [], exactOrigin: true } });
     await click(button(el, msg('accountDetails', 'Issuer0')));
     await type(el.querySelector('form.panel textarea'), 'https://login.mailmachine.test\nhttp://intranet.mailmachine.test');
     expect(label('fillExact')?.querySelector('input')?.checked).toBe(true);
@@ -122,16 +131,16 @@ describe('popup list', () => {
   });
 
   it('rejects a site that is not a web address', async () => {
-    const { api, el } = await withAccounts(1);
+    const { el, first } = await withAccounts(1);
     await click(button(el, msg('accountDetails', 'Issuer0')));
     await type(el.querySelector('form.panel textarea'), 'ftp://files.example.com');
     await submit(el.querySelector('form.panel'));
     expect(el.querySelector('[role=alert]')?.textContent).toBe(msg('sitesInvalid'));
-    expect(api.accounts[0]?.sites).toEqual([]);
+    expect((await first()).sites).toEqual([]);
   });
 
   it('delete, then undo from the toast; the trash restores too', async () => {
-    const { api, el } = await withAccounts(2);
+    const { bg, el } = await withAccounts(2);
     await click(button(el, msg('accountDetails', 'Issuer0')));
     await click(button(el, msg('delete')));
     expect(issuers(el)).toEqual(['Issuer1']);
@@ -142,7 +151,7 @@ describe('popup list', () => {
     await click(button(el, msg('trashTitle')));
     expect(el.querySelector('.trash')?.textContent).toContain('Issuer1');
     await click(button(el, msg('restore')));
-    expect(api.accounts).toHaveLength(2);
+    expect(await bg.accounts()).toHaveLength(2);
   });
 
   it('pins an account to the top', async () => {
@@ -153,7 +162,7 @@ describe('popup list', () => {
   });
 
   it('backup codes: paste ten, mark one used, see how many remain', async () => {
-    const { api, el } = await withAccounts(1);
+    const { el, first } = await withAccounts(1);
     await click(button(el, msg('accountDetails', 'Issuer0')));
     await click(button(el, msg('backupCodesButton', '0')));
     const pasted = Array.from({ length: 10 }, (_, i) => `${i + 1}. ${String(10000000 + i * 1111).slice(0, 4)} ${String(20000000 + i * 7).slice(4)}`).join('\n');
@@ -163,7 +172,7 @@ describe('popup list', () => {
     expect(el.querySelector('.backup-codes code')?.textContent).toBe('1000 0000');
     await click(el.querySelector('.backup-codes input[type=checkbox]'));
     expect(el.querySelector('[data-testid=codes-remaining]')?.textContent).toBe(msg('backupCodesRemaining', '9', '10'));
-    expect(api.accounts[0]?.backupCodes).toEqual({ total: 10, remaining: 9 });
+    expect((await first()).backupCodes).toEqual({ total: 10, remaining: 9 });
   });
 
   it('show as QR asks for the password again', async () => {
@@ -177,14 +186,25 @@ describe('popup list', () => {
   });
 });
 
-describe('popup opened by the in-field button', () => {
-  const lookalike = { site: 'mai1.example', like: 'mail.example', kind: 'site' as const, reason: 'confusable' as const };
+/**
+ * A click on the in-field button of the tab's page: the content script sends `fill/choose` (the real
+ * handler makes the pick), and the page's content script fills what the background sends it.
+ */
+async function clickedInField(bg: Background, page: string) {
+  bg.frames['content/fill-code'] = () => ({ filled: true });
+  await bg.fromPage({ type: 'fill/choose' }, { url: page });
+  return (await bg.api.pendingPick())!.id;
+}
 
+const picksSent = (bg: Background) => bg.sent.filter((m) => m.type === 'fill/pick');
+const filled = (bg: Background) => bg.toFrames.filter((m) => m.message.type === 'content/fill-code');
+
+describe('popup opened by the in-field button', () => {
   it('offers only the accounts the background allows, shows the site, binds only when ticked, and says it filled', async () => {
-    const { api, el } = await withAccounts(3, (api) => {
-      api.accounts[0]!.sites = ['https://other.example'];
-      api.accounts[1]!.sites = ['https://mail.example'];
-      api.pending = { id: 'pick-1', host: 'login.mail.example:8443', site: 'mail.example', ids: [api.accounts[1]!.id, api.accounts[2]!.id], unbound: [api.accounts[2]!.id], lookalike: null };
+    const page = 'https://login.mail.example:8443/';
+    let pickId = '';
+    const { bg, el, ids } = await withAccounts(3, { page, sites: { 0: ['https://other.example'], 1: ['https://mail.example'] } }, async (bg) => {
+      pickId = await clickedInField(bg, page);
     });
     expect(el.querySelector('#pick-title')?.textContent).toBe(msg('pickTitle', 'login.mail.example:8443'));
     // The registrable domain the account would be bound to, prominently, with no port.
@@ -197,32 +217,44 @@ describe('popup opened by the in-field button', () => {
     expect(always.checked).toBe(false);
     await click(always);
     await click(offered[1]);
-    expect(api.picked).toEqual([{ pickId: 'pick-1', id: api.accounts[2]!.id, always: true, despiteLookalike: false }]);
+    expect(picksSent(bg)).toEqual([{ type: 'fill/pick', pickId, id: ids[2], always: true, despiteLookalike: false }]);
+    expect(filled(bg)).toHaveLength(1);
+    expect((await bg.accounts()).find((a) => a.id === ids[2])?.sites).toHaveLength(1);
     expect(el.querySelector('#pick-title')).toBeNull();
     expect(el.textContent).toContain(msg('pickFilled', 'login.mail.example:8443'));
     expect(issuers(el)).toContain('Issuer2');
   });
 
   it('"always" never starts ticked, even when the issuer names the site; unticked, the pick fills once; Cancel names the pick', async () => {
-    const { api, el } = await withAccounts(1, (api) => {
-      api.pending = { id: 'pick-2', host: 'login.issuer0.example', site: 'issuer0.example', ids: [api.accounts[0]!.id], unbound: [api.accounts[0]!.id], lookalike: null };
+    const page = 'https://login.issuer0.example/';
+    let pickId = '';
+    const { bg, el, ids } = await withAccounts(1, { page }, async (bg) => {
+      pickId = await clickedInField(bg, page);
     });
     expect(el.querySelector<HTMLInputElement>('.pick label.check input')?.checked).toBe(false);
     await click(el.querySelector('[data-testid=pick-account]'));
-    expect(api.picked).toEqual([{ pickId: 'pick-2', id: api.accounts[0]!.id, always: false, despiteLookalike: false }]);
+    expect(picksSent(bg)).toEqual([{ type: 'fill/pick', pickId, id: ids[0], always: false, despiteLookalike: false }]);
+    expect(filled(bg)).toHaveLength(1);
+    expect((await bg.accounts())[0]?.sites).toEqual([]);
     unmount();
-    const other = await withAccounts(1, (api) => (api.pending = { id: 'pick-3', host: 'x.example', site: 'x.example', ids: [], unbound: [], lookalike: null }));
+    // A page whose site none of the accounts may be picked for (the only one is bound elsewhere).
+    let otherPick = '';
+    const other = await withAccounts(1, { page: 'https://x.example/', sites: { 0: ['https://elsewhere.example'] } }, async (bg) => {
+      otherPick = await clickedInField(bg, 'https://x.example/');
+    });
     expect(other.el.textContent).toContain(msg('pickNone', 'x.example'));
     await click(button(other.el, msg('cancel')));
-    expect(other.api.calls).toContain('cancelPick:pick-3');
-    expect(other.api.pending).toBeNull();
+    expect(other.bg.sent.filter((m) => m.type === 'fill/pick-cancel')).toEqual([{ type: 'fill/pick-cancel', pickId: otherPick }]);
+    expect(await other.bg.api.pendingPick()).toBeNull();
     expect(other.el.querySelector('#pick-title')).toBeNull();
     expect(other.el.querySelectorAll('[data-testid=account]')).toHaveLength(1);
   });
 
   it('a lookalike site: the warning shows, "always" stays unticked and warns again, and filling needs a second confirmation', async () => {
-    const { api, el } = await withAccounts(1, (api) => {
-      api.pending = { id: 'pick-4', host: 'mai1.example', site: 'mai1.example', ids: [api.accounts[0]!.id], unbound: [api.accounts[0]!.id], lookalike };
+    const page = 'https://mai1.example/';
+    let pickId = '';
+    const { bg, el, ids } = await withAccounts(2, { page, sites: { 1: ['https://mail.example'] } }, async (bg) => {
+      pickId = await clickedInField(bg, page);
     });
     expect(el.querySelector('[data-testid=lookalike]')?.textContent).toBe(msg('lookalikeSite', 'mai1.example', 'mail.example'));
     const always = el.querySelector<HTMLInputElement>('.pick label.check input')!;
@@ -232,37 +264,39 @@ describe('popup opened by the in-field button', () => {
     expect(el.querySelector('[data-testid=pick-always-lookalike]')?.textContent).toBe(msg('pickAlwaysLookalike', 'mai1.example', 'mail.example'));
     await click(el.querySelector('[data-testid=pick-account]'));
     // The first click only asks again; nothing is filled yet.
-    expect(api.picked).toEqual([]);
+    expect(picksSent(bg)).toEqual([]);
+    expect(filled(bg)).toEqual([]);
     expect(el.textContent).toContain(msg('pickConfirmLookalike', 'Issuer0', 'mai1.example'));
     await click(button(el, msg('back')));
     expect(el.querySelector('[data-testid=pick-confirm]')).toBeNull();
     await click(el.querySelector('[data-testid=pick-account]'));
     await click(button(el, msg('pickFillAnyway', 'mai1.example')));
-    expect(api.picked).toEqual([{ pickId: 'pick-4', id: api.accounts[0]!.id, always: true, despiteLookalike: true }]);
+    expect(picksSent(bg)).toEqual([{ type: 'fill/pick', pickId, id: ids[0], always: true, despiteLookalike: true }]);
+    expect(filled(bg)).toHaveLength(1);
   });
 
   it('an issuer lookalike is worded as such; a gone pick shows the translated error', async () => {
-    const { api, el } = await withAccounts(1, (api) => {
-      api.pending = { id: 'pick-5', host: 'issuer0-login.example', site: 'issuer0-login.example', ids: [api.accounts[0]!.id], unbound: [api.accounts[0]!.id],
-        lookalike: { site: 'issuer0-login.example', like: 'Issuer0', kind: 'issuer', reason: 'added-word' } };
+    const page = 'https://issuer0-login.example/';
+    let pickId = '';
+    const { bg, el } = await withAccounts(1, { page }, async (bg) => {
+      pickId = await clickedInField(bg, page);
     });
     expect(el.querySelector('[data-testid=lookalike]')?.textContent).toBe(msg('lookalikeIssuer', 'issuer0-login.example', 'Issuer0'));
-    api.pending = { ...api.pending!, id: 'pick-6' }; // e.g. expired and replaced meanwhile
+    // The pick ends meanwhile (expired, or answered in another popup).
+    await bg.send({ type: 'fill/pick-cancel', pickId });
     await click(el.querySelector('[data-testid=pick-account]'));
     await click(el.querySelector('[data-testid=pick-confirm]'));
     expect(el.querySelector('.pick [role=alert].error')?.textContent).toBe(msg('error_fill_pick_gone'));
-    expect(api.picked).toEqual([]);
+    expect(filled(bg)).toEqual([]);
   });
 });
 
 describe('the popup on a lookalike site', () => {
   it('warns above the list; no warning elsewhere', async () => {
-    const { el } = await withAccounts(2, (api) => {
-      api.currentSite = { origin: 'https://mai1.example', ids: [], lookalike: { site: 'mai1.example', like: 'mail.example', kind: 'site', reason: 'confusable' } };
-    });
+    const { el } = await withAccounts(2, { page: 'https://mai1.example/', sites: { 1: ['https://mail.example'] } });
     expect(el.querySelector('[data-testid=lookalike]')?.textContent).toBe(msg('lookalikeSite', 'mai1.example', 'mail.example'));
     unmount();
-    const plain = await withAccounts(2, (api) => (api.currentSite = { origin: 'https://mail.example', ids: [] }));
+    const plain = await withAccounts(2, { page: 'https://mail.example/', sites: { 1: ['https://mail.example'] } });
     expect(plain.el.querySelector('[data-testid=lookalike]')).toBeNull();
   });
 });

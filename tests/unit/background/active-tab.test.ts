@@ -1,8 +1,6 @@
 /** The tab the popup belongs to: the active tab of the last focused normal window (never the popup's own window). */
 import { describe, expect, it, vi } from 'vitest';
-
-vi.mock('../../../src/platform/browser', () => ({ browser: {} }));
-const { activeTab } = await import('../../../src/background/active-tab');
+import { activeTab } from '../../../src/background/active-tab';
 
 describe('activeTab', () => {
   it('asks for the last focused normal window, then its active tab; gives the web origin', async () => {

@@ -3,27 +3,24 @@
  * budget by showing many documents (the old map was cleared for everyone at 500 pages), and a burst
  * of simultaneous requests cannot each see an unused budget.
  */
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { captureSource, forgetCaptureBudget } from '../../../src/background/enroll/capture-source';
 
 const captures: number[] = [];
 const tabs = new Map<number, { active: boolean; url: string; windowId: number }>();
 
-vi.mock('../../../src/platform/browser', () => ({
-  browser: { tabs: { get: async (id: number) => ({ ...tabs.get(id) }) } },
-}));
-vi.mock('../../../src/platform/capture', () => ({
+const deps = {
+  getTab: async (id: number) => ({ ...tabs.get(id)! }),
   captureVisibleTab: async (windowId: number) => {
     captures.push(windowId);
     return { width: 800, height: 600, data: new Uint8ClampedArray(800 * 600 * 4) };
   },
-}));
-
-const { captureSource, forgetCaptureBudget } = await import('../../../src/background/enroll/capture-source');
+};
 
 const request = { rect: { x: 100, y: 100, width: 220, height: 220 }, viewport: 800 };
 const open = (id: number, host: string) => tabs.set(id, { active: true, url: `https://${host}/`, windowId: id });
 const sender = (tabId: number, documentId: string) => ({ tab: { id: tabId }, frameId: 0, documentId, origin: `https://${new URL(tabs.get(tabId)!.url).host}` });
-const ask = (tabId: number, documentId: string) => captureSource(request, sender(tabId, documentId), sender(tabId, documentId).origin);
+const ask = (tabId: number, documentId: string) => captureSource(request, sender(tabId, documentId), sender(tabId, documentId).origin, deps);
 
 beforeEach(() => {
   captures.length = 0;

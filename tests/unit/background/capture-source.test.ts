@@ -4,24 +4,22 @@
  * origin (the origin the key gets bound to), before and after the capture. Otherwise it captures
  * nothing and the candidate is dropped.
  */
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { captureSource as captureFrom } from '../../../src/background/enroll/capture-source';
 
 const tab = { active: true, url: 'https://setup.example/2fa', windowId: 7 };
 const afterCapture: { url?: string; active?: boolean } = {};
 const captures: number[] = [];
 
-vi.mock('../../../src/platform/browser', () => ({
-  browser: { tabs: { get: async () => ({ ...tab }) } },
-}));
-vi.mock('../../../src/platform/capture', () => ({
+const deps = {
+  getTab: async () => ({ ...tab }),
   captureVisibleTab: async (windowId: number) => {
     captures.push(windowId);
     Object.assign(tab, afterCapture);
     return { width: 800, height: 600, data: new Uint8ClampedArray(800 * 600 * 4) };
   },
-}));
-
-const { captureSource } = await import('../../../src/background/enroll/capture-source');
+};
+const captureSource = (...args: Parameters<typeof captureFrom>) => captureFrom(args[0], args[1], args[2], deps);
 
 const request = { rect: { x: 100, y: 100, width: 220, height: 220 }, viewport: 800 };
 let doc = 0;

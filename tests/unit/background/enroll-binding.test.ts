@@ -6,7 +6,10 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { memoryPorts } from './memory-ports';
 
-vi.mock('../../../src/platform/browser', () => ({ browser: { tabs: { sendMessage: async () => ({ ok: true, value: {} }) } } }));
+import { fakeBrowser } from '../../fake-browser';
+
+// The page is told of each enrollment (sendToFrame); its answer does not matter here.
+fakeBrowser({ tabs: { sendMessage: async () => ({ ok: true, value: {} }) } });
 
 const { VaultService } = await import('../../../src/background/vault/vault-service');
 const { sitesFor, codeForPage } = await import('../../../src/background/enroll/binding');

@@ -3,10 +3,13 @@
  * that enrolled get a code, only the current one, only for the account whose code the page already got;
  * nothing after Undo, nothing for an export or a captured QR the user did not bind.
  */
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { memoryPorts } from './memory-ports';
 
-vi.mock('../../../src/platform/browser', () => ({ browser: { tabs: { sendMessage: async () => ({ ok: true, value: {} }) } } }));
+import { fakeBrowser } from '../../fake-browser';
+
+// The page is told of each enrollment (sendToFrame); its answer does not matter here.
+fakeBrowser({ tabs: { sendMessage: async () => ({ ok: true, value: {} }) } });
 
 const { VaultService } = await import('../../../src/background/vault/vault-service');
 const { completeEnrollment } = await import('../../../src/background/enroll/complete');

@@ -5,20 +5,19 @@
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { memoryPorts } from './memory-ports';
+import { fakeBrowser } from '../../fake-browser';
 
 const sent: { tabId: number; message: unknown; options: unknown }[] = [];
-vi.mock('../../../src/platform/browser', () => ({
-  browser: {
-    windows: { getLastFocused: async () => ({ id: 1 }) },
-    tabs: {
-      query: async () => [{ id: 7, url: 'https://mail.example/login' }],
-      sendMessage: async (tabId: number, message: unknown, options: unknown) => {
-        sent.push({ tabId, message, options });
-        return { ok: true, value: { filled: true } };
-      },
+fakeBrowser({
+  windows: { getLastFocused: async () => ({ id: 1 }) },
+  tabs: {
+    query: async () => [{ id: 7, url: 'https://mail.example/login' }],
+    sendMessage: async (tabId: number, message: unknown, options: unknown) => {
+      sent.push({ tabId, message, options });
+      return { ok: true, value: { filled: true } };
     },
   },
-}));
+});
 
 const { VaultService } = await import('../../../src/background/vault/vault-service');
 const { fillRequest, fillRequestOf } = await import('../../../src/background/handlers/fill-request');

@@ -3,22 +3,21 @@
  * write; the tab is filled with that same code through the tab's grant, never a second one; the
  * counter can be raised by the user, not lowered, and only on HOTP accounts.
  */
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { memoryPorts } from './memory-ports';
+import { fakeBrowser } from '../../fake-browser';
 
 const sent: unknown[] = [];
-vi.mock('../../../src/platform/browser', () => ({
-  browser: {
-    windows: { getLastFocused: async () => ({ id: 1 }) },
-    tabs: {
-      query: async () => [{ id: 7, url: 'https://bank.example/login' }],
-      sendMessage: async (_tabId: number, message: unknown) => {
-        sent.push(message);
-        return { ok: true, value: { filled: true } };
-      },
+fakeBrowser({
+  windows: { getLastFocused: async () => ({ id: 1 }) },
+  tabs: {
+    query: async () => [{ id: 7, url: 'https://bank.example/login' }],
+    sendMessage: async (_tabId: number, message: unknown) => {
+      sent.push(message);
+      return { ok: true, value: { filled: true } };
     },
   },
-}));
+});
 
 const { VaultService } = await import('../../../src/background/vault/vault-service');
 const { accountsHotpUse } = await import('../../../src/background/handlers/accounts-hotp-use');

@@ -3,10 +3,13 @@
  * bound to the page's site is not added until the user answers "Replace the old one?"; replacing moves
  * the old one to the trash (Undo restores it), keeping both binds both (the site then asks which one).
  */
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { memoryPorts } from './memory-ports';
 
-vi.mock('../../../src/platform/browser', () => ({ browser: { tabs: { sendMessage: async () => ({ ok: true, value: {} }) } } }));
+import { fakeBrowser } from '../../fake-browser';
+
+// The page is told of each enrollment (sendToFrame); its answer does not matter here.
+fakeBrowser({ tabs: { sendMessage: async () => ({ ok: true, value: {} }) } });
 
 const { VaultService } = await import('../../../src/background/vault/vault-service');
 const { completeEnrollment } = await import('../../../src/background/enroll/complete');

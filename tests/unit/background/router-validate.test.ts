@@ -5,7 +5,8 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { createRouter } from '../../../src/background/router';
-import { allowedSenders, type BackgroundType } from '../../../src/shared/protocol';
+import type { BackgroundType } from '../../../src/shared/protocol';
+import { toBackground } from '../../../src/shared/messages';
 
 const id = 'abcdefghijklmnopabcdefghijklmnop';
 const origin = `chrome-extension://${id}/`;
@@ -103,7 +104,7 @@ const malformed: [string, ...Case][] = [
   ['codes with a bad token', 'enroll/backup-codes', { token: 'x', codes: codes(5) }],
 ];
 
-const contentTypes = (Object.keys(allowedSenders) as BackgroundType[]).filter((t) => allowedSenders[t].includes('content-script'));
+const contentTypes = (Object.keys(toBackground) as BackgroundType[]).filter((t) => toBackground[t].senders.includes('content-script'));
 
 function setup() {
   const handlers = Object.fromEntries(contentTypes.map((type) => [type, vi.fn(() => ({ handled: type }))]));
@@ -153,6 +154,18 @@ describe('router: run-time checks of content-script requests', () => {
     expect(await route({ type: 'accounts/delete', id: { $ne: 1 } }, popup)).toMatchObject({ ok: false, error: { code: 'protocol/bad-request' } });
     expect(handler).not.toHaveBeenCalled();
     expect(await route({ type: 'accounts/delete', id: 'a1' }, popup)).toEqual({ ok: true, value: {} });
+  });
+
+  it('import/commit: the positions to replace are checked too (a list of small whole numbers)', async () => {
+    const handler = vi.fn(() => ({}));
+    const route = createRouter({ 'import/commit': handler } as never, { id, origin });
+    const commit = { type: 'import/commit', previewId: 'p1', expectedCount: 2 };
+    for (const replace of ['0,1', [0, -1], [1.5], [{ id: 'old' }]]) {
+      expect(await route({ ...commit, replace }, popup)).toMatchObject({ ok: false, error: { code: 'protocol/bad-request' } });
+    }
+    expect(handler).not.toHaveBeenCalled();
+    expect(await route({ ...commit, replace: [0, 1] }, popup)).toEqual({ ok: true, value: {} });
+    expect(await route(commit, popup)).toEqual({ ok: true, value: {} });
   });
 
   it('a sender check comes first: a content script sending a page message is forbidden, not a bad request', async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { takeErrorReports } from '../../log-reports';
 import { createRouter } from '../../../src/background/router';
 
 const id = 'abcdefghijklmnopabcdefghijklmnop';
@@ -40,5 +41,7 @@ describe('background router', () => {
       throw leaky;
     })({ type: 'app/info' }, popup);
     expect(reply).toEqual({ ok: false, error: { code: 'internal', message: 'Internal error' } });
+    // The untyped failure is reported (redacted), not swallowed; the typed one is the user's answer.
+    expect(takeErrorReports().map((report) => report.args[0])).toEqual(['handler failed']);
   });
 });

@@ -1,26 +1,21 @@
 /**
  * Chrome fails a captureVisibleTab call beyond 2 a second (MAX_CAPTURE_VISIBLE_TAB_CALLS_PER_SECOND):
- * platform/capture queues and spaces them. The browser API is replaced by a recorder; decoding the
- * PNG (createImageBitmap) does not exist in node, so each capture's own result is a rejection here.
+ * platform/capture queues and spaces them. The capture and the PNG decoding are passed in as fakes
+ * (a recorder, and a one-pixel bitmap: createImageBitmap does not exist in node).
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { captureQueue } from '../../../src/platform/capture';
 
 const calls: { at: number; windowId: number | undefined }[] = [];
 let fail = false;
 
-vi.mock('../../../src/platform/browser', () => ({
-  browser: {
-    tabs: {
-      captureVisibleTab: async (windowId?: number) => {
-        calls.push({ at: Date.now(), windowId });
-        if (fail) throw new Error('This request exceeds the MAX_CAPTURE_VISIBLE_TAB_CALLS_PER_SECOND quota.');
-        return 'data:image/png;base64,';
-      },
-    },
-  },
-}));
-
-const { captureVisibleTab } = await import('../../../src/platform/capture');
+const take = async (windowId?: number) => {
+  calls.push({ at: Date.now(), windowId });
+  if (fail) throw new Error('This request exceeds the MAX_CAPTURE_VISIBLE_TAB_CALLS_PER_SECOND quota.');
+  return 'data:image/png;base64,';
+};
+const decode = async () => ({ data: new Uint8ClampedArray(4), width: 1, height: 1 });
+const captureVisibleTab = captureQueue(take, decode);
 
 /** Each test starts well after the previous one's last capture (the queue is module state). */
 let clock = 1_000_000;

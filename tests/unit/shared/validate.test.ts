@@ -1,23 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allowedSenders, isBackgroundType, type BackgroundType } from '../../../src/shared/protocol';
-import { requestChecks, requestProblem } from '../../../src/shared/validate';
 import { array, bool, int, num, object, oneOf, optional, str, url, uuid, variant } from '../../../src/shared/validate/check';
-
-describe('the request-check map', () => {
-  it('has a check for every message a content script may send', () => {
-    const content = (Object.keys(allowedSenders) as BackgroundType[]).filter((t) => allowedSenders[t].includes('content-script'));
-    expect(content.filter((type) => !requestChecks[type])).toEqual([]);
-  });
-
-  it('names only known messages', () => {
-    expect(Object.keys(requestChecks).filter((type) => !isBackgroundType(type))).toEqual([]);
-  });
-
-  it('a content-script message without a check is refused; a page message without one passes', () => {
-    expect(requestProblem('accounts/update', { type: 'accounts/update', id: 'x', patch: {} }, true)).toMatch(/no run-time check/);
-    expect(requestProblem('accounts/update', { type: 'accounts/update', id: 'x', patch: {} }, false)).toBeNull();
-  });
-});
 
 describe('check primitives', () => {
   it.each([

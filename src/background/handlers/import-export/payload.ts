@@ -18,6 +18,7 @@ export function payloadInput(payload: Pick<ImportPayload, 'data' | 'encoding'>):
   try {
     return decodeBase64(data.replace(/\s+/g, ''));
   } catch {
+    // Not base64: the typed error below says so.
     throw new ImportExportError('protocol/bad-request', 'data is not base64');
   }
 }

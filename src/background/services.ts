@@ -1,0 +1,13 @@
+import { settingsItem } from '../platform/storage';
+import { activeTabOrigin } from './active-tab';
+import { askToUnlock } from './enroll/after-unlock';
+import type { Services } from './handlers/context';
+import { storagePorts } from './vault/storage-ports';
+import { VaultService } from './vault/vault-service';
+import type { VaultPorts } from './vault/ports';
+
+/** What the handlers are given (index.ts wires the timers to it; the adapter tests build the same). */
+export function createServices(ports: VaultPorts = storagePorts()): Services {
+  const vault = new VaultService(ports);
+  return { vault, settings: settingsItem, onSettingsChanged: () => undefined, activeOrigin: activeTabOrigin, askToUnlock };
+}

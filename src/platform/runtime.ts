@@ -1,0 +1,27 @@
+/**
+ * The runtime calls of the background and the offscreen document, as plain functions (ARCHITECTURE.md:
+ * only platform/ touches the extension API; callers take these as parameters defaulted from here).
+ */
+import { browser, type Runtime } from './browser';
+
+export type { Runtime };
+
+/** This extension's id and origin: the router checks senders against them. */
+export const extensionSelf = (): { id: string; origin: string } => ({ id: browser.runtime.id, origin: browser.runtime.getURL('') });
+
+export const extensionManifest = (): ReturnType<typeof browser.runtime.getManifest> => browser.runtime.getManifest();
+
+/** Returning a promise from `listener` makes it the reply (webextension-polyfill in Chromium, native in Firefox). */
+export type MessageListener = (message: unknown, sender: Runtime.MessageSender) => Promise<unknown> | undefined;
+
+export function onRuntimeMessage(listener: MessageListener): void {
+  browser.runtime.onMessage.addListener(listener);
+}
+
+/** A message to one tab's content script (all frames, or the one `options` names); the raw reply. */
+export type SendToTab = (tabId: number, message: unknown, options?: { frameId: number; documentId?: string }) => Promise<unknown>;
+
+// documentId is Chrome's (106+); the polyfill's types omit it:
+// https://developer.chrome.com/docs/extensions/reference/api/tabs#method-sendMessage
+export const sendToTab: SendToTab = (tabId, message, options) =>
+  browser.tabs.sendMessage(tabId, message, options as { frameId: number } | undefined);

@@ -1,0 +1,24 @@
+/** Records of the app, vault and settings messages: extension pages only. */
+import type { AppInfo, Settings, VaultStatus } from '../protocol';
+import { bool, object, oneOf, payload, str } from '../validate/check';
+import { message, PAGES, type NoFields } from './define';
+
+const password = str(4096);
+const none = payload({});
+
+export const appMessages = {
+  'app/info': message<NoFields, AppInfo>(PAGES, none),
+  'vault/status': message<NoFields, VaultStatus>(PAGES, none),
+  'vault/create': message<{ password: string }, VaultStatus>(PAGES, payload({ password })),
+  'vault/unlock': message<{ password: string }, VaultStatus>(PAGES, payload({ password })),
+  'vault/lock': message<NoFields, VaultStatus>(PAGES, none),
+  'vault/change-password': message<{ oldPassword: string; newPassword: string }, VaultStatus>(
+    PAGES,
+    payload({ oldPassword: password, newPassword: password }),
+  ),
+  'settings/get': message<NoFields, Settings>(PAGES, none),
+  'settings/set': message<{ settings: Settings }, Settings>(
+    PAGES,
+    payload({ settings: object({ autoLockMinutes: oneOf(1, 5, 15, 60, 'browser-close'), autofill: bool }) }),
+  ),
+};

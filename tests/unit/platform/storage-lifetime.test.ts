@@ -1,0 +1,75 @@
+/**
+ * Storage items are declared once (platform/storage.ts), each with its area and lifetime, and the
+ * lifetime drives behaviour: locking removes every item declared `clearOn: 'lock'` and nothing else.
+ */
+import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from '../../fake-browser';
+import { clearOnLock, clipboardPending, storageItems, type AreaLike, type Areas } from '../../../src/platform/storage';
+import { storagePorts } from '../../../src/background/vault/storage-ports';
+import { listenForClipboardAlarm } from '../../../src/background/clipboard-clear';
+
+function memoryArea(): AreaLike & { data: Map<string, unknown> } {
+  const data = new Map<string, unknown>();
+  return {
+    data,
+    get: async (keys) => Object.fromEntries([keys].flat().filter((k) => data.has(k)).map((k) => [k, data.get(k)])),
+    set: async (items) => void Object.entries(items).forEach(([k, v]) => data.set(k, v)),
+    remove: async (keys) => void [keys].flat().forEach((k) => data.delete(k)),
+  };
+}
+
+/** Both areas holding every declared item. */
+function filled(): Areas & { local: ReturnType<typeof memoryArea>; session: ReturnType<typeof memoryArea> } {
+  const areas = { local: memoryArea(), session: memoryArea() };
+  for (const item of storageItems) areas[item.area].data.set(item.key, `value of ${item.key}`);
+  return areas;
+}
+
+const lockKeys = storageItems.filter((item) => item.clearOn === 'lock').map((item) => `${item.area}:${item.key}`);
+const left = (areas: ReturnType<typeof filled>) => [
+  ...[...areas.local.data.keys()].map((k) => `local:${k}`),
+  ...[...areas.session.data.keys()].map((k) => `session:${k}`),
+];
+
+describe('storage items', () => {
+  it('each key is declared once; the session key and the copied code are cleared on lock', () => {
+    const keys = storageItems.map((item) => item.key);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(lockKeys).toEqual(['session:session.vaultKey', 'session:clipboard.pending']);
+  });
+
+  it('clearOnLock removes exactly the lock items', async () => {
+    const areas = filled();
+    await clearOnLock(storageItems, areas);
+    const all = storageItems.map((item) => `${item.area}:${item.key}`);
+    expect(left(areas).sort()).toEqual(all.filter((k) => !lockKeys.includes(k)).sort());
+  });
+
+  it('the vault lock (storage ports) clears the copied code with the key, in extension storage', async () => {
+    const areas = filled();
+    fakeBrowser({ storage: areas });
+    await storagePorts().keys.clear();
+    expect(areas.session.data.has('clipboard.pending')).toBe(false);
+    expect(areas.session.data.has('session.vaultKey')).toBe(false);
+    expect(areas.local.data.has('vault.current')).toBe(true);
+    expect(areas.local.data.has('settings')).toBe(true);
+  });
+
+  it('locking clears the clipboard at once if it still holds the copied code', async () => {
+    const areas = filled();
+    fakeBrowser({ storage: areas });
+    await clipboardPending.set('123456');
+    const sent: unknown[] = [];
+    const offscreen = {
+      hasDocument: async () => false,
+      createDocument: async () => undefined,
+      closeDocument: async () => undefined,
+      send: async (message: object) => void sent.push(message),
+    };
+    let onLock: (() => Promise<void>) | undefined;
+    listenForClipboardAlarm({ onLock: (listener) => void (onLock = listener) }, { create: async () => undefined, onAlarm: () => undefined }, offscreen);
+    await onLock!();
+    expect(sent).toEqual([{ type: 'offscreen/clear-clipboard-if', text: '123456' }]);
+    expect(areas.session.data.has('clipboard.pending')).toBe(false);
+  });
+});
