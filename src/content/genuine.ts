@@ -10,6 +10,7 @@
  */
 import { PINNED, wellPlaced } from './host';
 import { trackVisibility, type Sight } from './visibility';
+import { watchHolders, type HeldBy } from './held-by';
 
 const SHOWN_MS = 400;
 // The observer's first verdict comes with the first frame that paints the host, a frame or more
@@ -34,6 +35,8 @@ export function guard(
   const changes = new MutationObserver(restart);
   changes.observe(host, { attributes: true });
   host.addEventListener('toggle', restart);
+  // Without IO v2 only: which top-layer elements hold our host from below (a modal dialog, issue 18).
+  const holders = sight ? null : watchHolders();
   return {
     genuine(event) {
       const t = now();
@@ -42,11 +45,12 @@ export function guard(
         const visible = sight.since();
         if (visible === undefined || t - visible < SEEN_MS) return false;
       }
-      return pinned(host, minSide) && (sight !== null || !covered(host)) && hit(host, event);
+      return pinned(host, minSide) && (sight !== null || !covered(host, holders)) && hit(host, event);
     },
     stop() {
       changes.disconnect();
       sight?.stop();
+      holders?.stop();
       host.removeEventListener('toggle', restart);
     },
   };
@@ -81,7 +85,7 @@ function pinned(host: HTMLElement, minSide: number): boolean {
 }
 
 /** Without IO v2: any other top-layer element over our host may be drawn above it (their order is unknown). */
-function covered(host: Element): boolean {
+function covered(host: HTMLElement, holders: HeldBy | null): boolean {
   const r = host.getBoundingClientRect();
   for (const selector of [':popover-open', ':modal', ':fullscreen']) {
     let found: Element[];
@@ -92,7 +96,8 @@ function covered(host: Element): boolean {
     }
     for (const el of found) {
       const o = el.getBoundingClientRect();
-      if (el !== host && o.left < r.right && o.right > r.left && o.top < r.bottom && o.bottom > r.top) return true;
+      if (el === host || (holders?.holds(el, host) && inTopLayer(host))) continue;
+      if (o.left < r.right && o.right > r.left && o.top < r.bottom && o.bottom > r.top) return true;
     }
   }
   return false;

@@ -13,7 +13,7 @@ export function createOptionsApi(send: Send, io: Pick<OptionsApi, 'qrFromImage' 
     changePassword: (oldPassword, newPassword) => send({ type: 'vault/change-password', oldPassword, newPassword }),
     addUri: (uri) => send({ type: 'accounts/add-uri', uri }),
     importPreview: (payload) => send({ type: 'import/preview', ...payload }),
-    importCommit: ({ previewId, expectedCount }) => send({ type: 'import/commit', previewId, expectedCount }),
+    importCommit: ({ previewId, expectedCount, replace }) => send({ type: 'import/commit', previewId, expectedCount, ...(replace && { replace }) }),
     importUndo: (importId) => send({ type: 'import/undo', importId }),
     exportFile: (request) => send({ type: 'export/file', ...request }),
     backupStatus: () => send({ type: 'backup/status' }),

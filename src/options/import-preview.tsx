@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import type { ImportPreview } from '../shared/protocol-import';
 import type { Translate } from './app';
 import { codeText } from './error-text';
@@ -9,10 +10,20 @@ export function ImportPreviewView({ t, preview, busy, onConfirm, onCancel }: {
   t: Translate;
   preview: ImportPreview;
   busy: boolean;
-  onConfirm(): void;
+  /** `replace`: positions in `add` whose old account the user chose to replace (the others keep both). */
+  onConfirm(replace: number[]): void;
   onCancel(): void;
 }) {
   const { add, duplicates, skipped } = preview;
+  // A new key for an account the user has (issue 13): keeping both is the default, nothing is lost
+  // (an old backup may hold the older key); the user may replace the old one instead.
+  const [replace, setReplace] = useState<ReadonlySet<number>>(new Set());
+  const choose = (i: number, yes: boolean) => setReplace((now) => {
+    const next = new Set(now);
+    if (yes) next.add(i);
+    else next.delete(i);
+    return next;
+  });
   return (
     <div class="import-preview" data-testid="import-preview">
       <p>{t('importFormat', formatName(t, preview.format))}</p>
@@ -24,6 +35,13 @@ export function ImportPreviewView({ t, preview, busy, onConfirm, onCancel }: {
               {[entry.issuer, entry.account].filter(Boolean).join(': ') || t('noIssuer')}
               {entry.sites > 0 && <span class="hint"> · {plural(t, 'importEntrySites', entry.sites)}</span>}
               {entry.backupCodes > 0 && <span class="hint"> · {plural(t, 'importEntryCodes', entry.backupCodes)}</span>}
+              {entry.replaces && (
+                <fieldset class="reenroll" data-testid="preview-replaces">
+                  <legend class="hint">{t('importReenrollTag')}</legend>
+                  <label><input type="radio" name={`replace-${i}`} checked={replace.has(i)} onChange={() => choose(i, true)} /> {t('importReenrollReplace')}</label>{' '}
+                  <label><input type="radio" name={`replace-${i}`} checked={!replace.has(i)} onChange={() => choose(i, false)} /> {t('importReenrollKeep')}</label>
+                </fieldset>
+              )}
             </li>
           ))}
         </ul>
@@ -50,7 +68,7 @@ export function ImportPreviewView({ t, preview, busy, onConfirm, onCancel }: {
       )}
       {add.length === 0 && <p role="status">{t('importNothingNew')}</p>}
       <div class="actions">
-        <button type="button" onClick={onConfirm} disabled={busy || add.length === 0}>{plural(t, 'importConfirm', add.length)}</button>
+        <button type="button" onClick={() => onConfirm([...replace].sort((x, y) => x - y))} disabled={busy || add.length === 0}>{plural(t, 'importConfirm', add.length)}</button>
         <button type="button" class="secondary" onClick={onCancel} disabled={busy}>{t('cancel')}</button>
       </div>
     </div>

@@ -70,10 +70,10 @@ export function ImportSection({ api, t, onChanged }: { api: OptionsApi; t: Trans
     return preview({ data: opened.text, encoding: 'text' });
   }
 
-  const commit = (preview: ImportPreview) =>
+  const commit = (preview: ImportPreview, replace: number[]) =>
     run(async () => {
       try {
-        const result = await api.importCommit({ previewId: preview.previewId, expectedCount: preview.add.length });
+        const result = await api.importCommit({ previewId: preview.previewId, expectedCount: preview.add.length, ...(replace.length > 0 && { replace }) });
         setStage({ kind: 'done', result });
         onChanged();
       } catch (failure) {
@@ -108,7 +108,7 @@ export function ImportSection({ api, t, onChanged }: { api: OptionsApi; t: Trans
       )}
       {stage.kind === 'preview' && (
         <ImportPreviewView t={t} preview={stage.preview} busy={busy} onCancel={cancel}
-          onConfirm={() => commit(stage.preview)} />
+          onConfirm={(replace) => commit(stage.preview, replace)} />
       )}
       {stage.kind === 'done' && (
         <p class="saved" role="status">

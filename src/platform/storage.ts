@@ -56,6 +56,8 @@ export function defineItem<T>(area: Area, key: string, clearOn: ClearOn, areas: 
 export interface LastImport {
   importId: string;
   ids: string[];
+  /** Accounts this import replaced (moved to the trash): undo brings them back. */
+  replaced?: string[];
 }
 
 /** When the user last exported a backup, and how many accounts it held. */

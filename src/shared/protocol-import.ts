@@ -22,6 +22,8 @@ export interface ImportEntryView {
   type: 'totp' | 'hotp' | 'steam';
   sites: number;
   backupCodes: number;
+  /** A new key for an account the vault has (same issuer and name, another secret): replace it or keep both. */
+  replaces?: true;
 }
 
 export interface ImportDuplicateView {
@@ -51,6 +53,8 @@ export interface ImportCommitRequest {
   previewId: string;
   /** How many accounts the preview offered; a different plan now is `import/changed`. */
   expectedCount: number;
+  /** Positions in the preview's `add` (entries marked `replaces`) whose old account goes to the trash; the others keep both. */
+  replace?: number[];
 }
 
 export interface ImportCommitResult {

@@ -224,8 +224,24 @@ export interface CandidateReply {
 
 export type EnrollOutcome =
   /** `bound`: every added account is bound to the page's site (else: "not linked to this site"). */
-  | { kind: 'added'; issuer: string; account: string; count: number; duplicates: number; code: string; validUntil: number | null; bound: boolean }
+  | {
+      kind: 'added';
+      issuer: string;
+      account: string;
+      count: number;
+      duplicates: number;
+      code: string;
+      validUntil: number | null;
+      bound: boolean;
+      /** After "Replace the old one?": the old key's recent codes, which the autofill may have put in the field (this site's own codes). */
+      stale?: string[];
+    }
   | { kind: 'locked' }
+  /**
+   * A new key for an account (issuer and name) already bound to this site (issue 13): nothing was
+   * added; the page asks "Replace the old one?" and answers with enroll/reenroll.
+   */
+  | { kind: 'reenroll'; issuer: string; account: string }
   /** A captured QR: the popup asks the user first (finished later through content/enrolled). */
   | { kind: 'asked' };
 

@@ -22,6 +22,8 @@ export interface Pending {
   confirmed: boolean;
   /** Ids added by this token (for Undo). */
   added: string[];
+  /** Ids this token's enrollment moved to the trash ("Replace the old one?"): Undo restores them. */
+  replaced: string[];
   /** The account whose code went into the setup page's confirmation field (refreshed at rollover). */
   codeFor?: string;
 }
@@ -29,10 +31,10 @@ export interface Pending {
 const TTL_MS = 30 * 60 * 1000;
 const pending = new Map<string, Pending>();
 
-export function remember(entry: Omit<Pending, 'expires' | 'confirmed' | 'added'>, now = Date.now()): string {
+export function remember(entry: Omit<Pending, 'expires' | 'confirmed' | 'added' | 'replaced'>, now = Date.now()): string {
   makeRoom(pending, entry, now); // fair limits per frame and overall: see pending-limits.ts
   const token = crypto.randomUUID();
-  pending.set(token, { ...entry, expires: now + TTL_MS, confirmed: false, added: [] });
+  pending.set(token, { ...entry, expires: now + TTL_MS, confirmed: false, added: [], replaced: [] });
   return token;
 }
 

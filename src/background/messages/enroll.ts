@@ -8,12 +8,14 @@ import { enrollCandidate } from '../handlers/enroll-candidate';
 import { enrollCode } from '../handlers/enroll-code';
 import { enrollConfirm } from '../handlers/enroll-confirm';
 import { enrollUndo } from '../handlers/enroll-undo';
+import { enrollReenroll } from '../handlers/enroll-reenroll';
 
 export function enrollHandlers(services: Services): AreaHandlers<typeof enrollMessages> {
   return {
     'enroll/candidate': (m, { sender }) => enrollCandidate(m.source, sender),
     'enroll/confirm': (m, { sender }) => enrollConfirm(services, m.token, sender),
     'enroll/undo': (m, { sender }) => enrollUndo(services, m.token, sender),
+    'enroll/reenroll': (m, { sender }) => enrollReenroll(services, m.token, m.choice, sender),
     'enroll/code': (m, { sender }) => enrollCode(services, m.token, sender),
     'enroll/backup-codes': (m, { sender }) => enrollBackupCodes(services, m.token, m.codes, sender),
     'enroll/capture-pending': () => capturePending(),

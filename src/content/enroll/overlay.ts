@@ -27,6 +27,8 @@ const MIN_QR = 40;
 export interface Overlay {
   /** After the click: `added` turns the label into "Added ✓"; `undo` offers Undo. */
   toast(text: string, undo?: () => void, added?: boolean): void;
+  /** A question under the QR with one button per answer ("Replace the old one?"); only a genuine click answers. */
+  ask(text: string, answers: readonly (readonly [string, () => void])[]): void;
   remove(): void;
 }
 
@@ -107,6 +109,31 @@ export function showOverlay(target: Element, labelText: string, onClick: () => v
     host.remove();
   }
 
+  /** The result card under the label: our name and mark first, so it cannot pass for the site's own message. */
+  const card = (text: string, buttons: readonly (readonly [string, (e: Event) => void])[], role = 'status') => {
+    shadow.querySelector('.result')?.remove();
+    const result = document.createElement('div');
+    result.className = 'result card';
+    result.setAttribute('role', role);
+    result.innerHTML = BRAND;
+    const span = document.createElement('span');
+    span.textContent = text;
+    result.append(span);
+    buttons.forEach(([name, act], i) => {
+      const button = document.createElement('button');
+      button.className = i === 0 && buttons.length > 1 ? 'primary' : 'quiet';
+      button.type = 'button';
+      button.textContent = name;
+      button.addEventListener('click', (e) => {
+        e.stopPropagation();
+        act(e);
+      });
+      result.append(button);
+    });
+    label.append(result);
+    place();
+  };
+
   return {
     toast(text, undo, done = false) {
       if (done) {
@@ -114,30 +141,16 @@ export function showOverlay(target: Element, labelText: string, onClick: () => v
         add.classList.add('done');
         add.lastElementChild!.textContent = message('enrollAddedShort');
       }
-      shadow.querySelector('.result')?.remove();
-      const result = document.createElement('div');
-      result.className = 'result card';
-      result.setAttribute('role', 'status');
-      // Our name and mark first: the result cannot pass for the site's own message.
-      result.innerHTML = BRAND;
-      const span = document.createElement('span');
-      span.textContent = text;
-      result.append(span);
-      if (undo) {
-        const button = document.createElement('button');
-        button.className = 'quiet';
-        button.type = 'button';
-        button.textContent = message('undo');
-        button.addEventListener('click', (e) => {
-          e.stopPropagation();
-          if (!e.isTrusted) return;
-          add.remove();
-          undo();
-        });
-        result.append(button);
-      }
-      label.append(result);
-      place();
+      const undoing = (e: Event) => {
+        if (!e.isTrusted) return;
+        add.remove();
+        undo?.();
+      };
+      card(text, undo ? [[message('undo'), undoing]] : []);
+    },
+    ask(text, answers) {
+      // Answering changes the vault (the old key goes to the trash): held to the same test as the QR's click.
+      card(text, answers.map(([name, act]) => [name, (e: Event) => watch.genuine(e) && act()] as const), 'alertdialog');
     },
     remove,
   };

@@ -40,12 +40,41 @@ export function enrolled(token: string, outcome: EnrollOutcome): void {
   if (outcome.kind === 'locked') return found.overlay.toast(message('enrollLockedHow'));
   if (outcome.kind === 'asked') return found.overlay.toast(message('enrollAsked'));
   const name = outcome.issuer || outcome.account;
-  const added = message(outcome.bound ? 'enrollAdded' : 'enrollAddedUnbound', [name]);
+  if (outcome.kind === 'reenroll') return askReplace(token, name, found.overlay);
+  const answer = answered.get(token);
+  answered.delete(token);
+  const added = answer ? message(answer === 'replace' ? 'enrollReplaced' : 'enrollKeptBoth', [name]) : message(outcome.bound ? 'enrollAdded' : 'enrollAddedUnbound', [name]);
   if (outcome.count === 0) found.overlay.toast(message('enrollDuplicate', [name]));
-  else found.overlay.toast(added, () => void sendToBackground({ type: 'enroll/undo', token }).then(() => found.overlay.toast(message('enrollUndone'))), true);
-  const target = outcome.code ? fillConfirmation(found.el, outcome.code) : null;
+  else {
+    const undone = message(answer === 'replace' ? 'enrollReplaceUndone' : 'enrollUndone');
+    found.overlay.toast(added, () => void sendToBackground({ type: 'enroll/undo', token }).then(() => found.overlay.toast(undone)), true);
+  }
+  const target = outcome.code ? fillConfirmation(found.el, outcome.code, outcome.stale) : null;
   if (target && outcome.validUntil !== null) keepFresh(token, target, outcome.validUntil);
   if (outcome.count === 1) watchForBackupCodes((codes) => offerBackupCodes(token, name, codes));
+}
+
+/** The user's answer to "Replace the old one?", for the toast that follows it. */
+const answered = new Map<string, 'replace' | 'keep'>();
+
+/**
+ * A new key for an account already bound to this site (issue 13): ask before adding. "Replace" puts
+ * the old one in the trash (Undo in the next toast brings it back); "Keep both" keeps both, and the
+ * site then asks which one to use until one is removed.
+ */
+function askReplace(token: string, name: string, overlay: Overlay): void {
+  const answer = (choice: 'replace' | 'keep') => {
+    answered.set(token, choice);
+    void sendToBackground({ type: 'enroll/reenroll', token, choice }).then(
+      (outcome) => enrolled(token, outcome),
+      // Not answered (locked, token expired, extension reloaded): the toast says so.
+      () => overlay.toast(message('errorGeneric')),
+    );
+  };
+  overlay.ask(message('enrollReplaceAsk', [name]), [
+    [message('enrollReplace'), () => answer('replace')],
+    [message('enrollKeepBoth'), () => answer('keep')],
+  ]);
 }
 
 function offerBackupCodes(token: string, name: string, codes: string[]): void {
@@ -59,14 +88,23 @@ function offerBackupCodes(token: string, name: string, codes: string[]): void {
 }
 
 /** The setup page's confirmation field: in the QR's form or dialog, else the nearest block that has one. */
-function fillConfirmation(qr: Element, code: string): OtpTarget | null {
+function fillConfirmation(qr: Element, code: string, stale: string[] = []): OtpTarget | null {
   // Up through shadow roots too: a QR inside a web component, the field outside it.
   const up = (el: Element) => el.parentElement ?? (el.getRootNode() as ShadowRoot).host;
   for (let box: Element | null = qr.closest('form, dialog, [role=dialog], [aria-modal=true]') ?? up(qr); box; box = up(box)) {
     const target = findOtpFields(box as unknown as Document) ?? fallbackField(box);
+    if (target?.kind === 'single' && stale.includes(target.input.value)) clear(target.input);
     if (target) return fillCode(target, code) ? target : null;
   }
   return null;
+}
+
+/** Empties a field that holds a replaced key's code (the autofill's, not the user's), as a user deleting it would. */
+function clear(input: HTMLInputElement): void {
+  const set = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
+  if (set) set.call(input, '');
+  else input.value = '';
+  input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'deleteContentBackward' }));
 }
 
 /** Confirmation fields are often plain: a short numeric-looking text input with autocomplete=off. */

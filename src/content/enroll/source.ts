@@ -9,6 +9,7 @@
 import type { CandidateSource } from '../../shared/protocol';
 import { embeddedSvg, gridCells } from './grid-source';
 import { pageUi } from '../ui-loader';
+import { mayBeSvg, servedAsSvg } from './svg-image';
 
 const OTPAUTH = /^otpauth(-migration)?:\/\//i;
 
@@ -29,6 +30,7 @@ export async function sourceOf(el: Element): Promise<CandidateSource | null> {
   const inQuery = uriInQuery(src);
   if (inQuery) return { kind: 'uri', uri: inQuery };
   if (/^data:image\/svg/i.test(src) || /\.svg(\?|#|$)/i.test(src)) return rasterize(src, el.getBoundingClientRect());
+  if (mayBeSvg(src) && (await servedAsSvg(src))) return rasterize(src, el.getBoundingClientRect());
   const verdict = await looksLikeQr(el);
   if (verdict === false) return null;
   if (/^data:image\//i.test(src)) return { kind: 'png', dataUrl: src };
@@ -136,7 +138,29 @@ async function rasterize(url: string, box: DOMRect): Promise<CandidateSource | n
     // An image that does not decode (broken, or blocked) has no pixels to read.
     return null;
   }
-  return png(img, box.width * 4, box.height * 4, true);
+  return vectorPng(img, box.width * 4, box.height * 4);
+}
+
+/**
+ * An SVG image drawn on a page canvas, as before h-speed: in a Firefox content script the
+ * OffscreenCanvas path gives no PNG for an SVG image made here (the issue-18 <object>/<embed> pages
+ * got no overlay, tests/e2e/firefox/reach.test.ts), while a page canvas does. SVG QRs are rare, so
+ * the main-thread encoding is paid only there.
+ */
+function vectorPng(img: HTMLImageElement, width: number, height: number): CandidateSource | null {
+  try {
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.max(1, Math.round(width));
+    canvas.height = Math.max(1, Math.round(height));
+    const ctx = canvas.getContext('2d')!;
+    ctx.fillStyle = '#fff';
+    ctx.fillRect(0, 0, canvas.width, canvas.height);
+    ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
+    return { kind: 'png', dataUrl: canvas.toDataURL('image/png') };
+  } catch {
+    // A tainted canvas throws on toDataURL: then there is nothing this page may read.
+    return null;
+  }
 }
 
 /**
@@ -144,18 +168,18 @@ async function rasterize(url: string, box: DOMRect): Promise<CandidateSource | n
  * tainted canvas throws). Decoding, scaling and PNG encoding run off the main thread
  * (`createImageBitmap`, `OffscreenCanvas.convertToBlob`, `FileReader`).
  */
-async function png(source: HTMLImageElement | HTMLCanvasElement, width: number, height: number, vector = false): Promise<CandidateSource | null> {
+async function png(source: HTMLImageElement | HTMLCanvasElement, width: number, height: number): Promise<CandidateSource | null> {
   try {
     const w = Math.max(1, Math.round(width));
     const h = Math.max(1, Math.round(height));
-    // An SVG image is drawn as it is (Firefox's createImageBitmap refuses SVG images).
-    const bitmap = vector ? null : await createImageBitmap(source, { resizeWidth: w, resizeHeight: h });
+    // SVG images go through vectorPng (Firefox's createImageBitmap refuses them).
+    const bitmap = await createImageBitmap(source, { resizeWidth: w, resizeHeight: h });
     const canvas = new OffscreenCanvas(w, h);
     const ctx = canvas.getContext('2d')!;
     ctx.fillStyle = '#fff';
     ctx.fillRect(0, 0, w, h);
-    ctx.drawImage(bitmap ?? source, 0, 0, w, h);
-    bitmap?.close();
+    ctx.drawImage(bitmap, 0, 0, w, h);
+    bitmap.close();
     const blob = await canvas.convertToBlob({ type: 'image/png' });
     const dataUrl = await new Promise<string>((resolve, reject) => {
       const reader = new FileReader();

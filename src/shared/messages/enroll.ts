@@ -4,7 +4,7 @@
  * Content-script payloads are bounded before the background fetches, decodes or stores a byte of them.
  */
 import type { CandidateReply, CandidateSource, CapturePending, EnrollOutcome } from '../protocol';
-import { array, bool, payload, str, uuid } from '../validate/check';
+import { array, bool, oneOf, payload, str, uuid } from '../validate/check';
 import { candidateSource } from '../validate/enroll';
 import { CONTENT, message, PAGES, type NoFields } from './define';
 
@@ -18,6 +18,11 @@ export const enrollMessages = {
   'enroll/candidate': message<{ source: CandidateSource }, CandidateReply>(CONTENT, payload({ source: candidateSource })),
   'enroll/confirm': message<{ token: string }, EnrollOutcome>(CONTENT, token),
   'enroll/undo': message<{ token: string }, NoFields>(CONTENT, token),
+  /** The user answered "Replace the old one?" in our overlay: add the QR's key, replacing the old one or beside it. */
+  'enroll/reenroll': message<{ token: string; choice: 'replace' | 'keep' }, EnrollOutcome>(
+    CONTENT,
+    payload({ token: uuid, choice: oneOf('replace', 'keep') }),
+  ),
   /** The setup page's confirmation field rolled over: the enrolled account's current code (never the next). */
   'enroll/code': message<{ token: string }, { code: string; validUntil: number | null }>(CONTENT, token),
   'enroll/backup-codes': message<{ token: string; codes: string[] }, { saved: number }>(

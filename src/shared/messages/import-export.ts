@@ -12,7 +12,7 @@ import type {
   ImportPreview,
   VerifyCounts,
 } from '../protocol-import';
-import { int, oneOf, optional, payload, str } from '../validate/check';
+import { array, int, oneOf, optional, payload, str } from '../validate/check';
 import { message, PAGES, type NoFields } from './define';
 
 /** Far larger than any authenticator export; bounds what the background parses. */
@@ -23,8 +23,14 @@ const file = { data: str(MAX_FILE), encoding: oneOf('text', 'base64') };
 
 export const importExportMessages = {
   'import/preview': message<ImportPayload, ImportPreview>(PAGES, payload({ ...file, password: optional(password) })),
-  /** Adds everything the preview listed in one write; `expectedCount` guards against a changed vault. */
-  'import/commit': message<ImportCommitRequest, ImportCommitResult>(PAGES, payload({ previewId: id, expectedCount: int(0, 1_000_000) })),
+  /**
+   * Adds everything the preview listed in one write; `expectedCount` guards against a changed vault.
+   * `replace`: positions in the preview's `add` whose old account goes to the trash (the others keep both).
+   */
+  'import/commit': message<ImportCommitRequest, ImportCommitResult>(
+    PAGES,
+    payload({ previewId: id, expectedCount: int(0, 1_000_000), replace: optional(array(int(0, 100_000), 100_000)) }),
+  ),
   'import/undo': message<{ importId: string }, { removed: number }>(PAGES, payload({ importId: id })),
   'export/file': message<ExportRequest, ExportFile>(
     PAGES,

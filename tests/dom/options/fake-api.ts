@@ -45,7 +45,7 @@ export class FakeOptionsApi implements OptionsApi {
   };
 
   importCommit = async (request: ImportCommitRequest) => {
-    this.calls.push(`commit:${request.previewId}:${request.expectedCount}`);
+    this.calls.push(`commit:${request.previewId}:${request.expectedCount}${request.replace ? `:replace=${request.replace.join(',')}` : ''}`);
     if (this.commitFailure) throw remote(this.commitFailure);
     const result = this.previews.get(request.previewId);
     if (!result) throw remote('import/expired');

@@ -38,6 +38,8 @@ const wellFormed: Case[] = [
   ['enroll/candidate', { source: { kind: 'capture', rect, viewport: 1280 } }],
   ['enroll/confirm', { token: TOKEN }],
   ['enroll/undo', { token: TOKEN.toUpperCase() }],
+  ['enroll/reenroll', { token: TOKEN, choice: 'replace' }],
+  ['enroll/reenroll', { token: TOKEN, choice: 'keep' }],
   ['enroll/code', { token: TOKEN }],
   ['enroll/backup-codes', { token: TOKEN, codes: codes(10) }],
   ['enroll/backup-codes', { token: TOKEN, codes: [] }],
@@ -91,6 +93,8 @@ const malformed: [string, ...Case][] = [
   ['a token and an extra key', 'enroll/confirm', { token: TOKEN, accounts: [] }],
   ['a token as an array', 'enroll/undo', { token: [TOKEN] }],
   ['a non-hex token', 'enroll/undo', { token: 'zb9d6c7e-2f4a-4c1e-9a55-3d2e1f0a9b8c' }],
+  ['an unknown answer', 'enroll/reenroll', { token: TOKEN, choice: 'delete-all' }],
+  ['an answer naming the old account', 'enroll/reenroll', { token: TOKEN, choice: 'replace', id: 'old' }],
   ['a token and an extra key', 'enroll/code', { token: TOKEN, id: 'x' }],
   ['codes not a list', 'enroll/backup-codes', { token: TOKEN, codes: 'a,b,c' }],
   ['65 codes', 'enroll/backup-codes', { token: TOKEN, codes: codes(65) }],
@@ -150,6 +154,18 @@ describe('router: run-time checks of content-script requests', () => {
     expect(await route({ type: 'accounts/delete', id: { $ne: 1 } }, popup)).toMatchObject({ ok: false, error: { code: 'protocol/bad-request' } });
     expect(handler).not.toHaveBeenCalled();
     expect(await route({ type: 'accounts/delete', id: 'a1' }, popup)).toEqual({ ok: true, value: {} });
+  });
+
+  it('import/commit: the positions to replace are checked too (a list of small whole numbers)', async () => {
+    const handler = vi.fn(() => ({}));
+    const route = createRouter({ 'import/commit': handler } as never, { id, origin });
+    const commit = { type: 'import/commit', previewId: 'p1', expectedCount: 2 };
+    for (const replace of ['0,1', [0, -1], [1.5], [{ id: 'old' }]]) {
+      expect(await route({ ...commit, replace }, popup)).toMatchObject({ ok: false, error: { code: 'protocol/bad-request' } });
+    }
+    expect(handler).not.toHaveBeenCalled();
+    expect(await route({ ...commit, replace: [0, 1] }, popup)).toEqual({ ok: true, value: {} });
+    expect(await route(commit, popup)).toEqual({ ok: true, value: {} });
   });
 
   it('a sender check comes first: a content script sending a page message is forbidden, not a bad request', async () => {

@@ -11,11 +11,15 @@ export async function importUndo({ vault }: Services, stores: ImportExportStores
   const last = await stores.lastImport.get();
   if (!last || last.importId !== importId) throw new ImportExportError('import/nothing-to-undo', 'This import can no longer be undone');
   const ids = new Set(last.ids);
-  const removed = await vault.mutate((data) => {
+  const replaced = new Set(last.replaced ?? []);
+  const removed = await vault.mutate((data, now) => {
     const accounts = data.accounts.filter((a) => !ids.has(a.id));
     const trash = data.trash.filter((t) => !ids.has(t.account.id));
     const count = data.accounts.length - accounts.length + data.trash.length - trash.length;
-    return { data: { ...data, accounts, trash }, result: count };
+    // The accounts it replaced come back from the trash (issue 13).
+    const back = trash.filter((t) => replaced.has(t.account.id));
+    const restored = back.map((t) => ({ ...t.account, updatedAt: now }));
+    return { data: { ...data, accounts: [...accounts, ...restored], trash: trash.filter((t) => !back.includes(t)) }, result: count };
   }, { restorePoint: 'import-undo' });
   await stores.lastImport.remove();
   return { removed };

@@ -18,7 +18,7 @@ export function importExportHandlers(
 ): { [K in keyof ImportExportMessages]: Handler<K> } {
   return {
     'import/preview': ({ data, encoding, password }) => importPreview(services, pending, withPassword({ data, encoding }, password)),
-    'import/commit': ({ previewId, expectedCount }) => importCommit(services, stores, pending, { previewId, expectedCount }),
+    'import/commit': ({ previewId, expectedCount, replace }) => importCommit(services, stores, pending, { previewId, expectedCount, ...(replace && { replace }) }),
     'import/undo': ({ importId }) => importUndo(services, stores, importId),
     'export/file': ({ kind, masterPassword, filePassword }) =>
       exportFile(services, stores, filePassword === undefined ? { kind, masterPassword } : { kind, masterPassword, filePassword }),

@@ -1,0 +1,156 @@
+/**
+ * Enrolling again on the same site (issue 13), in real Chromium: the same setup page shows a QR with
+ * a new key for the same issuer and account. Our overlay asks "Replace the old one?":
+ * - control: the first enrollment asks nothing and fills the confirmation field;
+ * - Replace: the old account goes to the trash, the login fills the new key's code by itself;
+ * - Keep both: both are bound to the site, the login fills nothing by itself and the in-field button
+ *   offers both.
+ * The question sits in our closed shadow root; the test reads where its buttons are from the content
+ * script's world (chrome.dom.openOrClosedShadowRoot) and clicks there with the real mouse.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import QRCode from 'qrcode';
+import type { Page } from 'playwright-core';
+import { launchWithExtension, repoRoot, type LoadedExtension } from './harness';
+import { serveFixtures, type FixtureServer } from './server';
+import { call, createVault, openPopup } from './popup-helpers';
+import { fieldButton, openPopupWindow } from './pick-helpers';
+import { evaluateInContentScript } from './content-world';
+import { plausibleCodes, TEMPLATE_DIR, totpUri } from './enroll-fixtures';
+import type { AccountList, AccountView, TrashView } from '../../src/shared/protocol';
+
+const HOST = 'reenroll-bank.test';
+const ISSUER = 'Reenroll Bank';
+const ACCOUNT = 'kim@reenroll.test';
+/** Three setups of the same account, each with its own key ("lost your device? set it up again"). */
+const URIS = ['first', 'second', 'third'].map((name) => totpUri(ISSUER, ACCOUNT, `reenroll-${name}`));
+const WORLD = 'ClickAuth Authenticator';
+
+let server: FixtureServer;
+let ext: LoadedExtension;
+let control: Page;
+
+beforeAll(async () => {
+  const template = readFileSync(join(TEMPLATE_DIR, 'same-origin-png.html'), 'utf8');
+  const pages = await Promise.all(
+    URIS.map(async (uri) =>
+      template
+        .replaceAll('{{ISSUER}}', ISSUER)
+        .replace('{{IMG}}', await QRCode.toDataURL(uri, { errorCorrectionLevel: 'M', margin: 4, scale: 5 }))
+        .replace('{{KEY}}', ''),
+    ),
+  );
+  server = await serveFixtures(join(repoRoot, 'tests/fixtures/pages'), {
+    '/reenroll/setup.html': (req) => pages[Number(new URL(req.url ?? '/', 'https://x').searchParams.get('n') ?? 0)]!,
+  });
+  ext = await launchWithExtension();
+  control = await openPopup(ext);
+  await createVault(control);
+});
+
+afterAll(async () => {
+  await ext?.close();
+  await server?.close();
+});
+
+const origin = () => new URL(server.url('/', HOST, 'https')).origin;
+const mine = async (): Promise<AccountView[]> => (await call<AccountList>(control, { type: 'accounts/list' })).accounts.filter((a) => a.account === ACCOUNT);
+const trash = async (): Promise<TrashView[]> => (await call<TrashView[]>(control, { type: 'accounts/trash' })).filter((t) => t.account === ACCOUNT);
+
+async function visit(path: string): Promise<Page> {
+  const page = await ext.context.newPage();
+  await page.goto(server.url(path, HOST, 'https'));
+  return page;
+}
+
+/** Opens setup `n` and clicks its QR once the overlay has been shown long enough to take a click. */
+async function enroll(n: number): Promise<Page> {
+  const page = await visit(`/reenroll/setup.html?n=${n}`);
+  await page.locator('[data-clickauth-overlay]').waitFor({ state: 'attached', timeout: 15_000 });
+  await page.waitForTimeout(600);
+  const box = (await page.locator('[data-test=qr]').boundingBox())!;
+  await page.bringToFront();
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  return page;
+}
+
+/** The text under the QR in our overlay, and where its button `label` is (null: no such button). */
+async function toast(page: Page, label = ''): Promise<{ text: string; at: { x: number; y: number } | null }> {
+  const expression = `(() => {
+    const root = chrome.dom.openOrClosedShadowRoot(document.querySelector('[data-clickauth-overlay]'));
+    const toast = root && root.querySelector('.toast');
+    const button = toast && [...toast.querySelectorAll('button')].find((b) => b.textContent === ${JSON.stringify(label)});
+    const r = button && button.getBoundingClientRect();
+    return { text: toast ? toast.textContent : '', at: r ? { x: r.x + r.width / 2, y: r.y + r.height / 2 } : null };
+  })()`;
+  return evaluateInContentScript(page, expression, WORLD);
+}
+
+async function answer(page: Page, label: string): Promise<void> {
+  await expect.poll(async () => (await toast(page, label)).at, { timeout: 10_000, message: `button ${label}` }).not.toBeNull();
+  const { at } = await toast(page, label);
+  await page.mouse.click(at!.x, at!.y);
+}
+
+const field = (page: Page) => page.locator('input[name=code]');
+
+describe('enrolling again on the same site', () => {
+  it('control: the first enrollment asks nothing, binds the account and fills the confirmation field', async () => {
+    const page = await enroll(0);
+    await expect.poll(() => field(page).inputValue(), { timeout: 10_000 }).toMatch(/^\d{6}$/);
+    expect(plausibleCodes(URIS[0]!)).toContain(await field(page).inputValue());
+    expect((await toast(page)).text).toContain(`Added ${ISSUER}`);
+    expect((await mine()).map((a) => a.sites)).toEqual([[origin()]]);
+    await page.close();
+  });
+
+  it('a new key: "Replace the old one?"; Replace trashes the old one and the login fills the new code', async () => {
+    const [old] = await mine();
+    const page = await enroll(1);
+    await expect.poll(async () => (await toast(page)).text, { timeout: 10_000 }).toContain('Replace the old one?');
+    // Nothing is added while the question is open.
+    expect((await mine()).map((a) => a.id)).toEqual([old!.id]);
+    await answer(page, 'Replace');
+    // The confirmation field gets the new key's code (the login autofill may have put the old one's there).
+    await expect.poll(async () => plausibleCodes(URIS[1]!).includes(await field(page).inputValue()), { timeout: 10_000 }).toBe(true);
+    await expect.poll(async () => (await toast(page)).text).toContain(`Replaced ${ISSUER}`);
+    const now = await mine();
+    expect(now).toHaveLength(1);
+    expect(now[0]!.id).not.toBe(old!.id);
+    expect(now[0]!.sites).toEqual([origin()]);
+    expect((await trash()).map((t) => t.id)).toEqual([old!.id]);
+    await page.close();
+
+    const login = await visit('/login/one-time-code.html');
+    await expect.poll(() => login.locator('#c').inputValue(), { timeout: 10_000 }).toMatch(/^\d{6}$/);
+    const code = await login.locator('#c').inputValue();
+    expect(plausibleCodes(URIS[1]!)).toContain(code);
+    expect(plausibleCodes(URIS[0]!)).not.toContain(code);
+    await login.close();
+  });
+
+  it('Keep both: both bound here; the login fills nothing by itself and the in-field button offers both', async () => {
+    const page = await enroll(2);
+    await answer(page, 'Keep both');
+    await expect.poll(async () => (await mine()).length, { timeout: 10_000 }).toBe(2);
+    expect((await mine()).map((a) => a.sites)).toEqual([[origin()], [origin()]]);
+    await page.close();
+
+    const login = await visit('/login/one-time-code.html');
+    const button = await fieldButton(login);
+    await login.waitForTimeout(1500);
+    expect(await login.locator('#c').inputValue()).toBe('');
+    await login.bringToFront();
+    await button.click();
+    const popup = await openPopupWindow(ext);
+    const offered = popup.getByTestId('pick-account');
+    await expect.poll(() => offered.allTextContents()).toEqual([`${ISSUER} ${ACCOUNT}`, `${ISSUER} ${ACCOUNT}`]);
+    await offered.nth(1).click();
+    await expect.poll(() => login.locator('#c').inputValue(), { timeout: 8000 }).toMatch(/^\d{6}$/);
+    expect(plausibleCodes(URIS[2]!)).toContain(await login.locator('#c').inputValue());
+    await popup.close();
+    await login.close();
+  });
+});

@@ -1,0 +1,74 @@
+/**
+ * Importing an account that differs only in its secret from one the vault has (issue 13): the preview
+ * marks it; the user replaces the old one (to the trash, undo brings it back) or keeps both. Either
+ * way the new key takes the old one's sites, so the site fills the new code or asks which one to use.
+ */
+import { describe, expect, it } from 'vitest';
+import { VaultService } from '../../../src/background/vault/vault-service';
+import { importPreview } from '../../../src/background/handlers/import-export/import-preview';
+import { importCommit } from '../../../src/background/handlers/import-export/import-commit';
+import { importUndo } from '../../../src/background/handlers/import-export/import-undo';
+import { pendingImports } from '../../../src/background/handlers/import-export/pending-imports';
+import type { ImportExportStores, LastBackup, LastImport } from '../../../src/background/handlers/import-export/stores';
+import type { Services } from '../../../src/background/handlers/context';
+import type { StorageItem } from '../../../src/platform/storage';
+import { parseOtpauthUri } from '../../../src/core/otpauth-uri';
+import { addAccount } from '../../../src/core/vault';
+import { matchAccounts } from '../../../src/core/site';
+import { memoryPorts } from './memory-ports';
+
+const SITE = 'https://mailmachine.test';
+const OLD = 'otpauth://totp/Mail%20Machine:zoe?secret=JBSWY3DPEHPK3PXP&issuer=Mail%20Machine';
+const NEW = 'otpauth://totp/Mail%20Machine:zoe?secret=KRSXG5CTMVRXEZLU&issuer=Mail%20Machine';
+const OTHER = 'otpauth://totp/Other:amy?secret=GEZDGNBVGY3TQOJQ&issuer=Other';
+
+function memoryItem<T>(key: string): StorageItem<T> {
+  let value: T | undefined;
+  return { area: 'session', key, clearOn: 'never', get: async () => value, set: async (next) => void (value = next), remove: async () => void (value = undefined) };
+}
+
+async function setup() {
+  const vault = new VaultService(memoryPorts().ports);
+  await vault.create('correct horse battery');
+  await vault.mutate((data, now) => ({ data: addAccount(data, { ...parseOtpauthUri(OLD), sites: [SITE] }, { now, newId: () => 'old' }).vault, result: null }));
+  const stores: ImportExportStores = { lastImport: memoryItem<LastImport>('lastImport'), lastBackup: memoryItem<LastBackup>('lastBackup') };
+  const services = { vault } as unknown as Services;
+  const pending = pendingImports({ clearOn: vault });
+  const preview = await importPreview(services, pending, { data: `${NEW}\n${OTHER}\n`, encoding: 'text' });
+  const state = () => vault.read((d) => ({ active: d.accounts.map((a) => a.issuer + (a.id === 'old' ? ' (old)' : '')), trash: d.trash.map((t) => t.account.id), here: matchAccounts(d.accounts, SITE).length }));
+  return { vault, stores, services, pending, preview, state };
+}
+
+describe('importing a new key for an account the vault has', () => {
+  it('the preview marks it, and only it', async () => {
+    const { preview } = await setup();
+    expect(preview.add.map((e) => [e.issuer, e.replaces === true])).toEqual([
+      ['Mail Machine', true],
+      ['Other', false],
+    ]);
+  });
+
+  it('replace: the old one goes to the trash, the new one takes its site; undo brings the old one back', async () => {
+    const { services, stores, pending, preview, state } = await setup();
+    const done = await importCommit(services, stores, pending, { previewId: preview.previewId, expectedCount: 2, replace: [0] });
+    expect(done.added.map((a) => [a.issuer, a.sites])).toEqual([
+      ['Mail Machine', [SITE]],
+      ['Other', []],
+    ]);
+    expect(await state()).toEqual({ active: ['Mail Machine', 'Other'], trash: ['old'], here: 1 });
+    await importUndo(services, stores, done.importId);
+    expect(await state()).toEqual({ active: ['Mail Machine (old)'], trash: [], here: 1 });
+  });
+
+  it('keep both (the default): both bound to the site, so the site asks which one to use', async () => {
+    const { services, stores, pending, preview, state } = await setup();
+    await importCommit(services, stores, pending, { previewId: preview.previewId, expectedCount: 2 });
+    expect(await state()).toEqual({ active: ['Mail Machine (old)', 'Mail Machine', 'Other'], trash: [], here: 2 });
+  });
+
+  it('a position that is not a marked entry replaces nothing', async () => {
+    const { services, stores, pending, preview, state } = await setup();
+    await importCommit(services, stores, pending, { previewId: preview.previewId, expectedCount: 2, replace: [1, 7, -1] });
+    expect((await state()).trash).toEqual([]);
+  });
+});
