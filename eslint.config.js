@@ -4,6 +4,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import prettier from 'eslint-config-prettier';
 
 const entries = ['background', 'content', 'popup', 'options', 'offscreen'];
 const folder = (name) => [`**/${name}`, `**/${name}/**`, `@/${name}/**`];
@@ -89,4 +90,6 @@ export default tseslint.config(
   ...entries.map((name) =>
     zone([`src/${name}/**`], entries.filter((other) => other !== name), 'Entry folders never import each other.'),
   ),
+  // Formatting is prettier's (`prettier --check` in `npm run lint`): the rules that would fight it are off.
+  prettier,
 );
