@@ -4,12 +4,15 @@
  *
  * - `background.scripts` instead of `service_worker`: Firefox runs MV3 backgrounds as event pages
  *   (https://developer.mozilla.org/docs/Mozilla/Add-ons/WebExtensions/manifest.json/background).
- * - `browser_specific_settings.gecko`: AMO needs a stable id; `data_collection_permissions` is Firefox's
+ * - `browser_specific_settings.gecko`: AMO needs a stable id
+ *   (https://developer.mozilla.org/docs/Mozilla/Add-ons/WebExtensions/manifest.json/browser_specific_settings);
+ *   `data_collection_permissions` is Firefox's
  *   data-collection declaration (we collect nothing: `required: ["none"]`), understood from Firefox 140
  *   (https://extensionworkshop.com/documentation/develop/firefox-builtin-data-consent/).
- * - no `offscreen`: a Chrome-only permission; Firefox's background page has a DOM, so it clears the
- *   clipboard itself (src/background/clipboard-clear.ts).
- * - no `minimum_chrome_version`: Chrome's key.
+ * - no `offscreen`: a Chrome-only permission (https://developer.chrome.com/docs/extensions/reference/api/offscreen);
+ *   Firefox's background page has a DOM, so it clears the clipboard itself (src/background/clipboard-clear.ts).
+ * - no `minimum_chrome_version`: Chrome's key
+ *   (https://developer.chrome.com/docs/extensions/reference/manifest/minimum-chrome-version).
  */
 import source from './manifest.json' with { type: 'json' };
 

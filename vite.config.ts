@@ -9,7 +9,8 @@ import { join } from 'node:path';
 /**
  * crxjs lists a script imported with `?iife` (the page UI, injected by `scripting.executeScript`) in
  * `web_accessible_resources` for every site; injection does not need that, and it would let any page
- * detect the extension. Drop it from the written manifest (tests/e2e/manifest.test.ts checks).
+ * detect the extension. Drop it from the written manifest (tests/e2e/manifest.test.ts checks). crxjs documents the
+ * listing for `?iife` imports: https://github.com/crxjs/chrome-extension-tools/blob/main/packages/vite-plugin/client.d.ts
  */
 function exposeNothing(): Plugin {
   return {
@@ -28,6 +29,7 @@ function exposeNothing(): Plugin {
 // The content script is built as one self-contained IIFE (`standaloneFiles`): otherwise crxjs emits a
 // loader plus chunks and lists those chunks in `web_accessible_resources` for <all_urls>, which lets
 // any web page detect the extension by fetching chrome-extension://<id>/assets/... (tests/e2e checks it).
+// https://github.com/crxjs/chrome-extension-tools/issues/1130
 // `vite build` writes dist/chrome; `vite build --mode firefox` writes dist/firefox from the same sources
 // with the manifest of firefox-manifest.ts (`npm run build` does both).
 export default defineConfig(({ mode }) => {

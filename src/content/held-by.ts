@@ -1,5 +1,6 @@
 /**
- * Firefox has no IntersectionObserver v2, so genuine.ts refuses a click on our host when another
+ * Firefox has no IntersectionObserver v2 (https://github.com/mozilla/standards-positions/issues/672),
+ * so genuine.ts refuses a click on our host when another
  * top-layer element overlaps it. But a QR in a modal <dialog> (issue 18) gets our host mounted inside
  * that dialog (host.ts parentFor): the dialog always overlaps it, and every click was refused.
  *

@@ -11,6 +11,7 @@
  * - The top layer (`popover=manual` + showPopover): top-layer boxes are painted as siblings of the root,
  *   so nothing on <html> (mask, clip-path, transform, opacity, filter) reaches them, and no z-index can
  *   cover them; only a top-layer element shown later can, and genuine.ts refuses clicks then.
+ *   https://drafts.csswg.org/css-position-4/#top-layer
  */
 
 /** What the page could change to hide or distort our host, and the only value we accept. */

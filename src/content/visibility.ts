@@ -18,7 +18,8 @@ export interface Sight {
 const supported = (): boolean =>
   typeof IntersectionObserverEntry === 'function' && 'isVisible' in IntersectionObserverEntry.prototype;
 
-/** Tracks `host`'s visibility; null where the browser has no IntersectionObserver v2 (Firefox). */
+/** Tracks `host`'s visibility; null where the browser has no IntersectionObserver v2 (Firefox:
+ * https://github.com/mozilla/standards-positions/issues/672). */
 export function trackVisibility(host: Element, IO = globalThis.IntersectionObserver, v2 = supported()): Sight | null {
   if (!IO || !v2) return null;
   let since: number | undefined;

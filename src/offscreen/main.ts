@@ -1,5 +1,6 @@
 /**
- * Chrome's offscreen document (reason CLIPBOARD): a service worker has no clipboard, so the
+ * Chrome's offscreen document (reason CLIPBOARD,
+ * https://developer.chrome.com/docs/extensions/reference/api/offscreen#reasons): a service worker has no clipboard, so the
  * background asks this page to clear a copied code after 30 s — only if the clipboard still holds
  * exactly that code, so anything the user copied since is left alone. Its messages are records in
  * shared/messages/to-offscreen.ts; the handler table below is typed against them.

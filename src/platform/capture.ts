@@ -4,7 +4,8 @@ import { imageToRgba, type Bitmap } from './image-decode';
 export { imageToRgba, type Bitmap } from './image-decode';
 
 /**
- * Chrome allows 2 captures a second (MAX_CAPTURE_VISIBLE_TAB_CALLS_PER_SECOND) and fails the rest.
+ * Chrome allows 2 captures a second (MAX_CAPTURE_VISIBLE_TAB_CALLS_PER_SECOND) and fails the rest:
+ * https://developer.chrome.com/docs/extensions/reference/api/tabs#property-MAX_CAPTURE_VISIBLE_TAB_CALLS_PER_SECOND
  * Firefox has no such limit but needs the same `<all_urls>` host permission, which the user may have
  * withheld there (the popup asks for it: src/popup/site-access-notice.tsx); without it the capture
  * rejects and enrollment falls back to the pixels the page lets us read.

@@ -24,6 +24,7 @@ export function offscreenApi(): OffscreenApi | undefined {
   if (!offscreen) return undefined;
   return {
     // hasDocument is Chrome 116+; before it, closeDocument after each use leaves none open.
+    // Chromium's TODO on hasDocument: https://crbug.com/1339382
     hasDocument: async () => (await offscreen.hasDocument?.()) ?? false,
     createDocument: (options) => offscreen.createDocument(options),
     closeDocument: () => offscreen.closeDocument(),

@@ -11,7 +11,8 @@ export const extensionSelf = (): { id: string; origin: string } => ({ id: browse
 
 export const extensionManifest = (): ReturnType<typeof browser.runtime.getManifest> => browser.runtime.getManifest();
 
-/** Returning a promise from `listener` makes it the reply (webextension-polyfill in Chromium, native in Firefox). */
+/** Returning a promise from `listener` makes it the reply (webextension-polyfill in Chromium, native in Firefox):
+ * https://developer.mozilla.org/docs/Mozilla/Add-ons/WebExtensions/API/runtime/onMessage */
 export type MessageListener = (message: unknown, sender: Runtime.MessageSender) => Promise<unknown> | undefined;
 
 export function onRuntimeMessage(listener: MessageListener): void {

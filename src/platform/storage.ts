@@ -131,7 +131,7 @@ export async function setTogether(area: Area, entries: [StorageItem<unknown>, un
 
 /**
  * Keep `storage.session` away from content scripts (Chrome's default, made explicit). Firefox has no
- * setAccessLevel (Mozilla bug 1724754) and never exposes storage.session to content scripts
+ * setAccessLevel (https://bugzilla.mozilla.org/show_bug.cgi?id=1724754) and never exposes storage.session to content scripts
  * (https://developer.mozilla.org/docs/Mozilla/Add-ons/WebExtensions/API/storage/session), so there
  * the call is skipped and the default is already what we want.
  */

@@ -10,6 +10,7 @@ export interface SiteAccessPort {
 /**
  * Says so when the extension may not read web sites (Firefox lets the user withhold the host
  * permission) and asks for it on a click: without it no QR is found and no code is filled.
+ * https://developer.mozilla.org/docs/Mozilla/Add-ons/WebExtensions/User_actions
  */
 export function SiteAccessNotice({ t, access }: { t: Translate; access: SiteAccessPort }) {
   const [missing, setMissing] = useState(false);

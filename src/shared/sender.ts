@@ -8,7 +8,7 @@ export interface SenderLike {
   /** `url`: the tab's top-level page (present with host permission for it). */
   tab?: { id?: number; url?: string };
   frameId?: number;
-  /** Chrome 106+: the sending document's id. */
+  /** Chrome 106+: the sending document's id (https://developer.chrome.com/docs/extensions/reference/api/runtime#type-MessageSender). */
   documentId?: string;
 }
 

@@ -73,7 +73,8 @@ export async function launchWithExtension(profileDir?: string, lang?: string): P
 
 /**
  * Stops the extension's service worker the way Chrome does when it idles (CDP
- * ServiceWorker.stopAllWorkers) and waits until it reports `stopped`. The next message wakes a new
+ * ServiceWorker.stopAllWorkers, https://chromedevtools.github.io/devtools-protocol/tot/ServiceWorker/#method-stopAllWorkers)
+ * and waits until it reports `stopped`. The next message wakes a new
  * one. Playwright keeps listing the stopped worker (evaluating in it hangs), so after this, talk to
  * the extension through its pages instead of `ext.worker`.
  */

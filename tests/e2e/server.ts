@@ -113,7 +113,8 @@ async function listen(server: Server): Promise<number> {
 function stop(server: Server): Promise<void> {
   return new Promise<void>((done) => {
     server.close(() => done());
-    // Chromium keeps idle keep-alive connections open, which would hold close() forever.
+    // Chromium keeps idle keep-alive connections open, which would hold close() forever:
+    // https://nodejs.org/docs/latest-v20.x/api/http.html#servercloseallconnections
     server.closeAllConnections();
   });
 }

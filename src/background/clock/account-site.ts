@@ -15,6 +15,7 @@ export async function probeOrigin(vault: VaultService, activeOrigin: string | nu
     for (const account of data.accounts) {
       for (const site of account.sites) {
         // URL.parse is Chrome 126+; the manifest allows 116. Sites are stored as origins, checked here anyway.
+        // https://developer.mozilla.org/docs/Web/API/URL/parse_static#browser_compatibility
         if (!/^https?:\/\/[^/]+$/.test(site)) continue;
         return new URL(site).origin;
       }

@@ -131,7 +131,7 @@ export function startEnroll(): void {
   });
   scan();
   // A page popover opened with showPopover() changes no attribute: its toggle event (no bubbling, seen
-  // in the capture phase) shows that a QR inside it may now be on screen.
+  // in the capture phase: https://github.com/whatwg/html/issues/8888) shows that a QR inside it may now be on screen.
   document.addEventListener('toggle', scan, true);
   // An image that finishes loading (a new source too) changes no attribute: measure it again (load
   // does not bubble: capture it).

@@ -72,6 +72,7 @@ function fillSplit(inputs: HTMLInputElement[], code: string): boolean {
     first.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true, composed: true }));
   } catch {
     // No DataTransfer constructor (older engines): the box-by-box fill below still runs.
+    // https://developer.mozilla.org/docs/Web/API/DataTransfer/DataTransfer#browser_compatibility
   }
   inputs.forEach((box, i) => {
     const c = code[i] ?? '';
