@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { AccountView } from '../shared/protocol';
+import type { AccountView, CodeView } from '../shared/protocol';
 import type { PopupApi, Translate } from './api';
 import { AccountRow, NEXT_CODE_WINDOW, secondsLeft, type CopiedState } from './account-row';
 import { moveTo, moveWithinGroup } from './order';
@@ -14,6 +14,8 @@ interface ListProps {
   t: Translate;
   accounts: AccountView[];
   currentIds: readonly string[];
+  /** Codes already known when the list mounts (popup/open's first rows): shown without asking again. */
+  initialCodes?: CodeView[] | undefined;
   /** `next`: the code copied is the next period's (the current one had too little time left). */
   onCopied(code: string, next?: boolean, left?: number): void;
   onOpen(account: AccountView): void;
@@ -25,7 +27,7 @@ interface ListProps {
  * codes are computed, so 1000 accounts open as fast as 10. Arrow keys move through accounts, Enter
  * copies, Alt+Arrow moves an account within its group; rows can also be dragged.
  */
-export function AccountList({ api, t, accounts, currentIds, onCopied, onOpen, onReordered }: ListProps) {
+export function AccountList({ api, t, accounts, currentIds, initialCodes, onCopied, onOpen, onReordered }: ListProps) {
   const [scrollTop, setScrollTop] = useState(0);
   const [focus, setFocus] = useState(0);
   const [copied, setCopied] = useState<{ id: string; what: CopiedState } | null>(null);
@@ -35,7 +37,7 @@ export function AccountList({ api, t, accounts, currentIds, onCopied, onOpen, on
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(accounts.length, Math.ceil((scrollTop + VIEWPORT) / ROW_HEIGHT) + OVERSCAN);
   const rows = accounts.slice(first, last);
-  const { codes, replace } = useCodes(api, rows.map((a) => a.id), now);
+  const { codes, replace } = useCodes(api, rows.map((a) => a.id), now, initialCodes);
   const current = new Set(currentIds);
 
   useEffect(() => setFocus((f) => Math.min(f, Math.max(0, accounts.length - 1))), [accounts.length]);

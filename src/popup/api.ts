@@ -10,6 +10,7 @@ import type {
   HotpUse,
   ManualEntryInput,
   PendingPick,
+  PopupOpen,
   ScanResult,
   TrashView,
   VaultStatus,
@@ -19,6 +20,8 @@ import type {
 export interface PopupApi {
   info(): Promise<AppInfo>;
   status(): Promise<VaultStatus>;
+  /** Status, list and the first rows' codes in one round trip (a locked vault: the status only). */
+  open(): Promise<PopupOpen>;
   create(password: string): Promise<VaultStatus>;
   unlock(password: string): Promise<VaultStatus>;
   lock(): Promise<VaultStatus>;

@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { AccountList, AppInfo, VaultState } from '../shared/protocol';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { AppInfo, PopupOpen, VaultState } from '../shared/protocol';
 import { errorText, type PopupApi, type Translate } from './api';
 import { SetupForm, UnlockForm } from './password-forms';
 import { VaultView } from './vault-view';
@@ -8,18 +8,33 @@ import { VaultNotices, type NoticesPort } from './vault-notices';
 
 export type { PopupApi, Translate } from './api';
 
-/** The popup: first run (create the master password), locked (unlock), or the unlocked vault. */
-export function App({ api, t, siteAccess, closePopup, notices }: { api: PopupApi; t: Translate; siteAccess?: SiteAccessPort; closePopup?: () => void; notices?: NoticesPort }) {
+/**
+ * The popup: first run (create the master password), locked (unlock), or the unlocked vault. `opening`
+ * is the `popup/open` answer main.tsx asked for before preact loaded (./open-early.ts); the first
+ * refresh takes it, every later one (after unlock, create, lock) asks again.
+ */
+export function App({ api, t, siteAccess, closePopup, notices, opening }: {
+  api: PopupApi;
+  t: Translate;
+  siteAccess?: SiteAccessPort;
+  closePopup?: () => void;
+  notices?: NoticesPort;
+  opening?: Promise<PopupOpen> | undefined;
+}) {
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [state, setState] = useState<VaultState | null>(null);
-  const [list, setList] = useState<AccountList | null>(null);
+  const [open, setOpen] = useState<PopupOpen['unlocked']>(null);
   const [failure, setFailure] = useState('');
+  const early = useRef(opening);
 
+  // One round trip: status, list and the first rows' codes, so the vault view's first paint has codes.
   const refresh = useCallback(async () => {
+    const pending = early.current ?? api.open();
+    early.current = undefined;
     try {
-      const status = await api.status();
-      setList(status.state === 'unlocked' ? await api.list() : null);
-      setState(status.state);
+      const answer = await pending;
+      setOpen(answer.unlocked);
+      setState(answer.status.state);
     } catch (error) {
       setFailure(errorText(t, error));
     }
@@ -45,7 +60,9 @@ export function App({ api, t, siteAccess, closePopup, notices }: { api: PopupApi
       {state === 'empty' && <SetupForm t={t} onSubmit={(password) => after(api.create(password))} />}
       {state === 'locked' && <UnlockForm t={t} onSubmit={(password) => after(api.unlock(password))} />}
       {state === 'unlocked' && notices && <VaultNotices port={notices} t={t} />}
-      {state === 'unlocked' && list && <VaultView api={api} t={t} initial={list} onLock={() => void after(api.lock())} closePopup={closePopup} />}
+      {state === 'unlocked' && open && (
+        <VaultView api={api} t={t} initial={open.list} initialCodes={open.codes} onLock={() => void after(api.lock())} closePopup={closePopup} />
+      )}
     </>
   );
 }

@@ -20,6 +20,7 @@ export function createPopupApi(send: Send, io: PopupIo): PopupApi {
   return {
     info: () => send({ type: 'app/info' }),
     status: () => send({ type: 'vault/status' }),
+    open: () => send({ type: 'popup/open' }),
     create: (password) => send({ type: 'vault/create', password }),
     unlock: (password) => send({ type: 'vault/unlock', password }),
     lock: () => send({ type: 'vault/lock' }),

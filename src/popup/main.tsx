@@ -1,3 +1,5 @@
+// First: the popup's data is asked for before the modules below are evaluated (./open-early.ts).
+import { opening } from './open-early';
 import { render } from 'preact';
 import { App } from './app';
 import { createNoticesPort, createPopupApi } from './client';
@@ -14,4 +16,4 @@ const notices = createNoticesPort(callBackground, () => openExtensionPage('src/o
 
 const root = document.getElementById('app');
 setDocumentLanguage(t);
-if (root) render(<App api={api} t={t} siteAccess={siteAccess} closePopup={() => window.close()} notices={notices} />, root);
+if (root) render(<App api={api} t={t} siteAccess={siteAccess} closePopup={() => window.close()} notices={notices} opening={opening} />, root);

@@ -1,4 +1,5 @@
 import type { AccountView } from '../shared/protocol';
+import { currentSiteFirst } from '../shared/account-order';
 
 /** Case- and accent-insensitive text for search. */
 const fold = (text: string) => text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
@@ -16,9 +17,7 @@ export function matchesQuery(account: AccountView, query: string): boolean {
  * (pinned first, then the user's order — the background already sorted them that way).
  */
 export function visibleAccounts(accounts: AccountView[], query: string, currentIds: readonly string[]): AccountView[] {
-  const current = new Set(currentIds);
-  const found = accounts.filter((a) => matchesQuery(a, query));
-  return [...found.filter((a) => current.has(a.id)), ...found.filter((a) => !current.has(a.id))];
+  return currentSiteFirst(accounts.filter((a) => matchesQuery(a, query)), currentIds);
 }
 
 /** Move `id` one step within its pinned/unpinned group; returns the group's new id order, or null. */

@@ -19,10 +19,11 @@ export function useNow(): number {
 
 /**
  * Codes for the rows on screen only: asked for when the visible set changes and when one of them
- * expires; never for the thousand rows scrolled away.
+ * expires; never for the thousand rows scrolled away. `initial`: codes already known at mount
+ * (popup/open's), so the first render shows them and asks only for what they do not cover.
  */
-export function useCodes(api: PopupApi, ids: string[], now: number) {
-  const [codes, setCodes] = useState<Map<string, CodeView>>(new Map());
+export function useCodes(api: PopupApi, ids: string[], now: number, initial?: readonly CodeView[]) {
+  const [codes, setCodes] = useState<Map<string, CodeView>>(() => new Map(initial?.map((view) => [view.id, view] as const)));
   const key = ids.join(',');
   const expired = useMemo(() => ids.some((id) => {
     const view = codes.get(id);

@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { AccountList as AccountListData, AccountView, CapturePending, PendingPick } from '../shared/protocol';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { AccountList as AccountListData, AccountView, CapturePending, CodeView, PendingPick } from '../shared/protocol';
 import { errorText, type PopupApi, type Translate } from './api';
 import { AccountList } from './account-list';
 import { AccountDetail } from './account-detail';
@@ -18,10 +18,12 @@ import { ClockNotice } from './clock-notice';
 type Panel = { kind: 'list' } | { kind: 'add' } | { kind: 'detail'; id: string } | { kind: 'trash' };
 
 /** The unlocked popup: search, this site's accounts first, the list, and the add/edit/trash panels. */
-export function VaultView({ api, t, initial, onLock, closePopup }: {
+export function VaultView({ api, t, initial, initialCodes, onLock, closePopup }: {
   api: PopupApi;
   t: Translate;
   initial: AccountListData;
+  /** The first rows' codes that came with `initial` (popup/open), so the first paint shows them. */
+  initialCodes?: CodeView[] | undefined;
   onLock(): void;
   /** Closes the popup window after a pick (main.tsx: window.close; absent in tests). */
   closePopup?: (() => void) | undefined;
@@ -42,6 +44,12 @@ export function VaultView({ api, t, initial, onLock, closePopup }: {
   }, [api]);
   // Bumped when the clock correction is turned on: the list remounts and asks for the corrected codes.
   const [clockKey, setClockKey] = useState(0);
+  // The opening's codes are for the list's first mount only: a list mounted again (after a panel, a
+  // clock correction) asks for codes that are current then (an HOTP counter may have moved meanwhile).
+  const opened = useRef(initialCodes);
+  useLayoutEffect(() => {
+    opened.current = undefined;
+  }, []);
 
   const reload = useCallback(async () => {
     try {
@@ -131,6 +139,7 @@ export function VaultView({ api, t, initial, onLock, closePopup }: {
             <p class="empty">{t('searchNone')}</p>
           ) : (
             <AccountList key={clockKey} api={api} t={t} accounts={shown} currentIds={currentIds}
+              initialCodes={opened.current}
               onCopied={(_code, next, left) => setToast({ text: next ? t('copiedNext', String(left ?? 0)) : t('copied') })}
               onOpen={(account) => setPanel({ kind: 'detail', id: account.id })}
               onReordered={reload} />

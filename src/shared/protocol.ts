@@ -110,6 +110,16 @@ export interface AccountList {
   currentSite: { origin: string; ids: string[]; lookalike?: Lookalike } | null;
 }
 
+/**
+ * `popup/open`: what the popup needs for its first paint, in one round trip. `unlocked` is null unless
+ * the vault is unlocked (a locked vault answers its status only); `codes` are the first rows' (the
+ * order the popup shows with an empty search: shared/account-order.ts), clock-corrected like codes/get.
+ */
+export interface PopupOpen {
+  status: VaultStatus;
+  unlocked: { list: AccountList; codes: CodeView[] } | null;
+}
+
 export interface TrashView {
   id: string;
   issuer: string;

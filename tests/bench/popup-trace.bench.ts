@@ -32,7 +32,10 @@ beforeAll(async () => {
   const page = await openPopup(ext);
   await call(page, { type: 'vault/create', password: PASSWORD });
   const accounts = Array.from({ length: 1000 }, (_, i) => parseOtpauthUri(`otpauth://totp/B:u${i}?issuer=B${i}&secret=${encodeBase32(new Uint8Array(20).map((_, j) => (j === 0 ? i >> 8 : j === 1 ? i & 255 : j)))}`));
-  await call(page, { type: 'accounts/add-uri', uri: encodeMigration({ accounts, version: 1, batchSize: 1, batchIndex: 0, batchId: 1 }) });
+  // In batches: one migration URI of 1000 accounts is over accounts/add-uri's 64 KB check.
+  for (let i = 0; i < accounts.length; i += 250) {
+    await call(page, { type: 'accounts/add-uri', uri: encodeMigration({ accounts: accounts.slice(i, i + 250), version: 1, batchSize: 1, batchIndex: 0, batchId: 1 }) });
+  }
   await page.close();
   await ext.context.addInitScript(probe);
   await (await openPopup(ext)).close(); // warm: the worker has read the vault once

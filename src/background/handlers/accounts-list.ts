@@ -1,4 +1,4 @@
-import { listAccounts } from '../../core/vault';
+import { listAccounts, type VaultData } from '../../core/vault';
 import { matchAccounts } from '../../core/site';
 import type { AccountList } from '../../shared/protocol';
 import type { Services } from './context';
@@ -12,10 +12,13 @@ import { lookalikeFor } from '../fill/lookalike-for';
  */
 export async function accountsList({ vault, activeOrigin }: Services): Promise<AccountList> {
   const origin = await activeOrigin();
-  return vault.read((data) => {
-    const accounts = listAccounts(data);
-    if (!origin) return { accounts: accounts.map(toView), currentSite: null };
-    const lookalike = lookalikeFor(data, origin);
-    return { accounts: accounts.map(toView), currentSite: { origin, ids: matchAccounts(accounts, origin), ...(lookalike ? { lookalike } : {}) } };
-  });
+  return vault.read((data) => accountListOf(data, origin));
+}
+
+/** The list `accounts/list` answers, for the active tab's `origin` (null: none); popup/open shares it. */
+export function accountListOf(data: VaultData, origin: string | null): AccountList {
+  const accounts = listAccounts(data);
+  if (!origin) return { accounts: accounts.map(toView), currentSite: null };
+  const lookalike = lookalikeFor(data, origin);
+  return { accounts: accounts.map(toView), currentSite: { origin, ids: matchAccounts(accounts, origin), ...(lookalike ? { lookalike } : {}) } };
 }

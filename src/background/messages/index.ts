@@ -10,6 +10,7 @@ import { appHandlers } from './app';
 import { clockHandlers } from './clock';
 import { enrollHandlers } from './enroll';
 import { fillHandlers } from './fill';
+import { popupHandlers } from './popup-open';
 import { restoreHandlers } from './restore';
 
 export function backgroundHandlers(services: Services): Handlers {
@@ -21,5 +22,6 @@ export function backgroundHandlers(services: Services): Handlers {
     ...enrollHandlers(services),
     ...importExportHandlers(services),
     ...restoreHandlers(services),
+    ...popupHandlers(services),
   };
 }

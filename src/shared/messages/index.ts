@@ -28,6 +28,7 @@ import type { MessageMap } from './define';
 import { enrollMessages } from './enroll';
 import { fillMessages } from './fill';
 import { importExportMessages } from './import-export';
+import { popupMessages } from './popup-open';
 import { restoreMessages } from './restore';
 import { toOffscreenMessages } from './to-offscreen';
 
@@ -40,6 +41,7 @@ export const toBackground = {
   ...enrollMessages,
   ...importExportMessages,
   ...restoreMessages,
+  ...popupMessages,
 };
 
 export { toContentMessages as toContent, toOffscreenMessages as toOffscreen };

@@ -173,3 +173,31 @@ describe('router: run-time checks of content-script requests', () => {
     expect(await route({ type: 'accounts/delete', id: 5 }, contentScript)).toMatchObject({ ok: false, error: { code: 'protocol/forbidden' } });
   });
 });
+
+describe('router: popup/open (the popup\'s first paint in one round trip)', () => {
+  const setupOpen = () => {
+    const handler = vi.fn(() => ({ status: { state: 'locked' }, unlocked: null }));
+    return { handler, route: createRouter({ 'popup/open': handler } as never, { id, origin }) };
+  };
+
+  it('from the popup, with nothing but its type: the handler runs', async () => {
+    const { handler, route } = setupOpen();
+    expect(await route({ type: 'popup/open' }, popup)).toEqual({ ok: true, value: { status: { state: 'locked' }, unlocked: null } });
+    expect(handler).toHaveBeenCalledOnce();
+  });
+
+  it.each([
+    ['a row count of its own choosing', { rows: 100_000 }],
+    ['an origin of its own choosing', { origin: 'https://bank.example' }],
+  ])('%s: protocol/bad-request, the handler never runs', async (_name, request) => {
+    const { handler, route } = setupOpen();
+    expect(await route({ type: 'popup/open', ...request }, popup)).toMatchObject({ ok: false, error: { code: 'protocol/bad-request' } });
+    expect(handler).not.toHaveBeenCalled();
+  });
+
+  it('from a content script: forbidden, the handler never runs', async () => {
+    const { handler, route } = setupOpen();
+    expect(await route({ type: 'popup/open' }, contentScript)).toMatchObject({ ok: false, error: { code: 'protocol/forbidden' } });
+    expect(handler).not.toHaveBeenCalled();
+  });
+});
