@@ -6,11 +6,11 @@
  * reads it. The code is asked for again when it rolls over, so it is fresh whenever the user submits
  * (the background never gives the next code early). Only into a password field the user can see.
  */
-import { fillAppended } from './fill';
 import { SIGN_IN } from './fill/submit';
 import { seen } from './fill/visible';
 import { sendToBackground } from '../platform/runtime-lite';
 import { onDomChange } from './dom-changes';
+import { pageUi, type PageUi } from './ui-loader';
 import type { CodeAnswer } from '../shared/protocol';
 
 const shownPassword = (doc: Document) =>
@@ -31,20 +31,25 @@ export function startAppend(doc: Document = document): () => void {
 
 function attach(doc: Document, password: HTMLInputElement): () => void {
   let answer: CodeAnswer | null = null;
+  /** The page UI script, which does the appending (fill/fill.ts): loaded only where there is a code to append. */
+  let ui: PageUi | undefined;
   let refresh: ReturnType<typeof setTimeout> | undefined;
   const ask = (): void => {
-    void sendToBackground({ type: 'fill/request', append: true }).then((a) => {
-      answer = a.kind === 'code' ? a : null;
-      // Ask again when this code rolls over (only on sites with the option on).
-      if (answer?.validUntil) refresh = setTimeout(ask, Math.max(1000, answer.validUntil - Date.now() + 100));
-    // No answer (locked, extension reloaded): no refresh; the field keeps what it has.
-    }, () => undefined);
+    void sendToBackground({ type: 'fill/request', append: true })
+      .then(async (a) => {
+        if (a.kind === 'code') ui = await pageUi();
+        answer = a.kind === 'code' ? a : null;
+        // Ask again when this code rolls over (only on sites with the option on).
+        if (answer?.validUntil) refresh = setTimeout(ask, Math.max(1000, answer.validUntil - Date.now() + 100));
+      })
+      // No answer or no page UI (locked, extension reloaded): no refresh; the field keeps what it has.
+      .catch(() => undefined);
   };
   const append = (e: Event): void => {
-    if (!answer || !e.isTrusted || !seen(password)) return;
+    if (!answer || !ui || !e.isTrusted || !seen(password)) return;
     // Past its period (the refresh is on its way): the server's window still takes the previous code.
     const late = answer.validUntil !== null && Date.now() > answer.validUntil - 1000;
-    fillAppended(password, (late && answer.next) || answer.code);
+    ui.fillAppended(password, (late && answer.next) || answer.code);
   };
   const onKey = (e: KeyboardEvent) => e.key === 'Enter' && e.target === password && append(e);
   const onClick = (e: MouseEvent) => {

@@ -9,7 +9,9 @@ import type { enrolled, notify, presentCandidate } from './enroll/present';
 import type { guardCapture } from './enroll/capture-guard';
 import type { showFieldButton } from './fill/button';
 import type { showFillCue } from './fill/cue';
-import type { gridPng } from './enroll/grid-png';
+import type { drawSource } from './enroll/draw-source';
+import type { submitNear } from './fill/submit';
+import type { fillAppended, fillCode, stillOurs } from './fill/fill';
 
 export const UI_KEY = '__clickauthUi';
 
@@ -20,7 +22,11 @@ export interface PageUi {
   guardCapture: typeof guardCapture;
   showFieldButton: typeof showFieldButton;
   showFillCue: typeof showFillCue;
-  gridPng: typeof gridPng;
+  drawSource: typeof drawSource;
+  submitNear: typeof submitNear;
+  fillCode: typeof fillCode;
+  fillAppended: typeof fillAppended;
+  stillOurs: typeof stillOurs;
 }
 
 const slot = globalThis as { [UI_KEY]?: PageUi };
