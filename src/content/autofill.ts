@@ -6,9 +6,9 @@
  * the code has under 3 s left, it is asked for again just after it rolls over (never early), unless the
  * user has typed meanwhile. Our button also lets the user unlock or pick when there is no one code.
  */
-import { findOtpFields, inputsOf, watchOtpFields, type OtpTarget } from './fill';
+import { fillCode, findOtpFields, inputsOf, stillOurs, watchOtpFields, type OtpTarget } from './fill';
 import { targetSeen } from './fill/visible';
-import { pageUi, type PageUi } from './ui-loader';
+import { pageUi } from './ui-loader';
 import { sendToBackground } from '../platform/runtime-lite';
 import { enrollSettled, isSetupField, onSetupQr } from './enroll/setup-qrs';
 import type { CodeAnswer, FillAnswer } from '../shared/protocol';
@@ -36,14 +36,12 @@ function cueAnchor(target: OtpTarget): Element {
 /** Fields already submitted once by us: a second fill (shortcut, pick) never submits again. */
 const submitted = new WeakSet<HTMLInputElement>();
 
-/**
- * Fills `answer` into `target` (the writing, fill/fill.ts, is in the page UI script); refreshes it at
- * rollover and submits the form if the site wants that.
- */
-function apply(ui: PageUi, target: OtpTarget, answer: CodeAnswer, now = Date.now()): boolean {
-  if (!ui.fillCode(target, answer.code, answer.next ?? undefined)) return false;
+/** Fills `answer` into `target`; refreshes it at rollover and submits the form if the site wants that. */
+function apply(target: OtpTarget, answer: CodeAnswer, now = Date.now()): boolean {
+  if (!fillCode(target, answer.code, answer.next ?? undefined)) return false;
   removeButton?.();
-  ui.showFillCue(cueAnchor(target));
+  // No page UI (the extension reloaded under the page): the fill stands without its cue.
+  void pageUi().then((ui) => ui.showFillCue(cueAnchor(target)), () => undefined);
   const left = answer.validUntil === null ? Infinity : answer.validUntil - now;
   // Asked again once the code has expired, under the same rules (a grant when the user asked for this
   // fill); fillCode only overwrites what we put there, so a user's own typing is never replaced.
@@ -51,8 +49,9 @@ function apply(ui: PageUi, target: OtpTarget, answer: CodeAnswer, now = Date.now
   const inputs = inputsOf(target);
   if (answer.submit && !submitted.has(inputs[0]!)) {
     submitted.add(inputs[0]!);
-    // After the rollover refill if there is one; never if the user changed the field meanwhile.
-    setTimeout(() => ui.stillOurs(inputs) && ui.submitNear(inputs[0]!), left < ROLLOVER_MS ? left + 400 : 100);
+    // After the rollover refill if there is one; never if the user changed the field meanwhile. The
+    // submitting is in the page UI script, loaded for the cue above by then.
+    setTimeout(() => stillOurs(inputs) && void pageUi().then((ui) => ui.submitNear(inputs[0]!), () => undefined), left < ROLLOVER_MS ? left + 400 : 100);
   }
   return true;
 }
@@ -63,7 +62,7 @@ function showButton(target: OtpTarget, answer: FillAnswer): void {
   void enrollSettled().then(async () => {
     if (isSetupField(anchor)) return;
     const ui = await pageUi();
-    if (ui.stillOurs(inputsOf(target)) || isSetupField(anchor)) return; // filled meanwhile
+    if (stillOurs(inputsOf(target)) || isSetupField(anchor)) return; // filled meanwhile
     removeButton?.();
     buttonAnchor = anchor;
     removeButton = ui.showFieldButton(anchor, answer.kind === 'locked', () => {
@@ -82,13 +81,8 @@ type Request = { accountId?: string; grant?: string };
 /** `clicked`: sent from our button's click handler (a genuine, trusted click). */
 async function offer(target: OtpTarget, request: Request = {}, clicked = false): Promise<boolean> {
   const consecutive = target.kind === 'consecutive';
-  // The page UI fills: asked for alongside the code, so that it is in place when the code comes (a
-  // field found is filled within 100 ms).
-  const ui = pageUi();
-  // Its failure (the extension reloaded under the page) is seen where a code is applied below.
-  ui.catch(() => undefined);
   const answer = await sendToBackground({ type: 'fill/request', ...request, visible: targetSeen(target), consecutive });
-  if (answer.kind === 'code') return apply(await ui, target, answer);
+  if (answer.kind === 'code') return apply(target, answer);
   // Grants live in the service worker's memory: after it restarted, the click still stands, once.
   if (clicked && 'grant' in answer) return offer(target, { grant: answer.grant });
   if (answer.kind !== 'none' && !request.accountId) showButton(target, answer);
@@ -105,7 +99,7 @@ export async function fillNow(grant: string, accountId?: string): Promise<{ fill
 /** The user picked an account in the popup after clicking our button: fill its code (this document only). */
 export async function fillPicked(answer: CodeAnswer, origin: string): Promise<{ filled: boolean }> {
   const target = location.origin === origin ? findOtpFields(document) : null;
-  return { filled: target !== null && apply(await pageUi(), target, answer) };
+  return { filled: target !== null && apply(target, answer) };
 }
 
 /** Waits up to ~1 s for `target` to be seen (a step of a sign-in that slides or fades in). */

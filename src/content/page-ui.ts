@@ -5,7 +5,7 @@ import { showFieldButton } from './fill/button';
 import { showFillCue } from './fill/cue';
 import { drawSource } from './enroll/draw-source';
 import { submitNear } from './fill/submit';
-import { fillAppended, fillCode, stillOurs } from './fill/fill';
+import { appendCodes } from './fill/append-code';
 import { UI_KEY, type PageUi } from './ui-loader';
 
 const slot = globalThis as { [UI_KEY]?: PageUi };
@@ -18,7 +18,5 @@ slot[UI_KEY] ??= {
   showFillCue,
   drawSource,
   submitNear,
-  fillCode,
-  fillAppended,
-  stillOurs,
+  appendCodes,
 };

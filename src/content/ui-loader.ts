@@ -11,7 +11,7 @@ import type { showFieldButton } from './fill/button';
 import type { showFillCue } from './fill/cue';
 import type { drawSource } from './enroll/draw-source';
 import type { submitNear } from './fill/submit';
-import type { fillAppended, fillCode, stillOurs } from './fill/fill';
+import type { appendCodes } from './fill/append-code';
 
 export const UI_KEY = '__clickauthUi';
 
@@ -24,9 +24,7 @@ export interface PageUi {
   showFillCue: typeof showFillCue;
   drawSource: typeof drawSource;
   submitNear: typeof submitNear;
-  fillCode: typeof fillCode;
-  fillAppended: typeof fillAppended;
-  stillOurs: typeof stillOurs;
+  appendCodes: typeof appendCodes;
 }
 
 const slot = globalThis as { [UI_KEY]?: PageUi };

@@ -27,8 +27,8 @@ describe('pageUi', () => {
     expect(a).toBe(b);
     expect(sent).toEqual([{ type: 'ui/load' }]);
     expect(Object.keys(a).sort()).toEqual([
-      'drawSource', 'enrolled', 'fillAppended', 'fillCode', 'guardCapture', 'notify', 'presentCandidate',
-      'showFieldButton', 'showFillCue', 'stillOurs', 'submitNear',
+      'appendCodes', 'drawSource', 'enrolled', 'guardCapture', 'notify', 'presentCandidate', 'showFieldButton',
+      'showFillCue', 'submitNear',
     ]);
     expect((globalThis as Record<string, unknown>)[UI_KEY]).toBe(a);
     await pageUi();
