@@ -31,7 +31,11 @@ export async function sourceOf(el: Element): Promise<CandidateSource | null> {
       looked = true;
     }
   }
-  return pageUi().then((ui) => ui.drawSource(el, looked), () => null);
+  return pageUi().then(
+    (ui) => ui.drawSource(el, looked),
+    // No page UI (the extension reloaded under the page): nothing to draw with, no button either.
+    () => null,
+  );
 }
 
 /** Chart/QR services put the payload in the query: ?chl=otpauth%3A%2F%2F… or ?data=otpauth://… */
