@@ -6,12 +6,9 @@
  * reads it. The code is asked for again when it rolls over, so it is fresh whenever the user submits
  * (the background never gives the next code early). Only into a password field the user can see.
  */
-import { fillAppended } from './fill';
-import { SIGN_IN } from './fill/submit';
-import { seen } from './fill/visible';
 import { sendToBackground } from '../platform/runtime-lite';
 import { onDomChange } from './dom-changes';
-import type { CodeAnswer } from '../shared/protocol';
+import { pageUi } from './ui-loader';
 
 const shownPassword = (doc: Document) =>
   [...doc.querySelectorAll<HTMLInputElement>('input[type=password]')].find((i) => i.getClientRects().length);
@@ -29,41 +26,23 @@ export function startAppend(doc: Document = document): () => void {
   return () => stop();
 }
 
+/**
+ * Asks once whether this frame's site wants its code appended; only then the page UI script is loaded
+ * and does the appending (fill/append-code.ts).
+ */
 function attach(doc: Document, password: HTMLInputElement): () => void {
-  let answer: CodeAnswer | null = null;
-  let refresh: ReturnType<typeof setTimeout> | undefined;
-  const ask = (): void => {
-    void sendToBackground({ type: 'fill/request', append: true }).then((a) => {
-      answer = a.kind === 'code' ? a : null;
-      // Ask again when this code rolls over (only on sites with the option on).
-      if (answer?.validUntil) refresh = setTimeout(ask, Math.max(1000, answer.validUntil - Date.now() + 100));
-    // No answer (locked, extension reloaded): no refresh; the field keeps what it has.
-    }, () => undefined);
-  };
-  const append = (e: Event): void => {
-    if (!answer || !e.isTrusted || !seen(password)) return;
-    // Past its period (the refresh is on its way): the server's window still takes the previous code.
-    const late = answer.validUntil !== null && Date.now() > answer.validUntil - 1000;
-    fillAppended(password, (late && answer.next) || answer.code);
-  };
-  const onKey = (e: KeyboardEvent) => e.key === 'Enter' && e.target === password && append(e);
-  const onClick = (e: MouseEvent) => {
-    const button = (e.target as Element).closest?.('button,input[type=submit]') as HTMLButtonElement | null;
-    if (!button) return;
-    const submits = password.form ? button.form === password.form && button.type === 'submit' : SIGN_IN.test(button.textContent || button.value);
-    if (submits) append(e);
-  };
-  // A page submitting its form from script after a trusted click or key has had the code appended then.
-  const onSubmit = (e: Event) => e.target === password.form && e.isTrusted && append(e);
-  ask();
-  // Capture phase on the document: before the page's own submit, key and click handlers read the field.
-  doc.addEventListener('keydown', onKey, true);
-  doc.addEventListener('click', onClick, true);
-  doc.addEventListener('submit', onSubmit, true);
+  let stop: (() => void) | undefined;
+  let stopped = false;
+  void sendToBackground({ type: 'fill/request', append: true })
+    .then(async (answer) => {
+      if (answer.kind !== 'code') return;
+      const ui = await pageUi();
+      if (!stopped) stop = ui.appendCodes(doc, password, answer);
+    })
+    // No answer or no page UI (locked, extension reloaded): the field keeps what the user typed.
+    .catch(() => undefined);
   return () => {
-    clearTimeout(refresh);
-    doc.removeEventListener('keydown', onKey, true);
-    doc.removeEventListener('click', onClick, true);
-    doc.removeEventListener('submit', onSubmit, true);
+    stopped = true;
+    stop?.();
   };
 }

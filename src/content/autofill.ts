@@ -9,7 +9,6 @@
 import { fillCode, findOtpFields, inputsOf, stillOurs, watchOtpFields, type OtpTarget } from './fill';
 import { targetSeen } from './fill/visible';
 import { pageUi } from './ui-loader';
-import { submitNear } from './fill/submit';
 import { sendToBackground } from '../platform/runtime-lite';
 import { enrollSettled, isSetupField, onSetupQr } from './enroll/setup-qrs';
 import type { CodeAnswer, FillAnswer } from '../shared/protocol';
@@ -50,8 +49,9 @@ function apply(target: OtpTarget, answer: CodeAnswer, now = Date.now()): boolean
   const inputs = inputsOf(target);
   if (answer.submit && !submitted.has(inputs[0]!)) {
     submitted.add(inputs[0]!);
-    // After the rollover refill if there is one; never if the user changed the field meanwhile.
-    setTimeout(() => stillOurs(inputs) && submitNear(inputs[0]!), left < ROLLOVER_MS ? left + 400 : 100);
+    // After the rollover refill if there is one; never if the user changed the field meanwhile. The
+    // submitting is in the page UI script, loaded for the cue above by then.
+    setTimeout(() => stillOurs(inputs) && void pageUi().then((ui) => ui.submitNear(inputs[0]!), () => undefined), left < ROLLOVER_MS ? left + 400 : 100);
   }
   return true;
 }

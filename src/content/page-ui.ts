@@ -3,8 +3,20 @@ import { enrolled, notify, presentCandidate } from './enroll/present';
 import { guardCapture } from './enroll/capture-guard';
 import { showFieldButton } from './fill/button';
 import { showFillCue } from './fill/cue';
-import { gridPng } from './enroll/grid-png';
+import { drawSource } from './enroll/draw-source';
+import { submitNear } from './fill/submit';
+import { appendCodes } from './fill/append-code';
 import { UI_KEY, type PageUi } from './ui-loader';
 
 const slot = globalThis as { [UI_KEY]?: PageUi };
-slot[UI_KEY] ??= { presentCandidate, enrolled, notify, guardCapture, showFieldButton, showFillCue, gridPng };
+slot[UI_KEY] ??= {
+  presentCandidate,
+  enrolled,
+  notify,
+  guardCapture,
+  showFieldButton,
+  showFillCue,
+  drawSource,
+  submitNear,
+  appendCodes,
+};

@@ -7,8 +7,9 @@
  */
 import type { BackgroundType, ContentType, Envelope, ResponseOf, ToBackground, ToContent } from '../shared/protocol';
 import type { Reply } from '../shared/result';
-// Only the content records (tiny guards), never shared/messages/index.ts: that would ship every record.
-import { toContentMessages } from '../shared/messages/to-content';
+// Only the content records' field specs and their check, never shared/messages/index.ts (that would
+// ship every record), nor the records themselves.
+import { CONTENT_FIELDS, hasFields } from '../shared/messages/to-content';
 
 interface RuntimeLite {
   id: string;
@@ -41,7 +42,7 @@ export function onBackgroundMessage(
   runtime.onMessage.addListener((message, sender, respond) => {
     const type = (message as { type?: unknown } | null)?.type as ContentType | undefined;
     const handler = type && Object.hasOwn(handlers, type) ? handlers[type] : undefined;
-    if (sender.id !== runtime.id || sender.tab || !handler || toContentMessages[type!].validate(message)) return undefined;
+    if (sender.id !== runtime.id || sender.tab || !handler || !hasFields(CONTENT_FIELDS[type!], message)) return undefined;
     handler(message as never).then(
       (value) => respond({ ok: true, value }),
       (error: unknown) => respond({ ok: false, error: { code: 'content/failed', message: String((error as Error)?.message ?? error) } }),

@@ -8,6 +8,9 @@
  * square-ish image whose path has no raster extension (rare on pages: avatars and logos carry
  * extensions or live on CDNs), from the HTTP cache where the browser has it.
  */
+/** An image URL that says it is an SVG (rasterised without asking). */
+export const namedSvg = (src: string): boolean => /^data:image\/svg/i.test(src) || /\.svg(\?|#|$)/i.test(src);
+
 const RASTER = /\.(png|jpe?g|gif|webp|avif|bmp|ico)$/i;
 
 export function mayBeSvg(src: string, base = location.href, here = location.origin): boolean {

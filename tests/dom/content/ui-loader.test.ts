@@ -26,7 +26,10 @@ describe('pageUi', () => {
     const [a, b] = await Promise.all([pageUi(), pageUi()]);
     expect(a).toBe(b);
     expect(sent).toEqual([{ type: 'ui/load' }]);
-    expect(Object.keys(a).sort()).toEqual(['enrolled', 'gridPng', 'guardCapture', 'notify', 'presentCandidate', 'showFieldButton', 'showFillCue']);
+    expect(Object.keys(a).sort()).toEqual([
+      'appendCodes', 'drawSource', 'enrolled', 'guardCapture', 'notify', 'presentCandidate', 'showFieldButton',
+      'showFillCue', 'submitNear',
+    ]);
     expect((globalThis as Record<string, unknown>)[UI_KEY]).toBe(a);
     await pageUi();
     expect(sent).toHaveLength(1);
