@@ -59,10 +59,7 @@ export function onDomChange(root: Node, listener: Listener): () => void {
     for (const type of ['pointerdown', 'keydown', 'submit']) addEventListener(type, userActed, { capture: true, passive: true });
   }
   listeners.add(listener);
-  if (!roots.has(root)) {
-    roots.add(root);
-    if (!timer) observer.observe(root, OPTIONS);
-  }
+  watchRoot(root);
   return () => {
     listeners.delete(listener);
     if (!listeners.size) {

@@ -51,13 +51,30 @@ export function gridQr(grid: Element): boolean {
 
 const MEDIA = 'img, canvas, svg, object, embed';
 
-/** Web components (custom element names have a hyphen) may draw their QR in a shadow root. */
-function* shadowsIn(root: ParentNode): Generator<[Element, ShadowRoot]> {
-  for (const host of root.querySelectorAll('*')) {
-    const shadow = host.localName.includes('-') && shadowOf(host);
-    if (shadow) yield [host, shadow];
+/**
+ * The shadow roots right under `root` with their hosts: open ones on any element, closed ones on custom
+ * elements (names with a hyphen, which is what web components are: the page's other elements are not
+ * asked, so pages with thousands of them pay little). Walking every element is the costly part of a
+ * look at the page, and enroll and autofill both need it after each change (dom-changes.ts runs them
+ * in one task): the walk is kept until the end of the task, when the page may change again.
+ */
+export function shadowsIn(root: ParentNode): readonly (readonly [Element, ShadowRoot])[] {
+  let found = walked?.get(root);
+  if (!found) {
+    found = [];
+    for (const host of root.querySelectorAll('*')) {
+      const shadow = host.shadowRoot ?? (host.localName.includes('-') ? shadowOf(host) : null);
+      if (shadow) found.push([host, shadow]);
+    }
+    if (!walked) {
+      walked = new WeakMap();
+      queueMicrotask(() => (walked = undefined));
+    }
+    walked.set(root, found);
   }
+  return found;
 }
+let walked: WeakMap<ParentNode, (readonly [Element, ShadowRoot])[]> | undefined;
 
 /** Every image, canvas, SVG, object and embed under `root`, shadow roots included, measured or not. */
 export function mediaIn(root: ParentNode = document, out: Element[] = []): Element[] {

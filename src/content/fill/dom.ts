@@ -1,16 +1,21 @@
 /** Small DOM helpers shared by the classifier and the observer. */
-import { shadowOf } from '../enroll/detect';
+import { shadowsIn } from '../enroll/detect';
 
-// Closed roots too (issue 18), read as when enrolling (enroll/detect.ts), and as there only for custom
-// elements (names with a hyphen), which is what web components are: the page's other elements are
-// not asked, so pages with thousands of them pay nothing.
-const rootOf = (el: Element): ShadowRoot | null => el.shadowRoot ?? (el.localName.includes('-') ? shadowOf(el) : null);
-
-/** Every <input> under `root`, in document order, descending into shadow roots, closed ones included. */
+/**
+ * Every <input> under `root`, in document order, descending into shadow roots (closed ones of custom
+ * elements included, read as when enrolling: enroll/detect.ts's shared walk).
+ */
 export function inputsIn(root: Document | ShadowRoot, out: HTMLInputElement[] = []): HTMLInputElement[] {
+  const shadows = shadowsIn(root);
+  // Most pages: no shadow root, and the browser's own list is already in document order.
+  if (!shadows.length) {
+    out.push(...root.querySelectorAll('input'));
+    return out;
+  }
+  const hosts = new Map(shadows);
   for (const el of root.querySelectorAll('*')) {
     if (el.tagName === 'INPUT') out.push(el as HTMLInputElement);
-    const shadow = rootOf(el);
+    const shadow = hosts.get(el);
     if (shadow) inputsIn(shadow, out);
   }
   return out;
@@ -18,10 +23,7 @@ export function inputsIn(root: Document | ShadowRoot, out: HTMLInputElement[] = 
 
 /** Shadow roots under `root` (the observer watches them too: their mutations do not bubble out). */
 export function shadowRootsIn(root: Document | ShadowRoot, out: ShadowRoot[] = []): ShadowRoot[] {
-  for (const el of root.querySelectorAll('*')) {
-    const shadow = rootOf(el);
-    if (shadow) shadowRootsIn(shadow, (out.push(shadow), out));
-  }
+  for (const [, shadow] of shadowsIn(root)) shadowRootsIn(shadow, (out.push(shadow), out));
   return out;
 }
 
