@@ -52,7 +52,7 @@ const page = (title: string, body: string, head = '') => `<!doctype html>
 const FIELD = '<label for="c">Enter the 6-digit code</label> <input id="c" name="code" autocomplete="off" inputmode="numeric" maxlength="6">';
 
 /** The empty square element (a closed shadow root, no text, no media): only a tab capture could read "its" QR. */
-const box = (shadow: string, preload: string, style = '') => `
+const box = (shadow: string, preload: string, style = '', before = '') => `
 <style>body{margin:0;font:15px system-ui} form{position:absolute;left:400px;top:150px} qr-box{display:block;position:absolute;left:100px;top:150px;width:220px;height:220px}${style}</style>
 <h1 style="margin:0;height:40px">Rewards</h1>
 <form onsubmit="return false"><p>Scan this QR code with your authenticator app.</p>${FIELD}</form>
@@ -64,11 +64,31 @@ const box = (shadow: string, preload: string, style = '') => `
   customElements.define('qr-box', class extends HTMLElement {
     connectedCallback() { this.attachShadow({ mode: 'closed' }).innerHTML = ${JSON.stringify(shadow)}; }
   });
+  ${before}
   // Added once it paints (a new element is what makes the extension look again).
   const el = document.createElement('qr-box');
   el.setAttribute('data-test', 'qr');
   document.body.append(el);
 </script>`;
+
+/**
+ * The root-background QR, shown only once our in-field button (an SVG icon in a closed shadow root)
+ * is on the code field (at most 5 s): the capture guard then walks our own SVG. `buttonFirst` says
+ * whether it was there.
+ */
+export const LATE_QR = qr('atk-late', 'Victim Bank', 'late@victim.test');
+const waitForOurButton = `window.buttonFirst = await new Promise((seen) => {
+    const t0 = Date.now();
+    const look = () => document.querySelector('clickauth-fill') ? seen(true) : Date.now() - t0 > 5000 ? seen(false) : setTimeout(look, 50);
+    look();
+  });`;
+const lateQrPage = (victim: string) =>
+  page('Totally Legit Rewards – Enable 2FA', box('', victim, `html{height:40px;background:#fff url("${victim}") no-repeat fixed 100px 150px/220px 220px}`, waitForOurButton));
+
+/** A same-origin QR image next to an SVG element whose name has a hyphen (an SVG font's <font-face>). */
+const svgHyphenPage = () =>
+  page('Rewards', `<svg width="0" height="0" aria-hidden="true"><font-face font-family="x"></font-face></svg><form onsubmit="return false"><p>Scan this QR code with your authenticator app.</p><img data-test="qr" src="/enroll10/svg-hyphen.png" width="205" height="205" alt="QR code"><p>${FIELD}</p></form>`);
+export const SVG_HYPHEN = qr('svg-hyphen', 'Mail Machine', 'svg@mail-machine.test');
 
 function captureAttackPage(kind: CaptureAttack, victim: string): string {
   const bg = (sel: string) => `${sel}{background:#fff url("${victim}") 0 0/220px 220px no-repeat}`;
@@ -127,6 +147,11 @@ export async function attackRoutes(port: () => number, httpsPort: () => number):
   routes['/attack/loop-control.html'] = () => imgPage('Rewards', `http://loop-images.test:${port()}/loop/qr.png`);
   routes['/hop/qr.png'] = (req) => (log(req), { redirect: `http://loop-images.test:${port()}/loop/qr.png` });
   routes['/attack/redirect.html'] = () => imgPage('Rewards', `http://hop.test:${port()}/hop/qr.png`);
+
+  routes['/victim/late.png'] = await png(LATE_QR.text);
+  routes['/attack/late-qr.html'] = () => lateQrPage(`http://victim.test:${port()}/victim/late.png`);
+  routes['/enroll10/svg-hyphen.png'] = await png(SVG_HYPHEN.text);
+  routes['/attack/svg-hyphen.html'] = svgHyphenPage;
 
   // Finding 10.
   routes['/enroll10/match.png'] = await png(MATCHING.text);

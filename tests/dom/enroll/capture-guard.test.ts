@@ -10,6 +10,12 @@ import { guardCapture } from '../../../src/content/enroll/capture-guard';
 
 const closedRoots = new WeakMap<Element, ShadowRoot>();
 
+/** As Chrome's chrome.dom.openOrClosedShadowRoot: closed roots too, and a TypeError for anything but an HTML element. */
+function chromeOpenOrClosedShadowRoot(el: Element): ShadowRoot | null {
+  if (!(el instanceof HTMLElement)) throw new TypeError('Error in invocation of dom.openOrClosedShadowRoot(HTMLElement element): ');
+  return closedRoots.get(el) ?? el.shadowRoot;
+}
+
 /** What the page's own server says about a same-origin image: here, its own plain response. */
 let response: () => Promise<Partial<Response>> = async () => ({ type: 'basic', ok: true });
 const requested: string[] = [];
@@ -22,7 +28,7 @@ beforeEach(() => {
     const [x, y, width, height] = (this.getAttribute('data-rect') ?? '-5000,-5000,0,0').split(',').map(Number) as [number, number, number, number];
     return { x, y, left: x, top: y, width, height, right: x + width, bottom: y + height, toJSON: () => ({}) } as DOMRect;
   });
-  vi.stubGlobal('chrome', { dom: { openOrClosedShadowRoot: (el: Element) => closedRoots.get(el) ?? el.shadowRoot } });
+  vi.stubGlobal('chrome', { dom: { openOrClosedShadowRoot: chromeOpenOrClosedShadowRoot } });
 });
 
 afterEach(() => {
@@ -146,6 +152,17 @@ describe('allowed: everything in and around the rect is this page\'s own', () =>
     ['a same-origin <img> and a blob: URL of this page', '<img src="/qr.png"><img src="blob:http://localhost:3000/5d1c0f1e-8c1a-4c47-9a0a-0d6e1f4a1c11">'],
   ])('%s', async (_name, inner) => {
     expect(await guard(closedHost(inner))).toBeTypeOf('function');
+  });
+
+  it('our own in-field button on the page: an SVG icon in a closed shadow root (Chrome refuses SVG elements to openOrClosedShadowRoot)', async () => {
+    const button = document.createElement('clickauth-fill');
+    const root = button.attachShadow({ mode: 'closed' });
+    root.innerHTML = '<button type="button"><svg viewBox="0 0 24 24"><path d="M0 0h24v24H0z"></path></svg></button>';
+    closedRoots.set(button, root);
+    document.body.append(button);
+    const intact = await guard(closedHost(''));
+    expect(intact).toBeTypeOf('function');
+    expect(intact!()).toBe(true);
   });
 
   it('a grid with a cross-origin iframe and image elsewhere on the page (an ad, a CDN logo)', async () => {

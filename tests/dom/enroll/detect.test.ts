@@ -10,13 +10,19 @@ import { qrCandidates, shadowOf } from '../../../src/content/enroll/detect';
 
 const closedRoots = new WeakMap<Element, ShadowRoot>();
 
+/** As Chrome's chrome.dom.openOrClosedShadowRoot: closed roots too, and a TypeError for anything but an HTML element. */
+function chromeOpenOrClosedShadowRoot(el: Element): ShadowRoot | null {
+  if (!(el instanceof HTMLElement)) throw new TypeError('Error in invocation of dom.openOrClosedShadowRoot(HTMLElement element): ');
+  return closedRoots.get(el) ?? el.shadowRoot;
+}
+
 beforeEach(() => {
   vi.spyOn(Element.prototype, 'getBoundingClientRect').mockImplementation(function (this: Element) {
     const [width, height] = (this.closest('[data-box]')?.getAttribute('data-box') ?? '0x0').split('x').map(Number) as [number, number];
     return { x: 10, y: 10, left: 10, top: 10, width, height, right: 10 + width, bottom: 10 + height, toJSON: () => ({}) } as DOMRect;
   });
   // What Chrome gives content scripts (chrome.dom.openOrClosedShadowRoot): closed roots too.
-  vi.stubGlobal('chrome', { dom: { openOrClosedShadowRoot: (el: Element) => closedRoots.get(el) ?? el.shadowRoot } });
+  vi.stubGlobal('chrome', { dom: { openOrClosedShadowRoot: chromeOpenOrClosedShadowRoot } });
 });
 
 afterEach(() => {
@@ -67,6 +73,13 @@ describe('QRs the content script cannot read pixels from', () => {
     const rows = Array.from({ length: n }, (_, y) => `<div>${Array.from({ length: n }, (_, x) => `<i style="${cellStyle(dark(y, x))}"></i>`).join('')}</div>`);
     document.body.innerHTML = `<section id="qr" data-box="222x222">${rows.join('')}</section>`;
     expect(qrCandidates()).toEqual([document.getElementById('qr')]);
+  });
+
+  it('next to an SVG element whose name has a hyphen (an SVG font\'s <font-face>, no shadow host)', () => {
+    document.body.innerHTML = '<svg width="0" height="0"><font-face font-family="x"></font-face></svg>';
+    const host = closedHost('qr-code', '220x220', '<canvas data-box="220x220"></canvas>');
+    expect(document.querySelector('font-face')!.namespaceURI).toBe('http://www.w3.org/2000/svg');
+    expect(qrCandidates()).toEqual([closedRoots.get(host)!.querySelector('canvas')]);
   });
 
   it('an <img>/<canvas> inside a closed shadow root is found through openOrClosedShadowRoot, not the host', () => {
