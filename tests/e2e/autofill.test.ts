@@ -4,8 +4,7 @@ import type { Frame, Page } from 'playwright-core';
 import { launchWithExtension, repoRoot, type LoadedExtension } from './harness';
 import { serveFixtures, type FixtureServer } from './server';
 import { call, createVault, openPopup } from './popup-helpers';
-import { parseOtpauthUri } from '../../src/core/otpauth-uri';
-import { codeAt } from '../../src/core/otp';
+import { plausibleCodes } from './codes';
 
 const SITE_A = 'mailmachine.test';
 const LOOKALIKE = 'mai1machine.test';
@@ -32,13 +31,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** The codes that can legitimately be in the field around now (a fill may refresh at rollover). */
-function plausibleCodes(): string[] {
-  const account = parseOtpauthUri(URI);
-  const now = Date.now();
-  return [-31_000, -1000, 0, 1000, 31_000].map((d) => codeAt(account, now + d));
-}
-
 async function filledValue(frame: Page | Frame, selector: string): Promise<string> {
   let value = '';
   await expect
@@ -64,7 +56,7 @@ describe('autofill at login, on the right site only', () => {
     ['a field added 1 s after load', '/login/late.html', '#c'],
   ])('fills %s without a click', async (_name, path, selector) => {
     const page = await visit(path);
-    expect(plausibleCodes()).toContain(await filledValue(page, selector));
+    expect(plausibleCodes(URI)).toContain(await filledValue(page, selector));
     await page.close();
   });
 
@@ -79,7 +71,7 @@ describe('autofill at login, on the right site only', () => {
       }));
     await expect.poll(async () => { const { state, boxes } = await read(); return boxes === state; }, { timeout: 8000 }).toBe(true);
     const { state } = await read();
-    expect(plausibleCodes()).toContain(state);
+    expect(plausibleCodes(URI)).toContain(state);
     await page.close();
   });
 
@@ -87,7 +79,7 @@ describe('autofill at login, on the right site only', () => {
     const page = await visit('/login/iframe.html');
     const frame = page.frameLocator('iframe');
     await expect.poll(() => frame.locator('#c').inputValue(), { timeout: 8000 }).toMatch(/^\d{6}$/);
-    expect(plausibleCodes()).toContain(await frame.locator('#c').inputValue());
+    expect(plausibleCodes(URI)).toContain(await frame.locator('#c').inputValue());
     await page.close();
   });
 
@@ -115,7 +107,7 @@ describe('autofill at login, on the right site only', () => {
     // Control: the same page without typing does get filled, so the field was seen.
     const control = await visit('/login/typed-first.html');
     await control.locator('#reveal').click();
-    expect(plausibleCodes()).toContain(await filledValue(control, '#c'));
+    expect(plausibleCodes(URI)).toContain(await filledValue(control, '#c'));
     await control.close();
   });
 
@@ -133,7 +125,7 @@ describe('autofill at login, on the right site only', () => {
     expect(await call(popup, { type: 'fill/active-tab', id: other })).toEqual({ filled: false });
     expect(await page.locator('#c').inputValue()).toBe('');
     expect(await call(popup, { type: 'fill/active-tab', id: mine })).toEqual({ filled: true });
-    expect(plausibleCodes()).toContain(await page.locator('#c').inputValue());
+    expect(plausibleCodes(URI)).toContain(await page.locator('#c').inputValue());
     await call(popup, { type: 'settings/set', settings: { autoLockMinutes: 15, autofill: true } });
     await page.close();
     await popup.close();

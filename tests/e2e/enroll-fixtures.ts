@@ -12,9 +12,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
 import QRCode from 'qrcode';
-import { encodeMigration, parseOtpauthUri } from '../../src/core/otpauth-uri';
+import { encodeMigration } from '../../src/core/otpauth-uri';
 import type { ParsedAccount } from '../../src/core/otpauth-uri';
-import { codeAt } from '../../src/core/otp';
 import type { IncomingMessage } from 'node:http';
 import { repoRoot } from './harness';
 import type { RouteBody } from './server';
@@ -128,11 +127,7 @@ export const CASES = {
 
 export type CaseName = keyof typeof CASES;
 
-/** The codes that can legitimately be in the field around now (a fill may straddle a rollover). */
-export function plausibleCodes(uri: string, now = Date.now()): string[] {
-  const account = parseOtpauthUri(uri);
-  return [-31_000, -1000, 0, 1000, 31_000].map((d) => codeAt(account, now + d));
-}
+export { plausibleCodes } from './codes';
 
 // ---------------------------------------------------------------------------------------------
 // Images

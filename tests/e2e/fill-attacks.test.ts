@@ -11,6 +11,7 @@ import { serveFixtures, type FixtureServer, type Scheme } from './server';
 import { call, createVault, openPopup } from './popup-helpers';
 import { parseOtpauthUri } from '../../src/core/otpauth-uri';
 import { codeAt } from '../../src/core/otp';
+import { plausibleCodes } from './codes';
 
 const SITE = 'mailmachine.test';
 const URI = 'otpauth://totp/Mail%20Machine:alice?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Mail%20Machine';
@@ -43,10 +44,7 @@ afterAll(async () => {
 });
 
 /** The codes of `of` that can legitimately be in a field around now (a fill may refresh at rollover). */
-function plausible(of = account): string[] {
-  const now = Date.now();
-  return [-31_000, -1000, 0, 1000, 31_000].map((d) => codeAt(of, now + d));
-}
+const plausible = (of = account): string[] => plausibleCodes(of);
 
 async function visit(href: string): Promise<Page> {
   const page = await ext.context.newPage();

@@ -9,8 +9,7 @@ import { launchWithExtension, repoRoot, type LoadedExtension } from './harness';
 import { serveFixtures, type FixtureServer } from './server';
 import { call, createVault, openPopup, PASSWORD } from './popup-helpers';
 import { fieldButton, openPopupWindow } from './pick-helpers';
-import { parseOtpauthUri } from '../../src/core/otpauth-uri';
-import { codeAt } from '../../src/core/otp';
+import { plausibleCodes } from './codes';
 
 const SITE_A = 'mailmachine.test';
 const FRESH = 'freshsite.test';
@@ -58,12 +57,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** The codes of `name` that can legitimately be in a field around now. */
-function plausible(name: Name): string[] {
-  const account = parseOtpauthUri(URIS[name]);
-  const now = Date.now();
-  return [-31_000, -1000, 0, 1000, 31_000].map((d) => codeAt(account, now + d));
-}
+const plausible = (name: Name): string[] => plausibleCodes(URIS[name]);
 
 async function visit(path: string, host: string): Promise<Page> {
   const page = await ext.context.newPage();

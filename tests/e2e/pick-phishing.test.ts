@@ -14,8 +14,7 @@ import { launchWithExtension, repoRoot, type LoadedExtension } from './harness';
 import { serveFixtures, type FixtureServer } from './server';
 import { call, createVault, openPopup } from './popup-helpers';
 import { clickFieldButton, fieldButton, openPopupWindow } from './pick-helpers';
-import { parseOtpauthUri } from '../../src/core/otpauth-uri';
-import { codeAt } from '../../src/core/otp';
+import { plausibleCodes } from './codes';
 
 const REAL = 'mailmachine.test';
 const URIS = {
@@ -52,11 +51,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-function plausible(name: Name): string[] {
-  const account = parseOtpauthUri(URIS[name]);
-  const now = Date.now();
-  return [-31_000, -1000, 0, 1000, 31_000].map((d) => codeAt(account, now + d));
-}
+const plausible = (name: Name): string[] => plausibleCodes(URIS[name]);
 
 async function visit(host: string, path?: string): Promise<Page> {
   const page = await ext.context.newPage();
