@@ -3,6 +3,7 @@
  * content script (source.ts) and the page UI script (draw-source.ts), each bundling its own copy.
  */
 const SAMPLE = 32;
+let ctx: OffscreenCanvasRenderingContext2D | undefined;
 
 /**
  * A cheap look before any encoding or messaging: a QR is two-toned (dark modules, light gaps, at any
@@ -15,7 +16,9 @@ export async function looksLikeQr(source: HTMLImageElement | HTMLCanvasElement):
   let data: Uint8ClampedArray;
   try {
     const bitmap = await createImageBitmap(source, { resizeWidth: SAMPLE, resizeHeight: SAMPLE, resizeQuality: 'pixelated' });
-    const ctx = new OffscreenCanvas(SAMPLE, SAMPLE).getContext('2d', { willReadFrequently: true })!;
+    // One small canvas for every look (made once: a canvas and its context cost more than the look);
+    // shared safely, as nothing awaits between drawing and reading.
+    ctx ??= new OffscreenCanvas(SAMPLE, SAMPLE).getContext('2d', { willReadFrequently: true })!;
     ctx.imageSmoothingEnabled = false;
     ctx.fillStyle = '#fff';
     ctx.fillRect(0, 0, SAMPLE, SAMPLE);
