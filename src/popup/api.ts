@@ -24,8 +24,6 @@ export interface PopupApi {
   open(): Promise<PopupOpen>;
   create(password: string): Promise<VaultStatus>;
   unlock(password: string): Promise<VaultStatus>;
-  /** Unlock, answered with what `open()` answers then (one round trip from the unlock form to the codes). */
-  unlockOpen(password: string): Promise<PopupOpen>;
   lock(): Promise<VaultStatus>;
   list(): Promise<AccountList>;
   codes(ids: string[]): Promise<CodeView[]>;

@@ -27,17 +27,15 @@ export function App({ api, t, siteAccess, closePopup, notices, opening }: {
   const [open, setOpen] = useState<PopupOpen['unlocked']>(null);
   const [failure, setFailure] = useState('');
   const early = useRef(opening);
-  const take = (answer: PopupOpen) => {
-    setOpen(answer.unlocked);
-    setState(answer.status.state);
-  };
 
   // One round trip: status, list and the first rows' codes, so the vault view's first paint has codes.
   const refresh = useCallback(async () => {
     const pending = early.current ?? api.open();
     early.current = undefined;
     try {
-      take(await pending);
+      const answer = await pending;
+      setOpen(answer.unlocked);
+      setState(answer.status.state);
     } catch (error) {
       setFailure(errorText(t, error));
     }
@@ -61,7 +59,7 @@ export function App({ api, t, siteAccess, closePopup, notices, opening }: {
       {failure && <p class="error" role="alert" data-testid="status">{failure}</p>}
       {!failure && state === null && <p class="status" role="status" data-testid="status">{t('loading')}</p>}
       {state === 'empty' && <SetupForm t={t} onSubmit={(password) => after(api.create(password))} />}
-      {state === 'locked' && <UnlockForm t={t} onSubmit={(password) => api.unlockOpen(password).then(take)} />}
+      {state === 'locked' && <UnlockForm t={t} onSubmit={(password) => after(api.unlock(password))} />}
       {state === 'unlocked' && notices && <VaultNotices port={notices} t={t} />}
       {state === 'unlocked' && open && (
         <VaultView api={api} t={t} initial={open.first} total={open.total} initialCodes={open.codes} onLock={() => void after(api.lock())} closePopup={closePopup} />

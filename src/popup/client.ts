@@ -23,7 +23,6 @@ export function createPopupApi(send: Send, io: PopupIo): PopupApi {
     open: () => send({ type: 'popup/open' }),
     create: (password) => send({ type: 'vault/create', password }),
     unlock: (password) => send({ type: 'vault/unlock', password }),
-    unlockOpen: (password) => send({ type: 'popup/unlock', password }),
     lock: () => send({ type: 'vault/lock' }),
     list: () => send({ type: 'accounts/list' }),
     codes: (ids) => send({ type: 'codes/get', ids }),

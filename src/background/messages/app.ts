@@ -3,7 +3,9 @@ import { extensionManifest } from '../../platform/runtime';
 import type { appMessages } from '../../shared/messages/app';
 import type { AreaHandlers } from '../router';
 import type { Services } from '../handlers/context';
-import { afterUnlock } from '../handlers/after-unlock';
+import { activeTab } from '../active-tab';
+import { finishEnrollmentsAfterUnlock } from '../enroll/after-unlock';
+import { finishPickAfterUnlock } from '../fill/pick';
 import { appInfo } from '../handlers/app-info';
 import { settingsGet } from '../handlers/settings-get';
 import { settingsSet } from '../handlers/settings-set';
@@ -20,7 +22,8 @@ export function appHandlers(services: Services): AreaHandlers<typeof appMessages
     'vault/create': (m) => vaultCreate(services, m.password),
     'vault/unlock': async (m) => {
       const status = await vaultUnlock(services, m.password);
-      afterUnlock(services);
+      void finishEnrollmentsAfterUnlock(services.vault);
+      void activeTab().then((tab) => finishPickAfterUnlock(services.vault, tab?.id ?? null));
       return status;
     },
     'vault/lock': () => vaultLock(services),

@@ -97,17 +97,4 @@ describe('popup/open', () => {
     // Control: the popup gets it.
     expect((await bg.send({ type: 'popup/open' })).status).toEqual({ state: 'unlocked' });
   });
-
-  it('popup/unlock: a wrong password rejects and opens nothing; the right one answers as popup/open does then', async () => {
-    const bg = await withVault(await startBackground(), uris(20), { locked: true });
-    await expect(bg.send({ type: 'popup/unlock', password: 'wrong password!!' })).rejects.toMatchObject({ code: 'vault/wrong-password' });
-    expect(await bg.send({ type: 'vault/status' })).toEqual({ state: 'locked' });
-    const answer = await bg.send({ type: 'popup/unlock', password: 'correct horse battery' });
-    expect(answer.status).toEqual({ state: 'unlocked' });
-    expect(answer.unlocked?.total).toBe(20);
-    expect(answer.unlocked?.first.accounts).toHaveLength(FIRST_ROWS);
-    const open = await bg.send({ type: 'popup/open' });
-    expect(answer.unlocked?.first).toEqual(open.unlocked?.first);
-    expect(answer.unlocked?.codes.map((c) => c.id)).toEqual(open.unlocked?.codes.map((c) => c.id));
-  });
 });

@@ -201,32 +201,3 @@ describe('router: popup/open (the popup\'s first paint in one round trip)', () =
     expect(handler).not.toHaveBeenCalled();
   });
 });
-
-describe('router: popup/unlock (unlock and the popup\'s first answer in one round trip)', () => {
-  const setupUnlock = () => {
-    const handler = vi.fn(() => ({ status: { state: 'locked' }, unlocked: null }));
-    return { handler, route: createRouter({ 'popup/unlock': handler } as never, { id, origin }) };
-  };
-
-  it('from the popup with a password: the handler runs', async () => {
-    const { handler, route } = setupUnlock();
-    expect(await route({ type: 'popup/unlock', password: 'pw' }, popup)).toMatchObject({ ok: true });
-    expect(handler).toHaveBeenCalledOnce();
-  });
-
-  it.each([
-    ['no password', {}],
-    ['a password that is not a string', { password: 42 }],
-    ['a field of its own choosing', { password: 'pw', rows: 100_000 }],
-  ])('%s: protocol/bad-request, the handler never runs', async (_name, request) => {
-    const { handler, route } = setupUnlock();
-    expect(await route({ type: 'popup/unlock', ...request }, popup)).toMatchObject({ ok: false, error: { code: 'protocol/bad-request' } });
-    expect(handler).not.toHaveBeenCalled();
-  });
-
-  it('from a content script: forbidden, the handler never runs', async () => {
-    const { handler, route } = setupUnlock();
-    expect(await route({ type: 'popup/unlock', password: 'pw' }, contentScript)).toMatchObject({ ok: false, error: { code: 'protocol/forbidden' } });
-    expect(handler).not.toHaveBeenCalled();
-  });
-});
