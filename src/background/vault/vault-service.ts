@@ -17,9 +17,6 @@ import type { BlobExtras, VaultPorts } from './ports';
 import { BackgroundError } from '../errors';
 import type { RestorePointView, RestoreReason } from '../../shared/protocol-restore';
 import { RestorePointGone, describePoints, rekeyPoints, withPoint } from './restore-points';
-import { logger } from '../../shared/logger';
-
-const log = logger('vault');
 
 interface Open {
   data: VaultData;
@@ -66,15 +63,8 @@ export class VaultService {
     });
   }
 
-  /**
-   * Resolves as soon as the vault is open: the session key (for a service-worker restart) is stored
-   * after that, still inside the queue, so the popup's first code does not wait for that write
-   * (issue 16) and a lock asked meanwhile runs after the write and clears the key it wrote.
-   */
   unlock(password: string): Promise<void> {
-    let opened = () => {};
-    const open = new Promise<void>((resolve) => (opened = resolve));
-    const task = this.queue(async () => {
+    return this.queue(async () => {
       const { current, previous } = await this.ports.blobs.read();
       if (!current) throw new CoreError('vault/not-found', 'There is no vault yet');
       let blob = current;
@@ -93,16 +83,9 @@ export class VaultService {
         await this.ports.blobs.write(rewrapped, blob);
         blob = rewrapped;
       }
+      await this.ports.keys.write(unlocked.vaultKey);
       this.open = { data: deserializeVault(unlocked.plaintext), key: unlocked.vaultKey, blob };
-      opened();
-      try {
-        await this.ports.keys.write(unlocked.vaultKey);
-      } catch (error) {
-        // The vault is open in memory; without the session key a worker restart finds it locked.
-        log.error('storing the session key failed', error);
-      }
     });
-    return Promise.race([open, task]);
   }
 
   lock(): Promise<void> {
