@@ -3,7 +3,6 @@ import preact from '@preact/preset-vite';
 import { crx } from '@crxjs/vite-plugin';
 import manifest from './manifest.json' with { type: 'json' };
 import { firefoxManifest } from './firefox-manifest';
-import { popupFirstLoad } from './popup-first-load';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -44,7 +43,6 @@ export default defineConfig(({ mode }) => {
         contentScripts: { standaloneFiles: ['src/content/index.ts'] },
       }),
       exposeNothing(),
-      popupFirstLoad(),
     ],
     build: {
       outDir: firefox ? 'dist/firefox' : 'dist/chrome',
