@@ -2,14 +2,22 @@
  * The popup's first paint needs popup/open only (the first rows and their codes); the full list comes
  * with accounts/list after it and merges in place: same rows, focus kept; search and reorder wait for it.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startBackground, withVault } from '../../adapter/background';
 import { key, mount, settle, type, unmount } from './helpers';
 import { encodeBase32 } from '../../../src/core/bytes/base32';
 import { ROW_HEIGHT } from '../../../src/popup/account-list';
 import type { PopupApi } from '../../../src/popup/app';
 
-afterEach(unmount);
+// The clock stands 10 s into a 30-s period: a slow run never crosses one (new codes would be asked for).
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(Date.UTC(2026, 0, 5, 12, 0, 10));
+});
+afterEach(() => {
+  unmount();
+  vi.useRealTimers();
+});
 
 // Distinct keys for up to 65536 accounts (same keys would be merged by the import).
 const secretOf = (i: number) => new Uint8Array(10).map((_, j) => (j === 0 ? i >> 8 : j === 1 ? i & 255 : j * 7));
