@@ -16,6 +16,11 @@ interface ListProps {
   currentIds: readonly string[];
   /** Codes already known when the list mounts (popup/open's first rows): shown without asking again. */
   initialCodes?: CodeView[] | undefined;
+  /**
+   * Set while `accounts` are only the first rows (the full list is on its way): the list's height is
+   * that of `total` rows, so the scroll bar does not jump when the rest arrives, and nothing reorders.
+   */
+  total?: number | undefined;
   /** `next`: the code copied is the next period's (the current one had too little time left). */
   onCopied(code: string, next?: boolean, left?: number): void;
   onOpen(account: AccountView): void;
@@ -27,7 +32,7 @@ interface ListProps {
  * codes are computed, so 1000 accounts open as fast as 10. Arrow keys move through accounts, Enter
  * copies, Alt+Arrow moves an account within its group; rows can also be dragged.
  */
-export function AccountList({ api, t, accounts, currentIds, initialCodes, onCopied, onOpen, onReordered }: ListProps) {
+export function AccountList({ api, t, accounts, currentIds, initialCodes, total, onCopied, onOpen, onReordered }: ListProps) {
   const [scrollTop, setScrollTop] = useState(0);
   const [focus, setFocus] = useState(0);
   const [copied, setCopied] = useState<{ id: string; what: CopiedState } | null>(null);
@@ -68,7 +73,8 @@ export function AccountList({ api, t, accounts, currentIds, initialCodes, onCopi
   };
 
   const reorder = async (ids: string[] | null) => {
-    if (!ids) return;
+    // A partial list would send a partial order: reordering waits for the full list.
+    if (!ids || total !== undefined) return;
     await api.reorder(ids);
     onReordered();
   };
@@ -98,7 +104,7 @@ export function AccountList({ api, t, accounts, currentIds, initialCodes, onCopi
   return (
     <div class="viewport" ref={viewport} style={{ maxHeight: `${VIEWPORT}px` }} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
       <p id="copy-hint" class="sr-only">{t('copyHint')}</p>
-      <ul class="accounts" aria-label={t('listLabel')} style={{ height: `${accounts.length * ROW_HEIGHT}px` }}>
+      <ul class="accounts" aria-label={t('listLabel')} style={{ height: `${Math.max(accounts.length, total ?? 0) * ROW_HEIGHT}px` }}>
         <li aria-hidden="true" style={{ height: `${first * ROW_HEIGHT}px` }} class="spacer" />
         {rows.map((account, i) => (
           <AccountRow

@@ -11,7 +11,8 @@ export type { PopupApi, Translate } from './api';
 /**
  * The popup: first run (create the master password), locked (unlock), or the unlocked vault. `opening`
  * is the `popup/open` answer main.tsx asked for before preact loaded (./open-early.ts); the first
- * refresh takes it, every later one (after unlock, create, lock) asks again.
+ * refresh takes it, every later one (after unlock, create, lock) asks again. It brings the first rows
+ * only; the vault view asks for the full list after its first paint.
  */
 export function App({ api, t, siteAccess, closePopup, notices, opening }: {
   api: PopupApi;
@@ -61,7 +62,7 @@ export function App({ api, t, siteAccess, closePopup, notices, opening }: {
       {state === 'locked' && <UnlockForm t={t} onSubmit={(password) => after(api.unlock(password))} />}
       {state === 'unlocked' && notices && <VaultNotices port={notices} t={t} />}
       {state === 'unlocked' && open && (
-        <VaultView api={api} t={t} initial={open.list} initialCodes={open.codes} onLock={() => void after(api.lock())} closePopup={closePopup} />
+        <VaultView api={api} t={t} initial={open.first} total={open.total} initialCodes={open.codes} onLock={() => void after(api.lock())} closePopup={closePopup} />
       )}
     </>
   );

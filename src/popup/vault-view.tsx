@@ -18,10 +18,12 @@ import { ClockNotice } from './clock-notice';
 type Panel = { kind: 'list' } | { kind: 'add' } | { kind: 'detail'; id: string } | { kind: 'trash' };
 
 /** The unlocked popup: search, this site's accounts first, the list, and the add/edit/trash panels. */
-export function VaultView({ api, t, initial, initialCodes, onLock, closePopup }: {
+export function VaultView({ api, t, initial, total = initial.accounts.length, initialCodes, onLock, closePopup }: {
   api: PopupApi;
   t: Translate;
+  /** The list, or (popup/open) only its first rows in the order shown: then `total` says how many there are. */
   initial: AccountListData;
+  total?: number;
   /** The first rows' codes that came with `initial` (popup/open), so the first paint shows them. */
   initialCodes?: CodeView[] | undefined;
   onLock(): void;
@@ -51,13 +53,20 @@ export function VaultView({ api, t, initial, initialCodes, onLock, closePopup }:
     opened.current = undefined;
   }, []);
 
+  // Only the first rows came with popup/open: the full list (search, scrolling, reorder, a pick) is
+  // asked for after the first paint (effects run after it), so its transfer never delays the first code.
+  const [complete, setComplete] = useState(initial.accounts.length >= total);
   const reload = useCallback(async () => {
     try {
       setData(await api.list());
+      setComplete(true);
     } catch (failure) {
       setToast({ text: errorText(t, failure) });
     }
   }, [api, t]);
+  useEffect(() => {
+    if (!complete) void reload();
+  }, []);
 
   // Opened by the in-field button on a page: offer that page's accounts first of all.
   useEffect(() => {
@@ -115,7 +124,7 @@ export function VaultView({ api, t, initial, initialCodes, onLock, closePopup }:
         <CapturePanel api={api} t={t} capture={capture}
           onDone={(text) => { setCapture(null); void reload(); if (text) setToast({ text }); }} />
       )}
-      {!capture && pick && panel.kind === 'list' && (
+      {!capture && pick && complete && panel.kind === 'list' && (
         <PickPanel api={api} t={t} pick={pick} accounts={data.accounts} query={query}
           onDone={(filled) => {
             setPick(null);
@@ -135,11 +144,14 @@ export function VaultView({ api, t, initial, initialCodes, onLock, closePopup }:
           )}
           {data.accounts.length === 0 ? (
             <EmptyVault t={t} onAdd={() => setPanel({ kind: 'add' })} onImport={() => api.openOptions('import')} />
+          ) : query && !complete ? (
+            // A search looks at every account: it waits for the full list (a few ms after the first paint).
+            <p class="status" role="status">{t('loading')}</p>
           ) : query && shown.length === 0 ? (
             <p class="empty">{t('searchNone')}</p>
           ) : (
             <AccountList key={clockKey} api={api} t={t} accounts={shown} currentIds={currentIds}
-              initialCodes={opened.current}
+              initialCodes={opened.current} total={complete ? undefined : total}
               onCopied={(_code, next, left) => setToast({ text: next ? t('copiedNext', String(left ?? 0)) : t('copied') })}
               onOpen={(account) => setPanel({ kind: 'detail', id: account.id })}
               onReordered={reload} />

@@ -117,7 +117,12 @@ export interface AccountList {
  */
 export interface PopupOpen {
   status: VaultStatus;
-  unlocked: { list: AccountList; codes: CodeView[] } | null;
+  /**
+   * `first`: the list as accounts/list gives it, but only the first rows the popup shows (this site's
+   * accounts first, at most FIRST_ROWS) and in that order; `total`: how many accounts the full list has
+   * (the popup asks accounts/list for them right after its first paint).
+   */
+  unlocked: { first: AccountList; total: number; codes: CodeView[] } | null;
 }
 
 export interface TrashView {

@@ -150,21 +150,30 @@ afterAll(async () => {
 it('popup: first correct code visible, ours vs the floor extension; unlock → first code vs KDF', async () => {
   const big = await session(1000);
   const r1000 = await measure(big);
+  // Each unlock paired with a KDF measurement right after it: on a shared machine the KDF's own time
+  // swings by 2× between minutes, so "over KDF" is the median of the pairs' differences.
   const unlock: number[] = [];
-  for (let i = 0; i < 5; i++) unlock.push(await unlockToCode(big));
-  const kdfPage = await open(big, 'ours');
-  const kdf = await kdfMs(kdfPage);
-  await kdfPage.close();
+  const kdfs: { ms: number; iterations: number }[] = [];
+  for (let i = 0; i < 5; i++) {
+    unlock.push(await unlockToCode(big));
+    const kdfPage = await open(big, 'ours');
+    kdfs.push(await kdfMs(kdfPage));
+    await kdfPage.close();
+  }
+  const kdf = { ms: median(kdfs.map((k) => k.ms)), iterations: kdfs[0]!.iterations };
+  const overKdf = median(unlock.map((ms, i) => ms - kdfs[i]!.ms));
   await big.close();
   sessions.splice(sessions.indexOf(big), 1);
   const small = await session(30);
   const r30 = await measure(small);
 
   const jsFiles = staticImports();
-  const cssFiles = [...readFileSync(join(distDir, 'src/popup/index.html'), 'utf8').matchAll(/href="\/([^"]+\.css)"/g)].map((m) => m[1]!);
-  const bytes = [...jsFiles, ...cssFiles].map((file) => readFileSync(join(distDir, file)));
+  const html = readFileSync(join(distDir, 'src/popup/index.html'), 'utf8');
+  const cssFiles = [...html.matchAll(/<link rel="stylesheet"[^>]*href="\/([^"]+\.css)"/g)].map((m) => m[1]!);
+  // The HTML counts too: the popup's CSS may be inlined there (popup-first-load.ts).
+  const inlineCss = html.includes('<style>') ? ' (CSS inline in the HTML)' : '';
+  const bytes = ['src/popup/index.html', ...jsFiles, ...cssFiles].map((file) => readFileSync(join(distDir, file)));
   const gz = bytes.reduce((n, b) => n + gzipSync(b, { level: 9 }).length, 0);
-  const overKdf = median(unlock) - kdf.ms;
   console.log(
     [
       '',
@@ -175,8 +184,8 @@ it('popup: first correct code visible, ours vs the floor extension; unlock → f
       row('1000 accounts: DOMContentLoaded', r1000.ours.dcl, r1000.floor.dcl),
       row('  30 accounts: DOMContentLoaded', r30.ours.dcl, r30.floor.dcl),
       `  unlock click → first code (1000 accounts)   ${fmt(median(unlock)).padStart(9)}   KDF (PBKDF2-SHA256 × ${kdf.iterations}) ${fmt(kdf.ms)}` +
-        `   over KDF ${fmt(overKdf)} (goal ≤ 60 ms)`,
-      `  popup loaded at open: ${jsFiles.size} JS + ${cssFiles.length} CSS files, ${(gz / 1024).toFixed(1)} KB gzip`,
+        `   over KDF ${fmt(overKdf)} (median of 5 unlock − KDF pairs; goal ≤ 60 ms)`,
+      `  popup loaded at open: HTML + ${jsFiles.size} JS + ${cssFiles.length} CSS files${inlineCss}, ${(gz / 1024).toFixed(1)} KB gzip`,
       '',
     ].join('\n'),
   );

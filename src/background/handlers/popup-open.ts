@@ -1,7 +1,10 @@
 import { FIRST_ROWS, currentSiteFirst } from '../../shared/account-order';
 import type { PopupOpen } from '../../shared/protocol';
+import { listAccounts } from '../../core/vault';
+import { matchAccounts } from '../../core/site';
 import type { Services } from './context';
-import { accountListOf } from './accounts-list';
+import { toView } from './views';
+import { lookalikeFor } from '../fill/lookalike-for';
 import { codeView } from './codes-get';
 import { codeOffsetNow } from '../clock/code-clock';
 import { BackgroundError } from '../errors';
@@ -9,8 +12,10 @@ import { BackgroundError } from '../errors';
 /**
  * `popup/open` (extension pages): the popup's first paint in one round trip instead of three in a row
  * (vault/status, then accounts/list, then codes/get after the list had been drawn): the status, the
- * list as `accounts/list` gives it, and the codes of the first `rows` rows in the order the popup shows
- * them (this site's accounts first), at the clock correction codes/get uses. A vault that is not
+ * first `rows` rows in the order the popup shows them (this site's accounts first) with the site part
+ * of `accounts/list`, their codes at the clock correction codes/get uses, and the account count. Only
+ * those rows: the full list (1000 views, 343 KB) cost the popup ~36 ms to unpack before its first code
+ * (docs/popup-speed.md); the popup asks accounts/list for it after its first paint. A vault that is not
  * unlocked answers its status only: nothing of a locked vault leaves it.
  */
 export async function popupOpen({ vault, activeOrigin }: Services, rows = FIRST_ROWS, now = Date.now()): Promise<PopupOpen> {
@@ -19,10 +24,13 @@ export async function popupOpen({ vault, activeOrigin }: Services, rows = FIRST_
   if (state !== 'unlocked') return { status: { state }, unlocked: null };
   try {
     return await vault.read((data) => {
-      const list = accountListOf(data, origin);
-      const first = new Set(currentSiteFirst(list.accounts, list.currentSite?.ids ?? []).slice(0, rows).map((a) => a.id));
-      const codes = data.accounts.filter((a) => first.has(a.id)).map((a) => codeView(a, now, offset));
-      return { status: { state }, unlocked: { list, codes } };
+      const accounts = listAccounts(data);
+      const ids = origin ? matchAccounts(accounts, origin) : [];
+      const firstRows = currentSiteFirst(accounts, ids).slice(0, rows);
+      const lookalike = origin ? lookalikeFor(data, origin) : undefined;
+      const currentSite = origin ? { origin, ids, ...(lookalike ? { lookalike } : {}) } : null;
+      const codes = firstRows.map((a) => codeView(a, now, offset));
+      return { status: { state }, unlocked: { first: { accounts: firstRows.map(toView), currentSite }, total: accounts.length, codes } };
     });
   } catch (error) {
     // Locked between the status and the read (auto-lock, another page's Lock): the popup shows the unlock form.

@@ -1,6 +1,6 @@
 /**
  * `popup/open` over the real background (the adapter tier, tests/adapter/background.ts): one round trip
- * with the status, the list and the first rows' codes (this site's accounts first, clock-corrected like
+ * with the status, the first rows (views and codes) and the count (this site's accounts first, clock-corrected like
  * codes/get); a locked or empty vault answers its status only; content scripts are refused.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -31,10 +31,15 @@ describe('popup/open', () => {
     const { bg, ids } = await vaultOf(30, [20, 25]);
     const open = await bg.send({ type: 'popup/open' });
     expect(open.status).toEqual({ state: 'unlocked' });
-    expect(open.unlocked?.list).toEqual(await bg.send({ type: 'accounts/list' }));
-    expect(open.unlocked?.list.currentSite?.ids.sort()).toEqual([ids[20], ids[25]].sort());
-    // The popup's order with an empty search: the two bound accounts, then the rest in vault order.
+    const list = await bg.send({ type: 'accounts/list' });
+    // Only the first rows, in the popup's order with an empty search: the two bound accounts, then the
+    // rest in vault order; the views and the site part as accounts/list gives them; the count of all.
     const first = [ids[20]!, ids[25]!, ...ids.filter((_, i) => i !== 20 && i !== 25)].slice(0, FIRST_ROWS);
+    expect(open.unlocked?.first.accounts.map((a) => a.id)).toEqual(first);
+    expect(open.unlocked?.first.accounts).toEqual(first.map((id) => list.accounts.find((a) => a.id === id)));
+    expect(open.unlocked?.first.currentSite).toEqual(list.currentSite);
+    expect(open.unlocked?.first.currentSite?.ids.sort()).toEqual([ids[20], ids[25]].sort());
+    expect(open.unlocked?.total).toBe(30);
     const codes = open.unlocked!.codes;
     expect(new Set(codes.map((c) => c.id))).toEqual(new Set(first));
     expect(codes).toHaveLength(FIRST_ROWS);
@@ -65,7 +70,7 @@ describe('popup/open', () => {
     expect(JSON.stringify(open)).not.toContain('Issuer');
     // Control: unlocked, the same message brings the accounts.
     await bg.send({ type: 'vault/unlock', password: 'correct horse battery' });
-    expect((await bg.send({ type: 'popup/open' })).unlocked?.list.accounts).toHaveLength(5);
+    expect((await bg.send({ type: 'popup/open' })).unlocked?.first.accounts).toHaveLength(5);
   });
 
   it('no vault yet: the status only', async () => {
