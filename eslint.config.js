@@ -17,7 +17,8 @@ const polyfill = {
   message: 'Only src/platform imports the extension API (one polyfill import).',
 };
 
-const PLATFORM_ONLY = 'Only src/platform touches the extension API: take it as a parameter defaulted from src/platform.';
+const PLATFORM_ONLY =
+  'Only src/platform touches the extension API: take it as a parameter defaulted from src/platform.';
 const extensionGlobals = ['chrome', 'browser'].map((name) => ({ name, message: PLATFORM_ONLY }));
 /** `(globalThis as {chrome?: …}).chrome`, `globalThis.browser`, `window.chrome`, `self['chrome']`. */
 const castToExtension = [
@@ -88,7 +89,11 @@ export default tseslint.config(
   zone(['src/shared/**'], ['platform', ...entries], 'src/shared may import only core.'),
   zone(['src/platform/**'], entries, 'src/platform may import only core and shared.', { allowPolyfill: true }),
   ...entries.map((name) =>
-    zone([`src/${name}/**`], entries.filter((other) => other !== name), 'Entry folders never import each other.'),
+    zone(
+      [`src/${name}/**`],
+      entries.filter((other) => other !== name),
+      'Entry folders never import each other.',
+    ),
   ),
   // Formatting is prettier's (`prettier --check` in `npm run lint`): the rules that would fight it are off.
   prettier,

@@ -15,7 +15,9 @@ const iifePath = {
   resolveId: (id: string) => (id.endsWith('?iife') ? `\0iife:${id.replace(/\?iife$/, '')}` : null),
   load: (id: string) => (id.startsWith('\0iife:') ? `export default ${JSON.stringify(id.slice(6))};` : null),
 };
-const fakeExtensionApi = { alias: { 'webextension-polyfill': new URL('tests/adapter/polyfill.ts', import.meta.url).pathname } };
+const fakeExtensionApi = {
+  alias: { 'webextension-polyfill': new URL('tests/adapter/polyfill.ts', import.meta.url).pathname },
+};
 
 export default defineConfig({
   test: {
@@ -27,12 +29,24 @@ export default defineConfig({
       {
         plugins: [iifePath],
         resolve: fakeExtensionApi,
-        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', testTimeout: 30_000, setupFiles: UNIT_SETUP },
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 30_000,
+          setupFiles: UNIT_SETUP,
+        },
       },
       {
         plugins: [preact(), iifePath],
         resolve: fakeExtensionApi,
-        test: { name: 'dom', include: ['tests/dom/**/*.test.{ts,tsx}'], environment: 'happy-dom', testTimeout: 30_000, setupFiles: UNIT_SETUP },
+        test: {
+          name: 'dom',
+          include: ['tests/dom/**/*.test.{ts,tsx}'],
+          environment: 'happy-dom',
+          testTimeout: 30_000,
+          setupFiles: UNIT_SETUP,
+        },
       },
       {
         test: {

@@ -12,9 +12,10 @@ export const GECKO_ID = 'clickauth@clickauth';
 const FIREFOX_UUID = '5c1c4a07-2a3e-4d6b-9a52-c1d0c1a0a7e5';
 
 export function browserPath(kind) {
-  const candidates = kind === 'firefox'
-    ? [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox']
-    : [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/google-chrome'];
+  const candidates =
+    kind === 'firefox'
+      ? [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox']
+      : [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/google-chrome'];
   return candidates.find((path) => path && existsSync(path));
 }
 
@@ -22,7 +23,9 @@ export async function launch(kind, { headless, root }) {
   const executablePath = browserPath(kind);
   if (!executablePath) throw new Error(`no ${kind} found (set ${kind === 'firefox' ? 'FIREFOX_PATH' : 'CHROME_PATH'})`);
   const userDataDir = mkdtempSync(join(tmpdir(), `clickauth-demo-${kind}-`));
-  return kind === 'firefox' ? launchFirefox(executablePath, userDataDir, headless, root) : launchChromium(executablePath, userDataDir, headless, root);
+  return kind === 'firefox'
+    ? launchFirefox(executablePath, userDataDir, headless, root)
+    : launchChromium(executablePath, userDataDir, headless, root);
 }
 
 async function launchChromium(executablePath, userDataDir, headless, root) {
@@ -35,9 +38,19 @@ async function launchChromium(executablePath, userDataDir, headless, root) {
     defaultViewport: null,
     // Puppeteer starts Chromium with --disable-extensions; the demo needs ours.
     ignoreDefaultArgs: ['--disable-extensions'],
-    args: [`--disable-extensions-except=${dist}`, `--load-extension=${dist}`, '--no-first-run', '--no-default-browser-check', '--window-size=1100,800', ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
+    args: [
+      `--disable-extensions-except=${dist}`,
+      `--load-extension=${dist}`,
+      '--no-first-run',
+      '--no-default-browser-check',
+      '--window-size=1100,800',
+      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+    ],
   });
-  const worker = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'), { timeout: 30_000 });
+  const worker = await browser.waitForTarget(
+    (t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'),
+    { timeout: 30_000 },
+  );
   const base = `chrome-extension://${new URL(worker.url()).host}`;
   return {
     browser,

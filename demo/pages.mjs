@@ -21,33 +21,42 @@ function layout(title, body, { signedIn = false } = {}) {
 }
 
 export function loginPage(error = '') {
-  return layout('Sign in', `<h1>Sign in</h1>${error ? `<p class="error" role="alert">${esc(error)}</p>` : ''}
+  return layout(
+    'Sign in',
+    `<h1>Sign in</h1>${error ? `<p class="error" role="alert">${esc(error)}</p>` : ''}
 <form method="post" action="/login">
   <label for="email">Email</label><input id="email" name="email" type="email" autocomplete="username">
   <label for="password">Password</label><input id="password" name="password" type="password" autocomplete="current-password">
   <br><button class="primary" type="submit">Sign in</button>
 </form>
-<p class="muted">Another sign-in page of this provider wants <a href="/login-combined">the password and the code in one field</a>.</p>`);
+<p class="muted">Another sign-in page of this provider wants <a href="/login-combined">the password and the code in one field</a>.</p>`,
+  );
 }
 
 export function codePage(error = '') {
-  return layout('Two-step verification', `<h1>Two-step verification</h1>${error ? `<p class="error" role="alert">${esc(error)}</p>` : ''}
+  return layout(
+    'Two-step verification',
+    `<h1>Two-step verification</h1>${error ? `<p class="error" role="alert">${esc(error)}</p>` : ''}
 <form method="post" action="/login/code">
   <label for="code">Enter the 6-digit code from your authenticator app</label>
   <input id="code" name="code" autocomplete="one-time-code" inputmode="numeric" maxlength="10">
   <br><button class="primary" type="submit">Verify</button>
 </form>
-<p class="muted">Lost your phone? Enter one of your backup codes instead.</p>`);
+<p class="muted">Lost your phone? Enter one of your backup codes instead.</p>`,
+  );
 }
 
 export function combinedPage(error = '') {
-  return layout('Sign in (VPN)', `<h1>Sign in to the VPN</h1>${error ? `<p class="error" role="alert">${esc(error)}</p>` : ''}
+  return layout(
+    'Sign in (VPN)',
+    `<h1>Sign in to the VPN</h1>${error ? `<p class="error" role="alert">${esc(error)}</p>` : ''}
 <p>Type your password, immediately followed by the 6-digit code (e.g. <code>password123456</code>).</p>
 <form method="post" action="/login-combined">
   <label for="email">Email</label><input id="email" name="email" type="email" autocomplete="username">
   <label for="password">Password + code</label><input id="password" name="password" type="password" autocomplete="current-password">
   <br><button class="primary" type="submit">Sign in</button>
-</form>`);
+</form>`,
+  );
 }
 
 export function inboxPage(email, note = '') {
@@ -56,8 +65,12 @@ export function inboxPage(email, note = '') {
     ['Security tip', 'Turn on two-step verification in Settings → Security.'],
     ['Newsletter', 'Nothing to read here: this provider is a demo.'],
   ];
-  return layout('Inbox', `${note ? `<p class="ok" role="status" data-demo="signed-in">${esc(note)}</p>` : ''}<h1>Inbox</h1>
-<p class="muted">Signed in as ${esc(email)}</p><ul>${mails.map(([s, b]) => `<li><b>${esc(s)}</b> — ${esc(b)}</li>`).join('')}</ul>`, { signedIn: true });
+  return layout(
+    'Inbox',
+    `${note ? `<p class="ok" role="status" data-demo="signed-in">${esc(note)}</p>` : ''}<h1>Inbox</h1>
+<p class="muted">Signed in as ${esc(email)}</p><ul>${mails.map(([s, b]) => `<li><b>${esc(s)}</b> — ${esc(b)}</li>`).join('')}</ul>`,
+    { signedIn: true },
+  );
 }
 
 export function securityPage(enabled) {
@@ -69,7 +82,9 @@ export function securityPage(enabled) {
 }
 
 export function setupPage(keyText) {
-  return layout('Set up two-step verification', `<h1>Set up two-step verification</h1>
+  return layout(
+    'Set up two-step verification',
+    `<h1>Set up two-step verification</h1>
 <form id="setup">
   <p>1. Scan this QR code with your authenticator app.</p>
   <img id="qr" alt="QR code for your authenticator app" width="220" height="220" src="/settings/security/qr.png">
@@ -96,5 +111,7 @@ document.getElementById('setup').addEventListener('submit', async (event) => {
   for (const c of answer.codes) { const li = document.createElement('li'); li.textContent = c; document.getElementById('codes').append(li); }
   document.getElementById('done').hidden = false;
 });
-</script>`, { signedIn: true });
+</script>`,
+    { signedIn: true },
+  );
 }

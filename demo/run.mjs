@@ -31,7 +31,9 @@ log(`Demo Mail runs at ${base} (sign in as ${DEMO_USER.email} / ${DEMO_USER.pass
 if (headless) {
   const outDir = resolve(root, values.out);
   rmSync(outDir, { recursive: true, force: true });
-  log(`${display ? '--headless' : 'no display'}: walking the journey in headless ${kind} with the real build, screenshots in ${values.out}/`);
+  log(
+    `${display ? '--headless' : 'no display'}: walking the journey in headless ${kind} with the real build, screenshots in ${values.out}/`,
+  );
   let launched;
   let failed = false;
   try {

@@ -53,7 +53,11 @@ export async function walk({ launched, base, outDir, log }) {
     await Promise.all([page.waitForNavigation({ timeout: 20_000 }), page.click(selector)]);
   };
   // Our "Saved 10 backup codes" toast may still cover the header's Sign out button: submit its form.
-  const signOut = () => Promise.all([site.waitForNavigation({ timeout: 20_000 }), site.$eval('form[action="/logout"]', (form) => form.requestSubmit())]);
+  const signOut = () =>
+    Promise.all([
+      site.waitForNavigation({ timeout: 20_000 }),
+      site.$eval('form[action="/logout"]', (form) => form.requestSubmit()),
+    ]);
   const signIn = async () => {
     await site.goto(`${base}/login`);
     await type(site, '#email', DEMO_USER.email);
@@ -73,16 +77,19 @@ export async function walk({ launched, base, outDir, log }) {
     return ['vault created', await shot(page, '01-vault-created.png')];
   });
 
-  step('sign in with the password, Settings → Security → "Enable two-step verification": the QR gets our highlight', async () => {
-    site = await browser.newPage();
-    await site.setViewport({ width: 1000, height: 760 });
-    await signIn();
-    await Promise.all([site.waitForNavigation(), site.click('a[href="/settings/security"]')]);
-    await submit(site, 'form[action="/settings/security/enable"] button');
-    await site.waitForSelector('[data-clickauth-overlay]', { timeout: 20_000 });
-    await sleep(700); // clicks in the first 400 ms after the highlight appears are ignored (anti-clickjacking)
-    return ['"Add to Authenticator" shown on the QR', await shot(site, '02-qr-highlight.png')];
-  });
+  step(
+    'sign in with the password, Settings → Security → "Enable two-step verification": the QR gets our highlight',
+    async () => {
+      site = await browser.newPage();
+      await site.setViewport({ width: 1000, height: 760 });
+      await signIn();
+      await Promise.all([site.waitForNavigation(), site.click('a[href="/settings/security"]')]);
+      await submit(site, 'form[action="/settings/security/enable"] button');
+      await site.waitForSelector('[data-clickauth-overlay]', { timeout: 20_000 });
+      await sleep(700); // clicks in the first 400 ms after the highlight appears are ignored (anti-clickjacking)
+      return ['"Add to Authenticator" shown on the QR', await shot(site, '02-qr-highlight.png')];
+    },
+  );
 
   step('click the QR: the account is added and the confirmation field is filled', async () => {
     const box = await (await site.$('#qr')).boundingBox();
@@ -94,7 +101,10 @@ export async function walk({ launched, base, outDir, log }) {
 
   step('the popup lists the account with its live code', async () => {
     const page = await openPopup();
-    const code = await until(() => page.$eval('[data-testid=code]', (el) => (/\d{3} ?\d{3}/.test(el.textContent) ? el.textContent : '')), 'a code in the popup');
+    const code = await until(
+      () => page.$eval('[data-testid=code]', (el) => (/\d{3} ?\d{3}/.test(el.textContent) ? el.textContent : '')),
+      'a code in the popup',
+    );
     const [account] = (await call(page, { type: 'accounts/list' })).accounts;
     return [`${account.issuer} (${account.account}) shows ${code}`, await shot(page, '04-popup-live-code.png')];
   });
@@ -115,7 +125,12 @@ export async function walk({ launched, base, outDir, log }) {
     for (const y of [36, 50, 64]) {
       await site.bringToFront();
       await site.mouse.click(right - 40, y);
-      if (await until(async () => (await savedCount()) === shown.length, 'the saved backup codes', 3000).catch(() => false)) break;
+      if (
+        await until(async () => (await savedCount()) === shown.length, 'the saved backup codes', 3000).catch(
+          () => false,
+        )
+      )
+        break;
     }
     await until(async () => (await savedCount()) === shown.length, 'the saved backup codes', 5000);
     const saved = (await call(popup, { type: 'backup-codes/get', id: account.id })).map((c) => c.code);
@@ -139,16 +154,22 @@ export async function walk({ launched, base, outDir, log }) {
     const [account] = (await call(popup, { type: 'accounts/list' })).accounts;
     // The per-page option from the account's details in the popup ("password and code in one field"),
     // set for this origin only (vault schema 4).
-    await call(popup, { type: 'accounts/update', id: account.id, patch: { fill: { appendOn: [new URL(base).origin] } } });
+    await call(popup, {
+      type: 'accounts/update',
+      id: account.id,
+      patch: { fill: { appendOn: [new URL(base).origin] } },
+    });
     await signOut();
     await site.goto(`${base}/login-combined`);
     await type(site, '#email', DEMO_USER.email);
     await type(site, '#password', DEMO_USER.password);
     await sleep(1000); // the content script asks for the code once it sees the password field
     await submit(site, 'form[action="/login-combined"] button');
-    const note = await site.$eval('[data-demo=signed-in]', (el) => el.textContent).catch(async () => {
-      throw new Error(`not signed in: ${await site.$eval('main', (el) => el.textContent.trim().slice(0, 120))}`);
-    });
+    const note = await site
+      .$eval('[data-demo=signed-in]', (el) => el.textContent)
+      .catch(async () => {
+        throw new Error(`not signed in: ${await site.$eval('main', (el) => el.textContent.trim().slice(0, 120))}`);
+      });
     return [`provider says "${note}"`, await shot(site, '07-password-and-code.png')];
   });
 

@@ -29,9 +29,12 @@ export async function lintFirefoxPackage(root = new URL('..', import.meta.url).p
 if (import.meta.url === `file://${process.argv[1]}`) {
   const result = await lintFirefoxPackage();
   for (const kind of ['errors', 'warnings', 'notices']) {
-    for (const m of result[kind]) console.log(`${kind.slice(0, -1)} ${m.code} ${m.file ?? ''}${m.line ? `:${m.line}` : ''} ${m.message}`);
+    for (const m of result[kind])
+      console.log(`${kind.slice(0, -1)} ${m.code} ${m.file ?? ''}${m.line ? `:${m.line}` : ''} ${m.message}`);
   }
   const unexplained = result.warnings.filter((m) => !EXPLAINED_WARNINGS.has(m.code));
-  console.log(`web-ext lint: ${result.summary.errors} errors, ${result.summary.warnings} warnings (${unexplained.length} unexplained), ${result.summary.notices} notices`);
+  console.log(
+    `web-ext lint: ${result.summary.errors} errors, ${result.summary.warnings} warnings (${unexplained.length} unexplained), ${result.summary.notices} notices`,
+  );
   if (result.summary.errors > 0 || unexplained.length > 0) process.exit(1);
 }

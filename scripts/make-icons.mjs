@@ -52,7 +52,8 @@ for (const size of [16, 32, 48, 128]) {
   const rgba = Buffer.alloc(size * size * 4);
   for (let y = 0; y < size; y++)
     for (let x = 0; x < size; x++) {
-      let a = 0, w = 0;
+      let a = 0,
+        w = 0;
       for (let sy = 0; sy < ss; sy++)
         for (let sx = 0; sx < ss; sx++) {
           const s = shade((x + (sx + 0.5) / ss) / size, (y + (sy + 0.5) / ss) / size);

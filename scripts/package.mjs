@@ -50,7 +50,11 @@ function packBuild(browser) {
   return writeZip(`clickauth-${browser}-${version}.zip`, dir, files);
 }
 
-const written = [packBuild('chrome'), packBuild('firefox'), writeZip(`clickauth-source-${version}.zip`, root, sourceFiles())];
+const written = [
+  packBuild('chrome'),
+  packBuild('firefox'),
+  writeZip(`clickauth-source-${version}.zip`, root, sourceFiles()),
+];
 for (const { name, files, bytes } of written) {
   console.log(`dist/${name.padEnd(36)} ${String(files).padStart(4)} files ${(bytes / 1024).toFixed(1).padStart(8)} KB`);
 }

@@ -6,7 +6,11 @@ import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 
 const run = (cmd, args, env = {}) => {
-  const { status } = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env }, shell: process.platform === 'win32' });
+  const { status } = spawnSync(cmd, args, {
+    stdio: 'inherit',
+    env: { ...process.env, ...env },
+    shell: process.platform === 'win32',
+  });
   if (status !== 0) process.exit(status ?? 1);
 };
 if (!process.argv.includes('--no-build')) run('npx', ['vite', 'build']);

@@ -6,7 +6,10 @@ export interface ActiveTab {
   origin: string | null;
 }
 
-type QueryTabs = (query: { active: true; windowId: number }) => Promise<{ id?: number | undefined; url?: string | undefined }[]>;
+type QueryTabs = (query: {
+  active: true;
+  windowId: number;
+}) => Promise<{ id?: number | undefined; url?: string | undefined }[]>;
 
 /**
  * The tab the user is looking at: the active tab of the last focused *normal* window. The toolbar

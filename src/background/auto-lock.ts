@@ -12,7 +12,11 @@ export interface IdleLike {
  * which empties session storage, lock it). The listener is registered at start-up so an idle event
  * can wake a sleeping service worker. Returns the function that applies changed settings.
  */
-export function startAutoLock(idle: IdleLike, lock: () => Promise<void>, initial: Promise<Settings>): (settings: Settings) => void {
+export function startAutoLock(
+  idle: IdleLike,
+  lock: () => Promise<void>,
+  initial: Promise<Settings>,
+): (settings: Settings) => void {
   let current: Settings | null = null;
   const apply = (settings: Settings) => {
     current = settings;

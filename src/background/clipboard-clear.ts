@@ -45,7 +45,11 @@ async function clearIf(text: string, offscreen: OffscreenApi | undefined): Promi
     return;
   }
   if (!(await offscreen.hasDocument())) {
-    await offscreen.createDocument({ url: OFFSCREEN, reasons: ['CLIPBOARD'], justification: 'Clear a copied one-time code after 30 seconds' });
+    await offscreen.createDocument({
+      url: OFFSCREEN,
+      reasons: ['CLIPBOARD'],
+      justification: 'Clear a copied one-time code after 30 seconds',
+    });
   }
   await offscreen.send({ type: 'offscreen/clear-clipboard-if', text });
   await offscreen.closeDocument();

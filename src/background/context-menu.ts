@@ -14,7 +14,12 @@ export function startContextMenu(
   menus: MenuApi = menuApi(),
 ): void {
   menus.onInstalled(() => {
-    menus.create({ id: MENU, title: label('menuAddKey'), contexts: ['selection'], documentUrlPatterns: ['http://*/*', 'https://*/*'] });
+    menus.create({
+      id: MENU,
+      title: label('menuAddKey'),
+      contexts: ['selection'],
+      documentUrlPatterns: ['http://*/*', 'https://*/*'],
+    });
   });
   menus.onClicked((info, tab) => {
     if (info.menuItemId !== MENU || tab?.id === undefined) return;
@@ -37,9 +42,14 @@ async function addSelected(
     return void notify(label('enrollLocked'));
   }
   try {
-    await vault.mutate((data, now) => ({ data: addAccount(data, { ...found.account, sites: [found.origin] }, { now }).vault, result: null }));
+    await vault.mutate((data, now) => ({
+      data: addAccount(data, { ...found.account, sites: [found.origin] }, { now }).vault,
+      result: null,
+    }));
     await notify(label('enrollAdded', [found.account.issuer]));
   } catch (error) {
-    await notify(error instanceof DuplicateAccount ? label('enrollDuplicate', [found.account.issuer]) : label('errorGeneric'));
+    await notify(
+      error instanceof DuplicateAccount ? label('enrollDuplicate', [found.account.issuer]) : label('errorGeneric'),
+    );
   }
 }

@@ -13,7 +13,11 @@ const TAB_GRANT_MS = 15_000;
  * message carries a one-time grant for this tab: that, not a message field, makes the content
  * script's request one the user asked for (see fill/grants.ts).
  */
-export async function fillActiveTab(accountId?: string, hotpCode?: string, findTab: () => Promise<ActiveTab | null> = activeTab): Promise<{ filled: boolean }> {
+export async function fillActiveTab(
+  accountId?: string,
+  hotpCode?: string,
+  findTab: () => Promise<ActiveTab | null> = activeTab,
+): Promise<{ filled: boolean }> {
   // The page behind the popup: the small window the popup falls back to is not it (see active-tab.ts).
   const tab = await findTab();
   if (!tab) return { filled: false };

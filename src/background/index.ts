@@ -38,7 +38,11 @@ startContextMenu(vault, askToUnlock, t);
 const { clock } = services;
 vault.onLock(() => clock.clear().catch((error: unknown) => logger('clock').error('clear on lock', error)));
 const requests = webRequest();
-if (requests) observeClock(requests, { isAccountSite: (origin) => isAccountSite(vault, origin), record: (sample) => clock.add(sample) });
+if (requests)
+  observeClock(requests, {
+    isAccountSite: (origin) => isAccountSite(vault, origin),
+    record: (sample) => clock.add(sample),
+  });
 setCodeOffsetSource(async () => codeOffset(await settingsGet(services), await clock.estimate(Date.now())));
 
 const route = createRouter(backgroundHandlers(services), extensionSelf());

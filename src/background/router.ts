@@ -28,10 +28,15 @@ type Records = { readonly [K in BackgroundType]: MessageRecord<unknown, unknown>
  * Reply. Errors with a `code` keep it; anything else becomes `internal` without its message (it could
  * carry data).
  */
-export function createRouter(handlers: Handlers, identity: { id: string; origin: string }, records: Records = toBackground) {
+export function createRouter(
+  handlers: Handlers,
+  identity: { id: string; origin: string },
+  records: Records = toBackground,
+) {
   return async function route(message: unknown, sender: SenderLike): Promise<Reply<unknown>> {
     const type = (message as { type?: unknown } | null)?.type;
-    if (!isBackgroundType(type) || !Object.hasOwn(records, type)) return fail('protocol/unknown-message', 'Unknown message');
+    if (!isBackgroundType(type) || !Object.hasOwn(records, type))
+      return fail('protocol/unknown-message', 'Unknown message');
     const record = records[type];
     const kind = classifySender(sender, identity.id, identity.origin);
     if (!kind || !record.senders.includes(kind)) {
@@ -45,7 +50,8 @@ export function createRouter(handlers: Handlers, identity: { id: string; origin:
     } catch (error) {
       const { code, field } = error as { code?: unknown; field?: unknown };
       // A typed error (a wrong password, a malformed URI) is an answer for the user, not a fault.
-      if (typeof code === 'string') return fail(code, (error as Error).message, typeof field === 'string' ? field : undefined);
+      if (typeof code === 'string')
+        return fail(code, (error as Error).message, typeof field === 'string' ? field : undefined);
       log.error('handler failed', type, error);
       return fail('internal', 'Internal error');
     }

@@ -21,8 +21,9 @@ export async function sendToFrame<K extends ContentType>(
 ): Promise<ResponseOf<ToContent, K> | null> {
   const options = frame && { frameId: frame.frameId, ...(frame.documentId ? { documentId: frame.documentId } : {}) };
   // A frame with no content script (a browser page, a page loaded before install) answers nothing.
-  const reply = (await send(tabId, message, options).catch(() => null)) as
-    | { ok: boolean; value?: ResponseOf<ToContent, K> }
-    | null;
+  const reply = (await send(tabId, message, options).catch(() => null)) as {
+    ok: boolean;
+    value?: ResponseOf<ToContent, K>;
+  } | null;
   return reply?.ok ? (reply.value ?? null) : null;
 }

@@ -10,5 +10,12 @@ import type { VaultPorts } from './vault/ports';
 /** What the handlers are given (index.ts wires the timers to it; the adapter tests build the same). */
 export function createServices(ports: VaultPorts = storagePorts()): Services {
   const vault = new VaultService(ports);
-  return { vault, settings: settingsItem, onSettingsChanged: () => undefined, activeOrigin: activeTabOrigin, askToUnlock, clock: new ClockStore(clockSamplesItem) };
+  return {
+    vault,
+    settings: settingsItem,
+    onSettingsChanged: () => undefined,
+    activeOrigin: activeTabOrigin,
+    askToUnlock,
+    clock: new ClockStore(clockSamplesItem),
+  };
 }

@@ -41,17 +41,29 @@ function apply(target: OtpTarget, answer: CodeAnswer, now = Date.now()): boolean
   if (!fillCode(target, answer.code, answer.next ?? undefined)) return false;
   removeButton?.();
   // No page UI (the extension reloaded under the page): the fill stands without its cue.
-  void pageUi().then((ui) => ui.showFillCue(cueAnchor(target)), () => undefined);
+  void pageUi().then(
+    (ui) => ui.showFillCue(cueAnchor(target)),
+    () => undefined,
+  );
   const left = answer.validUntil === null ? Infinity : answer.validUntil - now;
   // Asked again once the code has expired, under the same rules (a grant when the user asked for this
   // fill); fillCode only overwrites what we put there, so a user's own typing is never replaced.
-  if (left < ROLLOVER_MS) setTimeout(() => void offer(target, answer.grant ? { grant: answer.grant } : {}).catch(() => false), left + 50);
+  if (left < ROLLOVER_MS)
+    setTimeout(() => void offer(target, answer.grant ? { grant: answer.grant } : {}).catch(() => false), left + 50);
   const inputs = inputsOf(target);
   if (answer.submit && !submitted.has(inputs[0]!)) {
     submitted.add(inputs[0]!);
     // After the rollover refill if there is one; never if the user changed the field meanwhile. The
     // submitting is in the page UI script, loaded for the cue above by then.
-    setTimeout(() => stillOurs(inputs) && void pageUi().then((ui) => ui.submitNear(inputs[0]!), () => undefined), left < ROLLOVER_MS ? left + 400 : 100);
+    setTimeout(
+      () =>
+        stillOurs(inputs) &&
+        void pageUi().then(
+          (ui) => ui.submitNear(inputs[0]!),
+          () => undefined,
+        ),
+      left < ROLLOVER_MS ? left + 400 : 100,
+    );
   }
   return true;
 }
@@ -59,21 +71,24 @@ function apply(target: OtpTarget, answer: CodeAnswer, now = Date.now()): boolean
 function showButton(target: OtpTarget, answer: FillAnswer): void {
   const anchor = anchorOf(target);
   // Not on a setup page's own confirmation field: wait for the page's QRs to be looked at first.
-  void enrollSettled().then(async () => {
-    if (isSetupField(anchor)) return;
-    const ui = await pageUi();
-    if (stillOurs(inputsOf(target)) || isSetupField(anchor)) return; // filled meanwhile
-    removeButton?.();
-    buttonAnchor = anchor;
-    removeButton = ui.showFieldButton(anchor, answer.kind === 'locked', () => {
-      // A one-time grant from the background makes the click a request the user asked for (one account
-      // here, but not fillable without a click, or automatic filling off). Otherwise the popup unlocks
-      // or lets the user pick.
-      if ('grant' in answer) void offer(target, { grant: answer.grant }, true);
-      else void sendToBackground({ type: 'fill/choose' });
-    });
-  // No answer (locked, extension reloaded): nothing is offered.
-  }, () => undefined);
+  void enrollSettled().then(
+    async () => {
+      if (isSetupField(anchor)) return;
+      const ui = await pageUi();
+      if (stillOurs(inputsOf(target)) || isSetupField(anchor)) return; // filled meanwhile
+      removeButton?.();
+      buttonAnchor = anchor;
+      removeButton = ui.showFieldButton(anchor, answer.kind === 'locked', () => {
+        // A one-time grant from the background makes the click a request the user asked for (one account
+        // here, but not fillable without a click, or automatic filling off). Otherwise the popup unlocks
+        // or lets the user pick.
+        if ('grant' in answer) void offer(target, { grant: answer.grant }, true);
+        else void sendToBackground({ type: 'fill/choose' });
+      });
+      // No answer (locked, extension reloaded): nothing is offered.
+    },
+    () => undefined,
+  );
 }
 
 type Request = { accountId?: string; grant?: string };
@@ -115,7 +130,9 @@ export function startAutofill(doc: Document = document): () => void {
     doc,
     (target) => {
       // No answer (locked, extension reloaded): the field is left to the user.
-      void settle(target).then(() => offer(target)).catch(() => false);
+      void settle(target)
+        .then(() => offer(target))
+        .catch(() => false);
       return false;
     },
     1000,

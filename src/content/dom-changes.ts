@@ -56,7 +56,8 @@ function userActed(): void {
 export function onDomChange(root: Node, listener: Listener): () => void {
   if (!observer) {
     observer = new MutationObserver(changed);
-    for (const type of ['pointerdown', 'keydown', 'submit']) addEventListener(type, userActed, { capture: true, passive: true });
+    for (const type of ['pointerdown', 'keydown', 'submit'])
+      addEventListener(type, userActed, { capture: true, passive: true });
   }
   listeners.add(listener);
   watchRoot(root);

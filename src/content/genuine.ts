@@ -78,7 +78,8 @@ function pinned(host: HTMLElement, minSide: number): boolean {
   if (host.hasAttribute('popover')) {
     if (!inTopLayer(host)) return false; // the page closed our popover
   } else {
-    for (let el = host.parentElement; el; el = el.parentElement) if (!plain(el) || el.getAnimations().length) return false;
+    for (let el = host.parentElement; el; el = el.parentElement)
+      if (!plain(el) || el.getAnimations().length) return false;
   }
   const { width, height } = host.getBoundingClientRect();
   return width >= minSide && height >= minSide;

@@ -23,7 +23,8 @@ const handlers: { [K in OffscreenType]: (message: Envelope<ToOffscreen, K>) => R
 onRuntimeMessage((message, sender) => {
   const type = (message as { type?: unknown } | null)?.type;
   // Only our own background (no tab: not a content script), only a known message that passes its check.
-  if (sender.id !== extensionSelf().id || sender.tab || typeof type !== 'string' || !Object.hasOwn(handlers, type)) return undefined;
+  if (sender.id !== extensionSelf().id || sender.tab || typeof type !== 'string' || !Object.hasOwn(handlers, type))
+    return undefined;
   const known = type as OffscreenType;
   if (toOffscreenMessages[known].validate(message)) return undefined;
   return Promise.resolve(ok(handlers[known](message as Envelope<ToOffscreen, OffscreenType>)));

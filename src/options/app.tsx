@@ -13,14 +13,25 @@ import { SectionNav } from './section-nav';
 
 export type Translate = (key: string, substitutions?: string | string[]) => string;
 
-export function OptionsApp({ api, t, restorePoints }: { api: OptionsApi; t: Translate; restorePoints?: RestorePointsPort }) {
+export function OptionsApp({
+  api,
+  t,
+  restorePoints,
+}: {
+  api: OptionsApi;
+  t: Translate;
+  restorePoints?: RestorePointsPort;
+}) {
   const [state, setState] = useState<VaultState | null>(null);
   const [backup, setBackup] = useState<BackupStatus | null>(null);
   const [version, setVersion] = useState(0);
 
   const refresh = useCallback(() => {
     // The background unreachable: the page shows no vault state (and no backup reminder).
-    api.status().then((s) => setState(s.state), () => setState(null));
+    api.status().then(
+      (s) => setState(s.state),
+      () => setState(null),
+    );
     api.backupStatus().then(setBackup, () => setBackup(null)); // unreachable: no reminder
     setVersion((v) => v + 1);
   }, [api]);
@@ -48,7 +59,9 @@ export function OptionsApp({ api, t, restorePoints }: { api: OptionsApi; t: Tran
       <SectionNav t={t} />
       <div class="sections">
         {state !== null && state !== 'unlocked' && (
-          <p class="warning" role="note" data-testid="locked-note">{t('optionsLockedNote')}</p>
+          <p class="warning" role="note" data-testid="locked-note">
+            {t('optionsLockedNote')}
+          </p>
         )}
         <AutoLockSection api={api} t={t} />
         <section aria-labelledby="backups-title" id="backups" class="card">

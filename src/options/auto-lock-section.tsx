@@ -22,37 +22,55 @@ export function AutoLockSection({ api, t }: { api: OptionsApi; t: Translate }) {
     setSettings(await api.saveSettings({ ...(settings ?? { autoLockMinutes: 15, autofill: true }), ...change }));
     setSaved('autofill' in change || 'clockCorrection' in change ? 'autofill' : 'lock');
   }
-  const choose = (value: string) => save({ autoLockMinutes: (value === 'browser-close' ? value : Number(value)) as AutoLock });
+  const choose = (value: string) =>
+    save({ autoLockMinutes: (value === 'browser-close' ? value : Number(value)) as AutoLock });
 
   return (
     <>
-    <section aria-labelledby="lock-title" id="locking" class="card">
-      <h2 id="lock-title">{t('optionsLockTitle')}</h2>
-      <label>
-        {t('optionsAutoLock')}
-        <select value={String(settings?.autoLockMinutes ?? 15)} disabled={!settings}
-          onChange={(e) => choose(e.currentTarget.value)} data-testid="auto-lock">
-          {AUTO_LOCK_CHOICES.map((choice) => (
-            <option value={String(choice)} key={String(choice)}>
-              {choice === 'browser-close' ? t('autoLockBrowserClose') : plural(t, 'autoLockMinutes', choice)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <p class="hint">{t('optionsLockExplain')}</p>
-      {saved === 'lock' && <p class="saved" role="status">{t('optionsSaved')}</p>}
-    </section>
-    <section aria-labelledby="autofill-title" id="autofill" class="card">
-      <h2 id="autofill-title">{t('optionsAutofillTitle')}</h2>
-      <label class="check">
-        <input type="checkbox" checked={settings?.autofill ?? true} disabled={!settings}
-          onChange={(e) => save({ autofill: e.currentTarget.checked })} data-testid="autofill" />
-        {t('optionsAutofill')}
-      </label>
-      <p class="hint">{t('optionsAutofillExplain')}</p>
-      <ClockSetting settings={settings} t={t} save={(change) => void save(change)} />
-      {saved === 'autofill' && <p class="saved" role="status">{t('optionsSaved')}</p>}
-    </section>
+      <section aria-labelledby="lock-title" id="locking" class="card">
+        <h2 id="lock-title">{t('optionsLockTitle')}</h2>
+        <label>
+          {t('optionsAutoLock')}
+          <select
+            value={String(settings?.autoLockMinutes ?? 15)}
+            disabled={!settings}
+            onChange={(e) => choose(e.currentTarget.value)}
+            data-testid="auto-lock"
+          >
+            {AUTO_LOCK_CHOICES.map((choice) => (
+              <option value={String(choice)} key={String(choice)}>
+                {choice === 'browser-close' ? t('autoLockBrowserClose') : plural(t, 'autoLockMinutes', choice)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <p class="hint">{t('optionsLockExplain')}</p>
+        {saved === 'lock' && (
+          <p class="saved" role="status">
+            {t('optionsSaved')}
+          </p>
+        )}
+      </section>
+      <section aria-labelledby="autofill-title" id="autofill" class="card">
+        <h2 id="autofill-title">{t('optionsAutofillTitle')}</h2>
+        <label class="check">
+          <input
+            type="checkbox"
+            checked={settings?.autofill ?? true}
+            disabled={!settings}
+            onChange={(e) => save({ autofill: e.currentTarget.checked })}
+            data-testid="autofill"
+          />
+          {t('optionsAutofill')}
+        </label>
+        <p class="hint">{t('optionsAutofillExplain')}</p>
+        <ClockSetting settings={settings} t={t} save={(change) => void save(change)} />
+        {saved === 'autofill' && (
+          <p class="saved" role="status">
+            {t('optionsSaved')}
+          </p>
+        )}
+      </section>
     </>
   );
 }

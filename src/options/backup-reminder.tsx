@@ -11,14 +11,21 @@ export function BackupReminder({ t, status }: { t: Translate; status: BackupStat
       <p>
         {lastBackupAt === null
           ? t('backupNever')
-          : plural(t, 'backupLast', lastBackupCount ?? 0, [new Date(lastBackupAt).toLocaleString(), String(lastBackupCount ?? 0)])}
+          : plural(t, 'backupLast', lastBackupCount ?? 0, [
+              new Date(lastBackupAt).toLocaleString(),
+              String(lastBackupCount ?? 0),
+            ])}
       </p>
       {addedSince !== null && addedSince > 0 && (
         <p class="warning" role="status" data-testid="backup-added-since">
           {plural(t, lastBackupAt === null ? 'backupNotBackedUp' : 'backupAddedSince', addedSince)}
         </p>
       )}
-      <p><a href="#export" data-testid="backup-export-link">{t('backupExportLink')}</a></p>
+      <p>
+        <a href="#export" data-testid="backup-export-link">
+          {t('backupExportLink')}
+        </a>
+      </p>
     </div>
   );
 }

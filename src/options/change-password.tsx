@@ -33,20 +33,41 @@ export function ChangePassword({ api, t }: { api: OptionsApi; t: Translate }) {
       <form class="stack" onSubmit={submit}>
         <label>
           {t('currentPassword')}
-          <input type="password" autocomplete="current-password" value={oldPassword} onInput={(e) => setOld(e.currentTarget.value)} />
+          <input
+            type="password"
+            autocomplete="current-password"
+            value={oldPassword}
+            onInput={(e) => setOld(e.currentTarget.value)}
+          />
         </label>
         <label>
           {t('newPassword')}
-          <input type="password" autocomplete="new-password" value={newPassword} onInput={(e) => setNew(e.currentTarget.value)} />
+          <input
+            type="password"
+            autocomplete="new-password"
+            value={newPassword}
+            onInput={(e) => setNew(e.currentTarget.value)}
+          />
         </label>
         <label>
           {t('newPasswordRepeat')}
-          <input type="password" autocomplete="new-password" value={repeat} data-testid="new-password-repeat"
-            onInput={(e) => setRepeat(e.currentTarget.value)} />
+          <input
+            type="password"
+            autocomplete="new-password"
+            value={repeat}
+            data-testid="new-password-repeat"
+            onInput={(e) => setRepeat(e.currentTarget.value)}
+          />
         </label>
-        {message && <p class={message.error ? 'error' : 'saved'} role={message.error ? 'alert' : 'status'}>{message.text}</p>}
+        {message && (
+          <p class={message.error ? 'error' : 'saved'} role={message.error ? 'alert' : 'status'}>
+            {message.text}
+          </p>
+        )}
         <div class="actions">
-          <button type="submit" disabled={!oldPassword || !newPassword || !repeat}>{t('changePasswordSubmit')}</button>
+          <button type="submit" disabled={!oldPassword || !newPassword || !repeat}>
+            {t('changePasswordSubmit')}
+          </button>
         </div>
       </form>
     </section>

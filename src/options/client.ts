@@ -2,7 +2,9 @@ import type { BackgroundType, Envelope, ResponseOf, ToBackground } from '../shar
 import type { OptionsApi } from './api';
 import type { RestorePointsPort } from './restore-points-section';
 
-export type Send = <K extends BackgroundType>(message: Envelope<ToBackground, K>) => Promise<ResponseOf<ToBackground, K>>;
+export type Send = <K extends BackgroundType>(
+  message: Envelope<ToBackground, K>,
+) => Promise<ResponseOf<ToBackground, K>>;
 
 /** The options page's client over the message registry: each method is one typed message (shared/messages). */
 export function createOptionsApi(send: Send, io: Pick<OptionsApi, 'qrFromImage' | 'download'>): OptionsApi {
@@ -13,7 +15,8 @@ export function createOptionsApi(send: Send, io: Pick<OptionsApi, 'qrFromImage' 
     changePassword: (oldPassword, newPassword) => send({ type: 'vault/change-password', oldPassword, newPassword }),
     addUri: (uri) => send({ type: 'accounts/add-uri', uri }),
     importPreview: (payload) => send({ type: 'import/preview', ...payload }),
-    importCommit: ({ previewId, expectedCount, replace }) => send({ type: 'import/commit', previewId, expectedCount, ...(replace && { replace }) }),
+    importCommit: ({ previewId, expectedCount, replace }) =>
+      send({ type: 'import/commit', previewId, expectedCount, ...(replace && { replace }) }),
     importUndo: (importId) => send({ type: 'import/undo', importId }),
     exportFile: (request) => send({ type: 'export/file', ...request }),
     backupStatus: () => send({ type: 'backup/status' }),

@@ -6,12 +6,25 @@ import type { Translate } from './app';
  * (clock more than 15 s off); here it can be turned off again. Part of the settings form so one save
  * never overwrites the other's choice.
  */
-export function ClockSetting({ settings, t, save }: { settings: Settings | null; t: Translate; save(change: Partial<Settings>): void }) {
+export function ClockSetting({
+  settings,
+  t,
+  save,
+}: {
+  settings: Settings | null;
+  t: Translate;
+  save(change: Partial<Settings>): void;
+}) {
   return (
     <>
       <label class="check">
-        <input type="checkbox" checked={settings?.clockCorrection ?? false} disabled={!settings}
-          onChange={(e) => save({ clockCorrection: e.currentTarget.checked })} data-testid="clock-correction" />
+        <input
+          type="checkbox"
+          checked={settings?.clockCorrection ?? false}
+          disabled={!settings}
+          onChange={(e) => save({ clockCorrection: e.currentTarget.checked })}
+          data-testid="clock-correction"
+        />
         {t('optionsClockCorrection')}
       </label>
       <p class="hint">{t('optionsClockExplain')}</p>

@@ -11,19 +11,37 @@ export interface FilePasswords {
  * "Protect this file with: ( ) my master password ( ) a different password". A different password
  * keeps a leaked file from becoming a guessing target for the master password itself.
  */
-export function ExportPasswords({ t, value, onChange }: { t: Translate; value: FilePasswords; onChange(next: FilePasswords): void }) {
+export function ExportPasswords({
+  t,
+  value,
+  onChange,
+}: {
+  t: Translate;
+  value: FilePasswords;
+  onChange(next: FilePasswords): void;
+}) {
   return (
     <>
       <fieldset data-testid="export-protect">
         <legend>{t('exportProtectLegend')}</legend>
         <label class="choice">
-          <input type="radio" name="export-protect" value="master" checked={!value.enabled}
-            onChange={() => onChange({ ...value, enabled: false })} />
+          <input
+            type="radio"
+            name="export-protect"
+            value="master"
+            checked={!value.enabled}
+            onChange={() => onChange({ ...value, enabled: false })}
+          />
           {t('exportProtectMaster')}
         </label>
         <label class="choice">
-          <input type="radio" name="export-protect" value="other" checked={value.enabled}
-            onChange={() => onChange({ ...value, enabled: true })} />
+          <input
+            type="radio"
+            name="export-protect"
+            value="other"
+            checked={value.enabled}
+            onChange={() => onChange({ ...value, enabled: true })}
+          />
           {t('exportProtectOther')}
         </label>
       </fieldset>
@@ -31,13 +49,23 @@ export function ExportPasswords({ t, value, onChange }: { t: Translate; value: F
         <>
           <label>
             {t('exportFilePassword')}
-            <input type="password" autocomplete="new-password" value={value.password} data-testid="export-file-password"
-              onInput={(e) => onChange({ ...value, password: e.currentTarget.value })} />
+            <input
+              type="password"
+              autocomplete="new-password"
+              value={value.password}
+              data-testid="export-file-password"
+              onInput={(e) => onChange({ ...value, password: e.currentTarget.value })}
+            />
           </label>
           <label>
             {t('exportFilePasswordRepeat')}
-            <input type="password" autocomplete="new-password" value={value.repeat} data-testid="export-file-repeat"
-              onInput={(e) => onChange({ ...value, repeat: e.currentTarget.value })} />
+            <input
+              type="password"
+              autocomplete="new-password"
+              value={value.repeat}
+              data-testid="export-file-repeat"
+              onInput={(e) => onChange({ ...value, repeat: e.currentTarget.value })}
+            />
           </label>
         </>
       ) : (

@@ -75,13 +75,24 @@ export function ExportSection({ api, t, onExported }: { api: OptionsApi; t: Tran
         )}
         <label>
           {t('exportMasterPassword')}
-          <input type="password" autocomplete="current-password" value={master} data-testid="export-master"
-            onInput={(e) => setMaster(e.currentTarget.value)} />
+          <input
+            type="password"
+            autocomplete="current-password"
+            value={master}
+            data-testid="export-master"
+            onInput={(e) => setMaster(e.currentTarget.value)}
+          />
         </label>
         {!plain && <ExportPasswords t={t} value={own} onChange={setOwn} />}
-        {message && <p class={message.error ? 'error' : 'saved'} role={message.error ? 'alert' : 'status'}>{message.text}</p>}
+        {message && (
+          <p class={message.error ? 'error' : 'saved'} role={message.error ? 'alert' : 'status'}>
+            {message.text}
+          </p>
+        )}
         <div class="actions">
-          <button type="submit" disabled={busy || !master || (plain && !understood)}>{t(busy ? 'importBusy' : 'exportSubmit')}</button>
+          <button type="submit" disabled={busy || !master || (plain && !understood)}>
+            {t(busy ? 'importBusy' : 'exportSubmit')}
+          </button>
         </div>
       </form>
     </section>

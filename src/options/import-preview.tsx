@@ -6,7 +6,13 @@ import { formatName } from './format-names';
 import { plural } from '../shared/ui/plural';
 
 /** What the import will do, before it does it: added, duplicates (not added), cannot be imported. */
-export function ImportPreviewView({ t, preview, busy, onConfirm, onCancel }: {
+export function ImportPreviewView({
+  t,
+  preview,
+  busy,
+  onConfirm,
+  onCancel,
+}: {
   t: Translate;
   preview: ImportPreview;
   busy: boolean;
@@ -18,12 +24,13 @@ export function ImportPreviewView({ t, preview, busy, onConfirm, onCancel }: {
   // A new key for an account the user has (issue 13): keeping both is the default, nothing is lost
   // (an old backup may hold the older key); the user may replace the old one instead.
   const [replace, setReplace] = useState<ReadonlySet<number>>(new Set());
-  const choose = (i: number, yes: boolean) => setReplace((now) => {
-    const next = new Set(now);
-    if (yes) next.add(i);
-    else next.delete(i);
-    return next;
-  });
+  const choose = (i: number, yes: boolean) =>
+    setReplace((now) => {
+      const next = new Set(now);
+      if (yes) next.add(i);
+      else next.delete(i);
+      return next;
+    });
   return (
     <div class="import-preview" data-testid="import-preview">
       <p>{t('importFormat', formatName(t, preview.format))}</p>
@@ -38,8 +45,24 @@ export function ImportPreviewView({ t, preview, busy, onConfirm, onCancel }: {
               {entry.replaces && (
                 <fieldset class="reenroll" data-testid="preview-replaces">
                   <legend class="hint">{t('importReenrollTag')}</legend>
-                  <label><input type="radio" name={`replace-${i}`} checked={replace.has(i)} onChange={() => choose(i, true)} /> {t('importReenrollReplace')}</label>{' '}
-                  <label><input type="radio" name={`replace-${i}`} checked={!replace.has(i)} onChange={() => choose(i, false)} /> {t('importReenrollKeep')}</label>
+                  <label>
+                    <input
+                      type="radio"
+                      name={`replace-${i}`}
+                      checked={replace.has(i)}
+                      onChange={() => choose(i, true)}
+                    />{' '}
+                    {t('importReenrollReplace')}
+                  </label>{' '}
+                  <label>
+                    <input
+                      type="radio"
+                      name={`replace-${i}`}
+                      checked={!replace.has(i)}
+                      onChange={() => choose(i, false)}
+                    />{' '}
+                    {t('importReenrollKeep')}
+                  </label>
                 </fieldset>
               )}
             </li>
@@ -51,7 +74,9 @@ export function ImportPreviewView({ t, preview, busy, onConfirm, onCancel }: {
           <h3>{t('importPreviewDuplicates', String(duplicates.length))}</h3>
           <ul data-testid="preview-duplicates">
             {duplicates.map((d, i) => (
-              <li key={i}>{d.name} — {t(d.where === 'vault' ? 'importDuplicateVault' : 'importDuplicateFile')}</li>
+              <li key={i}>
+                {d.name} — {t(d.where === 'vault' ? 'importDuplicateVault' : 'importDuplicateFile')}
+              </li>
             ))}
           </ul>
         </>
@@ -61,15 +86,25 @@ export function ImportPreviewView({ t, preview, busy, onConfirm, onCancel }: {
           <h3>{t('importPreviewSkipped', String(skipped.length))}</h3>
           <ul data-testid="preview-skipped">
             {skipped.map((s, i) => (
-              <li key={i}>{s.name} — {codeText(t, s.code, 'importSkippedOther')}</li>
+              <li key={i}>
+                {s.name} — {codeText(t, s.code, 'importSkippedOther')}
+              </li>
             ))}
           </ul>
         </>
       )}
       {add.length === 0 && <p role="status">{t('importNothingNew')}</p>}
       <div class="actions">
-        <button type="button" onClick={() => onConfirm([...replace].sort((x, y) => x - y))} disabled={busy || add.length === 0}>{plural(t, 'importConfirm', add.length)}</button>
-        <button type="button" class="secondary" onClick={onCancel} disabled={busy}>{t('cancel')}</button>
+        <button
+          type="button"
+          onClick={() => onConfirm([...replace].sort((x, y) => x - y))}
+          disabled={busy || add.length === 0}
+        >
+          {plural(t, 'importConfirm', add.length)}
+        </button>
+        <button type="button" class="secondary" onClick={onCancel} disabled={busy}>
+          {t('cancel')}
+        </button>
       </div>
     </div>
   );

@@ -59,7 +59,10 @@ export function ImportSection({ api, t, onChanged }: { api: OptionsApi; t: Trans
   const choose = (source: Source) =>
     run(async () => {
       setStage({ kind: 'choose' });
-      const payload = source.kind === 'text' ? { data: source.text, encoding: 'text' as const } : await fileToPayload(source.file, api.qrFromImage);
+      const payload =
+        source.kind === 'text'
+          ? { data: source.text, encoding: 'text' as const }
+          : await fileToPayload(source.file, api.qrFromImage);
       await preview(payload);
     });
 
@@ -73,7 +76,11 @@ export function ImportSection({ api, t, onChanged }: { api: OptionsApi; t: Trans
   const commit = (preview: ImportPreview, replace: number[]) =>
     run(async () => {
       try {
-        const result = await api.importCommit({ previewId: preview.previewId, expectedCount: preview.add.length, ...(replace.length > 0 && { replace }) });
+        const result = await api.importCommit({
+          previewId: preview.previewId,
+          expectedCount: preview.add.length,
+          ...(replace.length > 0 && { replace }),
+        });
         setStage({ kind: 'done', result });
         onChanged();
       } catch (failure) {
@@ -101,22 +108,41 @@ export function ImportSection({ api, t, onChanged }: { api: OptionsApi; t: Trans
       <p class="hint">{t('importExplain')}</p>
       <ImportSource t={t} disabled={busy} onSource={choose} />
       {busy && <p role="status">{t('importBusy')}</p>}
-      {message && <p class="error" role="alert">{message.text}</p>}
+      {message && (
+        <p class="error" role="alert">
+          {message.text}
+        </p>
+      )}
       {stage.kind === 'password' && (
-        <FilePassword t={t} busy={busy} onCancel={cancel}
-          onPassword={(password) => run(() => withPassword(stage.payload, password))} />
+        <FilePassword
+          t={t}
+          busy={busy}
+          onCancel={cancel}
+          onPassword={(password) => run(() => withPassword(stage.payload, password))}
+        />
       )}
       {stage.kind === 'preview' && (
-        <ImportPreviewView t={t} preview={stage.preview} busy={busy} onCancel={cancel}
-          onConfirm={(replace) => commit(stage.preview, replace)} />
+        <ImportPreviewView
+          t={t}
+          preview={stage.preview}
+          busy={busy}
+          onCancel={cancel}
+          onConfirm={(replace) => commit(stage.preview, replace)}
+        />
       )}
       {stage.kind === 'done' && (
         <p class="saved" role="status">
           {plural(t, 'importDone', stage.result.added.length)}{' '}
-          <button type="button" class="link" disabled={busy} onClick={() => undo(stage.result.importId)}>{t('undo')}</button>
+          <button type="button" class="link" disabled={busy} onClick={() => undo(stage.result.importId)}>
+            {t('undo')}
+          </button>
         </p>
       )}
-      {stage.kind === 'undone' && <p class="saved" role="status">{plural(t, 'importUndone', stage.removed)}</p>}
+      {stage.kind === 'undone' && (
+        <p class="saved" role="status">
+          {plural(t, 'importUndone', stage.removed)}
+        </p>
+      )}
     </section>
   );
 }

@@ -4,7 +4,15 @@ import type { Translate } from './app';
 export type Source = { kind: 'file'; file: File } | { kind: 'text'; text: string };
 
 /** The three ways in: a file picker, dropping a file on the zone, or pasting text. */
-export function ImportSource({ t, disabled, onSource }: { t: Translate; disabled: boolean; onSource(source: Source): void }) {
+export function ImportSource({
+  t,
+  disabled,
+  onSource,
+}: {
+  t: Translate;
+  disabled: boolean;
+  onSource(source: Source): void;
+}) {
   const [text, setText] = useState('');
   const [over, setOver] = useState(false);
 
@@ -45,25 +53,40 @@ export function ImportSource({ t, disabled, onSource }: { t: Translate; disabled
       <div ref={zone} class={over ? 'drop-zone over' : 'drop-zone'} data-testid="drop-zone">
         <label>
           {t('importFileLabel')}
-          <input type="file" data-testid="import-file" disabled={disabled}
+          <input
+            type="file"
+            data-testid="import-file"
+            disabled={disabled}
             onChange={(e) => {
               pick(e.currentTarget.files);
               e.currentTarget.value = '';
-            }} />
+            }}
+          />
         </label>
         <p class="hint">{t('importDropHint')}</p>
       </div>
-      <form class="stack" onSubmit={(e) => {
-        e.preventDefault();
-        if (text.trim()) onSource({ kind: 'text', text });
-      }}>
+      <form
+        class="stack"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (text.trim()) onSource({ kind: 'text', text });
+        }}
+      >
         <label>
           {t('importPasteLabel')}
-          <textarea rows={3} value={text} spellcheck={false} autocomplete="off" data-testid="import-text"
-            onInput={(e) => setText(e.currentTarget.value)} />
+          <textarea
+            rows={3}
+            value={text}
+            spellcheck={false}
+            autocomplete="off"
+            data-testid="import-text"
+            onInput={(e) => setText(e.currentTarget.value)}
+          />
         </label>
         <div class="actions">
-          <button type="submit" class="secondary" disabled={disabled || !text.trim()}>{t('importPasteSubmit')}</button>
+          <button type="submit" class="secondary" disabled={disabled || !text.trim()}>
+            {t('importPasteSubmit')}
+          </button>
         </div>
       </form>
     </div>

@@ -14,7 +14,17 @@ export interface RestorePointsPort {
  * point, so only while unlocked). Restoring one keeps the vault before it as a new point (undoable).
  * `version` changes whenever the page changed the vault (import, undo), so the list reloads.
  */
-export function RestorePointsSection({ port, t, version, onRestored }: { port: RestorePointsPort; t: Translate; version: number; onRestored(): void }) {
+export function RestorePointsSection({
+  port,
+  t,
+  version,
+  onRestored,
+}: {
+  port: RestorePointsPort;
+  t: Translate;
+  version: number;
+  onRestored(): void;
+}) {
   const [points, setPoints] = useState<RestorePointView[] | null>(null);
   const [locked, setLocked] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -67,7 +77,12 @@ export function RestorePointsSection({ port, t, version, onRestored }: { port: R
                 <span data-testid="restore-point-count">
                   {point.count === null ? t('restorePointUnreadable') : t('restorePointCount', String(point.count))}
                 </span>{' '}
-                <button type="button" disabled={busy || point.count === null} aria-label={t('restorePointRestoreLabel', when)} onClick={() => void restore(point)}>
+                <button
+                  type="button"
+                  disabled={busy || point.count === null}
+                  aria-label={t('restorePointRestoreLabel', when)}
+                  onClick={() => void restore(point)}
+                >
                   {t('restorePointRestore')}
                 </button>
               </li>
@@ -76,7 +91,11 @@ export function RestorePointsSection({ port, t, version, onRestored }: { port: R
         </ul>
       )}
       {message && (
-        <p class={message.error ? 'error' : 'saved'} role={message.error ? 'alert' : 'status'} data-testid="restore-message">
+        <p
+          class={message.error ? 'error' : 'saved'}
+          role={message.error ? 'alert' : 'status'}
+          data-testid="restore-message"
+        >
           {message.text}
         </p>
       )}

@@ -16,7 +16,9 @@ export function SectionNav({ t }: { t: Translate }) {
     <nav class="side-nav" aria-label={t('optionsNavLabel')}>
       <ul>
         {SECTIONS.map(([id, key]) => (
-          <li key={id}><a href={`#${id}`}>{t(key)}</a></li>
+          <li key={id}>
+            <a href={`#${id}`}>{t(key)}</a>
+          </li>
         ))}
       </ul>
     </nav>

@@ -41,17 +41,30 @@ export function VerifySection({ api, t }: { api: OptionsApi; t: Translate }) {
         </label>
         <label>
           {t('verifyPassword')}
-          <input type="password" autocomplete="off" value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
+          <input
+            type="password"
+            autocomplete="off"
+            value={password}
+            onInput={(e) => setPassword(e.currentTarget.value)}
+          />
         </label>
-        {error && <p class="error" role="alert">{error}</p>}
+        {error && (
+          <p class="error" role="alert">
+            {error}
+          </p>
+        )}
         {result && (
           <div role="status" data-testid="verify-result">
             <p>{t('verifyResult', [String(result.same), String(result.missing), String(result.extra)])}</p>
-            <p class={result.missing > 0 ? 'error' : 'saved'}>{t(result.missing > 0 ? 'verifyMissing' : 'verifyComplete')}</p>
+            <p class={result.missing > 0 ? 'error' : 'saved'}>
+              {t(result.missing > 0 ? 'verifyMissing' : 'verifyComplete')}
+            </p>
           </div>
         )}
         <div class="actions">
-          <button type="submit" class="secondary" disabled={busy || !file || !password}>{t(busy ? 'importBusy' : 'verifySubmit')}</button>
+          <button type="submit" class="secondary" disabled={busy || !file || !password}>
+            {t(busy ? 'importBusy' : 'verifySubmit')}
+          </button>
         </div>
       </form>
     </section>

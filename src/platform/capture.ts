@@ -20,7 +20,10 @@ const takeShot: TakeShot = (windowId) => browser.tabs.captureVisibleTab(windowId
  * A capture function whose calls are queued and spaced to stay under Chrome's rate limit. `take` and
  * `decode` are parameters so a test can pass fakes.
  */
-export function captureQueue(take: TakeShot = takeShot, decode: (png: string) => Promise<Bitmap> = imageToRgba): (windowId?: number) => Promise<Bitmap> {
+export function captureQueue(
+  take: TakeShot = takeShot,
+  decode: (png: string) => Promise<Bitmap> = imageToRgba,
+): (windowId?: number) => Promise<Bitmap> {
   let lastCapture = 0;
   let captures: Promise<unknown> = Promise.resolve();
   return (windowId) => {

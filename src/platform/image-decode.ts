@@ -14,7 +14,10 @@ type Decode = (image: Blob) => Promise<ImageBitmap>;
  * canvas, or a format whose size we cannot read (SVG…), is refused before anything decodes it.
  * `decode` is a parameter so a test can prove it is never reached for a bomb.
  */
-export async function imageToRgba(source: string | Blob, decode: Decode = (image) => createImageBitmap(image)): Promise<Bitmap> {
+export async function imageToRgba(
+  source: string | Blob,
+  decode: Decode = (image) => createImageBitmap(image),
+): Promise<Bitmap> {
   const blob = typeof source === 'string' ? await (await fetch(source)).blob() : source;
   const declared = checkDecodable(new Uint8Array(await blob.arrayBuffer()));
   const bitmap = await decode(blob);

@@ -16,16 +16,23 @@ interface RuntimeLite {
   sendMessage(message: unknown): Promise<unknown>;
   onMessage: {
     addListener(
-      listener: (message: unknown, sender: { id?: string; tab?: unknown }, respond: (reply: unknown) => void) => boolean | undefined,
+      listener: (
+        message: unknown,
+        sender: { id?: string; tab?: unknown },
+        respond: (reply: unknown) => void,
+      ) => boolean | undefined,
     ): void;
   };
 }
 
-const api = ((globalThis as { browser?: { runtime: RuntimeLite; i18n: I18nLite } }).browser ??
-  (globalThis as unknown as { chrome: { runtime: RuntimeLite; i18n: I18nLite } }).chrome);
+const api =
+  (globalThis as { browser?: { runtime: RuntimeLite; i18n: I18nLite } }).browser ??
+  (globalThis as unknown as { chrome: { runtime: RuntimeLite; i18n: I18nLite } }).chrome;
 const runtime = api.runtime;
 
-export async function sendToBackground<K extends BackgroundType>(message: Envelope<ToBackground, K>): Promise<ResponseOf<ToBackground, K>> {
+export async function sendToBackground<K extends BackgroundType>(
+  message: Envelope<ToBackground, K>,
+): Promise<ResponseOf<ToBackground, K>> {
   const reply = (await runtime.sendMessage(message)) as Reply<ResponseOf<ToBackground, K>>;
   // A plain error object (not RemoteError): this file ships in every page, every byte counts.
   if (!reply.ok) throw reply.error;
@@ -36,16 +43,18 @@ export async function sendToBackground<K extends BackgroundType>(message: Envelo
  * Answer messages from our own background only (no tab in the sender; pages cannot reach this at all)
  * that are known and pass their record's check (shared/messages/to-content.ts).
  */
-export function onBackgroundMessage(
-  handlers: { [K in ContentType]?: (message: Envelope<ToContent, K>) => Promise<ResponseOf<ToContent, K>> },
-): void {
+export function onBackgroundMessage(handlers: {
+  [K in ContentType]?: (message: Envelope<ToContent, K>) => Promise<ResponseOf<ToContent, K>>;
+}): void {
   runtime.onMessage.addListener((message, sender, respond) => {
     const type = (message as { type?: unknown } | null)?.type as ContentType | undefined;
     const handler = type && Object.hasOwn(handlers, type) ? handlers[type] : undefined;
-    if (sender.id !== runtime.id || sender.tab || !handler || !hasFields(CONTENT_FIELDS[type!], message)) return undefined;
+    if (sender.id !== runtime.id || sender.tab || !handler || !hasFields(CONTENT_FIELDS[type!], message))
+      return undefined;
     handler(message as never).then(
       (value) => respond({ ok: true, value }),
-      (error: unknown) => respond({ ok: false, error: { code: 'content/failed', message: String((error as Error)?.message ?? error) } }),
+      (error: unknown) =>
+        respond({ ok: false, error: { code: 'content/failed', message: String((error as Error)?.message ?? error) } }),
     );
     return true;
   });

@@ -7,7 +7,10 @@ import { browser, type Runtime } from './browser';
 export type { Runtime };
 
 /** This extension's id and origin: the router checks senders against them. */
-export const extensionSelf = (): { id: string; origin: string } => ({ id: browser.runtime.id, origin: browser.runtime.getURL('') });
+export const extensionSelf = (): { id: string; origin: string } => ({
+  id: browser.runtime.id,
+  origin: browser.runtime.getURL(''),
+});
 
 export const extensionManifest = (): ReturnType<typeof browser.runtime.getManifest> => browser.runtime.getManifest();
 
@@ -20,7 +23,11 @@ export function onRuntimeMessage(listener: MessageListener): void {
 }
 
 /** A message to one tab's content script (all frames, or the one `options` names); the raw reply. */
-export type SendToTab = (tabId: number, message: unknown, options?: { frameId: number; documentId?: string }) => Promise<unknown>;
+export type SendToTab = (
+  tabId: number,
+  message: unknown,
+  options?: { frameId: number; documentId?: string },
+) => Promise<unknown>;
 
 // documentId is Chrome's (106+); the polyfill's types omit it:
 // https://developer.chrome.com/docs/extensions/reference/api/tabs#method-sendMessage

@@ -13,6 +13,7 @@ export function shadowOf(el: Element): ShadowRoot | null {
   // <svg><font-face>) would otherwise break the caller's whole walk of the page.
   if (el.namespaceURI !== HTML_NS) return null;
   const x = el as Element & { openOrClosedShadowRoot?: ShadowRoot | null };
-  const dom = (globalThis as { chrome?: { dom?: { openOrClosedShadowRoot?(el: Element): ShadowRoot | null } } }).chrome?.dom;
+  const dom = (globalThis as { chrome?: { dom?: { openOrClosedShadowRoot?(el: Element): ShadowRoot | null } } }).chrome
+    ?.dom;
   return x.openOrClosedShadowRoot ?? dom?.openOrClosedShadowRoot?.(el) ?? el.shadowRoot;
 }

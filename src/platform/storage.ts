@@ -37,7 +37,12 @@ export type Areas = Record<Area, AreaLike>;
 /** Read lazily: importing this file touches no extension API (a unit test passes its own areas). */
 const extensionAreas = (): Areas => ({ local: browser.storage.local, session: browser.storage.session });
 
-export function defineItem<T>(area: Area, key: string, clearOn: ClearOn, areas: () => Areas = extensionAreas): StorageItem<T> {
+export function defineItem<T>(
+  area: Area,
+  key: string,
+  clearOn: ClearOn,
+  areas: () => Areas = extensionAreas,
+): StorageItem<T> {
   const store = () => areas()[area];
   return {
     area,
@@ -112,7 +117,10 @@ export const storageItems: readonly StorageItem<unknown>[] = [
 ];
 
 /** Removes every item declared `clearOn: 'lock'`, one storage call per area. */
-export async function clearOnLock(items: readonly StorageItem<unknown>[] = storageItems, areas: Areas = extensionAreas()): Promise<void> {
+export async function clearOnLock(
+  items: readonly StorageItem<unknown>[] = storageItems,
+  areas: Areas = extensionAreas(),
+): Promise<void> {
   for (const area of ['local', 'session'] as const) {
     const keys = items.filter((item) => item.area === area && item.clearOn === 'lock').map((item) => item.key);
     if (keys.length) await areas[area].remove(keys);
@@ -136,7 +144,8 @@ export async function setTogether(area: Area, entries: [StorageItem<unknown>, un
  * the call is skipped and the default is already what we want.
  */
 export async function restrictSessionStorage(): Promise<void> {
-  const session = (globalThis as { chrome?: { storage?: { session?: { setAccessLevel?: (o: object) => Promise<void> } } } })
-    .chrome?.storage?.session;
+  const session = (
+    globalThis as { chrome?: { storage?: { session?: { setAccessLevel?: (o: object) => Promise<void> } } } }
+  ).chrome?.storage?.session;
   await session?.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' });
 }

@@ -18,7 +18,11 @@ export interface ResponseDetails extends RequestDetails {
 }
 
 interface WebRequestEvent<D> {
-  addListener(listener: (details: D) => void, filter: { urls: string[]; types?: string[] }, extraInfoSpec?: string[]): void;
+  addListener(
+    listener: (details: D) => void,
+    filter: { urls: string[]; types?: string[] },
+    extraInfoSpec?: string[],
+  ): void;
 }
 
 export interface WebRequestEvents {
@@ -28,4 +32,5 @@ export interface WebRequestEvents {
 }
 
 /** Undefined when the permission is missing (an older install that has not granted it). */
-export const webRequest = (): WebRequestEvents | undefined => browser.webRequest as unknown as WebRequestEvents | undefined;
+export const webRequest = (): WebRequestEvents | undefined =>
+  browser.webRequest as unknown as WebRequestEvents | undefined;

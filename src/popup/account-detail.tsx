@@ -51,7 +51,8 @@ export function AccountDetail({ api, t, account, currentOrigin = null, onChanged
     const parsed = parseSites(sites);
     if (!parsed) return setError(t('sitesInvalid'));
     const count = Number(counter);
-    if (account.type === 'hotp' && (!Number.isSafeInteger(count) || count < account.counter)) return setError(t('counterHint'));
+    if (account.type === 'hotp' && (!Number.isSafeInteger(count) || count < account.counter))
+      return setError(t('counterHint'));
     const counterPatch = account.type === 'hotp' && count !== account.counter ? { counter: count } : {};
     try {
       await api.update(account.id, {
@@ -83,54 +84,112 @@ export function AccountDetail({ api, t, account, currentOrigin = null, onChanged
     onDeleted(account);
   };
 
-  if (view === 'codes') return <BackupCodes api={api} t={t} account={account} onClose={() => { onChanged(); setView('edit'); }} />;
+  if (view === 'codes')
+    return (
+      <BackupCodes
+        api={api}
+        t={t}
+        account={account}
+        onClose={() => {
+          onChanged();
+          setView('edit');
+        }}
+      />
+    );
   if (view === 'qr') return <ShowQr api={api} t={t} account={account} onClose={() => setView('edit')} />;
   return (
     <form class="panel" onSubmit={save} aria-labelledby="detail-title">
       <div class="detail-head">
-        <h2 id="detail-title" title={account.issuer || account.account}>{t('editTitle')}</h2>
+        <h2 id="detail-title" title={account.issuer || account.account}>
+          {t('editTitle')}
+        </h2>
         <OverflowMenu t={t}>
-          <button type="button" onClick={togglePin}>{account.pinned ? t('unpin') : t('pin')}</button>
+          <button type="button" onClick={togglePin}>
+            {account.pinned ? t('unpin') : t('pin')}
+          </button>
           <button type="button" onClick={() => setView('codes')}>
             {t('backupCodesButton', String(account.backupCodes.remaining))}
           </button>
-          <button type="button" onClick={() => setView('qr')}>{t('showQr')}</button>
+          <button type="button" onClick={() => setView('qr')}>
+            {t('showQr')}
+          </button>
           <hr />
-          <button type="button" class="danger" onClick={remove}>{t('delete')}</button>
+          <button type="button" class="danger" onClick={remove}>
+            {t('delete')}
+          </button>
         </OverflowMenu>
       </div>
-      <label>{t('fieldIssuer')}<input value={issuer} onInput={(e) => setIssuer(e.currentTarget.value)} /></label>
-      <label>{t('fieldAccount')}<input value={name} onInput={(e) => setName(e.currentTarget.value)} /></label>
+      <label>
+        {t('fieldIssuer')}
+        <input value={issuer} onInput={(e) => setIssuer(e.currentTarget.value)} />
+      </label>
+      <label>
+        {t('fieldAccount')}
+        <input value={name} onInput={(e) => setName(e.currentTarget.value)} />
+      </label>
       <label>
         {t('fieldSites')}
-        <textarea rows={2} value={sites} onInput={(e) => setSites(e.currentTarget.value)} spellcheck={false} aria-describedby="sites-hint" />
+        <textarea
+          rows={2}
+          value={sites}
+          onInput={(e) => setSites(e.currentTarget.value)}
+          spellcheck={false}
+          aria-describedby="sites-hint"
+        />
       </label>
-      <p class="hint" id="sites-hint">{t(sites.trim() ? 'sitesHint' : 'sitesNoneHint')}</p>
+      <p class="hint" id="sites-hint">
+        {t(sites.trim() ? 'sitesHint' : 'sitesNoneHint')}
+      </p>
       {account.type === 'hotp' && (
         <>
           <label>
             {t('fieldCounter')}
-            <input type="number" min={account.counter} step={1} value={counter} onInput={(e) => setCounter(e.currentTarget.value)} aria-describedby="counter-hint" />
+            <input
+              type="number"
+              min={account.counter}
+              step={1}
+              value={counter}
+              onInput={(e) => setCounter(e.currentTarget.value)}
+              aria-describedby="counter-hint"
+            />
           </label>
-          <p class="hint" id="counter-hint">{t('counterHint')}</p>
+          <p class="hint" id="counter-hint">
+            {t('counterHint')}
+          </p>
         </>
       )}
       <fieldset class="fill-options">
         <legend>{t('fillOptionsTitle')}</legend>
         {here && <p class="hint">{t('fillOptionsOrigin', here)}</p>}
         <label class="check">
-          <input type="checkbox" checked={submit} disabled={!here} onChange={(e) => setSubmit(e.currentTarget.checked)} />
+          <input
+            type="checkbox"
+            checked={submit}
+            disabled={!here}
+            onChange={(e) => setSubmit(e.currentTarget.checked)}
+          />
           {t('fillSubmit')}
         </label>
         <label class="check">
-          <input type="checkbox" checked={append} disabled={!here} onChange={(e) => setAppend(e.currentTarget.checked)} />
+          <input
+            type="checkbox"
+            checked={append}
+            disabled={!here}
+            onChange={(e) => setAppend(e.currentTarget.checked)}
+          />
           {t('fillAppend')}
         </label>
         <ExactOrigin t={t} sites={parseSites(sites) ?? []} checked={exact} onChange={setExact} />
       </fieldset>
-      {error && <p class="error" role="alert">{error}</p>}
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
       <div class="actions end">
-        <button type="button" class="secondary" onClick={onClose}>{t('cancel')}</button>
+        <button type="button" class="secondary" onClick={onClose}>
+          {t('cancel')}
+        </button>
         <button type="submit">{t('save')}</button>
       </div>
     </form>
@@ -141,7 +200,17 @@ export function AccountDetail({ api, t, account, currentOrigin = null, onChanged
  * "Only on https://login.example.com, not on its other subdomains": narrows the account to the exact
  * origins of its sites, for sites whose other subdomains serve other people's content.
  */
-function ExactOrigin({ t, sites, checked, onChange }: { t: Translate; sites: string[]; checked: boolean; onChange(value: boolean): void }) {
+function ExactOrigin({
+  t,
+  sites,
+  checked,
+  onChange,
+}: {
+  t: Translate;
+  sites: string[];
+  checked: boolean;
+  onChange(value: boolean): void;
+}) {
   return (
     <>
       <label class="check">

@@ -32,7 +32,17 @@ interface ListProps {
  * codes are computed, so 1000 accounts open as fast as 10. Arrow keys move through accounts, Enter
  * copies, Alt+Arrow moves an account within its group; rows can also be dragged.
  */
-export function AccountList({ api, t, accounts, currentIds, initialCodes, total, onCopied, onOpen, onReordered }: ListProps) {
+export function AccountList({
+  api,
+  t,
+  accounts,
+  currentIds,
+  initialCodes,
+  total,
+  onCopied,
+  onOpen,
+  onReordered,
+}: ListProps) {
   const [scrollTop, setScrollTop] = useState(0);
   const [focus, setFocus] = useState(0);
   const [copied, setCopied] = useState<{ id: string; what: CopiedState } | null>(null);
@@ -42,7 +52,12 @@ export function AccountList({ api, t, accounts, currentIds, initialCodes, total,
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(accounts.length, Math.ceil((scrollTop + VIEWPORT) / ROW_HEIGHT) + OVERSCAN);
   const rows = accounts.slice(first, last);
-  const { codes, replace } = useCodes(api, rows.map((a) => a.id), now, initialCodes);
+  const { codes, replace } = useCodes(
+    api,
+    rows.map((a) => a.id),
+    now,
+    initialCodes,
+  );
   const current = new Set(currentIds);
 
   useEffect(() => setFocus((f) => Math.min(f, Math.max(0, accounts.length - 1))), [accounts.length]);
@@ -102,9 +117,20 @@ export function AccountList({ api, t, accounts, currentIds, initialCodes, total,
 
   if (accounts.length === 0) return <p class="empty">{t('listEmpty')}</p>;
   return (
-    <div class="viewport" ref={viewport} style={{ maxHeight: `${VIEWPORT}px` }} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
-      <p id="copy-hint" class="sr-only">{t('copyHint')}</p>
-      <ul class="accounts" aria-label={t('listLabel')} style={{ height: `${Math.max(accounts.length, total ?? 0) * ROW_HEIGHT}px` }}>
+    <div
+      class="viewport"
+      ref={viewport}
+      style={{ maxHeight: `${VIEWPORT}px` }}
+      onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+    >
+      <p id="copy-hint" class="sr-only">
+        {t('copyHint')}
+      </p>
+      <ul
+        class="accounts"
+        aria-label={t('listLabel')}
+        style={{ height: `${Math.max(accounts.length, total ?? 0) * ROW_HEIGHT}px` }}
+      >
         <li aria-hidden="true" style={{ height: `${first * ROW_HEIGHT}px` }} class="spacer" />
         {rows.map((account, i) => (
           <AccountRow

@@ -42,8 +42,11 @@ export function AccountRow(props: RowProps) {
   }, [props.focused]);
   const name = account.issuer || account.sites[0]?.replace(/^https?:\/\//, '') || t('noIssuer');
   const soon = left !== null && left <= NEXT_CODE_WINDOW && code?.next !== undefined;
-  const hint = copied === 'next' ? t('copiedNextShort') : copied ? t('copiedShort') : soon ? t('copyNextHint') : t('copyShort');
-  const classes = ['account', props.current && 'current', account.type === 'hotp' && 'hotp', copied && 'copied'].filter(Boolean).join(' ');
+  const hint =
+    copied === 'next' ? t('copiedNextShort') : copied ? t('copiedShort') : soon ? t('copyNextHint') : t('copyShort');
+  const classes = ['account', props.current && 'current', account.type === 'hotp' && 'hotp', copied && 'copied']
+    .filter(Boolean)
+    .join(' ');
   return (
     <li
       class={classes}
@@ -67,13 +70,19 @@ export function AccountRow(props: RowProps) {
       >
         <span class="names">
           <span class="issuer">
-            {account.pinned && <span class="pin" aria-hidden="true"><Icon name="star" size={12} /></span>}
+            {account.pinned && (
+              <span class="pin" aria-hidden="true">
+                <Icon name="star" size={12} />
+              </span>
+            )}
             {name}
           </span>
           <span class="name">{account.account}</span>
         </span>
         <span class="code-col">
-          <span class="code" data-testid="code">{code ? groupCode(code.code) : '··· ···'}</span>
+          <span class="code" data-testid="code">
+            {code ? groupCode(code.code) : '··· ···'}
+          </span>
           {left !== null && code && <CountdownRing left={left} period={code.period} />}
           {account.type === 'hotp' && <span class="ring" aria-hidden="true" />}
         </span>
@@ -84,11 +93,27 @@ export function AccountRow(props: RowProps) {
       </button>
       {account.type === 'hotp' && (
         // In the tab order of the focused row: Tab from the code reaches it, Enter or Space activates it.
-        <button type="button" class="icon next" onClick={props.onNext} aria-label={t('hotpNext')} title={t('hotpNext')}
-          tabIndex={props.focused ? 0 : -1}><Icon name="refresh" size={16} /></button>
+        <button
+          type="button"
+          class="icon next"
+          onClick={props.onNext}
+          aria-label={t('hotpNext')}
+          title={t('hotpNext')}
+          tabIndex={props.focused ? 0 : -1}
+        >
+          <Icon name="refresh" size={16} />
+        </button>
       )}
-      <button type="button" class="icon more" onClick={props.onOpen} aria-label={t('accountDetails', name)} title={t('accountDetails', name)}
-        tabIndex={-1}><Icon name="more" size={16} /></button>
+      <button
+        type="button"
+        class="icon more"
+        onClick={props.onOpen}
+        aria-label={t('accountDetails', name)}
+        title={t('accountDetails', name)}
+        tabIndex={-1}
+      >
+        <Icon name="more" size={16} />
+      </button>
     </li>
   );
 }

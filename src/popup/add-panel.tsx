@@ -6,20 +6,34 @@ import { plural } from '../shared/ui/plural';
 type Mode = 'uri' | 'key' | 'scan';
 
 /** Add an account: paste a setup link, type a key by hand, or scan the QR codes on this page. */
-export function AddPanel({ api, t, onAdded, onClose }: { api: PopupApi; t: Translate; onAdded(message: string): void; onClose(): void }) {
+export function AddPanel({
+  api,
+  t,
+  onAdded,
+  onClose,
+}: {
+  api: PopupApi;
+  t: Translate;
+  onAdded(message: string): void;
+  onClose(): void;
+}) {
   const [mode, setMode] = useState<Mode>('uri');
   return (
     <section class="panel" aria-labelledby="add-title">
       <h2 id="add-title">{t('addTitle')}</h2>
       <div class="tabs" role="tablist">
         {(['uri', 'key', 'scan'] as const).map((m) => (
-          <button type="button" role="tab" key={m} aria-selected={mode === m} onClick={() => setMode(m)}>{t(`addMode_${m}`)}</button>
+          <button type="button" role="tab" key={m} aria-selected={mode === m} onClick={() => setMode(m)}>
+            {t(`addMode_${m}`)}
+          </button>
         ))}
       </div>
       {mode === 'uri' && <AddByUri api={api} t={t} onAdded={onAdded} />}
       {mode === 'key' && <AddByKey api={api} t={t} onAdded={onAdded} />}
       {mode === 'scan' && <ScanPage api={api} t={t} onAdded={onAdded} />}
-      <button type="button" class="secondary" onClick={onClose}>{t('close')}</button>
+      <button type="button" class="secondary" onClick={onClose}>
+        {t('close')}
+      </button>
     </section>
   );
 }
@@ -48,23 +62,51 @@ function AddByUri({ api, t, onAdded }: AddProps) {
     <form class="add" onSubmit={submit}>
       <label>
         {t('addUriLabel')}
-        <input type="text" value={uri} spellcheck={false} autocomplete="off" placeholder="otpauth://totp/…"
-          onInput={(e) => setUri(e.currentTarget.value)} aria-invalid={error ? 'true' : 'false'} />
+        <input
+          type="text"
+          value={uri}
+          spellcheck={false}
+          autocomplete="off"
+          placeholder="otpauth://totp/…"
+          onInput={(e) => setUri(e.currentTarget.value)}
+          aria-invalid={error ? 'true' : 'false'}
+        />
       </label>
-      {error && <p class="error" role="alert">{error}</p>}
-      <button type="submit" disabled={!uri.trim()}>{t('addSubmit')}</button>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="submit" disabled={!uri.trim()}>
+        {t('addSubmit')}
+      </button>
     </form>
   );
 }
 
-const EMPTY: ManualEntryInput = { issuer: '', account: '', secret: '', type: 'totp', algorithm: 'SHA1', digits: '6', period: '30', counter: '0' };
+const EMPTY: ManualEntryInput = {
+  issuer: '',
+  account: '',
+  secret: '',
+  type: 'totp',
+  algorithm: 'SHA1',
+  digits: '6',
+  period: '30',
+  counter: '0',
+};
 
 function AddByKey({ api, t, onAdded }: AddProps) {
   const [entry, setEntry] = useState<ManualEntryInput>(EMPTY);
   const [error, setError] = useState<{ field: string | undefined; text: string } | null>(null);
-  const set = (key: keyof ManualEntryInput) => (e: Event) => setEntry({ ...entry, [key]: (e.currentTarget as HTMLInputElement).value });
+  const set = (key: keyof ManualEntryInput) => (e: Event) =>
+    setEntry({ ...entry, [key]: (e.currentTarget as HTMLInputElement).value });
   const invalid = (field: string) => (error?.field === field ? 'true' : 'false');
-  const fieldError = (field: string) => error?.field === field && <p class="error" role="alert" id={`err-${field}`}>{error.text}</p>;
+  const fieldError = (field: string) =>
+    error?.field === field && (
+      <p class="error" role="alert" id={`err-${field}`}>
+        {error.text}
+      </p>
+    );
 
   async function submit(event: Event) {
     event.preventDefault();
@@ -80,11 +122,23 @@ function AddByKey({ api, t, onAdded }: AddProps) {
 
   return (
     <form class="add" onSubmit={submit}>
-      <label>{t('fieldIssuer')}<input value={entry.issuer} onInput={set('issuer')} autocomplete="off" /></label>
-      <label>{t('fieldAccount')}<input value={entry.account} onInput={set('account')} autocomplete="off" /></label>
+      <label>
+        {t('fieldIssuer')}
+        <input value={entry.issuer} onInput={set('issuer')} autocomplete="off" />
+      </label>
+      <label>
+        {t('fieldAccount')}
+        <input value={entry.account} onInput={set('account')} autocomplete="off" />
+      </label>
       <label>
         {t('fieldSecret')}
-        <input value={entry.secret} onInput={set('secret')} autocomplete="off" spellcheck={false} aria-invalid={invalid('secret')} />
+        <input
+          value={entry.secret}
+          onInput={set('secret')}
+          autocomplete="off"
+          spellcheck={false}
+          aria-invalid={invalid('secret')}
+        />
       </label>
       {fieldError('secret')}
       <details>
@@ -100,21 +154,43 @@ function AddByKey({ api, t, onAdded }: AddProps) {
         <label>
           {t('fieldAlgorithm')}
           <select value={entry.algorithm} onChange={set('algorithm')}>
-            <option>SHA1</option><option>SHA256</option><option>SHA512</option>
+            <option>SHA1</option>
+            <option>SHA256</option>
+            <option>SHA512</option>
           </select>
         </label>
-        <label>{t('fieldDigits')}<input inputMode="numeric" value={entry.digits} onInput={set('digits')} aria-invalid={invalid('digits')} /></label>
+        <label>
+          {t('fieldDigits')}
+          <input inputMode="numeric" value={entry.digits} onInput={set('digits')} aria-invalid={invalid('digits')} />
+        </label>
         {fieldError('digits')}
         {entry.type === 'hotp' ? (
-          <label>{t('fieldCounter')}<input inputMode="numeric" value={entry.counter} onInput={set('counter')} aria-invalid={invalid('counter')} /></label>
+          <label>
+            {t('fieldCounter')}
+            <input
+              inputMode="numeric"
+              value={entry.counter}
+              onInput={set('counter')}
+              aria-invalid={invalid('counter')}
+            />
+          </label>
         ) : (
-          <label>{t('fieldPeriod')}<input inputMode="numeric" value={entry.period} onInput={set('period')} aria-invalid={invalid('period')} /></label>
+          <label>
+            {t('fieldPeriod')}
+            <input inputMode="numeric" value={entry.period} onInput={set('period')} aria-invalid={invalid('period')} />
+          </label>
         )}
         {fieldError('counter')}
         {fieldError('period')}
       </details>
-      {error && !['secret', 'digits', 'counter', 'period'].includes(error.field ?? '') && <p class="error" role="alert">{error.text}</p>}
-      <button type="submit" disabled={!entry.secret.trim()}>{t('addSubmit')}</button>
+      {error && !['secret', 'digits', 'counter', 'period'].includes(error.field ?? '') && (
+        <p class="error" role="alert">
+          {error.text}
+        </p>
+      )}
+      <button type="submit" disabled={!entry.secret.trim()}>
+        {t('addSubmit')}
+      </button>
     </form>
   );
 }
@@ -139,8 +215,14 @@ function ScanPage({ api, t, onAdded }: AddProps) {
   return (
     <div class="add">
       <p class="hint">{t('scanExplain')}</p>
-      <button type="button" onClick={scan} disabled={busy}>{busy ? t('scanBusy') : t('scanSubmit')}</button>
-      {message && <p class={message.error ? 'error' : 'hint'} role="alert">{message.text}</p>}
+      <button type="button" onClick={scan} disabled={busy}>
+        {busy ? t('scanBusy') : t('scanSubmit')}
+      </button>
+      {message && (
+        <p class={message.error ? 'error' : 'hint'} role="alert">
+          {message.text}
+        </p>
+      )}
     </div>
   );
 }

@@ -14,7 +14,14 @@ export type { PopupApi, Translate } from './api';
  * refresh takes it, every later one (after unlock, create, lock) asks again. It brings the first rows
  * only; the vault view asks for the full list after its first paint.
  */
-export function App({ api, t, siteAccess, closePopup, notices, opening }: {
+export function App({
+  api,
+  t,
+  siteAccess,
+  closePopup,
+  notices,
+  opening,
+}: {
   api: PopupApi;
   t: Translate;
   siteAccess?: SiteAccessPort;
@@ -53,16 +60,36 @@ export function App({ api, t, siteAccess, closePopup, notices, opening }: {
     <>
       <header>
         <h1>{info?.name ?? t('extName')}</h1>
-        {info && <span class="version" aria-label={t('versionLabel', info.version)}>{info.version}</span>}
+        {info && (
+          <span class="version" aria-label={t('versionLabel', info.version)}>
+            {info.version}
+          </span>
+        )}
       </header>
       {siteAccess && <SiteAccessNotice t={t} access={siteAccess} />}
-      {failure && <p class="error" role="alert" data-testid="status">{failure}</p>}
-      {!failure && state === null && <p class="status" role="status" data-testid="status">{t('loading')}</p>}
+      {failure && (
+        <p class="error" role="alert" data-testid="status">
+          {failure}
+        </p>
+      )}
+      {!failure && state === null && (
+        <p class="status" role="status" data-testid="status">
+          {t('loading')}
+        </p>
+      )}
       {state === 'empty' && <SetupForm t={t} onSubmit={(password) => after(api.create(password))} />}
       {state === 'locked' && <UnlockForm t={t} onSubmit={(password) => after(api.unlock(password))} />}
       {state === 'unlocked' && notices && <VaultNotices port={notices} t={t} />}
       {state === 'unlocked' && open && (
-        <VaultView api={api} t={t} initial={open.first} total={open.total} initialCodes={open.codes} onLock={() => void after(api.lock())} closePopup={closePopup} />
+        <VaultView
+          api={api}
+          t={t}
+          initial={open.first}
+          total={open.total}
+          initialCodes={open.codes}
+          onLock={() => void after(api.lock())}
+          closePopup={closePopup}
+        />
       )}
     </>
   );

@@ -19,7 +19,17 @@ export function splitCodes(text: string): string[] {
 }
 
 /** The single-use backup codes a site gives at setup: paste them, tick one off when used. */
-export function BackupCodes({ api, t, account, onClose }: { api: PopupApi; t: Translate; account: AccountView; onClose(): void }) {
+export function BackupCodes({
+  api,
+  t,
+  account,
+  onClose,
+}: {
+  api: PopupApi;
+  t: Translate;
+  account: AccountView;
+  onClose(): void;
+}) {
   const [codes, setCodes] = useState<BackupCodeView[] | null>(null);
   const [paste, setPaste] = useState('');
   const [error, setError] = useState('');
@@ -48,16 +58,25 @@ export function BackupCodes({ api, t, account, onClose }: { api: PopupApi; t: Tr
     <section class="panel" aria-labelledby="codes-title">
       <h2 id="codes-title">{t('backupCodesTitle', account.issuer || account.account)}</h2>
       {codes && codes.length === 0 ? (
-        <p class="hint" data-testid="codes-none">{t('backupCodesNone')}</p>
+        <p class="hint" data-testid="codes-none">
+          {t('backupCodesNone')}
+        </p>
       ) : (
-        codes && <p class="hint" data-testid="codes-remaining">{t('backupCodesRemaining', [String(remaining), String(codes.length)])}</p>
+        codes && (
+          <p class="hint" data-testid="codes-remaining">
+            {t('backupCodesRemaining', [String(remaining), String(codes.length)])}
+          </p>
+        )
       )}
       <ul class="backup-codes">
         {(codes ?? []).map((c, i) => (
           <li key={c.code}>
             <label class={c.used ? 'check used' : 'check'}>
-              <input type="checkbox" checked={c.used}
-                onChange={() => save(codes!.map((x, j) => (j === i ? { ...x, used: !x.used } : x)))} />
+              <input
+                type="checkbox"
+                checked={c.used}
+                onChange={() => save(codes!.map((x, j) => (j === i ? { ...x, used: !x.used } : x)))}
+              />
               <code>{c.code}</code>
             </label>
           </li>
@@ -68,10 +87,18 @@ export function BackupCodes({ api, t, account, onClose }: { api: PopupApi; t: Tr
           {t('backupCodesPaste')}
           <textarea rows={3} value={paste} onInput={(e) => setPaste(e.currentTarget.value)} spellcheck={false} />
         </label>
-        <button type="submit" disabled={!paste.trim()}>{t('backupCodesAdd')}</button>
+        <button type="submit" disabled={!paste.trim()}>
+          {t('backupCodesAdd')}
+        </button>
       </form>
-      {error && <p class="error" role="alert">{error}</p>}
-      <button type="button" class="secondary" onClick={onClose}>{t('back')}</button>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="button" class="secondary" onClick={onClose}>
+        {t('back')}
+      </button>
     </section>
   );
 }

@@ -42,22 +42,41 @@ export function CapturePanel({ api, t, capture, onDone }: CaptureProps) {
   return (
     <section class="panel capture" aria-labelledby="capture-title" data-testid="capture-panel">
       <h2 id="capture-title">{t('captureTitle', capture.host)}</h2>
-      <p class="site-name" data-testid="capture-site"><strong>{capture.site}</strong></p>
-      <p class="warning" role="note">{t('captureWarning', capture.site)}</p>
+      <p class="site-name" data-testid="capture-site">
+        <strong>{capture.site}</strong>
+      </p>
+      <p class="warning" role="note">
+        {t('captureWarning', capture.site)}
+      </p>
       <p>{capture.batch ? t('captureKeys', String(capture.count)) : t('captureKey', name || t('noIssuer'))}</p>
       {!capture.batch && (
         <>
           <label class="check">
-            <input type="checkbox" checked={bind} onChange={(e) => setBind(e.currentTarget.checked)} aria-describedby="capture-bind-hint" />
+            <input
+              type="checkbox"
+              checked={bind}
+              onChange={(e) => setBind(e.currentTarget.checked)}
+              aria-describedby="capture-bind-hint"
+            />
             {t('captureBind', capture.site)}
           </label>
-          <p class="hint" id="capture-bind-hint">{t('captureBindHint', capture.site)}</p>
+          <p class="hint" id="capture-bind-hint">
+            {t('captureBindHint', capture.site)}
+          </p>
         </>
       )}
-      {error && <p class="error" role="alert">{error}</p>}
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
       <div class="actions">
-        <button type="button" disabled={busy} onClick={() => void add()}>{t('captureAdd')}</button>
-        <button type="button" class="secondary" disabled={busy} onClick={reject}>{t('cancel')}</button>
+        <button type="button" disabled={busy} onClick={() => void add()}>
+          {t('captureAdd')}
+        </button>
+        <button type="button" class="secondary" disabled={busy} onClick={reject}>
+          {t('cancel')}
+        </button>
       </div>
     </section>
   );

@@ -3,7 +3,9 @@ import type { PopupApi } from './api';
 import type { NoticesPort } from './vault-notices';
 
 /** A typed call to the background (platform/messaging.ts `callBackground`, or the adapter tests' router). */
-export type Send = <K extends BackgroundType>(message: Envelope<ToBackground, K>) => Promise<ResponseOf<ToBackground, K>>;
+export type Send = <K extends BackgroundType>(
+  message: Envelope<ToBackground, K>,
+) => Promise<ResponseOf<ToBackground, K>>;
 
 /** What the popup does outside the message bus. */
 export interface PopupIo {

@@ -30,7 +30,12 @@ export function ClockNotice({ api, t, onCorrected }: { api: PopupApi; t: Transla
   }, [api]);
   if (status?.offsetMs == null || Math.abs(status.offsetMs) <= WARN_OFFSET_MS) return null;
   const amount = offsetText(t, status.offsetMs);
-  if (status.correcting) return <p class="clock-note" role="status" data-testid="clock-corrected">{t('clockCorrected', amount)}</p>;
+  if (status.correcting)
+    return (
+      <p class="clock-note" role="status" data-testid="clock-corrected">
+        {t('clockCorrected', amount)}
+      </p>
+    );
   const correct = async () => {
     await api.correctClock(true);
     setStatus({ ...status, correcting: true });
@@ -39,7 +44,9 @@ export function ClockNotice({ api, t, onCorrected }: { api: PopupApi; t: Transla
   return (
     <div class="warning clock-warning" role="alert" data-testid="clock-warning">
       <p>{t(status.offsetMs > 0 ? 'clockBehind' : 'clockAhead', amount)}</p>
-      <button type="button" onClick={() => void correct()}>{t('clockCorrect', amount)}</button>
+      <button type="button" onClick={() => void correct()}>
+        {t('clockCorrect', amount)}
+      </button>
     </div>
   );
 }

@@ -7,8 +7,17 @@ export function CountdownRing({ left, period }: { left: number; period: number }
     <span class={left <= 5 ? 'ring urgent' : 'ring'} data-testid="countdown">
       <svg width="28" height="28" viewBox="0 0 28 28" aria-hidden="true" focusable="false">
         <circle class="track" cx="14" cy="14" r={r} fill="none" stroke-width="2.5" />
-        <circle class="arc" cx="14" cy="14" r={r} fill="none" stroke-width="2.5" stroke-linecap="round"
-          stroke-dasharray={length} stroke-dashoffset={length * (1 - fraction)} />
+        <circle
+          class="arc"
+          cx="14"
+          cy="14"
+          r={r}
+          fill="none"
+          stroke-width="2.5"
+          stroke-linecap="round"
+          stroke-dasharray={length}
+          stroke-dashoffset={length * (1 - fraction)}
+        />
       </svg>
       {left}
     </span>

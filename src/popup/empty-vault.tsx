@@ -7,7 +7,9 @@ export function EmptyVault({ t, onAdd, onImport }: { t: Translate; onAdd(): void
       <h2 id="empty-title">{t('emptyTitle')}</h2>
       <p>{t('listEmpty')}</p>
       <div class="actions">
-        <button type="button" onClick={onAdd} data-testid="empty-add">{t('addSubmit')}</button>
+        <button type="button" onClick={onAdd} data-testid="empty-add">
+          {t('addSubmit')}
+        </button>
         <button type="button" class="secondary" onClick={onImport} data-testid="empty-import">
           {t('importFromApp')}
         </button>

@@ -11,9 +11,23 @@ import { setDocumentLanguage } from '../shared/ui/document-language';
 
 installDevLogSink();
 
-const api = createPopupApi(callBackground, { writeClipboard: (text) => navigator.clipboard.writeText(text), openOptions });
+const api = createPopupApi(callBackground, {
+  writeClipboard: (text) => navigator.clipboard.writeText(text),
+  openOptions,
+});
 const notices = createNoticesPort(callBackground, () => openExtensionPage('src/options/index.html#export-title'));
 
 const root = document.getElementById('app');
 setDocumentLanguage(t);
-if (root) render(<App api={api} t={t} siteAccess={siteAccess} closePopup={() => window.close()} notices={notices} opening={opening} />, root);
+if (root)
+  render(
+    <App
+      api={api}
+      t={t}
+      siteAccess={siteAccess}
+      closePopup={() => window.close()}
+      notices={notices}
+      opening={opening}
+    />,
+    root,
+  );

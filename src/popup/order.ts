@@ -17,7 +17,10 @@ export function matchesQuery(account: AccountView, query: string): boolean {
  * (pinned first, then the user's order — the background already sorted them that way).
  */
 export function visibleAccounts(accounts: AccountView[], query: string, currentIds: readonly string[]): AccountView[] {
-  return currentSiteFirst(accounts.filter((a) => matchesQuery(a, query)), currentIds);
+  return currentSiteFirst(
+    accounts.filter((a) => matchesQuery(a, query)),
+    currentIds,
+  );
 }
 
 /** Move `id` one step within its pinned/unpinned group; returns the group's new id order, or null. */

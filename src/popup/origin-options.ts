@@ -14,7 +14,12 @@ const toggled = (list: readonly string[], origin: string, on: boolean): string[]
   on ? [...new Set([...list, origin])] : list.filter((o) => o !== origin);
 
 /** The lists with `origin` set to the ticked state, every other origin's choice kept. */
-export function withOrigin(fill: FillOptionsView, origin: string | null, submit: boolean, append: boolean): Pick<FillOptionsView, 'submitOn' | 'appendOn'> {
+export function withOrigin(
+  fill: FillOptionsView,
+  origin: string | null,
+  submit: boolean,
+  append: boolean,
+): Pick<FillOptionsView, 'submitOn' | 'appendOn'> {
   if (origin === null) return { submitOn: [...fill.submitOn], appendOn: [...fill.appendOn] };
   return { submitOn: toggled(fill.submitOn, origin, submit), appendOn: toggled(fill.appendOn, origin, append) };
 }

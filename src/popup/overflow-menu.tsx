@@ -31,8 +31,17 @@ export function OverflowMenu({ t, children }: { t: Translate; children: Componen
   }, [open]);
   return (
     <div class="more-menu" ref={box}>
-      <button type="button" class="icon" ref={toggle} aria-expanded={open} aria-controls="more-actions" aria-label={t('moreActions')}
-        title={t('moreActions')} onClick={() => setOpen(!open)} data-testid="more-actions">
+      <button
+        type="button"
+        class="icon"
+        ref={toggle}
+        aria-expanded={open}
+        aria-controls="more-actions"
+        aria-label={t('moreActions')}
+        title={t('moreActions')}
+        onClick={() => setOpen(!open)}
+        data-testid="more-actions"
+      >
         <Icon name="more" />
       </button>
       {open && (

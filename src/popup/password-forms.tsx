@@ -42,19 +42,49 @@ export function SetupForm({ t, onSubmit }: FormProps) {
       <p class="hint">{t('setupExplain')}</p>
       <div class="field">
         <label for="setup-password">{t('setupPassword')}</label>
-        <PasswordInput t={t} id="setup-password" autocomplete="new-password" value={password} autoFocus onInput={setPassword}
-          invalid={ruleError} describedBy="setup-strength" />
+        <PasswordInput
+          t={t}
+          id="setup-password"
+          autocomplete="new-password"
+          value={password}
+          autoFocus
+          onInput={setPassword}
+          invalid={ruleError}
+          describedBy="setup-strength"
+        />
       </div>
-      <p id="setup-strength" class={ruleError ? 'error' : 'hint'} role={ruleError ? 'alert' : undefined} aria-live="polite">
+      <p
+        id="setup-strength"
+        class={ruleError ? 'error' : 'hint'}
+        role={ruleError ? 'alert' : undefined}
+        aria-live="polite"
+      >
         {problem ? t(password ? problem : 'passwordTooShort') : t('setupStrong')}
       </p>
       <div class="field">
         <label for="setup-repeat">{t('setupRepeat')}</label>
-        <PasswordInput t={t} id="setup-repeat" autocomplete="new-password" value={repeat} onInput={setRepeat} invalid={mismatch} />
+        <PasswordInput
+          t={t}
+          id="setup-repeat"
+          autocomplete="new-password"
+          value={repeat}
+          onInput={setRepeat}
+          invalid={mismatch}
+        />
       </div>
-      {mismatch && <p class="error" role="alert">{t('setupMismatch')}</p>}
-      {error && error !== 'mismatch' && <p class="error" role="alert">{error}</p>}
-      <button type="submit" disabled={busy}>{t('setupSubmit')}</button>
+      {mismatch && (
+        <p class="error" role="alert">
+          {t('setupMismatch')}
+        </p>
+      )}
+      {error && error !== 'mismatch' && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="submit" disabled={busy}>
+        {t('setupSubmit')}
+      </button>
     </form>
   );
 }
@@ -90,11 +120,26 @@ export function UnlockForm({ t, onSubmit }: FormProps) {
       <h2 id="unlock-title">{t('unlockTitle')}</h2>
       <div class="field">
         <label for="unlock-password">{t('unlockPassword')}</label>
-        <PasswordInput t={t} id="unlock-password" inputRef={field} autocomplete="current-password" value={password} autoFocus
-          onInput={setPassword} invalid={!!error} describedBy={error ? 'unlock-error' : undefined} />
+        <PasswordInput
+          t={t}
+          id="unlock-password"
+          inputRef={field}
+          autocomplete="current-password"
+          value={password}
+          autoFocus
+          onInput={setPassword}
+          invalid={!!error}
+          describedBy={error ? 'unlock-error' : undefined}
+        />
       </div>
-      {error && <p class="error" role="alert" id="unlock-error">{error}</p>}
-      <button type="submit" disabled={busy || !password}>{busy ? t('unlockBusy') : t('unlockSubmit')}</button>
+      {error && (
+        <p class="error" role="alert" id="unlock-error">
+          {error}
+        </p>
+      )}
+      <button type="submit" disabled={busy || !password}>
+        {busy ? t('unlockBusy') : t('unlockSubmit')}
+      </button>
     </form>
   );
 }

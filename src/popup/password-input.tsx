@@ -16,13 +16,40 @@ interface PasswordInputProps {
 }
 
 /** A password field with a show/hide toggle (the toggle is a real button with a name and a state). */
-export function PasswordInput({ t, value, onInput, autocomplete, autoFocus, invalid, describedBy, inputRef, id }: PasswordInputProps) {
+export function PasswordInput({
+  t,
+  value,
+  onInput,
+  autocomplete,
+  autoFocus,
+  invalid,
+  describedBy,
+  inputRef,
+  id,
+}: PasswordInputProps) {
   const [shown, setShown] = useState(false);
   return (
     <span class="password-field">
-      <input ref={inputRef ?? null} {...(id ? { id } : {})} type={shown ? 'text' : 'password'} autocomplete={autocomplete} value={value} autoFocus={autoFocus ?? false}
-        spellcheck={false} onInput={(e) => onInput(e.currentTarget.value)} aria-invalid={invalid ? 'true' : 'false'} {...(describedBy ? { 'aria-describedby': describedBy } : {})} />
-      <button type="button" class="icon" onClick={() => setShown(!shown)} aria-pressed={shown} aria-label={t('showPassword')} title={t('showPassword')}>
+      <input
+        ref={inputRef ?? null}
+        {...(id ? { id } : {})}
+        type={shown ? 'text' : 'password'}
+        autocomplete={autocomplete}
+        value={value}
+        autoFocus={autoFocus ?? false}
+        spellcheck={false}
+        onInput={(e) => onInput(e.currentTarget.value)}
+        aria-invalid={invalid ? 'true' : 'false'}
+        {...(describedBy ? { 'aria-describedby': describedBy } : {})}
+      />
+      <button
+        type="button"
+        class="icon"
+        onClick={() => setShown(!shown)}
+        aria-pressed={shown}
+        aria-label={t('showPassword')}
+        title={t('showPassword')}
+      >
         <Icon name={shown ? 'eyeOff' : 'eye'} size={16} />
       </button>
     </span>

@@ -60,29 +60,48 @@ export function PickPanel({ api, t, pick, accounts, query = '', onDone }: PickPr
   return (
     <section class="panel pick" aria-labelledby="pick-title">
       <h2 id="pick-title">{t('pickTitle', hostName(pick.host))}</h2>
-      <p class="pick-site" data-testid="pick-site">{t('pickSite')} <strong>{pick.site}</strong></p>
+      <p class="pick-site" data-testid="pick-site">
+        {t('pickSite')} <strong>{pick.site}</strong>
+      </p>
       {pick.lookalike && <LookalikeWarning t={t} lookalike={pick.lookalike} id="pick-lookalike" />}
       {offered.length === 0 && <p class="empty">{t('pickNone', pick.site)}</p>}
       {confirming ? (
         <div class="pick-confirm">
           <p>{t('pickConfirmLookalike', [confirming.issuer || confirming.account, pick.site])}</p>
-          <button type="button" class="danger" data-testid="pick-confirm" disabled={busy} onClick={() => void fill(confirming, true)}>
+          <button
+            type="button"
+            class="danger"
+            data-testid="pick-confirm"
+            disabled={busy}
+            onClick={() => void fill(confirming, true)}
+          >
             {t('pickFillAnyway', pick.site)}
           </button>
-          <button type="button" class="secondary" disabled={busy} onClick={() => setConfirming(null)}>{t('back')}</button>
+          <button type="button" class="secondary" disabled={busy} onClick={() => setConfirming(null)}>
+            {t('back')}
+          </button>
         </div>
       ) : (
         <>
           {offered.length > 0 && shown.length === 0 && <p class="empty">{t('searchNone')}</p>}
           {groups.map((group) => (
             <div key={group.key} role="group" aria-labelledby={`pick-group-${group.key}`}>
-              <p class="pick-group" id={`pick-group-${group.key}`}>{group.title}</p>
+              <p class="pick-group" id={`pick-group-${group.key}`}>
+                {group.title}
+              </p>
               <ul class="pick-list">
                 {group.items.map((account) => (
                   <li key={account.id}>
-                    <button type="button" class="secondary pick-account" data-testid="pick-account" disabled={busy} onClick={() => choose(account)}
-                      title={[account.issuer, account.account].filter(Boolean).join(' · ')}>
-                      <span class="issuer">{account.issuer || t('noIssuer')}</span> <span class="name">{account.account}</span>
+                    <button
+                      type="button"
+                      class="secondary pick-account"
+                      data-testid="pick-account"
+                      disabled={busy}
+                      onClick={() => choose(account)}
+                      title={[account.issuer, account.account].filter(Boolean).join(' · ')}
+                    >
+                      <span class="issuer">{account.issuer || t('noIssuer')}</span>{' '}
+                      <span class="name">{account.account}</span>
                     </button>
                   </li>
                 ))}
@@ -94,16 +113,32 @@ export function PickPanel({ api, t, pick, accounts, query = '', onDone }: PickPr
       {unbound.length > 0 && (
         <>
           <label class="check">
-            <input type="checkbox" checked={always} onChange={(e) => setAlways(e.currentTarget.checked)}
-              aria-describedby={pick.lookalike ? 'pick-always-hint pick-lookalike' : 'pick-always-hint'} />
+            <input
+              type="checkbox"
+              checked={always}
+              onChange={(e) => setAlways(e.currentTarget.checked)}
+              aria-describedby={pick.lookalike ? 'pick-always-hint pick-lookalike' : 'pick-always-hint'}
+            />
             {t('pickAlways', pick.site)}
           </label>
-          <p class="hint" id="pick-always-hint">{t('pickAlwaysHint', pick.site)}</p>
-          {pick.lookalike && always && <p class="warning" data-testid="pick-always-lookalike">{t('pickAlwaysLookalike', [pick.site, pick.lookalike.like])}</p>}
+          <p class="hint" id="pick-always-hint">
+            {t('pickAlwaysHint', pick.site)}
+          </p>
+          {pick.lookalike && always && (
+            <p class="warning" data-testid="pick-always-lookalike">
+              {t('pickAlwaysLookalike', [pick.site, pick.lookalike.like])}
+            </p>
+          )}
         </>
       )}
-      {error && <p class="error" role="alert">{error}</p>}
-      <button type="button" class="secondary" onClick={cancel}>{t('cancel')}</button>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="button" class="secondary" onClick={cancel}>
+        {t('cancel')}
+      </button>
     </section>
   );
 }

@@ -6,7 +6,17 @@ import { errorText, type PopupApi, type Translate } from './api';
  * Shows the account as a QR code to move it to a phone. This reveals the secret, so the master
  * password is asked again; the QR encoder is loaded only here (it is not in the popup's main bundle).
  */
-export function ShowQr({ api, t, account, onClose }: { api: PopupApi; t: Translate; account: AccountView; onClose(): void }) {
+export function ShowQr({
+  api,
+  t,
+  account,
+  onClose,
+}: {
+  api: PopupApi;
+  t: Translate;
+  account: AccountView;
+  onClose(): void;
+}) {
   const [password, setPassword] = useState('');
   const [image, setImage] = useState('');
   const [error, setError] = useState('');
@@ -38,13 +48,26 @@ export function ShowQr({ api, t, account, onClose }: { api: PopupApi; t: Transla
           <p class="hint">{t('showQrWarning')}</p>
           <label>
             {t('unlockPassword')}
-            <input type="password" autocomplete="current-password" value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
+            <input
+              type="password"
+              autocomplete="current-password"
+              value={password}
+              onInput={(e) => setPassword(e.currentTarget.value)}
+            />
           </label>
-          {error && <p class="error" role="alert">{error}</p>}
-          <button type="submit" disabled={!password}>{t('showQr')}</button>
+          {error && (
+            <p class="error" role="alert">
+              {error}
+            </p>
+          )}
+          <button type="submit" disabled={!password}>
+            {t('showQr')}
+          </button>
         </form>
       )}
-      <button type="button" class="secondary" onClick={onClose}>{t('back')}</button>
+      <button type="button" class="secondary" onClick={onClose}>
+        {t('back')}
+      </button>
     </section>
   );
 }

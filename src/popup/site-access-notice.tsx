@@ -24,12 +24,25 @@ export function SiteAccessNotice({ t, access }: { t: Translate; access: SiteAcce
     );
   }, [access]);
 
-  if (!missing) return failed ? <p class="error" role="alert">{t('siteAccessUnknown')}</p> : null;
+  if (!missing)
+    return failed ? (
+      <p class="error" role="alert">
+        {t('siteAccessUnknown')}
+      </p>
+    ) : null;
   return (
     <div class="site-access" role="status" data-testid="site-access">
       <p class="hint">{t('siteAccessMissing')}</p>
       {/* request() first thing in the click handler: Firefox needs the user gesture to still be live. A refusal: the notice says it failed. */}
-      <button type="button" onClick={() => void access.request().then((granted) => setMissing(!granted), () => setFailed(true))}>
+      <button
+        type="button"
+        onClick={() =>
+          void access.request().then(
+            (granted) => setMissing(!granted),
+            () => setFailed(true),
+          )
+        }
+      >
         {t('siteAccessGrant')}
       </button>
     </div>

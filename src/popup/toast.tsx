@@ -19,7 +19,16 @@ export function Toast({ toast, t, onClose }: { toast: ToastState | null; t: Tran
         <>
           <span>{toast.text}</span>
           {toast.undo && (
-            <button type="button" class="link" onClick={() => { toast.undo?.(); onClose(); }}>{t('undo')}</button>
+            <button
+              type="button"
+              class="link"
+              onClick={() => {
+                toast.undo?.();
+                onClose();
+              }}
+            >
+              {t('undo')}
+            </button>
           )}
         </>
       )}

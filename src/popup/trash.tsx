@@ -6,7 +6,17 @@ import { plural } from '../shared/ui/plural';
 const DAY = 24 * 60 * 60 * 1000;
 
 /** Deleted accounts, restorable for 30 days after deletion. */
-export function Trash({ api, t, onRestored, onClose }: { api: PopupApi; t: Translate; onRestored(): void; onClose(): void }) {
+export function Trash({
+  api,
+  t,
+  onRestored,
+  onClose,
+}: {
+  api: PopupApi;
+  t: Translate;
+  onRestored(): void;
+  onClose(): void;
+}) {
   const [items, setItems] = useState<TrashView[] | null>(null);
   const [error, setError] = useState('');
   const load = () => api.trash().then(setItems, (failure) => setError(errorText(t, failure)));
@@ -30,14 +40,25 @@ export function Trash({ api, t, onRestored, onClose }: { api: PopupApi; t: Trans
         {(items ?? []).map((item) => (
           <li key={item.id}>
             <span>
-              {item.issuer || item.account} <span class="hint">{plural(t, 'trashDaysLeft', Math.max(0, Math.ceil((item.deletedAt + 30 * DAY - Date.now()) / DAY)))}</span>
+              {item.issuer || item.account}{' '}
+              <span class="hint">
+                {plural(t, 'trashDaysLeft', Math.max(0, Math.ceil((item.deletedAt + 30 * DAY - Date.now()) / DAY)))}
+              </span>
             </span>
-            <button type="button" class="secondary" onClick={() => restore(item.id)}>{t('restore')}</button>
+            <button type="button" class="secondary" onClick={() => restore(item.id)}>
+              {t('restore')}
+            </button>
           </li>
         ))}
       </ul>
-      {error && <p class="error" role="alert">{error}</p>}
-      <button type="button" class="secondary" onClick={onClose}>{t('back')}</button>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="button" class="secondary" onClick={onClose}>
+        {t('back')}
+      </button>
     </section>
   );
 }

@@ -23,25 +23,34 @@ export function useNow(): number {
  * (popup/open's), so the first render shows them and asks only for what they do not cover.
  */
 export function useCodes(api: PopupApi, ids: string[], now: number, initial?: readonly CodeView[]) {
-  const [codes, setCodes] = useState<Map<string, CodeView>>(() => new Map(initial?.map((view) => [view.id, view] as const)));
+  const [codes, setCodes] = useState<Map<string, CodeView>>(
+    () => new Map(initial?.map((view) => [view.id, view] as const)),
+  );
   const key = ids.join(',');
-  const expired = useMemo(() => ids.some((id) => {
-    const view = codes.get(id);
-    return !view || (view.validUntil !== null && view.validUntil <= now);
-  }), [key, codes, now]);
+  const expired = useMemo(
+    () =>
+      ids.some((id) => {
+        const view = codes.get(id);
+        return !view || (view.validUntil !== null && view.validUntil <= now);
+      }),
+    [key, codes, now],
+  );
 
   useEffect(() => {
     if (!expired || ids.length === 0) return;
     let live = true;
-    api.codes(ids).then((list) => {
-      if (!live) return;
-      setCodes((old) => {
-        const next = new Map(old);
-        for (const view of list) next.set(view.id, view);
-        return next;
-      });
-    // No codes (locked meanwhile): the list keeps what it shows until the vault state refreshes it.
-    }, () => undefined);
+    api.codes(ids).then(
+      (list) => {
+        if (!live) return;
+        setCodes((old) => {
+          const next = new Map(old);
+          for (const view of list) next.set(view.id, view);
+          return next;
+        });
+        // No codes (locked meanwhile): the list keeps what it shows until the vault state refreshes it.
+      },
+      () => undefined,
+    );
     return () => {
       live = false;
     };

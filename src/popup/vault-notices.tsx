@@ -25,7 +25,10 @@ export function VaultNotices({ port, t }: { port: NoticesPort; t: Translate }) {
   const [recoveredAt, setRecoveredAt] = useState<number | null>(null);
 
   useEffect(() => {
-    port.recovery().then((r) => setRecoveredAt(r.recoveredAt), (error: unknown) => log.warn('recovery check failed', error));
+    port.recovery().then(
+      (r) => setRecoveredAt(r.recoveredAt),
+      (error: unknown) => log.warn('recovery check failed', error),
+    );
     port.backupPrompt().then(setPrompt, (error: unknown) => log.warn('backup prompt check failed', error));
   }, [port]);
 
@@ -39,13 +42,19 @@ export function VaultNotices({ port, t }: { port: NoticesPort; t: Translate }) {
       {recoveredAt !== null && (
         <p class="warning notice" role="alert" data-testid="recovered-notice">
           {t('vaultRecovered', new Date(recoveredAt).toLocaleString())}{' '}
-          <button type="button" class="link" onClick={() => setRecoveredAt(null)}>{t('vaultRecoveredDismiss')}</button>
+          <button type="button" class="link" onClick={() => setRecoveredAt(null)}>
+            {t('vaultRecoveredDismiss')}
+          </button>
         </p>
       )}
       {prompt?.due && (
         <p class="hint notice" role="status" data-testid="backup-prompt">
-          <button type="button" class="link" onClick={() => port.openExport()}>{t('backupPromptText', String(prompt.count))}</button>{' '}
-          <button type="button" class="link" onClick={dismiss}>{t('backupPromptDismiss')}</button>
+          <button type="button" class="link" onClick={() => port.openExport()}>
+            {t('backupPromptText', String(prompt.count))}
+          </button>{' '}
+          <button type="button" class="link" onClick={dismiss}>
+            {t('backupPromptDismiss')}
+          </button>
         </p>
       )}
     </>

@@ -1,5 +1,11 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { AccountList as AccountListData, AccountView, CapturePending, CodeView, PendingPick } from '../shared/protocol';
+import type {
+  AccountList as AccountListData,
+  AccountView,
+  CapturePending,
+  CodeView,
+  PendingPick,
+} from '../shared/protocol';
 import { errorText, type PopupApi, type Translate } from './api';
 import { AccountList } from './account-list';
 import { AccountDetail } from './account-detail';
@@ -18,7 +24,15 @@ import { ClockNotice } from './clock-notice';
 type Panel = { kind: 'list' } | { kind: 'add' } | { kind: 'detail'; id: string } | { kind: 'trash' };
 
 /** The unlocked popup: search, this site's accounts first, the list, and the add/edit/trash panels. */
-export function VaultView({ api, t, initial, total = initial.accounts.length, initialCodes, onLock, closePopup }: {
+export function VaultView({
+  api,
+  t,
+  initial,
+  total = initial.accounts.length,
+  initialCodes,
+  onLock,
+  closePopup,
+}: {
   api: PopupApi;
   t: Translate;
   /** The list, or (popup/open) only its first rows in the order shown: then `total` says how many there are. */
@@ -41,7 +55,14 @@ export function VaultView({ api, t, initial, total = initial.accounts.length, in
   const [trashCount, setTrashCount] = useState(0);
   useEffect(() => {
     // A trash that cannot be read (locked meanwhile) has nothing to show.
-    const timer = window.setTimeout(() => api.trash().then((items) => setTrashCount(items.length), () => setTrashCount(0)), 300);
+    const timer = window.setTimeout(
+      () =>
+        api.trash().then(
+          (items) => setTrashCount(items.length),
+          () => setTrashCount(0),
+        ),
+      300,
+    );
     return () => window.clearTimeout(timer);
   }, [api]);
   // Bumped when the clock correction is turned on: the list remounts and asks for the corrected codes.
@@ -108,12 +129,32 @@ export function VaultView({ api, t, initial, total = initial.accounts.length, in
   return (
     <>
       <div class="toolbar">
-        <input ref={search} type="search" class="search" placeholder={t('searchPlaceholder')} aria-label={t('searchLabel')}
-          value={query} onInput={(e) => setQuery(e.currentTarget.value)} aria-keyshortcuts="/" />
-        <button type="button" class="icon" onClick={() => setPanel({ kind: 'add' })} aria-label={t('addTitle')} title={t('addTitle')}>
+        <input
+          ref={search}
+          type="search"
+          class="search"
+          placeholder={t('searchPlaceholder')}
+          aria-label={t('searchLabel')}
+          value={query}
+          onInput={(e) => setQuery(e.currentTarget.value)}
+          aria-keyshortcuts="/"
+        />
+        <button
+          type="button"
+          class="icon"
+          onClick={() => setPanel({ kind: 'add' })}
+          aria-label={t('addTitle')}
+          title={t('addTitle')}
+        >
           <Icon name="plus" />
         </button>
-        <button type="button" class="icon" onClick={() => api.openOptions()} aria-label={t('settings')} title={t('settings')}>
+        <button
+          type="button"
+          class="icon"
+          onClick={() => api.openOptions()}
+          aria-label={t('settings')}
+          title={t('settings')}
+        >
           <Icon name="gear" />
         </button>
         <button type="button" class="icon lock" onClick={onLock} aria-label={t('lock')} title={t('lock')}>
@@ -121,11 +162,24 @@ export function VaultView({ api, t, initial, total = initial.accounts.length, in
         </button>
       </div>
       {capture && panel.kind === 'list' && (
-        <CapturePanel api={api} t={t} capture={capture}
-          onDone={(text) => { setCapture(null); void reload(); if (text) setToast({ text }); }} />
+        <CapturePanel
+          api={api}
+          t={t}
+          capture={capture}
+          onDone={(text) => {
+            setCapture(null);
+            void reload();
+            if (text) setToast({ text });
+          }}
+        />
       )}
       {!capture && pick && complete && panel.kind === 'list' && (
-        <PickPanel api={api} t={t} pick={pick} accounts={data.accounts} query={query}
+        <PickPanel
+          api={api}
+          t={t}
+          pick={pick}
+          accounts={data.accounts}
+          query={query}
           onDone={(filled) => {
             setPick(null);
             void reload();
@@ -133,7 +187,8 @@ export function VaultView({ api, t, initial, total = initial.accounts.length, in
             setToast({ text: t('pickFilled', hostName(pick.host)) });
             // The code is in the page's field: the popup has done its job.
             if (closePopup) window.setTimeout(closePopup, 700);
-          }} />
+          }}
+        />
       )}
       {!capture && !pick && panel.kind === 'list' && (
         <>
@@ -146,34 +201,75 @@ export function VaultView({ api, t, initial, total = initial.accounts.length, in
             <EmptyVault t={t} onAdd={() => setPanel({ kind: 'add' })} onImport={() => api.openOptions('import')} />
           ) : query && !complete ? (
             // A search looks at every account: it waits for the full list (a few ms after the first paint).
-            <p class="status" role="status">{t('loading')}</p>
+            <p class="status" role="status">
+              {t('loading')}
+            </p>
           ) : query && shown.length === 0 ? (
             <p class="empty">{t('searchNone')}</p>
           ) : (
-            <AccountList key={clockKey} api={api} t={t} accounts={shown} currentIds={currentIds}
-              initialCodes={opened.current} total={complete ? undefined : total}
-              onCopied={(_code, next, left) => setToast({ text: next ? t('copiedNext', String(left ?? 0)) : t('copied') })}
+            <AccountList
+              key={clockKey}
+              api={api}
+              t={t}
+              accounts={shown}
+              currentIds={currentIds}
+              initialCodes={opened.current}
+              total={complete ? undefined : total}
+              onCopied={(_code, next, left) =>
+                setToast({ text: next ? t('copiedNext', String(left ?? 0)) : t('copied') })
+              }
               onOpen={(account) => setPanel({ kind: 'detail', id: account.id })}
-              onReordered={reload} />
+              onReordered={reload}
+            />
           )}
           {trashCount > 0 && (
             // A delete's Undo is stale once the trash is open (Restore is there): the toast goes.
-            <button type="button" class="link trash-link" onClick={() => { setToast(null); setPanel({ kind: 'trash' }); }}>{t('trashTitle')}</button>
+            <button
+              type="button"
+              class="link trash-link"
+              onClick={() => {
+                setToast(null);
+                setPanel({ kind: 'trash' });
+              }}
+            >
+              {t('trashTitle')}
+            </button>
           )}
         </>
       )}
       {panel.kind === 'add' && (
-        <AddPanel api={api} t={t} onClose={() => setPanel({ kind: 'list' })}
-          onAdded={(text) => { setToast({ text }); setPanel({ kind: 'list' }); void reload(); }} />
+        <AddPanel
+          api={api}
+          t={t}
+          onClose={() => setPanel({ kind: 'list' })}
+          onAdded={(text) => {
+            setToast({ text });
+            setPanel({ kind: 'list' });
+            void reload();
+          }}
+        />
       )}
       {detail && (
-        <AccountDetail api={api} t={t} account={detail} onChanged={reload} onDeleted={deleted}
+        <AccountDetail
+          api={api}
+          t={t}
+          account={detail}
+          onChanged={reload}
+          onDeleted={deleted}
           currentOrigin={data.currentSite?.ids.includes(detail.id) ? data.currentSite.origin : null}
-          onClose={() => setPanel({ kind: 'list' })} />
+          onClose={() => setPanel({ kind: 'list' })}
+        />
       )}
       {panel.kind === 'trash' && (
-        <Trash api={api} t={t} onRestored={() => { setTrashCount((n) => Math.max(0, n - 1)); void reload(); }}
-          onClose={() => setPanel({ kind: 'list' })} />
+        <Trash
+          api={api}
+          t={t}
+          onRestored={() => {
+            setTrashCount((n) => Math.max(0, n - 1));
+            void reload();
+          }}
+          onClose={() => setPanel({ kind: 'list' })}
+        />
       )}
       <Toast toast={toast} t={t} onClose={closeToast} />
     </>

@@ -14,7 +14,8 @@ export function setLogSink(next: LogSink | null): void {
 }
 
 export function redact(value: unknown, depth = 0): unknown {
-  if (value === null || typeof value !== 'object') return typeof value === 'string' && value.length > 64 ? '[long string]' : value;
+  if (value === null || typeof value !== 'object')
+    return typeof value === 'string' && value.length > 64 ? '[long string]' : value;
   if (value instanceof Error) return { name: value.name, code: (value as { code?: unknown }).code };
   if (ArrayBuffer.isView(value) || value instanceof ArrayBuffer) return '[bytes]';
   if (depth > 3) return '[…]';
@@ -25,6 +26,13 @@ export function redact(value: unknown, depth = 0): unknown {
 }
 
 export function logger(scope: string) {
-  const emit = (level: LogLevel) => (...args: unknown[]) => sink?.(level, scope, args.map((a) => redact(a)));
+  const emit =
+    (level: LogLevel) =>
+    (...args: unknown[]) =>
+      sink?.(
+        level,
+        scope,
+        args.map((a) => redact(a)),
+      );
   return { debug: emit('debug'), info: emit('info'), warn: emit('warn'), error: emit('error') };
 }

@@ -5,8 +5,18 @@
  * Returns the i18n key of the problem, or null when acceptable.
  */
 const COMMON = new Set([
-  'password123', 'password1234', '1234567890', 'qwertyuiop', 'iloveyou12', 'passw0rd12',
-  'administrator', 'letmein123', 'qwerty1234', 'abcdefghij', 'changeme123', 'welcome123',
+  'password123',
+  'password1234',
+  '1234567890',
+  'qwertyuiop',
+  'iloveyou12',
+  'passw0rd12',
+  'administrator',
+  'letmein123',
+  'qwerty1234',
+  'abcdefghij',
+  'changeme123',
+  'welcome123',
 ]);
 
 export const MIN_PASSWORD_LENGTH = 10;

@@ -13,7 +13,14 @@ import { createRouter } from '../../src/background/router';
 import { createServices } from '../../src/background/services';
 import { storagePorts } from '../../src/background/vault/storage-ports';
 import { unwrap, type Reply } from '../../src/shared/result';
-import type { BackgroundType, ContentType, Envelope, ResponseOf, ToBackground, ToContent } from '../../src/shared/protocol';
+import type {
+  BackgroundType,
+  ContentType,
+  Envelope,
+  ResponseOf,
+  ToBackground,
+  ToContent,
+} from '../../src/shared/protocol';
 
 /** The fixed clock the tests read codes at (codes only change with time). */
 export const NOW = Date.UTC(2026, 10, 24, 12, 0, 0);
@@ -45,7 +52,11 @@ async function counted<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-type FrameHandlers = { [K in ContentType]?: (message: Envelope<ToContent, K>) => ResponseOf<ToContent, K> | Promise<ResponseOf<ToContent, K>> };
+type FrameHandlers = {
+  [K in ContentType]?: (
+    message: Envelope<ToContent, K>,
+  ) => ResponseOf<ToContent, K> | Promise<ResponseOf<ToContent, K>>;
+};
 
 export async function startBackground(pageUrl = 'https://example.test/login') {
   vi.useFakeTimers({ toFake: ['Date'], now: NOW });
@@ -80,15 +91,27 @@ export async function startBackground(pageUrl = 'https://example.test/login') {
     return counted(async () => unwrap(wire((await route(wire(message), popupSender)) as Reply<never>)));
   };
   /** A message from the tab's content script (top frame unless said), as the browser describes its sender. */
-  async function fromPage<K extends BackgroundType>(message: Envelope<ToBackground, K>, frame: { url?: string; frameId?: number } = {}) {
+  async function fromPage<K extends BackgroundType>(
+    message: Envelope<ToBackground, K>,
+    frame: { url?: string; frameId?: number } = {},
+  ) {
     const url = frame.url ?? pageUrl;
-    const sender = { id, url, origin: new URL(url).origin, tab: { id: tab.id!, url: pageUrl }, frameId: frame.frameId ?? 0 };
+    const sender = {
+      id,
+      url,
+      origin: new URL(url).origin,
+      tab: { id: tab.id!, url: pageUrl },
+      frameId: frame.frameId ?? 0,
+    };
     return unwrap(wire((await route(wire(message), sender)) as Reply<ResponseOf<ToBackground, K>>));
   }
 
   const clipboard: string[] = [];
   const opened: string[] = [];
-  const api = createPopupApi(send, { writeClipboard: async (text) => void clipboard.push(text), openOptions: () => void opened.push('options') });
+  const api = createPopupApi(send, {
+    writeClipboard: async (text) => void clipboard.push(text),
+    openOptions: () => void opened.push('options'),
+  });
 
   return {
     api,
@@ -112,7 +135,11 @@ export async function startBackground(pageUrl = 'https://example.test/login') {
 export type Background = Awaited<ReturnType<typeof startBackground>>;
 
 /** A new vault with `password` holding these accounts (one write), unlocked; `locked` locks it again. */
-export async function withVault(bg: Background, uris: string[], { password = 'correct horse battery', locked = false } = {}) {
+export async function withVault(
+  bg: Background,
+  uris: string[],
+  { password = 'correct horse battery', locked = false } = {},
+) {
   await bg.send({ type: 'vault/create', password });
   if (uris.length) {
     const { previewId, add } = await bg.send({ type: 'import/preview', data: uris.join('\n'), encoding: 'text' });

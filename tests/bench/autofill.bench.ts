@@ -56,7 +56,9 @@ it('autofill: field inserted → filled', async () => {
   }
   times.sort((a, b) => a - b);
   const median = (times[RUNS / 2 - 1]! + times[RUNS / 2]!) / 2;
-  console.log(`\nautofill benchmark (Chromium, ${RUNS} insertions): field inserted → filled, median ${fmt(median)} (min ${fmt(times[0]!)}, max ${fmt(times.at(-1)!)})\n`);
+  console.log(
+    `\nautofill benchmark (Chromium, ${RUNS} insertions): field inserted → filled, median ${fmt(median)} (min ${fmt(times[0]!)}, max ${fmt(times.at(-1)!)})\n`,
+  );
   expect(median).toBeGreaterThan(0);
 }, 120_000);
 
@@ -73,7 +75,8 @@ it('autofill: field inserted → filled, first fill on a fresh page', async () =
         () =>
           new Promise<number>((done, fail) => {
             const form = document.createElement('form');
-            form.innerHTML = '<label for="otp">Verification code</label><input id="otp" autocomplete="one-time-code" inputmode="numeric">';
+            form.innerHTML =
+              '<label for="otp">Verification code</label><input id="otp" autocomplete="one-time-code" inputmode="numeric">';
             const input = form.querySelector('input')!;
             document.body.append(form);
             const start = performance.now();
@@ -90,6 +93,8 @@ it('autofill: field inserted → filled, first fill on a fresh page', async () =
   }
   times.sort((a, b) => a - b);
   const median = (times[RUNS / 2 - 1]! + times[RUNS / 2]!) / 2;
-  console.log(`\nautofill benchmark (Chromium, ${RUNS} fresh pages): field inserted → filled (first fill), median ${fmt(median)} (min ${fmt(times[0]!)}, max ${fmt(times.at(-1)!)})\n`);
+  console.log(
+    `\nautofill benchmark (Chromium, ${RUNS} fresh pages): field inserted → filled (first fill), median ${fmt(median)} (min ${fmt(times[0]!)}, max ${fmt(times.at(-1)!)})\n`,
+  );
   expect(median).toBeGreaterThan(0);
 }, 180_000);

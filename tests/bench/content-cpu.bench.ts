@@ -23,8 +23,16 @@ beforeAll(async () => {
   await createVault(popup);
   await call(popup, { type: 'accounts/add-uri', uri: 'otpauth://totp/Mail:alice?secret=JBSWY3DPEHPK3PXP&issuer=Mail' });
   await popup.close();
-  const browser = await chromium.launch({ executablePath: chromePath, headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--host-resolver-rules=MAP *.test 127.0.0.1', '--ignore-certificate-errors'] });
+  const browser = await chromium.launch({
+    executablePath: chromePath,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--host-resolver-rules=MAP *.test 127.0.0.1',
+      '--ignore-certificate-errors',
+    ],
+  });
   plain = await browser.newContext();
 }, 180_000);
 

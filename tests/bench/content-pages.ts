@@ -26,7 +26,12 @@ function gradientPng(w: number, h: number, seed: number): Buffer {
   ihdr.writeUInt32BE(w);
   ihdr.writeUInt32BE(h, 4);
   ihdr.set([8, 2, 0, 0, 0], 8);
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 const para = (i: number) =>
@@ -46,9 +51,12 @@ const article = `<!doctype html><html lang="en"><head><meta charset="utf-8"><tit
 // 3000 elements: 200 cards of 14 elements (+ page chrome), 200 images, 12 canvases the page draws.
 const heavy = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title>
 <style>.card{display:inline-block;width:180px;margin:4px;vertical-align:top}canvas{width:300px;height:150px}</style></head><body>
-${Array.from({ length: 200 }, (_, i) => `<div class="card"><img src="/photo/${i}.png" width="160" height="100" alt="">
+${Array.from(
+  { length: 200 },
+  (_, i) => `<div class="card"><img src="/photo/${i}.png" width="160" height="100" alt="">
 <h3><a href="/p/${i}">Product ${i}</a></h3><p><span>€${i}.99</span> <s>€${i + 5}.99</s></p><ul><li>Size</li><li>Colour</li><li>Stock</li></ul>
-<label>Qty <input type="number" value="1"></label><button>Add</button><small>Ships in 2 days</small></div>`).join('')}
+<label>Qty <input type="number" value="1"></label><button>Add</button><small>Ships in 2 days</small></div>`,
+).join('')}
 ${Array.from({ length: 12 }, (_, i) => `<canvas id="c${i}" width="300" height="150"></canvas>`).join('')}
 <script>for (let i = 0; i < 12; i++) { const g = document.getElementById('c' + i).getContext('2d');
   for (let x = 0; x < 300; x += 10) { g.fillStyle = 'hsl(' + (x + i * 30) + ',60%,50%)'; g.fillRect(x, 0, 10, 150 - (x * i) % 150); } }</script></body></html>`;
@@ -77,8 +85,14 @@ export async function contentPageRoutes(): Promise<Record<string, () => RouteBod
     photos.set(i, gradientPng(i < 3 ? 640 : 160, i < 3 ? 360 : 100, i));
     qrs.set(i, await QRCode.toBuffer(`https://shop.example/item/${i}`, { width: 200, margin: 2 }));
   }
-  const routes: Record<string, () => RouteBody> = { '/article.html': () => article, '/heavy.html': () => heavy, '/mutating.html': () => mutating };
-  for (const [i, png] of photos) routes[`/photo/${i}.png`] = () => ({ status: 200, headers: { 'cache-control': 'no-store' }, body: png });
-  for (const [i, png] of qrs) routes[`/qr/${i}.png`] = () => ({ status: 200, headers: { 'cache-control': 'no-store' }, body: png });
+  const routes: Record<string, () => RouteBody> = {
+    '/article.html': () => article,
+    '/heavy.html': () => heavy,
+    '/mutating.html': () => mutating,
+  };
+  for (const [i, png] of photos)
+    routes[`/photo/${i}.png`] = () => ({ status: 200, headers: { 'cache-control': 'no-store' }, body: png });
+  for (const [i, png] of qrs)
+    routes[`/qr/${i}.png`] = () => ({ status: 200, headers: { 'cache-control': 'no-store' }, body: png });
   return routes;
 }

@@ -72,5 +72,9 @@ export function topOfOurs(profile: CpuProfile, ourPrefix: string, count = 5): st
     const name = `${frame.functionName || '(anonymous)'}@${frame.url.slice(ourPrefix.length)}`;
     self.set(name, (self.get(name) ?? 0) + (profile.timeDeltas[i + 1] ?? 0) / 1000);
   }
-  return [...self].sort((a, b) => b[1] - a[1]).slice(0, count).map(([name, ms]) => `${name} ${ms.toFixed(1)} ms`).join(', ');
+  return [...self]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, count)
+    .map(([name, ms]) => `${name} ${ms.toFixed(1)} ms`)
+    .join(', ');
 }

@@ -31,7 +31,14 @@ beforeAll(async () => {
   plain = await chromium.launch({
     executablePath: chromePath,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--host-resolver-rules=MAP *.test 127.0.0.1'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-quic',
+      '--no-first-run',
+      '--host-resolver-rules=MAP *.test 127.0.0.1',
+    ],
   });
 }, 180_000);
 
@@ -74,7 +81,9 @@ it('enroll: click on the QR → confirmation field filled', async () => {
     if (n >= WARMUP) times.push(ms);
     await page.close();
   }
-  console.log(`\nenroll benchmark (Chromium, ${RUNS} runs): click on the QR → confirmation field filled, ${summary(times)}\n`);
+  console.log(
+    `\nenroll benchmark (Chromium, ${RUNS} runs): click on the QR → confirmation field filled, ${summary(times)}\n`,
+  );
   expect(median(times)).toBeGreaterThan(0);
 }, 300_000);
 
@@ -86,7 +95,9 @@ interface Load {
 async function loadHeavy(newPage: () => Promise<Page>): Promise<Load> {
   const page = await newPage();
   await page.goto(server.url('/heavy/index.html', 'heavy.test'), { waitUntil: 'load' });
-  const load = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd);
+  const load = await page.evaluate(
+    () => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd,
+  );
   await page.waitForTimeout(2000); // the content script runs at document_idle, after load: give it time to scan
   const longTasks = await page.evaluate(() => (window as unknown as { __longTaskMs: number }).__longTaskMs);
   await page.close();

@@ -26,8 +26,16 @@ export async function launchWithFloor(): Promise<WithFloor> {
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: chromePath,
     headless: true,
-    args: [`--disable-extensions-except=${dirs}`, `--load-extension=${dirs}`, '--no-sandbox', '--disable-gpu',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      `--disable-extensions-except=${dirs}`,
+      `--load-extension=${dirs}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   const want = hasFloor ? 2 : 1;
   const deadline = Date.now() + 30_000;
@@ -50,7 +58,10 @@ export async function launchWithFloor(): Promise<WithFloor> {
 }
 
 /** Seeds the floor's storage with the same accounts (base32 secrets) as ours. */
-export async function seedFloor(ext: WithFloor, accounts: { issuer: string; account: string; secret: string }[]): Promise<void> {
+export async function seedFloor(
+  ext: WithFloor,
+  accounts: { issuer: string; account: string; secret: string }[],
+): Promise<void> {
   const worker = ext.context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${ext.floorId}/`));
   if (!worker) throw new Error('floor worker not running');
   await worker.evaluate((list) => chrome.storage.local.set({ accounts: list }), accounts);

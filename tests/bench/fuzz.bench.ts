@@ -12,15 +12,21 @@ const targets = await fuzzTargets();
 const all: FuzzStats[] = [];
 
 describe(`fuzz: ${RUNS} inputs per target`, () => {
-  it.each(targets.map((t) => [t.name, t] as const))('%s', async (_, target) => {
-    const stats = await fuzz(target, { numRuns: RUNS });
-    expect(stats.runs).toBeGreaterThanOrEqual(RUNS);
-    all.push(stats);
-    console.log(formatStats(stats));
-  }, 3_600_000);
+  it.each(targets.map((t) => [t.name, t] as const))(
+    '%s',
+    async (_, target) => {
+      const stats = await fuzz(target, { numRuns: RUNS });
+      expect(stats.runs).toBeGreaterThanOrEqual(RUNS);
+      all.push(stats);
+      console.log(formatStats(stats));
+    },
+    3_600_000,
+  );
 
   afterAll(() => {
     const total = all.reduce((sum, s) => sum + s.runs, 0);
-    console.log(`fuzz total: ${total} inputs over ${all.length} targets, ${(all.reduce((sum, s) => sum + s.totalMs, 0) / 1000).toFixed(1)} s in calls`);
+    console.log(
+      `fuzz total: ${total} inputs over ${all.length} targets, ${(all.reduce((sum, s) => sum + s.totalMs, 0) / 1000).toFixed(1)} s in calls`,
+    );
   });
 });

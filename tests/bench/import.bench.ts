@@ -18,16 +18,27 @@ import { createVault, openPopup } from '../e2e/popup-helpers';
 import { fmt, medianMs } from './stats';
 
 const N = 1000;
-const secretOf = (i: number, salt: number) => new Uint8Array(20).map((_, j) => (i * 31 + j * 7 + salt) % 256 ^ (i >> 8));
+const secretOf = (i: number, salt: number) =>
+  new Uint8Array(20).map((_, j) => ((i * 31 + j * 7 + salt) % 256) ^ (i >> 8));
 const LIST = Array.from(
   { length: N },
-  (_, i) => `otpauth://totp/Issuer%20${i}:user${i}%40example.com?secret=${encodeBase32(secretOf(i, 1))}&issuer=Issuer%20${i}&digits=6&period=30`,
+  (_, i) =>
+    `otpauth://totp/Issuer%20${i}:user${i}%40example.com?secret=${encodeBase32(secretOf(i, 1))}&issuer=Issuer%20${i}&digits=6&period=30`,
 ).join('\n');
 
 function vaultOf(n: number): VaultData {
   let data = emptyVault();
   for (let i = 0; i < n; i++) {
-    const account = { type: 'totp' as const, issuer: `Existing ${i}`, account: `x${i}`, secret: secretOf(i, 101), algorithm: 'SHA1' as const, digits: 6, period: 30, counter: 0 };
+    const account = {
+      type: 'totp' as const,
+      issuer: `Existing ${i}`,
+      account: `x${i}`,
+      secret: secretOf(i, 101),
+      algorithm: 'SHA1' as const,
+      digits: 6,
+      period: 30,
+      counter: 0,
+    };
     data = addAccount(data, account, { now: i }).vault;
   }
   return data;
@@ -90,7 +101,11 @@ it('import: 1000-account otpauth list', async () => {
       await options.goto(`chrome-extension://${ext.extensionId}/src/options/index.html`);
       const timings = await options.evaluate(async (data) => {
         const send = async (message: object) => {
-          const reply = (await chrome.runtime.sendMessage(message)) as { ok: boolean; value?: { importId?: string; previewId?: string }; error?: { code: string } };
+          const reply = (await chrome.runtime.sendMessage(message)) as {
+            ok: boolean;
+            value?: { importId?: string; previewId?: string };
+            error?: { code: string };
+          };
           if (!reply.ok) throw new Error(reply.error?.code);
           return reply.value;
         };

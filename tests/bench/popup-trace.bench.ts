@@ -9,21 +9,34 @@ import { encodeBase32 } from '../../src/core/bytes/base32';
 // first code goes. Prints the popup renderer's main-thread events (> 0.3 ms) and each background round
 // trip on the navigation clock. TRACE_OUT=file.json also writes the raw trace for the Performance panel.
 let ext: LoadedExtension;
-interface TraceEvent { name: string; cat: string; ph: string; ts: number; dur?: number; pid: number; tid: number; args?: { data?: Record<string, unknown> } }
+interface TraceEvent {
+  name: string;
+  cat: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: { data?: Record<string, unknown> };
+}
 
 /** Times every runtime.sendMessage of the page (type, sent, answered) and the first code. */
 const probe = () => {
   const w = window as unknown as { __calls: { type: string; sent: number; answered: number }[]; __firstCode?: number };
   w.__calls = [];
-  const runtime = (globalThis as unknown as { chrome?: { runtime?: { sendMessage?: (m: { type: string }) => Promise<unknown> } } }).chrome?.runtime;
+  const runtime = (
+    globalThis as unknown as { chrome?: { runtime?: { sendMessage?: (m: { type: string }) => Promise<unknown> } } }
+  ).chrome?.runtime;
   const send = runtime?.sendMessage?.bind(runtime);
-  if (runtime && send) runtime.sendMessage = (m: { type: string }) => {
-    const entry = { type: m.type, sent: performance.now(), answered: 0 };
-    w.__calls.push(entry);
-    return send(m).finally(() => (entry.answered = performance.now()));
-  };
+  if (runtime && send)
+    runtime.sendMessage = (m: { type: string }) => {
+      const entry = { type: m.type, sent: performance.now(), answered: 0 };
+      w.__calls.push(entry);
+      return send(m).finally(() => (entry.answered = performance.now()));
+    };
   new MutationObserver(() => {
-    if (!w.__firstCode && /\d/.test(document.querySelector('[data-testid=code]')?.textContent ?? '')) w.__firstCode = performance.now();
+    if (!w.__firstCode && /\d/.test(document.querySelector('[data-testid=code]')?.textContent ?? ''))
+      w.__firstCode = performance.now();
   }).observe(document, { childList: true, subtree: true, characterData: true });
 };
 
@@ -31,10 +44,23 @@ beforeAll(async () => {
   ext = await launchWithExtension();
   const page = await openPopup(ext);
   await call(page, { type: 'vault/create', password: PASSWORD });
-  const accounts = Array.from({ length: 1000 }, (_, i) => parseOtpauthUri(`otpauth://totp/B:u${i}?issuer=B${i}&secret=${encodeBase32(new Uint8Array(20).map((_, j) => (j === 0 ? i >> 8 : j === 1 ? i & 255 : j)))}`));
+  const accounts = Array.from({ length: 1000 }, (_, i) =>
+    parseOtpauthUri(
+      `otpauth://totp/B:u${i}?issuer=B${i}&secret=${encodeBase32(new Uint8Array(20).map((_, j) => (j === 0 ? i >> 8 : j === 1 ? i & 255 : j)))}`,
+    ),
+  );
   // In batches: one migration URI of 1000 accounts is over accounts/add-uri's 64 KB check.
   for (let i = 0; i < accounts.length; i += 250) {
-    await call(page, { type: 'accounts/add-uri', uri: encodeMigration({ accounts: accounts.slice(i, i + 250), version: 1, batchSize: 1, batchIndex: 0, batchId: 1 }) });
+    await call(page, {
+      type: 'accounts/add-uri',
+      uri: encodeMigration({
+        accounts: accounts.slice(i, i + 250),
+        version: 1,
+        batchSize: 1,
+        batchIndex: 0,
+        batchId: 1,
+      }),
+    });
   }
   await page.close();
   await ext.context.addInitScript(probe);
@@ -52,14 +78,30 @@ it('popup: one traced open, where the time goes', async () => {
   const complete = new Promise((done) => cdp.once('Tracing.tracingComplete', done));
   await cdp.send('Tracing.start', {
     transferMode: 'ReportEvents',
-    traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.execute', 'blink.user_timing', 'loading', 'toplevel'] },
+    traceConfig: {
+      includedCategories: [
+        'devtools.timeline',
+        'disabled-by-default-devtools.timeline',
+        'v8',
+        'v8.execute',
+        'blink.user_timing',
+        'loading',
+        'toplevel',
+      ],
+    },
   });
   await page.goto(`chrome-extension://${ext.extensionId}/src/popup/index.html`);
-  await page.waitForFunction(() => (window as unknown as { __firstCode?: number }).__firstCode, null, { timeout: 20_000 });
+  await page.waitForFunction(() => (window as unknown as { __firstCode?: number }).__firstCode, null, {
+    timeout: 20_000,
+  });
   const inPage = await page.evaluate(() => ({
     firstCode: (window as unknown as { __firstCode: number }).__firstCode,
     calls: (window as unknown as { __calls: unknown[] }).__calls,
-    resources: performance.getEntriesByType('resource').map((r) => ({ name: r.name.replace(/^.*\//, ''), start: r.startTime, end: (r as PerformanceResourceTiming).responseEnd })),
+    resources: performance.getEntriesByType('resource').map((r) => ({
+      name: r.name.replace(/^.*\//, ''),
+      start: r.startTime,
+      end: (r as PerformanceResourceTiming).responseEnd,
+    })),
     dcl: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd,
   }));
   await page.waitForTimeout(300);
@@ -68,13 +110,30 @@ it('popup: one traced open, where the time goes', async () => {
   if (process.env.TRACE_OUT) writeFileSync(process.env.TRACE_OUT, JSON.stringify({ traceEvents: events }));
 
   const navs = events.filter((e) => e.name === 'navigationStart');
-  const nav = navs.find((e) => String(e.args?.data?.documentLoaderURL ?? '').includes('/src/popup/index.html')) ?? navs.at(-1);
+  const nav =
+    navs.find((e) => String(e.args?.data?.documentLoaderURL ?? '').includes('/src/popup/index.html')) ?? navs.at(-1);
   expect(nav).toBeDefined();
-  const main = events.filter((e) => e.pid === nav!.pid && e.tid === nav!.tid && e.ph === 'X' && (e.dur ?? 0) > 300 && e.ts >= nav!.ts);
+  const main = events.filter(
+    (e) => e.pid === nav!.pid && e.tid === nav!.tid && e.ph === 'X' && (e.dur ?? 0) > 300 && e.ts >= nav!.ts,
+  );
   const at = (ts: number) => ((ts - nav!.ts) / 1000).toFixed(1).padStart(6);
-  const key = ['DocumentLoader::CommitNavigation', 'V8.DeserializeContext', 'ParseHTML', 'v8.evaluateModule', 'EvaluateScript', 'FunctionCall',
-    'RunMicrotasks', 'UpdateLayoutTree', 'Layout', 'Paint', 'MinorGC', 'MajorGC', 'TimerFire'];
-  const shown = main.filter((e) => key.includes(e.name))
+  const key = [
+    'DocumentLoader::CommitNavigation',
+    'V8.DeserializeContext',
+    'ParseHTML',
+    'v8.evaluateModule',
+    'EvaluateScript',
+    'FunctionCall',
+    'RunMicrotasks',
+    'UpdateLayoutTree',
+    'Layout',
+    'Paint',
+    'MinorGC',
+    'MajorGC',
+    'TimerFire',
+  ];
+  const shown = main
+    .filter((e) => key.includes(e.name))
     .filter((e) => e.ts - nav!.ts < inPage.firstCode * 1000 + 20_000);
   const lines = shown.map((e) => {
     const d = e.args?.data ?? {};

@@ -21,12 +21,14 @@ const probe = () => {
   const w = window as unknown as { __firstCode?: { at: number; text: string } };
   new MutationObserver(() => {
     const code = document.querySelector('[data-testid=code], li b');
-    if (!w.__firstCode && code && /\d/.test(code.textContent ?? '')) w.__firstCode = { at: performance.now(), text: code.textContent ?? '' };
+    if (!w.__firstCode && code && /\d/.test(code.textContent ?? ''))
+      w.__firstCode = { at: performance.now(), text: code.textContent ?? '' };
   }).observe(document, { childList: true, subtree: true, characterData: true });
 };
 
 /** A distinct 20-byte key for account i. */
-const secretOf = (i: number) => new Uint8Array(20).map((_, j) => (j === 0 ? i >> 8 : j === 1 ? i & 255 : (j * 31 + 3) % 256));
+const secretOf = (i: number) =>
+  new Uint8Array(20).map((_, j) => (j === 0 ? i >> 8 : j === 1 ? i & 255 : (j * 31 + 3) % 256));
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
@@ -36,15 +38,25 @@ const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
 async function open(ext: WithFloor, which: 'ours' | 'floor'): Promise<Page> {
   const page = await ext.context.newPage();
   await page.setViewportSize({ width: 400, height: 600 });
-  await page.goto(which === 'ours' ? `chrome-extension://${ext.extensionId}/src/popup/index.html` : `chrome-extension://${ext.floorId}/popup.html`);
+  await page.goto(
+    which === 'ours'
+      ? `chrome-extension://${ext.extensionId}/src/popup/index.html`
+      : `chrome-extension://${ext.floorId}/popup.html`,
+  );
   return page;
 }
 
 /** First code visible (ms on the navigation clock), its text, and DOMContentLoaded. */
 async function timeOpen(ext: WithFloor, which: 'ours' | 'floor') {
   const page = await open(ext, which);
-  const first = (await (await page.waitForFunction(() => (window as unknown as { __firstCode?: unknown }).__firstCode, null, { timeout: 20_000 })).jsonValue()) as { at: number; text: string };
-  const dcl = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd);
+  const first = (await (
+    await page.waitForFunction(() => (window as unknown as { __firstCode?: unknown }).__firstCode, null, {
+      timeout: 20_000,
+    })
+  ).jsonValue()) as { at: number; text: string };
+  const dcl = await page.evaluate(
+    () => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd,
+  );
   await page.close();
   return { ms: first.at, text: first.text.replace(/\s/g, ''), dcl };
 }
@@ -56,13 +68,29 @@ async function session(count: number): Promise<WithFloor> {
   const page = await open(ext, 'ours');
   await call(page, { type: 'vault/create', password: PASSWORD });
   const accounts = Array.from({ length: count }, (_, i) =>
-    parseOtpauthUri(`otpauth://totp/Bench:user${i}?issuer=Bench%20${String(i).padStart(4, '0')}&secret=${encodeBase32(secretOf(i))}`));
+    parseOtpauthUri(
+      `otpauth://totp/Bench:user${i}?issuer=Bench%20${String(i).padStart(4, '0')}&secret=${encodeBase32(secretOf(i))}`,
+    ),
+  );
   // In batches: one migration URI of 1000 accounts is over accounts/add-uri's 64 KB check.
   for (let i = 0; i < accounts.length; i += 250) {
-    await call(page, { type: 'accounts/add-uri', uri: encodeMigration({ accounts: accounts.slice(i, i + 250), version: 1, batchSize: 1, batchIndex: 0, batchId: 1 }) });
+    await call(page, {
+      type: 'accounts/add-uri',
+      uri: encodeMigration({
+        accounts: accounts.slice(i, i + 250),
+        version: 1,
+        batchSize: 1,
+        batchIndex: 0,
+        batchId: 1,
+      }),
+    });
   }
   await page.close();
-  if (ext.floorId) await seedFloor(ext, accounts.map((a, i) => ({ issuer: a.issuer, account: a.account, secret: encodeBase32(secretOf(i)) })));
+  if (ext.floorId)
+    await seedFloor(
+      ext,
+      accounts.map((a, i) => ({ issuer: a.issuer, account: a.account, secret: encodeBase32(secretOf(i)) })),
+    );
   return ext;
 }
 
@@ -114,12 +142,23 @@ async function kdfMs(page: Page): Promise<{ ms: number; iterations: number }> {
   return page.evaluate(async () => {
     const stored = (await chrome.storage.local.get('vault.current'))['vault.current'] as string;
     const bin = atob(stored);
-    const iterations = ((bin.charCodeAt(21) << 24) | (bin.charCodeAt(22) << 16) | (bin.charCodeAt(23) << 8) | bin.charCodeAt(24)) >>> 0;
-    const key = await crypto.subtle.importKey('raw', new TextEncoder().encode('correct horse battery staple'), 'PBKDF2', false, ['deriveBits']);
+    const iterations =
+      ((bin.charCodeAt(21) << 24) | (bin.charCodeAt(22) << 16) | (bin.charCodeAt(23) << 8) | bin.charCodeAt(24)) >>> 0;
+    const key = await crypto.subtle.importKey(
+      'raw',
+      new TextEncoder().encode('correct horse battery staple'),
+      'PBKDF2',
+      false,
+      ['deriveBits'],
+    );
     const times: number[] = [];
     for (let i = 0; i < 3; i++) {
       const t0 = performance.now();
-      await crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt: new Uint8Array(16), iterations }, key, 256);
+      await crypto.subtle.deriveBits(
+        { name: 'PBKDF2', hash: 'SHA-256', salt: new Uint8Array(16), iterations },
+        key,
+        256,
+      );
       times.push(performance.now() - t0);
     }
     return { ms: times.sort((a, b) => a - b)[1]!, iterations };
@@ -136,7 +175,11 @@ async function unlockToCode(ext: WithFloor): Promise<number> {
     (window as unknown as { __t0: number }).__t0 = performance.now();
     (document.querySelector('form button[type=submit]') as HTMLButtonElement).click();
   });
-  const first = (await (await page.waitForFunction(() => (window as unknown as { __firstCode?: unknown }).__firstCode, null, { timeout: 30_000 })).jsonValue()) as { at: number; text: string };
+  const first = (await (
+    await page.waitForFunction(() => (window as unknown as { __firstCode?: unknown }).__firstCode, null, {
+      timeout: 30_000,
+    })
+  ).jsonValue()) as { at: number; text: string };
   expectCorrect(first.text.replace(/\s/g, ''));
   const t0 = await page.evaluate(() => (window as unknown as { __t0: number }).__t0);
   await page.close();

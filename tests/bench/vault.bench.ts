@@ -1,5 +1,12 @@
 import { expect, it } from 'vitest';
-import { calibrateIterations, createEnvelope, openWithKey, pbkdf2Measure, sealWithKey, unlockEnvelope } from '../../src/core/crypto';
+import {
+  calibrateIterations,
+  createEnvelope,
+  openWithKey,
+  pbkdf2Measure,
+  sealWithKey,
+  unlockEnvelope,
+} from '../../src/core/crypto';
 import { addAccount, deserializeVault, emptyVault, serializeVault, type VaultData } from '../../src/core/vault';
 import { fmt, medianMs } from './stats';
 
@@ -12,8 +19,15 @@ function vaultOf(n: number): VaultData {
     data = addAccount(
       data,
       {
-        type: 'totp', issuer: `Issuer number ${i}`, account: `user${i}@example.com`, secret,
-        algorithm: 'SHA1', digits: 6, period: 30, counter: 0, sites: [`https://login${i}.example.com`],
+        type: 'totp',
+        issuer: `Issuer number ${i}`,
+        account: `user${i}@example.com`,
+        secret,
+        algorithm: 'SHA1',
+        digits: 6,
+        period: 30,
+        counter: 0,
+        sites: [`https://login${i}.example.com`],
         backupCodes: Array.from({ length: 10 }, (_, k) => ({ code: `${i}-${k}-abcd-efgh`, used: k < 3 })),
       },
       { now: 1_700_000_000_000 + i },

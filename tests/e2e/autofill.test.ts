@@ -69,7 +69,15 @@ describe('autofill at login, on the right site only', () => {
         state: document.querySelector('#state')!.textContent!,
         boxes: [...document.querySelectorAll<HTMLInputElement>('#boxes input')].map((e) => e.value).join(''),
       }));
-    await expect.poll(async () => { const { state, boxes } = await read(); return boxes === state; }, { timeout: 8000 }).toBe(true);
+    await expect
+      .poll(
+        async () => {
+          const { state, boxes } = await read();
+          return boxes === state;
+        },
+        { timeout: 8000 },
+      )
+      .toBe(true);
     const { state } = await read();
     expect(plausibleCodes(URI)).toContain(state);
     await page.close();
@@ -111,7 +119,7 @@ describe('autofill at login, on the right site only', () => {
     await control.close();
   });
 
-  it('with autofill off, a click on the account in the popup fills the page; another site\'s account never does', async () => {
+  it("with autofill off, a click on the account in the popup fills the page; another site's account never does", async () => {
     const popup = await openPopup(ext);
     await call(popup, { type: 'settings/set', settings: { autoLockMinutes: 15, autofill: false } });
     const { accounts } = await call<{ accounts: { id: string; issuer: string }[] }>(popup, { type: 'accounts/list' });

@@ -19,7 +19,8 @@ interface DomNode {
 }
 
 const OURS = /^(CLICKAUTH-FILL|CLICKAUTH-CUE)$/;
-const ourAttribute = (n: DomNode) => (n.attributes ?? []).some((a, i) => i % 2 === 0 && a.startsWith('data-clickauth-'));
+const ourAttribute = (n: DomNode) =>
+  (n.attributes ?? []).some((a, i) => i % 2 === 0 && a.startsWith('data-clickauth-'));
 
 export async function exposeClosedShadowRoots(page: Page): Promise<number> {
   const cdp = await page.context().newCDPSession(page);
@@ -37,7 +38,8 @@ export async function exposeClosedShadowRoots(page: Page): Promise<number> {
       const shadow = (await cdp.send('DOM.resolveNode', { backendNodeId: rootId })) as { object: { objectId: string } };
       await cdp.send('Runtime.callFunctionOn', {
         objectId: host.object.objectId,
-        functionDeclaration: 'function (root) { Object.defineProperty(this, "shadowRoot", { get: () => root, configurable: true }); }',
+        functionDeclaration:
+          'function (root) { Object.defineProperty(this, "shadowRoot", { get: () => root, configurable: true }); }',
         arguments: [{ objectId: shadow.object.objectId }],
       });
     }

@@ -56,7 +56,8 @@ async function routes(): Promise<Record<string, () => string>> {
     const png = (await qrPng(totpUri(issuer(name), `victim@${hostOf(name)}`))).toString('base64');
     // The control is the mask page with its trick switched off.
     const html = template.replace(/\{\{ISSUER\}\}/g, issuer(name)).replace('{{PNG_BASE64}}', png);
-    out[`/attack/${name}.html`] = () => (name === 'plain' ? html.replace("classList.add('attacked')", 'toString()') : html);
+    out[`/attack/${name}.html`] = () =>
+      name === 'plain' ? html.replace("classList.add('attacked')", 'toString()') : html;
   }
   return out;
 }
@@ -68,7 +69,11 @@ beforeAll(async () => {
   await createVault(control);
   // Two accounts on the field page's site: the button is shown, nothing fills by itself.
   for (const who of ['one', 'two']) {
-    await call(control, { type: 'accounts/add-uri', uri: totpUri('Field Attack', who, `field-${who}`), sites: [origin(FIELD_HOST)] });
+    await call(control, {
+      type: 'accounts/add-uri',
+      uri: totpUri('Field Attack', who, `field-${who}`),
+      sites: [origin(FIELD_HOST)],
+    });
   }
 });
 
@@ -109,12 +114,14 @@ async function bluePixels(page: Page, box: { x: number; y: number; width: number
     ctx.drawImage(img, 0, 0);
     const d = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
     let n = 0;
-    for (let i = 0; i < d.length; i += 4) if (Math.abs(d[i]! - 11) < 24 && Math.abs(d[i + 1]! - 87) < 24 && Math.abs(d[i + 2]! - 208) < 24) n++;
+    for (let i = 0; i < d.length; i += 4)
+      if (Math.abs(d[i]! - 11) < 24 && Math.abs(d[i + 1]! - 87) < 24 && Math.abs(d[i + 2]! - 208) < 24) n++;
     return n;
   }, shot.toString('base64'));
 }
 
-const centre = (b: { x: number; y: number; width: number; height: number }) => [b.x + b.width / 2, b.y + b.height / 2] as const;
+const centre = (b: { x: number; y: number; width: number; height: number }) =>
+  [b.x + b.width / 2, b.y + b.height / 2] as const;
 
 describe('clickjacking the "Add to Authenticator" overlay', () => {
   it('control: on the same page without its trick, one real click enrolls', async () => {

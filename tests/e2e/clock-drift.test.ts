@@ -68,7 +68,9 @@ describe('clock drift', () => {
     const popup = await openPopup(ext);
     const warning = popup.getByTestId('clock-warning');
     await warning.waitFor({ timeout: 10_000 });
-    expect(await warning.locator('p').innerText()).toMatch(/^This computer's clock is (89|90|91) s behind the time your sites give/);
+    expect(await warning.locator('p').innerText()).toMatch(
+      /^This computer's clock is (89|90|91) s behind the time your sites give/,
+    );
     // From the pages the browser loaded anyway: the extension sent no request of its own.
     expect(headsTo(BANK)).toBe(0);
 
@@ -82,7 +84,8 @@ describe('clock drift', () => {
     await warning.getByRole('button', { name: /^Correct codes by (89|90|91) s$/ }).click();
     await popup.getByTestId('clock-corrected').waitFor();
     // The popup's code (display and copy) is the server's now.
-    await expect.poll(async () => (await popup.getByTestId('code').first().innerText()).replace(/\s/g, ''), { timeout: 5000 })
+    await expect
+      .poll(async () => (await popup.getByTestId('code').first().innerText()).replace(/\s/g, ''), { timeout: 5000 })
       .toSatisfy((code: string) => codesAround(SKEW_MS).includes(code));
 
     const after = await filledAtLogin();
@@ -96,13 +99,15 @@ describe('clock drift', () => {
     const box = options.getByTestId('clock-correction');
     await expect.poll(() => box.isChecked()).toBe(true);
     await box.uncheck();
-    await expect.poll(async () => (await call<{ clockCorrection?: boolean }>(popup, { type: 'settings/get' })).clockCorrection).toBe(false);
+    await expect
+      .poll(async () => (await call<{ clockCorrection?: boolean }>(popup, { type: 'settings/get' })).clockCorrection)
+      .toBe(false);
     const off = await filledAtLogin();
     expect(codesAround(0)).toContain(off.value);
     await Promise.all([off.page.close(), options.close(), popup.close()]);
   }, 90_000);
 
-  it('a site with no account cannot move the estimate; with no samples, one HEAD to the account\'s own site fills in', async () => {
+  it("a site with no account cannot move the estimate; with no samples, one HEAD to the account's own site fills in", async () => {
     const popup = await openPopup(ext);
     await call(popup, { type: 'vault/lock' }); // lock forgets the samples (they name the user's sites)
     await call(popup, { type: 'vault/unlock', password: PASSWORD });

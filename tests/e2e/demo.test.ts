@@ -20,11 +20,18 @@ describe('the headless demo (npm start)', () => {
         timeout: 280_000,
       });
       const steps = run.stdout.split('\n').filter((line) => /^\[demo\] [✓✗] \d+\/\d+ /.test(line));
-      expect(steps.filter((line) => line.includes('✗')), run.stdout + run.stderr).toEqual([]);
+      expect(
+        steps.filter((line) => line.includes('✗')),
+        run.stdout + run.stderr,
+      ).toEqual([]);
       expect(steps).toHaveLength(7);
       expect(run.stdout).toContain('[demo] all steps passed');
       expect(run.status).toBe(0);
-      expect(readdirSync(out).filter((file) => file.endsWith('.png')).sort()).toHaveLength(7);
+      expect(
+        readdirSync(out)
+          .filter((file) => file.endsWith('.png'))
+          .sort(),
+      ).toHaveLength(7);
       expect(existsSync(join(out, '02-qr-highlight.png'))).toBe(true);
     } finally {
       rmSync(out, { recursive: true, force: true });

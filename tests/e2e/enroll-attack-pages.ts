@@ -22,7 +22,11 @@ export interface QrCase {
   text: string;
 }
 
-const qr = (key: string, issuer: string, account: string): QrCase => ({ issuer, account, text: totpUri(issuer, account, key) });
+const qr = (key: string, issuer: string, account: string): QrCase => ({
+  issuer,
+  account,
+  text: totpUri(issuer, account, key),
+});
 
 /** How a page paints the victim's QR (finding 2); `https`: the page needs a secure context. */
 export const CAPTURE_ATTACKS = {
@@ -41,15 +45,29 @@ export const SESSION_COOKIE = { name: 'session', value: 'victim-user' };
 export const MATCHING = qr('f10-match', 'Mail Machine', 'amy@mail-machine.test');
 export const MISMATCH = qr('f10-mismatch', 'Mail Machine', 'bea@mail-machine.test');
 export const EXPORTED: ParsedAccount = {
-  type: 'totp', secret: secretBytes('f10-export'), algorithm: 'SHA1', digits: 6, period: 30, counter: 0, issuer: 'Export Tool', account: 'cem@export-tool.test',
+  type: 'totp',
+  secret: secretBytes('f10-export'),
+  algorithm: 'SHA1',
+  digits: 6,
+  period: 30,
+  counter: 0,
+  issuer: 'Export Tool',
+  account: 'cem@export-tool.test',
 };
-export const EXPORT_TEXT = encodeMigration({ accounts: [EXPORTED], version: 1, batchSize: 1, batchIndex: 0, batchId: 777 });
+export const EXPORT_TEXT = encodeMigration({
+  accounts: [EXPORTED],
+  version: 1,
+  batchSize: 1,
+  batchIndex: 0,
+  batchId: 777,
+});
 
 const page = (title: string, body: string, head = '') => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${title}</title>${head}</head>
 <body>${body}</body></html>`;
 
-const FIELD = '<label for="c">Enter the 6-digit code</label> <input id="c" name="code" autocomplete="off" inputmode="numeric" maxlength="6">';
+const FIELD =
+  '<label for="c">Enter the 6-digit code</label> <input id="c" name="code" autocomplete="off" inputmode="numeric" maxlength="6">';
 
 /** The empty square element (a closed shadow root, no text, no media): only a tab capture could read "its" QR. */
 const box = (shadow: string, preload: string, style = '', before = '') => `
@@ -83,29 +101,49 @@ const waitForOurButton = `window.buttonFirst = await new Promise((seen) => {
     look();
   });`;
 const lateQrPage = (victim: string) =>
-  page('Totally Legit Rewards – Enable 2FA', box('', victim, `html{height:40px;background:#fff url("${victim}") no-repeat fixed 100px 150px/220px 220px}`, waitForOurButton));
+  page(
+    'Totally Legit Rewards – Enable 2FA',
+    box(
+      '',
+      victim,
+      `html{height:40px;background:#fff url("${victim}") no-repeat fixed 100px 150px/220px 220px}`,
+      waitForOurButton,
+    ),
+  );
 
 /** A same-origin QR image next to an SVG element whose name has a hyphen (an SVG font's <font-face>). */
 const svgHyphenPage = () =>
-  page('Rewards', `<svg width="0" height="0" aria-hidden="true"><font-face font-family="x"></font-face></svg><form onsubmit="return false"><p>Scan this QR code with your authenticator app.</p><img data-test="qr" src="/enroll10/svg-hyphen.png" width="205" height="205" alt="QR code"><p>${FIELD}</p></form>`);
+  page(
+    'Rewards',
+    `<svg width="0" height="0" aria-hidden="true"><font-face font-family="x"></font-face></svg><form onsubmit="return false"><p>Scan this QR code with your authenticator app.</p><img data-test="qr" src="/enroll10/svg-hyphen.png" width="205" height="205" alt="QR code"><p>${FIELD}</p></form>`,
+  );
 export const SVG_HYPHEN = qr('svg-hyphen', 'Mail Machine', 'svg@mail-machine.test');
 
 function captureAttackPage(kind: CaptureAttack, victim: string): string {
   const bg = (sel: string) => `${sel}{background:#fff url("${victim}") 0 0/220px 220px no-repeat}`;
   const pages: Record<CaptureAttack, () => string> = {
     // The root's background paints the whole canvas; the root box itself is 40 px tall, far from the QR.
-    'root-background': () => box('', victim, `html{height:40px;background:#fff url("${victim}") no-repeat fixed 100px 150px/220px 220px}`),
+    'root-background': () =>
+      box('', victim, `html{height:40px;background:#fff url("${victim}") no-repeat fixed 100px 150px/220px 220px}`),
     'file-selector-button': () =>
-      box(`<style>input{display:block;width:220px;height:220px;margin:0;padding:0;border:0;color:transparent;font-size:0}${bg('input::file-selector-button').replace('}', ';width:220px;height:220px;margin:0;border:0;color:transparent;font-size:0}')}</style><input type="file" tabindex="-1">`, victim),
+      box(
+        `<style>input{display:block;width:220px;height:220px;margin:0;padding:0;border:0;color:transparent;font-size:0}${bg('input::file-selector-button').replace('}', ';width:220px;height:220px;margin:0;border:0;color:transparent;font-size:0}')}</style><input type="file" tabindex="-1">`,
+        victim,
+      ),
     'slider-thumb': () =>
-      box(`<style>input{-webkit-appearance:none;appearance:none;display:block;width:220px;height:220px;margin:0;padding:0;background:transparent}input::-webkit-slider-runnable-track{height:220px;background:transparent;border:0}${bg('input::-webkit-slider-thumb').replace('}', ';-webkit-appearance:none;appearance:none;width:220px;height:220px;border:0;border-radius:0}')}</style><input type="range" min="0" max="1" value="0" tabindex="-1">`, victim),
+      box(
+        `<style>input{-webkit-appearance:none;appearance:none;display:block;width:220px;height:220px;margin:0;padding:0;background:transparent}input::-webkit-slider-runnable-track{height:220px;background:transparent;border:0}${bg('input::-webkit-slider-thumb').replace('}', ';-webkit-appearance:none;appearance:none;width:220px;height:220px;border:0;border-radius:0}')}</style><input type="range" min="0" max="1" value="0" tabindex="-1">`,
+        victim,
+      ),
   };
   return page('Totally Legit Rewards – Enable 2FA', pages[kind]());
 }
 
-
 const imgPage = (title: string, src: string) =>
-  page(title, `<form onsubmit="return false"><p>Scan this QR code with your authenticator app.</p><img data-test="qr" src="${src}" width="205" height="205" alt="QR code"><p>${FIELD}</p></form>`);
+  page(
+    title,
+    `<form onsubmit="return false"><p>Scan this QR code with your authenticator app.</p><img data-test="qr" src="${src}" width="205" height="205" alt="QR code"><p>${FIELD}</p></form>`,
+  );
 
 /**
  * Requests the fixture server saw for a route. `ours`: the extension's fetch, told from the page's own
@@ -114,7 +152,12 @@ const imgPage = (title: string, src: string) =>
  */
 export const seen: { path: string; host: string; ours: boolean; cookie: boolean }[] = [];
 const log = (req: IncomingMessage) =>
-  seen.push({ path: req.url ?? '', host: req.headers.host ?? '', ours: !/image\//.test(req.headers.accept ?? ''), cookie: /session=/.test(req.headers.cookie ?? '') });
+  seen.push({
+    path: req.url ?? '',
+    host: req.headers.host ?? '',
+    ours: !/image\//.test(req.headers.accept ?? ''),
+    cookie: /session=/.test(req.headers.cookie ?? ''),
+  });
 
 export async function attackRoutes(port: () => number, httpsPort: () => number): Promise<Routes> {
   const routes: Routes = {};
@@ -127,7 +170,12 @@ export async function attackRoutes(port: () => number, httpsPort: () => number):
     const https = CAPTURE_ATTACKS[kind].https;
     routes[`/victim/${kind}.png`] = await png(CAPTURE_ATTACKS[kind].qr.text);
     routes[`/attack/${kind}.html`] = () =>
-      captureAttackPage(kind, https ? `https://victim.test:${httpsPort()}/victim/${kind}.png` : `http://victim.test:${port()}/victim/${kind}.png`);
+      captureAttackPage(
+        kind,
+        https
+          ? `https://victim.test:${httpsPort()}/victim/${kind}.png`
+          : `http://victim.test:${port()}/victim/${kind}.png`,
+      );
   }
 
   // Finding 4 (a): the victim's personal QR, only with its session cookie, cacheable for an hour.
@@ -139,7 +187,8 @@ export async function attackRoutes(port: () => number, httpsPort: () => number):
       : { status: 403, headers: { 'cache-control': 'no-store', 'content-type': 'text/plain' }, body: 'log in first' };
   };
   routes['/victim/own.html'] = () => imgPage('Victim Bank – security', '/victim/personal-qr.png');
-  routes['/victim/settings.html'] = () => imgPage('Victim Bank – security', `http://victim.test:${port()}/victim/personal-qr.png`);
+  routes['/victim/settings.html'] = () =>
+    imgPage('Victim Bank – security', `http://victim.test:${port()}/victim/personal-qr.png`);
   routes['/attack/cached.html'] = () => imgPage('Rewards', `http://victim.test:${port()}/victim/personal-qr.png`);
   // (b) loopback, and its control through a *.test name; (c) a cross-site image that redirects to a QR.
   routes['/loop/qr.png'] = await png(LOOP.text);

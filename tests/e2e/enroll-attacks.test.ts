@@ -11,7 +11,19 @@ import { launchWithExtension, repoRoot, type LoadedExtension } from './harness';
 import { serveFixtures, type FixtureServer } from './server';
 import { call, createVault, openPopup } from './popup-helpers';
 import { plausibleCodes } from './enroll-fixtures';
-import { attackRoutes, CAPTURE_ATTACKS, EXPORTED, LATE_QR, SVG_HYPHEN, MATCHING, MISMATCH, PERSONAL, seen, SESSION_COOKIE, type CaptureAttack } from './enroll-attack-pages';
+import {
+  attackRoutes,
+  CAPTURE_ATTACKS,
+  EXPORTED,
+  LATE_QR,
+  SVG_HYPHEN,
+  MATCHING,
+  MISMATCH,
+  PERSONAL,
+  seen,
+  SESSION_COOKIE,
+  type CaptureAttack,
+} from './enroll-attack-pages';
 import type { AccountList, AccountView } from '../../src/shared/protocol';
 
 const OVERLAY = '[data-clickauth-overlay]';
@@ -23,7 +35,13 @@ let ext: LoadedExtension;
 let control: Page;
 
 beforeAll(async () => {
-  server = await serveFixtures(join(repoRoot, 'tests/fixtures/pages'), await attackRoutes(() => server.port, () => server.httpsPort));
+  server = await serveFixtures(
+    join(repoRoot, 'tests/fixtures/pages'),
+    await attackRoutes(
+      () => server.port,
+      () => server.httpsPort,
+    ),
+  );
   ext = await launchWithExtension();
   control = await openPopup(ext);
   await createVault(control);
@@ -34,8 +52,10 @@ afterAll(async () => {
   await server?.close();
 });
 
-const accounts = async (): Promise<AccountView[]> => (await call<AccountList>(control, { type: 'accounts/list' })).accounts;
-const named = async (c: { issuer: string; account: string }) => (await accounts()).filter((a) => a.issuer === c.issuer && a.account === c.account);
+const accounts = async (): Promise<AccountView[]> =>
+  (await call<AccountList>(control, { type: 'accounts/list' })).accounts;
+const named = async (c: { issuer: string; account: string }) =>
+  (await accounts()).filter((a) => a.issuer === c.issuer && a.account === c.account);
 const originOf = (host: string, scheme: 'http' | 'https' = 'http') => new URL(server.url('/', host, scheme)).origin;
 
 async function visit(path: string, host: string, scheme: 'http' | 'https' = 'http'): Promise<Page> {
@@ -59,8 +79,12 @@ async function clickQr(page: Page): Promise<void> {
 async function extensionTargets(): Promise<string[]> {
   const cdp = await ext.context.newCDPSession(control);
   try {
-    const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
-    return targetInfos.filter((t) => t.url.startsWith(`chrome-extension://${ext.extensionId}/`) && t.type !== 'service_worker').map((t) => t.targetId);
+    const { targetInfos } = (await cdp.send('Target.getTargets')) as {
+      targetInfos: { targetId: string; type: string; url: string }[];
+    };
+    return targetInfos
+      .filter((t) => t.url.startsWith(`chrome-extension://${ext.extensionId}/`) && t.type !== 'service_worker')
+      .map((t) => t.targetId);
   } finally {
     await cdp.detach();
   }
@@ -99,7 +123,7 @@ async function loginFills(host: string, text?: string): Promise<boolean> {
 }
 
 describe('finding 10: keys of other sites are added bound to no site', () => {
-  it('control: a QR whose issuer names the page\'s site is bound to it, fills the field, and is filled at login', async () => {
+  it("control: a QR whose issuer names the page's site is bound to it, fills the field, and is filled at login", async () => {
     const page = await visit('/enroll10/match.html', 'mail-machine.test', 'https');
     const account = await enrollByClick(page, MATCHING);
     expect(account.sites).toEqual([originOf('mail-machine.test', 'https')]);
@@ -177,41 +201,46 @@ describe('finding 2: a QR read from a tab capture is never added by a click on t
   const opened: Page[] = [];
   const onPage = (p: Page) => opened.push(p);
 
-  it.each(Object.keys(CAPTURE_ATTACKS) as CaptureAttack[])('%s: the click adds nothing, the popup asks, accepted it is bound to no site', async (kind) => {
-    const { qr, https } = CAPTURE_ATTACKS[kind];
-    const scheme = https ? 'https' : 'http';
-    const page = await visit(`/attack/${kind}.html`, 'evil.test', scheme);
-    await waitForOverlay(page);
-    const before = await extensionTargets();
-    ext.context.on('page', onPage); // the small window, where the toolbar popup cannot open
-    await clickQr(page);
-    const asked = await within(10_000, async () => (await extensionTargets()).some((id) => !before.includes(id)));
-    expect.soft(asked, 'the popup (or a small window) opened').toBe(true);
-    await page.waitForTimeout(1000);
-    ext.context.off('page', onPage);
-    expect(await named(qr)).toEqual([]);
-    expect(await page.locator(FIELD).inputValue()).toBe('');
-    for (const p of opened.splice(0)) if (p !== page && !p.isClosed()) await p.close().catch(() => undefined);
+  it.each(Object.keys(CAPTURE_ATTACKS) as CaptureAttack[])(
+    '%s: the click adds nothing, the popup asks, accepted it is bound to no site',
+    async (kind) => {
+      const { qr, https } = CAPTURE_ATTACKS[kind];
+      const scheme = https ? 'https' : 'http';
+      const page = await visit(`/attack/${kind}.html`, 'evil.test', scheme);
+      await waitForOverlay(page);
+      const before = await extensionTargets();
+      ext.context.on('page', onPage); // the small window, where the toolbar popup cannot open
+      await clickQr(page);
+      const asked = await within(10_000, async () => (await extensionTargets()).some((id) => !before.includes(id)));
+      expect.soft(asked, 'the popup (or a small window) opened').toBe(true);
+      await page.waitForTimeout(1000);
+      ext.context.off('page', onPage);
+      expect(await named(qr)).toEqual([]);
+      expect(await page.locator(FIELD).inputValue()).toBe('');
+      for (const p of opened.splice(0)) if (p !== page && !p.isClosed()) await p.close().catch(() => undefined);
 
-    const popup = await openPopup(ext);
-    const panel = popup.getByTestId('capture-panel');
-    await panel.waitFor({ timeout: 10_000 });
-    expect(await panel.getByTestId('capture-site').textContent()).toBe('evil.test');
-    expect(await panel.getByRole('checkbox').isChecked()).toBe(false);
-    await panel.getByRole('button', { name: 'Add', exact: true }).click();
-    await expect.poll(async () => (await named(qr)).map((a) => a.sites), { timeout: 10_000 }).toEqual([[]]);
-    await popup.close();
-    await page.waitForTimeout(1000);
-    expect(await page.locator(FIELD).inputValue()).toBe('');
-    await page.close();
-  });
+      const popup = await openPopup(ext);
+      const panel = popup.getByTestId('capture-panel');
+      await panel.waitFor({ timeout: 10_000 });
+      expect(await panel.getByTestId('capture-site').textContent()).toBe('evil.test');
+      expect(await panel.getByRole('checkbox').isChecked()).toBe(false);
+      await panel.getByRole('button', { name: 'Add', exact: true }).click();
+      await expect.poll(async () => (await named(qr)).map((a) => a.sites), { timeout: 10_000 }).toEqual([[]]);
+      await popup.close();
+      await page.waitForTimeout(1000);
+      expect(await page.locator(FIELD).inputValue()).toBe('');
+      await page.close();
+    },
+  );
 
   // Our in-field button's icon is an SVG in a closed shadow root; Chrome's openOrClosedShadowRoot
   // throws for an SVG element, which made the capture guard's walk of the page fail and the QR was
   // never looked at again (the flaky root-background case, when the button came first).
   it('a captured QR shown after our in-field button is on the code field still gets the overlay; the click adds nothing', async () => {
     const page = await visit('/attack/late-qr.html', 'evil.test');
-    await expect.poll(() => page.evaluate(() => (window as { buttonFirst?: boolean }).buttonFirst), { timeout: 10_000 }).toBe(true);
+    await expect
+      .poll(() => page.evaluate(() => (window as { buttonFirst?: boolean }).buttonFirst), { timeout: 10_000 })
+      .toBe(true);
     await waitForOverlay(page);
     await clickQr(page);
     await page.waitForTimeout(1000);

@@ -61,7 +61,9 @@ async function floodPage(): Promise<string> {
   const imgs: string[] = [];
   for (let i = 0; i < FLOOD; i++) {
     const png = await qrPng(totpUri(`Flood ${i}`, `n${i}@attacker.test`, `flood-${i}`), { margin: 2, scale: 3 });
-    imgs.push(`<img class="flood" width="96" height="96" alt="" src="data:image/png;base64,${png.toString('base64')}">`);
+    imgs.push(
+      `<img class="flood" width="96" height="96" alt="" src="data:image/png;base64,${png.toString('base64')}">`,
+    );
   }
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Free stuff</title>
 <style>body{display:flex;flex-wrap:wrap;gap:4px;margin:8px}</style></head><body>${imgs.join('\n')}
@@ -83,7 +85,8 @@ beforeAll(async () => {
   const flood = await floodPage();
   const victimQr = (await qrPng(victimUri)).toString('base64');
   const bombedQr = (await qrPng(bombedUri)).toString('base64');
-  const bombImg = () => `<img alt="Banner" width="200" height="200" src="http://bomb-images.test:${imagesPort}/bomb.png">`;
+  const bombImg = () =>
+    `<img alt="Banner" width="200" height="200" src="http://bomb-images.test:${imagesPort}/bomb.png">`;
   server = await serveFixtures(join(repoRoot, 'tests/fixtures/pages'), {
     '/dos/victim.html': () => setupPage(victim.issuer, victimQr).replace('KEY', keyGroups(victimUri)),
     '/dos/flood.html': () => flood,
@@ -128,17 +131,28 @@ async function visit(host: string, path: string): Promise<Page> {
 }
 
 async function overlays(page: Page, count: number, timeout = 20_000): Promise<void> {
-  await expect.poll(() => page.locator(OVERLAY).count(), { timeout, message: `${count} overlay(s)` }).toBeGreaterThanOrEqual(count);
+  await expect
+    .poll(() => page.locator(OVERLAY).count(), { timeout, message: `${count} overlay(s)` })
+    .toBeGreaterThanOrEqual(count);
   await page.waitForTimeout(500); // clicks in the first 400 ms after the overlay appears are ignored
 }
 
 /** A real click on the page's QR; then the account must be added for this page's origin and the field filled. */
-async function clickAndExpectEnrolled(page: Page, host: string, issuer: string, account: string, uri: string): Promise<void> {
+async function clickAndExpectEnrolled(
+  page: Page,
+  host: string,
+  issuer: string,
+  account: string,
+  uri: string,
+): Promise<void> {
   await page.bringToFront();
   const box = (await page.locator('[data-test=qr]').boundingBox())!;
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
   await expect
-    .poll(async () => (await accounts()).filter((a) => a.issuer === issuer && a.account === account).length, { timeout: 10_000, message: `${issuer} added` })
+    .poll(async () => (await accounts()).filter((a) => a.issuer === issuer && a.account === account).length, {
+      timeout: 10_000,
+      message: `${issuer} added`,
+    })
     .toBe(1);
   const added = (await accounts()).find((a) => a.issuer === issuer)!;
   expect(added.sites).toEqual([new URL(server.url('/', host)).origin]);
@@ -177,13 +191,19 @@ describe('denial of service against enrollment', () => {
   it.each([
     ['JPEG', 'jpeg', jpegCase],
     ['WebP', 'webp', webpCase],
-  ] as const)('(c) control: a %s QR encoded by Chromium passes the header check and enrolls', async (_name, format, c) => {
-    const bytes = Buffer.from(encoded[format].split(',')[1]!, 'base64');
-    const side = (await control.evaluate(async (src) => (await createImageBitmap(await (await fetch(src)).blob())).width, encoded[format]));
-    expect(imageSize(new Uint8Array(bytes))).toEqual({ format, width: side, height: side });
-    const page = await visit(c.host, `/dos/${format}.html`);
-    await overlays(page, 1);
-    await clickAndExpectEnrolled(page, c.host, c.issuer, c.account, totpUri(c.issuer, c.account, `dos-${format}`));
-    await page.close();
-  });
+  ] as const)(
+    '(c) control: a %s QR encoded by Chromium passes the header check and enrolls',
+    async (_name, format, c) => {
+      const bytes = Buffer.from(encoded[format].split(',')[1]!, 'base64');
+      const side = await control.evaluate(
+        async (src) => (await createImageBitmap(await (await fetch(src)).blob())).width,
+        encoded[format],
+      );
+      expect(imageSize(new Uint8Array(bytes))).toEqual({ format, width: side, height: side });
+      const page = await visit(c.host, `/dos/${format}.html`);
+      await overlays(page, 1);
+      await clickAndExpectEnrolled(page, c.host, c.issuer, c.account, totpUri(c.issuer, c.account, `dos-${format}`));
+      await page.close();
+    },
+  );
 });

@@ -81,32 +81,86 @@ export const EXPORT_ACCOUNTS: ParsedAccount[] = ['Export Alpha', 'Export Beta', 
 
 export const CASES = {
   dataUri: totpCase('data-uri', 'data-uri-co.test', 'data-uri.html', 'Data URI Co', 'alice@data-uri.test'),
-  sameOrigin: totpCase('same-origin', 'same-origin-bank.test', 'same-origin-png.html', 'Same Origin Bank', 'bob@png.test'),
+  sameOrigin: totpCase(
+    'same-origin',
+    'same-origin-bank.test',
+    'same-origin-png.html',
+    'Same Origin Bank',
+    'bob@png.test',
+  ),
   svgImg: totpCase('svg-img', 'vector-mail.test', 'svg-img.html', 'Vector Mail', 'carol@svg-img.test'),
-  crossOrigin: totpCase('cross-origin', 'cross-origin-cloud.test', 'cross-origin.html', 'Cross Origin Cloud', 'dave@setup.test'),
+  crossOrigin: totpCase(
+    'cross-origin',
+    'cross-origin-cloud.test',
+    'cross-origin.html',
+    'Cross Origin Cloud',
+    'dave@setup.test',
+  ),
   canvas: totpCase('canvas', 'canvas-works.test', 'canvas.html', 'Canvas Works', 'erin@canvas.test'),
-  inlineSvg: totpCase('inline-svg', 'inline-vector-ltd.test', 'inline-svg.html', 'Inline Vector Ltd', 'frank@inline-svg.test'),
+  inlineSvg: totpCase(
+    'inline-svg',
+    'inline-vector-ltd.test',
+    'inline-svg.html',
+    'Inline Vector Ltd',
+    'frank@inline-svg.test',
+  ),
   otpauthLink: totpCase('otpauth-link', 'linked-git.test', 'otpauth-link.html', 'Linked Git', 'grace@link.test'),
   revealed: totpCase('revealed', 'late-modal-inc.test', 'revealed.html', 'Late Modal Inc', 'heidi@reveal.test'),
-  darkInverted: totpCase('dark-inverted', 'night-mode-net.test', 'dark-inverted.html', 'Night Mode Net', 'ivan@dark.test'),
+  darkInverted: totpCase(
+    'dark-inverted',
+    'night-mode-net.test',
+    'dark-inverted.html',
+    'Night Mode Net',
+    'ivan@dark.test',
+  ),
   retina: totpCase('retina', 'retina-hosting.test', 'retina.html', 'Retina Hosting', 'judy@retina.test'),
   chartUrl: totpCase('chart-url', 'chart-api-corp.test', 'chart-url.html', 'Chart API Corp', 'mallory@chart.test'),
   duplicate: totpCase('duplicate', 'already-there.test', 'duplicate.html', 'Already There', 'niaj@duplicate.test'),
-  synthetic: totpCase('synthetic', 'synthetic.test', 'synthetic-click.html', 'Synthetic Click Co', 'olivia@synthetic.test'),
+  synthetic: totpCase(
+    'synthetic',
+    'synthetic.test',
+    'synthetic-click.html',
+    'Synthetic Click Co',
+    'olivia@synthetic.test',
+  ),
   locked: totpCase('locked', 'locked-vault-co.test', 'locked.html', 'Locked Vault Co', 'peggy@locked.test'),
-  backupCodes: totpCase('backup-codes', 'backup-codes-co.test', 'backup-codes.html', 'Backup Codes Co', 'quinn@backup.test'),
+  backupCodes: totpCase(
+    'backup-codes',
+    'backup-codes-co.test',
+    'backup-codes.html',
+    'Backup Codes Co',
+    'quinn@backup.test',
+  ),
   tableQr: totpCase('table-qr', 'table.test', 'table-qr.html', 'Table Cells Ltd', 'rupert@table.test'),
   // Issue 18: a QR in a modal <dialog> (showModal), in a page popover, an SVG in <object>/<embed>.
   modalDialog: totpCase('modal-dialog', 'modal-dialog.test', 'modal-dialog.html', 'Modal Dialog', 'wendy@modal.test'),
   popoverQr: totpCase('popover-qr', 'popover-apps.test', 'popover-qr.html', 'Popover Apps', 'xavier@popover.test'),
   objectSvg: totpCase('object-svg', 'object-vector.test', 'object-svg.html', 'Object Vector', 'yara@object.test'),
   embedSvg: totpCase('embed-svg', 'embed-vector.test', 'embed-svg.html', 'Embed Vector', 'zoe@embed.test'),
-  closedShadow: totpCase('closed-shadow', 'closed-shadow-gmbh.test', 'closed-shadow.html', 'Closed Shadow GmbH', 'sybil@shadow.test'),
+  closedShadow: totpCase(
+    'closed-shadow',
+    'closed-shadow-gmbh.test',
+    'closed-shadow.html',
+    'Closed Shadow GmbH',
+    'sybil@shadow.test',
+  ),
   shadowCss: totpCase('shadow-css', 'shadow-css.test', 'shadow-css.html', 'Styled Shadow Inc', 'trent@shadow-css.test'),
   /** Attack page on evil-shadow.test: its closed shadow root shows victim-bank.test's QR image as a CSS background. */
-  shadowCssCross: totpCase('shadow-css-cross', 'evil-shadow.test', 'shadow-css-cross.html', 'Victim Bank', 'uma@victim-bank.test'),
+  shadowCssCross: totpCase(
+    'shadow-css-cross',
+    'evil-shadow.test',
+    'shadow-css-cross.html',
+    'Victim Bank',
+    'uma@victim-bank.test',
+  ),
   /** The same attack through the page's own origin: a same-origin CSS url() that redirects to victim-bank.test's image. */
-  shadowCssRedirect: totpCase('shadow-css-redirect', 'evil-redirect.test', 'shadow-css-redirect.html', 'Victim Bank Two', 'victor@victim-bank.test'),
+  shadowCssRedirect: totpCase(
+    'shadow-css-redirect',
+    'evil-redirect.test',
+    'shadow-css-redirect.html',
+    'Victim Bank Two',
+    'victor@victim-bank.test',
+  ),
   googleExport: {
     key: 'google-export',
     host: 'export.test',
@@ -139,7 +193,10 @@ interface PngOptions {
   light?: string;
 }
 
-export function qrPng(text: string, { margin = 4, scale = 5, dark = '#000000ff', light = '#ffffffff' }: PngOptions = {}): Promise<Buffer> {
+export function qrPng(
+  text: string,
+  { margin = 4, scale = 5, dark = '#000000ff', light = '#ffffffff' }: PngOptions = {},
+): Promise<Buffer> {
   return QRCode.toBuffer(text, { type: 'png', errorCorrectionLevel: 'M', margin, scale, color: { dark, light } });
 }
 
@@ -207,7 +264,7 @@ export function encodePng(width: number, height: number, rgba: Uint8Array): Buff
 /** A square "photo" (gradient, blobs, blocks of colour): QR-shaped by size, but no QR in it. */
 export function photoPng(seed: number, side = 96): Buffer {
   let state = seed * 2654435761 + 1;
-  const random = () => ((state = (state * 1103515245 + 12345) >>> 0) / 2 ** 32);
+  const random = () => (state = (state * 1103515245 + 12345) >>> 0) / 2 ** 32;
   const [r0, g0, b0] = [random() * 255, random() * 255, random() * 255];
   const blocks = Array.from({ length: 6 }, () => ({
     x: random() * side,
@@ -234,7 +291,8 @@ const escapeHtml = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 /** "ABCD EFGH IJKL …": how setup pages print the key for "Can't scan?". */
-export const keyGroups = (uri: string) => (/[?&]secret=([A-Z2-7]+)/i.exec(uri)?.[1] ?? '').replace(/(.{4})(?=.)/g, '$1 ');
+export const keyGroups = (uri: string) =>
+  (/[?&]secret=([A-Z2-7]+)/i.exec(uri)?.[1] ?? '').replace(/(.{4})(?=.)/g, '$1 ');
 
 const RETINA = { margin: 4, scale: 4 };
 
@@ -256,11 +314,14 @@ export async function enrollRoutes(port: () => number): Promise<Routes> {
   const routes: Routes = {};
   for (const c of Object.values(CASES) as EnrollCase[]) {
     const png = await qrPng(c.text);
-    const pngOptions = c.key === 'dark-inverted' ? { dark: '#e8e8e8ff', light: '#16181dff' } : c.key === 'retina' ? RETINA : {};
+    const pngOptions =
+      c.key === 'dark-inverted' ? { dark: '#e8e8e8ff', light: '#16181dff' } : c.key === 'retina' ? RETINA : {};
     const shown = await qrPng(c.text, pngOptions);
     routes[`/enroll/img/${c.key}.png`] = () => shown;
     routes[`/enroll/img/${c.key}.svg`] = await qrSvgFile(c.text).then((svg) => () => svg);
-    routes[`/enroll/redirect/${c.key}.png`] = () => ({ redirect: `http://victim-bank.test:${port()}/enroll/img/${c.key}.png` });
+    routes[`/enroll/redirect/${c.key}.png`] = () => ({
+      redirect: `http://victim-bank.test:${port()}/enroll/img/${c.key}.png`,
+    });
     const inline = await qrSvgInline(c.text);
     const template = readFileSync(join(TEMPLATE_DIR, c.path.replace('/enroll/', '')), 'utf8');
     const values = (): Record<string, string> => ({
@@ -338,8 +399,14 @@ export function heavyPage(): string {
   <p class="price"><span>$${(i * 1.37).toFixed(2)}</span> <a href="/product/${i}">Details</a> <button>Add</button></p></div>
 </article>`);
   }
-  const canvases = Array.from({ length: 12 }, (_, i) => `<canvas class="chart" width="120" height="120" data-seed="${i}"></canvas>`).join('\n');
-  const table = Array.from({ length: 60 }, (_, i) => `<tr><td>${i}</td><td>Row ${i}</td><td>${i * 7}</td><td>${i % 3 ? 'ok' : 'late'}</td></tr>`).join('\n');
+  const canvases = Array.from(
+    { length: 12 },
+    (_, i) => `<canvas class="chart" width="120" height="120" data-seed="${i}"></canvas>`,
+  ).join('\n');
+  const table = Array.from(
+    { length: 60 },
+    (_, i) => `<tr><td>${i}</td><td>Row ${i}</td><td>${i * 7}</td><td>${i % 3 ? 'ok' : 'late'}</td></tr>`,
+  ).join('\n');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Shop – all products</title>
 <script>

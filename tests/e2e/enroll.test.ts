@@ -73,7 +73,10 @@ async function clickQr(page: Page): Promise<void> {
 async function expectFilled(page: Page, uri: string, timeout = 10_000): Promise<void> {
   let value = '';
   await expect
-    .poll(async () => (value = await page.locator(FIELD).inputValue()), { timeout, message: 'confirmation field filled' })
+    .poll(async () => (value = await page.locator(FIELD).inputValue()), {
+      timeout,
+      message: 'confirmation field filled',
+    })
     .toMatch(/^\d{6}$/);
   expect(plausibleCodes(uri)).toContain(value);
 }
@@ -81,7 +84,10 @@ async function expectFilled(page: Page, uri: string, timeout = 10_000): Promise<
 /** Exactly one account with these names, bound to exactly this page's origin. */
 async function expectAccount(c: EnrollCase, issuer = c.issuer, account = c.account, timeout = 10_000): Promise<void> {
   await expect
-    .poll(async () => named(await accounts(), issuer, account).length, { timeout, message: `${issuer}:${account} added` })
+    .poll(async () => named(await accounts(), issuer, account).length, {
+      timeout,
+      message: `${issuer}:${account} added`,
+    })
     .toBeGreaterThan(0);
   const found = named(await accounts(), issuer, account);
   expect(found).toHaveLength(1);
@@ -93,7 +99,9 @@ async function expectAccount(c: EnrollCase, issuer = c.issuer, account = c.accou
 async function extensionTargets(): Promise<string[]> {
   const cdp = await ext.context.newCDPSession(control);
   try {
-    const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
+    const { targetInfos } = (await cdp.send('Target.getTargets')) as {
+      targetInfos: { targetId: string; type: string; url: string }[];
+    };
     const prefix = `chrome-extension://${ext.extensionId}/`;
     return targetInfos.filter((t) => t.url.startsWith(prefix) && t.type !== 'service_worker').map((t) => t.targetId);
   } finally {
@@ -138,7 +146,9 @@ describe('fixture pages show the QR they claim (plain Chromium, no extension)', 
     if (c === CASES.modalDialog || c === CASES.popoverQr) await page.locator('#enable').click();
     if (c === CASES.objectSvg || c === CASES.embedSvg) await page.waitForTimeout(500); // the SVG document loads
     const qr = page.locator(QR);
-    await expect.poll(() => qr.evaluate((el) => (el instanceof HTMLImageElement ? el.complete && el.naturalWidth > 0 : true))).toBe(true);
+    await expect
+      .poll(() => qr.evaluate((el) => (el instanceof HTMLImageElement ? el.complete && el.naturalWidth > 0 : true)))
+      .toBe(true);
     await page.waitForTimeout(100); // the canvas page draws on the next frame
     const shot = await qr.screenshot();
     const pixels = await page.evaluate(async (b64) => {
@@ -158,7 +168,8 @@ describe('fixture pages show the QR they claim (plain Chromium, no extension)', 
     const data = new Uint8ClampedArray(Buffer.from(pixels.base64, 'base64'));
     const found = decodeQr({ width: pixels.width, height: pixels.height, data });
     expect(found?.text).toBe(c.text);
-    if (c !== CASES.decoy) expect(await page.getByText('Scan this QR code with your authenticator app').count()).toBe(1);
+    if (c !== CASES.decoy)
+      expect(await page.getByText('Scan this QR code with your authenticator app').count()).toBe(1);
     await page.close();
   });
 });
@@ -176,7 +187,7 @@ describe('enroll by clicking the QR on the setup page', () => {
     ['a 2× bitmap shown at half size', CASES.retina],
     ['a chart-service image URL with the URI in its query', CASES.chartUrl],
     ['an <img> inside a closed shadow root (read through openOrClosedShadowRoot)', CASES.closedShadow],
-    ['an HTML <table> of module cells (read from its cells\' colours, no capture)', CASES.tableQr],
+    ["an HTML <table> of module cells (read from its cells' colours, no capture)", CASES.tableQr],
   ])('%s: one click adds the account for this site and fills the confirmation field', async (_name, c: EnrollCase) => {
     const page = await visit(c);
     await waitForOverlay(page);
@@ -187,7 +198,7 @@ describe('enroll by clicking the QR on the setup page', () => {
     await page.close();
   });
 
-  it('after enrolling, the page\'s ten backup codes are offered and saved to that account', async () => {
+  it("after enrolling, the page's ten backup codes are offered and saved to that account", async () => {
     const c = CASES.backupCodes;
     const page = await visit(c);
     await waitForOverlay(page);
@@ -203,7 +214,10 @@ describe('enroll by clicking the QR on the setup page', () => {
     await page.mouse.click(right - 40, 16 + 20);
     const id = (await accounts()).find((a) => a.issuer === c.issuer)!.id;
     await expect
-      .poll(async () => (await call<{ code: string }[]>(control, { type: 'backup-codes/get', id })).map((x) => x.code), { timeout: 10_000 })
+      .poll(
+        async () => (await call<{ code: string }[]>(control, { type: 'backup-codes/get', id })).map((x) => x.code),
+        { timeout: 10_000 },
+      )
       .toEqual(Array.from({ length: 10 }, (_, i) => `${String(3100 + i * 7)} ${String(5200 + i * 13)}`));
     await page.close();
   });
@@ -225,51 +239,58 @@ describe('enroll by clicking the QR on the setup page', () => {
   it.each([
     ['a modal <dialog> opened with showModal() (the rest of the page is inert)', CASES.modalDialog, 'dialog'],
     ['a page popover (top layer, light dismiss)', CASES.popoverQr, '#setup'],
-  ])('a QR in %s: our overlay sits in it, above it in the top layer; one click adds the account and fills its field', async (_name, c: EnrollCase, box) => {
-    const page = await visit(c);
-    await page.locator('#enable').click();
-    await waitForOverlay(page);
-    // Inside the page's top-layer element: outside a modal dialog it would be inert, outside a light-dismiss popover the click would close it.
-    expect(await page.locator(`${box} > ${OVERLAY}`).count()).toBe(1);
-    await clickQr(page);
-    await expectAccount(c);
-    await expectFilled(page, c.text);
-    expect(await page.locator(box).evaluate((el) => el.matches(':modal, :popover-open'))).toBe(true);
-    await page.close();
-  });
+  ])(
+    'a QR in %s: our overlay sits in it, above it in the top layer; one click adds the account and fills its field',
+    async (_name, c: EnrollCase, box) => {
+      const page = await visit(c);
+      await page.locator('#enable').click();
+      await waitForOverlay(page);
+      // Inside the page's top-layer element: outside a modal dialog it would be inert, outside a light-dismiss popover the click would close it.
+      expect(await page.locator(`${box} > ${OVERLAY}`).count()).toBe(1);
+      await clickQr(page);
+      await expectAccount(c);
+      await expectFilled(page, c.text);
+      expect(await page.locator(box).evaluate((el) => el.matches(':modal, :popover-open'))).toBe(true);
+      await page.close();
+    },
+  );
 
   it.each([
     ['<object>', CASES.objectSvg],
     ['<embed>', CASES.embedSvg],
-  ])('an SVG file in a same-origin %s: read from its document, one click adds the account and fills the field', async (_name, c: EnrollCase) => {
-    const page = await visit(c);
-    await waitForOverlay(page);
-    await clickQr(page);
-    await expectAccount(c);
-    await expectFilled(page, c.text);
-    await page.close();
-  });
+  ])(
+    'an SVG file in a same-origin %s: read from its document, one click adds the account and fills the field',
+    async (_name, c: EnrollCase) => {
+      const page = await visit(c);
+      await waitForOverlay(page);
+      await clickQr(page);
+      await expectAccount(c);
+      await expectFilled(page, c.text);
+      await page.close();
+    },
+  );
 
-  it.each([
-    ['a CSS background in a closed shadow root', CASES.shadowCss],
-  ])('%s (cropped from a tab capture): the click opens the popup, which adds it for this site when the user says so', async (_name, c: EnrollCase) => {
-    // A capture may show another site's pixels (see enroll-attacks.test.ts): the popup asks first.
-    const page = await visit(c);
-    await waitForOverlay(page);
-    await clickQr(page);
-    await page.waitForTimeout(1000);
-    expect(named(await accounts(), c.issuer, c.account)).toHaveLength(0);
-    const popup = await openPopup(ext);
-    const panel = popup.getByTestId('capture-panel');
-    await panel.waitFor({ timeout: 10_000 });
-    expect(await panel.getByTestId('capture-site').textContent()).toBe(c.host);
-    await panel.getByRole('checkbox').check();
-    await panel.getByRole('button', { name: 'Add', exact: true }).click();
-    await expectAccount(c);
-    await expectFilled(page, c.text);
-    await popup.close();
-    await page.close();
-  });
+  it.each([['a CSS background in a closed shadow root', CASES.shadowCss]])(
+    '%s (cropped from a tab capture): the click opens the popup, which adds it for this site when the user says so',
+    async (_name, c: EnrollCase) => {
+      // A capture may show another site's pixels (see enroll-attacks.test.ts): the popup asks first.
+      const page = await visit(c);
+      await waitForOverlay(page);
+      await clickQr(page);
+      await page.waitForTimeout(1000);
+      expect(named(await accounts(), c.issuer, c.account)).toHaveLength(0);
+      const popup = await openPopup(ext);
+      const panel = popup.getByTestId('capture-panel');
+      await panel.waitFor({ timeout: 10_000 });
+      expect(await panel.getByTestId('capture-site').textContent()).toBe(c.host);
+      await panel.getByRole('checkbox').check();
+      await panel.getByRole('button', { name: 'Add', exact: true }).click();
+      await expectAccount(c);
+      await expectFilled(page, c.text);
+      await popup.close();
+      await page.close();
+    },
+  );
 
   it('a Google Authenticator export QR adds all 3 accounts, bound to no site, and fills nothing', async () => {
     const c = CASES.googleExport;
@@ -277,7 +298,9 @@ describe('enroll by clicking the QR on the setup page', () => {
     await waitForOverlay(page);
     await clickQr(page);
     for (const a of EXPORT_ACCOUNTS) {
-      await expect.poll(async () => named(await accounts(), a.issuer, a.account).map((x) => x.sites), { timeout: 10_000 }).toEqual([[]]);
+      await expect
+        .poll(async () => named(await accounts(), a.issuer, a.account).map((x) => x.sites), { timeout: 10_000 })
+        .toEqual([[]]);
     }
     await page.close();
   });
@@ -313,18 +336,21 @@ describe('enroll by clicking the QR on the setup page', () => {
   it.each([
     ['as a CSS background', CASES.shadowCssCross],
     ['through a same-origin URL that redirects there', CASES.shadowCssRedirect],
-  ])("a closed shadow root showing another site's QR %s: no capture, no overlay, the click adds nothing", async (_name, c) => {
-    // A tab capture would read pixels this page may not read itself (the other site's image, loaded
-    // with the user's cookies); content/enroll/capture-guard.ts refuses before asking for one.
-    const before = await accounts();
-    const page = await visit(c);
-    await page.waitForTimeout(3000);
-    expect(await page.locator(OVERLAY).count()).toBe(0);
-    await clickQr(page);
-    await expectNothing(page, before, 'none');
-    expect(named(await accounts(), c.issuer, c.account)).toHaveLength(0);
-    await page.close();
-  });
+  ])(
+    "a closed shadow root showing another site's QR %s: no capture, no overlay, the click adds nothing",
+    async (_name, c) => {
+      // A tab capture would read pixels this page may not read itself (the other site's image, loaded
+      // with the user's cookies); content/enroll/capture-guard.ts refuses before asking for one.
+      const before = await accounts();
+      const page = await visit(c);
+      await page.waitForTimeout(3000);
+      expect(await page.locator(OVERLAY).count()).toBe(0);
+      await clickQr(page);
+      await expectNothing(page, before, 'none');
+      expect(named(await accounts(), c.issuer, c.account)).toHaveLength(0);
+      await page.close();
+    },
+  );
 
   it('clicks synthesized by a page script (isTrusted false) add nothing', async () => {
     const c = CASES.synthetic;
@@ -366,7 +392,9 @@ describe('enroll by clicking the QR on the setup page', () => {
       expect((await call<{ state: string }>(control, { type: 'vault/status' })).state).toBe('locked');
       await call(control, { type: 'vault/unlock', password: PASSWORD });
       await expectAccount(c);
-      const filled = await within(10_000, async () => plausibleCodes(c.text).includes(await page.locator(FIELD).inputValue()));
+      const filled = await within(10_000, async () =>
+        plausibleCodes(c.text).includes(await page.locator(FIELD).inputValue()),
+      );
       expect.soft(filled, 'confirmation field filled after unlock').toBe(true);
     } finally {
       ext.context.off('page', onPage);

@@ -12,14 +12,16 @@ import { deserializeVault } from '../../src/core/vault';
 
 export type Reply = { ok: boolean; value?: unknown; error?: { code: string; message: string } };
 
-export const send = (page: Page, message: object) => page.evaluate((m) => chrome.runtime.sendMessage(m), message) as Promise<Reply>;
+export const send = (page: Page, message: object) =>
+  page.evaluate((m) => chrome.runtime.sendMessage(m), message) as Promise<Reply>;
 
 /** Sends `message` and keeps the reply (or the error of a worker that died) on `window.__fired`. */
 export async function fire(page: Page, message: object): Promise<void> {
   await page.evaluate((m) => {
-    (window as unknown as { __fired: Promise<unknown> }).__fired = chrome.runtime
-      .sendMessage(m)
-      .then((r: unknown) => r, (e: unknown) => ({ ok: false, error: { code: 'worker-gone', message: String(e) } }));
+    (window as unknown as { __fired: Promise<unknown> }).__fired = chrome.runtime.sendMessage(m).then(
+      (r: unknown) => r,
+      (e: unknown) => ({ ok: false, error: { code: 'worker-gone', message: String(e) } }),
+    );
   }, message);
 }
 

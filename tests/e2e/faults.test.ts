@@ -24,7 +24,8 @@ beforeAll(async () => {
   await popup.close();
   options = await ext.context.newPage();
   await options.goto(`chrome-extension://${ext.extensionId}/src/options/index.html`);
-  for (let n = 0; n < 4; n++) expect((await send(options, { type: 'accounts/add-uri', uri: keyUri('base', n) })).ok).toBe(true);
+  for (let n = 0; n < 4; n++)
+    expect((await send(options, { type: 'accounts/add-uri', uri: keyUri('base', n) })).ok).toBe(true);
 });
 
 afterAll(async () => {
@@ -39,19 +40,39 @@ describe('faults in real Chromium', () => {
     const list = (await send(options, { type: 'accounts/list' })).value as { accounts: { id: string }[] };
     const ids = list.accounts.map((x) => x.id);
     const edits = (page: Page, messages: object[]) =>
-      page.evaluate((ms) => Promise.all(ms.map((m) => chrome.runtime.sendMessage(m))), messages) as Promise<{ ok: boolean }[]>;
+      page.evaluate((ms) => Promise.all(ms.map((m) => chrome.runtime.sendMessage(m))), messages) as Promise<
+        { ok: boolean }[]
+      >;
     const results = await Promise.all([
-      edits(a, [0, 1].flatMap((i) => [1, 2, 3].map((r) => ({ type: 'accounts/update', id: ids[i], patch: { issuer: `Renamed ${i}.${r}` } })))),
-      edits(b, [2, 3].map((i) => ({ type: 'accounts/update', id: ids[i], patch: { pinned: true, sites: [`https://site${i}.example`] } }))),
-      edits(options, [0, 1, 2, 3, 4].map((n) => ({ type: 'accounts/add-uri', uri: keyUri('concurrent', n) }))),
+      edits(
+        a,
+        [0, 1].flatMap((i) =>
+          [1, 2, 3].map((r) => ({ type: 'accounts/update', id: ids[i], patch: { issuer: `Renamed ${i}.${r}` } })),
+        ),
+      ),
+      edits(
+        b,
+        [2, 3].map((i) => ({
+          type: 'accounts/update',
+          id: ids[i],
+          patch: { pinned: true, sites: [`https://site${i}.example`] },
+        })),
+      ),
+      edits(
+        options,
+        [0, 1, 2, 3, 4].map((n) => ({ type: 'accounts/add-uri', uri: keyUri('concurrent', n) })),
+      ),
     ]);
     expect(results.flat().filter((r) => !r.ok)).toEqual([]);
-    const after = (await send(options, { type: 'accounts/list' })).value as { accounts: { id: string; issuer: string; pinned: boolean; sites: string[] }[] };
+    const after = (await send(options, { type: 'accounts/list' })).value as {
+      accounts: { id: string; issuer: string; pinned: boolean; sites: string[] }[];
+    };
     const byId = new Map(after.accounts.map((x) => [x.id, x]));
     expect(after.accounts).toHaveLength(ids.length + 5);
     // Updates to one account apply in send order; each account got every edit meant for it.
     expect([byId.get(ids[0]!)!.issuer, byId.get(ids[1]!)!.issuer]).toEqual(['Renamed 0.3', 'Renamed 1.3']);
-    for (const i of [2, 3]) expect(byId.get(ids[i]!)).toMatchObject({ pinned: true, sites: [`https://site${i}.example`] });
+    for (const i of [2, 3])
+      expect(byId.get(ids[i]!)).toMatchObject({ pinned: true, sites: [`https://site${i}.example`] });
     outcomes.push(`concurrent edits (2 popups + options, ${results.flat().length} messages): all present`);
     await Promise.all([a.close(), b.close()]);
   });
@@ -61,7 +82,10 @@ describe('faults in real Chromium', () => {
     for (const [run, delay] of [0, 1, 3, 6, 10, 15, 25, 40].entries()) {
       const before = await accountCount(options);
       const accounts = [0, 1, 2].map((i) => parseOtpauthUri(keyUri(`write${run}-`, 100 + run * 3 + i)));
-      await fire(options, { type: 'accounts/add-uri', uri: encodeMigration({ accounts, version: 1, batchSize: 1, batchIndex: 0, batchId: run }) });
+      await fire(options, {
+        type: 'accounts/add-uri',
+        uri: encodeMigration({ accounts, version: 1, batchSize: 1, batchIndex: 0, batchId: run }),
+      });
       await killAfter(ext, options, delay);
       const reply = await fired(options);
       const after = await accountCount(options);
@@ -70,7 +94,9 @@ describe('faults in real Chromium', () => {
       expect(await expectAllOpen(await readStored(options))).toBe(after);
       const outcome = after === before ? 'old' : 'new';
       seen.add(outcome);
-      outcomes.push(`kill during write +${delay} ms: ${outcome} state (${after} accounts), reply ${reply.ok ? 'ok' : reply.error?.code}`);
+      outcomes.push(
+        `kill during write +${delay} ms: ${outcome} state (${after} accounts), reply ${reply.ok ? 'ok' : reply.error?.code}`,
+      );
     }
     expect(seen.size).toBeGreaterThan(0);
   });
@@ -92,7 +118,9 @@ describe('faults in real Chromium', () => {
       expect(await expectAllOpen(stored)).toBe(after);
       // A commit that landed kept a restore point of the vault before it, in the same write.
       if (after === before + 4) expect(stored.points.at(-1)?.reason).toBe('import');
-      outcomes.push(`kill during import commit +${delay} ms: ${after === before ? 'old' : 'new'} state (${after} accounts), reply ${reply.ok ? 'ok' : reply.error?.code}`);
+      outcomes.push(
+        `kill during import commit +${delay} ms: ${after === before ? 'old' : 'new'} state (${after} accounts), reply ${reply.ok ? 'ok' : reply.error?.code}`,
+      );
     }
   });
 
@@ -114,7 +142,8 @@ describe('faults in real Chromium', () => {
       const iterations = (await readEnvelopeHeader((await readStored(options)).current!)).iterations;
       expect(iterations === 1000 || iterations >= 600_000).toBe(true);
       const state = ((await send(options, { type: 'vault/status' })).value as { state: string }).state;
-      if (state !== 'unlocked') expect((await send(options, { type: 'vault/unlock', password: PASSWORD })).ok).toBe(true);
+      if (state !== 'unlocked')
+        expect((await send(options, { type: 'vault/unlock', password: PASSWORD })).ok).toBe(true);
       expect(await accountCount(options)).toBe(expected);
       outcomes.push(
         `kill during unlock +${delay} ms: stored key ${iterations === 1000 ? 'old (1,000 iterations)' : `re-wrapped (${iterations})`}, ${state} after the kill, reply ${reply.ok ? 'ok' : reply.error?.code}; opens with the password, ${expected} accounts`,
@@ -138,15 +167,23 @@ describe('faults in real Chromium', () => {
     await popup.getByRole('button', { name: 'Add account' }).click();
     await popup.getByLabel('Add an account from a setup link').fill(keyUri('quota', 1));
     await popup.getByRole('button', { name: 'Add', exact: true }).click();
-    await expect.poll(() => popup.locator('.add [role=alert]').textContent(), { timeout: 10_000 }).toContain("The browser's storage for ClickAuth is full");
+    await expect
+      .poll(() => popup.locator('.add [role=alert]').textContent(), { timeout: 10_000 })
+      .toContain("The browser's storage for ClickAuth is full");
     expect(await accountCount(popup)).toBe(count);
     const unchanged = await readStored(popup);
-    expect([unchanged.current, unchanged.previous, unchanged.points.length]).toEqual([before.current, before.previous, before.points.length]);
+    expect([unchanged.current, unchanged.previous, unchanged.points.length]).toEqual([
+      before.current,
+      before.previous,
+      before.points.length,
+    ]);
     // Control: with the space back, the same add succeeds.
     await popup.evaluate(() => chrome.storage.local.remove('faults.junk'));
     expect((await send(popup, { type: 'accounts/add-uri', uri: keyUri('quota', 1) })).ok).toBe(true);
     expect(await accountCount(popup)).toBe(count + 1);
-    outcomes.push(`storage full (50 bytes left): "storage/full" shown in the popup, vault unchanged (${count} accounts); after freeing space the add succeeds`);
+    outcomes.push(
+      `storage full (50 bytes left): "storage/full" shown in the popup, vault unchanged (${count} accounts); after freeing space the add succeeds`,
+    );
     await popup.close();
   });
 
@@ -171,7 +208,9 @@ describe('faults in real Chromium', () => {
     await again.getByRole('button', { name: 'Lock', exact: true }).waitFor();
     await sleep(500);
     expect(await again.getByTestId('recovered-notice').count()).toBe(0);
-    outcomes.push(`damaged current blob: previous generation opened (${before} accounts, the last add lost), popup said so once, storage repaired`);
+    outcomes.push(
+      `damaged current blob: previous generation opened (${before} accounts, the last add lost), popup said so once, storage repaired`,
+    );
     await again.close();
   });
 });

@@ -54,7 +54,9 @@ async function visit(href: string): Promise<Page> {
 
 async function filled(where: Page | Frame | FrameLocator, selector = '#c'): Promise<string> {
   let value = '';
-  await expect.poll(async () => (value = await where.locator(selector).inputValue()), { timeout: 8000 }).toMatch(/^\d{6}$/);
+  await expect
+    .poll(async () => (value = await where.locator(selector).inputValue()), { timeout: 8000 })
+    .toMatch(/^\d{6}$/);
   return value;
 }
 
@@ -187,7 +189,11 @@ describe('"code 1 / code 2": the next code is never given without a click', () =
 
   it('a page that asks again and again gets the current code each time, never the next one', async () => {
     const page = await visit(url('/attack/ask-twice.html'));
-    await expect.poll(async () => ((await page.locator('#seen').textContent()) ?? '').split(';').filter(Boolean).length, { timeout: 10_000 }).toBe(4);
+    await expect
+      .poll(async () => ((await page.locator('#seen').textContent()) ?? '').split(';').filter(Boolean).length, {
+        timeout: 10_000,
+      })
+      .toBe(4);
     const seen = ((await page.locator('#seen').textContent()) ?? '').split(';').filter(Boolean);
     for (const entry of seen) {
       const [value, at] = entry.split('@');

@@ -46,7 +46,11 @@ beforeAll(async () => {
     webmail: [origin(WEBMAIL)],
   };
   for (const name of Object.keys(URIS) as Name[]) {
-    const [added] = await call<{ id: string }[]>(popup, { type: 'accounts/add-uri', uri: URIS[name], sites: sites[name] });
+    const [added] = await call<{ id: string }[]>(popup, {
+      type: 'accounts/add-uri',
+      uri: URIS[name],
+      sites: sites[name],
+    });
     ids[name] = added!.id;
   }
   await popup.close();
@@ -85,7 +89,9 @@ describe('the in-field button', () => {
     await page.bringToFront();
     await button.click();
     const popup = await openPopupWindow(ext);
-    await expect.poll(() => popup.getByRole('heading', { name: `Fill the code on ${hostOf(SITE_A)} with:` }).count()).toBe(1);
+    await expect
+      .poll(() => popup.getByRole('heading', { name: `Fill the code on ${hostOf(SITE_A)} with:` }).count())
+      .toBe(1);
     const offered = popup.getByTestId('pick-account');
     // The site's two accounts, then the unbound one; never another site's account.
     expect(await offered.allTextContents()).toEqual(['Mail Machine alice', 'Mail Machine work', 'Imported carol']);
@@ -162,7 +168,11 @@ describe('per-site options', () => {
     await page.close();
 
     const popup = await openPopup(ext);
-    await call(popup, { type: 'accounts/update', id: ids.submitter, patch: { fill: { submitOn: [origin(SUBMITTER)] } } });
+    await call(popup, {
+      type: 'accounts/update',
+      id: ids.submitter,
+      patch: { fill: { submitOn: [origin(SUBMITTER)] } },
+    });
     await popup.close();
     const again = await visit('/login/submit.html', SUBMITTER);
     await again.waitForURL(/submitted\.html/, { timeout: 10_000 });

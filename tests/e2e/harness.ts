@@ -82,9 +82,12 @@ export async function stopServiceWorker(ext: LoadedExtension, page: Page): Promi
   const cdp = await ext.context.newCDPSession(page);
   const prefix = `chrome-extension://${ext.extensionId}/`;
   const stopped = new Promise<void>((done) =>
-    cdp.on('ServiceWorker.workerVersionUpdated', (event: { versions: { runningStatus: string; scriptURL: string }[] }) => {
-      if (event.versions.some((v) => v.scriptURL.startsWith(prefix) && v.runningStatus === 'stopped')) done();
-    }),
+    cdp.on(
+      'ServiceWorker.workerVersionUpdated',
+      (event: { versions: { runningStatus: string; scriptURL: string }[] }) => {
+        if (event.versions.some((v) => v.scriptURL.startsWith(prefix) && v.runningStatus === 'stopped')) done();
+      },
+    ),
   );
   await cdp.send('ServiceWorker.enable');
   await cdp.send('ServiceWorker.stopAllWorkers');

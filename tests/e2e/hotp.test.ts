@@ -37,8 +37,15 @@ afterAll(async () => {
 });
 
 const counter = async (popup: Page) =>
-  (await call<{ accounts: { id: string; counter: number }[] }>(popup, { type: 'accounts/list' })).accounts.find((a) => a.id === id)?.counter;
-const shown = (popup: Page) => popup.locator('[data-testid=code]').first().textContent().then((t) => t?.replace(/\s/g, ''));
+  (await call<{ accounts: { id: string; counter: number }[] }>(popup, { type: 'accounts/list' })).accounts.find(
+    (a) => a.id === id,
+  )?.counter;
+const shown = (popup: Page) =>
+  popup
+    .locator('[data-testid=code]')
+    .first()
+    .textContent()
+    .then((t) => t?.replace(/\s/g, ''));
 
 describe('HOTP from the popup', () => {
   it('Enter copies and fills the code once; Tab + Enter gives the next; the counter is edited in the details', async () => {

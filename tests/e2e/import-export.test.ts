@@ -19,7 +19,9 @@ import { AEGIS_DIR, peerFixturesPresent } from '../peer-fixtures';
 const accountWord = (n: number) => (n === 1 ? 'account' : 'accounts');
 
 type Expected = { files: Record<string, { entries: { issuer: string; name: string; type: string }[] }> };
-const expected: Expected = peerFixturesPresent ? (JSON.parse(readFileSync(join(AEGIS_DIR, 'expected.json'), 'utf8')) as Expected) : { files: {} };
+const expected: Expected = peerFixturesPresent
+  ? (JSON.parse(readFileSync(join(AEGIS_DIR, 'expected.json'), 'utf8')) as Expected)
+  : { files: {} };
 const AEGIS_ENTRIES = expected.files['aegis_encrypted.json']?.entries ?? [];
 /** Tests over the GPL peer fixtures (an Aegis export) run only when ../shared/peer-fixtures is there. */
 const describePeer = describe.skipIf(!peerFixturesPresent);
@@ -38,7 +40,16 @@ interface Listed {
 
 const summary = (accounts: Listed[]) =>
   accounts
-    .map((a) => ({ issuer: a.issuer, account: a.account, type: a.type, algorithm: a.algorithm, digits: a.digits, period: a.period, counter: a.counter, sites: a.sites }))
+    .map((a) => ({
+      issuer: a.issuer,
+      account: a.account,
+      type: a.type,
+      algorithm: a.algorithm,
+      digits: a.digits,
+      period: a.period,
+      counter: a.counter,
+      sites: a.sites,
+    }))
     .sort((a, b) => `${a.issuer}|${a.account}`.localeCompare(`${b.issuer}|${b.account}`));
 
 let ext: LoadedExtension;
@@ -68,7 +79,11 @@ async function openOptions(loaded: LoadedExtension): Promise<Page> {
 const list = async (page: Page) => (await call<{ accounts: Listed[] }>(page, { type: 'accounts/list' })).accounts;
 
 /** Picks a file, answers the password prompt, and waits for the preview. */
-async function previewFile(page: Page, file: string | { name: string; mimeType: string; buffer: Buffer }, password?: string) {
+async function previewFile(
+  page: Page,
+  file: string | { name: string; mimeType: string; buffer: Buffer },
+  password?: string,
+) {
   await page.locator('[data-testid=import-file]').setInputFiles(file);
   if (password !== undefined) {
     const form = page.locator('[data-testid=import-password]');
@@ -80,7 +95,10 @@ async function previewFile(page: Page, file: string | { name: string; mimeType: 
 
 describePeer('import and undo (options page, real background)', () => {
   it('imports an encrypted Aegis vault after a preview, and undo restores the previous state', async () => {
-    await call(popup, { type: 'accounts/add-uri', uri: 'otpauth://totp/Existing:me@example.test?secret=JBSWY3DPEHPK3PXP&issuer=Existing' });
+    await call(popup, {
+      type: 'accounts/add-uri',
+      uri: 'otpauth://totp/Existing:me@example.test?secret=JBSWY3DPEHPK3PXP&issuer=Existing',
+    });
     const before = await list(popup);
     const page = await openOptions(ext);
     await previewFile(page, join(AEGIS_DIR, 'aegis_encrypted.json'), 'test');
@@ -89,27 +107,43 @@ describePeer('import and undo (options page, real background)', () => {
     expect(await rows.allTextContents()).toEqual(AEGIS_ENTRIES.map((e) => `${e.issuer}: ${e.name}`));
     expect(await list(popup)).toHaveLength(1);
 
-    await page.getByRole('button', { name: `Import ${AEGIS_ENTRIES.length} ${accountWord(AEGIS_ENTRIES.length)}` }).click();
+    await page
+      .getByRole('button', { name: `Import ${AEGIS_ENTRIES.length} ${accountWord(AEGIS_ENTRIES.length)}` })
+      .click();
     await page.getByText(`Imported ${AEGIS_ENTRIES.length} ${accountWord(AEGIS_ENTRIES.length)}.`).waitFor();
     const after = await list(popup);
-    expect(after.map((a) => `${a.issuer}: ${a.account}`).sort()).toEqual(['Existing: me@example.test', ...AEGIS_ENTRIES.map((e) => `${e.issuer}: ${e.name}`)].sort());
+    expect(after.map((a) => `${a.issuer}: ${a.account}`).sort()).toEqual(
+      ['Existing: me@example.test', ...AEGIS_ENTRIES.map((e) => `${e.issuer}: ${e.name}`)].sort(),
+    );
     expect(after.find((a) => a.issuer === 'Issuu')).toMatchObject({ type: 'hotp', counter: 1 });
     expect(after.find((a) => a.issuer === 'Boeing')).toMatchObject({ type: 'steam', digits: 5 });
 
     await page.getByRole('button', { name: 'Undo' }).click();
-    await page.getByText(`Import undone: ${AEGIS_ENTRIES.length} ${accountWord(AEGIS_ENTRIES.length)} removed`).waitFor();
+    await page
+      .getByText(`Import undone: ${AEGIS_ENTRIES.length} ${accountWord(AEGIS_ENTRIES.length)} removed`)
+      .waitFor();
     // Exactly the previous state: the same accounts (ids included), nothing left in the trash.
     expect(await list(popup)).toEqual(before);
     expect(await call<unknown[]>(popup, { type: 'accounts/trash' })).toEqual([]);
-    await expect(call(popup, { type: 'import/undo', importId: 'not-the-last-import' })).rejects.toThrow('import/nothing-to-undo');
+    await expect(call(popup, { type: 'import/undo', importId: 'not-the-last-import' })).rejects.toThrow(
+      'import/nothing-to-undo',
+    );
   });
 
   it('a file in an unknown format shows a message and adds nothing', async () => {
     const before = await list(popup);
     const page = await openOptions(ext);
-    await page.locator('[data-testid=import-file]').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('my shopping list\nmilk\n') });
-    await expect.poll(() => page.getByRole('alert').textContent()).toContain('This file is not in a format we can import');
-    await page.locator('[data-testid=import-file]').setInputFiles({ name: 'aegis.json', mimeType: 'application/json', buffer: readFileSync(join(AEGIS_DIR, 'aegis_plain.json')).subarray(0, 300) });
+    await page
+      .locator('[data-testid=import-file]')
+      .setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('my shopping list\nmilk\n') });
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toContain('This file is not in a format we can import');
+    await page.locator('[data-testid=import-file]').setInputFiles({
+      name: 'aegis.json',
+      mimeType: 'application/json',
+      buffer: readFileSync(join(AEGIS_DIR, 'aegis_plain.json')).subarray(0, 300),
+    });
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('damaged or incomplete');
     expect(await page.locator('[data-testid=import-preview]').count()).toBe(0);
     expect(summary(await list(popup))).toEqual(summary(before));
@@ -122,13 +156,33 @@ describePeer('import and undo (options page, real background)', () => {
  */
 /** A genuine Aegis export made at Aegis's own scrypt cost: the control where the peer sample is absent. */
 async function aegisAtItsOwnCost(): Promise<Buffer> {
-  const account = { type: 'totp' as const, issuer: 'Crafted', account: 'ok@example.test', secret: Uint8Array.from({ length: 20 }, (_, i) => i + 7), algorithm: 'SHA1' as const, digits: 6, period: 30, counter: 0 };
+  const account = {
+    type: 'totp' as const,
+    issuer: 'Crafted',
+    account: 'ok@example.test',
+    secret: Uint8Array.from({ length: 20 }, (_, i) => i + 7),
+    algorithm: 'SHA1' as const,
+    digits: 6,
+    period: 30,
+    counter: 0,
+  };
   return Buffer.from(await exportAegisEncrypted([account], 'crafted password', { scrypt: { N: 2 ** 15, r: 8, p: 1 } }));
 }
 
 async function costlyAegis(slot: { n: number; r: number; p: number }): Promise<Buffer> {
-  const account = { type: 'totp' as const, issuer: 'Crafted', account: 'dos@example.test', secret: Uint8Array.from({ length: 20 }, (_, i) => i + 1), algorithm: 'SHA1' as const, digits: 6, period: 30, counter: 0 };
-  const vault = JSON.parse(await exportAegisEncrypted([account], 'crafted password', { scrypt: { N: 16, r: 1, p: 1 } })) as { header: { slots: object[] } };
+  const account = {
+    type: 'totp' as const,
+    issuer: 'Crafted',
+    account: 'dos@example.test',
+    secret: Uint8Array.from({ length: 20 }, (_, i) => i + 1),
+    algorithm: 'SHA1' as const,
+    digits: 6,
+    period: 30,
+    counter: 0,
+  };
+  const vault = JSON.parse(
+    await exportAegisEncrypted([account], 'crafted password', { scrypt: { N: 16, r: 1, p: 1 } }),
+  ) as { header: { slots: object[] } };
   Object.assign(vault.header.slots[0]!, slot);
   return Buffer.from(JSON.stringify(vault));
 }
@@ -136,34 +190,47 @@ async function costlyAegis(slot: { n: number; r: number; p: number }): Promise<B
 describe('hostile Aegis files (scrypt cost from the file)', () => {
   it.each([
     ['N=2^30', { n: 2 ** 30, r: 8, p: 1 }],
-    ['p=16 (sixteen times Aegis\'s work, within the old limits)', { n: 2 ** 15, r: 8, p: 16 }],
-  ])('%s: a clear message within a couple of seconds, no password prompt, nothing changed; the real sample still imports', async (_name, slot) => {
-    const before = await list(popup);
-    const page = await openOptions(ext);
-    const started = Date.now();
-    await page.locator('[data-testid=import-file]').setInputFiles({ name: 'aegis-export.json', mimeType: 'application/json', buffer: await costlyAegis(slot) });
-    await expect
-      .poll(async () => (await page.locator('section[aria-labelledby=import-title] [role=alert]').allTextContents()).join(' '), { timeout: 3000 })
-      .toContain('ask for far more computing work than the app that made it ever uses');
-    expect(Date.now() - started).toBeLessThan(3000);
-    expect(await page.locator('[data-testid=import-password]').count()).toBe(0);
-    expect(await page.locator('[data-testid=import-preview]').count()).toBe(0);
-    expect(await list(popup)).toEqual(before);
+    ["p=16 (sixteen times Aegis's work, within the old limits)", { n: 2 ** 15, r: 8, p: 16 }],
+  ])(
+    '%s: a clear message within a couple of seconds, no password prompt, nothing changed; the real sample still imports',
+    async (_name, slot) => {
+      const before = await list(popup);
+      const page = await openOptions(ext);
+      const started = Date.now();
+      await page
+        .locator('[data-testid=import-file]')
+        .setInputFiles({ name: 'aegis-export.json', mimeType: 'application/json', buffer: await costlyAegis(slot) });
+      await expect
+        .poll(
+          async () =>
+            (await page.locator('section[aria-labelledby=import-title] [role=alert]').allTextContents()).join(' '),
+          { timeout: 3000 },
+        )
+        .toContain('ask for far more computing work than the app that made it ever uses');
+      expect(Date.now() - started).toBeLessThan(3000);
+      expect(await page.locator('[data-testid=import-password]').count()).toBe(0);
+      expect(await page.locator('[data-testid=import-preview]').count()).toBe(0);
+      expect(await list(popup)).toEqual(before);
 
-    // Control, same page: an Aegis file at Aegis's own cost (N=2^15, r=8, p=1) opens with its password,
-    // once, and imports (Aegis's real sample when ../shared/peer-fixtures is there, else one we make).
-    const control = peerFixturesPresent
-      ? { file: join(AEGIS_DIR, 'aegis_encrypted.json'), password: 'test', count: AEGIS_ENTRIES.length }
-      : { file: { name: 'aegis-control.json', mimeType: 'application/json', buffer: await aegisAtItsOwnCost() }, password: 'crafted password', count: 1 };
-    await previewFile(page, control.file, control.password);
-    await page.getByRole('button', { name: `Import ${control.count} ${accountWord(control.count)}` }).click();
-    await page.getByText(`Imported ${control.count} ${accountWord(control.count)}.`).waitFor();
-    expect(await page.locator('[data-testid=import-password]').count()).toBe(0);
-    expect(await list(popup)).toHaveLength(before.length + control.count);
-    await page.getByRole('button', { name: 'Undo' }).click();
-    await page.getByText(`Import undone: ${control.count} ${accountWord(control.count)} removed`).waitFor();
-    expect(await list(popup)).toEqual(before);
-  });
+      // Control, same page: an Aegis file at Aegis's own cost (N=2^15, r=8, p=1) opens with its password,
+      // once, and imports (Aegis's real sample when ../shared/peer-fixtures is there, else one we make).
+      const control = peerFixturesPresent
+        ? { file: join(AEGIS_DIR, 'aegis_encrypted.json'), password: 'test', count: AEGIS_ENTRIES.length }
+        : {
+            file: { name: 'aegis-control.json', mimeType: 'application/json', buffer: await aegisAtItsOwnCost() },
+            password: 'crafted password',
+            count: 1,
+          };
+      await previewFile(page, control.file, control.password);
+      await page.getByRole('button', { name: `Import ${control.count} ${accountWord(control.count)}` }).click();
+      await page.getByText(`Imported ${control.count} ${accountWord(control.count)}.`).waitFor();
+      expect(await page.locator('[data-testid=import-password]').count()).toBe(0);
+      expect(await list(popup)).toHaveLength(before.length + control.count);
+      await page.getByRole('button', { name: 'Undo' }).click();
+      await page.getByText(`Import undone: ${control.count} ${accountWord(control.count)} removed`).waitFor();
+      expect(await list(popup)).toEqual(before);
+    },
+  );
 });
 
 describe('QR pictures and the plaintext list', () => {
@@ -181,9 +248,14 @@ describe('QR pictures and the plaintext list', () => {
     await page.getByLabel('I understand the file is not encrypted').check();
     await page.locator('[data-testid=export-master]').fill('not the master password');
     await page.getByRole('button', { name: 'Download' }).click();
-    await expect.poll(() => page.locator('section[aria-labelledby=export-title] [role=alert]').textContent()).not.toBe('');
+    await expect
+      .poll(() => page.locator('section[aria-labelledby=export-title] [role=alert]').textContent())
+      .not.toBe('');
     await page.locator('[data-testid=export-master]').fill(PASSWORD);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download' }).click(),
+    ]);
     const text = readFileSync(await download.path(), 'utf8');
     const lines = text.trim().split('\n');
     expect(lines).toHaveLength((await list(popup)).length);
@@ -195,20 +267,30 @@ describePeer('backup, verify, and restore into a new profile', () => {
   it('exports an encrypted backup, verifies it, and restores it with sites and backup codes', async () => {
     const page = await openOptions(ext);
     await previewFile(page, join(AEGIS_DIR, 'aegis_encrypted.json'), 'test');
-    await page.getByRole('button', { name: `Import ${AEGIS_ENTRIES.length} ${accountWord(AEGIS_ENTRIES.length)}` }).click();
+    await page
+      .getByRole('button', { name: `Import ${AEGIS_ENTRIES.length} ${accountWord(AEGIS_ENTRIES.length)}` })
+      .click();
     await page.getByText(`Imported ${AEGIS_ENTRIES.length} ${accountWord(AEGIS_ENTRIES.length)}.`).waitFor();
     const accounts = await list(popup);
     const deno = accounts.find((a) => a.issuer === 'Deno')!;
     await call(popup, { type: 'accounts/update', id: deno.id, patch: { sites: ['https://deno.example.test'] } });
-    const codes = [{ code: '1111-2222', used: false }, { code: '3333-4444', used: true }];
+    const codes = [
+      { code: '1111-2222', used: false },
+      { code: '3333-4444', used: true },
+    ];
     await call(popup, { type: 'backup-codes/set', id: deno.id, codes });
     const original = await list(popup);
     await page.reload();
     // The otpauth list exported above counts as a backup: only the accounts imported since are new.
-    await expect.poll(() => page.locator('[data-testid=backup-added-since]').textContent()).toBe(`${AEGIS_ENTRIES.length} ${accountWord(AEGIS_ENTRIES.length)} added since your last backup.`);
+    await expect
+      .poll(() => page.locator('[data-testid=backup-added-since]').textContent())
+      .toBe(`${AEGIS_ENTRIES.length} ${accountWord(AEGIS_ENTRIES.length)} added since your last backup.`);
 
     await page.locator('[data-testid=export-master]').fill(PASSWORD);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download' }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^clickauth-backup-\d{4}-\d\d-\d\d\.json$/);
     const backupPath = join(downloads, download.suggestedFilename());
     await download.saveAs(backupPath);
@@ -220,9 +302,9 @@ describePeer('backup, verify, and restore into a new profile', () => {
     const verify = page.locator('section[aria-labelledby=verify-title]');
     await verify.locator('input[type=password]').fill(PASSWORD);
     await verify.getByRole('button', { name: 'Verify' }).click();
-    await expect.poll(() => page.locator('[data-testid=verify-result]').textContent(), { timeout: 20_000 }).toContain(
-      `${original.length} matching, 0 missing from the backup, 0 only in the backup.`,
-    );
+    await expect
+      .poll(() => page.locator('[data-testid=verify-result]').textContent(), { timeout: 20_000 })
+      .toContain(`${original.length} matching, 0 missing from the backup, 0 only in the backup.`);
 
     // Wipe: a brand-new browser profile with a new vault.
     await ext.close();
@@ -233,7 +315,9 @@ describePeer('backup, verify, and restore into a new profile', () => {
     const options = await openOptions(second);
     await previewFile(options, backupPath, PASSWORD);
     await expect.poll(() => options.locator('[data-testid=preview-add] li').count()).toBe(original.length);
-    expect(await options.locator('[data-testid=preview-add] li', { hasText: 'Deno' }).textContent()).toContain('1 site ·');
+    expect(await options.locator('[data-testid=preview-add] li', { hasText: 'Deno' }).textContent()).toContain(
+      '1 site ·',
+    );
     await options.getByRole('button', { name: `Import ${original.length} ${accountWord(original.length)}` }).click();
     await options.getByText(`Imported ${original.length} ${accountWord(original.length)}.`).waitFor();
 
@@ -250,15 +334,22 @@ describe('backup protected by a different password (finding 8)', () => {
     const profile = second ?? ext;
     const options = await openOptions(profile);
     const filePassword = 'a separate backup passphrase';
-    const vaultIterations = (await readEnvelopeHeader(
-      await options.evaluate(async () => (await chrome.storage.local.get('vault.current'))['vault.current'] as string),
-    )).iterations;
+    const vaultIterations = (
+      await readEnvelopeHeader(
+        await options.evaluate(
+          async () => (await chrome.storage.local.get('vault.current'))['vault.current'] as string,
+        ),
+      )
+    ).iterations;
 
     await options.getByLabel('a different password').check();
     await options.locator('[data-testid=export-file-password]').fill(filePassword);
     await options.locator('[data-testid=export-file-repeat]').fill(filePassword);
     await options.locator('[data-testid=export-master]').fill(PASSWORD);
-    const [download] = await Promise.all([options.waitForEvent('download'), options.getByRole('button', { name: 'Download' }).click()]);
+    const [download] = await Promise.all([
+      options.waitForEvent('download'),
+      options.getByRole('button', { name: 'Download' }).click(),
+    ]);
     const path = join(downloads, `own-${download.suggestedFilename()}`);
     await download.saveAs(path);
     const header = JSON.parse(readFileSync(path, 'utf8')) as { kdf: { iterations: number } };
@@ -269,9 +360,11 @@ describe('backup protected by a different password (finding 8)', () => {
     const form = options.locator('[data-testid=import-password]');
     await form.locator('input[type=password]').fill(PASSWORD);
     await form.getByRole('button', { name: 'Open file' }).click();
-    await expect.poll(() => options.locator('section[aria-labelledby=import-title] [role=alert]').allTextContents(), { timeout: 20_000 }).toEqual([
-      'That password does not open this file.',
-    ]);
+    await expect
+      .poll(() => options.locator('section[aria-labelledby=import-title] [role=alert]').allTextContents(), {
+        timeout: 20_000,
+      })
+      .toEqual(['That password does not open this file.']);
     await options.locator('[data-testid=import-password] input[type=password]').fill(filePassword);
     await options.locator('[data-testid=import-password]').getByRole('button', { name: 'Open file' }).click();
     await options.locator('[data-testid=import-preview]').waitFor({ timeout: 30_000 });

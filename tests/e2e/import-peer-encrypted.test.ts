@@ -29,7 +29,10 @@ afterAll(async () => {
   await ext?.close();
 });
 
-const issuers = async () => (await call<{ accounts: { issuer: string }[] }>(popup, { type: 'accounts/list' })).accounts.map((a) => a.issuer).sort();
+const issuers = async () =>
+  (await call<{ accounts: { issuer: string }[] }>(popup, { type: 'accounts/list' })).accounts
+    .map((a) => a.issuer)
+    .sort();
 
 async function open(file: string, password: string) {
   await options.locator('[data-testid=import-file]').setInputFiles(join(FIXTURES, file));
@@ -47,7 +50,11 @@ describe('encrypted exports of other apps (options page, real background)', () =
     await options.locator('[data-testid=import-password] input[type=password]').fill('ente-sample-password');
     await options.locator('[data-testid=import-password]').getByRole('button', { name: 'Open file' }).click();
     await options.locator('[data-testid=import-preview]').waitFor({ timeout: 30_000 });
-    expect(await options.locator('[data-testid=preview-add] li').allTextContents()).toEqual(['Ente Sample: alice@example.com', 'GitHub: bob', 'Counter: carol']);
+    expect(await options.locator('[data-testid=preview-add] li').allTextContents()).toEqual([
+      'Ente Sample: alice@example.com',
+      'GitHub: bob',
+      'Counter: carol',
+    ]);
     await options.getByRole('button', { name: 'Import 3 accounts' }).click();
     await options.getByText('Imported 3 accounts.').waitFor();
     expect(await issuers()).toEqual(['Counter', 'Ente Sample', 'GitHub']);
@@ -58,18 +65,27 @@ describe('encrypted exports of other apps (options page, real background)', () =
     await open('bitwarden-encrypted-pbkdf2.json', 'bitwarden-sample-password');
     await options.locator('[data-testid=import-preview]').waitFor({ timeout: 30_000 });
     expect(await options.locator('[data-testid=preview-add] li').allTextContents()).toEqual(['Steam: carol · 1 site']);
-    expect((await duplicates()).map((d) => d.split(' — ')[0])).toEqual(['Bitwarden Sample: alice@example.com', 'GitLab: bob']);
+    expect((await duplicates()).map((d) => d.split(' — ')[0])).toEqual([
+      'Bitwarden Sample: alice@example.com',
+      'GitLab: bob',
+    ]);
     await options.getByRole('button', { name: 'Import 1 account' }).click();
     await options.getByText('Imported 1 account.').waitFor();
     expect(await issuers()).toEqual(['Counter', 'Ente Sample', 'GitHub', 'Steam']);
     await open('authenticator-ext-v3.json', 'authenticator-sample-password');
     await options.locator('[data-testid=import-preview]').waitFor({ timeout: 30_000 });
-    expect((await duplicates()).map((d) => d.split(' — ')[0])).toEqual(['Authenticator Sample: alice@example.com', 'GitHub: bob', 'Counter: carol']);
+    expect((await duplicates()).map((d) => d.split(' — ')[0])).toEqual([
+      'Authenticator Sample: alice@example.com',
+      'GitHub: bob',
+      'Counter: carol',
+    ]);
   });
 
   it('an account-restricted Bitwarden export: a clear message, no password asked, nothing added', async () => {
     const before = await issuers();
-    await options.locator('[data-testid=import-file]').setInputFiles(join(FIXTURES, 'bitwarden-account-restricted.json'));
+    await options
+      .locator('[data-testid=import-file]')
+      .setInputFiles(join(FIXTURES, 'bitwarden-account-restricted.json'));
     await options.getByText('cannot be read outside Bitwarden', { exact: false }).waitFor();
     expect(await options.locator('[data-testid=import-password]').count()).toBe(0);
     expect(await issuers()).toEqual(before);

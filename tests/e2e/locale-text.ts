@@ -7,7 +7,11 @@ type Messages = Record<string, { message: string; placeholders?: Record<string, 
 const cache = new Map<string, Messages>();
 
 export function t(lang: string, key: string, subs: string[] = []): string {
-  if (!cache.has(lang)) cache.set(lang, JSON.parse(readFileSync(join(repoRoot, 'public/_locales', lang, 'messages.json'), 'utf8')) as Messages);
+  if (!cache.has(lang))
+    cache.set(
+      lang,
+      JSON.parse(readFileSync(join(repoRoot, 'public/_locales', lang, 'messages.json'), 'utf8')) as Messages,
+    );
   const entry = cache.get(lang)![key];
   if (!entry) throw new Error(`no message ${key} in ${lang}`);
   return entry.message.replace(/\$(\w+)\$/g, (_, name: string) => {

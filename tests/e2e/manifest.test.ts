@@ -50,9 +50,17 @@ describe('the built manifest (dist/chrome)', () => {
     // contextMenus: "Add this key" on a selected "can't scan? enter this key" text;
     // scripting: inject the page UI script (overlay, in-field button) only into frames that need it;
     // webRequest: read (never block) the Date header of the user's account sites' pages (clock offset).
-    expect([...manifest.permissions].sort()).toEqual(
-      ['alarms', 'clipboardRead', 'clipboardWrite', 'contextMenus', 'idle', 'offscreen', 'scripting', 'storage', 'webRequest'],
-    );
+    expect([...manifest.permissions].sort()).toEqual([
+      'alarms',
+      'clipboardRead',
+      'clipboardWrite',
+      'contextMenus',
+      'idle',
+      'offscreen',
+      'scripting',
+      'storage',
+      'webRequest',
+    ]);
   });
 
   it('keeps the public-suffix list (~110 KB gzip) out of the popup and the page scripts: only the service worker matches sites', () => {
@@ -73,7 +81,9 @@ describe('the built manifest (dist/chrome)', () => {
     files.push('src/content/index.js', 'src/content/page-ui.js');
     // "kawasaki.jp" is a public-suffix rule; it is in the service worker's bundle, nowhere else.
     for (const file of files) expect(readFileSync(join(distDir, file), 'utf8'), file).not.toContain('kawasaki');
-    const worker = [...loaded(manifest.background.service_worker)].map((file) => readFileSync(join(distDir, file), 'utf8'));
+    const worker = [...loaded(manifest.background.service_worker)].map((file) =>
+      readFileSync(join(distDir, file), 'utf8'),
+    );
     expect(worker.join('')).toContain('kawasaki');
   });
 });

@@ -20,7 +20,14 @@ function vectorCases(): VectorCase[] {
   for (const v of hotp.vectors) {
     cases.push({
       id: `rfc4226 counter ${v.counter}`,
-      params: { type: 'hotp', secretBase32: hotp.secret.base32, algorithm: 'SHA1', digits: 6, period: 30, counter: v.counter },
+      params: {
+        type: 'hotp',
+        secretBase32: hotp.secret.base32,
+        algorithm: 'SHA1',
+        digits: 6,
+        period: 30,
+        counter: v.counter,
+      },
       nowMs: 0,
       expected: v.hotp,
     });
@@ -76,12 +83,21 @@ beforeAll(async () => {
       outDir,
       emptyOutDir: true,
       minify: false,
-      lib: { entry: join(repoRoot, 'tests/e2e/browser/otp-vectors.entry.ts'), name: 'OtpVectors', formats: ['iife'], fileName: () => 'otp-vectors.js' },
+      lib: {
+        entry: join(repoRoot, 'tests/e2e/browser/otp-vectors.entry.ts'),
+        name: 'OtpVectors',
+        formats: ['iife'],
+        fileName: () => 'otp-vectors.js',
+      },
     },
   });
   bundle = readFileSync(join(outDir, 'otp-vectors.js'), 'utf8');
   server = await serveFixtures(join(repoRoot, 'tests/fixtures/pages'), { '/otp-vectors.js': () => bundle });
-  browser = await chromium.launch({ executablePath: chromePath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--host-resolver-rules=MAP *.test 127.0.0.1'] });
+  browser = await chromium.launch({
+    executablePath: chromePath,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--host-resolver-rules=MAP *.test 127.0.0.1'],
+  });
 });
 
 afterAll(async () => {
@@ -104,7 +120,8 @@ describe('OTP vectors inside real Chromium', () => {
     await page.goto(server.url('/basic.html'));
     await page.addScriptTag({ url: '/otp-vectors.js' });
     const results = await page.evaluate(
-      (input) => (window as unknown as { OtpVectors: { runVectors: (c: unknown) => unknown } }).OtpVectors.runVectors(input),
+      (input) =>
+        (window as unknown as { OtpVectors: { runVectors: (c: unknown) => unknown } }).OtpVectors.runVectors(input),
       cases,
     );
     expect(await page.evaluate(() => navigator.userAgent)).toMatch(/Chrome\//);

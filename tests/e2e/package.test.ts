@@ -11,15 +11,29 @@ import { repoRoot } from './harness';
 
 const { version } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string };
 const zip = (name: string) => unzipSync(readFileSync(join(repoRoot, 'dist', `clickauth-${name}-${version}.zip`)));
-const manifestIn = (files: Record<string, Uint8Array>) => JSON.parse(Buffer.from(files['manifest.json']!).toString('utf8')) as Record<string, unknown>;
+const manifestIn = (files: Record<string, Uint8Array>) =>
+  JSON.parse(Buffer.from(files['manifest.json']!).toString('utf8')) as Record<string, unknown>;
 
 describe('store packages', () => {
   it('writes the Chrome, Firefox and source zips from the builds', () => {
     execFileSync(process.execPath, ['scripts/package.mjs'], { cwd: repoRoot, stdio: 'pipe' });
-    expect(manifestIn(zip('chrome'))).toEqual(JSON.parse(readFileSync(join(repoRoot, 'dist/chrome/manifest.json'), 'utf8')));
-    expect(manifestIn(zip('firefox'))).toEqual(JSON.parse(readFileSync(join(repoRoot, 'dist/firefox/manifest.json'), 'utf8')));
+    expect(manifestIn(zip('chrome'))).toEqual(
+      JSON.parse(readFileSync(join(repoRoot, 'dist/chrome/manifest.json'), 'utf8')),
+    );
+    expect(manifestIn(zip('firefox'))).toEqual(
+      JSON.parse(readFileSync(join(repoRoot, 'dist/firefox/manifest.json'), 'utf8')),
+    );
     const source = Object.keys(zip('source'));
-    expect(source).toEqual(expect.arrayContaining(['package.json', 'package-lock.json', 'manifest.json', 'vite.config.ts', 'README.md', 'src/background/index.ts']));
+    expect(source).toEqual(
+      expect.arrayContaining([
+        'package.json',
+        'package-lock.json',
+        'manifest.json',
+        'vite.config.ts',
+        'README.md',
+        'src/background/index.ts',
+      ]),
+    );
     expect(source.filter((file) => /^(node_modules|dist)\//.test(file))).toEqual([]);
   });
 

@@ -79,7 +79,9 @@ export function hitsAt(page: Page, points: [number, number][]): Promise<string[]
     (ps) =>
       ps.map(([x, y]) => {
         const el = document.elementFromPoint(x, y);
-        return el?.closest('[data-clickauth-overlay],[data-clickauth-notice],clickauth-fill,clickauth-cue') ? 'ours' : (el?.tagName.toLowerCase() ?? 'none');
+        return el?.closest('[data-clickauth-overlay],[data-clickauth-notice],clickauth-fill,clickauth-cue')
+          ? 'ours'
+          : (el?.tagName.toLowerCase() ?? 'none');
       }),
     points,
   );
@@ -96,7 +98,8 @@ export function textCentres(page: Page): Promise<[number, number][]> {
       if (!n.textContent?.trim() || n.parentElement?.closest('script,style')) continue;
       range.selectNodeContents(n);
       for (const r of range.getClientRects()) {
-        if (r.bottom > qr.top && r.top < qr.bottom + 200) out.push([r.left + r.width / 2, r.top + r.height / 2], [r.right - 2, r.top + r.height / 2]);
+        if (r.bottom > qr.top && r.top < qr.bottom + 200)
+          out.push([r.left + r.width / 2, r.top + r.height / 2], [r.right - 2, r.top + r.height / 2]);
       }
     }
     return out;

@@ -12,7 +12,16 @@ import { launchWithExtension, repoRoot, type LoadedExtension } from './harness';
 import { serveFixtures, type FixtureServer } from './server';
 import { call, openPopup, PASSWORD } from './popup-helpers';
 import { totpUri } from './enroll-fixtures';
-import { accessibleNames, CODES, finderCentres, hitsAt, SETUP_HOST, setupPath, setupRoutes, textCentres } from './page-ui-fixtures';
+import {
+  accessibleNames,
+  CODES,
+  finderCentres,
+  hitsAt,
+  SETUP_HOST,
+  setupPath,
+  setupRoutes,
+  textCentres,
+} from './page-ui-fixtures';
 import { t } from './locale-text';
 import type { AccountList } from '../../src/shared/protocol';
 
@@ -51,7 +60,8 @@ async function clickQrCentre(page: Page): Promise<void> {
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
 }
 
-const issuers = async (control: Page) => (await call<AccountList>(control, { type: 'accounts/list' })).accounts.map((a) => a.issuer);
+const issuers = async (control: Page) =>
+  (await call<AccountList>(control, { type: 'accounts/list' })).accounts.map((a) => a.issuer);
 
 describe.each(['en', 'de'])('the QR label in %s', (lang) => {
   let ext: LoadedExtension;
@@ -85,7 +95,11 @@ describe('after the click, in English', () => {
   beforeAll(async () => {
     ({ ext, control } = await startBrowser('en'));
     // An account for another site: a login page then shows our button (the control below).
-    await call(control, { type: 'accounts/add-uri', uri: totpUri('Elsewhere', 'bob'), sites: ['https://elsewhere.example'] });
+    await call(control, {
+      type: 'accounts/add-uri',
+      uri: totpUri('Elsewhere', 'bob'),
+      sites: ['https://elsewhere.example'],
+    });
   });
   afterAll(() => ext?.close());
 
@@ -119,7 +133,7 @@ describe('after the click, in English', () => {
     await control.getByRole('button', { name: 'Lock', exact: true }).waitFor({ timeout: 20_000 });
   });
 
-  it('no in-field button on the setup page\'s confirmation field; control: a login page gets it', async () => {
+  it("no in-field button on the setup page's confirmation field; control: a login page gets it", async () => {
     const page = await setup(ext, 'No chip');
     await page.waitForTimeout(3000);
     expect(await page.locator('clickauth-fill').count()).toBe(0);

@@ -11,7 +11,10 @@ export async function openPopupWindow(ext: LoadedExtension, page?: Page): Promis
   if (page) await page.bringToFront();
   const url = `chrome-extension://${ext.extensionId}/src/popup/index.html`;
   const opened = ext.context.waitForEvent('page', { predicate: (p) => p.url() === url, timeout: 10_000 });
-  await ext.worker.evaluate((href) => chrome.windows.create({ url: href, type: 'popup', width: 380, height: 560 }), url);
+  await ext.worker.evaluate(
+    (href) => chrome.windows.create({ url: href, type: 'popup', width: 380, height: 560 }),
+    url,
+  );
   const popup = await opened;
   await popup.waitForLoadState('domcontentloaded');
   return popup;

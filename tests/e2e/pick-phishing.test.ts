@@ -40,7 +40,11 @@ beforeAll(async () => {
   // The real site's account, and the same service's key imported from another app: bound to no site.
   const sites: Record<Name, string[]> = { bound: [origin(REAL)], imported: [] };
   for (const name of Object.keys(URIS) as Name[]) {
-    const [added] = await call<{ id: string }[]>(popup, { type: 'accounts/add-uri', uri: URIS[name], sites: sites[name] });
+    const [added] = await call<{ id: string }[]>(popup, {
+      type: 'accounts/add-uri',
+      uri: URIS[name],
+      sites: sites[name],
+    });
     ids[name] = added!.id;
   }
   await popup.close();
@@ -64,17 +68,23 @@ async function sitesOf(popup: Page, name: Name): Promise<string[] | undefined> {
   return accounts.find((a) => a.id === ids[name])?.sites;
 }
 
-const warning = (site: string) => `Careful: this site is ${site}. It looks like ${REAL}, where you have an account, but it is not.`;
+const warning = (site: string) =>
+  `Careful: this site is ${site}. It looks like ${REAL}, where you have an account, but it is not.`;
 
 describe('phishing through the pick flow', () => {
   it.each([
     ['mai1machine.test', 'a digit for a letter'],
-    ['mailmachine-login.test', 'an added word (its issuer "relates" to the host: the old popup pre-ticked "Always use")'],
+    [
+      'mailmachine-login.test',
+      'an added word (its issuer "relates" to the host: the old popup pre-ticked "Always use")',
+    ],
   ])('%s (%s): no pre-ticked binding, the real site named, a warning, and a second confirmation', async (host) => {
     const page = await visit(host);
     await clickFieldButton(page);
     const popup = await openPopupWindow(ext);
-    await expect.poll(() => popup.getByRole('heading', { name: `Fill the code on ${hostOf(host)} with:` }).count()).toBe(1);
+    await expect
+      .poll(() => popup.getByRole('heading', { name: `Fill the code on ${hostOf(host)} with:` }).count())
+      .toBe(1);
     expect(await popup.getByTestId('pick-site').locator('strong').textContent()).toBe(host);
     expect(await popup.getByTestId('lookalike').textContent()).toBe(warning(host));
     const always = popup.getByLabel(`Always use this account on ${host}`);
@@ -147,13 +157,15 @@ describe('phishing through the pick flow', () => {
 });
 
 describe('the pick is bound to what the popup shows', () => {
-  it('two tabs click the button: the popup fills its own tab\'s pick by id; the later click does not steal it; a used or unknown id is refused', async () => {
+  it("two tabs click the button: the popup fills its own tab's pick by id; the later click does not steal it; a used or unknown id is refused", async () => {
     const first = await visit('first-shop.test', '/login/one-time-code.html');
     const second = await visit('second-shop.test', '/login/one-time-code.html');
     await fieldButton(second);
     await clickFieldButton(first);
     const popup = await openPopupWindow(ext);
-    await expect.poll(() => popup.getByRole('heading', { name: `Fill the code on ${hostOf('first-shop.test')} with:` }).count()).toBe(1);
+    await expect
+      .poll(() => popup.getByRole('heading', { name: `Fill the code on ${hostOf('first-shop.test')} with:` }).count())
+      .toBe(1);
     const pending = await call<{ id: string; site: string }>(popup, { type: 'fill/pick-pending' });
 
     // Tab 2's button is clicked while the popup shows tab 1's pick.
@@ -169,8 +181,12 @@ describe('the pick is bound to what the popup shows', () => {
     // closed itself after the pick).
     await expect.poll(() => popup.isClosed(), { timeout: 5000 }).toBe(true);
     const other = await openPopup(ext);
-    await expect(call(other, { type: 'fill/pick', pickId: pending.id, id: ids.imported, always: false })).rejects.toThrow('fill/pick-gone');
-    await expect(call(other, { type: 'fill/pick', pickId: 'forged-id', id: ids.imported, always: false })).rejects.toThrow('fill/pick-gone');
+    await expect(
+      call(other, { type: 'fill/pick', pickId: pending.id, id: ids.imported, always: false }),
+    ).rejects.toThrow('fill/pick-gone');
+    await expect(
+      call(other, { type: 'fill/pick', pickId: 'forged-id', id: ids.imported, always: false }),
+    ).rejects.toThrow('fill/pick-gone');
     await expect(call(other, { type: 'fill/pick-cancel', pickId: 'forged-id' })).rejects.toThrow('fill/pick-gone');
     await second.waitForTimeout(500);
     expect(await second.locator('#c').inputValue()).toBe('');
@@ -178,7 +194,9 @@ describe('the pick is bound to what the popup shows', () => {
 
     // Tab 2's own pick is still waiting for its own popup.
     const popup2 = await openPopupWindow(ext, second);
-    await expect.poll(() => popup2.getByRole('heading', { name: `Fill the code on ${hostOf('second-shop.test')} with:` }).count()).toBe(1);
+    await expect
+      .poll(() => popup2.getByRole('heading', { name: `Fill the code on ${hostOf('second-shop.test')} with:` }).count())
+      .toBe(1);
     await popup2.getByTestId('pick-account').click();
     await expect.poll(() => second.locator('#c').inputValue(), { timeout: 8000 }).toMatch(/^\d{6}$/);
     await popup2.close();

@@ -12,8 +12,7 @@ export async function openPopup(ext: LoadedExtension): Promise<Page> {
 /** Send one protocol message from an extension page (the popup), return the reply's value or throw. */
 export async function call<T>(page: Page, message: Record<string, unknown>): Promise<T> {
   const reply = (await page.evaluate((m) => chrome.runtime.sendMessage(m), message)) as
-    | { ok: true; value: T }
-    | { ok: false; error: { code: string } };
+    { ok: true; value: T } | { ok: false; error: { code: string } };
   if (!reply.ok) throw new Error(`${String(message.type)} failed: ${reply.error.code}`);
   return reply.value;
 }

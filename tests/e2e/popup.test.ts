@@ -37,14 +37,20 @@ describe('popup in real Chromium', () => {
     const states: [string, () => Promise<void>][] = [
       ['list', async () => undefined],
       ['list, dark mode', () => page.emulateMedia({ colorScheme: 'dark' })],
-      ['add by key', async () => {
-        await page.getByRole('button', { name: 'Add account' }).click();
-        await page.getByRole('tab', { name: 'Enter key' }).click();
-      }],
-      ['edit', async () => {
-        await page.getByRole('button', { name: 'Close' }).click();
-        await page.getByRole('button', { name: 'Details for Gitea' }).click();
-      }],
+      [
+        'add by key',
+        async () => {
+          await page.getByRole('button', { name: 'Add account' }).click();
+          await page.getByRole('tab', { name: 'Enter key' }).click();
+        },
+      ],
+      [
+        'edit',
+        async () => {
+          await page.getByRole('button', { name: 'Close' }).click();
+          await page.getByRole('button', { name: 'Details for Gitea' }).click();
+        },
+      ],
     ];
     for (const [name, enter] of states) {
       await enter();
@@ -97,7 +103,9 @@ describe('popup in real Chromium', () => {
     await expect.poll(issuers).toContain('Typed Inc');
     const typed = page.locator('[data-testid=account]', { hasText: 'Typed Inc' }).getByTestId('code');
     await expect.poll(() => typed.textContent()).toMatch(/^\d{3} \d{3}$/);
-    const expected = [Date.now(), Date.now() - 3000].map((t) => codeAt(parseOtpauthUri('otpauth://totp/x?secret=JBSWY3DPEHPK3PXP'), t));
+    const expected = [Date.now(), Date.now() - 3000].map((t) =>
+      codeAt(parseOtpauthUri('otpauth://totp/x?secret=JBSWY3DPEHPK3PXP'), t),
+    );
     expect(expected).toContain((await typed.textContent())!.replace(' ', ''));
   });
 
@@ -145,7 +153,9 @@ describe('popup in real Chromium', () => {
   it('reorders by dragging an account onto another (and keeps the order)', async () => {
     const before = await issuers();
     const last = before.at(-1)!;
-    await page.locator('[data-testid=account]', { hasText: last }).dragTo(page.locator('[data-testid=account]').first());
+    await page
+      .locator('[data-testid=account]', { hasText: last })
+      .dragTo(page.locator('[data-testid=account]').first());
     await expect.poll(async () => (await issuers())[0]).toBe(last);
     await page.reload();
     await expect.poll(async () => (await issuers())[0]).toBe(last);
@@ -163,7 +173,9 @@ describe('popup in real Chromium', () => {
     await expect.poll(() => page.getByTestId('codes-remaining').textContent()).toBe('9 of 10 codes unused');
     await page.getByRole('button', { name: 'Back' }).click();
     await page.getByRole('button', { name: 'More actions' }).click();
-    await expect.poll(() => page.getByRole('button', { name: /Backup codes/ }).textContent()).toBe('Backup codes (9 left)');
+    await expect
+      .poll(() => page.getByRole('button', { name: /Backup codes/ }).textContent())
+      .toBe('Backup codes (9 left)');
     await page.keyboard.press('Escape');
     await page.getByRole('button', { name: 'Cancel' }).click();
   });
@@ -172,13 +184,18 @@ describe('popup in real Chromium', () => {
     const uri = 'otpauth://totp/Scanned%20Co:frank?secret=ONSWG4TFOQYTEMZUGU3DOOBZ&issuer=Scanned%20Co';
     const qr = await QRCode.toDataURL(uri, { margin: 2, scale: 5 });
     const decoy = await QRCode.toDataURL('https://example.com/download-our-app', { margin: 2, scale: 5 });
-    const pageWith = (src: string) => `<!doctype html><title>Setup</title><h1>Set up 2FA</h1><img src="${src}" width="200" height="200" alt="QR code">`;
-    const framed = await QRCode.toDataURL('otpauth://totp/Framed%20Co:gina?secret=MZXW6YTBOI2DKNRXHA4TAMJS&issuer=Framed%20Co', { margin: 2, scale: 5 });
+    const pageWith = (src: string) =>
+      `<!doctype html><title>Setup</title><h1>Set up 2FA</h1><img src="${src}" width="200" height="200" alt="QR code">`;
+    const framed = await QRCode.toDataURL(
+      'otpauth://totp/Framed%20Co:gina?secret=MZXW6YTBOI2DKNRXHA4TAMJS&issuer=Framed%20Co',
+      { margin: 2, scale: 5 },
+    );
     const server = await serveFixtures(join(repoRoot, 'tests/fixtures/pages'), {
       '/qr.html': () => pageWith(qr),
       '/decoy.html': () => pageWith(decoy),
       // A CSS background, which no content script looks at: only a screenshot shows this QR.
-      '/framed-qr.html': () => `<!doctype html><div id="qr" style="width:200px;height:200px;background:url(${framed}) 0 0/200px 200px"></div>`,
+      '/framed-qr.html': () =>
+        `<!doctype html><div id="qr" style="width:200px;height:200px;background:url(${framed}) 0 0/200px 200px"></div>`,
     });
     // The site is the active tab; the popup page sits in a background tab (rendering there is paused,
     // so it sends the popup's "Scan now" message itself; the button is covered by the DOM tests).
@@ -187,7 +204,12 @@ describe('popup in real Chromium', () => {
       await site.goto(server.url(path, 'scanned.test'));
       await site.bringToFront();
       await site.waitForLoadState('load');
-      return { site, result: await call<{ found: number; added: unknown[]; notAuthenticator: number }>(page, { type: 'scan/visible-tab' }) };
+      return {
+        site,
+        result: await call<{ found: number; added: unknown[]; notAuthenticator: number }>(page, {
+          type: 'scan/visible-tab',
+        }),
+      };
     };
     const { site, result } = await scan('/qr.html');
     expect(result).toMatchObject({ found: 1, notAuthenticator: 0 });
@@ -202,14 +224,19 @@ describe('popup in real Chromium', () => {
     // may belong to the frame's site, not the page's. The in-field button binds it at the next login.
     const framing = await ext.context.newPage();
     await framing.goto(server.url('/basic.html', 'scanned.test'));
-    await framing.evaluate((src) => {
-      const frame = document.createElement('iframe');
-      Object.assign(frame, { src, width: 300, height: 300 });
-      document.body.prepend(frame);
-    }, server.url('/framed-qr.html', 'qr-provider.test'));
+    await framing.evaluate(
+      (src) => {
+        const frame = document.createElement('iframe');
+        Object.assign(frame, { src, width: 300, height: 300 });
+        document.body.prepend(frame);
+      },
+      server.url('/framed-qr.html', 'qr-provider.test'),
+    );
     await framing.frameLocator('iframe').locator('#qr').waitFor();
     await framing.bringToFront();
-    const fromScreenshot = await call<{ found: number; added: { issuer: string; sites: string[] }[] }>(page, { type: 'scan/visible-tab' });
+    const fromScreenshot = await call<{ found: number; added: { issuer: string; sites: string[] }[] }>(page, {
+      type: 'scan/visible-tab',
+    });
     expect(fromScreenshot.found).toBe(1);
     expect(fromScreenshot.added.map((a) => [a.issuer, a.sites])).toEqual([['Framed Co', []]]);
     await framing.close();
@@ -217,7 +244,7 @@ describe('popup in real Chromium', () => {
     await server.close();
   });
 
-  it('this site first: the popup learns the active tab\'s site (host permission) and which accounts belong to it', async () => {
+  it("this site first: the popup learns the active tab's site (host permission) and which accounts belong to it", async () => {
     const server = await serveFixtures(join(repoRoot, 'tests/fixtures/pages'));
     const site = await ext.context.newPage();
     await site.goto(server.url('/basic.html', 'gitea.test'));
@@ -231,7 +258,9 @@ describe('popup in real Chromium', () => {
     const list = await call<{ currentSite: { origin: string; ids: string[] } | null }>(page, { type: 'accounts/list' });
     expect(list.currentSite).toEqual({ origin, ids: [gitea.id] });
     await site.goto(server.url('/basic.html', 'elsewhere.test'));
-    const other = await call<{ currentSite: { origin: string; ids: string[] } | null }>(page, { type: 'accounts/list' });
+    const other = await call<{ currentSite: { origin: string; ids: string[] } | null }>(page, {
+      type: 'accounts/list',
+    });
     expect(other.currentSite).toEqual({ origin: new URL(site.url()).origin, ids: [] });
     await call(page, { type: 'accounts/update', id: gitea.id, patch: { sites: [] } });
     await site.close();
@@ -248,6 +277,8 @@ describe('popup in real Chromium', () => {
     await expect.poll(() => page.getByRole('alert').textContent()).toBe('Wrong password. Try again.');
     await page.getByLabel('Master password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Show as QR code' }).click();
-    await expect.poll(() => page.getByTestId('account-qr').getAttribute('src'), { timeout: 10_000 }).toMatch(/^data:image\/png;base64,/);
+    await expect
+      .poll(() => page.getByTestId('account-qr').getAttribute('src'), { timeout: 10_000 })
+      .toMatch(/^data:image\/png;base64,/);
   });
 });

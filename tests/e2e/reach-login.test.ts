@@ -41,14 +41,19 @@ async function visit(path: string, host = SITE): Promise<Page> {
 }
 
 describe('keystroke-gated login forms', () => {
-  it.each(['keydown', 'keypress', 'keyup'])('a form that reads the code only on %s: "Verify" is enabled with the filled code', async (kind) => {
-    const page = await visit(`/login/${kind}.html`);
-    await expect.poll(() => page.locator('#verify').isEnabled(), { timeout: 8000, message: 'Verify enabled' }).toBe(true);
-    const read = (await page.locator('#state').textContent())!;
-    expect(plausibleCodes(URI)).toContain(read);
-    expect(await page.locator('#c').inputValue()).toBe(read);
-    await page.close();
-  });
+  it.each(['keydown', 'keypress', 'keyup'])(
+    'a form that reads the code only on %s: "Verify" is enabled with the filled code',
+    async (kind) => {
+      const page = await visit(`/login/${kind}.html`);
+      await expect
+        .poll(() => page.locator('#verify').isEnabled(), { timeout: 8000, message: 'Verify enabled' })
+        .toBe(true);
+      const read = (await page.locator('#state').textContent())!;
+      expect(plausibleCodes(URI)).toContain(read);
+      expect(await page.locator('#c').inputValue()).toBe(read);
+      await page.close();
+    },
+  );
 
   it('control: on a lookalike site nothing is filled and Verify stays off, until a user types six digits', async () => {
     const page = await visit('/login/keyup.html', LOOKALIKE);
@@ -66,13 +71,23 @@ describe('keystroke-gated login forms', () => {
       const log: string[] = [];
       (window as unknown as { keyLog: string[] }).keyLog = log;
       for (const type of ['keydown', 'keypress', 'beforeinput', 'input', 'keyup']) {
-        document.addEventListener(type, (e) => log.push(`${type}:${(e.target as HTMLInputElement).value.length}`), true);
+        document.addEventListener(
+          type,
+          (e) => log.push(`${type}:${(e.target as HTMLInputElement).value.length}`),
+          true,
+        );
       }
     });
     await page.goto(server.url('/login/one-time-code.html', SITE, 'https'));
     await expect.poll(() => page.locator('#c').inputValue(), { timeout: 8000 }).toMatch(/^\d{6}$/);
     const log = await page.evaluate(() => (window as unknown as { keyLog: string[] }).keyLog);
-    const expected = Array.from({ length: 6 }, (_, i) => [`keydown:${i}`, `keypress:${i}`, `beforeinput:${i}`, `input:${i + 1}`, `keyup:${i + 1}`]).flat();
+    const expected = Array.from({ length: 6 }, (_, i) => [
+      `keydown:${i}`,
+      `keypress:${i}`,
+      `beforeinput:${i}`,
+      `input:${i + 1}`,
+      `keyup:${i + 1}`,
+    ]).flat();
     expect(log.slice(0, 30)).toEqual(expected);
     await page.close();
   });

@@ -56,8 +56,10 @@ afterAll(async () => {
 });
 
 const origin = () => new URL(server.url('/', HOST, 'https')).origin;
-const mine = async (): Promise<AccountView[]> => (await call<AccountList>(control, { type: 'accounts/list' })).accounts.filter((a) => a.account === ACCOUNT);
-const trash = async (): Promise<TrashView[]> => (await call<TrashView[]>(control, { type: 'accounts/trash' })).filter((t) => t.account === ACCOUNT);
+const mine = async (): Promise<AccountView[]> =>
+  (await call<AccountList>(control, { type: 'accounts/list' })).accounts.filter((a) => a.account === ACCOUNT);
+const trash = async (): Promise<TrashView[]> =>
+  (await call<TrashView[]>(control, { type: 'accounts/trash' })).filter((t) => t.account === ACCOUNT);
 
 async function visit(path: string): Promise<Page> {
   const page = await ext.context.newPage();
@@ -89,7 +91,9 @@ async function toast(page: Page, label = ''): Promise<{ text: string; at: { x: n
 }
 
 async function answer(page: Page, label: string): Promise<void> {
-  await expect.poll(async () => (await toast(page, label)).at, { timeout: 10_000, message: `button ${label}` }).not.toBeNull();
+  await expect
+    .poll(async () => (await toast(page, label)).at, { timeout: 10_000, message: `button ${label}` })
+    .not.toBeNull();
   // The question re-places our host, which restarts the clickjacking guard's clock (genuine.ts: 400 ms
   // shown, 300 ms seen): a person reads the question first, the test waits as long.
   await page.waitForTimeout(800);
@@ -117,7 +121,9 @@ describe('enrolling again on the same site', () => {
     expect((await mine()).map((a) => a.id)).toEqual([old!.id]);
     await answer(page, 'Replace');
     // The confirmation field gets the new key's code (the login autofill may have put the old one's there).
-    await expect.poll(async () => plausibleCodes(URIS[1]!).includes(await field(page).inputValue()), { timeout: 10_000 }).toBe(true);
+    await expect
+      .poll(async () => plausibleCodes(URIS[1]!).includes(await field(page).inputValue()), { timeout: 10_000 })
+      .toBe(true);
     await expect.poll(async () => (await toast(page)).text).toContain(`Replaced ${ISSUER}`);
     const now = await mine();
     expect(now).toHaveLength(1);

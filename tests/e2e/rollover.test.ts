@@ -15,8 +15,16 @@ import { codeAt } from '../../src/core/otp';
 
 const FIELD = 'input[name=code]';
 const SITES = {
-  refreshed: { host: 'rollover-bank.test', issuer: 'Rollover Bank', uri: totpUri('Rollover Bank', 'ann@rollover.test', 'rollover-a') },
-  typed: { host: 'typing-bank.test', issuer: 'Typing Bank', uri: totpUri('Typing Bank', 'ben@typing.test', 'rollover-b') },
+  refreshed: {
+    host: 'rollover-bank.test',
+    issuer: 'Rollover Bank',
+    uri: totpUri('Rollover Bank', 'ann@rollover.test', 'rollover-a'),
+  },
+  typed: {
+    host: 'typing-bank.test',
+    issuer: 'Typing Bank',
+    uri: totpUri('Typing Bank', 'ben@typing.test', 'rollover-b'),
+  },
 };
 type Site = keyof typeof SITES;
 
@@ -69,7 +77,8 @@ async function enroll(name: Site): Promise<Page> {
 describe('setup page rollover', () => {
   it('the confirmation field gets the new code at rollover; a field the user typed in is left alone', async () => {
     // Start early in a period, so that both fills happen before the rollover we wait for.
-    if (periodEnd() - Date.now() < 12_000) await new Promise((done) => setTimeout(done, periodEnd() - Date.now() + 200));
+    if (periodEnd() - Date.now() < 12_000)
+      await new Promise((done) => setTimeout(done, periodEnd() - Date.now() + 200));
     const refreshed = await enroll('refreshed');
     const typed = await enroll('typed');
     const end = periodEnd();

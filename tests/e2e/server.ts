@@ -46,7 +46,10 @@ export interface FullAnswer {
   body?: string | Buffer;
 }
 
-export async function serveFixtures(root: string, extra: Record<string, (req: IncomingMessage) => RouteBody> = {}): Promise<FixtureServer> {
+export async function serveFixtures(
+  root: string,
+  extra: Record<string, (req: IncomingMessage) => RouteBody> = {},
+): Promise<FixtureServer> {
   const base = resolve(root);
   const skews = new Map<string, number>();
   const requests: FixtureServer['requests'] = [];
@@ -65,7 +68,10 @@ export async function serveFixtures(root: string, extra: Record<string, (req: In
         return;
       }
       if (typeof body === 'object' && 'status' in body) {
-        res.writeHead(body.status, { 'content-type': types[extname(path)] ?? 'application/octet-stream', ...body.headers });
+        res.writeHead(body.status, {
+          'content-type': types[extname(path)] ?? 'application/octet-stream',
+          ...body.headers,
+        });
         res.end(body.body ?? '');
         return;
       }
@@ -88,7 +94,10 @@ export async function serveFixtures(root: string, extra: Record<string, (req: In
   };
   const tls = join(import.meta.dirname, '../fixtures/tls');
   const plain = createServer((req, res) => void handle(req, res));
-  const secure = createTlsServer({ key: readFileSync(join(tls, 'key.pem')), cert: readFileSync(join(tls, 'cert.pem')) }, (req, res) => void handle(req, res));
+  const secure = createTlsServer(
+    { key: readFileSync(join(tls, 'key.pem')), cert: readFileSync(join(tls, 'cert.pem')) },
+    (req, res) => void handle(req, res),
+  );
   const port = await listen(plain);
   const httpsPort = await listen(secure);
   return {

@@ -72,7 +72,10 @@ describe('the built extension in Chromium', () => {
         const found: string[] = [];
         for (const path of paths) {
           const url = `chrome-extension://${id}/${path}`;
-          const fetched = await fetch(url).then(() => true, () => false);
+          const fetched = await fetch(url).then(
+            () => true,
+            () => false,
+          );
           const loaded = await new Promise<boolean>((done) => {
             const img = new Image();
             img.onload = () => done(true);

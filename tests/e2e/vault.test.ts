@@ -87,7 +87,9 @@ describe('the encrypted vault in real Chromium', () => {
     await page.getByRole('button', { name: 'Add account' }).click();
     await page.getByLabel('Add an account from a setup link').fill('https://example.com/not-a-key');
     await page.getByRole('button', { name: 'Add', exact: true }).click();
-    await expect.poll(() => page.locator('.add [role=alert]').textContent()).toContain('not an authenticator setup link');
+    await expect
+      .poll(() => page.locator('.add [role=alert]').textContent())
+      .toContain('not an authenticator setup link');
     await page.getByRole('button', { name: 'Close' }).click();
     expect(await page.getByTestId('account').count()).toBe(2);
     await page.close();
@@ -117,7 +119,8 @@ describe('the encrypted vault in real Chromium', () => {
       EXTENSION_NAME,
     );
     expect(replies).toHaveLength(9);
-    for (const reply of replies) expect(reply).toEqual({ ok: false, error: { code: 'protocol/forbidden', message: expect.any(String) } });
+    for (const reply of replies)
+      expect(reply).toEqual({ ok: false, error: { code: 'protocol/forbidden', message: expect.any(String) } });
     await page.close();
   });
 
@@ -156,7 +159,9 @@ describe('the encrypted vault in real Chromium', () => {
     expect(listed.value.accounts).toHaveLength(102);
     const fromSite = listed.value.accounts.filter((v) => v.sites.length > 0);
     expect(fromSite).toHaveLength(33);
-    expect(new Set(fromSite.flatMap((v) => v.sites))).toEqual(new Set([new URL(server.url('/')).origin.replace('site-a', 'load')]));
+    expect(new Set(fromSite.flatMap((v) => v.sites))).toEqual(
+      new Set([new URL(server.url('/')).origin.replace('site-a', 'load')]),
+    );
     await Promise.all([popup.close(), options.close(), site.close()]);
   });
 
@@ -164,14 +169,29 @@ describe('the encrypted vault in real Chromium', () => {
     const page = await openPopup();
     // Restore points first: a bulk add (a migration link, two accounts) keeps one, restoring it keeps
     // another, and the two accounts are left only inside restore points (and the previous generation).
-    const send = (message: object) => page.evaluate((m) => chrome.runtime.sendMessage(m), message) as Promise<{ ok: boolean; value?: unknown }>;
-    const migration = encodeMigration({ accounts: ONLY_IN_POINTS.map((u) => parseOtpauthUri(u)), version: 1, batchSize: 1, batchIndex: 0, batchId: 7 });
+    const send = (message: object) =>
+      page.evaluate((m) => chrome.runtime.sendMessage(m), message) as Promise<{ ok: boolean; value?: unknown }>;
+    const migration = encodeMigration({
+      accounts: ONLY_IN_POINTS.map((u) => parseOtpauthUri(u)),
+      version: 1,
+      batchSize: 1,
+      batchIndex: 0,
+      batchId: 7,
+    });
     expect((await send({ type: 'accounts/add-uri', uri: migration })).ok).toBe(true);
-    const points = (await send({ type: 'restore-points/list' })) as { value: { id: string; reason: string; count: number }[] };
+    const points = (await send({ type: 'restore-points/list' })) as {
+      value: { id: string; reason: string; count: number }[];
+    };
     expect(points.value[0]).toMatchObject({ reason: 'bulk-add', count: 102 });
-    expect(await send({ type: 'restore-points/restore', id: points.value[0]!.id })).toEqual({ ok: true, value: { count: 102 } });
+    expect(await send({ type: 'restore-points/restore', id: points.value[0]!.id })).toEqual({
+      ok: true,
+      value: { count: 102 },
+    });
     const after = (await send({ type: 'restore-points/list' })) as { value: { reason: string; count: number }[] };
-    expect(after.value.slice(0, 2)).toMatchObject([{ reason: 'restore', count: 104 }, { reason: 'bulk-add', count: 102 }]);
+    expect(after.value.slice(0, 2)).toMatchObject([
+      { reason: 'restore', count: 104 },
+      { reason: 'bulk-add', count: 102 },
+    ]);
     const dump = await page.evaluate(async () => {
       const dbs = await indexedDB.databases();
       return JSON.stringify({
@@ -210,12 +230,19 @@ describe('the encrypted vault in real Chromium', () => {
     expect(await page.getByTestId('code').count()).toBe(0);
     await page.getByLabel('Master password').fill('not my password');
     await page.getByRole('button', { name: 'Unlock' }).click();
-    await expect.poll(() => page.getByRole('alert').textContent(), { timeout: 15_000 }).toBe('Wrong password. Try again.');
+    await expect
+      .poll(() => page.getByRole('alert').textContent(), { timeout: 15_000 })
+      .toBe('Wrong password. Try again.');
     expect(await page.getByTestId('code').count()).toBe(0);
     await page.getByLabel('Master password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Unlock' }).click();
-    await expect.poll(() => page.getByRole('button', { name: 'Lock', exact: true }).isVisible(), { timeout: 15_000 }).toBe(true);
-    const listed = (await page.evaluate(() => chrome.runtime.sendMessage({ type: 'accounts/list' }))) as { ok: boolean; value: { accounts: unknown[] } };
+    await expect
+      .poll(() => page.getByRole('button', { name: 'Lock', exact: true }).isVisible(), { timeout: 15_000 })
+      .toBe(true);
+    const listed = (await page.evaluate(() => chrome.runtime.sendMessage({ type: 'accounts/list' }))) as {
+      ok: boolean;
+      value: { accounts: unknown[] };
+    };
     expect(listed.ok ? 'ok' : JSON.stringify(listed)).toBe('ok');
     expect(listed.value.accounts).toHaveLength(102);
     await expect.poll(() => page.locator('.issuer').first().textContent()).toBe('Mailmachine');
@@ -228,12 +255,17 @@ describe('the encrypted vault in real Chromium', () => {
 
 describe('a password change against a stolen copy of the profile', () => {
   const NEW_PASSWORD = 'a completely new passphrase';
-  type Stored = { 'vault.current'?: string; 'vault.previous'?: string; 'vault.restorePoints'?: { blob: string; reason: string }[] };
+  type Stored = {
+    'vault.current'?: string;
+    'vault.previous'?: string;
+    'vault.restorePoints'?: { blob: string; reason: string }[];
+  };
 
   it('re-keys: the old password and the old vault key open no blob written after the change; nothing lost', async () => {
     const page = await ext.context.newPage();
     await page.goto(optionsUrl());
-    const send = (message: object) => page.evaluate((m) => chrome.runtime.sendMessage(m), message) as Promise<{ ok: boolean; value?: unknown }>;
+    const send = (message: object) =>
+      page.evaluate((m) => chrome.runtime.sendMessage(m), message) as Promise<{ ok: boolean; value?: unknown }>;
     const read = () =>
       page.evaluate(async () => ({
         local: (await chrome.storage.local.get(['vault.current', 'vault.previous', 'vault.restorePoints'])) as Stored,
@@ -244,9 +276,18 @@ describe('a password change against a stolen copy of the profile', () => {
     expect(decodeBase64(stolen.session!)).toEqual(oldKey);
     const count = (await send({ type: 'accounts/list' })) as { value: { accounts: unknown[] } };
 
-    expect((await send({ type: 'vault/change-password', oldPassword: PASSWORD, newPassword: NEW_PASSWORD })).ok).toBe(true);
+    expect((await send({ type: 'vault/change-password', oldPassword: PASSWORD, newPassword: NEW_PASSWORD })).ok).toBe(
+      true,
+    );
     const changed = await read();
-    expect((await send({ type: 'accounts/add-uri', uri: 'otpauth://totp/After:change@example.test?secret=GEZDGNBVGY3TQOJQ&issuer=After' })).ok).toBe(true);
+    expect(
+      (
+        await send({
+          type: 'accounts/add-uri',
+          uri: 'otpauth://totp/After:change@example.test?secret=GEZDGNBVGY3TQOJQ&issuer=After',
+        })
+      ).ok,
+    ).toBe(true);
     const later = await read();
 
     // The session key was replaced by a new vault key.
@@ -254,7 +295,10 @@ describe('a password change against a stolen copy of the profile', () => {
     expect(newKey).not.toEqual(oldKey);
     // The restore points were re-keyed with the vault (and one more kept of the vault before the change).
     const points = later.local['vault.restorePoints']!;
-    expect(points.map((p) => p.reason)).toEqual([...stolen.local['vault.restorePoints']!.map((p) => p.reason), 'password']);
+    expect(points.map((p) => p.reason)).toEqual([
+      ...stolen.local['vault.restorePoints']!.map((p) => p.reason),
+      'password',
+    ]);
     const blobs = [
       changed.local['vault.current'],
       changed.local['vault.previous'],

@@ -5,28 +5,71 @@ import fc from 'fast-check';
 export const MAX_LEN = 4096;
 
 const OTP_KEYS = ['secret', 'issuer', 'algorithm', 'digits', 'period', 'counter', 'image', 'SECRET', 'Issuer', ''];
-const OTP_VALUES = ['JBSWY3DPEHPK3PXP', 'SHA1', 'SHA256', 'SHA512', 'MD5', '6', '8', '10', '0', '-1', '30', '1e3', '99999999999999999999', '%', '%zz', '%00', '', '=', '&', 'a b', '🙂'];
+const OTP_VALUES = [
+  'JBSWY3DPEHPK3PXP',
+  'SHA1',
+  'SHA256',
+  'SHA512',
+  'MD5',
+  '6',
+  '8',
+  '10',
+  '0',
+  '-1',
+  '30',
+  '1e3',
+  '99999999999999999999',
+  '%',
+  '%zz',
+  '%00',
+  '',
+  '=',
+  '&',
+  'a b',
+  '🙂',
+];
 
-const piece = fc.oneof(fc.constantFrom(...OTP_VALUES), fc.string({ maxLength: 12 }), fc.string({ unit: 'binary', maxLength: 12 }));
+const piece = fc.oneof(
+  fc.constantFrom(...OTP_VALUES),
+  fc.string({ maxLength: 12 }),
+  fc.string({ unit: 'binary', maxLength: 12 }),
+);
 
 /** otpauth:// URIs built from likely parts, so most reach the parameter parser. */
 export const otpauthLike = fc
   .tuple(
-    fc.constantFrom('otpauth://', 'OTPAUTH://', 'otpauth:', 'otpauth:///', 'steam://', 'otpauth-migration://offline?data='),
+    fc.constantFrom(
+      'otpauth://',
+      'OTPAUTH://',
+      'otpauth:',
+      'otpauth:///',
+      'steam://',
+      'otpauth-migration://offline?data=',
+    ),
     fc.constantFrom('totp', 'hotp', 'steam', 'TOTP', '', 'x'),
     fc.array(piece, { maxLength: 3 }),
     fc.array(fc.tuple(fc.constantFrom(...OTP_KEYS), piece), { maxLength: 8 }),
   )
-  .map(([scheme, type, label, params]) => `${scheme}${type}/${label.join(':')}?${params.map(([k, v]) => `${k}=${v}`).join('&')}`);
+  .map(
+    ([scheme, type, label, params]) =>
+      `${scheme}${type}/${label.join(':')}?${params.map(([k, v]) => `${k}=${v}`).join('&')}`,
+  );
 
-export const randomText = fc.oneof(fc.string({ maxLength: 256 }), fc.string({ unit: 'binary', maxLength: 256 }), fc.string({ unit: 'grapheme', maxLength: 64 }));
+export const randomText = fc.oneof(
+  fc.string({ maxLength: 256 }),
+  fc.string({ unit: 'binary', maxLength: 256 }),
+  fc.string({ unit: 'grapheme', maxLength: 64 }),
+);
 export const randomBytes = fc.uint8Array({ maxLength: 2048 });
 
 type Op = { kind: 'cut' | 'flip' | 'insert' | 'delete' | 'dup'; at: number; text: string };
 const op: fc.Arbitrary<Op> = fc.record({
   kind: fc.constantFrom('cut', 'flip', 'insert', 'delete', 'dup'),
   at: fc.nat(),
-  text: fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom('"', '{', '}', '[', ']', ',', ':', 'null', '-1', '1e309', '\\u0000', '|', '$', '=', '\n')),
+  text: fc.oneof(
+    fc.string({ maxLength: 8 }),
+    fc.constantFrom('"', '{', '}', '[', ']', ',', ':', 'null', '-1', '1e309', '\\u0000', '|', '$', '=', '\n'),
+  ),
 });
 
 function applyOp(text: string, { kind, at, text: add }: Op): string {
@@ -47,19 +90,41 @@ function applyOp(text: string, { kind, at, text: add }: Op): string {
 
 /** A sample with a few character-level edits. */
 export const mutatedText = (samples: string[]) =>
-  fc.tuple(fc.nat({ max: samples.length - 1 }), fc.array(op, { minLength: 1, maxLength: 3 })).map(([i, ops]) => ops.reduce(applyOp, samples[i]!));
+  fc
+    .tuple(fc.nat({ max: samples.length - 1 }), fc.array(op, { minLength: 1, maxLength: 3 }))
+    .map(([i, ops]) => ops.reduce(applyOp, samples[i]!));
 
 type Json = unknown;
 const leaf = fc.oneof(
   fc.jsonValue({ maxDepth: 2 }),
-  fc.constantFrom(null, true, -1, 0, 1, 2 ** 31, 2 ** 53, 1e308, -0, '', 'SHA1', 'totp', '2.AAAA|BBBB|CCCC', 'U2FsdGVkX1', 'Key', 'EncOTPStorage', 'OTPStorage'),
+  fc.constantFrom(
+    null,
+    true,
+    -1,
+    0,
+    1,
+    2 ** 31,
+    2 ** 53,
+    1e308,
+    -0,
+    '',
+    'SHA1',
+    'totp',
+    '2.AAAA|BBBB|CCCC',
+    'U2FsdGVkX1',
+    'Key',
+    'EncOTPStorage',
+    'OTPStorage',
+  ),
   fc.constantFrom(1 << 15, 1 << 20, 1 << 30, 2 ** 32, 16, 1025, 2_000_001, 10_000_001),
 );
 
 /** Replaces (or deletes) the value at a path picked by `steps` in a copy of `value`. */
 function setAt(value: Json, steps: number[], replacement: Json, remove: boolean): Json {
   if (steps.length === 0 || value === null || typeof value !== 'object') return replacement;
-  const copy: Record<string, Json> | Json[] = Array.isArray(value) ? [...(value as Json[])] : { ...(value as Record<string, Json>) };
+  const copy: Record<string, Json> | Json[] = Array.isArray(value)
+    ? [...(value as Json[])]
+    : { ...(value as Record<string, Json>) };
   const keys = Object.keys(copy);
   if (keys.length === 0) return replacement;
   const key = keys[steps[0]! % keys.length]!;
@@ -72,5 +137,15 @@ function setAt(value: Json, steps: number[], replacement: Json, remove: boolean)
 /** A JSON sample with one to three values replaced or removed, deep inside. */
 export const mutatedJson = (samples: Json[]) =>
   fc
-    .tuple(fc.nat({ max: samples.length - 1 }), fc.array(fc.tuple(fc.array(fc.nat(), { minLength: 1, maxLength: 6 }), leaf, fc.boolean()), { minLength: 1, maxLength: 3 }))
-    .map(([i, edits]) => JSON.stringify(edits.reduce((value, [steps, replacement, remove]) => setAt(value, steps, replacement, remove), samples[i])));
+    .tuple(
+      fc.nat({ max: samples.length - 1 }),
+      fc.array(fc.tuple(fc.array(fc.nat(), { minLength: 1, maxLength: 6 }), leaf, fc.boolean()), {
+        minLength: 1,
+        maxLength: 3,
+      }),
+    )
+    .map(([i, edits]) =>
+      JSON.stringify(
+        edits.reduce((value, [steps, replacement, remove]) => setAt(value, steps, replacement, remove), samples[i]),
+      ),
+    );

@@ -51,7 +51,8 @@ export function timedSubtle(): { subtle: SubtleCrypto; kdfMs: () => number; rese
       const value = Reflect.get(target, key, target) as unknown;
       if (typeof value !== 'function') return value;
       if (key !== 'deriveBits') return value.bind(target);
-      return (...args: unknown[]) => timedKdf(() => (value as (...a: unknown[]) => Promise<ArrayBuffer>).apply(target, args));
+      return (...args: unknown[]) =>
+        timedKdf(() => (value as (...a: unknown[]) => Promise<ArrayBuffer>).apply(target, args));
     },
   });
   return { subtle, kdfMs: () => kdfClock.spent, reset: () => void (kdfClock.spent = 0) };
@@ -63,7 +64,15 @@ const heapNow = () => {
 };
 
 export async function fuzz<T>(target: FuzzTarget<T>, params: fc.Parameters<[T]> = {}): Promise<FuzzStats> {
-  const stats: FuzzStats = { name: target.name, runs: 0, typedErrors: 0, totalMs: 0, maxCallMs: 0, kdfMs: 0, maxHeapGrowthMB: 0 };
+  const stats: FuzzStats = {
+    name: target.name,
+    runs: 0,
+    typedErrors: 0,
+    totalMs: 0,
+    maxCallMs: 0,
+    kdfMs: 0,
+    maxHeapGrowthMB: 0,
+  };
   const timed = timedSubtle();
   const property = fc.asyncProperty(target.arbitrary, async (input) => {
     timed.reset();
@@ -73,7 +82,11 @@ export async function fuzz<T>(target: FuzzTarget<T>, params: fc.Parameters<[T]> 
     try {
       await target.run(input, timed.subtle);
     } catch (error) {
-      if (!isCoreError(error)) throw new Error(`${target.name}: untyped ${String((error as Error)?.name)}: ${String((error as Error)?.message)}`, { cause: error });
+      if (!isCoreError(error))
+        throw new Error(
+          `${target.name}: untyped ${String((error as Error)?.name)}: ${String((error as Error)?.message)}`,
+          { cause: error },
+        );
       stats.typedErrors++;
     } finally {
       peak = Math.max(peak, heapNow());
@@ -86,7 +99,8 @@ export async function fuzz<T>(target: FuzzTarget<T>, params: fc.Parameters<[T]> 
     stats.maxCallMs = Math.max(stats.maxCallMs, ownMs);
     stats.maxHeapGrowthMB = Math.max(stats.maxHeapGrowthMB, (peak - heapBefore) / 2 ** 20);
     if (ownMs > CALL_LIMIT_MS) throw new Error(`${target.name}: one call took ${ownMs.toFixed(0)} ms`);
-    if (peak - heapBefore > HEAP_LIMIT_BYTES) throw new Error(`${target.name}: heap grew by ${((peak - heapBefore) / 2 ** 20).toFixed(0)} MB`);
+    if (peak - heapBefore > HEAP_LIMIT_BYTES)
+      throw new Error(`${target.name}: heap grew by ${((peak - heapBefore) / 2 ** 20).toFixed(0)} MB`);
   });
   await fc.assert(property, { ...params });
   return stats;

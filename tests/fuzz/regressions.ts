@@ -12,5 +12,10 @@ export interface Regression {
 export const REGRESSIONS: Regression[] = [
   // `version: { toString: null }` made String(version) throw a TypeError in the backup reader's error
   // message (fixed: the message names only numbers; same guard in the Ente and Bitwarden readers).
-  { name: 'backup version object without toString', target: 'backup reader', seed: -1962443755, path: '45335:1:19:13:7:6:84:83:84:86:84:84:84:84:84:84:84:84:84:84:84:84:84:84:84:84:84:84:84:87:84:84:84:84:85:85' },
+  {
+    name: 'backup version object without toString',
+    target: 'backup reader',
+    seed: -1962443755,
+    path: '45335:1:19:13:7:6:84:83:84:86:84:84:84:84:84:84:84:84:84:84:84:84:84:84:84:84:84:84:84:87:84:84:84:84:85:85',
+  },
 ];

@@ -16,10 +16,19 @@ import { timedKdf, type FuzzTarget } from './harness';
 import { ACCOUNTS, PLAIN_JSON_SAMPLES, textSamples } from './samples';
 
 /** KDF costs the fuzzer allows: enough for the fuzz samples (Bitwarden 16 MiB × 2 or 5000 PBKDF2, Authenticator 19 MiB × 2). */
-export const FUZZ_LIMITS: KdfLimits = { argon2MemoryBytes: 20 * 2 ** 20, argon2WorkBytes: 40 * 2 ** 20, argon2Parallelism: 4, pbkdf2Iterations: 10_000 };
+export const FUZZ_LIMITS: KdfLimits = {
+  argon2MemoryBytes: 20 * 2 ** 20,
+  argon2WorkBytes: 40 * 2 ** 20,
+  argon2Parallelism: 4,
+  pbkdf2Iterations: 10_000,
+};
 
 /** The samples' own passwords (tests/fixtures/imports/make-peer-exports.mjs). */
-const SAMPLE_PASSWORDS = new Set(['bitwarden-sample-password', 'ente-sample-password', 'authenticator-sample-password']);
+const SAMPLE_PASSWORDS = new Set([
+  'bitwarden-sample-password',
+  'ente-sample-password',
+  'authenticator-sample-password',
+]);
 
 /**
  * Real Argon2id for the first `real` distinct derivations with a sample's own password (so mutations
@@ -56,11 +65,22 @@ export async function fuzzTargets({ realArgon2 = 12 }: { realArgon2?: number } =
   const peerTexts = texts.filter((t) => peekSafe(t));
   const backups = texts.filter((t) => t.includes('"clickauth-backup"') || t.includes('"format"'));
   const argon2 = fuzzArgon2(realArgon2);
-  const passwords = fc.constantFrom(undefined, 'pw', 'bitwarden-sample-password', 'ente-sample-password', 'authenticator-sample-password', 'wrong');
+  const passwords = fc.constantFrom(
+    undefined,
+    'pw',
+    'bitwarden-sample-password',
+    'ente-sample-password',
+    'authenticator-sample-password',
+    'wrong',
+  );
 
   const uri: FuzzTarget<string> = {
     name: 'otpauth URI parser',
-    arbitrary: fc.oneof(otpauthLike, randomText, mutatedText(texts.filter((t) => t.startsWith('otpauth://')).flatMap((t) => t.split('\n')))),
+    arbitrary: fc.oneof(
+      otpauthLike,
+      randomText,
+      mutatedText(texts.filter((t) => t.startsWith('otpauth://')).flatMap((t) => t.split('\n'))),
+    ),
     run: (input) => parseOtpauthUri(input),
   };
   const migration: FuzzTarget<string | Uint8Array> = {
@@ -81,14 +101,23 @@ export async function fuzzTargets({ realArgon2 = 12 }: { realArgon2?: number } =
   const parsers: FuzzTarget<[string | Uint8Array, string | undefined]> = {
     name: 'import parsers',
     arbitrary: fc.tuple(
-      fc.oneof(randomBytes, randomText, fc.json({ maxDepth: 4 }), mutatedJson([...PLAIN_JSON_SAMPLES, ...jsonTexts]), mutatedText(texts)),
+      fc.oneof(
+        randomBytes,
+        randomText,
+        fc.json({ maxDepth: 4 }),
+        mutatedJson([...PLAIN_JSON_SAMPLES, ...jsonTexts]),
+        mutatedText(texts),
+      ),
       passwords,
     ),
     run: ([input, password], subtle) => importFile(input, { subtle, ...(password === undefined ? {} : { password }) }),
   };
   const peers: FuzzTarget<[string, string]> = {
     name: 'peer encrypted exports',
-    arbitrary: fc.tuple(fc.oneof(mutatedJson(peerTexts.map((t) => JSON.parse(t) as unknown)), mutatedText(peerTexts)), passwords.map((p) => p ?? '')),
+    arbitrary: fc.tuple(
+      fc.oneof(mutatedJson(peerTexts.map((t) => JSON.parse(t) as unknown)), mutatedText(peerTexts)),
+      passwords.map((p) => p ?? ''),
+    ),
     run: async ([text, password], subtle) => {
       const peer = peekPeerEncrypted(text);
       if (peer) return openPeerExport(text, password, { subtle, limits: FUZZ_LIMITS, argon2 });
@@ -97,8 +126,12 @@ export async function fuzzTargets({ realArgon2 = 12 }: { realArgon2?: number } =
   };
   const backup: FuzzTarget<[string, boolean]> = {
     name: 'backup reader',
-    arbitrary: fc.tuple(fc.oneof(mutatedJson(backups.map((t) => JSON.parse(t) as unknown)), mutatedText(backups)), fc.boolean()),
-    run: async ([text, verify], subtle) => (verify ? verifyBackup(text, 'pw', ACCOUNTS, { subtle }) : importFile(text, { subtle, password: 'pw' })),
+    arbitrary: fc.tuple(
+      fc.oneof(mutatedJson(backups.map((t) => JSON.parse(t) as unknown)), mutatedText(backups)),
+      fc.boolean(),
+    ),
+    run: async ([text, verify], subtle) =>
+      verify ? verifyBackup(text, 'pw', ACCOUNTS, { subtle }) : importFile(text, { subtle, password: 'pw' }),
   };
   return [uri, migration, parsers, peers, backup] as FuzzTarget<unknown>[];
 }

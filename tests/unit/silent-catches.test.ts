@@ -30,7 +30,10 @@ describe('silent catches', () => {
     const { writeFileSync, mkdtempSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const file = `${mkdtempSync(`${tmpdir()}/silent-`)}/x.ts`;
-    writeFileSync(file, 'try {\n  a();\n} catch {\n  b();\n}\ntry {\n  a();\n} catch (e) {\n  b();\n}\np.catch(() => undefined);\np.then(f, () => null);\ntry {\n  a();\n} catch (e) {\n  log.error(e);\n}\n');
+    writeFileSync(
+      file,
+      'try {\n  a();\n} catch {\n  b();\n}\ntry {\n  a();\n} catch (e) {\n  b();\n}\np.catch(() => undefined);\np.then(f, () => null);\ntry {\n  a();\n} catch (e) {\n  log.error(e);\n}\n',
+    );
     expect((silentCatches(file) as string[]).map((p) => Number(p.split(':').pop()))).toEqual([3, 8, 11, 12]);
   });
 });

@@ -26,7 +26,8 @@ export class ClockStore {
    */
   add(sample: ClockSample, throttle = true): Promise<boolean> {
     const last = this.lastBySource.get(sample.source);
-    if (throttle && last !== undefined && sample.at - last < SOURCE_GAP_MS && sample.at >= last) return Promise.resolve(false);
+    if (throttle && last !== undefined && sample.at - last < SOURCE_GAP_MS && sample.at >= last)
+      return Promise.resolve(false);
     this.lastBySource.set(sample.source, sample.at);
     const write = this.queue.then(async () => {
       await this.item.set(addSample(await this.samples(), sample));

@@ -16,14 +16,23 @@ let lastProbe = -Infinity;
  * origin, no cookies, no cache, no redirects. Never any other server (issue 13: no third party).
  * Returns the samples it got (maybe none); at most once per PROBE_GAP_MS.
  */
-export async function probeClock(origin: string, fetchFn: Fetch = (u, i) => fetch(u, i), now: () => number = Date.now): Promise<ClockSample[]> {
+export async function probeClock(
+  origin: string,
+  fetchFn: Fetch = (u, i) => fetch(u, i),
+  now: () => number = Date.now,
+): Promise<ClockSample[]> {
   if (now() - lastProbe < PROBE_GAP_MS) return [];
   lastProbe = now();
   const samples: ClockSample[] = [];
   for (let i = 0; i < MIN_SAMPLES; i++) {
     const sentAt = now();
     try {
-      const response = await fetchFn(`${origin}/`, { method: 'HEAD', credentials: 'omit', cache: 'no-store', redirect: 'manual' });
+      const response = await fetchFn(`${origin}/`, {
+        method: 'HEAD',
+        credentials: 'omit',
+        cache: 'no-store',
+        redirect: 'manual',
+      });
       const sample = sampleFrom({
         date: response.headers.get('date') ?? undefined,
         status: response.status,

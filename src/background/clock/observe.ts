@@ -30,23 +30,27 @@ export function observeClock(events: WebRequestEvents, observer: ClockObserver):
     sentAt.set(details.requestId, details.timeStamp);
   }, FILTER);
   events.onErrorOccurred.addListener((details) => void sentAt.delete(details.requestId), FILTER);
-  events.onResponseStarted.addListener((details) => {
-    const sent = sentAt.get(details.requestId);
-    sentAt.delete(details.requestId);
-    const origin = new URL(details.url).origin;
-    const sample = sampleFrom({
-      date: header(details, 'date'),
-      status: details.statusCode,
-      fromCache: details.fromCache,
-      hasAge: header(details, 'age') !== undefined,
-      ...(sent === undefined ? {} : { sentAt: sent }),
-      receivedAt: details.timeStamp,
-      source: origin,
-    });
-    if (!sample) return;
-    void observer
-      .isAccountSite(origin)
-      .then((mine) => (mine ? observer.record(sample) : undefined))
-      .catch((error: unknown) => log.warn('clock sample dropped', error));
-  }, FILTER, ['responseHeaders']);
+  events.onResponseStarted.addListener(
+    (details) => {
+      const sent = sentAt.get(details.requestId);
+      sentAt.delete(details.requestId);
+      const origin = new URL(details.url).origin;
+      const sample = sampleFrom({
+        date: header(details, 'date'),
+        status: details.statusCode,
+        fromCache: details.fromCache,
+        hasAge: header(details, 'age') !== undefined,
+        ...(sent === undefined ? {} : { sentAt: sent }),
+        receivedAt: details.timeStamp,
+        source: origin,
+      });
+      if (!sample) return;
+      void observer
+        .isAccountSite(origin)
+        .then((mine) => (mine ? observer.record(sample) : undefined))
+        .catch((error: unknown) => log.warn('clock sample dropped', error));
+    },
+    FILTER,
+    ['responseHeaders'],
+  );
 }

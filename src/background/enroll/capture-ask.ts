@@ -38,7 +38,15 @@ export function capturePending(now = Date.now()): CapturePending | null {
   const { token, entry } = found;
   const first = entry.accounts[0]!;
   const host = new URL(entry.origin).host;
-  return { token, host, site: siteOf(entry.origin) ?? host, issuer: first.issuer, account: first.account, count: entry.accounts.length, batch: entry.batch };
+  return {
+    token,
+    host,
+    site: siteOf(entry.origin) ?? host,
+    issuer: first.issuer,
+    account: first.account,
+    count: entry.accounts.length,
+    batch: entry.batch,
+  };
 }
 
 /** The user said yes in the popup: add the key (bound only if `bind`), then tell the page (toast, code if bound). */
@@ -51,7 +59,8 @@ export async function captureAccept(
   now = Date.now(),
 ): Promise<{ count: number; duplicates: number; bound: boolean }> {
   const found = current(now);
-  if (!found || found.token !== token) throw new BackgroundError('protocol/bad-request', 'This QR is no longer waiting');
+  if (!found || found.token !== token)
+    throw new BackgroundError('protocol/bad-request', 'This QR is no longer waiting');
   asking = null; // used up at once: a second click cannot add twice
   const outcome = await completeEnrollment(vault, found.entry, { bind: bind === true && !found.entry.batch }, now);
   if (outcome.kind !== 'added') throw new BackgroundError('protocol/bad-request', 'Not added');

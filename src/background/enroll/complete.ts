@@ -29,7 +29,12 @@ export function reenrollAsk(data: VaultData, entry: Pending): Account | undefine
  * binding.ts). An account already in the vault is not added again; if it belongs to this site its
  * code still goes to the confirmation field (when the page may have codes of this QR at all).
  */
-export async function completeEnrollment(vault: VaultService, entry: Pending, options: CompleteOptions = {}, now = Date.now()): Promise<EnrollOutcome> {
+export async function completeEnrollment(
+  vault: VaultService,
+  entry: Pending,
+  options: CompleteOptions = {},
+  now = Date.now(),
+): Promise<EnrollOutcome> {
   const userBinds = options.bind === true;
   const offset = await codeOffsetNow();
   // A captured QR is asked about in the popup, where "Use it on <site>" already decides its binding.
@@ -48,7 +53,9 @@ export async function completeEnrollment(vault: VaultService, entry: Pending, op
       try {
         // The user answered our question about the account bound here: the new key takes its place on
         // this origin (its code is this page's to know), beside it or instead of it.
-        const sites = old ? [...new Set([...sitesFor(entry, input, userBinds), entry.origin])] : sitesFor(entry, input, userBinds);
+        const sites = old
+          ? [...new Set([...sitesFor(entry, input, userBinds), entry.origin])]
+          : sitesFor(entry, input, userBinds);
         const result = addAccount(next, { ...input, sites }, { now: at });
         next = result.vault;
         added.push(result.account);
@@ -76,10 +83,23 @@ export async function completeEnrollment(vault: VaultService, entry: Pending, op
     const bound = added.every((a) => a.sites.length > 0);
     // The login autofill may have put the old key's code in the setup page's field (the old account was
     // bound here): the page may replace those values with the new key's code, not what the user typed.
-    const stale = gives && old && old.type !== 'hotp' ? [codeView(old, now, offset).code, codeView(old, now - old.period * 1000, offset).code] : undefined;
+    const stale =
+      gives && old && old.type !== 'hotp'
+        ? [codeView(old, now, offset).code, codeView(old, now - old.period * 1000, offset).code]
+        : undefined;
     return {
       data: next,
-      result: { kind: 'added', issuer: named.issuer, account: named.account, count: added.length, duplicates, code, validUntil, bound, ...(stale && { stale }) },
+      result: {
+        kind: 'added',
+        issuer: named.issuer,
+        account: named.account,
+        count: added.length,
+        duplicates,
+        code,
+        validUntil,
+        bound,
+        ...(stale && { stale }),
+      },
     };
   });
 }

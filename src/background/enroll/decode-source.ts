@@ -13,13 +13,21 @@ const MAX_BYTES = 8 * 1024 * 1024;
  * Cross-origin images are fetched by the background (host permission), see image-fetch.ts; what the page
  * cannot read at all is cropped from a capture of the sender's tab, see captureSource.
  */
-export async function authenticatorUri(source: CandidateSource, pageOrigin: string, sender: SenderLike): Promise<{ isQr: boolean; uri: string | null }> {
+export async function authenticatorUri(
+  source: CandidateSource,
+  pageOrigin: string,
+  sender: SenderLike,
+): Promise<{ isQr: boolean; uri: string | null }> {
   const text = source.kind === 'uri' ? source.uri : await decodeText(source, pageOrigin, sender);
   if (text === null) return { isQr: false, uri: null };
   return { isQr: true, uri: classifyQrText(text).kind === 'other' ? null : text.trim() };
 }
 
-async function decodeText(source: Exclude<CandidateSource, { kind: 'uri' }>, pageOrigin: string, sender: SenderLike): Promise<string | null> {
+async function decodeText(
+  source: Exclude<CandidateSource, { kind: 'uri' }>,
+  pageOrigin: string,
+  sender: SenderLike,
+): Promise<string | null> {
   if (source.kind === 'capture') {
     const crop = await captureSource(source, sender, pageOrigin);
     return crop && (decodeQr(crop)?.text ?? null);

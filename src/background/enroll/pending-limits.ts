@@ -25,17 +25,25 @@ export const MAX = 512;
 
 const frameOf = (p: { tabId: number; frameId: number }) => `${p.tabId}/${p.frameId}`;
 
-export function makeRoom<P extends Holder>(pending: Map<string, P>, incoming: Omit<Holder, 'expires' | 'confirmed'>, now: number): void {
+export function makeRoom<P extends Holder>(
+  pending: Map<string, P>,
+  incoming: Omit<Holder, 'expires' | 'confirmed'>,
+  now: number,
+): void {
   const frame = frameOf(incoming);
   for (const [token, p] of pending) {
-    const oldDocument = frameOf(p) === frame && incoming.documentId && p.documentId && p.documentId !== incoming.documentId;
+    const oldDocument =
+      frameOf(p) === frame && incoming.documentId && p.documentId && p.documentId !== incoming.documentId;
     if (p.expires < now || (oldDocument && !p.confirmed)) pending.delete(token);
   }
   const own = [...pending].filter(([, p]) => frameOf(p) === frame);
   for (let excess = own.length - PER_FRAME + 1; excess > 0; excess--) evictOldest(pending, own);
   while (pending.size >= MAX) {
     const busiest = busiestFrame(pending);
-    evictOldest(pending, [...pending].filter(([, p]) => frameOf(p) === busiest));
+    evictOldest(
+      pending,
+      [...pending].filter(([, p]) => frameOf(p) === busiest),
+    );
   }
 }
 
@@ -59,7 +67,10 @@ function busiestFrame(pending: Map<string, Holder>): string {
 
 /** Deletes the oldest unconfirmed of `entries` (Map order is insertion order), else the oldest; updates `entries`. */
 function evictOldest(pending: Map<string, Holder>, entries: [string, Holder][]): void {
-  const index = Math.max(0, entries.findIndex(([, p]) => !p.confirmed));
+  const index = Math.max(
+    0,
+    entries.findIndex(([, p]) => !p.confirmed),
+  );
   const [victim] = entries.splice(index, 1);
   if (victim) pending.delete(victim[0]);
 }

@@ -31,7 +31,10 @@ export interface Pending {
 const TTL_MS = 30 * 60 * 1000;
 const pending = new Map<string, Pending>();
 
-export function remember(entry: Omit<Pending, 'expires' | 'confirmed' | 'added' | 'replaced'>, now = Date.now()): string {
+export function remember(
+  entry: Omit<Pending, 'expires' | 'confirmed' | 'added' | 'replaced'>,
+  now = Date.now(),
+): string {
   makeRoom(pending, entry, now); // fair limits per frame and overall: see pending-limits.ts
   const token = crypto.randomUUID();
   pending.set(token, { ...entry, expires: now + TTL_MS, confirmed: false, added: [], replaced: [] });
@@ -41,18 +44,27 @@ export function remember(entry: Omit<Pending, 'expires' | 'confirmed' | 'added' 
 /** The entry for `token`, only for the very frame (and, where known, document and origin) it was made for. */
 export function lookup(
   token: string,
-  where: { tabId: number | undefined; frameId: number | undefined; origin?: string | null; documentId?: string | undefined },
+  where: {
+    tabId: number | undefined;
+    frameId: number | undefined;
+    origin?: string | null;
+    documentId?: string | undefined;
+  },
   now = Date.now(),
 ): Pending | null {
   const entry = pending.get(token);
-  if (!entry || entry.expires < now || entry.tabId !== where.tabId || entry.frameId !== (where.frameId ?? 0)) return null;
+  if (!entry || entry.expires < now || entry.tabId !== where.tabId || entry.frameId !== (where.frameId ?? 0))
+    return null;
   if (where.origin !== undefined && where.origin !== entry.origin) return null;
   if (where.documentId && entry.documentId && where.documentId !== entry.documentId) return null;
   return entry;
 }
 
 /** Where a content-script message came from, as lookup() wants it. */
-export function whereFrom(sender: { tab?: { id?: number }; frameId?: number; documentId?: string }, origin: string | null) {
+export function whereFrom(
+  sender: { tab?: { id?: number }; frameId?: number; documentId?: string },
+  origin: string | null,
+) {
   return { tabId: sender.tab?.id, frameId: sender.frameId, origin, documentId: sender.documentId };
 }
 

@@ -6,7 +6,10 @@ import type { ParsedAccount } from '../../core/otpauth-uri/types';
  * "Can't scan? Enter this key": the selected text as a base32 key, named after the site when the page
  * gives no issuer, bound to the frame it was selected in (the URL comes from the browser, not the page).
  */
-export function keyFromSelection(selection: string, frameUrl: string): { account: ParsedAccount; origin: string } | null {
+export function keyFromSelection(
+  selection: string,
+  frameUrl: string,
+): { account: ParsedAccount; origin: string } | null {
   let url: URL;
   try {
     url = new URL(frameUrl);
@@ -23,4 +26,3 @@ export function keyFromSelection(selection: string, frameUrl: string): { account
     throw error;
   }
 }
-

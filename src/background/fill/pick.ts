@@ -41,13 +41,24 @@ export function eligible(data: VaultData, origin: string): { ids: string[]; boun
 }
 
 /** The pick waiting in tab `tabId` (the popup's tab), with what the popup shows: site, accounts, lookalike warning. */
-export async function pendingPick(vault: VaultService, tabId: number | null, now = Date.now()): Promise<PendingPick | null> {
+export async function pendingPick(
+  vault: VaultService,
+  tabId: number | null,
+  now = Date.now(),
+): Promise<PendingPick | null> {
   const pick = tabId === null ? null : picks.latest(tabId, now);
   if (!pick || (await vault.state()) !== 'unlocked') return null;
   return vault.read((data) => {
     const { ids, unbound } = eligible(data, pick.origin);
     const url = new URL(pick.origin);
-    return { id: pick.id, host: url.host, site: siteOf(pick.origin) ?? url.hostname, ids, unbound, lookalike: lookalikeFor(data, pick.origin) };
+    return {
+      id: pick.id,
+      host: url.host,
+      site: siteOf(pick.origin) ?? url.hostname,
+      ids,
+      unbound,
+      lookalike: lookalikeFor(data, pick.origin),
+    };
   });
 }
 
@@ -63,10 +74,14 @@ export interface PickChoice {
 }
 
 /** The user picked an account for pick `pickId`: fill that pick's frame; `always` binds an unbound account to the site. */
-export async function pickAccount(vault: VaultService, choice: PickChoice, now = Date.now()): Promise<{ filled: boolean }> {
+export async function pickAccount(
+  vault: VaultService,
+  choice: PickChoice,
+  now = Date.now(),
+): Promise<{ filled: boolean }> {
   const waiting = picks.get(choice.pickId, now);
   if (!choice.despiteLookalike && (await vault.read((data) => lookalikeFor(data, waiting.origin)))) {
-    throw new PickError('fill/lookalike-unconfirmed', 'This site looks like another account\'s site: confirm first');
+    throw new PickError('fill/lookalike-unconfirmed', "This site looks like another account's site: confirm first");
   }
   const pick = picks.take(choice.pickId, now); // used up at once: a second click cannot fill (and submit) twice
   const { id, always } = choice;
@@ -76,7 +91,14 @@ export async function pickAccount(vault: VaultService, choice: PickChoice, now =
     return always && unbound.includes(id) ? updateAccount(data, id, { sites: [pick.origin] }, { now }) : data;
   };
   const offset = await codeOffsetNow();
-  const answerFor = (data: VaultData) => codeAnswer(data.accounts.find((a) => a.id === id)!, now, true, pick.origin, offset);
+  const answerFor = (data: VaultData) =>
+    codeAnswer(
+      data.accounts.find((a) => a.id === id)!,
+      now,
+      true,
+      pick.origin,
+      offset,
+    );
   const answer = always
     ? await vault.mutate((data) => {
         const next = choose(data);
@@ -87,7 +109,11 @@ export async function pickAccount(vault: VaultService, choice: PickChoice, now =
 }
 
 /** After an unlock asked for by the in-field button: fill tab `tabId`'s pick at once if exactly one account is the site's. */
-export async function finishPickAfterUnlock(vault: VaultService, tabId: number | null, now = Date.now()): Promise<void> {
+export async function finishPickAfterUnlock(
+  vault: VaultService,
+  tabId: number | null,
+  now = Date.now(),
+): Promise<void> {
   const pick = tabId === null ? null : picks.latest(tabId, now);
   if (!pick) return;
   const offset = await codeOffsetNow();

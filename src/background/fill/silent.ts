@@ -37,4 +37,5 @@ export function topOrSameSite(sender: SenderLike, origin: string): boolean {
 }
 
 /** All the conditions on the frame for filling without a click. */
-export const silentFrame = (sender: SenderLike, origin: string): boolean => topOrSameSite(sender, origin) && secureOrigin(origin);
+export const silentFrame = (sender: SenderLike, origin: string): boolean =>
+  topOrSameSite(sender, origin) && secureOrigin(origin);

@@ -12,15 +12,18 @@ import { toView } from './views';
 export async function accountsAddUri({ vault }: Services, uri: string, sites: string[] = []): Promise<AccountView[]> {
   const parsed = parseAnyUri(uri);
   // A migration link adds several accounts at once: a bulk change, so it keeps a restore point.
-  const added = await vault.mutate((data, now) => {
-    let next: VaultData = data;
-    const accounts: Account[] = [];
-    for (const input of parsed) {
-      const result = addAccount(next, { ...input, sites }, { now });
-      next = result.vault;
-      accounts.push(result.account);
-    }
-    return { data: next, result: accounts };
-  }, parsed.length > 1 ? { restorePoint: 'bulk-add' } : {});
+  const added = await vault.mutate(
+    (data, now) => {
+      let next: VaultData = data;
+      const accounts: Account[] = [];
+      for (const input of parsed) {
+        const result = addAccount(next, { ...input, sites }, { now });
+        next = result.vault;
+        accounts.push(result.account);
+      }
+      return { data: next, result: accounts };
+    },
+    parsed.length > 1 ? { restorePoint: 'bulk-add' } : {},
+  );
   return added.map(toView);
 }

@@ -15,7 +15,11 @@ type FillTab = (accountId: string, hotpCode: string) => Promise<unknown>;
  * The taken code then goes to the active tab's field through the tab's one-time grant, so the fill
  * does not advance the counter a second time (fill/request never computes HOTP codes itself).
  */
-export async function accountsHotpUse({ vault }: Services, id: string, fill: FillTab = fillActiveTab): Promise<HotpUse> {
+export async function accountsHotpUse(
+  { vault }: Services,
+  id: string,
+  fill: FillTab = fillActiveTab,
+): Promise<HotpUse> {
   const used = await vault.mutate((data, now) => {
     const account = data.accounts.find((a) => a.id === id);
     if (!account || account.type !== 'hotp') throw new BackgroundError('protocol/bad-request', 'Not an HOTP account');

@@ -20,5 +20,8 @@ export function accountListOf(data: VaultData, origin: string | null): AccountLi
   const accounts = listAccounts(data);
   if (!origin) return { accounts: accounts.map(toView), currentSite: null };
   const lookalike = lookalikeFor(data, origin);
-  return { accounts: accounts.map(toView), currentSite: { origin, ids: matchAccounts(accounts, origin), ...(lookalike ? { lookalike } : {}) } };
+  return {
+    accounts: accounts.map(toView),
+    currentSite: { origin, ids: matchAccounts(accounts, origin), ...(lookalike ? { lookalike } : {}) },
+  };
 }

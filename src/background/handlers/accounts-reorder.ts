@@ -5,7 +5,8 @@ import type { Services } from './context';
 
 /** `accounts/reorder`: `ids` in their new order (a group or all); each gets its index as `order`. */
 export function accountsReorder({ vault }: Services, ids: string[]): Promise<NoFields> {
-  if (!Array.isArray(ids) || new Set(ids).size !== ids.length) throw new BackgroundError('protocol/bad-request', 'Bad id list');
+  if (!Array.isArray(ids) || new Set(ids).size !== ids.length)
+    throw new BackgroundError('protocol/bad-request', 'Bad id list');
   return vault.mutate((data, now) => {
     let next: VaultData = data;
     ids.forEach((id, order) => {

@@ -5,7 +5,12 @@ import type { Services } from './context';
 export function accountsTrash({ vault }: Services): Promise<TrashView[]> {
   return vault.read((data) =>
     data.trash
-      .map(({ account, deletedAt }) => ({ id: account.id, issuer: account.issuer, account: account.account, deletedAt }))
+      .map(({ account, deletedAt }) => ({
+        id: account.id,
+        issuer: account.issuer,
+        account: account.account,
+        deletedAt,
+      }))
       .sort((a, b) => b.deletedAt - a.deletedAt),
   );
 }

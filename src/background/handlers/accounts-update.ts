@@ -16,7 +16,9 @@ const isOrigin = (v: unknown): boolean => {
   }
 };
 const goodOption = (key: string, value: unknown): boolean =>
-  key === 'exactOrigin' ? typeof value === 'boolean' : LISTS.has(key) && Array.isArray(value) && value.length <= 100 && value.every(isOrigin);
+  key === 'exactOrigin'
+    ? typeof value === 'boolean'
+    : LISTS.has(key) && Array.isArray(value) && value.length <= 100 && value.every(isOrigin);
 
 const badFill = (fill: unknown): boolean =>
   typeof fill !== 'object' || fill === null || Object.entries(fill).some(([k, v]) => !goodOption(k, v));
@@ -24,10 +26,15 @@ const badFill = (fill: unknown): boolean =>
 /** `accounts/update`: edit the user-visible fields; anything else in the patch is refused. */
 export async function accountsUpdate({ vault }: Services, id: string, patch: AccountPatch): Promise<AccountView> {
   if (Object.keys(patch).some((key) => !EDITABLE.has(key))) {
-    throw new BackgroundError('protocol/bad-request', 'Only issuer, account, sites, pinned, order, counter and fill can be edited');
+    throw new BackgroundError(
+      'protocol/bad-request',
+      'Only issuer, account, sites, pinned, order, counter and fill can be edited',
+    );
   }
-  if (patch.counter !== undefined && !Number.isSafeInteger(patch.counter)) throw new BackgroundError('protocol/bad-request', 'Bad counter');
-  if (patch.fill !== undefined && badFill(patch.fill)) throw new BackgroundError('protocol/bad-request', 'Bad fill options');
+  if (patch.counter !== undefined && !Number.isSafeInteger(patch.counter))
+    throw new BackgroundError('protocol/bad-request', 'Bad counter');
+  if (patch.fill !== undefined && badFill(patch.fill))
+    throw new BackgroundError('protocol/bad-request', 'Bad fill options');
   return vault.mutate((data, now) => {
     // A counter means something for HOTP only; core refuses one that goes down (RFC 4226 §7.2).
     if (patch.counter !== undefined && data.accounts.find((a) => a.id === id)?.type !== 'hotp') {

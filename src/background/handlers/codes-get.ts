@@ -19,7 +19,12 @@ export function codeView(account: Account, now: number, offsetMs = 0): CodeView 
 }
 
 /** `codes/get` (extension pages): current codes for the given accounts; unknown ids are skipped. */
-export async function codesGet({ vault }: Services, ids: string[], now = Date.now(), offsetMs?: number): Promise<CodeView[]> {
+export async function codesGet(
+  { vault }: Services,
+  ids: string[],
+  now = Date.now(),
+  offsetMs?: number,
+): Promise<CodeView[]> {
   const wanted = new Set(ids);
   const offset = offsetMs ?? (await codeOffsetNow());
   return vault.read((data) => data.accounts.filter((a) => wanted.has(a.id)).map((a) => codeView(a, now, offset)));

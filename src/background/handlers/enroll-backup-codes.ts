@@ -9,10 +9,16 @@ import type { Services } from './context';
  * `enroll/backup-codes` (content scripts): the setup page showed its backup codes after the QR the
  * user enrolled, and the user chose to keep them. Stored with exactly the account that QR added.
  */
-export async function enrollBackupCodes({ vault }: Services, token: string, codes: string[], sender: SenderLike): Promise<{ saved: number }> {
+export async function enrollBackupCodes(
+  { vault }: Services,
+  token: string,
+  codes: string[],
+  sender: SenderLike,
+): Promise<{ saved: number }> {
   const entry = lookup(token, whereFrom(sender, senderOrigin(sender)));
   const id = entry?.added[0];
-  if (!id || entry.added.length !== 1) throw new BackgroundError('protocol/bad-request', 'Unknown or expired enrollment');
+  if (!id || entry.added.length !== 1)
+    throw new BackgroundError('protocol/bad-request', 'Unknown or expired enrollment');
   if (!Array.isArray(codes) || codes.length > 30 || codes.some((c) => typeof c !== 'string' || c.length > 64)) {
     throw new BackgroundError('protocol/bad-request', 'Not a list of backup codes');
   }

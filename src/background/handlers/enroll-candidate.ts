@@ -33,7 +33,15 @@ export async function enrollCandidate(source: CandidateSource, sender: SenderLik
   }
   const batch = uri.toLowerCase().startsWith('otpauth-migration:') ? parseMigrationUri(uri) : null;
   const captured = source.kind === 'capture';
-  const token = remember({ accounts, tabId, frameId: sender.frameId ?? 0, documentId: sender.documentId, origin, captured, batch: batch !== null });
+  const token = remember({
+    accounts,
+    tabId,
+    frameId: sender.frameId ?? 0,
+    documentId: sender.documentId,
+    origin,
+    captured,
+    batch: batch !== null,
+  });
   const first = accounts[0]!;
   const candidate = {
     token,

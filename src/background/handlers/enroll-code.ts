@@ -13,7 +13,12 @@ const NOTHING = { code: '', validUntil: null } as const;
  * code it already got (enroll/complete.ts decided that the page may have it), and only the current
  * code: never the next one early. After Undo, or once the token expired, nothing.
  */
-export async function enrollCode({ vault }: Services, token: string, sender: SenderLike, now = Date.now()): Promise<{ code: string; validUntil: number | null }> {
+export async function enrollCode(
+  { vault }: Services,
+  token: string,
+  sender: SenderLike,
+  now = Date.now(),
+): Promise<{ code: string; validUntil: number | null }> {
   const entry = lookup(token, whereFrom(sender, senderOrigin(sender)), now);
   const id = entry?.codeFor;
   if (!id) return NOTHING;

@@ -12,7 +12,12 @@ import type { Services } from './context';
  * frame that found the QR; the old account is found again here, from the vault, never from the message.
  * `replace` moves it to the trash (the toast's Undo restores it); `keep` adds the new key beside it.
  */
-export async function enrollReenroll(services: Services, token: string, choice: 'replace' | 'keep', sender: SenderLike): Promise<EnrollOutcome> {
+export async function enrollReenroll(
+  services: Services,
+  token: string,
+  choice: 'replace' | 'keep',
+  sender: SenderLike,
+): Promise<EnrollOutcome> {
   const entry = lookup(token, whereFrom(sender, senderOrigin(sender)));
   if (!entry || entry.captured) throw new BackgroundError('protocol/bad-request', 'Unknown or expired QR');
   if ((await services.vault.state()) !== 'unlocked') {

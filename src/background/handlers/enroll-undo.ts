@@ -19,7 +19,8 @@ export async function enrollUndo({ vault }: Services, token: string, sender: Sen
   return vault.mutate((data, now) => {
     let next: VaultData = data;
     for (const id of ids) if (next.accounts.some((a) => a.id === id)) next = deleteAccount(next, id, { now });
-    for (const id of replaced) if (next.trash.some((t) => t.account.id === id)) next = restoreAccount(next, id, { now });
+    for (const id of replaced)
+      if (next.trash.some((t) => t.account.id === id)) next = restoreAccount(next, id, { now });
     return { data: next, result: {} };
   });
 }

@@ -41,7 +41,12 @@ export interface FillRequest {
  * the top page and is https (fill/silent.ts), our content script saw the field, and the field does not
  * want two codes. Otherwise a one-time grant for this frame comes back and our button's click fills.
  */
-export async function fillRequest(services: Services, sender: SenderLike, request: FillRequest = {}, now = Date.now()): Promise<FillAnswer> {
+export async function fillRequest(
+  services: Services,
+  sender: SenderLike,
+  request: FillRequest = {},
+  now = Date.now(),
+): Promise<FillAnswer> {
   const origin = senderOrigin(sender);
   if (!origin) return { kind: 'none' };
   const state = await services.vault.state();
@@ -60,22 +65,35 @@ export async function fillRequest(services: Services, sender: SenderLike, reques
     const account = ids.length === 1 ? data.accounts.find((a) => a.id === ids[0]) : undefined;
     // The per-site "password and code" option is its own opt-in; the global switch governs code fields.
     // Per origin (vault v4): `panel.example` may want the code in its own field while `webmail.example` does not.
-    if (request.append) return silent && account?.fill.appendOn.includes(origin) && account.type !== 'hotp' ? codeAnswer(account, now, false, origin, offset) : { kind: 'none' };
+    if (request.append)
+      return silent && account?.fill.appendOn.includes(origin) && account.type !== 'hotp'
+        ? codeAnswer(account, now, false, origin, offset)
+        : { kind: 'none' };
     if (ids.length > 1) return { kind: 'several', count: ids.length };
     // HOTP codes are only taken by hand (each one moves the counter), never filled on sight: the popup
     // took the code and moved the counter on (accounts/hotp-use); the tab's grant carries that code.
     if (account?.type === 'hotp' && asked && granted?.hotp?.accountId === account.id) {
-      return { kind: 'code', code: granted.hotp.code, next: null, validUntil: null, submit: submitsOn(account, origin) };
+      return {
+        kind: 'code',
+        code: granted.hotp.code,
+        next: null,
+        validUntil: null,
+        submit: submitsOn(account, origin),
+      };
     }
     if (!account || account.type === 'hotp') {
-      const pickable = request.accountId === undefined && matching.length === 0 && eligible(data, origin).unbound.length > 0;
+      const pickable =
+        request.accountId === undefined && matching.length === 0 && eligible(data, origin).unbound.length > 0;
       return pickable ? { kind: 'choose' } : { kind: 'none' };
     }
     const consecutive = request.consecutive === true;
     if (asked) {
       const answer = codeAnswer(account, now, consecutive, origin, offset);
       if (answer.validUntil === null) return answer;
-      return { ...answer, grant: issueGrant(frameScope(sender), answer.validUntil - now + REFRESH_GRANT_EXTRA_MS, now) };
+      return {
+        ...answer,
+        grant: issueGrant(frameScope(sender), answer.validUntil - now + REFRESH_GRANT_EXTRA_MS, now),
+      };
     }
     const grant = issueGrant(frameScope(sender), BUTTON_GRANT_MS, now);
     if (!autofill) return { kind: 'off', grant };

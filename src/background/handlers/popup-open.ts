@@ -18,7 +18,11 @@ import { BackgroundError } from '../errors';
  * (docs/popup-speed.md); the popup asks accounts/list for it after its first paint. A vault that is not
  * unlocked answers its status only: nothing of a locked vault leaves it.
  */
-export async function popupOpen({ vault, activeOrigin }: Services, rows = FIRST_ROWS, now = Date.now()): Promise<PopupOpen> {
+export async function popupOpen(
+  { vault, activeOrigin }: Services,
+  rows = FIRST_ROWS,
+  now = Date.now(),
+): Promise<PopupOpen> {
   // The tab's origin and the clock offset are asked while the vault resumes, not after it.
   const [state, origin, offset] = await Promise.all([vault.state(), activeOrigin(), codeOffsetNow()]);
   if (state !== 'unlocked') return { status: { state }, unlocked: null };
@@ -30,11 +34,15 @@ export async function popupOpen({ vault, activeOrigin }: Services, rows = FIRST_
       const lookalike = origin ? lookalikeFor(data, origin) : undefined;
       const currentSite = origin ? { origin, ids, ...(lookalike ? { lookalike } : {}) } : null;
       const codes = firstRows.map((a) => codeView(a, now, offset));
-      return { status: { state }, unlocked: { first: { accounts: firstRows.map(toView), currentSite }, total: accounts.length, codes } };
+      return {
+        status: { state },
+        unlocked: { first: { accounts: firstRows.map(toView), currentSite }, total: accounts.length, codes },
+      };
     });
   } catch (error) {
     // Locked between the status and the read (auto-lock, another page's Lock): the popup shows the unlock form.
-    if (error instanceof BackgroundError && error.code === 'vault/locked') return { status: { state: 'locked' }, unlocked: null };
+    if (error instanceof BackgroundError && error.code === 'vault/locked')
+      return { status: { state: 'locked' }, unlocked: null };
     throw error;
   }
 }

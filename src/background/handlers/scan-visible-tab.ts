@@ -66,21 +66,24 @@ async function scanScreenshot(services: Services): Promise<ScanResult> {
       return [];
     }
   });
-  const { added, duplicates } = await services.vault.mutate((data, now) => {
-    let next: VaultData = data;
-    const accounts: Account[] = [];
-    let dupes = 0;
-    for (const input of parsed) {
-      try {
-        const result = addAccount(next, { ...input, sites: [] }, { now });
-        next = result.vault;
-        accounts.push(result.account);
-      } catch (error) {
-        if (!(error instanceof DuplicateAccount)) throw error;
-        dupes++;
+  const { added, duplicates } = await services.vault.mutate(
+    (data, now) => {
+      let next: VaultData = data;
+      const accounts: Account[] = [];
+      let dupes = 0;
+      for (const input of parsed) {
+        try {
+          const result = addAccount(next, { ...input, sites: [] }, { now });
+          next = result.vault;
+          accounts.push(result.account);
+        } catch (error) {
+          if (!(error instanceof DuplicateAccount)) throw error;
+          dupes++;
+        }
       }
-    }
-    return { data: next, result: { added: accounts, duplicates: dupes } };
-  }, parsed.length > 1 ? { restorePoint: 'bulk-add' } : {});
+      return { data: next, result: { added: accounts, duplicates: dupes } };
+    },
+    parsed.length > 1 ? { restorePoint: 'bulk-add' } : {},
+  );
   return { found: texts.length, added: added.map(toView), notAuthenticator: texts.length - keys.length, duplicates };
 }

@@ -7,8 +7,10 @@ const AUTO_LOCK = new Set<unknown>([1, 5, 15, 60, 'browser-close']);
 
 /** `settings/set`: validated; the auto-lock timer follows at once. */
 export async function settingsSet(services: Services, settings: Settings): Promise<Settings> {
-  if (!AUTO_LOCK.has(settings.autoLockMinutes)) throw new BackgroundError('protocol/bad-request', 'Unknown auto-lock choice');
-  if (typeof settings.autofill !== 'boolean') throw new BackgroundError('protocol/bad-request', 'autofill must be true or false');
+  if (!AUTO_LOCK.has(settings.autoLockMinutes))
+    throw new BackgroundError('protocol/bad-request', 'Unknown auto-lock choice');
+  if (typeof settings.autofill !== 'boolean')
+    throw new BackgroundError('protocol/bad-request', 'autofill must be true or false');
   if (settings.clockCorrection !== undefined && typeof settings.clockCorrection !== 'boolean') {
     throw new BackgroundError('protocol/bad-request', 'clockCorrection must be true or false');
   }

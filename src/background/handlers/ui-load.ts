@@ -13,7 +13,9 @@ import { BackgroundError } from '../errors';
 export async function uiLoad(sender: SenderLike, executeScript: ExecuteScript = inject): Promise<NoFields> {
   const tabId = sender.tab?.id;
   if (tabId === undefined) throw new BackgroundError('protocol/bad-request', 'Not a tab');
-  const target = sender.documentId ? { tabId, documentIds: [sender.documentId] } : { tabId, frameIds: [sender.frameId ?? 0] };
+  const target = sender.documentId
+    ? { tabId, documentIds: [sender.documentId] }
+    : { tabId, frameIds: [sender.frameId ?? 0] };
   await executeScript({ target, files: [uiScript] });
   return {};
 }

@@ -16,7 +16,13 @@ export function fillHandlers(services: Services): AreaHandlers<typeof fillMessag
     'fill/choose': (_m, { sender }) => fillChoose(services, sender),
     'ui/load': (_m, { sender }) => uiLoad(sender),
     'fill/pick-pending': async () => pendingPick(vault, (await activeTab())?.id ?? null),
-    'fill/pick': (m) => pickAccount(vault, { pickId: m.pickId, id: m.id, always: m.always, despiteLookalike: m.despiteLookalike === true }),
+    'fill/pick': (m) =>
+      pickAccount(vault, {
+        pickId: m.pickId,
+        id: m.id,
+        always: m.always,
+        despiteLookalike: m.despiteLookalike === true,
+      }),
     'fill/pick-cancel': async (m) => (cancelPick(m.pickId), {}),
     'fill/active-tab': (m) => fillActiveTab(m.id),
   };

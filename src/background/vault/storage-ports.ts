@@ -1,4 +1,12 @@
-import { clearOnLock, sessionKey, setTogether, vaultCurrent, vaultPrevious, vaultRecoveredAt, vaultRestorePoints } from '../../platform/storage';
+import {
+  clearOnLock,
+  sessionKey,
+  setTogether,
+  vaultCurrent,
+  vaultPrevious,
+  vaultRecoveredAt,
+  vaultRestorePoints,
+} from '../../platform/storage';
 import { decodeBase64, encodeBase64 } from '../../core/bytes/base64';
 import { calibrateIterations, pbkdf2Measure } from '../../core/crypto';
 import type { VaultPorts } from './ports';

@@ -115,7 +115,12 @@ export class VaultService {
     return this.queue(async () => {
       const open = await this.require();
       if (passwordProblem(newPassword)) throw new CoreError('vault/weak-password', 'Password too weak', 'password');
-      const { blob, vaultKey } = await changePassword(open.blob, oldPassword, newPassword, await this.ports.iterations());
+      const { blob, vaultKey } = await changePassword(
+        open.blob,
+        oldPassword,
+        newPassword,
+        await this.ports.iterations(),
+      );
       const before = withPoint(await this.ports.blobs.readPoints(), this.point(open.blob, 'password'));
       const points = await rekeyPoints(before, open.key, blob, vaultKey);
       await this.ports.blobs.write(blob, blob, { points });
@@ -138,7 +143,10 @@ export class VaultService {
   }
 
   /** Apply a pure change and persist it; the change's error leaves the vault as it was. */
-  mutate<T>(change: (data: VaultData, now: number) => { data: VaultData; result: T }, options: MutateOptions = {}): Promise<T> {
+  mutate<T>(
+    change: (data: VaultData, now: number) => { data: VaultData; result: T },
+    options: MutateOptions = {},
+  ): Promise<T> {
     return this.queue(async () => {
       const open = await this.require();
       const now = this.ports.now();

@@ -11,7 +11,9 @@ const CODE = /^(?=.*\d)(?:[A-Za-z0-9]{4,6}[- ][A-Za-z0-9]{4,6}|[A-Za-z0-9]{8,12}
  * Shown to the user: setup pages often render the codes on a later step that is still hidden (issue
  * 17: the offer came while they were); the watcher below looks again when the step is shown.
  */
-const shown = (el: Element): boolean => !('checkVisibility' in el) || el.checkVisibility({ visibilityProperty: true, opacityProperty: true } as CheckVisibilityOptions);
+const shown = (el: Element): boolean =>
+  !('checkVisibility' in el) ||
+  el.checkVisibility({ visibilityProperty: true, opacityProperty: true } as CheckVisibilityOptions);
 
 export function findBackupCodes(root: ParentNode & Node = document.body): string[] | null {
   if (!KEYWORDS.test(root.textContent ?? '')) return null;
@@ -46,6 +48,12 @@ export function watchForBackupCodes(found: (codes: string[]) => void, minutes = 
     clearTimeout(deadline);
   };
   const deadline = setTimeout(stop, minutes * 60_000);
-  observer.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['hidden', 'style', 'class'] });
+  observer.observe(document.body, {
+    childList: true,
+    subtree: true,
+    characterData: true,
+    attributes: true,
+    attributeFilter: ['hidden', 'style', 'class'],
+  });
   check();
 }

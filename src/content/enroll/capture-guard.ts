@@ -31,7 +31,14 @@ const PSEUDOS_TOP_LAYER = PSEUDOS_ANYWHERE.concat('::backdrop');
 /** An element touching the rect: its own style ('') and every pseudo-element that may paint. */
 const PSEUDOS_TOUCHING = PSEUDOS_TOP_LAYER.concat('', '::marker', '::first-letter', '::first-line');
 // mask-image covers its -webkit- alias; -webkit-mask-box-image is Chrome's own.
-const PROPS = ['backgroundImage', 'content', 'maskImage', 'webkitMaskBoxImageSource', 'borderImageSource', 'listStyleImage'] as const;
+const PROPS = [
+  'backgroundImage',
+  'content',
+  'maskImage',
+  'webkitMaskBoxImageSource',
+  'borderImageSource',
+  'listStyleImage',
+] as const;
 
 /** data:, or this page's own origin (blob: has its creator's origin). */
 function own(u: string, base: string): boolean {
@@ -129,7 +136,10 @@ async function served(urls: string[], load: typeof fetch): Promise<boolean> {
   if (urls.length > 20) return false;
   const servedHere = (u: string) =>
     // A request that fails (offline, refused) is not served here: the capture is refused.
-    load(u, { mode: 'same-origin', redirect: 'manual', credentials: 'include', cache: 'force-cache' }).then((r) => r.type == 'basic' && r.ok, () => false);
+    load(u, { mode: 'same-origin', redirect: 'manual', credentials: 'include', cache: 'force-cache' }).then(
+      (r) => r.type == 'basic' && r.ok,
+      () => false,
+    );
   return (await Promise.all(urls.map(servedHere))).every(Boolean);
 }
 

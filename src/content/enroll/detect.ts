@@ -45,7 +45,8 @@ export function gridQr(grid: Element): boolean {
   if (!(side >= 21 && side % 1 === 0) || !qrShaped(grid) || grid.textContent!.trim()) return false;
   if (!flat && rows.some((row) => row.childElementCount !== n)) return false;
   const colours = new Set<string>();
-  for (let i = 0; i < side; i++) colours.add(getComputedStyle(flat ? rows[i * side + i]! : rows[i]!.children[i]!).backgroundColor);
+  for (let i = 0; i < side; i++)
+    colours.add(getComputedStyle(flat ? rows[i * side + i]! : rows[i]!.children[i]!).backgroundColor);
   return colours.size === 2;
 }
 

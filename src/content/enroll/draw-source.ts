@@ -44,7 +44,9 @@ export async function drawSource(el: Element, looked = false): Promise<Candidate
 async function capture(el: Element): Promise<CandidateSource | null> {
   if (window !== top) return null;
   await new Promise((shown) => {
-    const io = new IntersectionObserver(([e]) => e!.intersectionRatio > 0.99 && shown(io.disconnect()), { threshold: 1 });
+    const io = new IntersectionObserver(([e]) => e!.intersectionRatio > 0.99 && shown(io.disconnect()), {
+      threshold: 1,
+    });
     io.observe(el);
   });
   const { x, y, width, height } = el.getBoundingClientRect();
@@ -101,7 +103,11 @@ function vectorPng(img: HTMLImageElement, width: number, height: number): Candid
  * tainted canvas throws). Decoding, scaling and PNG encoding run off the main thread
  * (`createImageBitmap`, `OffscreenCanvas.convertToBlob`, `FileReader`).
  */
-async function png(source: HTMLImageElement | HTMLCanvasElement, width: number, height: number): Promise<CandidateSource | null> {
+async function png(
+  source: HTMLImageElement | HTMLCanvasElement,
+  width: number,
+  height: number,
+): Promise<CandidateSource | null> {
   try {
     const w = Math.max(1, Math.round(width));
     const h = Math.max(1, Math.round(height));

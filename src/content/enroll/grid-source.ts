@@ -15,7 +15,10 @@ export function gridCells(el: Element): Element[][] | null {
     const kids = [...el.children];
     const side = Math.sqrt(kids.length);
     // A flat grid (n² cells, no row elements) or n rows of n cells.
-    rows = kids[0]?.childElementCount === 0 && side % 1 === 0 ? Array.from({ length: side }, (_, i) => kids.slice(i * side, (i + 1) * side)) : kids.map((k) => [...k.children]);
+    rows =
+      kids[0]?.childElementCount === 0 && side % 1 === 0
+        ? Array.from({ length: side }, (_, i) => kids.slice(i * side, (i + 1) * side))
+        : kids.map((k) => [...k.children]);
   }
   const n = rows.length;
   return n >= 21 && rows.every((r) => r.length === n) ? rows : null;
@@ -35,6 +38,7 @@ export async function embeddedSvg(el: HTMLObjectElement | HTMLEmbedElement): Pro
       return null;
     }
   };
-  if (!root()) await new Promise((loaded) => (el.addEventListener('load', loaded, { once: true }), setTimeout(loaded, 3000)));
+  if (!root())
+    await new Promise((loaded) => (el.addEventListener('load', loaded, { once: true }), setTimeout(loaded, 3000)));
   return root();
 }

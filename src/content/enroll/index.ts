@@ -25,7 +25,8 @@ function consider(el: Element): Promise<CandidateReply | null> {
     // A capture only of what this page may read itself (capture-guard.ts); if the page changed while
     // it was taken, the answer is dropped and the next scan tries again.
     const ui = () => pageUi().catch(() => null);
-    const intact = source?.kind === 'capture' ? ((await (await ui())?.guardCapture(el, source.rect)) ?? null) : () => true;
+    const intact =
+      source?.kind === 'capture' ? ((await (await ui())?.guardCapture(el, source.rect)) ?? null) : () => true;
     // No answer (locked, extension reloaded): no button on this QR.
     let answer = intact && source && (await sendToBackground({ type: 'enroll/candidate', source }).catch(() => null));
     if (intact && !intact()) {
@@ -40,7 +41,8 @@ function consider(el: Element): Promise<CandidateReply | null> {
     if (candidate) (await ui())?.presentCandidate(el, candidate);
     // A canvas may be drawn later; an <object>/<embed> document may load after the 3 s we wait for it
     // (seen in Firefox on a busy machine): both are looked at again.
-    else if (el instanceof HTMLCanvasElement || el instanceof HTMLObjectElement || el instanceof HTMLEmbedElement) recheckLater(el);
+    else if (el instanceof HTMLCanvasElement || el instanceof HTMLObjectElement || el instanceof HTMLEmbedElement)
+      recheckLater(el);
     return answer ?? null;
   })();
   seen.set(el, { key: keyOf(el), reply });
@@ -55,16 +57,21 @@ function recheckLater(el: Element): void {
   const tries = retries.get(el) ?? 0;
   if (tries >= 4) return;
   retries.set(el, tries + 1);
-  setTimeout(() => {
-    seen.delete(el);
-    if (el.isConnected) void consider(el);
-  }, 500 * 2 ** tries);
+  setTimeout(
+    () => {
+      seen.delete(el);
+      if (el.isConnected) void consider(el);
+    },
+    500 * 2 ** tries,
+  );
 }
 
 /** "Scan this page": every QR-shaped element, decoded (cached), reported to the background. */
 async function scanPage(): Promise<{ tokens: string[]; qrs: number }> {
   // A QR waiting to be scrolled into view for its capture does not hold up the answer.
-  const replies = await Promise.all(qrCandidates().map((el) => Promise.race([consider(el), new Promise<null>((r) => setTimeout(r, 5000, null))])));
+  const replies = await Promise.all(
+    qrCandidates().map((el) => Promise.race([consider(el), new Promise<null>((r) => setTimeout(r, 5000, null))])),
+  );
   const tokens = replies.flatMap((r) => (r?.candidate ? [r.candidate.token] : []));
   return { tokens, qrs: replies.filter((r) => r?.isQr).length };
 }
@@ -135,6 +142,10 @@ export function startEnroll(): void {
   document.addEventListener('toggle', scan, true);
   // An image that finishes loading (a new source too) changes no attribute: measure it again (load
   // does not bubble: capture it).
-  document.addEventListener('load', (e) => e.target instanceof HTMLImageElement && observed.has(e.target) && remeasure(e.target), true);
+  document.addEventListener(
+    'load',
+    (e) => e.target instanceof HTMLImageElement && observed.has(e.target) && remeasure(e.target),
+    true,
+  );
   onDomChange(document, scan);
 }

@@ -15,7 +15,11 @@ let ctx: OffscreenCanvasRenderingContext2D | undefined;
 export async function looksLikeQr(source: HTMLImageElement | HTMLCanvasElement): Promise<boolean | null> {
   let data: Uint8ClampedArray;
   try {
-    const bitmap = await createImageBitmap(source, { resizeWidth: SAMPLE, resizeHeight: SAMPLE, resizeQuality: 'pixelated' });
+    const bitmap = await createImageBitmap(source, {
+      resizeWidth: SAMPLE,
+      resizeHeight: SAMPLE,
+      resizeQuality: 'pixelated',
+    });
     // One small canvas for every look (made once: a canvas and its context cost more than the look);
     // shared safely, as nothing awaits between drawing and reading.
     ctx ??= new OffscreenCanvas(SAMPLE, SAMPLE).getContext('2d', { willReadFrequently: true })!;
@@ -36,7 +40,8 @@ export async function looksLikeQr(source: HTMLImageElement | HTMLCanvasElement):
 /** Whether 32×32 RGBA samples are two-toned enough to be a QR. */
 export function twoToned(data: Uint8ClampedArray): boolean {
   const histogram = new Uint16Array(256);
-  for (let i = 0; i < data.length; i += 4) histogram[(0.299 * data[i]! + 0.587 * data[i + 1]! + 0.114 * data[i + 2]!) | 0]!++;
+  for (let i = 0; i < data.length; i += 4)
+    histogram[(0.299 * data[i]! + 0.587 * data[i + 1]! + 0.114 * data[i + 2]!) | 0]!++;
   const n = data.length / 4;
   const percentile = (p: number) => {
     for (let v = 0, seen = 0; v < 256; v++) if ((seen += histogram[v]!) > n * p) return v;

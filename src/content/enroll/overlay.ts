@@ -43,7 +43,11 @@ export function showOverlay(target: Element, labelText: string, onClick: () => v
   host.setAttribute('data-clickauth-overlay', '');
   const shadow = host.attachShadow({ mode: 'closed' });
   shadow.innerHTML = `<style>${HOST_CSS}${THEME}${CSS}</style><div class="ca"><div class="ring"></div><div class="zone" aria-hidden="true"></div><div class="label"><button class="add primary" type="button">${MARK}<span></span></button></div></div>`;
-  const [ring, zone, label] = ['.ring', '.zone', '.label'].map((s) => shadow.querySelector(s) as HTMLElement) as [HTMLElement, HTMLElement, HTMLElement];
+  const [ring, zone, label] = ['.ring', '.zone', '.label'].map((s) => shadow.querySelector(s) as HTMLElement) as [
+    HTMLElement,
+    HTMLElement,
+    HTMLElement,
+  ];
   const add = shadow.querySelector('.add') as HTMLButtonElement;
   const inner = shadow.querySelector('.ca') as HTMLElement;
   add.lastElementChild!.textContent = labelText;
@@ -63,14 +67,23 @@ export function showOverlay(target: Element, labelText: string, onClick: () => v
   const place = () => {
     if (!target.isConnected) return remove();
     const r = target.getBoundingClientRect();
-    const visible = target.getClientRects().length > 0 && (target.checkVisibility?.({ visibilityProperty: true }) ?? true);
+    const visible =
+      target.getClientRects().length > 0 && (target.checkVisibility?.({ visibilityProperty: true }) ?? true);
     if (!visible) return added ? remove() : setVars(host, { d: 'none' });
     const q: Box = { left: r.left, top: r.top, width: r.width, height: r.height };
     // A QR shrunk out of sight (a transform on the page): no label, and the host stays the QR's size,
     // too small for genuine.ts to take a click (clickjacking, issue 11).
     const tiny = Math.min(q.width, q.height) < MIN_QR;
     inner.style.display = tiny ? 'none' : '';
-    if (tiny) return setVars(host, { d: 'block', p: 'absolute', l: `${q.left + scrollX}px`, t: `${q.top + scrollY}px`, w: `${q.width}px`, h: `${q.height}px` });
+    if (tiny)
+      return setVars(host, {
+        d: 'block',
+        p: 'absolute',
+        l: `${q.left + scrollX}px`,
+        t: `${q.top + scrollY}px`,
+        w: `${q.width}px`,
+        h: `${q.height}px`,
+      });
     // Sized for the longest (German) text: never wider than the QR, it wraps instead. Measured as it
     // would be beside the QR (natural) and below it (as wide as the zone).
     const zoneBox = zoneOf(q);
@@ -88,7 +101,14 @@ export function showOverlay(target: Element, labelText: string, onClick: () => v
     style(ring, rel({ left: q.left - 4, top: q.top - 4, width: q.width + 8, height: q.height + 8 }, h));
     style(zone, rel(zoneBox, h));
     style(label, rel(spot, h));
-    setVars(host, { d: 'block', p: 'absolute', l: `${h.left + scrollX}px`, t: `${h.top + scrollY}px`, w: `${h.width}px`, h: `${h.height}px` });
+    setVars(host, {
+      d: 'block',
+      p: 'absolute',
+      l: `${h.left + scrollX}px`,
+      t: `${h.top + scrollY}px`,
+      w: `${h.width}px`,
+      h: `${h.height}px`,
+    });
   };
   const observer = new ResizeObserver(place);
   observer.observe(target);
@@ -150,7 +170,11 @@ export function showOverlay(target: Element, labelText: string, onClick: () => v
     },
     ask(text, answers) {
       // Answering changes the vault (the old key goes to the trash): held to the same test as the QR's click.
-      card(text, answers.map(([name, act]) => [name, (e: Event) => watch.genuine(e) && act()] as const), 'alertdialog');
+      card(
+        text,
+        answers.map(([name, act]) => [name, (e: Event) => watch.genuine(e) && act()] as const),
+        'alertdialog',
+      );
     },
     remove,
   };

@@ -40,7 +40,12 @@ export function spots(q: Box, w: number, h: number, narrowH = h): Box[] {
   return [
     { left: zone.left, top: bottom(q) + GAP, width: zone.width, height: narrowH },
     { left: right(q) + GAP, top: zone.top, width: w, height: Math.max(h, zone.height) },
-    { left: Math.max(zone.left, right(q) - w - 4), top: Math.max(zone.top, bottom(q) - h - 4), width: Math.min(w, zone.width - 4), height: h },
+    {
+      left: Math.max(zone.left, right(q) - w - 4),
+      top: Math.max(zone.top, bottom(q) - h - 4),
+      width: Math.min(w, zone.width - 4),
+      height: h,
+    },
   ];
 }
 
@@ -67,5 +72,10 @@ export function hostBox(q: Box, label: Box): Box {
   const zone = zoneOf(q);
   const left = Math.min(zone.left, label.left);
   const top = Math.min(zone.top, label.top);
-  return { left, top, width: Math.max(right(zone), right(label)) - left, height: Math.max(bottom(zone), bottom(label)) - top };
+  return {
+    left,
+    top,
+    width: Math.max(right(zone), right(label)) - left,
+    height: Math.max(bottom(zone), bottom(label)) - top,
+  };
 }

@@ -22,8 +22,11 @@ export function presentCandidate(el: Element, candidate: Candidate): void {
 
 function labelFor(c: Candidate): string {
   // A captured QR opens the popup, which asks: the label says so ("…").
-  const what = c.count > 1 ? message('enrollAddMany', [String(c.count)]) : message(c.asks ? 'enrollAddAsk' : 'enrollAdd');
-  return c.batchSize > 1 ? `${what} · ${message('enrollBatch', [String(c.batchIndex + 1), String(c.batchSize)])}` : what;
+  const what =
+    c.count > 1 ? message('enrollAddMany', [String(c.count)]) : message(c.asks ? 'enrollAddAsk' : 'enrollAdd');
+  return c.batchSize > 1
+    ? `${what} · ${message('enrollBatch', [String(c.batchIndex + 1), String(c.batchSize)])}`
+    : what;
 }
 
 async function confirm(token: string): Promise<void> {
@@ -43,11 +46,17 @@ export function enrolled(token: string, outcome: EnrollOutcome): void {
   if (outcome.kind === 'reenroll') return askReplace(token, name, found.overlay);
   const answer = answered.get(token);
   answered.delete(token);
-  const added = answer ? message(answer === 'replace' ? 'enrollReplaced' : 'enrollKeptBoth', [name]) : message(outcome.bound ? 'enrollAdded' : 'enrollAddedUnbound', [name]);
+  const added = answer
+    ? message(answer === 'replace' ? 'enrollReplaced' : 'enrollKeptBoth', [name])
+    : message(outcome.bound ? 'enrollAdded' : 'enrollAddedUnbound', [name]);
   if (outcome.count === 0) found.overlay.toast(message('enrollDuplicate', [name]));
   else {
     const undone = message(answer === 'replace' ? 'enrollReplaceUndone' : 'enrollUndone');
-    found.overlay.toast(added, () => void sendToBackground({ type: 'enroll/undo', token }).then(() => found.overlay.toast(undone)), true);
+    found.overlay.toast(
+      added,
+      () => void sendToBackground({ type: 'enroll/undo', token }).then(() => found.overlay.toast(undone)),
+      true,
+    );
   }
   const target = outcome.code ? fillConfirmation(found.el, outcome.code, outcome.stale) : null;
   if (target && outcome.validUntil !== null) keepFresh(token, target, outcome.validUntil);
@@ -91,7 +100,11 @@ function offerBackupCodes(token: string, name: string, codes: string[]): void {
 function fillConfirmation(qr: Element, code: string, stale: string[] = []): OtpTarget | null {
   // Up through shadow roots too: a QR inside a web component, the field outside it.
   const up = (el: Element) => el.parentElement ?? (el.getRootNode() as ShadowRoot).host;
-  for (let box: Element | null = qr.closest('form, dialog, [role=dialog], [aria-modal=true]') ?? up(qr); box; box = up(box)) {
+  for (
+    let box: Element | null = qr.closest('form, dialog, [role=dialog], [aria-modal=true]') ?? up(qr);
+    box;
+    box = up(box)
+  ) {
     const target = findOtpFields(box as unknown as Document) ?? fallbackField(box);
     if (target?.kind === 'single' && stale.includes(target.input.value)) clear(target.input);
     if (target) return fillCode(target, code) ? target : null;
@@ -109,9 +122,11 @@ function clear(input: HTMLInputElement): void {
 
 /** Confirmation fields are often plain: a short numeric-looking text input with autocomplete=off. */
 function fallbackField(box: Element) {
-  const input = [...box.querySelectorAll<HTMLInputElement>('input:not([type]), input[type=text], input[type=tel], input[type=number]')].find(
-    (i) => !i.disabled && !i.readOnly && (i.inputMode === 'numeric' || (i.maxLength >= 6 && i.maxLength <= 8)),
-  );
+  const input = [
+    ...box.querySelectorAll<HTMLInputElement>(
+      'input:not([type]), input[type=text], input[type=tel], input[type=number]',
+    ),
+  ].find((i) => !i.disabled && !i.readOnly && (i.inputMode === 'numeric' || (i.maxLength >= 6 && i.maxLength <= 8)));
   return input ? ({ kind: 'single', input } as const) : null;
 }
 

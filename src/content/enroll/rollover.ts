@@ -19,7 +19,13 @@ const MAX_REFRESHES = 60;
 const askBackground: Ask = (token) => sendToBackground({ type: 'enroll/code', token });
 
 /** Keeps `target` current until the user takes over; returns a function that stops it. */
-export function keepFresh(token: string, target: OtpTarget, validUntil: number, ask: Ask = askBackground, now: () => number = Date.now): () => void {
+export function keepFresh(
+  token: string,
+  target: OtpTarget,
+  validUntil: number,
+  ask: Ask = askBackground,
+  now: () => number = Date.now,
+): () => void {
   const inputs = inputsOf(target);
   const form = inputs[0]?.form ?? null;
   let timer: ReturnType<typeof setTimeout> | undefined;

@@ -35,7 +35,8 @@ export function onSetupQr(listener: () => void): void {
   listeners.add(listener);
 }
 
-const up = (el: Element): Element | null => el.parentElement ?? ((el.getRootNode() as Partial<ShadowRoot>).host || null);
+const up = (el: Element): Element | null =>
+  el.parentElement ?? ((el.getRootNode() as Partial<ShadowRoot>).host || null);
 
 /** The same search as present.ts's fillConfirmation: from the QR's form or dialog up to the first box with a code field. */
 export function isSetupField(input: Element): boolean {
@@ -44,7 +45,11 @@ export function isSetupField(input: Element): boolean {
       qrs.delete(qr);
       continue;
     }
-    for (let box: Element | null = qr.closest('form, dialog, [role=dialog], [aria-modal=true]') ?? up(qr); box; box = up(box)) {
+    for (
+      let box: Element | null = qr.closest('form, dialog, [role=dialog], [aria-modal=true]') ?? up(qr);
+      box;
+      box = up(box)
+    ) {
       if (box.contains(input)) return true;
       if (findOtpFields(box as unknown as Document)) break;
     }

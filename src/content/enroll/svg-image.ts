@@ -20,7 +20,12 @@ export function mayBeSvg(src: string, base = location.href, here = location.orig
   } catch {
     return false; // not a URL: nothing to ask about
   }
-  return url.origin === here && (url.protocol === 'https:' || url.protocol === 'http:') && !RASTER.test(url.pathname) && !/\.svg$/i.test(url.pathname);
+  return (
+    url.origin === here &&
+    (url.protocol === 'https:' || url.protocol === 'http:') &&
+    !RASTER.test(url.pathname) &&
+    !/\.svg$/i.test(url.pathname)
+  );
 }
 
 /** Whether the same-origin image at `src` is served as SVG (false on any failure: then it is drawn as before). */

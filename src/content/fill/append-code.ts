@@ -20,11 +20,14 @@ export function appendCodes(doc: Document, password: HTMLInputElement, first: Co
     if (answer?.validUntil) refresh = setTimeout(ask, Math.max(1000, answer.validUntil - Date.now() + 100));
   };
   const ask = (): void => {
-    void sendToBackground({ type: 'fill/request', append: true }).then((a) => {
-      answer = a.kind === 'code' ? a : null;
-      later();
-    // No answer (locked, extension reloaded): no refresh; the field keeps what it has.
-    }, () => undefined);
+    void sendToBackground({ type: 'fill/request', append: true }).then(
+      (a) => {
+        answer = a.kind === 'code' ? a : null;
+        later();
+        // No answer (locked, extension reloaded): no refresh; the field keeps what it has.
+      },
+      () => undefined,
+    );
   };
   const append = (e: Event): void => {
     if (!answer || !e.isTrusted || !seen(password)) return;
@@ -36,7 +39,9 @@ export function appendCodes(doc: Document, password: HTMLInputElement, first: Co
   const onClick = (e: MouseEvent) => {
     const button = (e.target as Element).closest?.('button,input[type=submit]') as HTMLButtonElement | null;
     if (!button) return;
-    const submits = password.form ? button.form === password.form && button.type === 'submit' : SIGN_IN.test(button.textContent || button.value);
+    const submits = password.form
+      ? button.form === password.form && button.type === 'submit'
+      : SIGN_IN.test(button.textContent || button.value);
     if (submits) append(e);
   };
   // A page submitting its form from script after a trusted click or key has had the code appended then.

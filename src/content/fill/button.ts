@@ -34,7 +34,11 @@ export function showFieldButton(anchor: Element, locked: boolean, onClick: () =>
   const place = (): void => {
     if (!anchor.isConnected) return remove();
     const r = anchor.getBoundingClientRect();
-    setVars(host, { l: `${r.right - SIZE - 4}px`, t: `${r.top + (r.height - SIZE) / 2}px`, d: r.width ? 'block' : 'none' });
+    setVars(host, {
+      l: `${r.right - SIZE - 4}px`,
+      t: `${r.top + (r.height - SIZE) / 2}px`,
+      d: r.width ? 'block' : 'none',
+    });
   };
   // Fixed position, re-placed on scroll (of any container), resize and layout changes.
   const timer = setInterval(place, 400);

@@ -26,7 +26,9 @@ const attr = (el: Element, name: string): string => el.getAttribute(name) ?? '';
 const clean = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim();
 
 function identifiers(input: HTMLInputElement): string {
-  return norm(['id', 'name', 'class', 'formcontrolname', 'data-testid', 'autocomplete'].map((n) => attr(input, n)).join(' '));
+  return norm(
+    ['id', 'name', 'class', 'formcontrolname', 'data-testid', 'autocomplete'].map((n) => attr(input, n)).join(' '),
+  );
 }
 
 /** Label-like text, one source per line (the credential/phone patterns anchor on whole labels). */
@@ -34,7 +36,8 @@ function labelText(input: HTMLInputElement): string {
   const root = input.getRootNode() as Document | ShadowRoot;
   const parts = [attr(input, 'placeholder'), attr(input, 'aria-label'), attr(input, 'title')];
   for (const label of input.labels ?? []) parts.push(label.textContent ?? '');
-  for (const id of attr(input, 'aria-labelledby').split(/\s+/)) if (id) parts.push(root.getElementById(id)?.textContent ?? '');
+  for (const id of attr(input, 'aria-labelledby').split(/\s+/))
+    if (id) parts.push(root.getElementById(id)?.textContent ?? '');
   const prev = input.previousElementSibling ?? input.parentElement?.previousElementSibling;
   if (prev && !prev.querySelector('input') && clean(prev.textContent).length < 80) parts.push(prev.textContent ?? '');
   return parts.map((p) => norm(clean(p))).join('\n');
@@ -118,7 +121,10 @@ export function findOtpFields(root: Document | ShadowRoot): OtpTarget | null {
   if (pair) return { kind: 'consecutive', inputs: pair };
   const split = findSplit(inputs);
   if (split) return { kind: 'split', inputs: split };
-  const best = scored.reduce<(typeof scored)[number] | undefined>((a, c) => (a && a.score >= c.score ? a : c), undefined);
+  const best = scored.reduce<(typeof scored)[number] | undefined>(
+    (a, c) => (a && a.score >= c.score ? a : c),
+    undefined,
+  );
   if (!best) return null;
   const { input } = best;
   return transparent(input) ? { kind: 'hidden-real', input, visual: visualOf(input) } : { kind: 'single', input };

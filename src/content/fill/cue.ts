@@ -18,7 +18,13 @@ export function showFillCue(anchor: Element, ms = 2500): () => void {
   const place = (): void => {
     if (!anchor.isConnected) return remove();
     const r = anchor.getBoundingClientRect();
-    setVars(host, { l: `${r.left - 4}px`, t: `${r.top - 4}px`, w: `${r.width + 8}px`, h: `${r.height + 8}px`, d: r.width ? 'block' : 'none' });
+    setVars(host, {
+      l: `${r.left - 4}px`,
+      t: `${r.top - 4}px`,
+      w: `${r.width + 8}px`,
+      h: `${r.height + 8}px`,
+      d: r.width ? 'block' : 'none',
+    });
   };
   addEventListener('scroll', place, true);
   addEventListener('resize', place);

@@ -59,7 +59,8 @@ export function contextText(el: Element): string {
   let text = '';
   let node = el.parentElement;
   for (let i = 0; node && i < 4; i++, node = node.parentElement) {
-    for (const h of node.querySelectorAll('h1,h2,h3,h4,h5,h6,legend,p,label,[role=heading]')) text += ` ${h.textContent}`;
+    for (const h of node.querySelectorAll('h1,h2,h3,h4,h5,h6,legend,p,label,[role=heading]'))
+      text += ` ${h.textContent}`;
     if (text.length > 400) break;
   }
   return text.slice(0, 600);

@@ -14,18 +14,27 @@ const appended = new WeakMap<HTMLInputElement, string>();
 const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
 
 /** Every input still holds exactly what we wrote (the user has not changed it). */
-export const stillOurs = (inputs: HTMLInputElement[]): boolean => inputs.every((i) => i.value !== '' && i.value === ours.get(i));
+export const stillOurs = (inputs: HTMLInputElement[]): boolean =>
+  inputs.every((i) => i.value !== '' && i.value === ours.get(i));
 const free = (i: HTMLInputElement): boolean => i.value === '' || i.value === ours.get(i);
 const digits = (s: string): string => s.replace(/[\s-]/g, '');
 // Legacy handlers read keyCode/charCode/which (Chromium takes them in the init dictionary):
 // https://developer.mozilla.org/docs/Web/API/KeyboardEvent/keyCode
 const key = (i: HTMLInputElement, type: string, k: string): boolean => {
   const code = type === 'keypress' ? k.charCodeAt(0) : k.toUpperCase().charCodeAt(0);
-  const init = { key: k, code: /\d/.test(k) ? `Digit${k}` : '', keyCode: code, which: code, charCode: type === 'keypress' ? code : 0 };
+  const init = {
+    key: k,
+    code: /\d/.test(k) ? `Digit${k}` : '',
+    keyCode: code,
+    which: code,
+    charCode: type === 'keypress' ? code : 0,
+  };
   return i.dispatchEvent(new KeyboardEvent(type, { ...init, bubbles: true, cancelable: true, composed: true }));
 };
 const inputEvent = (i: HTMLInputElement, type: string, inputType: string, data: string | null): boolean =>
-  i.dispatchEvent(new InputEvent(type, { bubbles: true, cancelable: type === 'beforeinput', composed: true, inputType, data }));
+  i.dispatchEvent(
+    new InputEvent(type, { bubbles: true, cancelable: type === 'beforeinput', composed: true, inputType, data }),
+  );
 
 /**
  * Sets `value` the way typing it would (issue 18: some sites enable "Verify", or read the code, only
@@ -69,7 +78,9 @@ function fillSplit(inputs: HTMLInputElement[], code: string): boolean {
   try {
     const data = new DataTransfer();
     data.setData('text/plain', code);
-    first.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true, composed: true }));
+    first.dispatchEvent(
+      new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true, composed: true }),
+    );
   } catch {
     // No DataTransfer constructor (older engines): the box-by-box fill below still runs.
     // https://developer.mozilla.org/docs/Web/API/DataTransfer/DataTransfer#browser_compatibility

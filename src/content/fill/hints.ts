@@ -21,7 +21,7 @@ export const STRONG = new RegExp(
     // European
     'bestätigungs ?code|sicherheits ?code|verifizierungs ?code|authentifizierungs ?code|einmal ?(?:code|passwort|kennwort)',
     'c[oó]digo de (?:verifica[cç][ãa]o|verificaci[oó]n|seguran[cç]a|seguridad|autenticaci[oó]n|acceso|acesso|confirma)',
-    "code de (?:v[ée]rification|s[ée]curit[ée]|confirmation)|code d.authentification",
+    'code de (?:v[ée]rification|s[ée]curit[ée]|confirmation)|code d.authentification',
     'codice (?:di )?(?:verifica|sicurezza|conferma)|verificatie ?code|beveiligings ?code|vahvistus ?koodi',
     'verifierings ?kod|bekræftelses ?kode|ověřovací kód|kod (?:weryfikacyjny|uwierzytelniaj|jednorazowy|bezpiecze)',
     'код (?:подтверждения|проверки|безопасности|аутентификации)|одноразов|doğrulama kodu|güvenlik kodu',

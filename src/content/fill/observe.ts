@@ -11,7 +11,11 @@ import { onDomChange, watchRoot } from '../dom-changes';
 export const inputsOf = (t: OtpTarget): HTMLInputElement[] => ('inputs' in t ? t.inputs : [t.input]);
 
 /** Calls `onFound` once per new target; returns a function that stops watching. */
-export function watchOtpFields(root: Document | ShadowRoot, onFound: (target: OtpTarget) => boolean | Promise<boolean>, limit = 100): () => void {
+export function watchOtpFields(
+  root: Document | ShadowRoot,
+  onFound: (target: OtpTarget) => boolean | Promise<boolean>,
+  limit = 100,
+): () => void {
   const offered = new WeakSet<HTMLInputElement>();
   const stop = onDomChange(root, scan);
   function scan(): void {

@@ -47,7 +47,11 @@ export function seen(el: Element): boolean {
     // to in it. The root's and body's overflow is the viewport's: the scrollable area above.
     else if (node !== html && node !== doc.body && /hidden|clip|scroll|auto/.test(style.overflow)) {
       const scrolls = /scroll|auto/.test(style.overflow) && box.width >= MIN && box.height >= MIN;
-      cut(scrolls ? new DOMRect(box.left - node.scrollLeft, box.top - node.scrollTop, node.scrollWidth, node.scrollHeight) : box);
+      cut(
+        scrolls
+          ? new DOMRect(box.left - node.scrollLeft, box.top - node.scrollTop, node.scrollWidth, node.scrollHeight)
+          : box,
+      );
     }
   }
   return r - l >= MIN && b - t >= MIN;

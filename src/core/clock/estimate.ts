@@ -54,7 +54,11 @@ export function countedSamples(ring: readonly ClockSample[], now: number): Clock
 }
 
 /** The offset estimate, or null when there are too few samples or they do not agree. */
-export function estimateOffset(ring: readonly ClockSample[], now: number, minSamples = MIN_SAMPLES): ClockEstimate | null {
+export function estimateOffset(
+  ring: readonly ClockSample[],
+  now: number,
+  minSamples = MIN_SAMPLES,
+): ClockEstimate | null {
   const counted = countedSamples(ring, now);
   if (counted.length < minSamples) return null;
   const center = median(counted.map((s) => s.offsetMs));
@@ -69,4 +73,5 @@ export function estimateOffset(ring: readonly ClockSample[], now: number, minSam
 }
 
 /** The popup warns when the estimate is further than WARN_OFFSET_MS from this computer's clock. */
-export const clockIsOff = (estimate: ClockEstimate | null): boolean => estimate !== null && Math.abs(estimate.offsetMs) > WARN_OFFSET_MS;
+export const clockIsOff = (estimate: ClockEstimate | null): boolean =>
+  estimate !== null && Math.abs(estimate.offsetMs) > WARN_OFFSET_MS;

@@ -39,14 +39,24 @@ async function macKey(subtle: SubtleCrypto, key: Uint8Array, usage: KeyUsage): P
 
 /** Checks the MAC first (MacMismatchError), then decrypts; a bad padding after a good MAC rejects as is. */
 export async function openCipherString(subtle: SubtleCrypto, key: StretchedKey, cs: CipherString): Promise<Uint8Array> {
-  const ok = await subtle.verify('HMAC', await macKey(subtle, key.mac, 'verify'), toBuffer(cs.mac), concatBytes(cs.iv, cs.data));
+  const ok = await subtle.verify(
+    'HMAC',
+    await macKey(subtle, key.mac, 'verify'),
+    toBuffer(cs.mac),
+    concatBytes(cs.iv, cs.data),
+  );
   if (!ok) throw new MacMismatchError('cipher string MAC mismatch');
   const aes = await subtle.importKey('raw', toBuffer(key.enc), { name: 'AES-CBC' }, false, ['decrypt']);
   return new Uint8Array(await subtle.decrypt({ name: 'AES-CBC', iv: toBuffer(cs.iv) }, aes, toBuffer(cs.data)));
 }
 
 /** Encrypts (for our tests; the importer only opens). */
-export async function sealCipherString(subtle: SubtleCrypto, key: StretchedKey, iv: Uint8Array, plain: Uint8Array): Promise<CipherString> {
+export async function sealCipherString(
+  subtle: SubtleCrypto,
+  key: StretchedKey,
+  iv: Uint8Array,
+  plain: Uint8Array,
+): Promise<CipherString> {
   const aes = await subtle.importKey('raw', toBuffer(key.enc), { name: 'AES-CBC' }, false, ['encrypt']);
   const data = new Uint8Array(await subtle.encrypt({ name: 'AES-CBC', iv: toBuffer(iv) }, aes, toBuffer(plain)));
   const mac = new Uint8Array(await subtle.sign('HMAC', await macKey(subtle, key.mac, 'sign'), concatBytes(iv, data)));

@@ -13,10 +13,7 @@ export const KEY_LENGTH = 32;
 
 /** Imports 32 raw bytes as a non-extractable AES-GCM key. */
 export async function importAesKey(subtle: SubtleCrypto, raw: Uint8Array): Promise<CryptoKey> {
-  return subtle.importKey('raw', toBuffer(raw), { name: 'AES-GCM', length: 256 }, false, [
-    'encrypt',
-    'decrypt',
-  ]);
+  return subtle.importKey('raw', toBuffer(raw), { name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
 }
 
 /** AES-GCM parameters: the full 128-bit tag; associated data where there is some. */
@@ -54,11 +51,23 @@ const rawAesKey = (subtle: SubtleCrypto, raw: Uint8Array, usage: KeyUsage): Prom
   subtle.importKey('raw', toBuffer(raw), { name: 'AES-GCM' }, false, [usage]);
 
 /** AES-GCM decryption of ciphertext||tag(16) under a raw key; rejects on a bad tag. */
-export async function gcmOpen(subtle: SubtleCrypto, key: Uint8Array, iv: Uint8Array, sealed: Uint8Array, aad?: Uint8Array): Promise<Uint8Array> {
+export async function gcmOpen(
+  subtle: SubtleCrypto,
+  key: Uint8Array,
+  iv: Uint8Array,
+  sealed: Uint8Array,
+  aad?: Uint8Array,
+): Promise<Uint8Array> {
   return gcmDecrypt(subtle, await rawAesKey(subtle, key, 'decrypt'), iv, sealed, aad);
 }
 
 /** AES-GCM encryption under a raw key; returns ciphertext||tag(16). */
-export async function gcmSeal(subtle: SubtleCrypto, key: Uint8Array, iv: Uint8Array, plain: Uint8Array, aad?: Uint8Array): Promise<Uint8Array> {
+export async function gcmSeal(
+  subtle: SubtleCrypto,
+  key: Uint8Array,
+  iv: Uint8Array,
+  plain: Uint8Array,
+  aad?: Uint8Array,
+): Promise<Uint8Array> {
   return gcmEncrypt(subtle, await rawAesKey(subtle, key, 'encrypt'), iv, plain, aad);
 }

@@ -15,7 +15,12 @@ export interface Argon2Params {
 }
 
 /** Argon2id v1.3, 32-byte output; yields to the event loop so a page stays responsive. */
-export function argon2id(password: Uint8Array, salt: Uint8Array, params: Argon2Params, dkLen = 32): Promise<Uint8Array> {
+export function argon2id(
+  password: Uint8Array,
+  salt: Uint8Array,
+  params: Argon2Params,
+  dkLen = 32,
+): Promise<Uint8Array> {
   return argon2idAsync(password, salt, {
     t: params.iterations,
     m: params.memoryKiB,

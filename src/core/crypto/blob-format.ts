@@ -79,8 +79,11 @@ export function keyAad(vaultId: Uint8Array, key: Pick<KeySection, 'kdfId' | 'ite
 export async function encodeEnvelope(subtle: SubtleCrypto, parts: EnvelopeParts): Promise<Uint8Array> {
   const { vaultId, key, dataIv, ciphertext } = parts;
   const sizes: [Uint8Array, number][] = [
-    [vaultId, VAULT_ID_LENGTH], [key.salt, SALT_LENGTH], [key.wrapIv, IV_LENGTH],
-    [key.wrappedKey, WRAPPED_KEY_LENGTH], [dataIv, IV_LENGTH],
+    [vaultId, VAULT_ID_LENGTH],
+    [key.salt, SALT_LENGTH],
+    [key.wrapIv, IV_LENGTH],
+    [key.wrappedKey, WRAPPED_KEY_LENGTH],
+    [dataIv, IV_LENGTH],
   ];
   if (sizes.some(([part, size]) => part.length !== size) || ciphertext.length < TAG_LENGTH) {
     throw new RangeError('envelope part has a wrong length');

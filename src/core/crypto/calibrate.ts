@@ -28,18 +28,12 @@ const STEP = 10_000;
  * (negative, NaN) → floor, the known-safe value.
  */
 export async function calibrateIterations(options: CalibrateOptions): Promise<number> {
-  const {
-    measure,
-    targetMs = 500,
-    floor = CURRENT_MIN_ITERATIONS,
-    ceiling = 10_000_000,
-    probe = 100_000,
-  } = options;
+  const { measure, targetMs = 500, floor = CURRENT_MIN_ITERATIONS, ceiling = 10_000_000, probe = 100_000 } = options;
   const elapsed = await measure(probe);
   let scaled: number;
   if (Number.isNaN(elapsed) || elapsed < 0) scaled = floor;
   else if (elapsed === 0) scaled = ceiling;
-  else scaled = Math.ceil(((probe * targetMs) / elapsed) / STEP) * STEP;
+  else scaled = Math.ceil((probe * targetMs) / elapsed / STEP) * STEP;
   return Math.min(ceiling, Math.max(floor, scaled));
 }
 
@@ -47,10 +41,7 @@ export async function calibrateIterations(options: CalibrateOptions): Promise<nu
  * The real measurement: derives a key from a throwaway password and salt and reads the injected
  * clock (e.g. `() => performance.now()`) around it.
  */
-export function pbkdf2Measure(
-  now: () => number,
-  subtle: SubtleCrypto = globalThis.crypto.subtle,
-): MeasureKdf {
+export function pbkdf2Measure(now: () => number, subtle: SubtleCrypto = globalThis.crypto.subtle): MeasureKdf {
   return async (iterations) => {
     const salt = new Uint8Array(SALT_LENGTH);
     const start = now();

@@ -48,7 +48,11 @@ export async function wrapVaultKey(
 }
 
 /** Recovers the vault key; a failed tag check here means the password is wrong. */
-export async function unwrapVaultKey(subtle: SubtleCrypto, parts: EnvelopeParts, password: string): Promise<Uint8Array> {
+export async function unwrapVaultKey(
+  subtle: SubtleCrypto,
+  parts: EnvelopeParts,
+  password: string,
+): Promise<Uint8Array> {
   const { key, vaultId } = parts;
   const passwordKey = await derivePasswordKey(subtle, password, key.salt, key.iterations);
   let vaultKey: Uint8Array;

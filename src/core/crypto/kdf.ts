@@ -52,7 +52,14 @@ export async function derivePasswordKey(
 export type Pbkdf2Hash = 'SHA-1' | 'SHA-256';
 
 /** PBKDF2 (RFC 8018 §5.2) raw output of `bytes` bytes, for other apps' backup formats. */
-export async function pbkdf2(subtle: SubtleCrypto, password: Uint8Array, salt: Uint8Array, iterations: number, hash: Pbkdf2Hash, bytes = 32): Promise<Uint8Array> {
+export async function pbkdf2(
+  subtle: SubtleCrypto,
+  password: Uint8Array,
+  salt: Uint8Array,
+  iterations: number,
+  hash: Pbkdf2Hash,
+  bytes = 32,
+): Promise<Uint8Array> {
   const base = await subtle.importKey('raw', toBuffer(password), 'PBKDF2', false, ['deriveBits']);
   const bits = await subtle.deriveBits({ name: 'PBKDF2', hash, salt: toBuffer(salt), iterations }, base, bytes * 8);
   return new Uint8Array(bits);

@@ -52,7 +52,8 @@ function hchacha20(key: Uint8Array, input16: Uint8Array): Uint8Array {
 }
 
 function init(key: Uint8Array, header: Uint8Array): StreamState {
-  if (key.length !== 32 || header.length !== SECRETSTREAM_HEADER_BYTES) throw new RangeError('secretstream: bad key or header length');
+  if (key.length !== 32 || header.length !== SECRETSTREAM_HEADER_BYTES)
+    throw new RangeError('secretstream: bad key or header length');
   const nonce = new Uint8Array(12);
   nonce[0] = 1;
   nonce.set(header.subarray(16, 24), 4);
@@ -123,7 +124,11 @@ export function push(state: StreamState, message: Uint8Array, tag: number, ad = 
 }
 
 /** Decrypts one message; throws SecretstreamAuthError when the MAC does not match. */
-export function pull(state: StreamState, input: Uint8Array, ad = new Uint8Array(0)): { message: Uint8Array; tag: number } {
+export function pull(
+  state: StreamState,
+  input: Uint8Array,
+  ad = new Uint8Array(0),
+): { message: Uint8Array; tag: number } {
   if (input.length < SECRETSTREAM_ABYTES) throw new SecretstreamAuthError('secretstream: message too short');
   const c = input.subarray(1, input.length - 16);
   const received = input.subarray(input.length - 16);

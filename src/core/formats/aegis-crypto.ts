@@ -71,13 +71,20 @@ export function passwordSlots(header: JsonRecord): PasswordSlot[] {
       salt: fromHex(str(slot['salt'], 'slot.salt'), 'slot.salt'),
       scrypt,
       nonce: fromHex(str(params['nonce'], 'slot nonce'), 'slot nonce'),
-      sealed: concat(fromHex(str(slot['key'], 'slot.key'), 'slot.key'), fromHex(str(params['tag'], 'slot tag'), 'slot tag')),
+      sealed: concat(
+        fromHex(str(slot['key'], 'slot.key'), 'slot.key'),
+        fromHex(str(params['tag'], 'slot tag'), 'slot tag'),
+      ),
     };
   });
 }
 
 /** Tries every password slot (from `passwordSlots`); the first that opens yields the master key. */
-export async function unlockMasterKey(subtle: SubtleCrypto, slots: readonly PasswordSlot[], password: string): Promise<Uint8Array> {
+export async function unlockMasterKey(
+  subtle: SubtleCrypto,
+  slots: readonly PasswordSlot[],
+  password: string,
+): Promise<Uint8Array> {
   let failure: unknown;
   for (const slot of slots) {
     const key = await deriveSlotKey(password, slot.salt, slot.scrypt);
@@ -91,7 +98,12 @@ export async function unlockMasterKey(subtle: SubtleCrypto, slots: readonly Pass
 }
 
 /** Decrypts the base64 db with the master key; after a good slot, a bad tag means damage. */
-export async function openDb(subtle: SubtleCrypto, header: JsonRecord, db: Uint8Array, masterKey: Uint8Array): Promise<Uint8Array> {
+export async function openDb(
+  subtle: SubtleCrypto,
+  header: JsonRecord,
+  db: Uint8Array,
+  masterKey: Uint8Array,
+): Promise<Uint8Array> {
   const params = rec(header['params'], 'header.params');
   const nonce = fromHex(str(params['nonce'], 'db nonce'), 'db nonce');
   const tag = fromHex(str(params['tag'], 'db tag'), 'db tag');

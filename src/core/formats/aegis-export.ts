@@ -34,10 +34,21 @@ function entryJson(account: ParsedAccount, uuid: string): Record<string, unknown
 }
 
 /** The JSON text of an encrypted Aegis vault holding `accounts`. */
-export async function exportAegisEncrypted(accounts: readonly ParsedAccount[], password: string, options: AegisExportOptions = {}): Promise<string> {
+export async function exportAegisEncrypted(
+  accounts: readonly ParsedAccount[],
+  password: string,
+  options: AegisExportOptions = {},
+): Promise<string> {
   const { subtle, random } = resolveDeps(options);
   const entries = accounts.map((account) => entryJson(account, uuidFrom(random)));
   const db = { version: 3, entries, groups: [], icons_optimized: true };
-  const sealed = await sealAegis(subtle, random, password, utf8(JSON.stringify(db)), options.scrypt ?? AEGIS_SCRYPT, uuidFrom(random));
+  const sealed = await sealAegis(
+    subtle,
+    random,
+    password,
+    utf8(JSON.stringify(db)),
+    options.scrypt ?? AEGIS_SCRYPT,
+    uuidFrom(random),
+  );
   return JSON.stringify({ version: 1, header: sealed.header, db: encodeBase64(sealed.db) }, null, 4);
 }

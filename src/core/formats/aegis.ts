@@ -18,7 +18,9 @@ const MAX_DB_VERSION = 3;
 
 /** An Aegis vault file: a version-1 wrapper with a header holding `slots` and `params`. */
 export function isAegisVault(json: unknown): json is JsonRecord & { header: JsonRecord } {
-  return isRecord(json) && json['version'] === 1 && isRecord(json['header']) && 'slots' in json['header'] && 'db' in json;
+  return (
+    isRecord(json) && json['version'] === 1 && isRecord(json['header']) && 'slots' in json['header'] && 'db' in json
+  );
 }
 
 export const isAegisEncrypted = (json: JsonRecord & { header: JsonRecord }): boolean => json.header['slots'] !== null;
@@ -48,7 +50,11 @@ function readEntries(db: unknown): EntriesResult {
 }
 
 /** Imports a parsed Aegis vault; encrypted vaults need `password` (scrypt takes ~0.1–1 s). */
-export async function importAegis(json: JsonRecord & { header: JsonRecord }, password: string | undefined, subtle: SubtleCrypto): Promise<EntriesResult> {
+export async function importAegis(
+  json: JsonRecord & { header: JsonRecord },
+  password: string | undefined,
+  subtle: SubtleCrypto,
+): Promise<EntriesResult> {
   if (!isAegisEncrypted(json)) return readEntries(json['db']);
   // Slots are checked (cost included) before the password is even asked for: a file we would refuse
   // anyway must not make the user type a password, nor run a KDF.

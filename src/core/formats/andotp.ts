@@ -38,7 +38,8 @@ function names(entry: Record<string, unknown>): { issuer: string; account: strin
 }
 
 export function readAndOtpEntries(json: unknown): EntriesResult {
-  const nameOf = (value: unknown): string => (isRecord(value) ? displayName(String(value['issuer'] ?? ''), String(value['label'] ?? '')) : '(unnamed)');
+  const nameOf = (value: unknown): string =>
+    isRecord(value) ? displayName(String(value['issuer'] ?? ''), String(value['label'] ?? '')) : '(unnamed)';
   return collectEntries(arr(json, 'andOTP entries'), nameOf, (value) => {
     const entry = rec(value, 'entry');
     return buildAccount({
@@ -74,7 +75,11 @@ export function plausibleIterations(data: Uint8Array): boolean {
 }
 
 /** Decrypts an andOTP encrypted backup (either layout) and reads its entries. */
-export async function importAndOtpEncrypted(data: Uint8Array, password: string | undefined, subtle: SubtleCrypto): Promise<EntriesResult> {
+export async function importAndOtpEncrypted(
+  data: Uint8Array,
+  password: string | undefined,
+  subtle: SubtleCrypto,
+): Promise<EntriesResult> {
   if (data.length < NONCE + TAG + 2) throw corrupt('too short for an andOTP backup');
   if (password === undefined) throw needsPassword();
   const attempts = plausibleIterations(data) ? [openNew, openOld] : [openOld];

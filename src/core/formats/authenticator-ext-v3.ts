@@ -40,8 +40,18 @@ async function openEntry(subtle: SubtleCrypto, data: string, pass: string): Prom
 }
 
 /** The plain backup JSON (text) inside; every entry's key must open with the password. */
-export async function decryptAuthenticatorV3(json: JsonRecord, password: string, subtle: SubtleCrypto, limits: KdfLimits, argon2: Argon2Fn = argon2id): Promise<string> {
-  const keys = new Map(Object.values(json).filter(isAuthenticatorKey).map((key) => [str(key['id'], 'key.id'), str(key['salt'], 'key.salt')]));
+export async function decryptAuthenticatorV3(
+  json: JsonRecord,
+  password: string,
+  subtle: SubtleCrypto,
+  limits: KdfLimits,
+  argon2: Argon2Fn = argon2id,
+): Promise<string> {
+  const keys = new Map(
+    Object.values(json)
+      .filter(isAuthenticatorKey)
+      .map((key) => [str(key['id'], 'key.id'), str(key['salt'], 'key.salt')]),
+  );
   if (keys.size > MAX_KEYS) throw tooCostly(`${keys.size} keys`);
   checkArgon2(ARGON.memoryKiB * 1024, ARGON.iterations, ARGON.parallelism, limits);
   const passes = new Map<string, string>();

@@ -22,19 +22,24 @@ const ALGORITHM_ENUM = ['', 'SHA1', 'SHA256', 'SHA512', 'GOST3411_2012_256', 'GO
 const PLAUSIBLE_SECRET = /^([a-z2-7]+=*|[0-9a-f]+|(blz-|bliz-|stm-).+)$/i;
 
 const entriesOf = (json: JsonRecord): [string, JsonRecord][] =>
-  Object.entries(json).filter((pair): pair is [string, JsonRecord] => isRecord(pair[1]) && pair[0] !== 'key' && pair[1]['dataType'] !== 'Key');
+  Object.entries(json).filter(
+    (pair): pair is [string, JsonRecord] => isRecord(pair[1]) && pair[0] !== 'key' && pair[1]['dataType'] !== 'Key',
+  );
 
 export function isAuthenticatorExt(json: unknown): json is JsonRecord {
   if (!isRecord(json)) return false;
   const entries = entriesOf(json);
-  return entries.length > 0 && entries.every(([, e]) => typeof e['secret'] === 'string' || e['dataType'] === 'EncOTPStorage');
+  return (
+    entries.length > 0 && entries.every(([, e]) => typeof e['secret'] === 'string' || e['dataType'] === 'EncOTPStorage')
+  );
 }
 
 export const isAuthenticatorExtEncrypted = (json: JsonRecord): boolean =>
   entriesOf(json).some(([, e]) => e['encrypted'] === true || e['dataType'] === 'EncOTPStorage');
 
 function algorithmName(value: unknown): string | undefined {
-  if (typeof value === 'number' || (typeof value === 'string' && /^[0-9]+$/.test(value))) return ALGORITHM_ENUM[Number(value)] ?? String(value);
+  if (typeof value === 'number' || (typeof value === 'string' && /^[0-9]+$/.test(value)))
+    return ALGORITHM_ENUM[Number(value)] ?? String(value);
   return optStr(value, 'algorithm');
 }
 
@@ -77,7 +82,11 @@ async function passphraseFor(json: JsonRecord, password: string, subtle: SubtleC
 }
 
 /** Secrets in clear (decrypted where needed); undefined marks an entry we cannot decrypt. */
-async function plainSecrets(json: JsonRecord, password: string | undefined, subtle: SubtleCrypto): Promise<(string | undefined)[]> {
+async function plainSecrets(
+  json: JsonRecord,
+  password: string | undefined,
+  subtle: SubtleCrypto,
+): Promise<(string | undefined)[]> {
   const entries = entriesOf(json).map(([, e]) => e);
   if (!isAuthenticatorExtEncrypted(json)) return entries.map((e) => str(e['secret'], 'secret'));
   if (password === undefined) throw needsPassword();
@@ -86,7 +95,8 @@ async function plainSecrets(json: JsonRecord, password: string | undefined, subt
   let tried = 0;
   const secrets = await Promise.all(
     entries.map(async (e) => {
-      if (e['encrypted'] !== true || typeof e['secret'] !== 'string') return typeof e['secret'] === 'string' ? e['secret'] : undefined;
+      if (e['encrypted'] !== true || typeof e['secret'] !== 'string')
+        return typeof e['secret'] === 'string' ? e['secret'] : undefined;
       tried++;
       // A wrong passphrase decrypts to garbage or fails: either way no plausible secret.
       const secret = await cryptoJsDecrypt(subtle, e['secret'], passphrase).catch(() => '');
@@ -99,13 +109,18 @@ async function plainSecrets(json: JsonRecord, password: string | undefined, subt
   return secrets;
 }
 
-export async function importAuthenticatorExt(json: JsonRecord, password: string | undefined, subtle: SubtleCrypto): Promise<EntriesResult> {
+export async function importAuthenticatorExt(
+  json: JsonRecord,
+  password: string | undefined,
+  subtle: SubtleCrypto,
+): Promise<EntriesResult> {
   const entries = entriesOf(json).map(([, e]) => e);
   const secrets = await plainSecrets(json, password, subtle);
   const nameOf = (e: JsonRecord): string => displayName(String(e['issuer'] ?? ''), String(e['account'] ?? ''));
   return collectEntries(entries, nameOf, (entry, i) => {
     const secret = secrets[i];
-    if (entry['dataType'] === 'EncOTPStorage') throw unsupportedEntry('entry encrypted with a newer Authenticator key; export it unencrypted');
+    if (entry['dataType'] === 'EncOTPStorage')
+      throw unsupportedEntry('entry encrypted with a newer Authenticator key; export it unencrypted');
     if (secret === undefined) throw unsupportedEntry('the secret could not be decrypted');
     return toAccount(entry, secret);
   });

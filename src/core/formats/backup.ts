@@ -26,7 +26,11 @@ export const BACKUP_MAX_ITERATIONS = 10_000_000;
 const MAX_ITERATIONS = BACKUP_MAX_ITERATIONS;
 
 /** What a backup holds per account: the code parameters plus sites, backup codes and fill options. */
-export type BackupAccount = ParsedAccount & { sites?: readonly string[]; backupCodes?: readonly BackupCode[]; fill?: FillOptions };
+export type BackupAccount = ParsedAccount & {
+  sites?: readonly string[];
+  backupCodes?: readonly BackupCode[];
+  fill?: FillOptions;
+};
 
 export interface BackupOptions extends CryptoDeps {
   /**
@@ -45,7 +49,8 @@ interface Header {
 }
 
 /** The additional data: every header field, in a fixed order, as a JSON array. */
-const headerAad = (h: Header): Uint8Array => utf8(JSON.stringify([BACKUP_FORMAT, BACKUP_VERSION, KDF, h.iterations, h.salt, CIPHER, h.iv]));
+const headerAad = (h: Header): Uint8Array =>
+  utf8(JSON.stringify([BACKUP_FORMAT, BACKUP_VERSION, KDF, h.iterations, h.salt, CIPHER, h.iv]));
 
 async function checksum(subtle: SubtleCrypto, h: Header, data: string): Promise<string> {
   return toHex(await sha256(subtle, concat(headerAad(h), Uint8Array.of(0), utf8(data))));
@@ -54,7 +59,11 @@ async function checksum(subtle: SubtleCrypto, h: Header, data: string): Promise<
 export const isBackup = (json: unknown): json is JsonRecord => isRecord(json) && json['format'] === BACKUP_FORMAT;
 
 /** Encrypts accounts (with their sites and backup codes) into the backup's JSON text. */
-export async function exportBackup(accounts: readonly BackupAccount[], password: string, options: BackupOptions = {}): Promise<string> {
+export async function exportBackup(
+  accounts: readonly BackupAccount[],
+  password: string,
+  options: BackupOptions = {},
+): Promise<string> {
   const { subtle, random } = resolveDeps(options);
   const iterations = options.iterations ?? CURRENT_MIN_ITERATIONS;
   if (!Number.isInteger(iterations) || iterations < 1 || iterations > MAX_ITERATIONS) {
@@ -74,34 +83,64 @@ export async function exportBackup(accounts: readonly BackupAccount[], password:
       counter: a.counter,
       sites: [...(a.sites ?? [])],
       backupCodes: (a.backupCodes ?? []).map((c) => ({ code: c.code, used: c.used })),
-      ...(a.fill ? { fill: { submitOn: [...a.fill.submitOn], appendOn: [...a.fill.appendOn], exactOrigin: a.fill.exactOrigin } } : {}),
+      ...(a.fill
+        ? { fill: { submitOn: [...a.fill.submitOn], appendOn: [...a.fill.appendOn], exactOrigin: a.fill.exactOrigin } }
+        : {}),
     })),
   };
   const key = await pbkdf2(subtle, passwordBytes(password), fromBase64(header.salt, 'salt'), iterations, 'SHA-256');
-  const sealed = await gcmSeal(subtle, key, fromBase64(header.iv, 'iv'), utf8(JSON.stringify(payload)), headerAad(header));
+  const sealed = await gcmSeal(
+    subtle,
+    key,
+    fromBase64(header.iv, 'iv'),
+    utf8(JSON.stringify(payload)),
+    headerAad(header),
+  );
   const data = encodeBase64(sealed);
-  const file = { format: BACKUP_FORMAT, version: BACKUP_VERSION, kdf: { name: KDF, iterations, salt: header.salt }, cipher: { name: CIPHER, iv: header.iv }, data };
+  const file = {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    kdf: { name: KDF, iterations, salt: header.salt },
+    cipher: { name: CIPHER, iv: header.iv },
+    data,
+  };
   return JSON.stringify({ ...file, checksum: await checksum(subtle, header, data) }, null, 2);
 }
 
 function readHeader(json: JsonRecord): Header {
   const version = json['version'];
-  if (version !== BACKUP_VERSION) throw new CoreError('import/unsupported-version', `Backup version ${typeof version === 'number' ? version : typeof version} is not supported`, 'data');
+  if (version !== BACKUP_VERSION)
+    throw new CoreError(
+      'import/unsupported-version',
+      `Backup version ${typeof version === 'number' ? version : typeof version} is not supported`,
+      'data',
+    );
   const kdf = rec(json['kdf'], 'kdf');
   const cipher = rec(json['cipher'], 'cipher');
   if (kdf['name'] !== KDF || cipher['name'] !== CIPHER) throw corrupt('unknown kdf or cipher');
   const iterations = num(kdf['iterations'], 'kdf.iterations');
-  if (!Number.isInteger(iterations) || iterations < 1 || iterations > MAX_ITERATIONS) throw corrupt('implausible iteration count');
+  if (!Number.isInteger(iterations) || iterations < 1 || iterations > MAX_ITERATIONS)
+    throw corrupt('implausible iteration count');
   return { iterations, salt: str(kdf['salt'], 'kdf.salt'), iv: str(cipher['iv'], 'cipher.iv') };
 }
 
 /** Checks, decrypts and reads a parsed backup. */
-export async function importBackup(json: JsonRecord, password: string | undefined, subtle: SubtleCrypto): Promise<EntriesResult> {
+export async function importBackup(
+  json: JsonRecord,
+  password: string | undefined,
+  subtle: SubtleCrypto,
+): Promise<EntriesResult> {
   const header = readHeader(json);
   const data = str(json['data'], 'data');
   if ((await checksum(subtle, header, data)) !== json['checksum']) throw corrupt('checksum mismatch');
   if (password === undefined) throw needsPassword();
-  const key = await pbkdf2(subtle, passwordBytes(password), fromBase64(header.salt, 'salt'), header.iterations, 'SHA-256');
+  const key = await pbkdf2(
+    subtle,
+    passwordBytes(password),
+    fromBase64(header.salt, 'salt'),
+    header.iterations,
+    'SHA-256',
+  );
   let plain: Uint8Array;
   try {
     plain = await gcmOpen(subtle, key, fromBase64(header.iv, 'iv'), fromBase64(data, 'data'), headerAad(header));

@@ -11,7 +11,13 @@
  * account's own key, which never leaves Bitwarden: `import/account-restricted`.
  */
 import { argon2id, type Argon2Fn } from '../crypto/argon2';
-import { MacMismatchError, openCipherString, stretchKey, type CipherString, type StretchedKey } from '../crypto/aes-cbc-hmac';
+import {
+  MacMismatchError,
+  openCipherString,
+  stretchKey,
+  type CipherString,
+  type StretchedKey,
+} from '../crypto/aes-cbc-hmac';
 import { pbkdf2, sha256 } from '../crypto';
 import { CoreError } from '../errors';
 import { fromBase64, fromUtf8, utf8 } from './file-text';
@@ -31,11 +37,18 @@ export function parseCipherString(text: string, what: string): CipherString {
   const iv = fromBase64(match[1]!, what);
   const data = fromBase64(match[2]!, what);
   const mac = fromBase64(match[3]!, what);
-  if (iv.length !== 16 || mac.length !== 32 || data.length === 0 || data.length % 16 !== 0) throw corrupt(`${what} has the wrong sizes`);
+  if (iv.length !== 16 || mac.length !== 32 || data.length === 0 || data.length % 16 !== 0)
+    throw corrupt(`${what} has the wrong sizes`);
   return { iv, data, mac };
 }
 
-async function deriveKey(json: JsonRecord, password: string, subtle: SubtleCrypto, limits: KdfLimits, argon2: Argon2Fn): Promise<Uint8Array> {
+async function deriveKey(
+  json: JsonRecord,
+  password: string,
+  subtle: SubtleCrypto,
+  limits: KdfLimits,
+  argon2: Argon2Fn,
+): Promise<Uint8Array> {
   const salt = str(json['salt'], 'salt');
   const iterations = num(json['kdfIterations'], 'kdfIterations');
   if (!Number.isInteger(iterations) || iterations < 1) throw corrupt('implausible kdfIterations');
@@ -43,12 +56,22 @@ async function deriveKey(json: JsonRecord, password: string, subtle: SubtleCrypt
     checkPbkdf2(iterations, limits);
     return pbkdf2(subtle, utf8(password), utf8(salt), iterations, 'SHA-256');
   }
-  if (json['kdfType'] !== ARGON2ID) throw new CoreError('import/unsupported-version', `Bitwarden kdfType ${typeof json['kdfType'] === 'number' ? json['kdfType'] : typeof json['kdfType']}`, 'data');
+  if (json['kdfType'] !== ARGON2ID)
+    throw new CoreError(
+      'import/unsupported-version',
+      `Bitwarden kdfType ${typeof json['kdfType'] === 'number' ? json['kdfType'] : typeof json['kdfType']}`,
+      'data',
+    );
   const memory = num(json['kdfMemory'], 'kdfMemory');
   const parallelism = num(json['kdfParallelism'], 'kdfParallelism');
-  if (![memory, parallelism].every((n) => Number.isInteger(n) && n >= 1)) throw corrupt('implausible Argon2 parameters');
+  if (![memory, parallelism].every((n) => Number.isInteger(n) && n >= 1))
+    throw corrupt('implausible Argon2 parameters');
   checkArgon2(memory * MiB, iterations, parallelism, limits);
-  return argon2(utf8(password), await sha256(subtle, utf8(salt)), { iterations, memoryKiB: memory * 1024, parallelism });
+  return argon2(utf8(password), await sha256(subtle, utf8(salt)), {
+    iterations,
+    memoryKiB: memory * 1024,
+    parallelism,
+  });
 }
 
 async function open(subtle: SubtleCrypto, key: StretchedKey, cs: CipherString, what: string): Promise<string> {
@@ -61,9 +84,18 @@ async function open(subtle: SubtleCrypto, key: StretchedKey, cs: CipherString, w
 }
 
 /** The unencrypted Bitwarden JSON export inside a password-protected one. */
-export async function decryptBitwardenExport(json: JsonRecord, password: string, subtle: SubtleCrypto, limits: KdfLimits, argon2: Argon2Fn = argon2id): Promise<string> {
+export async function decryptBitwardenExport(
+  json: JsonRecord,
+  password: string,
+  subtle: SubtleCrypto,
+  limits: KdfLimits,
+  argon2: Argon2Fn = argon2id,
+): Promise<string> {
   if (json['passwordProtected'] !== true) throw accountRestricted();
-  const validation = parseCipherString(str(json['encKeyValidation_DO_NOT_EDIT'], 'encKeyValidation_DO_NOT_EDIT'), 'the key check');
+  const validation = parseCipherString(
+    str(json['encKeyValidation_DO_NOT_EDIT'], 'encKeyValidation_DO_NOT_EDIT'),
+    'the key check',
+  );
   const data = parseCipherString(str(json['data'], 'data'), 'data');
   const key = stretchKey(await deriveKey(json, password, subtle, limits, argon2));
   try {

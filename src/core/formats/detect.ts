@@ -23,17 +23,26 @@ import type { EntriesResult, FormatId, ImportOptions, ImportResult } from './typ
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 
 /** Magic numbers of files people pick by mistake (images, archives, PDFs). */
-const FOREIGN_MAGIC = [[0x89, 0x50, 0x4e, 0x47], [0xff, 0xd8, 0xff], [0x47, 0x49, 0x46, 0x38], [0x50, 0x4b, 0x03, 0x04], [0x25, 0x50, 0x44, 0x46], [0x1f, 0x8b]];
+const FOREIGN_MAGIC = [
+  [0x89, 0x50, 0x4e, 0x47],
+  [0xff, 0xd8, 0xff],
+  [0x47, 0x49, 0x46, 0x38],
+  [0x50, 0x4b, 0x03, 0x04],
+  [0x25, 0x50, 0x44, 0x46],
+  [0x1f, 0x8b],
+];
 
-type Sniffed =
-  | { format: 'andotp-encrypted'; bytes: Uint8Array }
-  | { format: FormatId; text: string; json?: unknown };
+type Sniffed = { format: 'andotp-encrypted'; bytes: Uint8Array } | { format: FormatId; text: string; json?: unknown };
 
 function checkSize(input: Uint8Array | string): void {
-  const tooLarge = () => new CoreError('import/too-large', `Files over ${MAX_IMPORT_BYTES / 1024 / 1024} MB are not imported`, 'data');
+  const tooLarge = () =>
+    new CoreError('import/too-large', `Files over ${MAX_IMPORT_BYTES / 1024 / 1024} MB are not imported`, 'data');
   if (typeof input !== 'string') {
     if (input.length > MAX_IMPORT_BYTES) throw tooLarge();
-  } else if (input.length > MAX_IMPORT_BYTES || (input.length * 3 > MAX_IMPORT_BYTES && new TextEncoder().encode(input).length > MAX_IMPORT_BYTES)) {
+  } else if (
+    input.length > MAX_IMPORT_BYTES ||
+    (input.length * 3 > MAX_IMPORT_BYTES && new TextEncoder().encode(input).length > MAX_IMPORT_BYTES)
+  ) {
     throw tooLarge();
   }
 }
@@ -65,7 +74,8 @@ function jsonFormat(json: unknown): FormatId {
   if (isBitwardenJson(json)) return 'bitwarden-json';
   if (isProtonAuthenticator(json)) return 'proton-authenticator';
   if (isAndOtpPlain(json)) return 'andotp';
-  if (isAuthenticatorExt(json)) return isAuthenticatorExtEncrypted(json) ? 'authenticator-ext-encrypted' : 'authenticator-ext';
+  if (isAuthenticatorExt(json))
+    return isAuthenticatorExtEncrypted(json) ? 'authenticator-ext-encrypted' : 'authenticator-ext';
   throw unrecognized('This JSON file is not an export format we know');
 }
 
@@ -74,7 +84,8 @@ function sniff(input: Uint8Array | string): Sniffed {
   const text = typeof input === 'string' ? input : asText(input);
   if (text === undefined) {
     const bytes = input as Uint8Array;
-    if (FOREIGN_MAGIC.some((magic) => magic.every((byte, i) => bytes[i] === byte)) || bytes.length < 16) throw unrecognized();
+    if (FOREIGN_MAGIC.some((magic) => magic.every((byte, i) => bytes[i] === byte)) || bytes.length < 16)
+      throw unrecognized();
     return { format: 'andotp-encrypted', bytes };
   }
   const trimmed = text.replace(/^\uFEFF/, '').trim();
@@ -87,7 +98,8 @@ function sniff(input: Uint8Array | string): Sniffed {
     }
     return { format: jsonFormat(json), text: trimmed, json };
   }
-  if (looksLikeOtpauthList(trimmed)) return { format: looksLikeEnte(trimmed) ? 'ente-auth' : 'otpauth-list', text: trimmed };
+  if (looksLikeOtpauthList(trimmed))
+    return { format: looksLikeEnte(trimmed) ? 'ente-auth' : 'otpauth-list', text: trimmed };
   const firstLine = trimmed.slice(0, trimmed.search(/\r?\n|$/));
   if (isBitwardenCsv(csvRecords(firstLine).header)) return { format: 'bitwarden-csv', text: trimmed };
   throw unrecognized();

@@ -8,7 +8,8 @@
 import { displayName } from './entry';
 import type { EntriesResult } from './types';
 
-const keyOf = (a: { type: string; secret: Uint8Array }): string => `${a.type}:${Array.from(a.secret, (b) => b.toString(16).padStart(2, '0')).join('')}`;
+const keyOf = (a: { type: string; secret: Uint8Array }): string =>
+  `${a.type}:${Array.from(a.secret, (b) => b.toString(16).padStart(2, '0')).join('')}`;
 
 export function flagDuplicates(result: EntriesResult): EntriesResult {
   const firstIndex = new Map<string, number>();

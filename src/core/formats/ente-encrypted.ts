@@ -20,7 +20,8 @@ function kdfParams(json: JsonRecord, limits: KdfLimits) {
   const memLimit = num(params['memLimit'], 'kdfParams.memLimit');
   const opsLimit = num(params['opsLimit'], 'kdfParams.opsLimit');
   // libsodium's own bounds for argon2id: memlimit ≥ 8192 bytes, opslimit ≥ 1.
-  if (!Number.isInteger(memLimit) || !Number.isInteger(opsLimit) || memLimit < 8192 || opsLimit < 1) throw corrupt('implausible kdfParams');
+  if (!Number.isInteger(memLimit) || !Number.isInteger(opsLimit) || memLimit < 8192 || opsLimit < 1)
+    throw corrupt('implausible kdfParams');
   checkArgon2(memLimit, opsLimit, 1, limits);
   const salt = fromBase64(str(params['salt'], 'kdfParams.salt'), 'kdfParams.salt');
   if (salt.length !== 16) throw corrupt('the salt is not 16 bytes');
@@ -28,14 +29,28 @@ function kdfParams(json: JsonRecord, limits: KdfLimits) {
 }
 
 /** The otpauth:// lines inside; `import/wrong-password` when the password (or the data) does not open it. */
-export async function decryptEnteExport(json: JsonRecord, password: string, limits: KdfLimits, argon2: Argon2Fn = argon2id): Promise<string> {
-  if (json['version'] !== 1) throw new CoreError('import/unsupported-version', `Ente export version ${typeof json['version'] === 'number' ? json['version'] : typeof json['version']}`, 'data');
+export async function decryptEnteExport(
+  json: JsonRecord,
+  password: string,
+  limits: KdfLimits,
+  argon2: Argon2Fn = argon2id,
+): Promise<string> {
+  if (json['version'] !== 1)
+    throw new CoreError(
+      'import/unsupported-version',
+      `Ente export version ${typeof json['version'] === 'number' ? json['version'] : typeof json['version']}`,
+      'data',
+    );
   const { memLimit, opsLimit, salt } = kdfParams(json, limits);
   const header = fromBase64(str(json['encryptionNonce'], 'encryptionNonce'), 'encryptionNonce');
   const sealed = fromBase64(str(json['encryptedData'], 'encryptedData'), 'encryptedData');
   if (header.length !== 24) throw corrupt('the encryption header is not 24 bytes');
   if (sealed.length < SECRETSTREAM_ABYTES) throw corrupt('the encrypted data is too short');
-  const key = await argon2(utf8(password), salt, { iterations: opsLimit, memoryKiB: Math.floor(memLimit / 1024), parallelism: 1 });
+  const key = await argon2(utf8(password), salt, {
+    iterations: opsLimit,
+    memoryKiB: Math.floor(memLimit / 1024),
+    parallelism: 1,
+  });
   let opened: { message: Uint8Array; tag: number };
   try {
     opened = pull(initPull(key, header), sealed);

@@ -21,7 +21,11 @@ export const unsupportedEntry = (what: string): CoreError =>
   new CoreError('import/unsupported-entry', `Unsupported entry: ${what}`, 'data');
 
 /** Codes that mean "we cannot compute codes for this entry" rather than "the entry is malformed". */
-const UNSUPPORTED: ReadonlySet<ErrorCode> = new Set(['uri/bad-algorithm', 'uri/bad-type', 'migration/unsupported-entry']);
+const UNSUPPORTED: ReadonlySet<ErrorCode> = new Set([
+  'uri/bad-algorithm',
+  'uri/bad-type',
+  'migration/unsupported-entry',
+]);
 
 /** The code and reason recorded for an entry that failed; rethrows anything that is not a CoreError. */
 export function skipReason(error: unknown): { code: ErrorCode; reason: string } {

@@ -31,7 +31,11 @@ export const DEFAULT_KDF_LIMITS: KdfLimits = {
 };
 
 export function checkArgon2(memoryBytes: number, passes: number, parallelism: number, limits: KdfLimits): void {
-  if (memoryBytes > limits.argon2MemoryBytes || memoryBytes * passes > limits.argon2WorkBytes || parallelism > limits.argon2Parallelism) {
+  if (
+    memoryBytes > limits.argon2MemoryBytes ||
+    memoryBytes * passes > limits.argon2WorkBytes ||
+    parallelism > limits.argon2Parallelism
+  ) {
     throw tooCostly(`Argon2 ${Math.round(memoryBytes / 1024)} KiB × ${passes} passes × ${parallelism} lanes`);
   }
 }

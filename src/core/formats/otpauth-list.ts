@@ -6,7 +6,13 @@
  * which expands to all of its accounts. Blank lines and lines starting with "#" are ignored.
  */
 import { CoreError } from '../errors';
-import { formatOtpauthUri, parseMigrationUri, parseOtpauthUri, parseSteamUri, type ParsedAccount } from '../otpauth-uri';
+import {
+  formatOtpauthUri,
+  parseMigrationUri,
+  parseOtpauthUri,
+  parseSteamUri,
+  type ParsedAccount,
+} from '../otpauth-uri';
 import { collectEntries } from './entry';
 import type { EntriesResult, ImportedAccount } from './types';
 
@@ -47,7 +53,11 @@ function parseLine(text: string): ImportedAccount[] {
  * which may hold the secret). Synchronous and allocation-light: benchmarked on 1000 lines.
  */
 export function parseOtpauthList(text: string): EntriesResult {
-  return collectEntries(contentLines(text), (line) => `line ${line.number}`, (line) => parseLine(line.text));
+  return collectEntries(
+    contentLines(text),
+    (line) => `line ${line.number}`,
+    (line) => parseLine(line.text),
+  );
 }
 
 /** One otpauth:// URI per line (steam accounts as otpauth://steam/), newline-terminated. */

@@ -31,7 +31,11 @@ export interface OpenedPeerExport {
  * `import/account-restricted` (Bitwarden account key), `import/wrong-password`, `import/corrupt`,
  * `import/too-costly` (KDF beyond the app's own maximum) or `import/unsupported-version`.
  */
-export async function openPeerExport(text: string, password: string, options: PeerOpenOptions = {}): Promise<OpenedPeerExport> {
+export async function openPeerExport(
+  text: string,
+  password: string,
+  options: PeerOpenOptions = {},
+): Promise<OpenedPeerExport> {
   const subtle = options.subtle ?? globalThis.crypto.subtle;
   const limits = options.limits ?? DEFAULT_KDF_LIMITS;
   const { argon2 } = options;

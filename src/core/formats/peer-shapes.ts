@@ -10,14 +10,23 @@ export const isBitwardenEncrypted = (json: unknown): json is JsonRecord =>
   isRecord(json) && json['encrypted'] === true && (Array.isArray(json['items']) || json['passwordProtected'] === true);
 
 export const accountRestricted = (): CoreError =>
-  new CoreError('import/account-restricted', 'This Bitwarden export is encrypted with the Bitwarden account key and cannot be read outside Bitwarden', 'data');
+  new CoreError(
+    'import/account-restricted',
+    'This Bitwarden export is encrypted with the Bitwarden account key and cannot be read outside Bitwarden',
+    'data',
+  );
 
 /** Ente Auth: `{ version, kdfParams, encryptedData, encryptionNonce }`. */
 export const isEnteEncrypted = (json: unknown): json is JsonRecord =>
-  isRecord(json) && isRecord(json['kdfParams']) && typeof json['encryptedData'] === 'string' && typeof json['encryptionNonce'] === 'string';
+  isRecord(json) &&
+  isRecord(json['kdfParams']) &&
+  typeof json['encryptedData'] === 'string' &&
+  typeof json['encryptionNonce'] === 'string';
 
-export const isAuthenticatorKey = (value: unknown): value is JsonRecord => isRecord(value) && value['dataType'] === 'Key';
-export const isAuthenticatorEncEntry = (value: unknown): value is JsonRecord => isRecord(value) && value['dataType'] === 'EncOTPStorage';
+export const isAuthenticatorKey = (value: unknown): value is JsonRecord =>
+  isRecord(value) && value['dataType'] === 'Key';
+export const isAuthenticatorEncEntry = (value: unknown): value is JsonRecord =>
+  isRecord(value) && value['dataType'] === 'EncOTPStorage';
 
 /** Authenticator extension v3: at least one `Key` and one `EncOTPStorage` entry. */
 export const isAuthenticatorV3 = (json: unknown): json is JsonRecord =>

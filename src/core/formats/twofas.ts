@@ -62,9 +62,14 @@ async function decryptPart(subtle: SubtleCrypto, text: string, password: string,
 }
 
 /** Imports a parsed 2FAS backup; encrypted backups need `password`. */
-export async function importTwoFas(json: JsonRecord, password: string | undefined, subtle: SubtleCrypto): Promise<EntriesResult> {
+export async function importTwoFas(
+  json: JsonRecord,
+  password: string | undefined,
+  subtle: SubtleCrypto,
+): Promise<EntriesResult> {
   const schema = json['schemaVersion'] as number;
-  if (schema > MAX_SCHEMA) throw new CoreError('import/unsupported-version', `2FAS schema ${schema} is newer than we know`, 'data');
+  if (schema > MAX_SCHEMA)
+    throw new CoreError('import/unsupported-version', `2FAS schema ${schema} is newer than we know`, 'data');
   if (!isTwoFasEncrypted(json)) return readServices(arr(json['services'], 'services'), schema);
   if (password === undefined) throw needsPassword();
   const reference = str(json['reference'], 'reference');
@@ -76,7 +81,12 @@ export async function importTwoFas(json: JsonRecord, password: string | undefine
   }
   let plain: Uint8Array;
   try {
-    plain = await decryptPart(subtle, str(json['servicesEncrypted'], 'servicesEncrypted'), password, 'servicesEncrypted');
+    plain = await decryptPart(
+      subtle,
+      str(json['servicesEncrypted'], 'servicesEncrypted'),
+      password,
+      'servicesEncrypted',
+    );
   } catch (error) {
     if (error instanceof CoreError) throw error;
     throw corrupt('the services fail authentication', error);

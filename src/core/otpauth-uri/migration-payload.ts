@@ -55,19 +55,47 @@ export function decodePayload(bytes: Uint8Array): RawPayload {
 function decodeOtpParameters(bytes: Uint8Array): RawOtpParameters {
   const reader = new ProtobufReader(bytes);
   const entry: RawOtpParameters = {
-    secret: new Uint8Array(0), name: '', issuer: '', algorithm: 0, digits: 0, type: 0, counter: 0n,
+    secret: new Uint8Array(0),
+    name: '',
+    issuer: '',
+    algorithm: 0,
+    digits: 0,
+    type: 0,
+    counter: 0n,
   };
   while (!reader.done) {
     const tag = reader.readTag();
     switch (tag.field) {
-      case 1: expectWireType(tag, WIRE.bytes); entry.secret = reader.readBytes().slice(); break;
-      case 2: expectWireType(tag, WIRE.bytes); entry.name = decodeUtf8(reader.readBytes()); break;
-      case 3: expectWireType(tag, WIRE.bytes); entry.issuer = decodeUtf8(reader.readBytes()); break;
-      case 4: expectWireType(tag, WIRE.varint); entry.algorithm = toInt32(reader.readVarint()); break;
-      case 5: expectWireType(tag, WIRE.varint); entry.digits = toInt32(reader.readVarint()); break;
-      case 6: expectWireType(tag, WIRE.varint); entry.type = toInt32(reader.readVarint()); break;
-      case 7: expectWireType(tag, WIRE.varint); entry.counter = BigInt.asIntN(64, reader.readVarint()); break;
-      default: reader.skip(tag.wireType);
+      case 1:
+        expectWireType(tag, WIRE.bytes);
+        entry.secret = reader.readBytes().slice();
+        break;
+      case 2:
+        expectWireType(tag, WIRE.bytes);
+        entry.name = decodeUtf8(reader.readBytes());
+        break;
+      case 3:
+        expectWireType(tag, WIRE.bytes);
+        entry.issuer = decodeUtf8(reader.readBytes());
+        break;
+      case 4:
+        expectWireType(tag, WIRE.varint);
+        entry.algorithm = toInt32(reader.readVarint());
+        break;
+      case 5:
+        expectWireType(tag, WIRE.varint);
+        entry.digits = toInt32(reader.readVarint());
+        break;
+      case 6:
+        expectWireType(tag, WIRE.varint);
+        entry.type = toInt32(reader.readVarint());
+        break;
+      case 7:
+        expectWireType(tag, WIRE.varint);
+        entry.counter = BigInt.asIntN(64, reader.readVarint());
+        break;
+      default:
+        reader.skip(tag.wireType);
     }
   }
   return entry;

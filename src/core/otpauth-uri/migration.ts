@@ -21,9 +21,21 @@ export interface MigrationBatch {
   batchId: number;
 }
 
-const ALGORITHM_BY_ENUM: ReadonlyMap<number, Algorithm> = new Map([[0, 'SHA1'], [1, 'SHA1'], [2, 'SHA256'], [3, 'SHA512']]);
-const DIGITS_BY_ENUM: ReadonlyMap<number, number> = new Map([[0, 6], [1, 6], [2, 8]]);
-const TYPE_BY_ENUM: ReadonlyMap<number, 'hotp' | 'totp'> = new Map([[1, 'hotp'], [2, 'totp']]);
+const ALGORITHM_BY_ENUM: ReadonlyMap<number, Algorithm> = new Map([
+  [0, 'SHA1'],
+  [1, 'SHA1'],
+  [2, 'SHA256'],
+  [3, 'SHA512'],
+]);
+const DIGITS_BY_ENUM: ReadonlyMap<number, number> = new Map([
+  [0, 6],
+  [1, 6],
+  [2, 8],
+]);
+const TYPE_BY_ENUM: ReadonlyMap<number, 'hotp' | 'totp'> = new Map([
+  [1, 'hotp'],
+  [2, 'totp'],
+]);
 
 /**
  * Decodes an otpauth-migration:// URI. Throws `uri/not-otpauth` for another scheme (also for
@@ -44,7 +56,8 @@ export function parseMigrationUri(uri: string): MigrationBatch {
   // Not form-decoded: exports carry raw "+" in the base64 (scito's "unencoded plus" case), so "+"
   // stays "+" and a space (from a scanner that form-decoded already) is mapped back to "+".
   const data = singleParam(splitQuery(match[1] ?? ''), 'data', 'data', false)?.replace(/ /g, '+');
-  if (data === undefined || data === '') throw new CoreError('migration/bad-payload', 'The data parameter is missing', 'data');
+  if (data === undefined || data === '')
+    throw new CoreError('migration/bad-payload', 'The data parameter is missing', 'data');
   return decodeMigrationPayload(decodeBase64(data));
 }
 
@@ -66,7 +79,8 @@ function toAccount(entry: RawOtpParameters): ParsedAccount {
   const digits = DIGITS_BY_ENUM.get(entry.digits) ?? unsupported('digits');
   const type = TYPE_BY_ENUM.get(entry.type) ?? unsupported('type');
   if (entry.secret.length === 0) unsupported('secret');
-  if (type === 'hotp' && (entry.counter < 0n || entry.counter > BigInt(Number.MAX_SAFE_INTEGER))) unsupported('counter');
+  if (type === 'hotp' && (entry.counter < 0n || entry.counter > BigInt(Number.MAX_SAFE_INTEGER)))
+    unsupported('counter');
   const counter = type === 'hotp' ? Number(entry.counter) : DEFAULTS.counter;
   return { type, secret: entry.secret, algorithm, digits, period: DEFAULTS.period, counter, ...splitName(entry) };
 }

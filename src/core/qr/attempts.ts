@@ -2,7 +2,18 @@
  * The preprocessing plan: a short, ordered list of working planes to hand to jsQR, cheapest and
  * most likely first. Planes are built lazily, so a clean QR costs one conversion and one jsQR call.
  */
-import { downscale, pad, percentiles, smooth, stretch, threshold, toGray, upscale, upscaleSmooth, type GrayImage } from './gray';
+import {
+  downscale,
+  pad,
+  percentiles,
+  smooth,
+  stretch,
+  threshold,
+  toGray,
+  upscale,
+  upscaleSmooth,
+  type GrayImage,
+} from './gray';
 import type { RgbaImage } from './types';
 
 /** A plane for jsQR plus the map back to input pixels: input = (working - margin) / scale. */
@@ -39,7 +50,8 @@ function framed(gray: GrayImage, scale: number, maxPixels: number, mode: Upscale
   const padded = pad(gray, margin, quietColor(gray));
   let factor = mode === 'none' ? 1 : Math.max(2, Math.min(MAX_UPSCALE, Math.ceil(MIN_SIDE / side)));
   while (factor > 1 && padded.width * padded.height * factor * factor > maxPixels) factor--;
-  const out = factor === 1 ? padded : mode === 'nearest' ? upscale(padded, factor) : threshold(upscaleSmooth(padded, factor));
+  const out =
+    factor === 1 ? padded : mode === 'nearest' ? upscale(padded, factor) : threshold(upscaleSmooth(padded, factor));
   return { gray: out, scale: scale * factor, margin: margin * factor };
 }
 
@@ -73,17 +85,25 @@ export function planAttempts(image: RgbaImage, maxPixels: number): Attempt[] {
   const small = side < 2 * MIN_SIDE;
   const at = (gray: GrayImage, scale: number): Working => ({ gray, scale, margin: 0 });
 
-  const attempts: Attempt[] = [{ name: first > 1 ? `downscale-${first}` : 'plain', build: () => at(stretched(), 1 / first) }];
+  const attempts: Attempt[] = [
+    { name: first > 1 ? `downscale-${first}` : 'plain', build: () => at(stretched(), 1 / first) },
+  ];
   if (small) {
     const frame = (mode: Upscale) => () => framed(stretched(), 1 / first, maxPixels, mode);
     attempts.push({ name: 'quiet-zone', build: frame('none') });
     attempts.push({ name: 'upscale-smooth', build: frame('smooth-threshold') });
     if (side < MIN_SIDE) attempts.push({ name: 'upscale-nearest', build: frame('nearest') });
-    attempts.push({ name: 'threshold', build: () => framed(threshold(smooth(stretched())), 1 / first, maxPixels, 'none') });
+    attempts.push({
+      name: 'threshold',
+      build: () => framed(threshold(smooth(stretched())), 1 / first, maxPixels, 'none'),
+    });
   }
   for (const factor of [2, 3, 4]) {
     if (side / factor < 120) break;
-    attempts.push({ name: `downscale-${first * factor}`, build: () => at(stretch(downscale(base(), factor)), 1 / (first * factor)) });
+    attempts.push({
+      name: `downscale-${first * factor}`,
+      build: () => at(stretch(downscale(base(), factor)), 1 / (first * factor)),
+    });
   }
   if (!small) attempts.push({ name: 'threshold', build: () => at(threshold(smooth(stretched())), 1 / first) });
   attempts.push({

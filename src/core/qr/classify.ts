@@ -18,6 +18,7 @@ const SCHEME = /^\s*([a-z][a-z0-9+.-]*):\/\//i;
 
 export function classifyQrText(text: string): ClassifiedQrText {
   const scheme = SCHEME.exec(text)?.[1]?.toLowerCase();
-  const kind: QrTextKind = scheme === 'otpauth' ? 'otpauth' : scheme === 'otpauth-migration' ? 'otpauth-migration' : 'other';
+  const kind: QrTextKind =
+    scheme === 'otpauth' ? 'otpauth' : scheme === 'otpauth-migration' ? 'otpauth-migration' : 'other';
   return { kind, text: kind === 'other' ? text : text.trim() };
 }

@@ -20,7 +20,12 @@ export const DEFAULT_BUDGET_MS = 750;
 
 export function decodeQr(image: RgbaImage, options: DecodeOptions = {}): QrResult | null {
   const { width, height, data } = image;
-  if (!(width > 0 && height > 0) || !Number.isInteger(width) || !Number.isInteger(height) || data.length !== width * height * 4) {
+  if (
+    !(width > 0 && height > 0) ||
+    !Number.isInteger(width) ||
+    !Number.isInteger(height) ||
+    data.length !== width * height * 4
+  ) {
     throw new RangeError(`decodeQr: expected ${width}×${height}×4 bytes of RGBA, got ${data.length}`);
   }
   const maxPixels = Math.max(10_000, options.maxPixels ?? DEFAULT_MAX_PIXELS);

@@ -148,7 +148,6 @@ export function downscale(gray: GrayImage, factor: number): GrayImage {
   return { data, width, height };
 }
 
-
 /**
  * Bilinear upscale by an integer factor: interpolates anti-aliased or blurred edges at sub-pixel
  * positions, so a following threshold puts module boundaries on a finer grid than the source

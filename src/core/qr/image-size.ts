@@ -21,7 +21,10 @@ export const MAX_DECODE_SIDE = 8192;
 /** Why an image is not decoded; `code` is stable (the UI words it as error_image_*). */
 export class ImageRefused extends Error {
   override readonly name = 'ImageRefused';
-  constructor(readonly code: 'image/unknown-format' | 'image/too-large', message: string) {
+  constructor(
+    readonly code: 'image/unknown-format' | 'image/too-large',
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -120,7 +123,8 @@ function gif(bytes: Uint8Array, view: DataView): ImageSize | null {
 
 function webp(bytes: Uint8Array, view: DataView): ImageSize | null {
   const chunk = String.fromCharCode(...bytes.subarray(12, 16));
-  if (chunk === 'VP8X') return sized('webp', 1 + (view.getUint32(24, true) & 0xffffff), 1 + (view.getUint32(26, true) >>> 8));
+  if (chunk === 'VP8X')
+    return sized('webp', 1 + (view.getUint32(24, true) & 0xffffff), 1 + (view.getUint32(26, true) >>> 8));
   if (chunk === 'VP8L' && bytes[20] === 0x2f) {
     const bits = view.getUint32(21, true);
     return sized('webp', 1 + (bits & 0x3fff), 1 + ((bits >>> 14) & 0x3fff));

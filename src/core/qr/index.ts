@@ -3,4 +3,11 @@ export { decodeQr, DEFAULT_BUDGET_MS, DEFAULT_MAX_PIXELS } from './decode';
 export { classifyQrText, type ClassifiedQrText, type QrTextKind } from './classify';
 export { cropRgba, scaleRgba, scaleRect } from './rgba';
 export type { DecodeOptions, Point, QrLocation, QrResult, Rect, RgbaImage } from './types';
-export { checkDecodable, imageSize, ImageRefused, MAX_DECODE_PIXELS, MAX_DECODE_SIDE, type ImageSize } from './image-size';
+export {
+  checkDecodable,
+  imageSize,
+  ImageRefused,
+  MAX_DECODE_PIXELS,
+  MAX_DECODE_SIDE,
+  type ImageSize,
+} from './image-size';

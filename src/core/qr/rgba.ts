@@ -52,7 +52,15 @@ export function scaleRgba(image: RgbaImage, factor: number): RgbaImage {
       }
       const left = Math.floor(x * sx);
       const right = Math.max(left + 1, Math.ceil((x + 1) * sx - 1e-9));
-      averageInto(image, left, Math.floor(top), Math.min(right, image.width), Math.min(bottom, image.height), data, out);
+      averageInto(
+        image,
+        left,
+        Math.floor(top),
+        Math.min(right, image.width),
+        Math.min(bottom, image.height),
+        data,
+        out,
+      );
     }
   }
   return { data, width, height };
@@ -63,7 +71,15 @@ function pixel(image: RgbaImage, y: number, x: number): number {
 }
 
 /** Alpha-weighted average, so transparent pixels (often rgb 0,0,0) do not darken their neighbours. */
-function averageInto(image: RgbaImage, x0: number, y0: number, x1: number, y1: number, out: Uint8ClampedArray, at: number): void {
+function averageInto(
+  image: RgbaImage,
+  x0: number,
+  y0: number,
+  x1: number,
+  y1: number,
+  out: Uint8ClampedArray,
+  at: number,
+): void {
   let r = 0;
   let g = 0;
   let b = 0;

@@ -49,11 +49,29 @@ interface Name {
 }
 
 /** Words too common to be a brand of their own ("Mail", "Login", ...): they would warn everywhere. */
-const COMMON = new Set(['www', 'login', 'signin', 'account', 'accounts', 'auth', 'secure', 'portal', 'app', 'apps', 'mail', 'test', 'example', 'imported', 'unknown']);
+const COMMON = new Set([
+  'www',
+  'login',
+  'signin',
+  'account',
+  'accounts',
+  'auth',
+  'secure',
+  'portal',
+  'app',
+  'apps',
+  'mail',
+  'test',
+  'example',
+  'imported',
+  'unknown',
+]);
 
 function hostOf(origin: string): string | null {
   try {
-    return new URL(/^[a-z][a-z0-9+.-]*:/i.test(origin.trim()) ? origin.trim() : `https://${origin.trim()}`).hostname.replace(/\.$/, '');
+    return new URL(
+      /^[a-z][a-z0-9+.-]*:/i.test(origin.trim()) ? origin.trim() : `https://${origin.trim()}`,
+    ).hostname.replace(/\.$/, '');
   } catch {
     // Not a URL: no hostname to compare.
     return null;
@@ -67,13 +85,19 @@ function nameOf(origin: string): Name | null {
   const info = parse(host, { allowPrivateDomains: true });
   if (info.isIp || !info.domain || !info.domainWithoutSuffix) return null;
   const labels = [...(info.subdomain ? info.subdomain.split('.') : []), info.domainWithoutSuffix];
-  const words = labels.flatMap((label) => [label, ...label.split('-')]).map(skeleton).filter((w) => w.length > 0);
+  const words = labels
+    .flatMap((label) => [label, ...label.split('-')])
+    .map(skeleton)
+    .filter((w) => w.length > 0);
   return { site: info.domain, label: info.domainWithoutSuffix, words };
 }
 
 /** Lower case ASCII letters and digits only, accents dropped: "Mail Machine" → `mailmachine`. */
 function squash(text: string): string {
-  return text.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]/g, '');
+  return text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]/g, '');
 }
 
 /** The brand an issuer names: an issuer written as a domain ("github.com") gives that domain's label. */

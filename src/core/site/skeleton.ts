@@ -22,7 +22,10 @@ const table = prototypes as Record<string, string>;
 
 /** The UTS #39 prototype of each code point (NFD first, as the standard says). */
 function prototype(text: string): string {
-  return [...text.normalize('NFD')].map((c) => table[c] ?? c).join('').normalize('NFD');
+  return [...text.normalize('NFD')]
+    .map((c) => table[c] ?? c)
+    .join('')
+    .normalize('NFD');
 }
 
 /** Decodes `xn--` (punycode) labels; a malformed one stays as it is (it then compares as itself). */

@@ -22,9 +22,13 @@ export const MIGRATIONS: Readonly<Record<number, Migration>> = {
   // v2: per-account fill options (auto-submit, password + code), off for every existing account.
   1: (doc) => {
     const withFill = (account: unknown) =>
-      typeof account === 'object' && account !== null ? { ...account, fill: { submit: false, appendToPassword: false } } : account;
+      typeof account === 'object' && account !== null
+        ? { ...account, fill: { submit: false, appendToPassword: false } }
+        : account;
     const trash = (entry: unknown) =>
-      typeof entry === 'object' && entry !== null ? { ...entry, account: withFill((entry as { account?: unknown }).account) } : entry;
+      typeof entry === 'object' && entry !== null
+        ? { ...entry, account: withFill((entry as { account?: unknown }).account) }
+        : entry;
     return {
       ...doc,
       version: 2,
@@ -33,26 +37,38 @@ export const MIGRATIONS: Readonly<Record<number, Migration>> = {
     };
   },
   // v3: "only on the exact origin" (fill.exactOrigin), off for every existing account: sites keep matching as before.
-  2: (doc) => mapAccounts(doc, 3, (account) => {
-    const fill = (account as { fill?: unknown }).fill;
-    return typeof fill === 'object' && fill !== null ? { ...account, fill: { ...fill, exactOrigin: false } } : account;
-  }),
+  2: (doc) =>
+    mapAccounts(doc, 3, (account) => {
+      const fill = (account as { fill?: unknown }).fill;
+      return typeof fill === 'object' && fill !== null
+        ? { ...account, fill: { ...fill, exactOrigin: false } }
+        : account;
+    }),
   // v4: auto-submit and password + code hold for origins, not for every origin of a registrable domain.
   // Where they were ticked is not recorded, so an option that was on stays on for the account's own
   // sites (the origins the user bound it to) and no longer for the rest of their domains.
-  3: (doc) => mapAccounts(doc, 4, (account) => {
-    const { fill, sites } = account as { fill?: unknown; sites?: unknown };
-    if (typeof fill !== 'object' || fill === null) return account;
-    const { submit, appendToPassword, ...rest } = fill as { submit?: unknown; appendToPassword?: unknown };
-    const origins = Array.isArray(sites) ? sites.filter((s): s is string => typeof s === 'string') : [];
-    return { ...account, fill: { ...rest, submitOn: submit === true ? [...origins] : [], appendOn: appendToPassword === true ? [...origins] : [] } };
-  }),
+  3: (doc) =>
+    mapAccounts(doc, 4, (account) => {
+      const { fill, sites } = account as { fill?: unknown; sites?: unknown };
+      if (typeof fill !== 'object' || fill === null) return account;
+      const { submit, appendToPassword, ...rest } = fill as { submit?: unknown; appendToPassword?: unknown };
+      const origins = Array.isArray(sites) ? sites.filter((s): s is string => typeof s === 'string') : [];
+      return {
+        ...account,
+        fill: {
+          ...rest,
+          submitOn: submit === true ? [...origins] : [],
+          appendOn: appendToPassword === true ? [...origins] : [],
+        },
+      };
+    }),
 };
 
 /** `doc` at `version`, with `change` applied to every account object, live or in the trash. */
 function mapAccounts(doc: VersionedDoc, version: number, change: (account: object) => object): VersionedDoc {
   const one = (account: unknown) => (typeof account === 'object' && account !== null ? change(account) : account);
-  const entry = (e: unknown) => (typeof e === 'object' && e !== null ? { ...e, account: one((e as { account?: unknown }).account) } : e);
+  const entry = (e: unknown) =>
+    typeof e === 'object' && e !== null ? { ...e, account: one((e as { account?: unknown }).account) } : e;
   return {
     ...doc,
     version,

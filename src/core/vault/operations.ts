@@ -17,11 +17,16 @@ export interface AddContext extends Clock {
 }
 
 /** What a caller supplies for a new account; the vault fills in id, timestamps and order. */
-export type NewAccount = Pick<Account, 'type' | 'issuer' | 'account' | 'secret' | 'algorithm' | 'digits' | 'period' | 'counter'> &
+export type NewAccount = Pick<
+  Account,
+  'type' | 'issuer' | 'account' | 'secret' | 'algorithm' | 'digits' | 'period' | 'counter'
+> &
   Partial<Pick<Account, 'sites' | 'backupCodes' | 'pinned' | 'order' | 'fill'>>;
 
 /** The fields a user may edit after enrollment (`fill`: only the options given change). */
-export type AccountPatch = Partial<Pick<Account, 'issuer' | 'account' | 'sites' | 'pinned' | 'order' | 'backupCodes' | 'counter'>> & {
+export type AccountPatch = Partial<
+  Pick<Account, 'issuer' | 'account' | 'sites' | 'pinned' | 'order' | 'backupCodes' | 'counter'>
+> & {
   fill?: Partial<FillOptions>;
 };
 
@@ -50,7 +55,11 @@ const copyCodes = (codes: Account['backupCodes']): Account['backupCodes'] => cod
  * `existingId`) when the same type and secret is already active, and `otp/bad-params` for an
  * empty secret (it could not be stored and read back).
  */
-export function addAccount(vault: VaultData, input: NewAccount, context: AddContext): { vault: VaultData; account: Account } {
+export function addAccount(
+  vault: VaultData,
+  input: NewAccount,
+  context: AddContext,
+): { vault: VaultData; account: Account } {
   if (input.secret.length === 0) throw new CoreError('otp/bad-params', 'The secret is empty', 'secret');
   const duplicate = findDuplicate(vault, input);
   if (duplicate !== undefined) throw new DuplicateAccount(duplicate.id);

@@ -10,12 +10,20 @@ import type { Account, VaultData } from './types';
 /** Names as a user reads them: case and surrounding spaces do not make two accounts different. */
 const same = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
 
-const sameSecret = (a: Uint8Array, b: Uint8Array): boolean => a.length === b.length && a.every((byte, i) => byte === b[i]);
+const sameSecret = (a: Uint8Array, b: Uint8Array): boolean =>
+  a.length === b.length && a.every((byte, i) => byte === b[i]);
 
 /** Same type, issuer and account name, another key: the accounts `candidate` may be a new key for. */
-export function sameNameOtherKey(accounts: readonly Account[], candidate: Pick<Account, 'type' | 'issuer' | 'account' | 'secret'>): Account[] {
+export function sameNameOtherKey(
+  accounts: readonly Account[],
+  candidate: Pick<Account, 'type' | 'issuer' | 'account' | 'secret'>,
+): Account[] {
   return accounts.filter(
-    (a) => a.type === candidate.type && same(a.issuer, candidate.issuer) && same(a.account, candidate.account) && !sameSecret(a.secret, candidate.secret),
+    (a) =>
+      a.type === candidate.type &&
+      same(a.issuer, candidate.issuer) &&
+      same(a.account, candidate.account) &&
+      !sameSecret(a.secret, candidate.secret),
   );
 }
 
@@ -23,7 +31,11 @@ export function sameNameOtherKey(accounts: readonly Account[], candidate: Pick<A
  * The active account that `candidate` (read from a QR on `origin`) would be a new key for: same
  * type, issuer and account name, another key, and bound to the page's site. The first in vault order.
  */
-export function reenrolledAt(vault: VaultData, candidate: Pick<Account, 'type' | 'issuer' | 'account' | 'secret'>, origin: string): Account | undefined {
+export function reenrolledAt(
+  vault: VaultData,
+  candidate: Pick<Account, 'type' | 'issuer' | 'account' | 'secret'>,
+  origin: string,
+): Account | undefined {
   const bound = new Set(matchAccounts(vault.accounts, origin));
   return sameNameOtherKey(vault.accounts, candidate).find((a) => bound.has(a.id));
 }

@@ -3,7 +3,17 @@
  * code, so these checks mostly catch bugs; the handlers still refuse what the types cannot say (an
  * origin that is not one, a counter going down).
  */
-import type { AccountList, AccountPatch, AccountView, BackupCodeView, CodeView, HotpUse, ManualEntryInput, ScanResult, TrashView } from '../protocol';
+import type {
+  AccountList,
+  AccountPatch,
+  AccountView,
+  BackupCodeView,
+  CodeView,
+  HotpUse,
+  ManualEntryInput,
+  ScanResult,
+  TrashView,
+} from '../protocol';
 import { array, bool, int, object, optional, payload, str } from '../validate/check';
 import { accountId } from '../validate/fill';
 import { message, PAGES, type NoFields } from './define';
@@ -39,9 +49,15 @@ const entry = object({
 
 export const accountMessages = {
   'accounts/list': message<NoFields, AccountList>(PAGES, payload({})),
-  'accounts/add-uri': message<{ uri: string; sites?: string[] }, AccountView[]>(PAGES, payload({ uri: str(64 * 1024), sites: optional(origins) })),
+  'accounts/add-uri': message<{ uri: string; sites?: string[] }, AccountView[]>(
+    PAGES,
+    payload({ uri: str(64 * 1024), sites: optional(origins) }),
+  ),
   'accounts/add-manual': message<{ entry: ManualEntryInput }, AccountView>(PAGES, payload({ entry })),
-  'accounts/update': message<{ id: string; patch: AccountPatch }, AccountView>(PAGES, payload({ id: accountId, patch })),
+  'accounts/update': message<{ id: string; patch: AccountPatch }, AccountView>(
+    PAGES,
+    payload({ id: accountId, patch }),
+  ),
   'accounts/delete': message<{ id: string }, NoFields>(PAGES, byId),
   'accounts/restore': message<{ id: string }, AccountView>(PAGES, byId),
   'accounts/trash': message<NoFields, TrashView[]>(PAGES, payload({})),
@@ -49,7 +65,10 @@ export const accountMessages = {
   'accounts/hotp-next': message<{ id: string }, CodeView>(PAGES, byId),
   /** Take an HOTP account's code for use (copy, fill the active tab): the counter moves on in the same write. */
   'accounts/hotp-use': message<{ id: string }, HotpUse>(PAGES, byId),
-  'accounts/export-uri': message<{ id: string; password: string }, { uri: string }>(PAGES, payload({ id: accountId, password })),
+  'accounts/export-uri': message<{ id: string; password: string }, { uri: string }>(
+    PAGES,
+    payload({ id: accountId, password }),
+  ),
   'backup-codes/get': message<{ id: string }, BackupCodeView[]>(PAGES, byId),
   'backup-codes/set': message<{ id: string; codes: BackupCodeView[] }, BackupCodeView[]>(
     PAGES,

@@ -19,6 +19,12 @@ export const appMessages = {
   'settings/get': message<NoFields, Settings>(PAGES, none),
   'settings/set': message<{ settings: Settings }, Settings>(
     PAGES,
-    payload({ settings: object({ autoLockMinutes: oneOf(1, 5, 15, 60, 'browser-close'), autofill: bool, clockCorrection: optional(bool) }) }),
+    payload({
+      settings: object({
+        autoLockMinutes: oneOf(1, 5, 15, 60, 'browser-close'),
+        autofill: bool,
+        clockCorrection: optional(bool),
+      }),
+    }),
   ),
 };

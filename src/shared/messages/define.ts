@@ -20,7 +20,10 @@ export interface MessageRecord<Req, Res> {
 }
 
 /** `message<Request, Response>(senders, validate)`: the validator must prove the request type. */
-export const message = <Req, Res>(senders: readonly SenderKind[], validate: Check<Req>): MessageRecord<Req, Res> => ({ senders, validate });
+export const message = <Req, Res>(senders: readonly SenderKind[], validate: Check<Req>): MessageRecord<Req, Res> => ({
+  senders,
+  validate,
+});
 
 export const PAGES = ['extension-page'] as const satisfies readonly SenderKind[];
 export const CONTENT = ['content-script'] as const satisfies readonly SenderKind[];
@@ -35,4 +38,6 @@ export type RequestOfRecord<R> = R extends MessageRecord<infer Req, unknown> ? R
 export type ResponseOfRecord<R> = R extends MessageRecord<unknown, infer Res> ? Res : never;
 
 /** The `{ request, response }` map a set of records describes (the shape the protocol types use). */
-export type MessageMap<M extends RecordMap> = { [K in keyof M]: { request: RequestOfRecord<M[K]>; response: ResponseOfRecord<M[K]> } };
+export type MessageMap<M extends RecordMap> = {
+  [K in keyof M]: { request: RequestOfRecord<M[K]>; response: ResponseOfRecord<M[K]> };
+};

@@ -15,7 +15,10 @@ const MAX_CODE = 64;
 const token = payload({ token: uuid });
 
 export const enrollMessages = {
-  'enroll/candidate': message<{ source: CandidateSource }, CandidateReply>(CONTENT, payload({ source: candidateSource })),
+  'enroll/candidate': message<{ source: CandidateSource }, CandidateReply>(
+    CONTENT,
+    payload({ source: candidateSource }),
+  ),
   'enroll/confirm': message<{ token: string }, EnrollOutcome>(CONTENT, token),
   'enroll/undo': message<{ token: string }, NoFields>(CONTENT, token),
   /** The user answered "Replace the old one?" in our overlay: add the QR's key, replacing the old one or beside it. */
@@ -32,10 +35,10 @@ export const enrollMessages = {
   /** Popup: the captured QR waiting for the user's decision, if any. */
   'enroll/capture-pending': message<NoFields, CapturePending | null>(PAGES, payload({})),
   /** Popup: add the captured QR of `token`; `bind`: the user ticked "Use it on <site>". */
-  'enroll/capture-accept': message<{ token: string; bind: boolean }, { count: number; duplicates: number; bound: boolean }>(
-    PAGES,
-    payload({ token: uuid, bind: bool }),
-  ),
+  'enroll/capture-accept': message<
+    { token: string; bind: boolean },
+    { count: number; duplicates: number; bound: boolean }
+  >(PAGES, payload({ token: uuid, bind: bool })),
   /** Popup: the user declined; nothing is added for it. */
   'enroll/capture-reject': message<{ token: string }, NoFields>(PAGES, token),
 };

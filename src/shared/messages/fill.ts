@@ -14,9 +14,18 @@ export const fillMessages = {
    * one-time grant for a fill the user asked for; `visible`: our content script saw the field;
    * `consecutive`: the field wants two codes. See background/handlers/fill-request.ts.
    */
-  'fill/request': message<{ accountId?: string; grant?: string; visible?: boolean; consecutive?: boolean; append?: boolean }, FillAnswer>(
+  'fill/request': message<
+    { accountId?: string; grant?: string; visible?: boolean; consecutive?: boolean; append?: boolean },
+    FillAnswer
+  >(
     CONTENT,
-    payload({ accountId: optional(accountId), grant: optional(uuid), visible: optional(bool), consecutive: optional(bool), append: optional(bool) }),
+    payload({
+      accountId: optional(accountId),
+      grant: optional(uuid),
+      visible: optional(bool),
+      consecutive: optional(bool),
+      append: optional(bool),
+    }),
   ),
   /** The user clicked the in-field button: open the popup to unlock or pick an account for this frame. */
   'fill/choose': message<NoFields, NoFields>(CONTENT, payload({})),
@@ -26,10 +35,10 @@ export const fillMessages = {
    * Popup: fill pick `pickId`'s frame with account `id`'s code; `always` binds an unbound account to the
    * site; `despiteLookalike`: the user confirmed although the site looks like another account's.
    */
-  'fill/pick': message<{ pickId: string; id: string; always: boolean; despiteLookalike?: boolean }, { filled: boolean }>(
-    PAGES,
-    payload({ pickId: str(128, undefined, 1), id: accountId, always: bool, despiteLookalike: optional(bool) }),
-  ),
+  'fill/pick': message<
+    { pickId: string; id: string; always: boolean; despiteLookalike?: boolean },
+    { filled: boolean }
+  >(PAGES, payload({ pickId: str(128, undefined, 1), id: accountId, always: bool, despiteLookalike: optional(bool) })),
   /** Popup: the user dismissed pick `pickId`; nothing is filled for it later. */
   'fill/pick-cancel': message<{ pickId: string }, NoFields>(PAGES, payload({ pickId: str(128, undefined, 1) })),
   /** Popup: fill this account's code into the active tab's one-time-code field (the page's own site only). */

@@ -34,7 +34,11 @@ export const importExportMessages = {
   'import/undo': message<{ importId: string }, { removed: number }>(PAGES, payload({ importId: id })),
   'export/file': message<ExportRequest, ExportFile>(
     PAGES,
-    payload({ kind: oneOf('clickauth-backup', 'aegis-encrypted', 'otpauth-list'), masterPassword: password, filePassword: optional(password) }),
+    payload({
+      kind: oneOf('clickauth-backup', 'aegis-encrypted', 'otpauth-list'),
+      masterPassword: password,
+      filePassword: optional(password),
+    }),
   ),
   'backup/status': message<NoFields, BackupStatus>(PAGES, payload({})),
   'backup/verify': message<ImportPayload & { password: string }, VerifyCounts>(PAGES, payload({ ...file, password })),

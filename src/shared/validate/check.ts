@@ -29,14 +29,20 @@ export type ObjectOf<S extends Shape> = Flat<
 
 const bad = (path: string, why: string) => `${path || 'message'}: ${why}`;
 
-const check = <T>(test: (value: unknown) => boolean, why: string): Check<T> => (value, path = '') => (test(value) ? null : bad(path, why));
+const check =
+  <T>(test: (value: unknown) => boolean, why: string): Check<T> =>
+  (value, path = '') =>
+    test(value) ? null : bad(path, why);
 
 /** Strictly `true` or `false` (no "true", 1, or null). */
 export const bool: Check<boolean> = check((v) => typeof v === 'boolean', 'not a boolean');
 
 /** A string of at most `max` UTF-16 units, optionally matching `pattern` (test only after the length check). */
 export const str = (max: number, pattern?: RegExp, min = 0): Check<string> =>
-  check((v) => typeof v === 'string' && v.length >= min && v.length <= max && (!pattern || pattern.test(v)), `not a string of ${min}–${max} characters${pattern ? ' in the expected form' : ''}`);
+  check(
+    (v) => typeof v === 'string' && v.length >= min && v.length <= max && (!pattern || pattern.test(v)),
+    `not a string of ${min}–${max} characters${pattern ? ' in the expected form' : ''}`,
+  );
 
 /** A finite number in [min, max] (NaN and ±Infinity never pass). */
 export const num = (min: number, max: number): Check<number> =>
@@ -44,7 +50,10 @@ export const num = (min: number, max: number): Check<number> =>
 
 /** An integer in [min, max]. */
 export const int = (min: number, max: number): Check<number> =>
-  check((v) => Number.isSafeInteger(v) && (v as number) >= min && (v as number) <= max, `not an integer in ${min}…${max}`);
+  check(
+    (v) => Number.isSafeInteger(v) && (v as number) >= min && (v as number) <= max,
+    `not an integer in ${min}…${max}`,
+  );
 
 /** The tokens the background issues (crypto.randomUUID). */
 export const uuid: Check<string> = str(36, /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 36);
@@ -55,14 +64,17 @@ export const oneOf = <const T extends readonly (string | number | boolean)[]>(..
 
 /** A URL of at most `max` characters whose scheme is one of `schemes` ("https:", "data:"…). */
 export const url = (max: number, schemes: readonly string[]): Check<string> =>
-  check((v) => {
-    if (typeof v !== 'string' || v.length > max) return false;
-    try {
-      return schemes.includes(new URL(v).protocol);
-    } catch {
-      return false; // not a URL at all: refused like any other bad value
-    }
-  }, `not a ${schemes.join('/')} URL of at most ${max} characters`);
+  check(
+    (v) => {
+      if (typeof v !== 'string' || v.length > max) return false;
+      try {
+        return schemes.includes(new URL(v).protocol);
+      } catch {
+        return false; // not a URL at all: refused like any other bad value
+      }
+    },
+    `not a ${schemes.join('/')} URL of at most ${max} characters`,
+  );
 
 /** An array of at most `max` items, each passing `item`. */
 export function array<T>(item: Check<T>, max: number): Check<T[]> {
@@ -77,11 +89,16 @@ export function array<T>(item: Check<T>, max: number): Check<T[]> {
 }
 
 export function optional<T>(inner: Check<T>): OptionalCheck<T> {
-  return Object.assign((value: unknown, path?: string) => (value === undefined ? null : inner(value, path)), { optional: true as const });
+  return Object.assign((value: unknown, path?: string) => (value === undefined ? null : inner(value, path)), {
+    optional: true as const,
+  });
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) && [Object.prototype, null].includes(Object.getPrototypeOf(v));
+  typeof v === 'object' &&
+  v !== null &&
+  !Array.isArray(v) &&
+  [Object.prototype, null].includes(Object.getPrototypeOf(v));
 
 /**
  * A plain object with exactly these keys (plus `ignore`, e.g. the envelope's `type`). Unknown keys are
@@ -92,7 +109,9 @@ export function object<S extends Shape>(shape: S, ignore: readonly string[] = []
   const keys = Object.keys(shape);
   return (value, path = '') => {
     if (!isRecord(value)) return bad(path, 'not an object');
-    for (const key of Object.keys(value)) if (!Object.hasOwn(shape, key) && !ignore.includes(key)) return bad(path, `unknown key ${JSON.stringify(key.slice(0, 40))}`);
+    for (const key of Object.keys(value))
+      if (!Object.hasOwn(shape, key) && !ignore.includes(key))
+        return bad(path, `unknown key ${JSON.stringify(key.slice(0, 40))}`);
     for (const key of keys) {
       const problem = shape[key]!(value[key], path ? `${path}.${key}` : key);
       if (problem) return problem;
@@ -109,7 +128,8 @@ export function variant<const Tag extends string, V extends Record<string, Shape
   const checks = Object.fromEntries(Object.entries(variants).map(([k, shape]) => [k, object(shape, [tag])]));
   return (value, path = '') => {
     const which = isRecord(value) ? value[tag] : undefined;
-    if (typeof which !== 'string' || !Object.hasOwn(checks, which)) return bad(path ? `${path}.${tag}` : tag, 'unknown kind');
+    if (typeof which !== 'string' || !Object.hasOwn(checks, which))
+      return bad(path ? `${path}.${tag}` : tag, 'unknown kind');
     return checks[which]!(value, path);
   };
 }

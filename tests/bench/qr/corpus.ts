@@ -46,7 +46,9 @@ function otpauthUri(random: () => number): string {
 function moduleFor(text: string, side: number, quietZone: number, fractional: boolean): number {
   const modules = QRCode.create(text, { errorCorrectionLevel: 'M' }).modules.size + 2 * quietZone;
   const size = side / modules;
-  return fractional ? Math.max(1.3, Math.round(size * 10) / 10 + (Number.isInteger(size) ? 0.5 : 0)) : Math.max(2, Math.round(size));
+  return fractional
+    ? Math.max(1.3, Math.round(size * 10) / 10 + (Number.isInteger(size) ? 0.5 : 0))
+    : Math.max(2, Math.round(size));
 }
 
 function make(category: Category, random: () => number, seed: number): Case {
@@ -66,17 +68,31 @@ function make(category: Category, random: () => number, seed: number): Case {
     case 'transparent':
       return { category, text, image: renderQr(text, { ...options(pick(random, [0, 4])), light: [0, 0, 0, 0] }) };
     case 'inverted':
-      return { category, text, image: invert(renderQr(text, { ...options(pick(random, [0, 4])), dark: [0, 0, 0, 255], light: [235, 235, 235, 255] })) };
+      return {
+        category,
+        text,
+        image: invert(
+          renderQr(text, { ...options(pick(random, [0, 4])), dark: [0, 0, 0, 255], light: [235, 235, 235, 255] }),
+        ),
+      };
     case 'low-contrast': {
       const dark = 90 + Math.floor(random() * 30);
       const light = dark + 45 + Math.floor(random() * 30);
-      return { category, text, image: renderQr(text, { ...options(4), dark: [dark, dark, dark, 255], light: [light, light, light, 255] }) };
+      return {
+        category,
+        text,
+        image: renderQr(text, { ...options(4), dark: [dark, dark, dark, 255], light: [light, light, light, 255] }),
+      };
     }
     case 'blurred': {
       // σ ≈ 0.3–0.4 module (3 box passes of radius r ≈ 0.3 module; r ≥ 1 needs modules ≥ 4 px).
       // Much more blur erases single modules and no threshold brings them back.
       const moduleSize = Math.max(4, moduleFor(text, side, 4, false));
-      return { category, text, image: blur(renderQr(text, { quietZone: 4, moduleSize }), Math.max(1, Math.round(moduleSize * 0.3))) };
+      return {
+        category,
+        text,
+        image: blur(renderQr(text, { quietZone: 4, moduleSize }), Math.max(1, Math.round(moduleSize * 0.3))),
+      };
     }
     case 'noisy':
       return { category, text, image: noise(renderQr(text, options(4)), 40 + random() * 40, seed) };
@@ -88,7 +104,11 @@ function make(category: Category, random: () => number, seed: number): Case {
     }
     case 'bitmap-2x': {
       const o = options(4);
-      return { category, text, image: renderQr(text, { ...o, moduleSize: 2 * Math.max(2, Math.round((o.moduleSize ?? 4) / 2)) }) };
+      return {
+        category,
+        text,
+        image: renderQr(text, { ...o, moduleSize: 2 * Math.max(2, Math.round((o.moduleSize ?? 4) / 2)) }),
+      };
     }
   }
 }
@@ -96,5 +116,7 @@ function make(category: Category, random: () => number, seed: number): Case {
 /** `perCategory` cases of every category, from one seed. */
 export function corpus(perCategory: number, seed = 20240601): Case[] {
   const random = rng(seed);
-  return CATEGORIES.flatMap((category, c) => Array.from({ length: perCategory }, (_, i) => make(category, random, seed + c * 1000 + i)));
+  return CATEGORIES.flatMap((category, c) =>
+    Array.from({ length: perCategory }, (_, i) => make(category, random, seed + c * 1000 + i)),
+  );
 }

@@ -29,8 +29,15 @@ function median(values: number[]): number {
 
 function row(name: string, raw: Outcome[], ours: Outcome[]): string {
   const rate = (o: Outcome[]) => `${((100 * o.filter((x) => x.ok).length) / o.length).toFixed(1).padStart(5)} %`;
-  const ms = (o: Outcome[]) => median(o.map((x) => x.ms)).toFixed(1).padStart(7);
-  return `${name.padEnd(18)} ${String(raw.length).padStart(5)}   ${rate(raw)} ${ms(raw)}   ${rate(ours)} ${ms(ours)} ${median(ours.filter((x) => x.ok).map((x) => x.ms)).toFixed(1).padStart(7)}`;
+  const ms = (o: Outcome[]) =>
+    median(o.map((x) => x.ms))
+      .toFixed(1)
+      .padStart(7);
+  return `${name.padEnd(18)} ${String(raw.length).padStart(5)}   ${rate(raw)} ${ms(raw)}   ${rate(ours)} ${ms(ours)} ${median(
+    ours.filter((x) => x.ok).map((x) => x.ms),
+  )
+    .toFixed(1)
+    .padStart(7)}`;
 }
 
 it('qr: plain jsQR vs preprocessing pipeline', () => {

@@ -10,7 +10,8 @@ afterEach(() => {
 });
 
 function page() {
-  document.body.innerHTML = '<dialog id="d" open><img id="qr"><div id="host"></div></dialog><div id="pop" popover></div>';
+  document.body.innerHTML =
+    '<dialog id="d" open><img id="qr"><div id="host"></div></dialog><div id="pop" popover></div>';
   const $ = (id: string) => document.getElementById(id)!;
   return { dialog: $('d'), host: $('host'), pop: $('pop'), qr: $('qr') };
 }

@@ -6,7 +6,11 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from '../../fake-browser';
 
-type Listener = (message: unknown, sender: { id?: string; tab?: unknown }, respond: (reply: unknown) => void) => boolean | undefined;
+type Listener = (
+  message: unknown,
+  sender: { id?: string; tab?: unknown },
+  respond: (reply: unknown) => void,
+) => boolean | undefined;
 let listener: Listener | undefined;
 fakeBrowser({
   runtime: {

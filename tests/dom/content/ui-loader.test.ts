@@ -27,8 +27,15 @@ describe('pageUi', () => {
     expect(a).toBe(b);
     expect(sent).toEqual([{ type: 'ui/load' }]);
     expect(Object.keys(a).sort()).toEqual([
-      'appendCodes', 'drawSource', 'enrolled', 'guardCapture', 'notify', 'presentCandidate', 'showFieldButton',
-      'showFillCue', 'submitNear',
+      'appendCodes',
+      'drawSource',
+      'enrolled',
+      'guardCapture',
+      'notify',
+      'presentCandidate',
+      'showFieldButton',
+      'showFillCue',
+      'submitNear',
     ]);
     expect((globalThis as Record<string, unknown>)[UI_KEY]).toBe(a);
     await pageUi();

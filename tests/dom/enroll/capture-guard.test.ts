@@ -12,7 +12,8 @@ const closedRoots = new WeakMap<Element, ShadowRoot>();
 
 /** As Chrome's chrome.dom.openOrClosedShadowRoot: closed roots too, and a TypeError for anything but an HTML element. */
 function chromeOpenOrClosedShadowRoot(el: Element): ShadowRoot | null {
-  if (!(el instanceof HTMLElement)) throw new TypeError('Error in invocation of dom.openOrClosedShadowRoot(HTMLElement element): ');
+  if (!(el instanceof HTMLElement))
+    throw new TypeError('Error in invocation of dom.openOrClosedShadowRoot(HTMLElement element): ');
   return closedRoots.get(el) ?? el.shadowRoot;
 }
 
@@ -25,8 +26,23 @@ const QR = { x: 100, y: 100, width: 220, height: 220 };
 
 beforeEach(() => {
   vi.spyOn(Element.prototype, 'getBoundingClientRect').mockImplementation(function (this: Element) {
-    const [x, y, width, height] = (this.getAttribute('data-rect') ?? '-5000,-5000,0,0').split(',').map(Number) as [number, number, number, number];
-    return { x, y, left: x, top: y, width, height, right: x + width, bottom: y + height, toJSON: () => ({}) } as DOMRect;
+    const [x, y, width, height] = (this.getAttribute('data-rect') ?? '-5000,-5000,0,0').split(',').map(Number) as [
+      number,
+      number,
+      number,
+      number,
+    ];
+    return {
+      x,
+      y,
+      left: x,
+      top: y,
+      width,
+      height,
+      right: x + width,
+      bottom: y + height,
+      toJSON: () => ({}),
+    } as DOMRect;
   });
   vi.stubGlobal('chrome', { dom: { openOrClosedShadowRoot: chromeOpenOrClosedShadowRoot } });
 });
@@ -52,15 +68,27 @@ function closedHost(inner: string, rect = '100,100,220,220'): Element {
 
 /** A 21×21 "QR" grid of empty cells at the QR's place. */
 function grid(): Element {
-  document.body.insertAdjacentHTML('beforeend', `<table id="grid" data-rect="100,100,220,220">${'<tr><td></td></tr>'.repeat(21)}</table>`);
+  document.body.insertAdjacentHTML(
+    'beforeend',
+    `<table id="grid" data-rect="100,100,220,220">${'<tr><td></td></tr>'.repeat(21)}</table>`,
+  );
   return document.getElementById('grid')!;
 }
 
 describe('refused: the capture could show what this page may not read', () => {
   it.each([
-    ['a cross-origin <iframe> under the grid', '<iframe title="https://victim.example/settings/mfa" data-rect="90,90,300,300"></iframe>'],
-    ['an <iframe> partly under the grid (corner overlap)', '<iframe title="about:blank" data-rect="300,300,400,400"></iframe>'],
-    ['an <iframe> in the 10% margin around the QR', '<iframe title="https://victim.example/" data-rect="325,100,50,50"></iframe>'],
+    [
+      'a cross-origin <iframe> under the grid',
+      '<iframe title="https://victim.example/settings/mfa" data-rect="90,90,300,300"></iframe>',
+    ],
+    [
+      'an <iframe> partly under the grid (corner overlap)',
+      '<iframe title="about:blank" data-rect="300,300,400,400"></iframe>',
+    ],
+    [
+      'an <iframe> in the 10% margin around the QR',
+      '<iframe title="https://victim.example/" data-rect="325,100,50,50"></iframe>',
+    ],
     ['an <object>', '<object data="https://victim.example/qr" data-rect="100,100,220,220"></object>'],
     ['an <embed>', '<embed src="https://victim.example/qr.pdf" data-rect="100,100,220,220">'],
     ['a <video>', '<video src="https://victim.example/qr.webm" data-rect="100,100,220,220"></video>'],
@@ -71,12 +99,14 @@ describe('refused: the capture could show what this page may not read', () => {
     expect(await guard(grid())).toBeNull();
   });
 
-  it('a closed shadow root whose QR is another site\'s image as a CSS background-image', async () => {
-    const host = closedHost('<div data-rect="100,100,220,220" style="width:100%;height:100%;background:#fff url(https://victim.example/mfa/qr.png) center/contain no-repeat"></div>');
+  it("a closed shadow root whose QR is another site's image as a CSS background-image", async () => {
+    const host = closedHost(
+      '<div data-rect="100,100,220,220" style="width:100%;height:100%;background:#fff url(https://victim.example/mfa/qr.png) center/contain no-repeat"></div>',
+    );
     expect(await guard(host)).toBeNull();
   });
 
-  it('a closed shadow root with another site\'s <img>, or a <picture> source / srcset pointing there', async () => {
+  it("a closed shadow root with another site's <img>, or a <picture> source / srcset pointing there", async () => {
     for (const inner of [
       '<img src="https://victim.example/mfa/qr.png" style="width:100%">',
       '<img src="qr.png" srcset="qr.png 1x, https://victim.example/mfa/qr.png 2x">',
@@ -98,14 +128,24 @@ describe('refused: the capture could show what this page may not read', () => {
   });
 
   it('a cross-origin image outside the element that overlaps the rect (drawn over a transparent grid)', async () => {
-    document.body.innerHTML = '<img src="https://victim.example/qr.png" data-rect="100,100,220,220" style="pointer-events:none">';
+    document.body.innerHTML =
+      '<img src="https://victim.example/qr.png" data-rect="100,100,220,220" style="pointer-events:none">';
     expect(await guard(grid())).toBeNull();
   });
 
   it.each([
-    ['a <picture> laid over the grid whose <source> (empty box) points at another site', '<picture><source srcset="https://victim.example/qr.png"><img src="ok.png" data-rect="100,100,220,220"></picture>'],
-    ['an SVG filter elsewhere whose <feImage> (in <defs>) pulls another site\'s image', '<svg><defs><filter id="f"><feImage href="https://victim.example/qr.png"/></filter></defs></svg>'],
-    ['an element far away with another site\'s border image (an outset paints over the QR)', '<div style="border-image-source:url(https://victim.example/qr.png)" data-rect="900,900,10,10"></div>'],
+    [
+      'a <picture> laid over the grid whose <source> (empty box) points at another site',
+      '<picture><source srcset="https://victim.example/qr.png"><img src="ok.png" data-rect="100,100,220,220"></picture>',
+    ],
+    [
+      "an SVG filter elsewhere whose <feImage> (in <defs>) pulls another site's image",
+      '<svg><defs><filter id="f"><feImage href="https://victim.example/qr.png"/></filter></defs></svg>',
+    ],
+    [
+      "an element far away with another site's border image (an outset paints over the QR)",
+      '<div style="border-image-source:url(https://victim.example/qr.png)" data-rect="900,900,10,10"></div>',
+    ],
   ])('%s', async (_name, html) => {
     document.body.innerHTML = html;
     expect(await guard(grid())).toBeNull();
@@ -121,7 +161,7 @@ describe('refused: the capture could show what this page may not read', () => {
   });
 });
 
-describe('a same-origin image must be this origin\'s own response', () => {
+describe("a same-origin image must be this origin's own response", () => {
   const inner = '<div style="background:url(/mfa/qr.png)"></div>';
 
   it('asked again as a same-origin request that may not redirect; a plain response passes', async () => {
@@ -130,8 +170,14 @@ describe('a same-origin image must be this origin\'s own response', () => {
   });
 
   it.each([
-    ['it redirects (to another site\'s image, with cookies)', async () => ({ type: 'opaqueredirect' as const, ok: false })],
-    ['the page\'s service worker answers with another site\'s response (refused for a same-origin request)', () => Promise.reject(new TypeError('Failed to fetch'))],
+    [
+      "it redirects (to another site's image, with cookies)",
+      async () => ({ type: 'opaqueredirect' as const, ok: false }),
+    ],
+    [
+      "the page's service worker answers with another site's response (refused for a same-origin request)",
+      () => Promise.reject(new TypeError('Failed to fetch')),
+    ],
     ['the response is CORS from elsewhere', async () => ({ type: 'cors' as const, ok: true })],
     ['it is not there', async () => ({ type: 'basic' as const, ok: false })],
   ])('refused when %s', async (_name, reply) => {
@@ -144,12 +190,21 @@ describe('a same-origin image must be this origin\'s own response', () => {
   });
 });
 
-describe('allowed: everything in and around the rect is this page\'s own', () => {
+describe("allowed: everything in and around the rect is this page's own", () => {
   it.each([
     ['a same-origin CSS background (relative URL)', '<div style="background:url(qr.png)"></div>'],
-    ['a same-origin CSS background (absolute URL)', '<div style="background-image:url(http://localhost:3000/mfa/qr.png)"></div>'],
-    ['a data: URL background (the shadow-css page)', '<div style="background:#fff url(data:image/png;base64,iVBORw0KGgo=) center/contain no-repeat"></div>'],
-    ['a same-origin <img> and a blob: URL of this page', '<img src="/qr.png"><img src="blob:http://localhost:3000/5d1c0f1e-8c1a-4c47-9a0a-0d6e1f4a1c11">'],
+    [
+      'a same-origin CSS background (absolute URL)',
+      '<div style="background-image:url(http://localhost:3000/mfa/qr.png)"></div>',
+    ],
+    [
+      'a data: URL background (the shadow-css page)',
+      '<div style="background:#fff url(data:image/png;base64,iVBORw0KGgo=) center/contain no-repeat"></div>',
+    ],
+    [
+      'a same-origin <img> and a blob: URL of this page',
+      '<img src="/qr.png"><img src="blob:http://localhost:3000/5d1c0f1e-8c1a-4c47-9a0a-0d6e1f4a1c11">',
+    ],
   ])('%s', async (_name, inner) => {
     expect(await guard(closedHost(inner))).toBeTypeOf('function');
   });

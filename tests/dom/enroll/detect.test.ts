@@ -12,14 +12,28 @@ const closedRoots = new WeakMap<Element, ShadowRoot>();
 
 /** As Chrome's chrome.dom.openOrClosedShadowRoot: closed roots too, and a TypeError for anything but an HTML element. */
 function chromeOpenOrClosedShadowRoot(el: Element): ShadowRoot | null {
-  if (!(el instanceof HTMLElement)) throw new TypeError('Error in invocation of dom.openOrClosedShadowRoot(HTMLElement element): ');
+  if (!(el instanceof HTMLElement))
+    throw new TypeError('Error in invocation of dom.openOrClosedShadowRoot(HTMLElement element): ');
   return closedRoots.get(el) ?? el.shadowRoot;
 }
 
 beforeEach(() => {
   vi.spyOn(Element.prototype, 'getBoundingClientRect').mockImplementation(function (this: Element) {
-    const [width, height] = (this.closest('[data-box]')?.getAttribute('data-box') ?? '0x0').split('x').map(Number) as [number, number];
-    return { x: 10, y: 10, left: 10, top: 10, width, height, right: 10 + width, bottom: 10 + height, toJSON: () => ({}) } as DOMRect;
+    const [width, height] = (this.closest('[data-box]')?.getAttribute('data-box') ?? '0x0').split('x').map(Number) as [
+      number,
+      number,
+    ];
+    return {
+      x: 10,
+      y: 10,
+      left: 10,
+      top: 10,
+      width,
+      height,
+      right: 10 + width,
+      bottom: 10 + height,
+      toJSON: () => ({}),
+    } as DOMRect;
   });
   // What Chrome gives content scripts (chrome.dom.openOrClosedShadowRoot): closed roots too.
   vi.stubGlobal('chrome', { dom: { openOrClosedShadowRoot: chromeOpenOrClosedShadowRoot } });
@@ -34,7 +48,9 @@ afterEach(() => {
 /** The module matrix of a real authenticator QR, as a QR library computes it. */
 function matrix(text = 'otpauth://totp/Example:alice@example.com?secret=JBSWY3DPEHPK3PXP&issuer=Example'): boolean[][] {
   const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
-  return Array.from({ length: modules.size }, (_, y) => Array.from({ length: modules.size }, (_, x) => Boolean(modules.get(y, x))));
+  return Array.from({ length: modules.size }, (_, y) =>
+    Array.from({ length: modules.size }, (_, x) => Boolean(modules.get(y, x))),
+  );
 }
 
 const cellStyle = (dark: boolean) => `width:6px;height:6px;padding:0;background-color:${dark ? '#000000' : '#ffffff'}`;
@@ -61,7 +77,9 @@ describe('QRs the content script cannot read pixels from', () => {
   });
 
   it('a QR drawn as a flat CSS grid of divs', () => {
-    const cells = matrix().flat().map((dark) => `<div style="${cellStyle(dark)}"></div>`);
+    const cells = matrix()
+      .flat()
+      .map((dark) => `<div style="${cellStyle(dark)}"></div>`);
     document.body.innerHTML = `<div id="grid" data-box="174x174" style="display:grid">${cells.join('')}</div>`;
     expect(qrCandidates()).toEqual([document.getElementById('grid')]);
   });
@@ -70,12 +88,16 @@ describe('QRs the content script cannot read pixels from', () => {
     const m = matrix();
     const n = m.length + 8;
     const dark = (y: number, x: number) => Boolean(m[y - 4]?.[x - 4]);
-    const rows = Array.from({ length: n }, (_, y) => `<div>${Array.from({ length: n }, (_, x) => `<i style="${cellStyle(dark(y, x))}"></i>`).join('')}</div>`);
+    const rows = Array.from(
+      { length: n },
+      (_, y) =>
+        `<div>${Array.from({ length: n }, (_, x) => `<i style="${cellStyle(dark(y, x))}"></i>`).join('')}</div>`,
+    );
     document.body.innerHTML = `<section id="qr" data-box="222x222">${rows.join('')}</section>`;
     expect(qrCandidates()).toEqual([document.getElementById('qr')]);
   });
 
-  it('next to an SVG element whose name has a hyphen (an SVG font\'s <font-face>, no shadow host)', () => {
+  it("next to an SVG element whose name has a hyphen (an SVG font's <font-face>, no shadow host)", () => {
     document.body.innerHTML = '<svg width="0" height="0"><font-face font-family="x"></font-face></svg>';
     const host = closedHost('qr-code', '220x220', '<canvas data-box="220x220"></canvas>');
     expect(document.querySelector('font-face')!.namespaceURI).toBe('http://www.w3.org/2000/svg');
@@ -120,19 +142,27 @@ describe('QRs the content script cannot read pixels from', () => {
 
 describe('look-alikes that are not QR codes', () => {
   it('an ordinary data table (many rows, few columns, text)', () => {
-    const rows = Array.from({ length: 40 }, (_, i) => `<tr><td>${i}</td><td>Order ${i}</td><td>${i * 7} €</td><td>shipped</td></tr>`);
+    const rows = Array.from(
+      { length: 40 },
+      (_, i) => `<tr><td>${i}</td><td>Order ${i}</td><td>${i * 7} €</td><td>shipped</td></tr>`,
+    );
     document.body.innerHTML = `<table data-box="600x800"><thead><tr><th>#</th><th>Order</th><th>Total</th><th>State</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
     expect(qrCandidates()).toEqual([]);
   });
 
   it('a square 25×25 table of numbers (a multiplication table)', () => {
-    const rows = Array.from({ length: 25 }, (_, y) => `<tr>${Array.from({ length: 25 }, (_, x) => `<td style="${cellStyle((x + y) % 2 === 0)}">${(x + 1) * (y + 1)}</td>`).join('')}</tr>`);
+    const rows = Array.from(
+      { length: 25 },
+      (_, y) =>
+        `<tr>${Array.from({ length: 25 }, (_, x) => `<td style="${cellStyle((x + y) % 2 === 0)}">${(x + 1) * (y + 1)}</td>`).join('')}</tr>`,
+    );
     document.body.innerHTML = `<table data-box="500x500">${rows.join('')}</table>`;
     expect(qrCandidates()).toEqual([]);
   });
 
   it('a calendar grid (7 columns, 6 weeks), with and without day numbers', () => {
-    const week = (w: number, text: boolean) => `<tr>${Array.from({ length: 7 }, (_, d) => `<td>${text ? w * 7 + d + 1 : ''}</td>`).join('')}</tr>`;
+    const week = (w: number, text: boolean) =>
+      `<tr>${Array.from({ length: 7 }, (_, d) => `<td>${text ? w * 7 + d + 1 : ''}</td>`).join('')}</tr>`;
     document.body.innerHTML = [true, false]
       .map((text) => `<table data-box="280x240">${Array.from({ length: 6 }, (_, w) => week(w, text)).join('')}</table>`)
       .join('');
@@ -146,7 +176,11 @@ describe('look-alikes that are not QR codes', () => {
   });
 
   it('a two-tone 21×21 grid that is not square on screen (a wide seating plan)', () => {
-    const rows = Array.from({ length: 21 }, (_, y) => `<tr>${Array.from({ length: 21 }, (_, x) => `<td style="${cellStyle((x * y) % 3 === 0)}"></td>`).join('')}</tr>`);
+    const rows = Array.from(
+      { length: 21 },
+      (_, y) =>
+        `<tr>${Array.from({ length: 21 }, (_, x) => `<td style="${cellStyle((x * y) % 3 === 0)}"></td>`).join('')}</tr>`,
+    );
     document.body.innerHTML = `<table data-box="630x210">${rows.join('')}</table>`;
     expect(qrCandidates()).toEqual([]);
   });

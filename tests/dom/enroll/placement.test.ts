@@ -21,15 +21,23 @@ function finders(version: number, quiet: number, side: number, at = { left: 100,
 
 describe('QR label placement', () => {
   const cases = [1, 2, 5, 10, 40].flatMap((version) => [0, 1, 2, 4].map((quiet) => [version, quiet] as const));
-  it.each(cases)('version %i, quiet zone %i: neither the clickable zone nor any spot reaches a finder pattern', (version, quiet) => {
-    const q = { left: 100, top: 50, width: 200, height: 200 };
-    for (const [w, h] of [[160, 36], [200, 60], [120, 90]] as const) {
-      for (const spot of spots(q, w, h)) {
-        const host = hostBox(q, spot);
-        for (const finder of finders(version, quiet, 200)) expect(overlaps(host, finder), JSON.stringify({ spot, finder })).toBe(false);
+  it.each(cases)(
+    'version %i, quiet zone %i: neither the clickable zone nor any spot reaches a finder pattern',
+    (version, quiet) => {
+      const q = { left: 100, top: 50, width: 200, height: 200 };
+      for (const [w, h] of [
+        [160, 36],
+        [200, 60],
+        [120, 90],
+      ] as const) {
+        for (const spot of spots(q, w, h)) {
+          const host = hostBox(q, spot);
+          for (const finder of finders(version, quiet, 200))
+            expect(overlaps(host, finder), JSON.stringify({ spot, finder })).toBe(false);
+        }
       }
-    }
-  });
+    },
+  );
 
   it('goes below the QR when nothing is there, beside it when the page has text below, inside only as the last resort', () => {
     const q = { left: 100, top: 50, width: 200, height: 200 };

@@ -14,7 +14,8 @@ const { fillCode, findOtpFields } = await import('../../../src/content/fill');
 const T0 = Date.UTC(2026, 11, 5, 9, 0, 20);
 
 function setup() {
-  document.body.innerHTML = '<form><label for="c">Enter the 6-digit code</label><input id="c" autocomplete="one-time-code" inputmode="numeric"><button>Verify</button></form>';
+  document.body.innerHTML =
+    '<form><label for="c">Enter the 6-digit code</label><input id="c" autocomplete="one-time-code" inputmode="numeric"><button>Verify</button></form>';
   const target = findOtpFields(document)!;
   expect(fillCode(target, '111111')).toBe(true);
   const codes = ['222222', '333333', '444444'];

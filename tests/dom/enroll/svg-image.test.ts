@@ -30,7 +30,10 @@ describe('servedAsSvg', () => {
     const calls: [string, RequestInit | undefined][] = [];
     const get = (async (url: string, init?: RequestInit) => {
       calls.push([url, init]);
-      return new Response('<svg xmlns="http://www.w3.org/2000/svg"/>', { status, headers: type ? { 'content-type': type } : {} });
+      return new Response('<svg xmlns="http://www.w3.org/2000/svg"/>', {
+        status,
+        headers: type ? { 'content-type': type } : {},
+      });
     }) as typeof fetch;
     return { get, calls };
   };

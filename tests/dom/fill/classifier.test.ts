@@ -24,7 +24,8 @@ describe('classifier over tests/fixtures/fields', () => {
   it.each(fixtures.map((f) => [f.name, f] as const))('%s', (_name, fixture) => {
     const { inputs, visual } = mount(fixture);
     const got = picture(findOtpFields(document));
-    const hit = got.kind === fixture.kind && got.inputs.length === inputs.length && got.inputs.every((el, i) => el === inputs[i]);
+    const hit =
+      got.kind === fixture.kind && got.inputs.length === inputs.length && got.inputs.every((el, i) => el === inputs[i]);
     const correct = hit && got.visual === visual;
     if (fixture.kind === 'none') outcome[got.kind === 'none' ? 'tn' : 'fp']++;
     else if (correct) outcome.tp++;

@@ -149,10 +149,19 @@ describe('fillCode', () => {
     const input = $('#c');
     const log: string[] = [];
     for (const type of ['keydown', 'keypress', 'beforeinput', 'input', 'keyup', 'change']) {
-      input.addEventListener(type, (e) => log.push(`${type}:${(e as KeyboardEvent).key ?? (e as InputEvent).data ?? ''}:${input.value}`));
+      input.addEventListener(type, (e) =>
+        log.push(`${type}:${(e as KeyboardEvent).key ?? (e as InputEvent).data ?? ''}:${input.value}`),
+      );
     }
     expect(fillCode(found(), '42')).toBe(true);
-    expect(log.slice(0, 6)).toEqual(['keydown:4:', 'keypress:4:', 'beforeinput:4:', 'input:4:4', 'keyup:4:4', 'keydown:2:4']);
+    expect(log.slice(0, 6)).toEqual([
+      'keydown:4:',
+      'keypress:4:',
+      'beforeinput:4:',
+      'input:4:4',
+      'keyup:4:4',
+      'keydown:2:4',
+    ]);
     expect(log.at(-1)).toBe('change::42');
   });
 
@@ -245,7 +254,10 @@ describe('watchOtpFields with an async fill', () => {
     let calls = 0;
     const stop = watchOtpFields(document, async () => (calls++, true));
     await new Promise((r) => setTimeout(r, 0));
-    document.body.insertAdjacentHTML('beforeend', '<h1>Verification code</h1><input id="b" autocomplete="one-time-code" maxlength="6">');
+    document.body.insertAdjacentHTML(
+      'beforeend',
+      '<h1>Verification code</h1><input id="b" autocomplete="one-time-code" maxlength="6">',
+    );
     await new Promise((r) => setTimeout(r, 200));
     expect(calls).toBe(1);
     stop();

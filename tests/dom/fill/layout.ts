@@ -1,7 +1,10 @@
 /** happy-dom computes styles but has no layout: tests give elements their boxes (viewport coordinates). */
 
 export function place(el: Element, x: number, y: number, width: number, height: number): void {
-  Object.defineProperty(el, 'getBoundingClientRect', { configurable: true, value: () => new DOMRect(x, y, width, height) });
+  Object.defineProperty(el, 'getBoundingClientRect', {
+    configurable: true,
+    value: () => new DOMRect(x, y, width, height),
+  });
 }
 
 /** The document's scrollable size (a real page is at least as large as its viewport). */

@@ -25,8 +25,10 @@ function trusted<E extends Event>(event: E): E {
   Object.defineProperty(event, 'isTrusted', { value: true });
   return event;
 }
-const press = (el: Element, key: string) => el.dispatchEvent(trusted(new KeyboardEvent('keydown', { key, bubbles: true })));
-const userClick = (el: Element) => el.dispatchEvent(trusted(new MouseEvent('click', { bubbles: true, cancelable: true, composed: true })));
+const press = (el: Element, key: string) =>
+  el.dispatchEvent(trusted(new KeyboardEvent('keydown', { key, bubbles: true })));
+const userClick = (el: Element) =>
+  el.dispatchEvent(trusted(new MouseEvent('click', { bubbles: true, cancelable: true, composed: true })));
 
 // Our closed shadow roots, kept for the tests (the page cannot get at them).
 const roots = new Map<Element, ShadowRoot>();
@@ -37,7 +39,14 @@ Element.prototype.attachShadow = function (this: Element, init: ShadowRootInit) 
   return root;
 };
 
-const code = (c: string, extra: Partial<CodeAnswer> = {}): CodeAnswer => ({ kind: 'code', code: c, next: '999999', validUntil: Date.now() + 20_000, submit: false, ...extra });
+const code = (c: string, extra: Partial<CodeAnswer> = {}): CodeAnswer => ({
+  kind: 'code',
+  code: c,
+  next: '999999',
+  validUntil: Date.now() + 20_000,
+  submit: false,
+  ...extra,
+});
 const $ = (selector: string) => document.querySelector(selector) as HTMLInputElement;
 const settle = (ms = 120) => new Promise((done) => setTimeout(done, ms));
 
@@ -58,10 +67,13 @@ afterEach(() => {
 });
 
 describe('submitNear', () => {
-  it('clicks the form\'s submit button (sites listen for the click), or requests a submit without one', () => {
-    document.body.innerHTML = '<form><input id="c"><button type="button" id="b1">Resend</button><button id="b2">Verify</button></form>';
+  it("clicks the form's submit button (sites listen for the click), or requests a submit without one", () => {
+    document.body.innerHTML =
+      '<form><input id="c"><button type="button" id="b1">Resend</button><button id="b2">Verify</button></form>';
     const clicked: string[] = [];
-    document.querySelectorAll('button').forEach((b) => b.addEventListener('click', (e) => (clicked.push(b.id), e.preventDefault())));
+    document
+      .querySelectorAll('button')
+      .forEach((b) => b.addEventListener('click', (e) => (clicked.push(b.id), e.preventDefault())));
     expect(submitNear($('#c'))).toBe(true);
     expect(clicked).toEqual(['b2']);
 
@@ -72,7 +84,7 @@ describe('submitNear', () => {
     expect(submits).toHaveBeenCalledOnce();
   });
 
-  it('without a form: presses a container\'s only button if it signs in or verifies, never one of several', () => {
+  it("without a form: presses a container's only button if it signs in or verifies, never one of several", () => {
     document.body.innerHTML = '<div><div><input id="c"></div><div role="button" id="go">Continue</div></div>';
     const go = vi.fn();
     document.getElementById('go')!.addEventListener('click', go);
@@ -94,7 +106,8 @@ describe('submitNear', () => {
 });
 
 describe('autofill answers', () => {
-  const page = '<form><label for="c">Verification code</label><input id="c" autocomplete="one-time-code" inputmode="numeric"><button>Verify</button></form>';
+  const page =
+    '<form><label for="c">Verification code</label><input id="c" autocomplete="one-time-code" inputmode="numeric"><button>Verify</button></form>';
 
   it.each([
     ['several', { kind: 'several', count: 2 }],
@@ -102,24 +115,21 @@ describe('autofill answers', () => {
     ['locked', { kind: 'locked' }],
     ['off', { kind: 'off', grant: 'g-1' }],
     ['confirm', { kind: 'confirm', grant: 'g-2' }],
-  ] as const)(
-    '%s: nothing filled, our button shown; a script-made click on it does nothing',
-    async (_name, reply) => {
-      answer = reply;
-      document.body.innerHTML = page;
-      watch();
-      await settle();
-      expect($('#c').value).toBe('');
-      const host = document.querySelector('clickauth-fill') as HTMLElement;
-      expect(host).not.toBeNull();
-      expect(host.shadowRoot).toBeNull(); // closed
-      const before = requests.length;
-      // A click made by a page script on the button itself does nothing.
-      (roots.get(host)!.querySelector('button') as HTMLButtonElement).click();
-      await settle(10);
-      expect(requests.length).toBe(before);
-    },
-  );
+  ] as const)('%s: nothing filled, our button shown; a script-made click on it does nothing', async (_name, reply) => {
+    answer = reply;
+    document.body.innerHTML = page;
+    watch();
+    await settle();
+    expect($('#c').value).toBe('');
+    const host = document.querySelector('clickauth-fill') as HTMLElement;
+    expect(host).not.toBeNull();
+    expect(host.shadowRoot).toBeNull(); // closed
+    const before = requests.length;
+    // A click made by a page script on the button itself does nothing.
+    (roots.get(host)!.querySelector('button') as HTMLButtonElement).click();
+    await settle(10);
+    expect(requests.length).toBe(before);
+  });
 
   it('none: no button at all', async () => {
     document.body.innerHTML = page;
@@ -151,14 +161,15 @@ describe('autofill answers', () => {
 
   it('consecutive fields say so; the next code goes only into the second of them', async () => {
     answer = code('111111', { next: '222222' });
-    document.body.innerHTML = '<form><label for="a">MFA code 1</label><input id="a" inputmode="numeric" maxlength="6"><label for="b">MFA code 2</label><input id="b" inputmode="numeric" maxlength="6"></form>';
+    document.body.innerHTML =
+      '<form><label for="a">MFA code 1</label><input id="a" inputmode="numeric" maxlength="6"><label for="b">MFA code 2</label><input id="b" inputmode="numeric" maxlength="6"></form>';
     watch();
     await settle();
     expect(requests).toEqual([{ type: 'fill/request', visible: true, consecutive: true }]);
     expect([$('#a').value, $('#b').value]).toEqual(['111111', '222222']);
   });
 
-  it('a single field never gets the next code: at rollover the code is asked for again (with the answer\'s grant, if any)', async () => {
+  it("a single field never gets the next code: at rollover the code is asked for again (with the answer's grant, if any)", async () => {
     answer = code('123456', { next: '999999', validUntil: Date.now() + 100, grant: 'g-refresh' });
     document.body.innerHTML = page;
     watch();
@@ -256,7 +267,10 @@ describe('password and code in one field', () => {
     expect($('#pw').value).toBe('hunter2135790');
     answer = code('246802', { next: null });
     await settle(1100);
-    expect(requests).toEqual([{ type: 'fill/request', append: true }, { type: 'fill/request', append: true }]);
+    expect(requests).toEqual([
+      { type: 'fill/request', append: true },
+      { type: 'fill/request', append: true },
+    ]);
     $('#pw').value = 'hunter2';
     press($('#pw'), 'Enter');
     expect($('#pw').value).toBe('hunter2246802');

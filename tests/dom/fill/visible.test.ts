@@ -35,8 +35,18 @@ describe('seen (a field filled with no click must be one the user sees)', () => 
   it.each<Row>([
     ['a plain field in view', field, [100, 100]],
     ['below the fold, inside the page (one can scroll to it)', field, [100, 1500]],
-    ['partly cut by a container, most of it shown', `<div id="w" style="overflow:hidden">${field}</div>`, [100, 100], [['#w', 0, 0, 250, 300]]],
-    ['clip-path: inset(0 round 8px) (rounded corners)', `<div id="w" style="clip-path: inset(0px round 8px)">${field}</div>`, [100, 100], [['#w', 90, 90, 300, 100]]],
+    [
+      'partly cut by a container, most of it shown',
+      `<div id="w" style="overflow:hidden">${field}</div>`,
+      [100, 100],
+      [['#w', 0, 0, 250, 300]],
+    ],
+    [
+      'clip-path: inset(0 round 8px) (rounded corners)',
+      `<div id="w" style="clip-path: inset(0px round 8px)">${field}</div>`,
+      [100, 100],
+      [['#w', 90, 90, 300, 100]],
+    ],
   ])('seen: %s', (_name, html, at, boxes) => {
     expect(seen(page(html, at, boxes))).toBe(true);
   });
@@ -45,18 +55,51 @@ describe('seen (a field filled with no click must be one the user sees)', () => 
     ['display:none', `<input id="c" style="display:none">`, [100, 100]],
     ['visibility:hidden on an ancestor', `<div style="visibility:hidden">${field}</div>`, [100, 100]],
     ['the hidden attribute on an ancestor', `<div hidden>${field}</div>`, [100, 100]],
-    ['inside a shadow host that is display:none', `<div id="host" style="display:none"><template shadowrootmode="open">${field}</template></div>`, [100, 100]],
+    [
+      'inside a shadow host that is display:none',
+      `<div id="host" style="display:none"><template shadowrootmode="open">${field}</template></div>`,
+      [100, 100],
+    ],
     ['0×0', field, [100, 100, 0, 0]],
     ['1×1 (a tracking-pixel sized field)', field, [100, 100, 1, 1]],
     ['off-screen at left:-9999px', field, [-9999, 100]],
     ['above the page (top:-9999px)', field, [100, -9999]],
     ['beyond the end of the page', field, [100, 5000]],
-    ['in a collapsed container (height 0, overflow hidden)', `<div id="w" style="overflow:hidden">${field}</div>`, [100, 100], [['#w', 100, 100, 600, 0]]],
-    ['in a 0-height scroll container', `<div id="s" style="overflow:auto">${field}</div>`, [100, 100], [['#s', 100, 100, 600, 0]]],
-    ['clip-path: inset(50%) on its container', `<div id="w" style="clip-path: inset(50%)">${field}</div>`, [100, 100], [['#w', 100, 100, 200, 40]]],
-    ['clip-path: inset(0 0 100% 0) on the field', `<input id="c" style="clip-path: inset(0px 0px 100% 0px)">`, [100, 100]],
-    ['clip-path: circle(0) (shapes other than inset count as hiding)', `<div id="w" style="clip-path: circle(0px)">${field}</div>`, [100, 100], [['#w', 100, 100, 200, 40]]],
-    ['clip: rect(0 0 0 0) (the screen-reader-only pattern)', `<div id="w" style="position:absolute;clip:rect(0px, 0px, 0px, 0px)">${field}</div>`, [100, 100], [['#w', 100, 100, 200, 40]]],
+    [
+      'in a collapsed container (height 0, overflow hidden)',
+      `<div id="w" style="overflow:hidden">${field}</div>`,
+      [100, 100],
+      [['#w', 100, 100, 600, 0]],
+    ],
+    [
+      'in a 0-height scroll container',
+      `<div id="s" style="overflow:auto">${field}</div>`,
+      [100, 100],
+      [['#s', 100, 100, 600, 0]],
+    ],
+    [
+      'clip-path: inset(50%) on its container',
+      `<div id="w" style="clip-path: inset(50%)">${field}</div>`,
+      [100, 100],
+      [['#w', 100, 100, 200, 40]],
+    ],
+    [
+      'clip-path: inset(0 0 100% 0) on the field',
+      `<input id="c" style="clip-path: inset(0px 0px 100% 0px)">`,
+      [100, 100],
+    ],
+    [
+      'clip-path: circle(0) (shapes other than inset count as hiding)',
+      `<div id="w" style="clip-path: circle(0px)">${field}</div>`,
+      [100, 100],
+      [['#w', 100, 100, 200, 40]],
+    ],
+    [
+      'clip: rect(0 0 0 0) (the screen-reader-only pattern)',
+      `<div id="w" style="position:absolute;clip:rect(0px, 0px, 0px, 0px)">${field}</div>`,
+      [100, 100],
+      [['#w', 100, 100, 200, 40]],
+    ],
     ['a fully transparent ancestor', `<div style="opacity:0">${field}</div>`, [100, 100]],
   ])('not seen: %s', (_name, html, at, boxes) => {
     expect(seen(page(html, at, boxes))).toBe(false);
@@ -89,7 +132,9 @@ describe('targetSeen', () => {
 
   it('split boxes: every box must be seen', () => {
     document.body.innerHTML =
-      '<h2>Enter the 6-digit code</h2><div id="boxes">' + [0, 1, 2, 3, 4, 5].map((i) => `<input id="b${i}" maxlength="1" inputmode="numeric">`).join('') + '</div>';
+      '<h2>Enter the 6-digit code</h2><div id="boxes">' +
+      [0, 1, 2, 3, 4, 5].map((i) => `<input id="b${i}" maxlength="1" inputmode="numeric">`).join('') +
+      '</div>';
     [0, 1, 2, 3, 4, 5].forEach((i) => place($(`#b${i}`), 100 + i * 40, 100, 32, 40));
     const target = findOtpFields(document)!;
     expect(target.kind).toBe('split');

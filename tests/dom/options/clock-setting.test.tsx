@@ -16,7 +16,10 @@ const tick = () => act(async () => new Promise((done) => setTimeout(done, 0)));
 describe('options: clock correction', () => {
   it('shows the choice the popup made and turns it off, keeping the other settings', async () => {
     let stored: Settings = { autoLockMinutes: 5, autofill: false, clockCorrection: true };
-    const api = { settings: async () => stored, saveSettings: async (next: Settings) => (stored = next) } as unknown as OptionsApi;
+    const api = {
+      settings: async () => stored,
+      saveSettings: async (next: Settings) => (stored = next),
+    } as unknown as OptionsApi;
     root = document.createElement('div');
     document.body.append(root);
     await act(async () => render(<AutoLockSection api={api} t={(k) => k} />, root));

@@ -26,7 +26,9 @@ describe('options: export and backup', () => {
     await idle();
     expect(api.calls).toContain('export:clickauth-backup:master');
     expect(api.downloads.map((d) => d.filename)).toEqual(['clickauth-backup.json']);
-    expect(textOf(exportSection(el).querySelector('[role=status]'))).toBe(msg('exportDone', 'clickauth-backup.json', '0'));
+    expect(textOf(exportSection(el).querySelector('[role=status]'))).toBe(
+      msg('exportDone', 'clickauth-backup.json', '0'),
+    );
     expect(api.calls.filter((c) => c === 'backup-status').length).toBe(statusCalls + 1);
     expect((el.querySelector('[data-testid=export-master]') as HTMLInputElement).value).toBe('');
   });
@@ -37,7 +39,10 @@ describe('options: export and backup', () => {
     await check(radio(el, 'aegis-encrypted'));
     const protect = exportSection(el).querySelector('[data-testid=export-protect]')!;
     expect(textOf(protect.querySelector('legend'))).toBe(msg('exportProtectLegend'));
-    expect([...protect.querySelectorAll('label')].map(textOf)).toEqual([msg('exportProtectMaster'), msg('exportProtectOther')]);
+    expect([...protect.querySelectorAll('label')].map(textOf)).toEqual([
+      msg('exportProtectMaster'),
+      msg('exportProtectOther'),
+    ]);
     expect((protect.querySelector('input[value=master]') as HTMLInputElement).checked).toBe(true);
     expect(exportSection(el).querySelector('[data-testid=export-file-password]')).toBeNull();
     await check(protect.querySelector('input[value=other]'));
@@ -48,7 +53,11 @@ describe('options: export and backup', () => {
     await type(repeat, 'another strong pas');
     await submit(exportSection(el).querySelector('form'));
     expect(textOf(exportSection(el).querySelector('[role=alert]'))).toBe(msg('setupMismatch'));
-    for (const [weak, key] of [['short', 'passwordTooShort'], ['aaaaaaaaaaaa', 'passwordTooSimple'], ['password1234', 'passwordTooCommon']] as const) {
+    for (const [weak, key] of [
+      ['short', 'passwordTooShort'],
+      ['aaaaaaaaaaaa', 'passwordTooSimple'],
+      ['password1234', 'passwordTooCommon'],
+    ] as const) {
       await type(own, weak);
       await type(repeat, weak);
       await submit(exportSection(el).querySelector('form'));
@@ -60,7 +69,11 @@ describe('options: export and backup', () => {
     await submit(exportSection(el).querySelector('form'));
     await idle();
     expect(api.calls).toContain('export:aegis-encrypted:own');
-    expect(api.requests.at(-1)).toEqual({ kind: 'aegis-encrypted', masterPassword: api.password, filePassword: 'another strong pass' });
+    expect(api.requests.at(-1)).toEqual({
+      kind: 'aegis-encrypted',
+      masterPassword: api.password,
+      filePassword: 'another strong pass',
+    });
   });
 
   it('switching back to "my master password" sends no file password', async () => {
@@ -123,7 +136,10 @@ describe('options: export and backup', () => {
     const api = new FakeOptionsApi();
     api.verifyAnswer = { same: 4, missing: 1, extra: 2 };
     const el = await mountOptions(api);
-    await pickFile(el.querySelector('[data-testid=verify-file]'), new File(['{"format":"clickauth-backup"}'], 'backup.json'));
+    await pickFile(
+      el.querySelector('[data-testid=verify-file]'),
+      new File(['{"format":"clickauth-backup"}'], 'backup.json'),
+    );
     await type(verifySection(el).querySelector('input[type=password]'), 'wrong');
     await submit(verifySection(el).querySelector('form'));
     await idle();

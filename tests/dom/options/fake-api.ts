@@ -1,6 +1,13 @@
 import type { OptionsApi } from '../../../src/options/api';
 import type { Settings, VaultState } from '../../../src/shared/protocol';
-import type { BackupStatus, ExportFile, ExportRequest, ImportCommitRequest, ImportPayload, VerifyCounts } from '../../../src/shared/protocol-import';
+import type {
+  BackupStatus,
+  ExportFile,
+  ExportRequest,
+  ImportCommitRequest,
+  ImportPayload,
+  VerifyCounts,
+} from '../../../src/shared/protocol-import';
 import type { ImportResult } from '../../../src/core/formats';
 import { importFile } from '../../../src/core/formats';
 import { addAccount, emptyVault, type VaultData } from '../../../src/core/vault';
@@ -45,7 +52,9 @@ export class FakeOptionsApi implements OptionsApi {
   };
 
   importCommit = async (request: ImportCommitRequest) => {
-    this.calls.push(`commit:${request.previewId}:${request.expectedCount}${request.replace ? `:replace=${request.replace.join(',')}` : ''}`);
+    this.calls.push(
+      `commit:${request.previewId}:${request.expectedCount}${request.replace ? `:replace=${request.replace.join(',')}` : ''}`,
+    );
     if (this.commitFailure) throw remote(this.commitFailure);
     const result = this.previews.get(request.previewId);
     if (!result) throw remote('import/expired');
@@ -56,7 +65,10 @@ export class FakeOptionsApi implements OptionsApi {
       return step.account;
     });
     const importId = `import-${this.imports.size + 1}`;
-    this.imports.set(importId, added.map((a) => a.id));
+    this.imports.set(
+      importId,
+      added.map((a) => a.id),
+    );
     return { importId, added: added.map(toView) };
   };
 
@@ -71,7 +83,12 @@ export class FakeOptionsApi implements OptionsApi {
     this.calls.push(`export:${request.kind}:${request.filePassword === undefined ? 'master' : 'own'}`);
     this.requests.push(request);
     if (request.masterPassword !== this.password) throw remote('vault/wrong-password');
-    return { content: 'file content', filename: `${request.kind}.json`, mimeType: 'application/json', count: this.vault.accounts.length };
+    return {
+      content: 'file content',
+      filename: `${request.kind}.json`,
+      mimeType: 'application/json',
+      count: this.vault.accounts.length,
+    };
   };
 
   backupStatus = async () => {

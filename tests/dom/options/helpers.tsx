@@ -36,7 +36,8 @@ export async function pickFile(input: Element | null, file: File): Promise<void>
 }
 
 /** Waits until no section shows the busy message (decryption in the fake takes real time). */
-export const idle = () => waitFor(() => ![...document.querySelectorAll('[role=status]')].some((el) => el.textContent === t('importBusy')));
+export const idle = () =>
+  waitFor(() => ![...document.querySelectorAll('[role=status]')].some((el) => el.textContent === t('importBusy')));
 
 /** Drops a file on an element. */
 export async function dropFile(target: Element | null, file: File): Promise<void> {

@@ -27,7 +27,10 @@ describe('options: other apps encrypted exports', () => {
   it('Ente Auth: asks for the password first, a wrong one says so, the right one previews the accounts', async () => {
     const api = new FakeOptionsApi();
     const el = await mountOptions(api);
-    await pickFile(el.querySelector('[data-testid=import-file]'), new File([fixture('ente-auth-encrypted.txt')], 'ente-auth-codes.txt', { type: 'text/plain' }));
+    await pickFile(
+      el.querySelector('[data-testid=import-file]'),
+      new File([fixture('ente-auth-encrypted.txt')], 'ente-auth-codes.txt', { type: 'text/plain' }),
+    );
     await idle();
     const form = el.querySelector('[data-testid=import-password]');
     expect(form).not.toBeNull();
@@ -40,7 +43,11 @@ describe('options: other apps encrypted exports', () => {
     await type(el.querySelector('[data-testid=import-password] input'), 'ente-sample-password');
     await submit(el.querySelector('[data-testid=import-password]'));
     await until(() => el.querySelector('[data-testid=import-preview]') !== null);
-    expect([...el.querySelectorAll('[data-testid=preview-add] li')].map(textOf)).toEqual(['Ente Sample: alice@example.com', 'GitHub: bob', 'Counter: carol']);
+    expect([...el.querySelectorAll('[data-testid=preview-add] li')].map(textOf)).toEqual([
+      'Ente Sample: alice@example.com',
+      'GitHub: bob',
+      'Counter: carol',
+    ]);
     // The background got the plain otpauth lines, without the password.
     expect(api.calls.filter((c) => /^(preview|commit)/.test(c))).toEqual(['preview:text']);
     await click(button(el, msg('importConfirm', '3')));
@@ -51,7 +58,12 @@ describe('options: other apps encrypted exports', () => {
   it('Bitwarden account-restricted: says it cannot be read outside Bitwarden, asks no password, sends nothing', async () => {
     const api = new FakeOptionsApi();
     const el = await mountOptions(api);
-    await pickFile(el.querySelector('[data-testid=import-file]'), new File([fixture('bitwarden-account-restricted.json')], 'bitwarden_encrypted_export.json', { type: 'application/json' }));
+    await pickFile(
+      el.querySelector('[data-testid=import-file]'),
+      new File([fixture('bitwarden-account-restricted.json')], 'bitwarden_encrypted_export.json', {
+        type: 'application/json',
+      }),
+    );
     await idle();
     expect(alertText(section(el))).toBe(msg('error_import_account_restricted'));
     expect(el.querySelector('[data-testid=import-password]')).toBeNull();
@@ -61,7 +73,10 @@ describe('options: other apps encrypted exports', () => {
   it('control: a plain file goes straight to the background', async () => {
     const api = new FakeOptionsApi();
     const el = await mountOptions(api);
-    await type(el.querySelector('[data-testid=import-text]'), 'otpauth://totp/Solo:me?secret=JBSWY3DPEHPK3PXP&issuer=Solo');
+    await type(
+      el.querySelector('[data-testid=import-text]'),
+      'otpauth://totp/Solo:me?secret=JBSWY3DPEHPK3PXP&issuer=Solo',
+    );
     await submit(section(el).querySelector('form'));
     await idle();
     expect(api.calls.filter((c) => /^(preview|commit)/.test(c))).toEqual(['preview:text']);

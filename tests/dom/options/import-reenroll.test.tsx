@@ -12,7 +12,10 @@ import { addAccount } from '../../../src/core/vault';
 afterEach(unmountOptions);
 
 const OLD = 'otpauth://totp/Mail%20Machine:zoe?secret=JBSWY3DPEHPK3PXP&issuer=Mail%20Machine';
-const LIST = ['otpauth://totp/Other:amy?secret=GEZDGNBVGY3TQOJQ&issuer=Other', 'otpauth://totp/Mail%20Machine:zoe?secret=KRSXG5CTMVRXEZLU&issuer=Mail%20Machine'].join('\n');
+const LIST = [
+  'otpauth://totp/Other:amy?secret=GEZDGNBVGY3TQOJQ&issuer=Other',
+  'otpauth://totp/Mail%20Machine:zoe?secret=KRSXG5CTMVRXEZLU&issuer=Mail%20Machine',
+].join('\n');
 
 async function previewed() {
   const api = new FakeOptionsApi();
@@ -21,11 +24,20 @@ async function previewed() {
   await type(el.querySelector('[data-testid=import-text]'), LIST);
   await submit(el.querySelector('section[aria-labelledby=import-title] form'));
   await idle();
-  return { api, el, marked: () => [...el.querySelectorAll('[data-testid=preview-add] li')].map((li) => li.querySelector('[data-testid=preview-replaces]') !== null) };
+  return {
+    api,
+    el,
+    marked: () =>
+      [...el.querySelectorAll('[data-testid=preview-add] li')].map(
+        (li) => li.querySelector('[data-testid=preview-replaces]') !== null,
+      ),
+  };
 }
 
 const radio = (el: HTMLElement, label: string) =>
-  [...el.querySelectorAll('[data-testid=preview-replaces] label')].find((l) => textOf(l) === label)!.querySelector('input') as HTMLInputElement;
+  [...el.querySelectorAll('[data-testid=preview-replaces] label')]
+    .find((l) => textOf(l) === label)!
+    .querySelector('input') as HTMLInputElement;
 
 describe('options: import of a new key for an account you have', () => {
   it('the entry is marked with the choice, "Keep both" chosen; the other entry is not marked', async () => {

@@ -1,7 +1,19 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { FakeOptionsApi } from './fake-api';
-import { button, click, dropFile, idle, mountOptions, msg, pickFile, submit, textOf, type, unmountOptions } from './helpers';
+import {
+  button,
+  click,
+  dropFile,
+  idle,
+  mountOptions,
+  msg,
+  pickFile,
+  submit,
+  textOf,
+  type,
+  unmountOptions,
+} from './helpers';
 import { MAX_IMPORT_BYTES } from '../../../src/core/formats';
 import { parseOtpauthUri } from '../../../src/core/otpauth-uri';
 import { addAccount } from '../../../src/core/vault';
@@ -17,7 +29,8 @@ it('the page refuses files at the same size as the format layer', () => {
 const AEGIS = AEGIS_DIR;
 /** Tests over the GPL peer fixtures run only when ../shared/peer-fixtures is there. */
 const itPeer = it.skipIf(!peerFixturesPresent);
-const uri = (issuer: string, secret: string) => `otpauth://totp/${issuer}:me@example.com?secret=${secret}&issuer=${issuer}`;
+const uri = (issuer: string, secret: string) =>
+  `otpauth://totp/${issuer}:me@example.com?secret=${secret}&issuer=${issuer}`;
 const LIST = [
   uri('Alpha', 'JBSWY3DPEHPK3PXP'),
   uri('Beta', 'KRSXG5CTMVRXEZLU'),
@@ -34,7 +47,13 @@ async function withVaultAccount(api: FakeOptionsApi, text: string) {
 }
 
 const peerBadFiles: [string, File, string][] = peerFixturesPresent
-  ? [['a truncated JSON export', new File([readFileSync(`${AEGIS}/aegis_plain.json`, 'utf8').slice(0, 200)], 'aegis.json'), 'error_import_corrupt']]
+  ? [
+      [
+        'a truncated JSON export',
+        new File([readFileSync(`${AEGIS}/aegis_plain.json`, 'utf8').slice(0, 200)], 'aegis.json'),
+        'error_import_corrupt',
+      ],
+    ]
   : [];
 
 describe('options: import', () => {
@@ -47,10 +66,18 @@ describe('options: import', () => {
     await idle();
     const preview = el.querySelector('[data-testid=import-preview]')!;
     expect(textOf(preview.querySelector('h3'))).toBe(msg('importPreviewAdd', '2'));
-    expect([...preview.querySelectorAll('[data-testid=preview-add] li')].map(textOf)).toEqual(['Beta: me@example.com', 'Gamma: me@example.com']);
+    expect([...preview.querySelectorAll('[data-testid=preview-add] li')].map(textOf)).toEqual([
+      'Beta: me@example.com',
+      'Gamma: me@example.com',
+    ]);
     const duplicates = [...preview.querySelectorAll('[data-testid=preview-duplicates] li')].map(textOf);
-    expect(duplicates).toEqual([`Alpha: me@example.com — ${msg('importDuplicateVault')}`, `Again: me@example.com — ${msg('importDuplicateFile')}`]);
-    expect(textOf(preview.querySelector('[data-testid=preview-skipped] li'))).toBe(`line 5 — ${msg('error_uri_bad_secret')}`);
+    expect(duplicates).toEqual([
+      `Alpha: me@example.com — ${msg('importDuplicateVault')}`,
+      `Again: me@example.com — ${msg('importDuplicateFile')}`,
+    ]);
+    expect(textOf(preview.querySelector('[data-testid=preview-skipped] li'))).toBe(
+      `line 5 — ${msg('error_uri_bad_secret')}`,
+    );
     expect(api.vault.accounts).toHaveLength(1);
 
     await click(button(el, msg('importConfirm', '2')));
@@ -68,7 +95,9 @@ describe('options: import', () => {
   itPeer('an encrypted file asks for its password; a wrong one says so, the right one previews', async () => {
     const api = new FakeOptionsApi();
     const el = await mountOptions(api);
-    const file = new File([readFileSync(`${AEGIS}/aegis_encrypted.json`)], 'aegis_encrypted.json', { type: 'application/json' });
+    const file = new File([readFileSync(`${AEGIS}/aegis_encrypted.json`)], 'aegis_encrypted.json', {
+      type: 'application/json',
+    });
     await pickFile(el.querySelector('[data-testid=import-file]'), file);
     const form = el.querySelector('[data-testid=import-password]');
     expect(textOf(form?.querySelector('p'))).toBe(msg('importPasswordPrompt'));
@@ -81,31 +110,42 @@ describe('options: import', () => {
     await submit(el.querySelector('[data-testid=import-password]'));
     await idle();
     expect(el.querySelectorAll('[data-testid=preview-add] li')).toHaveLength(7);
-    expect(textOf(el.querySelector('[data-testid=import-preview] p'))).toBe(msg('importFormat', msg('formatEncrypted', 'Aegis')));
+    expect(textOf(el.querySelector('[data-testid=import-preview] p'))).toBe(
+      msg('importFormat', msg('formatEncrypted', 'Aegis')),
+    );
     expect(api.calls).toEqual(expect.arrayContaining(['preview:text', 'preview:text:pw']));
   });
 
-  itPeer('the password is asked once: the commit names the preview and sends neither the file nor the password', async () => {
-    const api = new FakeOptionsApi();
-    const sent: unknown[] = [];
-    const commit = api.importCommit;
-    api.importCommit = async (request) => {
-      sent.push(request);
-      return commit(request);
-    };
-    const el = await mountOptions(api);
-    const file = new File([readFileSync(`${AEGIS}/aegis_encrypted.json`)], 'aegis_encrypted.json', { type: 'application/json' });
-    await pickFile(el.querySelector('[data-testid=import-file]'), file);
-    await type(el.querySelector('[data-testid=import-password] input'), 'test');
-    await submit(el.querySelector('[data-testid=import-password]'));
-    await idle();
-    await click(button(el, msg('importConfirm', '7')));
-    await idle();
-    expect(textOf(section(el).querySelector('.saved'))).toContain(msg('importDone', '7'));
-    expect(el.querySelector('[data-testid=import-password]')).toBeNull();
-    expect(api.calls.filter((c) => c.startsWith('preview') || c.startsWith('commit'))).toEqual(['preview:text', 'preview:text:pw', 'commit:preview-1:7']);
-    expect(sent).toEqual([{ previewId: 'preview-1', expectedCount: 7 }]);
-  });
+  itPeer(
+    'the password is asked once: the commit names the preview and sends neither the file nor the password',
+    async () => {
+      const api = new FakeOptionsApi();
+      const sent: unknown[] = [];
+      const commit = api.importCommit;
+      api.importCommit = async (request) => {
+        sent.push(request);
+        return commit(request);
+      };
+      const el = await mountOptions(api);
+      const file = new File([readFileSync(`${AEGIS}/aegis_encrypted.json`)], 'aegis_encrypted.json', {
+        type: 'application/json',
+      });
+      await pickFile(el.querySelector('[data-testid=import-file]'), file);
+      await type(el.querySelector('[data-testid=import-password] input'), 'test');
+      await submit(el.querySelector('[data-testid=import-password]'));
+      await idle();
+      await click(button(el, msg('importConfirm', '7')));
+      await idle();
+      expect(textOf(section(el).querySelector('.saved'))).toContain(msg('importDone', '7'));
+      expect(el.querySelector('[data-testid=import-password]')).toBeNull();
+      expect(api.calls.filter((c) => c.startsWith('preview') || c.startsWith('commit'))).toEqual([
+        'preview:text',
+        'preview:text:pw',
+        'commit:preview-1:7',
+      ]);
+      expect(sent).toEqual([{ previewId: 'preview-1', expectedCount: 7 }]);
+    },
+  );
 
   it('an expired preview (vault locked, worker restarted) says so and goes back to choosing a file', async () => {
     const api = new FakeOptionsApi();
@@ -122,10 +162,18 @@ describe('options: import', () => {
   });
 
   it.each<[string, File, string]>([
-    ['a file in an unknown format', new File(['hello, this is a shopping list'], 'list.txt', { type: 'text/plain' }), 'error_import_unrecognized'],
+    [
+      'a file in an unknown format',
+      new File(['hello, this is a shopping list'], 'list.txt', { type: 'text/plain' }),
+      'error_import_unrecognized',
+    ],
     ...peerBadFiles,
     ['a file over 10 MB', new File([new Uint8Array(MAX_IMPORT_BYTES + 1)], 'huge.bin'), 'error_import_too_large'],
-    ['a picture without a QR code', new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3])], 'photo.png', { type: 'image/png' }), 'error_import_no_qr'],
+    [
+      'a picture without a QR code',
+      new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3])], 'photo.png', { type: 'image/png' }),
+      'error_import_no_qr',
+    ],
   ])('%s shows a clear message and changes nothing', async (_name, file, key) => {
     const api = new FakeOptionsApi();
     const el = await mountOptions(api);
@@ -140,14 +188,20 @@ describe('options: import', () => {
     const api = new FakeOptionsApi();
     api.qrText = uri('Pictured', 'JBSWY3DPEHPK3PXP');
     const el = await mountOptions(api);
-    await pickFile(el.querySelector('[data-testid=import-file]'), new File([new Uint8Array([0xff, 0xd8, 0xff, 0])], 'qr.jpg', { type: 'image/jpeg' }));
+    await pickFile(
+      el.querySelector('[data-testid=import-file]'),
+      new File([new Uint8Array([0xff, 0xd8, 0xff, 0])], 'qr.jpg', { type: 'image/jpeg' }),
+    );
     expect([...el.querySelectorAll('[data-testid=preview-add] li')].map(textOf)).toEqual(['Pictured: me@example.com']);
   });
 
   itPeer('a dropped file is imported like a picked one; a binary file travels as base64', async () => {
     const api = new FakeOptionsApi();
     const el = await mountOptions(api);
-    await dropFile(el.querySelector('[data-testid=drop-zone]'), new File([readFileSync(`${AEGIS}/andotp_encrypted.bin`)], 'otp_accounts.json.aes'));
+    await dropFile(
+      el.querySelector('[data-testid=drop-zone]'),
+      new File([readFileSync(`${AEGIS}/andotp_encrypted.bin`)], 'otp_accounts.json.aes'),
+    );
     expect(alertText(section(el))).toBe('');
     expect(api.calls).toContain('preview:base64');
     expect(el.querySelector('[data-testid=import-password]')).not.toBeNull();

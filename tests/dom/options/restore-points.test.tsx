@@ -33,19 +33,27 @@ async function setup() {
   const vault = new VaultService(mem.ports);
   await vault.create('correct horse battery');
   const bulk = (ns: number[]) =>
-    vault.mutate((data, now) => {
-      let next = data;
-      for (const n of ns) next = addAccount(next, account(n), { now }).vault;
-      return { data: next, result: undefined };
-    }, { restorePoint: 'import' });
-  const port: RestorePointsPort = { list: () => vault.restorePoints(), restore: async (id) => ({ count: await vault.restore(id) }) };
+    vault.mutate(
+      (data, now) => {
+        let next = data;
+        for (const n of ns) next = addAccount(next, account(n), { now }).vault;
+        return { data: next, result: undefined };
+      },
+      { restorePoint: 'import' },
+    );
+  const port: RestorePointsPort = {
+    list: () => vault.restorePoints(),
+    restore: async (id) => ({ count: await vault.restore(id) }),
+  };
   return { vault, bulk, port };
 }
 
 async function mount(port: RestorePointsPort): Promise<HTMLElement> {
   root = document.createElement('main');
   document.body.append(root);
-  await act(async () => render(<RestorePointsSection port={port} t={t} version={0} onRestored={() => undefined} />, root!));
+  await act(async () =>
+    render(<RestorePointsSection port={port} t={t} version={0} onRestored={() => undefined} />, root!),
+  );
   await settle();
   return root;
 }
@@ -91,7 +99,10 @@ describe('options: restore points', () => {
     await bulk([1]);
     const el = await mount(port);
     await waitFor(() => el.querySelector('[data-testid=restore-point]') !== null);
-    const gone: RestorePointsPort = { list: port.list, restore: () => Promise.reject(Object.assign(new Error('x'), { code: 'restore/not-found' })) };
+    const gone: RestorePointsPort = {
+      list: port.list,
+      restore: () => Promise.reject(Object.assign(new Error('x'), { code: 'restore/not-found' })),
+    };
     render(null, el);
     const again = await mount(gone);
     await waitFor(() => again.querySelector('[data-testid=restore-point] button') !== null);

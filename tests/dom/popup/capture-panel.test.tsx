@@ -14,14 +14,25 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-const key = (n: number) => parseOtpauthUri(`otpauth://totp/Victim%20Bank:uma${n ? n : ''}@victim.test?secret=JBSWY3DPEHPK3P${'XYZ'[n] ?? 'X'}P&issuer=Victim%20Bank`);
+const key = (n: number) =>
+  parseOtpauthUri(
+    `otpauth://totp/Victim%20Bank:uma${n ? n : ''}@victim.test?secret=JBSWY3DPEHPK3P${'XYZ'[n] ?? 'X'}P&issuer=Victim%20Bank`,
+  );
 
 /** The state background/enroll/capture-ask.ts is in after a click on a QR read from a screenshot of login.evil.test. */
 async function asking(batch = false) {
   const bg = await withVault(await startBackground('https://login.evil.test/setup'), []);
   bg.frames['content/enrolled'] = () => ({});
   const accounts = batch ? [key(0), key(1), key(2)] : [key(0)];
-  const token = remember({ accounts, tabId: bg.tab.id!, frameId: 0, documentId: undefined, origin: 'https://login.evil.test', captured: true, batch });
+  const token = remember({
+    accounts,
+    tabId: bg.tab.id!,
+    frameId: 0,
+    documentId: undefined,
+    origin: 'https://login.evil.test',
+    captured: true,
+    batch,
+  });
   askAboutCapture(token);
   const el = await mount(bg.api);
   const sites = async () => (await bg.accounts()).map((a) => a.sites);

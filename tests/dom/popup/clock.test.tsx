@@ -18,7 +18,11 @@ afterEach(() => {
 async function withOffset(offsetMs: number | null, correcting = false) {
   const bg = await withVault(await startBackground(), ['otpauth://totp/Bank:ann?secret=JBSWY3DPEHPK3PXP&issuer=Bank']);
   if (offsetMs !== null) {
-    for (let i = 0; i < 5; i++) await bg.services.clock.add({ offsetMs: offsetMs + (i - 2) * 10, uncertaintyMs: 600, at: NOW - i * 5000, source: 'https://bank.test' }, false);
+    for (let i = 0; i < 5; i++)
+      await bg.services.clock.add(
+        { offsetMs: offsetMs + (i - 2) * 10, uncertaintyMs: 600, at: NOW - i * 5000, source: 'https://bank.test' },
+        false,
+      );
   }
   if (correcting) await bg.api.correctClock(true);
   bg.sent.length = 0;

@@ -21,8 +21,11 @@ afterEach(() => {
 
 // Distinct keys for up to 65536 accounts (same keys would be merged by the import).
 const secretOf = (i: number) => new Uint8Array(10).map((_, j) => (j === 0 ? i >> 8 : j === 1 ? i & 255 : j * 7));
-const uris = (n: number) => Array.from({ length: n }, (_, i) =>
-  `otpauth://totp/Issuer${i}:user${i}?secret=${encodeBase32(secretOf(i))}&issuer=Issuer${i}`);
+const uris = (n: number) =>
+  Array.from(
+    { length: n },
+    (_, i) => `otpauth://totp/Issuer${i}:user${i}?secret=${encodeBase32(secretOf(i))}&issuer=Issuer${i}`,
+  );
 const issuers = (el: Element) => [...el.querySelectorAll('.issuer')].map((e) => e.textContent?.replace('★ ', ''));
 
 /** A real vault of `n` accounts; the popup's accounts/list held back until `release()`. */
@@ -34,9 +37,24 @@ async function held(n: number, page?: string) {
   let release = () => {};
   const gate = new Promise<void>((done) => (release = done));
   let asked = 0;
-  const api: PopupApi = { ...bg.api, list: () => { asked++; return gate.then(() => bg.api.list()); } };
+  const api: PopupApi = {
+    ...bg.api,
+    list: () => {
+      asked++;
+      return gate.then(() => bg.api.list());
+    },
+  };
   const el = await mount(api);
-  return { bg, el, ids, asked: () => asked, release: async () => { release(); await settle(); } };
+  return {
+    bg,
+    el,
+    ids,
+    asked: () => asked,
+    release: async () => {
+      release();
+      await settle();
+    },
+  };
 }
 
 describe('popup first paint', () => {

@@ -90,5 +90,7 @@ export async function key(el: Element | Document, keyName: string, init: Keyboar
 }
 
 export function button(root: Element, name: string): HTMLButtonElement | undefined {
-  return [...root.querySelectorAll('button')].find((b) => b.textContent?.trim() === name || b.getAttribute('aria-label') === name);
+  return [...root.querySelectorAll('button')].find(
+    (b) => b.textContent?.trim() === name || b.getAttribute('aria-label') === name,
+  );
 }

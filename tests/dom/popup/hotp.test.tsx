@@ -26,7 +26,9 @@ describe('popup HOTP', () => {
     await click(el.querySelector('.copy'));
     expect(bg.clipboard).toEqual([AT0.replace(' ', '')]);
     const [account] = await bg.accounts();
-    expect(bg.sent.filter((m) => m.type === 'accounts/hotp-use')).toEqual([{ type: 'accounts/hotp-use', id: account!.id }]);
+    expect(bg.sent.filter((m) => m.type === 'accounts/hotp-use')).toEqual([
+      { type: 'accounts/hotp-use', id: account!.id },
+    ]);
     expect(await counter()).toBe(1);
     expect(shown()).toBe(AT1);
   });
@@ -46,7 +48,9 @@ describe('popup HOTP', () => {
   it('the counter can be raised in the details, not lowered', async () => {
     const { el, counter, shown } = await withHotp();
     await click(button(el, msg('accountDetails', 'Counter')));
-    const field = [...el.querySelectorAll('form.panel label')].find((l) => l.textContent?.startsWith(msg('fieldCounter')))?.querySelector('input');
+    const field = [...el.querySelectorAll('form.panel label')]
+      .find((l) => l.textContent?.startsWith(msg('fieldCounter')))
+      ?.querySelector('input');
     expect(field?.value).toBe('0');
     await type(field, '5');
     await submit(el.querySelector('form.panel'));
@@ -54,7 +58,9 @@ describe('popup HOTP', () => {
     expect(shown()).toBe(AT5);
 
     await click(button(el, msg('accountDetails', 'Counter')));
-    const again = [...el.querySelectorAll('form.panel label')].find((l) => l.textContent?.startsWith(msg('fieldCounter')))?.querySelector('input');
+    const again = [...el.querySelectorAll('form.panel label')]
+      .find((l) => l.textContent?.startsWith(msg('fieldCounter')))
+      ?.querySelector('input');
     await type(again, '2');
     await submit(el.querySelector('form.panel'));
     expect(el.querySelector('form.panel [role=alert]')?.textContent).toBe(msg('counterHint'));
@@ -62,7 +68,9 @@ describe('popup HOTP', () => {
   });
 
   it('a TOTP account has no counter field', async () => {
-    const bg = await withVault(await startBackground(), ['otpauth://totp/Mail:zoe?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Mail']);
+    const bg = await withVault(await startBackground(), [
+      'otpauth://totp/Mail:zoe?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Mail',
+    ]);
     const el = await mount(bg.api);
     await click(button(el, msg('accountDetails', 'Mail')));
     expect(el.textContent).not.toContain(msg('fieldCounter'));

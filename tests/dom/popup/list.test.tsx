@@ -16,14 +16,19 @@ interface Setup {
 }
 
 /** `n` TOTP accounts Issuer0… in a real, unlocked vault; the popup mounted over `page`. */
-async function withAccounts(n: number, { page, sites = {} }: Setup = {}, before: (bg: Background) => Promise<void> = async () => undefined) {
+async function withAccounts(
+  n: number,
+  { page, sites = {} }: Setup = {},
+  before: (bg: Background) => Promise<void> = async () => undefined,
+) {
   const uris = Array.from({ length: n }, (_, i) => {
     const secret = encodeBase32(new Uint8Array(10).map((_, j) => (i * 13 + j) % 256));
     return `otpauth://totp/Issuer${i}:user${i}@example.com?secret=${secret}&issuer=Issuer${i}`;
   });
   const bg = await withVault(await startBackground(page), uris);
   const ids = (await bg.accounts()).map((a) => a.id);
-  for (const [i, list] of Object.entries(sites)) await bg.send({ type: 'accounts/update', id: ids[Number(i)]!, patch: { sites: list } });
+  for (const [i, list] of Object.entries(sites))
+    await bg.send({ type: 'accounts/update', id: ids[Number(i)]!, patch: { sites: list } });
   await before(bg);
   bg.sent.length = 0;
   const el = await mount(bg.api);
@@ -40,17 +45,24 @@ describe('popup list', () => {
     // The first rows' codes come with popup/open (one round trip), a few, not a thousand; every row shown has its code.
     expect(bg.sent.filter((m) => m.type === 'popup/open')).toHaveLength(1);
     expect((await bg.send({ type: 'popup/open' })).unlocked?.codes.length).toBeLessThan(20);
-    expect([...el.querySelectorAll('[data-testid=code]')].every((code) => /\d{3} \d{3}/.test(code.textContent ?? ''))).toBe(true);
+    expect(
+      [...el.querySelectorAll('[data-testid=code]')].every((code) => /\d{3} \d{3}/.test(code.textContent ?? '')),
+    ).toBe(true);
     const asked = bg.sent.filter((m) => m.type === 'codes/get') as unknown as { ids: string[] }[];
     expect(asked.every((m) => m.ids.length < 20)).toBe(true);
   });
 
-  it('the first paint has the first rows\' codes: no codes/get for them', async () => {
-    const { bg, el } = await withAccounts(30, { page: 'https://mail.example.com/login', sites: { 17: ['https://mail.example.com'] } });
+  it("the first paint has the first rows' codes: no codes/get for them", async () => {
+    const { bg, el } = await withAccounts(30, {
+      page: 'https://mail.example.com/login',
+      sites: { 17: ['https://mail.example.com'] },
+    });
     expect(issuers(el)[0]).toBe('Issuer17');
     expect(bg.sent.map((m) => m.type)).not.toContain('vault/status');
     // The full list is asked for after the first paint (tests/dom/popup/first-paint.test.tsx), not before.
-    expect(bg.sent.map((m) => m.type).indexOf('accounts/list')).toBeGreaterThan(bg.sent.map((m) => m.type).indexOf('popup/open'));
+    expect(bg.sent.map((m) => m.type).indexOf('accounts/list')).toBeGreaterThan(
+      bg.sent.map((m) => m.type).indexOf('popup/open'),
+    );
     expect(bg.sent.filter((m) => m.type === 'codes/get')).toEqual([]);
     const shown = [...el.querySelectorAll('[data-testid=code]')].map((code) => code.textContent?.replace(' ', ''));
     expect(shown.length).toBeGreaterThan(5);
@@ -59,8 +71,11 @@ describe('popup list', () => {
     expect(shown[0]).toBe(first);
   });
 
-  it('lists the current site\'s accounts first', async () => {
-    const { el } = await withAccounts(4, { page: 'https://mail.example.com/login', sites: { 2: ['https://mail.example.com'] } });
+  it("lists the current site's accounts first", async () => {
+    const { el } = await withAccounts(4, {
+      page: 'https://mail.example.com/login',
+      sites: { 2: ['https://mail.example.com'] },
+    });
     expect(issuers(el)).toEqual(['Issuer2', 'Issuer0', 'Issuer1', 'Issuer3']);
     expect(el.querySelector('.site-note')?.textContent).toBe(msg('thisSite', 'mail.example.com'));
   });
@@ -91,13 +106,21 @@ describe('popup list', () => {
     await key(first, 'ArrowDown');
     expect(document.activeElement?.textContent).toContain('Issuer1');
     await key(document.activeElement!, 'ArrowDown', { altKey: true });
-    const order = (await bg.accounts()).map((a) => [a.issuer, a.order]).sort((a, b) => String(a[0]).localeCompare(String(b[0])));
-    expect(order).toEqual([['Issuer0', 0], ['Issuer1', 2], ['Issuer2', 1]]);
+    const order = (await bg.accounts())
+      .map((a) => [a.issuer, a.order])
+      .sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+    expect(order).toEqual([
+      ['Issuer0', 0],
+      ['Issuer1', 2],
+      ['Issuer2', 1],
+    ]);
     expect(issuers(el)).toEqual(['Issuer0', 'Issuer2', 'Issuer1']);
   });
 
   it('HOTP accounts show a "next code" control that advances the counter', async () => {
-    const bg = await withVault(await startBackground(), ['otpauth://hotp/Counter:zoe?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Counter&counter=0']);
+    const bg = await withVault(await startBackground(), [
+      'otpauth://hotp/Counter:zoe?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Counter&counter=0',
+    ]);
     const el = await mount(bg.api);
     expect(el.querySelector('[data-testid=code]')?.textContent).toBe('755 224');
     await click(button(el, msg('hotpNext')));
@@ -112,14 +135,18 @@ describe('popup list', () => {
     await type(inputs[0], 'Renamed');
     await type(inputs[2], 'login.example.com\nhttps://sso.example.com:8443');
     await submit(el.querySelector('form.panel'));
-    expect(await first()).toMatchObject({ issuer: 'Renamed', sites: ['https://login.example.com', 'https://sso.example.com:8443'] });
+    expect(await first()).toMatchObject({
+      issuer: 'Renamed',
+      sites: ['https://login.example.com', 'https://sso.example.com:8443'],
+    });
     expect(issuers(el)).toEqual(['Renamed']);
   });
 
-  it('per-site fill options: auto-submit and password + code are off, and saved when ticked, for the account\'s site', async () => {
+  it("per-site fill options: auto-submit and password + code are off, and saved when ticked, for the account's site", async () => {
     const { el, first } = await withAccounts(1, { sites: { 0: ['https://webmail.example'] } });
     await click(button(el, msg('accountDetails', 'Issuer0')));
-    const box = (key: string) => [...el.querySelectorAll('label.check')].find((l) => l.textContent === msg(key))?.querySelector('input');
+    const box = (key: string) =>
+      [...el.querySelectorAll('label.check')].find((l) => l.textContent === msg(key))?.querySelector('input');
     expect(box('fillSubmit')?.checked).toBe(false);
     expect(box('fillAppend')?.checked).toBe(false);
     await click(box('fillAppend'));
@@ -134,15 +161,22 @@ describe('popup list', () => {
     await click(button(el, msg('accountDetails', 'Issuer0')));
     const textarea = el.querySelector('form.panel textarea');
     await type(textarea, 'login.mailmachine.test');
-    const label = (key: string, ...subs: string[]) => [...el.querySelectorAll('label.check')].find((l) => l.textContent === msg(key, ...subs));
+    const label = (key: string, ...subs: string[]) =>
+      [...el.querySelectorAll('label.check')].find((l) => l.textContent === msg(key, ...subs));
     const exact = label('fillExactOne', 'https://login.mailmachine.test')?.querySelector('input');
     expect(exact?.checked).toBe(false);
     expect(el.textContent).not.toContain(msg('fillHttpHint'));
     await click(exact);
     await submit(el.querySelector('form.panel'));
-    expect(await first()).toMatchObject({ sites: ['https://login.mailmachine.test'], fill: { submitOn: [], appendOn: [], exactOrigin: true } });
+    expect(await first()).toMatchObject({
+      sites: ['https://login.mailmachine.test'],
+      fill: { submitOn: [], appendOn: [], exactOrigin: true },
+    });
     await click(button(el, msg('accountDetails', 'Issuer0')));
-    await type(el.querySelector('form.panel textarea'), 'https://login.mailmachine.test\nhttp://intranet.mailmachine.test');
+    await type(
+      el.querySelector('form.panel textarea'),
+      'https://login.mailmachine.test\nhttp://intranet.mailmachine.test',
+    );
     expect(label('fillExact')?.querySelector('input')?.checked).toBe(true);
     expect(el.textContent).toContain(msg('fillHttpHint'));
   });
@@ -202,7 +236,10 @@ describe('popup list', () => {
     await click(button(el, msg('accountDetails', 'Issuer0')));
     await click(el.querySelector('[data-testid=more-actions]'));
     await click(button(el, msg('backupCodesButton', '0')));
-    const pasted = Array.from({ length: 10 }, (_, i) => `${i + 1}. ${String(10000000 + i * 1111).slice(0, 4)} ${String(20000000 + i * 7).slice(4)}`).join('\n');
+    const pasted = Array.from(
+      { length: 10 },
+      (_, i) => `${i + 1}. ${String(10000000 + i * 1111).slice(0, 4)} ${String(20000000 + i * 7).slice(4)}`,
+    ).join('\n');
     await type(el.querySelector('textarea'), pasted);
     await submit(el.querySelector('form.add'));
     expect(el.querySelectorAll('.backup-codes li')).toHaveLength(10);
@@ -241,9 +278,13 @@ describe('popup opened by the in-field button', () => {
   it('offers only the accounts the background allows, shows the site, binds only when ticked, and says it filled', async () => {
     const page = 'https://login.mail.example:8443/';
     let pickId = '';
-    const { bg, el, ids } = await withAccounts(3, { page, sites: { 0: ['https://other.example'], 1: ['https://mail.example'] } }, async (bg) => {
-      pickId = await clickedInField(bg, page);
-    });
+    const { bg, el, ids } = await withAccounts(
+      3,
+      { page, sites: { 0: ['https://other.example'], 1: ['https://mail.example'] } },
+      async (bg) => {
+        pickId = await clickedInField(bg, page);
+      },
+    );
     expect(el.querySelector('#pick-title')?.textContent).toBe(msg('pickTitle', 'login.mail.example'));
     // The registrable domain the account would be bound to, prominently, with no port.
     expect(el.querySelector('[data-testid=pick-site] strong')?.textContent).toBe('mail.example');
@@ -277,12 +318,18 @@ describe('popup opened by the in-field button', () => {
     unmount();
     // A page whose site none of the accounts may be picked for (the only one is bound elsewhere).
     let otherPick = '';
-    const other = await withAccounts(1, { page: 'https://x.example/', sites: { 0: ['https://elsewhere.example'] } }, async (bg) => {
-      otherPick = await clickedInField(bg, 'https://x.example/');
-    });
+    const other = await withAccounts(
+      1,
+      { page: 'https://x.example/', sites: { 0: ['https://elsewhere.example'] } },
+      async (bg) => {
+        otherPick = await clickedInField(bg, 'https://x.example/');
+      },
+    );
     expect(other.el.textContent).toContain(msg('pickNone', 'x.example'));
     await click(button(other.el, msg('cancel')));
-    expect(other.bg.sent.filter((m) => m.type === 'fill/pick-cancel')).toEqual([{ type: 'fill/pick-cancel', pickId: otherPick }]);
+    expect(other.bg.sent.filter((m) => m.type === 'fill/pick-cancel')).toEqual([
+      { type: 'fill/pick-cancel', pickId: otherPick },
+    ]);
     expect(await other.bg.api.pendingPick()).toBeNull();
     expect(other.el.querySelector('#pick-title')).toBeNull();
     expect(other.el.querySelectorAll('[data-testid=account]')).toHaveLength(1);
@@ -294,12 +341,16 @@ describe('popup opened by the in-field button', () => {
     const { bg, el, ids } = await withAccounts(2, { page, sites: { 1: ['https://mail.example'] } }, async (bg) => {
       pickId = await clickedInField(bg, page);
     });
-    expect(el.querySelector('[data-testid=lookalike]')?.textContent).toBe(msg('lookalikeSite', 'mai1.example', 'mail.example'));
+    expect(el.querySelector('[data-testid=lookalike]')?.textContent).toBe(
+      msg('lookalikeSite', 'mai1.example', 'mail.example'),
+    );
     const always = el.querySelector<HTMLInputElement>('.pick label.check input')!;
     expect(always.checked).toBe(false);
     expect(always.getAttribute('aria-describedby')).toContain('pick-lookalike');
     await click(always);
-    expect(el.querySelector('[data-testid=pick-always-lookalike]')?.textContent).toBe(msg('pickAlwaysLookalike', 'mai1.example', 'mail.example'));
+    expect(el.querySelector('[data-testid=pick-always-lookalike]')?.textContent).toBe(
+      msg('pickAlwaysLookalike', 'mai1.example', 'mail.example'),
+    );
     await click(el.querySelector('[data-testid=pick-account]'));
     // The first click only asks again; nothing is filled yet.
     expect(picksSent(bg)).toEqual([]);
@@ -319,7 +370,9 @@ describe('popup opened by the in-field button', () => {
     const { bg, el } = await withAccounts(1, { page }, async (bg) => {
       pickId = await clickedInField(bg, page);
     });
-    expect(el.querySelector('[data-testid=lookalike]')?.textContent).toBe(msg('lookalikeIssuer', 'issuer0-login.example', 'Issuer0'));
+    expect(el.querySelector('[data-testid=lookalike]')?.textContent).toBe(
+      msg('lookalikeIssuer', 'issuer0-login.example', 'Issuer0'),
+    );
     // The pick ends meanwhile (expired, or answered in another popup).
     await bg.send({ type: 'fill/pick-cancel', pickId });
     await click(el.querySelector('[data-testid=pick-account]'));
@@ -332,7 +385,9 @@ describe('popup opened by the in-field button', () => {
 describe('the popup on a lookalike site', () => {
   it('warns above the list; no warning elsewhere', async () => {
     const { el } = await withAccounts(2, { page: 'https://mai1.example/', sites: { 1: ['https://mail.example'] } });
-    expect(el.querySelector('[data-testid=lookalike]')?.textContent).toBe(msg('lookalikeSite', 'mai1.example', 'mail.example'));
+    expect(el.querySelector('[data-testid=lookalike]')?.textContent).toBe(
+      msg('lookalikeSite', 'mai1.example', 'mail.example'),
+    );
     unmount();
     const plain = await withAccounts(2, { page: 'https://mail.example/', sites: { 1: ['https://mail.example'] } });
     expect(plain.el.querySelector('[data-testid=lookalike]')).toBeNull();

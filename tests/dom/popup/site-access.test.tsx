@@ -56,7 +56,10 @@ describe('popup: access to web sites (Firefox lets the user withhold it)', () =>
   });
 
   it('reports a failed check instead of hiding it', async () => {
-    const el = await mountNotice({ has: () => Promise.reject(new Error('no permissions API')), request: async () => true });
+    const el = await mountNotice({
+      has: () => Promise.reject(new Error('no permissions API')),
+      request: async () => true,
+    });
     expect(el.querySelector('[role=alert]')?.textContent).toBe(msg('siteAccessUnknown'));
   });
 });

@@ -13,7 +13,10 @@ import { NOW, startBackground, withVault, type Background } from '../../adapter/
 import { msg, settle, t } from './helpers';
 
 const PASSWORD = 'correct horse battery';
-const uris = ['otpauth://totp/Acme:a@example.com?secret=JBSWY3DPEHPK3PXP&issuer=Acme', 'otpauth://totp/Beta:b@example.com?secret=KRSXG5CTMVRXEZLU&issuer=Beta'];
+const uris = [
+  'otpauth://totp/Acme:a@example.com?secret=JBSWY3DPEHPK3PXP&issuer=Acme',
+  'otpauth://totp/Beta:b@example.com?secret=KRSXG5CTMVRXEZLU&issuer=Beta',
+];
 
 let root: HTMLElement | null = null;
 afterEach(() => {
@@ -53,7 +56,9 @@ describe('popup: vault notices', () => {
   it('"Remind me later" hides it, and the background keeps it away for a week', async () => {
     const bg = await accountsAged(8);
     const { el } = await mount(bg);
-    await act(async () => [...el.querySelectorAll<HTMLButtonElement>('[data-testid=backup-prompt] button')].at(-1)!.click());
+    await act(async () =>
+      [...el.querySelectorAll<HTMLButtonElement>('[data-testid=backup-prompt] button')].at(-1)!.click(),
+    );
     await settle();
     expect(el.querySelector('[data-testid=backup-prompt]')).toBeNull();
     expect(bg.sent.map((m) => m.type)).toContain('backup/prompt-dismiss');

@@ -52,7 +52,10 @@ const valueOf = (page: Page, selector: string) => page.$eval(selector, (el) => (
 /** Clicks the button whose text is exactly `text` (the popup and options pages are ours). */
 async function clickButton(page: Page, text: string): Promise<void> {
   const button = await eventually(async () => {
-    const handle = await page.evaluateHandle((wanted) => [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === wanted) ?? null, text);
+    const handle = await page.evaluateHandle(
+      (wanted) => [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === wanted) ?? null,
+      text,
+    );
     const element = handle.asElement();
     if (!element) throw new Error(`no button "${text}"`);
     return element;
@@ -87,7 +90,11 @@ describe('Firefox: the main journeys on the real build', () => {
     });
     expect(plausibleCodes(SETUP.text)).toContain(code);
     const [account] = await accounts(popup);
-    expect(account).toMatchObject({ issuer: SETUP.issuer, account: SETUP.account, sites: [new URL(server.url('/', SITE, 'https')).origin] });
+    expect(account).toMatchObject({
+      issuer: SETUP.issuer,
+      account: SETUP.account,
+      sites: [new URL(server.url('/', SITE, 'https')).origin],
+    });
     await page.close();
   });
 
@@ -125,14 +132,21 @@ describe('Firefox: the main journeys on the real build', () => {
 
   it('import: an otpauth:// list picked in the options page is previewed and imported', async () => {
     const file = join(scratch, 'accounts.txt');
-    writeFileSync(file, 'otpauth://totp/Imported%20Co:ann@imported.test?secret=JBSWY3DPEHPK3PXP&issuer=Imported%20Co\n');
+    writeFileSync(
+      file,
+      'otpauth://totp/Imported%20Co:ann@imported.test?secret=JBSWY3DPEHPK3PXP&issuer=Imported%20Co\n',
+    );
     const options = await firefox.openExtensionPage('src/options/index.html');
     const input = await options.waitForSelector('[data-testid=import-file]');
     await (input as unknown as { uploadFile(path: string): Promise<void> }).uploadFile(file);
     await options.waitForSelector('[data-testid=import-preview]', { timeout: 30_000 });
-    expect(await options.$$eval('[data-testid=preview-add] li', (rows) => rows.map((r) => r.textContent))).toEqual(['Imported Co: ann@imported.test']);
+    expect(await options.$$eval('[data-testid=preview-add] li', (rows) => rows.map((r) => r.textContent))).toEqual([
+      'Imported Co: ann@imported.test',
+    ]);
     await clickButton(options, 'Import 1 account');
-    await eventually(async () => expect((await accounts(popup)).map((a) => a.issuer).sort()).toEqual(['Imported Co', SETUP.issuer].sort()));
+    await eventually(async () =>
+      expect((await accounts(popup)).map((a) => a.issuer).sort()).toEqual(['Imported Co', SETUP.issuer].sort()),
+    );
   });
 
   it('a withheld host permission (Firefox lets the user revoke it): the popup says so and offers to ask', async () => {

@@ -5,11 +5,12 @@ import { distDir } from '../harness';
 import { assertFirefoxBuilt, firefoxDist, GECKO_ID } from './harness';
 
 assertFirefoxBuilt();
-const read = (dir: string) => JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Record<string, unknown> & {
-  permissions: string[];
-  background: Record<string, unknown>;
-  content_scripts: { js: string[] }[];
-};
+const read = (dir: string) =>
+  JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Record<string, unknown> & {
+    permissions: string[];
+    background: Record<string, unknown>;
+    content_scripts: { js: string[] }[];
+  };
 const firefox = read(firefoxDist);
 const chrome = read(distDir);
 
@@ -18,7 +19,11 @@ describe('the built Firefox manifest (dist/firefox)', () => {
     expect(firefox.manifest_version).toBe(3);
     expect(firefox.background).toEqual({ scripts: [expect.stringMatching(/\.js$/)], type: 'module' });
     expect(firefox.browser_specific_settings).toMatchObject({
-      gecko: { id: GECKO_ID, strict_min_version: expect.stringMatching(/^\d+\.0$/), data_collection_permissions: { required: ['none'] } },
+      gecko: {
+        id: GECKO_ID,
+        strict_min_version: expect.stringMatching(/^\d+\.0$/),
+        data_collection_permissions: { required: ['none'] },
+      },
     });
   });
 

@@ -37,8 +37,13 @@ beforeAll(async () => {
   const [password, repeat] = await popup.$$('form[aria-labelledby=setup-title] input[type=password]');
   await password!.type(PASSWORD);
   await repeat!.type(PASSWORD);
-  await popup.evaluate(() => [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Create vault')!.click());
-  await eventually(async () => expect((await call<{ state: string }>(popup, { type: 'vault/status' })).state).toBe('unlocked'), 60_000);
+  await popup.evaluate(() =>
+    [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Create vault')!.click(),
+  );
+  await eventually(
+    async () => expect((await call<{ state: string }>(popup, { type: 'vault/status' })).state).toBe('unlocked'),
+    60_000,
+  );
   await call(popup, { type: 'accounts/add-uri', uri: LOGIN_URI, sites: [origin(LOGIN)] });
 }, 240_000);
 
@@ -78,35 +83,50 @@ describe('Firefox: setup pages of issue 18', () => {
     ['an HTML <table> of module cells', CASES.tableQr],
     ['an SVG in a same-origin <object>', CASES.objectSvg],
     ['an SVG in a same-origin <embed>', CASES.embedSvg],
-  ])('%s: one click adds the account bound to the site and fills the confirmation field', async (_name, c: EnrollCase) => {
-    const page = await visit(c.path, c.host);
-    if (c === CASES.modalDialog) {
-      await page.click('#enable');
-      expect(await page.$eval('dialog', (d) => d.matches(':modal'))).toBe(true);
-    }
-    await clickQr(page);
-    const code = await filled(page, () => valueOf(page, 'input[name=code]'));
-    expect(plausibleCodes(c.text)).toContain(code);
-    const { accounts } = await call<AccountList>(popup, { type: 'accounts/list' });
-    expect(accounts.filter((a) => a.issuer === c.issuer).map((a) => [a.account, a.sites])).toEqual([[c.account, [origin(c.host)]]]);
-    if (c === CASES.modalDialog) expect(await page.$eval('dialog', (d) => d.matches(':modal'))).toBe(true);
-    await page.close();
-  }, 60_000);
+  ])(
+    '%s: one click adds the account bound to the site and fills the confirmation field',
+    async (_name, c: EnrollCase) => {
+      const page = await visit(c.path, c.host);
+      if (c === CASES.modalDialog) {
+        await page.click('#enable');
+        expect(await page.$eval('dialog', (d) => d.matches(':modal'))).toBe(true);
+      }
+      await clickQr(page);
+      const code = await filled(page, () => valueOf(page, 'input[name=code]'));
+      expect(plausibleCodes(c.text)).toContain(code);
+      const { accounts } = await call<AccountList>(popup, { type: 'accounts/list' });
+      expect(accounts.filter((a) => a.issuer === c.issuer).map((a) => [a.account, a.sites])).toEqual([
+        [c.account, [origin(c.host)]],
+      ]);
+      if (c === CASES.modalDialog) expect(await page.$eval('dialog', (d) => d.matches(':modal'))).toBe(true);
+      await page.close();
+    },
+    60_000,
+  );
 });
 
 describe('Firefox: login pages of issue 18', () => {
-  it.each(['keydown', 'keypress', 'keyup'])('a form that reads the code only on %s: "Verify" is enabled with the filled code', async (kind) => {
-    const page = await visit(`/login/${kind}.html`, LOGIN);
-    await eventually(async () => expect(await page.$eval('#verify', (b) => (b as HTMLButtonElement).disabled)).toBe(false), 15_000);
-    const read = await page.$eval('#state', (el) => el.textContent ?? '');
-    expect(plausibleCodes(LOGIN_URI)).toContain(read);
-    expect(await valueOf(page, '#c')).toBe(read);
-    await page.close();
-  }, 60_000);
+  it.each(['keydown', 'keypress', 'keyup'])(
+    'a form that reads the code only on %s: "Verify" is enabled with the filled code',
+    async (kind) => {
+      const page = await visit(`/login/${kind}.html`, LOGIN);
+      await eventually(
+        async () => expect(await page.$eval('#verify', (b) => (b as HTMLButtonElement).disabled)).toBe(false),
+        15_000,
+      );
+      const read = await page.$eval('#state', (el) => el.textContent ?? '');
+      expect(plausibleCodes(LOGIN_URI)).toContain(read);
+      expect(await valueOf(page, '#c')).toBe(read);
+      await page.close();
+    },
+    60_000,
+  );
 
   it('a code field inside a closed shadow root is filled on the bound site', async () => {
     const page = await visit('/login/closed-shadow.html', LOGIN);
-    const code = await filled(page, () => page.evaluate(() => (window as unknown as { codeField: HTMLInputElement }).codeField.value));
+    const code = await filled(page, () =>
+      page.evaluate(() => (window as unknown as { codeField: HTMLInputElement }).codeField.value),
+    );
     expect(plausibleCodes(LOGIN_URI)).toContain(code);
     await page.close();
   }, 60_000);
@@ -117,7 +137,9 @@ describe('Firefox: login pages of issue 18', () => {
     await new Promise((done) => setTimeout(done, 3000));
     expect(await valueOf(keyup, '#c')).toBe('');
     expect(await keyup.$eval('#verify', (b) => (b as HTMLButtonElement).disabled)).toBe(true);
-    expect(await shadow.evaluate(() => (window as unknown as { codeField: HTMLInputElement }).codeField.value)).toBe('');
+    expect(await shadow.evaluate(() => (window as unknown as { codeField: HTMLInputElement }).codeField.value)).toBe(
+      '',
+    );
     await keyup.close();
     await shadow.close();
   }, 60_000);

@@ -21,7 +21,12 @@ async function setup(settings: Settings) {
 }
 
 describe('auto-lock', () => {
-  it.each([[1, 60], [5, 300], [15, 900], [60, 3600]] as const)('%i minutes sets a %i s idle interval and locks when idle', async (minutes, seconds) => {
+  it.each([
+    [1, 60],
+    [5, 300],
+    [15, 900],
+    [60, 3600],
+  ] as const)('%i minutes sets a %i s idle interval and locks when idle', async (minutes, seconds) => {
     const s = await setup({ autoLockMinutes: minutes, autofill: true });
     expect(s.intervals).toEqual([seconds]);
     s.emit('active');

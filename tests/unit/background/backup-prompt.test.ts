@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { VaultService } from '../../../src/background/vault/vault-service';
-import { BACKUP_PROMPT_AFTER_MS, backupPrompt, backupPromptDismiss } from '../../../src/background/handlers/restore/backup-prompt';
+import {
+  BACKUP_PROMPT_AFTER_MS,
+  backupPrompt,
+  backupPromptDismiss,
+} from '../../../src/background/handlers/restore/backup-prompt';
 import type { StorageItem } from '../../../src/platform/storage';
 import type { Services } from '../../../src/background/handlers/context';
 import type { LastBackup } from '../../../src/background/handlers/import-export/stores';
@@ -13,7 +17,14 @@ const T0 = Date.UTC(2026, 10, 24);
 
 function item<T>(value?: T): StorageItem<T> {
   let v = value;
-  return { area: 'local', key: 'x', clearOn: 'never', get: async () => v, set: async (n) => void (v = n), remove: async () => void (v = undefined) };
+  return {
+    area: 'local',
+    key: 'x',
+    clearOn: 'never',
+    get: async () => v,
+    set: async (n) => void (v = n),
+    remove: async () => void (v = undefined),
+  };
 }
 
 async function setup(createdAt: number[]) {
@@ -22,7 +33,16 @@ async function setup(createdAt: number[]) {
   for (const [n, at] of createdAt.entries()) {
     await vault.mutate((data) => {
       const secret = decodeBase32('JBSWY3DPEHPK3PXP').map((b, i) => (i === 0 ? (b + n) % 256 : b));
-      const input = { type: 'totp' as const, issuer: `I${n}`, account: '', secret, algorithm: 'SHA1' as const, digits: 6, period: 30, counter: 0 };
+      const input = {
+        type: 'totp' as const,
+        issuer: `I${n}`,
+        account: '',
+        secret,
+        algorithm: 'SHA1' as const,
+        digits: 6,
+        period: 30,
+        counter: 0,
+      };
       return { data: addAccount(data, input, { now: at }).vault, result: undefined };
     });
   }
@@ -33,8 +53,14 @@ describe('backup prompt', () => {
   it('due once an account has been in no backup for 7 days; not before', async () => {
     const { services } = await setup([T0]);
     const never = { lastBackup: item<LastBackup>() };
-    expect(await backupPrompt(services, never, item<number>(), T0 + BACKUP_PROMPT_AFTER_MS - 1)).toEqual({ due: false, count: 1 });
-    expect(await backupPrompt(services, never, item<number>(), T0 + BACKUP_PROMPT_AFTER_MS)).toEqual({ due: true, count: 1 });
+    expect(await backupPrompt(services, never, item<number>(), T0 + BACKUP_PROMPT_AFTER_MS - 1)).toEqual({
+      due: false,
+      count: 1,
+    });
+    expect(await backupPrompt(services, never, item<number>(), T0 + BACKUP_PROMPT_AFTER_MS)).toEqual({
+      due: true,
+      count: 1,
+    });
   });
 
   it('accounts in the last backup do not count; one added after it does, from when it was added', async () => {
@@ -58,6 +84,9 @@ describe('backup prompt', () => {
   it('locked: never due', async () => {
     const { vault, services } = await setup([T0]);
     await vault.lock();
-    expect(await backupPrompt(services, { lastBackup: item<LastBackup>() }, item<number>(), T0 + 30 * DAY)).toEqual({ due: false, count: 0 });
+    expect(await backupPrompt(services, { lastBackup: item<LastBackup>() }, item<number>(), T0 + 30 * DAY)).toEqual({
+      due: false,
+      count: 0,
+    });
   });
 });

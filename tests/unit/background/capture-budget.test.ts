@@ -19,8 +19,14 @@ const deps = {
 
 const request = { rect: { x: 100, y: 100, width: 220, height: 220 }, viewport: 800 };
 const open = (id: number, host: string) => tabs.set(id, { active: true, url: `https://${host}/`, windowId: id });
-const sender = (tabId: number, documentId: string) => ({ tab: { id: tabId }, frameId: 0, documentId, origin: `https://${new URL(tabs.get(tabId)!.url).host}` });
-const ask = (tabId: number, documentId: string) => captureSource(request, sender(tabId, documentId), sender(tabId, documentId).origin, deps);
+const sender = (tabId: number, documentId: string) => ({
+  tab: { id: tabId },
+  frameId: 0,
+  documentId,
+  origin: `https://${new URL(tabs.get(tabId)!.url).host}`,
+});
+const ask = (tabId: number, documentId: string) =>
+  captureSource(request, sender(tabId, documentId), sender(tabId, documentId).origin, deps);
 
 beforeEach(() => {
   captures.length = 0;

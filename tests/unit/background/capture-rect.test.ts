@@ -21,7 +21,12 @@ describe('where a reported element lies in a tab capture', () => {
   });
 
   it('clips the margin to the capture (a QR at the top-left corner)', () => {
-    expect(captureRect({ rect: { x: 0, y: 0, width: 100, height: 100 }, viewport: 1000 }, 2000, 1000)).toEqual({ x: 0, y: 0, width: 220, height: 220 });
+    expect(captureRect({ rect: { x: 0, y: 0, width: 100, height: 100 }, viewport: 1000 }, 2000, 1000)).toEqual({
+      x: 0,
+      y: 0,
+      width: 220,
+      height: 220,
+    });
   });
 
   it.each([

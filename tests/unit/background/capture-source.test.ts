@@ -23,7 +23,12 @@ const captureSource = (...args: Parameters<typeof captureFrom>) => captureFrom(a
 
 const request = { rect: { x: 100, y: 100, width: 220, height: 220 }, viewport: 800 };
 let doc = 0;
-const sender = (frameId = 0) => ({ tab: { id: 1 }, frameId, documentId: `doc-${++doc}`, origin: 'https://setup.example' });
+const sender = (frameId = 0) => ({
+  tab: { id: 1 },
+  frameId,
+  documentId: `doc-${++doc}`,
+  origin: 'https://setup.example',
+});
 
 beforeEach(() => {
   Object.assign(tab, { active: true, url: 'https://setup.example/2fa', windowId: 7 });
@@ -40,9 +45,17 @@ describe('captureSource', () => {
 
   it.each([
     ['a subframe (it cannot know where it sits in the tab)', () => sender(3), 'https://setup.example'],
-    ['an origin other than the tab\'s top-level URL', () => sender(), 'https://evil.example'],
-    ['a tab that is not the active one', () => (Object.assign(tab, { active: false }), sender()), 'https://setup.example'],
-    ['a tab without a URL (no host access)', () => (Object.assign(tab, { url: undefined }), sender()), 'https://setup.example'],
+    ["an origin other than the tab's top-level URL", () => sender(), 'https://evil.example'],
+    [
+      'a tab that is not the active one',
+      () => (Object.assign(tab, { active: false }), sender()),
+      'https://setup.example',
+    ],
+    [
+      'a tab without a URL (no host access)',
+      () => (Object.assign(tab, { url: undefined }), sender()),
+      'https://setup.example',
+    ],
   ])('%s: no capture', async (_name, from, origin) => {
     expect(await captureSource(request, from(), origin)).toBeNull();
     expect(captures).toEqual([]);

@@ -13,17 +13,37 @@ import type { Account } from '../../../src/core/vault';
 
 function memoryItem<T>(): StorageItem<T> {
   let value: T | undefined;
-  return { area: 'session', key: 'k', clearOn: 'lock', get: async () => value, set: async (v) => void (value = v), remove: async () => void (value = undefined) };
+  return {
+    area: 'session',
+    key: 'k',
+    clearOn: 'lock',
+    get: async () => value,
+    set: async (v) => void (value = v),
+    remove: async () => void (value = undefined),
+  };
 }
 
 const T = Date.UTC(2026, 11, 5, 11, 0, 0);
 const httpDate = (ms: number) => new Date(ms).toUTCString();
 
 function fakeEvents() {
-  const listeners: Record<string, ((d: never) => void)[]> = { onSendHeaders: [], onResponseStarted: [], onErrorOccurred: [] };
+  const listeners: Record<string, ((d: never) => void)[]> = {
+    onSendHeaders: [],
+    onResponseStarted: [],
+    onErrorOccurred: [],
+  };
   const filters: unknown[] = [];
-  const event = (name: string) => ({ addListener: (l: (d: never) => void, filter: unknown, spec?: string[]) => { listeners[name]!.push(l); filters.push({ name, filter, spec }); } });
-  const events = { onSendHeaders: event('onSendHeaders'), onResponseStarted: event('onResponseStarted'), onErrorOccurred: event('onErrorOccurred') } as unknown as WebRequestEvents;
+  const event = (name: string) => ({
+    addListener: (l: (d: never) => void, filter: unknown, spec?: string[]) => {
+      listeners[name]!.push(l);
+      filters.push({ name, filter, spec });
+    },
+  });
+  const events = {
+    onSendHeaders: event('onSendHeaders'),
+    onResponseStarted: event('onResponseStarted'),
+    onErrorOccurred: event('onErrorOccurred'),
+  } as unknown as WebRequestEvents;
   return {
     events,
     filters,
@@ -40,22 +60,39 @@ describe('observeClock', () => {
   beforeEach(() => {
     recorded = [];
     fake = fakeEvents();
-    observeClock(fake.events, { isAccountSite: async (origin) => origin === 'https://bank.test', record: async (s) => recorded.push(s) });
+    observeClock(fake.events, {
+      isAccountSite: async (origin) => origin === 'https://bank.test',
+      record: async (s) => recorded.push(s),
+    });
   });
   const load = (id: string, url: string, headers: Record<string, string>, over: Partial<ResponseDetails> = {}) => {
     fake.send({ requestId: id, url, timeStamp: T });
-    fake.respond({ requestId: id, url, timeStamp: T + 200, statusCode: 200, fromCache: false, responseHeaders: Object.entries(headers).map(([name, value]) => ({ name, value })), ...over });
+    fake.respond({
+      requestId: id,
+      url,
+      timeStamp: T + 200,
+      statusCode: 200,
+      fromCache: false,
+      responseHeaders: Object.entries(headers).map(([name, value]) => ({ name, value })),
+      ...over,
+    });
   };
 
   it('observes documents only, without blocking, with their response headers', () => {
-    expect(fake.filters).toContainEqual({ name: 'onResponseStarted', filter: { urls: ['http://*/*', 'https://*/*'], types: ['main_frame', 'sub_frame'] }, spec: ['responseHeaders'] });
+    expect(fake.filters).toContainEqual({
+      name: 'onResponseStarted',
+      filter: { urls: ['http://*/*', 'https://*/*'], types: ['main_frame', 'sub_frame'] },
+      spec: ['responseHeaders'],
+    });
     expect(JSON.stringify(fake.filters)).not.toContain('blocking');
   });
 
   it('a response from an account site gives a sample, timed by its own round trip', async () => {
     load('1', 'https://bank.test/login', { Date: httpDate(T + 90_000) });
     await flush();
-    expect(recorded).toEqual([{ offsetMs: 90_000 + 500 - 100, uncertaintyMs: 600, at: T + 200, source: 'https://bank.test' }]);
+    expect(recorded).toEqual([
+      { offsetMs: 90_000 + 500 - 100, uncertaintyMs: 600, at: T + 200, source: 'https://bank.test' },
+    ]);
   });
 
   it('responses from other sites, from the cache, with an Age, or a 304 give none', async () => {
@@ -74,7 +111,12 @@ describe('observeClock', () => {
 describe('ClockStore', () => {
   it('a source gives at most one sample per 2 s; the probe may add its spaced samples at once', async () => {
     const store = new ClockStore(memoryItem());
-    const sample = (at: number): ClockSample => ({ offsetMs: 90_000, uncertaintyMs: 600, at, source: 'https://bank.test' });
+    const sample = (at: number): ClockSample => ({
+      offsetMs: 90_000,
+      uncertaintyMs: 600,
+      at,
+      source: 'https://bank.test',
+    });
     expect(await store.add(sample(T))).toBe(true);
     expect(await store.add(sample(T + 500))).toBe(false);
     expect(await store.add(sample(T + 2500))).toBe(true);
@@ -106,7 +148,10 @@ describe('probeClock (no samples yet)', () => {
 });
 
 describe('corrected codes', () => {
-  const account = { ...parseOtpauthUri('otpauth://totp/Bank:ann?secret=JBSWY3DPEHPK3PXP&issuer=Bank'), id: 'a' } as unknown as Account;
+  const account = {
+    ...parseOtpauthUri('otpauth://totp/Bank:ann?secret=JBSWY3DPEHPK3PXP&issuer=Bank'),
+    id: 'a',
+  } as unknown as Account;
   const estimate = { offsetMs: 90_000, uncertaintyMs: 600, samples: 3, sources: 1 };
 
   it('only when the user turned correction on and there is an estimate', () => {
@@ -129,14 +174,21 @@ describe('corrected codes', () => {
 describe('settings/set and the clock choice', async () => {
   const { settingsSet } = await import('../../../src/background/handlers/settings-set');
   const { settingsGet } = await import('../../../src/background/handlers/settings-get');
-  const services = () => ({ settings: memoryItem(), onSettingsChanged: () => undefined }) as unknown as Parameters<typeof settingsSet>[0];
+  const services = () =>
+    ({ settings: memoryItem(), onSettingsChanged: () => undefined }) as unknown as Parameters<typeof settingsSet>[0];
 
   it('is off by default, kept when a page sends settings without it, and must be a boolean', async () => {
     const s = services();
     expect((await settingsGet(s)).clockCorrection).toBe(false);
     await settingsSet(s, { autoLockMinutes: 15, autofill: true, clockCorrection: true });
-    expect(await settingsSet(s, { autoLockMinutes: 5, autofill: true })).toEqual({ autoLockMinutes: 5, autofill: true, clockCorrection: true });
-    await expect(settingsSet(s, { autoLockMinutes: 5, autofill: true, clockCorrection: 'yes' as unknown as boolean })).rejects.toMatchObject({ code: 'protocol/bad-request' });
+    expect(await settingsSet(s, { autoLockMinutes: 5, autofill: true })).toEqual({
+      autoLockMinutes: 5,
+      autofill: true,
+      clockCorrection: true,
+    });
+    await expect(
+      settingsSet(s, { autoLockMinutes: 5, autofill: true, clockCorrection: 'yes' as unknown as boolean }),
+    ).rejects.toMatchObject({ code: 'protocol/bad-request' });
   });
 
   it('the settings/set record lets a boolean or no clock choice through, nothing else; clock/status takes no fields', async () => {

@@ -15,7 +15,8 @@ const { VaultService } = await import('../../../src/background/vault/vault-servi
 const { sitesFor, codeForPage } = await import('../../../src/background/enroll/binding');
 const { completeEnrollment } = await import('../../../src/background/enroll/complete');
 const { remember, lookup } = await import('../../../src/background/enroll/pending');
-const { askAboutCapture, captureAccept, capturePending, captureReject } = await import('../../../src/background/enroll/capture-ask');
+const { askAboutCapture, captureAccept, capturePending, captureReject } =
+  await import('../../../src/background/enroll/capture-ask');
 const { enrollConfirm } = await import('../../../src/background/handlers/enroll-confirm');
 const { decodeBase32 } = await import('../../../src/core/bytes/base32');
 
@@ -23,7 +24,16 @@ type Parsed = Parameters<typeof sitesFor>[1] & Record<string, unknown>;
 const ORIGIN = 'https://mailmachine.test';
 const secret = (n: number) => decodeBase32('JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP').map((b, i) => (i === 0 ? b ^ n : b));
 const account = (issuer: string, n = 1) =>
-  ({ type: 'totp', issuer, account: `user${n}`, secret: secret(n), algorithm: 'SHA1', digits: 6, period: 30, counter: 0 }) as const;
+  ({
+    type: 'totp',
+    issuer,
+    account: `user${n}`,
+    secret: secret(n),
+    algorithm: 'SHA1',
+    digits: 6,
+    period: 30,
+    counter: 0,
+  }) as const;
 
 async function unlocked() {
   const vault = new VaultService(memoryPorts().ports);
@@ -32,11 +42,20 @@ async function unlocked() {
 }
 
 function pendingEntry(accounts: ReturnType<typeof account>[], flags: { captured?: boolean; batch?: boolean } = {}) {
-  const token = remember({ accounts: [...accounts], tabId: 7, frameId: 0, documentId: 'doc', origin: ORIGIN, captured: flags.captured ?? false, batch: flags.batch ?? false });
+  const token = remember({
+    accounts: [...accounts],
+    tabId: 7,
+    frameId: 0,
+    documentId: 'doc',
+    origin: ORIGIN,
+    captured: flags.captured ?? false,
+    batch: flags.batch ?? false,
+  });
   return { token, entry: lookup(token, { tabId: 7, frameId: 0 })! };
 }
 
-const sitesOf = async (vault: InstanceType<typeof VaultService>) => vault.read((d) => d.accounts.map((a) => [a.issuer, a.sites] as const));
+const sitesOf = async (vault: InstanceType<typeof VaultService>) =>
+  vault.read((d) => d.accounts.map((a) => [a.issuer, a.sites] as const));
 
 describe('sitesFor / codeForPage (pure)', () => {
   const page = { origin: ORIGIN, captured: false, batch: false };
@@ -71,7 +90,9 @@ describe('completeEnrollment', () => {
 
   it('adds every account of an export unbound, and sends no code', async () => {
     const vault = await unlocked();
-    const { entry } = pendingEntry([account('Mail Machine', 1), account('Bank', 2), account('Forge', 3)], { batch: true });
+    const { entry } = pendingEntry([account('Mail Machine', 1), account('Bank', 2), account('Forge', 3)], {
+      batch: true,
+    });
     const outcome = await completeEnrollment(vault, entry);
     expect(outcome).toMatchObject({ kind: 'added', count: 3, bound: false, code: '' });
     expect((await sitesOf(vault)).map(([, s]) => s)).toEqual([[], [], []]);
@@ -93,7 +114,15 @@ describe('a captured QR: the popup asks first', () => {
     expect(await enrollConfirm(services(), token, sender)).toEqual({ kind: 'asked' });
     expect(askToUnlock).toHaveBeenCalledOnce();
     expect(await sitesOf(vault)).toEqual([]);
-    expect(capturePending()).toEqual({ token, host: 'mailmachine.test', site: 'mailmachine.test', issuer: 'Mail Machine', account: 'user1', count: 1, batch: false });
+    expect(capturePending()).toEqual({
+      token,
+      host: 'mailmachine.test',
+      site: 'mailmachine.test',
+      issuer: 'Mail Machine',
+      account: 'user1',
+      count: 1,
+      batch: false,
+    });
   });
 
   it('accepted without the tick: unbound, the page is told but gets no code', async () => {
@@ -105,7 +134,9 @@ describe('a captured QR: the popup asks first', () => {
     expect(await sitesOf(vault)).toEqual([['Mail Machine', []]]);
     expect(told).toEqual([expect.objectContaining({ kind: 'added', code: '', bound: false })]);
     // Used up: a second accept fails, and nothing waits any more.
-    await expect(captureAccept(vault, token, true, async () => undefined)).rejects.toMatchObject({ code: 'protocol/bad-request' });
+    await expect(captureAccept(vault, token, true, async () => undefined)).rejects.toMatchObject({
+      code: 'protocol/bad-request',
+    });
     expect(capturePending()).toBeNull();
   });
 
@@ -113,7 +144,9 @@ describe('a captured QR: the popup asks first', () => {
     const { token } = pendingEntry([account('Victim Bank')], { captured: true });
     await enrollConfirm(services(), token, sender);
     const told: unknown[] = [];
-    expect(await captureAccept(vault, token, true, async (_e, outcome) => told.push(outcome))).toMatchObject({ bound: true });
+    expect(await captureAccept(vault, token, true, async (_e, outcome) => told.push(outcome))).toMatchObject({
+      bound: true,
+    });
     expect(await sitesOf(vault)).toEqual([['Victim Bank', [ORIGIN]]]);
     expect(told).toEqual([expect.objectContaining({ code: expect.stringMatching(/^\d{6}$/) })]);
   });
@@ -123,10 +156,14 @@ describe('a captured QR: the popup asks first', () => {
     const second = pendingEntry([account('Two', 2)], { captured: true }).token;
     askAboutCapture(first);
     askAboutCapture(second);
-    await expect(captureAccept(vault, first, false, async () => undefined)).rejects.toMatchObject({ code: 'protocol/bad-request' });
+    await expect(captureAccept(vault, first, false, async () => undefined)).rejects.toMatchObject({
+      code: 'protocol/bad-request',
+    });
     captureReject(second);
     expect(capturePending()).toBeNull();
-    await expect(captureAccept(vault, second, false, async () => undefined)).rejects.toMatchObject({ code: 'protocol/bad-request' });
+    await expect(captureAccept(vault, second, false, async () => undefined)).rejects.toMatchObject({
+      code: 'protocol/bad-request',
+    });
     expect(await sitesOf(vault)).toEqual([]);
   });
 

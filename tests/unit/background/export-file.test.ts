@@ -37,11 +37,23 @@ async function setup(iterations: number) {
   const vault = new VaultService(mem.ports);
   await vault.create(MASTER);
   await vault.mutate((data, now) => {
-    const account = { type: 'totp' as const, issuer: 'Bank', account: 'me', secret: decodeBase32('JBSWY3DPEHPK3PXP'), algorithm: 'SHA1' as const, digits: 6, period: 30, counter: 0 };
+    const account = {
+      type: 'totp' as const,
+      issuer: 'Bank',
+      account: 'me',
+      secret: decodeBase32('JBSWY3DPEHPK3PXP'),
+      algorithm: 'SHA1' as const,
+      digits: 6,
+      period: 30,
+      counter: 0,
+    };
     return { data: addAccount(data, account, { now }).vault, result: null };
   });
   const services = { vault } as unknown as Services;
-  const stores: ImportExportStores = { lastImport: memoryItem<LastImport>('lastImport'), lastBackup: memoryItem<LastBackup>('lastBackup') };
+  const stores: ImportExportStores = {
+    lastImport: memoryItem<LastImport>('lastImport'),
+    lastBackup: memoryItem<LastBackup>('lastBackup'),
+  };
   return { mem, vault, services, stores };
 }
 
@@ -65,17 +77,34 @@ describe('export/file: encrypted backup', () => {
 
   it('a separate file password round-trips; the master password does not open that file (typed error)', async () => {
     const { services, stores } = await setup(2000);
-    const file = await exportFile(services, stores, { kind: 'clickauth-backup', masterPassword: MASTER, filePassword: FILE_PASSWORD });
+    const file = await exportFile(services, stores, {
+      kind: 'clickauth-backup',
+      masterPassword: MASTER,
+      filePassword: FILE_PASSWORD,
+    });
     expect(iterationsOf(file.content)).toBeGreaterThanOrEqual(600_000);
-    expect((await importFile(file.content, { password: FILE_PASSWORD })).accounts.map((a) => a.issuer)).toEqual(['Bank']);
-    await expect(importFile(file.content, { password: MASTER })).rejects.toMatchObject({ code: 'import/wrong-password', field: 'password' });
+    expect((await importFile(file.content, { password: FILE_PASSWORD })).accounts.map((a) => a.issuer)).toEqual([
+      'Bank',
+    ]);
+    await expect(importFile(file.content, { password: MASTER })).rejects.toMatchObject({
+      code: 'import/wrong-password',
+      field: 'password',
+    });
     await expect(importFile(file.content)).rejects.toMatchObject({ code: 'import/needs-password' });
   }, 60_000);
 
   it('refuses a weak file password and a wrong master password before writing anything', async () => {
     const { services, stores } = await setup(2000);
-    await expect(exportFile(services, stores, { kind: 'clickauth-backup', masterPassword: MASTER, filePassword: 'short' })).rejects.toMatchObject({ code: 'vault/weak-password' });
-    await expect(exportFile(services, stores, { kind: 'clickauth-backup', masterPassword: 'not the master', filePassword: FILE_PASSWORD })).rejects.toMatchObject({ code: 'vault/wrong-password' });
+    await expect(
+      exportFile(services, stores, { kind: 'clickauth-backup', masterPassword: MASTER, filePassword: 'short' }),
+    ).rejects.toMatchObject({ code: 'vault/weak-password' });
+    await expect(
+      exportFile(services, stores, {
+        kind: 'clickauth-backup',
+        masterPassword: 'not the master',
+        filePassword: FILE_PASSWORD,
+      }),
+    ).rejects.toMatchObject({ code: 'vault/wrong-password' });
     expect(await stores.lastBackup.get()).toBeUndefined();
   }, 60_000);
 });
@@ -90,6 +119,8 @@ describe('old backup files', () => {
       ['Old Bank', 'totp', ['https://bank.example'], [{ code: '1111-2222', used: false }]],
       ['Old Mail', 'hotp', [], []],
     ]);
-    await expect(importFile(text, { password: 'wrong password' })).rejects.toMatchObject({ code: 'import/wrong-password' });
+    await expect(importFile(text, { password: 'wrong password' })).rejects.toMatchObject({
+      code: 'import/wrong-password',
+    });
   }, 60_000);
 });

@@ -24,7 +24,8 @@ const { VaultService } = await import('../../../src/background/vault/vault-servi
 const { fillRequest, fillRequestOf } = await import('../../../src/background/handlers/fill-request');
 const { fillActiveTab } = await import('../../../src/background/fill-shortcut');
 const { fillChoose } = await import('../../../src/background/handlers/fill-choose');
-const { cancelPick, eligible, finishPickAfterUnlock, pendingPick, pickAccount } = await import('../../../src/background/fill/pick');
+const { cancelPick, eligible, finishPickAfterUnlock, pendingPick, pickAccount } =
+  await import('../../../src/background/fill/pick');
 const { addAccount, updateAccount } = await import('../../../src/core/vault');
 const { decodeBase32 } = await import('../../../src/core/bytes/base32');
 const { codeAt } = await import('../../../src/core/otp');
@@ -36,24 +37,58 @@ const SITE = 'https://mail.example';
 function services(vault: Vault, autofill = true) {
   return {
     vault,
-    settings: { area: 'local', key: 'settings', clearOn: 'never', get: async () => ({ autoLockMinutes: 15 as const, autofill }), set: async () => undefined, remove: async () => undefined },
+    settings: {
+      area: 'local',
+      key: 'settings',
+      clearOn: 'never',
+      get: async () => ({ autoLockMinutes: 15 as const, autofill }),
+      set: async () => undefined,
+      remove: async () => undefined,
+    },
     onSettingsChanged: () => undefined,
     activeOrigin: async () => null,
     askToUnlock: vi.fn(async () => undefined),
-    clock: new ClockStore({ area: 'session', key: 'clockSamples', clearOn: 'lock', get: async () => undefined, set: async () => undefined, remove: async () => undefined }),
+    clock: new ClockStore({
+      area: 'session',
+      key: 'clockSamples',
+      clearOn: 'lock',
+      get: async () => undefined,
+      set: async () => undefined,
+      remove: async () => undefined,
+    }),
   } as const;
 }
 
 const secret = (n: number) => decodeBase32('JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP').map((b, i) => (i === 0 ? b ^ n : b));
 
-async function vaultWith(accounts: { sites: string[]; type?: 'totp' | 'hotp'; fill?: { submitOn?: string[]; appendOn?: string[]; exactOrigin?: boolean } }[]) {
+async function vaultWith(
+  accounts: {
+    sites: string[];
+    type?: 'totp' | 'hotp';
+    fill?: { submitOn?: string[]; appendOn?: string[]; exactOrigin?: boolean };
+  }[],
+) {
   const vault = new VaultService(memoryPorts().ports);
   await vault.create('correct horse battery');
   const ids: string[] = [];
   for (const [n, a] of accounts.entries()) {
     ids.push(
       await vault.mutate((data, now) => {
-        const r = addAccount(data, { type: a.type ?? 'totp', issuer: `I${n}`, account: `a${n}`, secret: secret(n + 1), algorithm: 'SHA1', digits: 6, period: 30, counter: 0, sites: a.sites }, { now });
+        const r = addAccount(
+          data,
+          {
+            type: a.type ?? 'totp',
+            issuer: `I${n}`,
+            account: `a${n}`,
+            secret: secret(n + 1),
+            algorithm: 'SHA1',
+            digits: 6,
+            period: 30,
+            counter: 0,
+            sites: a.sites,
+          },
+          { now },
+        );
         const next = a.fill ? updateAccount(r.vault, r.account.id, { fill: a.fill }, { now }) : r.vault;
         return { data: next, result: r.account.id };
       }),
@@ -70,10 +105,16 @@ beforeEach(() => {
 });
 
 /** A content script's sender: by default the top frame of a tab showing `origin`. */
-const from = (origin: string, extra: { frameId?: number; top?: string | undefined; documentId?: string; tabId?: number } = {}) => ({
+const from = (
+  origin: string,
+  extra: { frameId?: number; top?: string | undefined; documentId?: string; tabId?: number } = {},
+) => ({
   origin,
   url: `${origin}/login`,
-  tab: { id: extra.tabId ?? 7, ...('top' in extra ? (extra.top === undefined ? {} : { url: extra.top }) : { url: `${origin}/login` }) },
+  tab: {
+    id: extra.tabId ?? 7,
+    ...('top' in extra ? (extra.top === undefined ? {} : { url: extra.top }) : { url: `${origin}/login` }),
+  },
   frameId: extra.frameId ?? 0,
   documentId: extra.documentId ?? 'doc-1',
 });
@@ -86,19 +127,41 @@ const grantOf = (answer: { kind: string; grant?: string }): string => {
 
 describe('fill/request', () => {
   it('one account on the site: its code, the rollover time and its submit option; never the next code', async () => {
-    const { vault } = await vaultWith([{ sites: [SITE], fill: { submitOn: ['https://login.mail.example'] } }, { sites: ['https://other.example'] }]);
+    const { vault } = await vaultWith([
+      { sites: [SITE], fill: { submitOn: ['https://login.mail.example'] } },
+      { sites: ['https://other.example'] },
+    ]);
     expect(await fillRequest(services(vault), from('https://login.mail.example'), SEEN, NOW)).toEqual({
-      kind: 'code', code: code(0), next: null, validUntil: NOW + 20_000, submit: true,
+      kind: 'code',
+      code: code(0),
+      next: null,
+      validUntil: NOW + 20_000,
+      submit: true,
     });
   });
 
   it.each([
     ['a lookalike host', 'https://mai1.example', [{ sites: [SITE] }], { kind: 'none' }],
     ['several accounts', SITE, [{ sites: [SITE] }, { sites: [SITE] }], { kind: 'several', count: 2 }],
-    ['none bound, an unbound one exists', 'https://new.example', [{ sites: [SITE] }, { sites: [] }], { kind: 'choose' }],
+    [
+      'none bound, an unbound one exists',
+      'https://new.example',
+      [{ sites: [SITE] }, { sites: [] }],
+      { kind: 'choose' },
+    ],
     ['none bound, no unbound one', 'https://new.example', [{ sites: [SITE] }], { kind: 'none' }],
-    ['none bound, only an unbound HOTP one (never picked)', 'https://new.example', [{ sites: [], type: 'hotp' as const }], { kind: 'none' }],
-    ['a single HOTP account (never filled on sight)', SITE, [{ sites: [SITE], type: 'hotp' as const }], { kind: 'none' }],
+    [
+      'none bound, only an unbound HOTP one (never picked)',
+      'https://new.example',
+      [{ sites: [], type: 'hotp' as const }],
+      { kind: 'none' },
+    ],
+    [
+      'a single HOTP account (never filled on sight)',
+      SITE,
+      [{ sites: [SITE], type: 'hotp' as const }],
+      { kind: 'none' },
+    ],
   ])('%s → %j', async (_name, origin, accounts, answer) => {
     const { vault } = await vaultWith(accounts);
     expect(await fillRequest(services(vault), from(origin), SEEN, NOW)).toEqual(answer);
@@ -119,14 +182,26 @@ describe('fill/request', () => {
 
   it('password + code: a code only for the one site account with the option on, even with autofill off; only where filling with no click is allowed', async () => {
     const withOption = await vaultWith([{ sites: [SITE], fill: { appendOn: [SITE] } }]);
-    expect(await fillRequest(services(withOption.vault, false), from(SITE), { append: true }, NOW)).toMatchObject({ kind: 'code', next: null });
-    expect(await fillRequest(services(withOption.vault), from(SITE, { frameId: 2, top: 'https://evil.example/' }), { append: true }, NOW)).toEqual({ kind: 'none' });
+    expect(await fillRequest(services(withOption.vault, false), from(SITE), { append: true }, NOW)).toMatchObject({
+      kind: 'code',
+      next: null,
+    });
+    expect(
+      await fillRequest(
+        services(withOption.vault),
+        from(SITE, { frameId: 2, top: 'https://evil.example/' }),
+        { append: true },
+        NOW,
+      ),
+    ).toEqual({ kind: 'none' });
     const without = await vaultWith([{ sites: [SITE] }]);
     expect(await fillRequest(services(without.vault), from(SITE), { append: true }, NOW)).toEqual({ kind: 'none' });
     await withOption.vault.lock();
     expect(await fillRequest(services(withOption.vault), from(SITE), { append: true }, NOW)).toEqual({ kind: 'none' });
     const http = await vaultWith([{ sites: ['http://mail.example'], fill: { appendOn: ['http://mail.example'] } }]);
-    expect(await fillRequest(services(http.vault), from('http://mail.example'), { append: true }, NOW)).toEqual({ kind: 'none' });
+    expect(await fillRequest(services(http.vault), from('http://mail.example'), { append: true }, NOW)).toEqual({
+      kind: 'none',
+    });
   });
 });
 
@@ -135,23 +210,55 @@ describe('fill/request: where a code is filled with no click (finding 5)', () =>
 
   it.each([
     ['the top frame, https, a field seen', SITE, from(SITE), SEEN, 'code'],
-    ['a same-site frame (login.mail.example in mail.example)', SITE, from('https://login.mail.example', { frameId: 4, top: 'https://mail.example/home' }), SEEN, 'code'],
+    [
+      'a same-site frame (login.mail.example in mail.example)',
+      SITE,
+      from('https://login.mail.example', { frameId: 4, top: 'https://mail.example/home' }),
+      SEEN,
+      'code',
+    ],
     ['a frame another site embeds', SITE, from(SITE, { frameId: 4, top: 'https://evil.example/' }), SEEN, 'confirm'],
-    ['a frame whose top page is not known (no tab url)', SITE, from(SITE, { frameId: 4, top: undefined }), SEEN, 'confirm'],
-    ['a frame of the same host over http in an https top page', 'http://mail.example', from('http://mail.example', { frameId: 4, top: 'https://mail.example/' }), SEEN, 'confirm'],
+    [
+      'a frame whose top page is not known (no tab url)',
+      SITE,
+      from(SITE, { frameId: 4, top: undefined }),
+      SEEN,
+      'confirm',
+    ],
+    [
+      'a frame of the same host over http in an https top page',
+      'http://mail.example',
+      from('http://mail.example', { frameId: 4, top: 'https://mail.example/' }),
+      SEEN,
+      'confirm',
+    ],
     ['an http page (account bound to http)', 'http://mail.example', from('http://mail.example'), SEEN, 'confirm'],
     ['http on localhost', 'http://localhost:8080', from('http://localhost:3000'), SEEN, 'code'],
     ['http on 127.0.0.1', 'http://127.0.0.1:8080', from('http://127.0.0.1:8080'), SEEN, 'code'],
     ['http on [::1]', 'http://[::1]:8080', from('http://[::1]:8080'), SEEN, 'code'],
-    ['http on a *.localhost name (resolved to loopback by the browser)', 'http://demo-mail.localhost:8080', from('http://demo-mail.localhost:8080'), SEEN, 'code'],
-    ['http on a host that only starts with localhost', 'http://localhost.evil.example', from('http://localhost.evil.example'), SEEN, 'confirm'],
+    [
+      'http on a *.localhost name (resolved to loopback by the browser)',
+      'http://demo-mail.localhost:8080',
+      from('http://demo-mail.localhost:8080'),
+      SEEN,
+      'code',
+    ],
+    [
+      'http on a host that only starts with localhost',
+      'http://localhost.evil.example',
+      from('http://localhost.evil.example'),
+      SEEN,
+      'confirm',
+    ],
     ['a field our content script did not see', SITE, from(SITE), { visible: false }, 'confirm'],
     ['a field nobody said was seen', SITE, from(SITE), {}, 'confirm'],
     ['a field that wants two consecutive codes', SITE, from(SITE), { ...SEEN, consecutive: true }, 'confirm'],
   ] as const)('%s → %s', async (_name, site, sender, request, kind) => {
     const { vault } = await vaultWith([{ sites: [site] }]);
     const answer = await fillRequest(services(vault), sender, request, NOW);
-    expect(answer).toEqual(kind === 'code' ? expect.objectContaining({ kind: 'code', code: code(0), next: null }) : confirm);
+    expect(answer).toEqual(
+      kind === 'code' ? expect.objectContaining({ kind: 'code', code: code(0), next: null }) : confirm,
+    );
   });
 
   it('a forged "explicit: true" (the old way to say "the user asked") is a request like any other', async () => {
@@ -159,7 +266,10 @@ describe('fill/request: where a code is filled with no click (finding 5)', () =>
     const forged = fillRequestOf({ type: 'fill/request', explicit: true, visible: false, grant: 42 });
     expect(forged).toEqual({});
     expect(await fillRequest(services(vault), from(SITE), forged, NOW)).toEqual(confirm);
-    expect(await fillRequest(services(vault, false), from(SITE), forged, NOW)).toEqual({ kind: 'off', grant: expect.any(String) });
+    expect(await fillRequest(services(vault, false), from(SITE), forged, NOW)).toEqual({
+      kind: 'off',
+      grant: expect.any(String),
+    });
     expect(await fillRequest(services(vault), from(SITE), { grant: 'a-guessed-grant' }, NOW)).toEqual(confirm);
   });
 
@@ -170,7 +280,9 @@ describe('fill/request: where a code is filled with no click (finding 5)', () =>
     const grant = await issue();
     expect(await fillRequest(services(vault), { ...sender, frameId: 5 }, { grant }, NOW)).toEqual(confirm);
     expect(await fillRequest(services(vault), { ...sender, documentId: 'doc-other' }, { grant }, NOW)).toEqual(confirm);
-    expect(await fillRequest(services(vault), { ...sender, tab: { id: 8, url: 'https://evil.example/' } }, { grant }, NOW)).toEqual(confirm);
+    expect(
+      await fillRequest(services(vault), { ...sender, tab: { id: 8, url: 'https://evil.example/' } }, { grant }, NOW),
+    ).toEqual(confirm);
     expect(await fillRequest(services(vault), sender, { grant }, NOW)).toMatchObject({ kind: 'code', code: code(0) });
     expect(await fillRequest(services(vault), sender, { grant }, NOW)).toEqual(confirm); // used up
     const late = await issue();
@@ -190,8 +302,12 @@ describe('fill/request: where a code is filled with no click (finding 5)', () =>
     const { vault } = await vaultWith([{ sites: [SITE] }]);
     const first = await fillRequest(services(vault), from(SITE), { ...SEEN, consecutive: true }, NOW);
     expect(first).toEqual(confirm);
-    expect(await fillRequest(services(vault), from(SITE), { consecutive: true, grant: grantOf(first) }, NOW)).toMatchObject({
-      kind: 'code', code: code(0), next: code(0, NOW + 20_000),
+    expect(
+      await fillRequest(services(vault), from(SITE), { consecutive: true, grant: grantOf(first) }, NOW),
+    ).toMatchObject({
+      kind: 'code',
+      code: code(0),
+      next: code(0, NOW + 20_000),
     });
   });
 
@@ -201,7 +317,10 @@ describe('fill/request: where a code is filled with no click (finding 5)', () =>
       await fillRequest(services(vault), from(SITE), SEEN, NOW),
       await fillRequest(services(vault), from(SITE, { documentId: 'doc-2' }), SEEN, NOW + 100),
     ];
-    expect(answers.map((a) => a.kind === 'code' && [a.code, a.next])).toEqual([[code(0), null], [code(0), null]]);
+    expect(answers.map((a) => a.kind === 'code' && [a.code, a.next])).toEqual([
+      [code(0), null],
+      [code(0), null],
+    ]);
   });
 
   it('a fill the user asked for carries one grant for the request at rollover, good for that frame', async () => {
@@ -211,7 +330,10 @@ describe('fill/request: where a code is filled with no click (finding 5)', () =>
     const filled = await fillRequest(services(vault), sender, { grant: button }, NOW);
     const refresh = grantOf(filled);
     const later = NOW + 21_000;
-    expect(await fillRequest(services(vault), sender, { grant: refresh }, later)).toMatchObject({ kind: 'code', code: code(0, later) });
+    expect(await fillRequest(services(vault), sender, { grant: refresh }, later)).toMatchObject({
+      kind: 'code',
+      code: code(0, later),
+    });
   });
 
   it('popup click / shortcut: the tab grant fills the top frame or a same-site frame (even an unseen field), not a frame another site embeds', async () => {
@@ -230,36 +352,68 @@ describe('fill/request: where a code is filled with no click (finding 5)', () =>
     const embedded = from(SITE, { frameId: 3, top: 'https://evil.example/' });
     expect(await fillRequest(services(vault), embedded, { grant: await tabGrant() }, NOW)).toEqual(confirm);
     // Another tab cannot use this tab's grant; another site's account is never filled.
-    expect(await fillRequest(services(vault), from(SITE, { tabId: 9 }), { grant: await tabGrant() }, NOW)).toEqual(confirm);
-    expect(await fillRequest(services(vault), from(SITE), { accountId: ids[1]!, grant: await tabGrant(ids[1]) }, NOW)).toEqual({ kind: 'none' });
+    expect(await fillRequest(services(vault), from(SITE, { tabId: 9 }), { grant: await tabGrant() }, NOW)).toEqual(
+      confirm,
+    );
+    expect(
+      await fillRequest(services(vault), from(SITE), { accountId: ids[1]!, grant: await tabGrant(ids[1]) }, NOW),
+    ).toEqual({ kind: 'none' });
   });
 
   it('an account narrowed to its exact origin: nothing for another subdomain (user content), a code on the origin itself', async () => {
     const { vault } = await vaultWith([{ sites: ['https://login.mail.example'], fill: { exactOrigin: true } }]);
     expect(await fillRequest(services(vault), from('https://user1.mail.example'), SEEN, NOW)).toEqual({ kind: 'none' });
-    expect(await fillRequest(services(vault), from('https://login.mail.example:8443'), SEEN, NOW)).toEqual({ kind: 'none' });
+    expect(await fillRequest(services(vault), from('https://login.mail.example:8443'), SEEN, NOW)).toEqual({
+      kind: 'none',
+    });
     expect((await fillRequest(services(vault), from('https://login.mail.example'), SEEN, NOW)).kind).toBe('code');
   });
 });
 
 describe('the in-field pick', () => {
   let tab = 100;
-  const sender = (origin: string, documentId = 'doc-1', tabId = tab) => ({ origin, tab: { id: tabId }, frameId: 3, documentId });
-  const choice = (pickId: string, id: string, always = false, despiteLookalike = false) => ({ pickId, id, always, despiteLookalike });
+  const sender = (origin: string, documentId = 'doc-1', tabId = tab) => ({
+    origin,
+    tab: { id: tabId },
+    frameId: 3,
+    documentId,
+  });
+  const choice = (pickId: string, id: string, always = false, despiteLookalike = false) => ({
+    pickId,
+    id,
+    always,
+    despiteLookalike,
+  });
   beforeEach(() => {
     tab += 1; // each test clicks in its own tab: the store is the service worker's, shared by all
   });
 
-  it('offers the site\'s accounts, then unbound ones; never another site\'s, never HOTP; names the site and the pick', async () => {
-    const { vault, ids } = await vaultWith([{ sites: ['https://other.example'] }, { sites: [] }, { sites: [SITE] }, { sites: [], type: 'hotp' }]);
+  it("offers the site's accounts, then unbound ones; never another site's, never HOTP; names the site and the pick", async () => {
+    const { vault, ids } = await vaultWith([
+      { sites: ['https://other.example'] },
+      { sites: [] },
+      { sites: [SITE] },
+      { sites: [], type: 'hotp' },
+    ]);
     await fillChoose(services(vault), sender('https://login.mail.example:8443'));
     const pending = await pendingPick(vault, tab, NOW);
-    expect(pending).toEqual({ id: expect.stringMatching(/^[0-9a-f-]{36}$/), host: 'login.mail.example:8443', site: 'mail.example', ids: [ids[2], ids[1]], unbound: [ids[1]], lookalike: null });
-    await expect(pickAccount(vault, choice(pending!.id, ids[0]!, true), NOW)).rejects.toMatchObject({ code: 'protocol/bad-request' });
+    expect(pending).toEqual({
+      id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      host: 'login.mail.example:8443',
+      site: 'mail.example',
+      ids: [ids[2], ids[1]],
+      unbound: [ids[1]],
+      lookalike: null,
+    });
+    await expect(pickAccount(vault, choice(pending!.id, ids[0]!, true), NOW)).rejects.toMatchObject({
+      code: 'protocol/bad-request',
+    });
     await fillChoose(services(vault), sender(SITE));
     const again = await pendingPick(vault, tab, NOW);
     expect(again?.id).not.toBe(pending!.id);
-    await expect(pickAccount(vault, choice(again!.id, ids[3]!, true), NOW)).rejects.toMatchObject({ code: 'protocol/bad-request' });
+    await expect(pickAccount(vault, choice(again!.id, ids[3]!, true), NOW)).rejects.toMatchObject({
+      code: 'protocol/bad-request',
+    });
     expect(sent).toEqual([]);
     expect(await vault.read((data) => eligible(data, 'https://mai1.example').ids)).toEqual([ids[1]]);
   });
@@ -274,7 +428,11 @@ describe('the in-field pick', () => {
     expect(sent).toEqual([
       {
         tabId: tab,
-        message: { type: 'content/fill-code', answer: expect.objectContaining({ kind: 'code', code: code(0) }), origin: SITE },
+        message: {
+          type: 'content/fill-code',
+          answer: expect.objectContaining({ kind: 'code', code: code(0) }),
+          origin: SITE,
+        },
         options: { frameId: 3, documentId: 'doc-1' },
       },
     ]);
@@ -297,16 +455,27 @@ describe('the in-field pick', () => {
     expect(sent.map((m) => [m.tabId, m.options])).toEqual([[tab, { frameId: 3, documentId: 'doc-a' }]]);
     // The other tab's pick is still there, and an id never issued is refused.
     expect((await pendingPick(vault, tab + 500, NOW))?.id).toBe(second.id);
-    await expect(pickAccount(vault, choice('not-a-pick', ids[0]!), NOW)).rejects.toMatchObject({ code: 'fill/pick-gone' });
-    await expect(Promise.resolve().then(() => cancelPick('not-a-pick'))).rejects.toMatchObject({ code: 'fill/pick-gone' });
+    await expect(pickAccount(vault, choice('not-a-pick', ids[0]!), NOW)).rejects.toMatchObject({
+      code: 'fill/pick-gone',
+    });
+    await expect(Promise.resolve().then(() => cancelPick('not-a-pick'))).rejects.toMatchObject({
+      code: 'fill/pick-gone',
+    });
   });
 
-  it('a lookalike site: the pick carries the warning, and filling needs the user\'s confirmation', async () => {
+  it("a lookalike site: the pick carries the warning, and filling needs the user's confirmation", async () => {
     const { vault, ids } = await vaultWith([{ sites: [SITE] }, { sites: [] }]);
     await fillChoose(services(vault), sender('https://mai1.example'));
     const pending = (await pendingPick(vault, tab, NOW))!;
-    expect(pending.lookalike).toEqual({ site: 'mai1.example', like: 'mail.example', kind: 'site', reason: 'confusable' });
-    await expect(pickAccount(vault, choice(pending.id, ids[1]!, true), NOW)).rejects.toMatchObject({ code: 'fill/lookalike-unconfirmed' });
+    expect(pending.lookalike).toEqual({
+      site: 'mai1.example',
+      like: 'mail.example',
+      kind: 'site',
+      reason: 'confusable',
+    });
+    await expect(pickAccount(vault, choice(pending.id, ids[1]!, true), NOW)).rejects.toMatchObject({
+      code: 'fill/lookalike-unconfirmed',
+    });
     expect(sent).toEqual([]);
     expect(await pickAccount(vault, choice(pending.id, ids[1]!, false, true), NOW)).toEqual({ filled: true });
     expect(await vault.read((data) => data.accounts[1]!.sites)).toEqual([]);
@@ -321,16 +490,20 @@ describe('the in-field pick', () => {
     await fillChoose(services(vault), sender(SITE));
     const late = (await pendingPick(vault, tab))!;
     expect(await pendingPick(vault, tab, Date.now() + 121_000)).toBeNull();
-    await expect(pickAccount(vault, choice(late.id, ids[0]!), Date.now() + 121_000)).rejects.toMatchObject({ code: 'fill/pick-gone' });
+    await expect(pickAccount(vault, choice(late.id, ids[0]!), Date.now() + 121_000)).rejects.toMatchObject({
+      code: 'fill/pick-gone',
+    });
   });
 
   it('refuses a sandboxed frame (origin "null") and a sender without a tab', async () => {
     const { vault } = await vaultWith([{ sites: [] }]);
-    await expect(fillChoose(services(vault), { origin: 'null', tab: { id: 1 }, url: `${SITE}/x` })).rejects.toMatchObject({ code: 'protocol/bad-request' });
+    await expect(
+      fillChoose(services(vault), { origin: 'null', tab: { id: 1 }, url: `${SITE}/x` }),
+    ).rejects.toMatchObject({ code: 'protocol/bad-request' });
     await expect(fillChoose(services(vault), { origin: SITE })).rejects.toMatchObject({ code: 'protocol/bad-request' });
   });
 
-  it('after an unlock asked for by the button: fills the active tab\'s pick at once when exactly one account is the site\'s', async () => {
+  it("after an unlock asked for by the button: fills the active tab's pick at once when exactly one account is the site's", async () => {
     const { vault } = await vaultWith([{ sites: [SITE] }]);
     await vault.lock();
     await fillChoose(services(vault), sender(SITE, 'doc-9'));
@@ -361,16 +534,19 @@ describe('the in-field pick', () => {
     expect((await pendingPick(vault, tab))?.ids).toHaveLength(2);
   });
 
-describe('per-origin options (vault v4)', () => {
-  it('password + code and auto-submit hold for the origin they were set on, not the rest of its registrable domain', async () => {
-    const PANEL = 'https://panel.mail.example';
-    const { vault } = await vaultWith([{ sites: [SITE], fill: { appendOn: [PANEL], submitOn: [SITE] } }]);
-    // The panel wants password and code in one field; the webmail on the same domain does not.
-    expect(await fillRequest(services(vault), from(PANEL), { append: true }, NOW)).toMatchObject({ kind: 'code', submit: false });
-    expect(await fillRequest(services(vault), from(SITE), { append: true }, NOW)).toEqual({ kind: 'none' });
-    // Auto-submit on the webmail only; the panel gets its code without it.
-    expect(await fillRequest(services(vault), from(SITE), SEEN, NOW)).toMatchObject({ kind: 'code', submit: true });
-    expect(await fillRequest(services(vault), from(PANEL), SEEN, NOW)).toMatchObject({ kind: 'code', submit: false });
+  describe('per-origin options (vault v4)', () => {
+    it('password + code and auto-submit hold for the origin they were set on, not the rest of its registrable domain', async () => {
+      const PANEL = 'https://panel.mail.example';
+      const { vault } = await vaultWith([{ sites: [SITE], fill: { appendOn: [PANEL], submitOn: [SITE] } }]);
+      // The panel wants password and code in one field; the webmail on the same domain does not.
+      expect(await fillRequest(services(vault), from(PANEL), { append: true }, NOW)).toMatchObject({
+        kind: 'code',
+        submit: false,
+      });
+      expect(await fillRequest(services(vault), from(SITE), { append: true }, NOW)).toEqual({ kind: 'none' });
+      // Auto-submit on the webmail only; the panel gets its code without it.
+      expect(await fillRequest(services(vault), from(SITE), SEEN, NOW)).toMatchObject({ kind: 'code', submit: true });
+      expect(await fillRequest(services(vault), from(PANEL), SEEN, NOW)).toMatchObject({ kind: 'code', submit: false });
+    });
   });
-});
 });

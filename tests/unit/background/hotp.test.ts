@@ -37,12 +37,33 @@ async function setup(type: 'hotp' | 'totp' = 'hotp') {
   const vault = new VaultService(memory.ports);
   await vault.create('correct horse battery');
   const id = await vault.mutate((data, now) => {
-    const r = addAccount(data, { type, issuer: 'Bank', account: 'zoe', secret: SECRET, algorithm: 'SHA1', digits: 6, period: 30, counter: 0, sites: [SITE] }, { now });
+    const r = addAccount(
+      data,
+      {
+        type,
+        issuer: 'Bank',
+        account: 'zoe',
+        secret: SECRET,
+        algorithm: 'SHA1',
+        digits: 6,
+        period: 30,
+        counter: 0,
+        sites: [SITE],
+      },
+      { now },
+    );
     return { data: r.vault, result: r.account.id };
   });
   const services = {
     vault,
-    settings: { area: 'local', key: 'settings', clearOn: 'never', get: async () => ({ autoLockMinutes: 15 as const, autofill: true }), set: async () => undefined, remove: async () => undefined },
+    settings: {
+      area: 'local',
+      key: 'settings',
+      clearOn: 'never',
+      get: async () => ({ autoLockMinutes: 15 as const, autofill: true }),
+      set: async () => undefined,
+      remove: async () => undefined,
+    },
     onSettingsChanged: () => undefined,
     activeOrigin: async () => null,
     askToUnlock: async () => undefined,
@@ -51,7 +72,13 @@ async function setup(type: 'hotp' | 'totp' = 'hotp') {
   return { memory, vault, id, services: services as never, counter };
 }
 
-const tabFrame = (origin = SITE) => ({ origin, url: `${origin}/login`, tab: { id: 7, url: `${origin}/login` }, frameId: 0, documentId: 'doc-1' });
+const tabFrame = (origin = SITE) => ({
+  origin,
+  url: `${origin}/login`,
+  tab: { id: 7, url: `${origin}/login` },
+  frameId: 0,
+  documentId: 'doc-1',
+});
 
 describe('accounts/hotp-use', () => {
   it('takes the code at the counter and advances it once, in one vault write', async () => {
@@ -71,7 +98,9 @@ describe('accounts/hotp-use', () => {
   it('refuses a TOTP account and writes nothing', async () => {
     const { memory, id, services } = await setup('totp');
     const before = memory.writes();
-    await expect(accountsHotpUse(services, id, async () => undefined)).rejects.toMatchObject({ code: 'protocol/bad-request' });
+    await expect(accountsHotpUse(services, id, async () => undefined)).rejects.toMatchObject({
+      code: 'protocol/bad-request',
+    });
     expect(memory.writes()).toBe(before);
   });
 
@@ -81,7 +110,12 @@ describe('accounts/hotp-use', () => {
     const used = await accountsHotpUse(services, id);
     const { grant } = sent[0] as { grant: string; accountId: string };
     expect(sent[0]).toMatchObject({ type: 'content/fill-now', accountId: id });
-    expect(await fillRequest(services, tabFrame(), { accountId: id, grant, visible: true })).toMatchObject({ kind: 'code', code: used.code, validUntil: null, next: null });
+    expect(await fillRequest(services, tabFrame(), { accountId: id, grant, visible: true })).toMatchObject({
+      kind: 'code',
+      code: used.code,
+      validUntil: null,
+      next: null,
+    });
     expect(await counter()).toBe(1);
     // Used up: the same grant gives nothing more.
     expect(await fillRequest(services, tabFrame(), { accountId: id, grant, visible: true })).toEqual({ kind: 'none' });
@@ -96,7 +130,9 @@ describe('accounts/hotp-use', () => {
     sent.length = 0;
     await accountsHotpUse(services, id);
     const { grant: taken } = sent[0] as { grant: string };
-    expect(await fillRequest(services, tabFrame('https://evil.example'), { accountId: id, grant: taken, visible: true })).toMatchObject({ kind: expect.not.stringMatching(/^code$/) });
+    expect(
+      await fillRequest(services, tabFrame('https://evil.example'), { accountId: id, grant: taken, visible: true }),
+    ).toMatchObject({ kind: expect.not.stringMatching(/^code$/) });
     expect(await counter()).toBe(1);
   });
 });
@@ -106,9 +142,13 @@ describe('accounts/update counter', () => {
     const { id, services, counter } = await setup();
     expect((await accountsUpdate(services, id, { counter: 5 })).counter).toBe(5);
     await expect(accountsUpdate(services, id, { counter: 4 })).rejects.toMatchObject({ code: 'otp/bad-params' });
-    await expect(accountsUpdate(services, id, { counter: 5.5 })).rejects.toMatchObject({ code: 'protocol/bad-request' });
+    await expect(accountsUpdate(services, id, { counter: 5.5 })).rejects.toMatchObject({
+      code: 'protocol/bad-request',
+    });
     expect(await counter()).toBe(5);
     const totp = await setup('totp');
-    await expect(accountsUpdate(totp.services, totp.id, { counter: 3 })).rejects.toMatchObject({ code: 'protocol/bad-request' });
+    await expect(accountsUpdate(totp.services, totp.id, { counter: 3 })).rejects.toMatchObject({
+      code: 'protocol/bad-request',
+    });
   });
 });

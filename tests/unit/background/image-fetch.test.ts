@@ -13,7 +13,7 @@ function recorder() {
 
 describe('fetchImage', () => {
   it.each([
-    ['the page\'s own origin: with cookies', 'https://bank.test/qr.png', 'https://bank.test', 'include'],
+    ["the page's own origin: with cookies", 'https://bank.test/qr.png', 'https://bank.test', 'include'],
     ['same site, another origin: anonymous', 'https://img.bank.test/qr.png', 'https://www.bank.test', 'omit'],
     ['another port: anonymous', 'https://bank.test:8443/qr.png', 'https://bank.test', 'omit'],
     ['another site: anonymous', 'https://cdn.test/qr.png', 'https://bank.test', 'omit'],

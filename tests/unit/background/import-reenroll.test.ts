@@ -24,18 +24,36 @@ const OTHER = 'otpauth://totp/Other:amy?secret=GEZDGNBVGY3TQOJQ&issuer=Other';
 
 function memoryItem<T>(key: string): StorageItem<T> {
   let value: T | undefined;
-  return { area: 'session', key, clearOn: 'never', get: async () => value, set: async (next) => void (value = next), remove: async () => void (value = undefined) };
+  return {
+    area: 'session',
+    key,
+    clearOn: 'never',
+    get: async () => value,
+    set: async (next) => void (value = next),
+    remove: async () => void (value = undefined),
+  };
 }
 
 async function setup() {
   const vault = new VaultService(memoryPorts().ports);
   await vault.create('correct horse battery');
-  await vault.mutate((data, now) => ({ data: addAccount(data, { ...parseOtpauthUri(OLD), sites: [SITE] }, { now, newId: () => 'old' }).vault, result: null }));
-  const stores: ImportExportStores = { lastImport: memoryItem<LastImport>('lastImport'), lastBackup: memoryItem<LastBackup>('lastBackup') };
+  await vault.mutate((data, now) => ({
+    data: addAccount(data, { ...parseOtpauthUri(OLD), sites: [SITE] }, { now, newId: () => 'old' }).vault,
+    result: null,
+  }));
+  const stores: ImportExportStores = {
+    lastImport: memoryItem<LastImport>('lastImport'),
+    lastBackup: memoryItem<LastBackup>('lastBackup'),
+  };
   const services = { vault } as unknown as Services;
   const pending = pendingImports({ clearOn: vault });
   const preview = await importPreview(services, pending, { data: `${NEW}\n${OTHER}\n`, encoding: 'text' });
-  const state = () => vault.read((d) => ({ active: d.accounts.map((a) => a.issuer + (a.id === 'old' ? ' (old)' : '')), trash: d.trash.map((t) => t.account.id), here: matchAccounts(d.accounts, SITE).length }));
+  const state = () =>
+    vault.read((d) => ({
+      active: d.accounts.map((a) => a.issuer + (a.id === 'old' ? ' (old)' : '')),
+      trash: d.trash.map((t) => t.account.id),
+      here: matchAccounts(d.accounts, SITE).length,
+    }));
   return { vault, stores, services, pending, preview, state };
 }
 
@@ -50,7 +68,11 @@ describe('importing a new key for an account the vault has', () => {
 
   it('replace: the old one goes to the trash, the new one takes its site; undo brings the old one back', async () => {
     const { services, stores, pending, preview, state } = await setup();
-    const done = await importCommit(services, stores, pending, { previewId: preview.previewId, expectedCount: 2, replace: [0] });
+    const done = await importCommit(services, stores, pending, {
+      previewId: preview.previewId,
+      expectedCount: 2,
+      replace: [0],
+    });
     expect(done.added.map((a) => [a.issuer, a.sites])).toEqual([
       ['Mail Machine', [SITE]],
       ['Other', []],
@@ -68,7 +90,11 @@ describe('importing a new key for an account the vault has', () => {
 
   it('a position that is not a marked entry replaces nothing', async () => {
     const { services, stores, pending, preview, state } = await setup();
-    await importCommit(services, stores, pending, { previewId: preview.previewId, expectedCount: 2, replace: [1, 7, -1] });
+    await importCommit(services, stores, pending, {
+      previewId: preview.previewId,
+      expectedCount: 2,
+      replace: [1, 7, -1],
+    });
     expect((await state()).trash).toEqual([]);
   });
 });

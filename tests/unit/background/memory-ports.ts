@@ -40,4 +40,3 @@ export function memoryPorts(iterations = 2000) {
   };
   return { ports, local, session, writes: () => writes };
 }
-

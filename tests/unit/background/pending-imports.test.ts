@@ -21,7 +21,14 @@ const result: ImportResult = { format: 'otpauth-list', accounts: [], skipped: []
 
 function memoryItem<T>(key: string): StorageItem<T> {
   let value: T | undefined;
-  return { area: 'session', key, clearOn: 'never', get: async () => value, set: async (next) => void (value = next), remove: async () => void (value = undefined) };
+  return {
+    area: 'session',
+    key,
+    clearOn: 'never',
+    get: async () => value,
+    set: async (next) => void (value = next),
+    remove: async () => void (value = undefined),
+  };
 }
 
 describe('pendingImports', () => {
@@ -49,16 +56,29 @@ describe('pendingImports', () => {
 });
 
 describe('import/preview → import/commit through the handlers', () => {
-  const account = { type: 'totp' as const, issuer: 'Aegis Entry', account: 'me', secret: decodeBase32('JBSWY3DPEHPK3PXP'), algorithm: 'SHA1' as const, digits: 6, period: 30, counter: 0 };
+  const account = {
+    type: 'totp' as const,
+    issuer: 'Aegis Entry',
+    account: 'me',
+    secret: decodeBase32('JBSWY3DPEHPK3PXP'),
+    algorithm: 'SHA1' as const,
+    digits: 6,
+    period: 30,
+    counter: 0,
+  };
 
   async function setup() {
     const vault = new VaultService(memoryPorts().ports);
     await vault.create(MASTER);
-    const stores: ImportExportStores = { lastImport: memoryItem<LastImport>('lastImport'), lastBackup: memoryItem<LastBackup>('lastBackup') };
+    const stores: ImportExportStores = {
+      lastImport: memoryItem<LastImport>('lastImport'),
+      lastBackup: memoryItem<LastBackup>('lastBackup'),
+    };
     const services = { vault } as unknown as Services;
     const pending = pendingImports({ clearOn: vault });
     const preview = (password: string) => importPreview(services, pending, { data: file, encoding: 'text', password });
-    const commit = (request: { previewId: string; expectedCount: number }) => importCommit(services, stores, pending, request);
+    const commit = (request: { previewId: string; expectedCount: number }) =>
+      importCommit(services, stores, pending, request);
     const file = await exportAegisEncrypted([account], 'file password', { scrypt: { N: 16, r: 1, p: 1 } });
     return { vault, preview, commit };
   }
@@ -71,7 +91,9 @@ describe('import/preview → import/commit through the handlers', () => {
     expect(done.added.map((a) => a.issuer)).toEqual(['Aegis Entry']);
     expect((await vault.read(listAccounts)).map((a) => a.issuer)).toEqual(['Aegis Entry']);
     // Dropped after its commit: the same preview cannot add the accounts a second time.
-    await expect(commit({ previewId: preview.previewId, expectedCount: 1 })).rejects.toMatchObject({ code: 'import/expired' });
+    await expect(commit({ previewId: preview.previewId, expectedCount: 1 })).rejects.toMatchObject({
+      code: 'import/expired',
+    });
   });
 
   it('locking the vault forgets the decrypted file: the commit after an unlock is import/expired and adds nothing', async () => {
@@ -79,12 +101,16 @@ describe('import/preview → import/commit through the handlers', () => {
     const preview = await previewFile('file password');
     await vault.lock();
     await vault.unlock(MASTER);
-    await expect(commit({ previewId: preview.previewId, expectedCount: 1 })).rejects.toMatchObject({ code: 'import/expired' });
+    await expect(commit({ previewId: preview.previewId, expectedCount: 1 })).rejects.toMatchObject({
+      code: 'import/expired',
+    });
     expect(await vault.read(listAccounts)).toEqual([]);
   });
 
   it('a commit without a preview id is a bad request', async () => {
     const { commit } = await setup();
-    await expect(commit({ expectedCount: 1 } as unknown as { previewId: string; expectedCount: number })).rejects.toMatchObject({ code: 'protocol/bad-request' });
+    await expect(
+      commit({ expectedCount: 1 } as unknown as { previewId: string; expectedCount: number }),
+    ).rejects.toMatchObject({ code: 'protocol/bad-request' });
   });
 });

@@ -8,12 +8,25 @@ import { MAX, PER_FRAME } from '../../../src/background/enroll/pending-limits';
 
 let nextTab = 1000;
 const NOW = 1_700_000_000_000;
-const frame = (tabId: number, frameId = 0, documentId = `doc-${tabId}-${frameId}`) => ({ accounts: [], tabId, frameId, documentId, origin: `https://t${tabId}.example`, captured: false, batch: false });
-const where = (f: ReturnType<typeof frame>) => ({ tabId: f.tabId, frameId: f.frameId, origin: f.origin, documentId: f.documentId });
+const frame = (tabId: number, frameId = 0, documentId = `doc-${tabId}-${frameId}`) => ({
+  accounts: [],
+  tabId,
+  frameId,
+  documentId,
+  origin: `https://t${tabId}.example`,
+  captured: false,
+  batch: false,
+});
+const where = (f: ReturnType<typeof frame>) => ({
+  tabId: f.tabId,
+  frameId: f.frameId,
+  origin: f.origin,
+  documentId: f.documentId,
+});
 const alive = (token: string, f: ReturnType<typeof frame>, now = NOW) => lookup(token, where(f), now) !== null;
 
 describe('pending QR tokens: fair limits', () => {
-  it('a page that submits 300 QRs keeps only its own newest PER_FRAME (64); another tab\'s token survives', () => {
+  it("a page that submits 300 QRs keeps only its own newest PER_FRAME (64); another tab's token survives", () => {
     const victim = frame(nextTab++);
     const attacker = frame(nextTab++);
     const token = remember(victim, NOW);
@@ -37,7 +50,7 @@ describe('pending QR tokens: fair limits', () => {
     expect(MAX).toBeGreaterThan(PER_FRAME);
   });
 
-  it('expired entries are dropped before anyone else\'s', () => {
+  it("expired entries are dropped before anyone else's", () => {
     const old = frame(nextTab++);
     const oldToken = remember(old, NOW - 31 * 60_000);
     expect(alive(oldToken, old, NOW - 31 * 60_000)).toBe(true);
@@ -45,7 +58,7 @@ describe('pending QR tokens: fair limits', () => {
     expect(alive(oldToken, old, NOW - 31 * 60_000)).toBe(false); // gone from the map, not just expired
   });
 
-  it('a frame that loaded a new document drops the old document\'s tokens; other frames of the tab keep theirs', () => {
+  it("a frame that loaded a new document drops the old document's tokens; other frames of the tab keep theirs", () => {
     const tab = nextTab++;
     const first = frame(tab, 0, 'doc-a');
     const sub = frame(tab, 3, 'doc-sub');
@@ -58,7 +71,7 @@ describe('pending QR tokens: fair limits', () => {
     expect(alive(s, sub)).toBe(true);
   });
 
-  it('closing a tab forgets its tokens and no other tab\'s', () => {
+  it("closing a tab forgets its tokens and no other tab's", () => {
     const closing = frame(nextTab++);
     const staying = frame(nextTab++);
     const gone = remember(closing, NOW);

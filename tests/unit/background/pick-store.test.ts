@@ -2,7 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import { PickStore } from '../../../src/background/fill/pick-store';
 
-const target = (tabId: number, frameId = 0, documentId: string | undefined = `doc-${tabId}-${frameId}`) => ({ tabId, frameId, documentId, origin: 'https://mail.example' });
+const target = (tabId: number, frameId = 0, documentId: string | undefined = `doc-${tabId}-${frameId}`) => ({
+  tabId,
+  frameId,
+  documentId,
+  origin: 'https://mail.example',
+});
 let n = 0;
 const counter = () => `id-${++n}`;
 
@@ -15,7 +20,7 @@ describe('PickStore', () => {
     expect(b.id).not.toBe(a.id);
   });
 
-  it('keeps picks per tab: another tab\'s click never replaces or evicts this tab\'s pick', () => {
+  it("keeps picks per tab: another tab's click never replaces or evicts this tab's pick", () => {
     const store = new PickStore(120_000, 2, counter);
     const mine = store.add(target(1), 0);
     for (let i = 0; i < 50; i++) store.add(target(2, i), 0);
@@ -54,7 +59,7 @@ describe('PickStore', () => {
     expect(store.latest(1, 0)).toBeNull();
   });
 
-  it('remove drops one pick and leaves the tab\'s others', () => {
+  it("remove drops one pick and leaves the tab's others", () => {
     const store = new PickStore(120_000, 4, counter);
     const a = store.add(target(1, 0), 0);
     const b = store.add(target(1, 1), 0);

@@ -16,13 +16,15 @@ afterEach(() => {
 });
 
 const secretOf = (i: number) => encodeBase32(new Uint8Array(10).map((_, j) => (i * 13 + j + 1) % 256));
-const uris = (n: number) => Array.from({ length: n }, (_, i) => `otpauth://totp/Issuer${i}:user${i}?secret=${secretOf(i)}&issuer=Issuer${i}`);
+const uris = (n: number) =>
+  Array.from({ length: n }, (_, i) => `otpauth://totp/Issuer${i}:user${i}?secret=${secretOf(i)}&issuer=Issuer${i}`);
 
 /** `n` accounts in an unlocked vault over https://mail.example.test; accounts `bound` belong to that site. */
 async function vaultOf(n: number, bound: number[] = []): Promise<{ bg: Background; ids: string[] }> {
   const bg = await withVault(await startBackground('https://mail.example.test/login'), uris(n));
   const ids = (await bg.accounts()).map((a) => a.id);
-  for (const i of bound) await bg.send({ type: 'accounts/update', id: ids[i]!, patch: { sites: ['https://mail.example.test'] } });
+  for (const i of bound)
+    await bg.send({ type: 'accounts/update', id: ids[i]!, patch: { sites: ['https://mail.example.test'] } });
   return { bg, ids };
 }
 

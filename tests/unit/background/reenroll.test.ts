@@ -22,30 +22,66 @@ const ORIGIN = 'https://mailmachine.test';
 const sender = { origin: ORIGIN, url: `${ORIGIN}/setup`, tab: { id: 7 }, frameId: 0, documentId: 'doc' };
 const key = (byte: number) => new Uint8Array(20).fill(byte);
 const parsed = (secret: Uint8Array, over: Partial<{ issuer: string; account: string }> = {}) =>
-  ({ type: 'totp', issuer: 'Mail Machine', account: 'zoe', secret, algorithm: 'SHA1', digits: 6, period: 30, counter: 0, ...over }) as const;
+  ({
+    type: 'totp',
+    issuer: 'Mail Machine',
+    account: 'zoe',
+    secret,
+    algorithm: 'SHA1',
+    digits: 6,
+    period: 30,
+    counter: 0,
+    ...over,
+  }) as const;
 
 async function withOld(sites = [ORIGIN]) {
   const vault = new VaultService(memoryPorts().ports);
   await vault.create('correct horse battery');
   const services = { vault, askToUnlock: async () => undefined } as never;
   const old = await vault.mutate((data, now) => {
-    const account = { ...parsed(key(1)), id: 'old', sites, backupCodes: [], createdAt: now, updatedAt: now, order: 0, pinned: false, fill: { submitOn: [], appendOn: [], exactOrigin: false } };
+    const account = {
+      ...parsed(key(1)),
+      id: 'old',
+      sites,
+      backupCodes: [],
+      createdAt: now,
+      updatedAt: now,
+      order: 0,
+      pinned: false,
+      fill: { submitOn: [], appendOn: [], exactOrigin: false },
+    };
     return { data: { ...data, accounts: [account as never] }, result: 'old' };
   });
   return { vault, services, old };
 }
 
 const qr = (secret: Uint8Array, over = {}, flags: { captured?: boolean; batch?: boolean } = {}) =>
-  remember({ accounts: [parsed(secret, over)], tabId: 7, frameId: 0, documentId: 'doc', origin: ORIGIN, captured: flags.captured ?? false, batch: flags.batch ?? false });
+  remember({
+    accounts: [parsed(secret, over)],
+    tabId: 7,
+    frameId: 0,
+    documentId: 'doc',
+    origin: ORIGIN,
+    captured: flags.captured ?? false,
+    batch: flags.batch ?? false,
+  });
 
 const snapshot = (vault: InstanceType<typeof VaultService>) =>
-  vault.read((d) => ({ active: d.accounts.map((a) => a.id), trash: d.trash.map((t) => t.account.id), here: matchAccounts(d.accounts, ORIGIN) }));
+  vault.read((d) => ({
+    active: d.accounts.map((a) => a.id),
+    trash: d.trash.map((t) => t.account.id),
+    here: matchAccounts(d.accounts, ORIGIN),
+  }));
 
 describe('enrolling again on the same site', () => {
   it('a new key for the account bound here asks first and adds nothing', async () => {
     const { vault } = await withOld();
     const token = qr(key(2));
-    expect(await completeEnrollment(vault, lookup(token, { tabId: 7, frameId: 0 })!)).toEqual({ kind: 'reenroll', issuer: 'Mail Machine', account: 'zoe' });
+    expect(await completeEnrollment(vault, lookup(token, { tabId: 7, frameId: 0 })!)).toEqual({
+      kind: 'reenroll',
+      issuer: 'Mail Machine',
+      account: 'zoe',
+    });
     expect(await snapshot(vault)).toEqual({ active: ['old'], trash: [], here: ['old'] });
   });
 
@@ -61,7 +97,11 @@ describe('enrolling again on the same site', () => {
     ['another issuer', () => qr(key(2), { issuer: 'Other Mail' }), ['https://mailmachine.test']],
     ['the old one bound to another site', () => qr(key(2)), ['https://elsewhere.test']],
     ['a Google export', () => qr(key(2), {}, { batch: true }), ['https://mailmachine.test']],
-    ['a captured QR (the popup decides its binding)', () => qr(key(2), {}, { captured: true, batch: false }), ['https://mailmachine.test']],
+    [
+      'a captured QR (the popup decides its binding)',
+      () => qr(key(2), {}, { captured: true, batch: false }),
+      ['https://mailmachine.test'],
+    ],
   ])('no question for %s', async (_name, make, sites) => {
     const { vault } = await withOld(sites);
     const outcome = await completeEnrollment(vault, lookup(make(), { tabId: 7, frameId: 0 })!, { bind: false });
@@ -85,7 +125,10 @@ describe('enrolling again on the same site', () => {
     // The old account was bound by hand to a site its issuer does not name: the new key is bound too.
     const { vault, services } = await withOld(['https://mailmachine.test']);
     const token = qr(key(3), { issuer: 'MM', account: 'zoe' });
-    await vault.mutate((data) => ({ data: { ...data, accounts: data.accounts.map((a) => ({ ...a, issuer: 'MM' })) }, result: null }));
+    await vault.mutate((data) => ({
+      data: { ...data, accounts: data.accounts.map((a) => ({ ...a, issuer: 'MM' })) },
+      result: null,
+    }));
     expect((await completeEnrollment(vault, lookup(token, { tabId: 7, frameId: 0 })!)).kind).toBe('reenroll');
     expect((await enrollReenroll(services, token, 'keep', sender)).kind).toBe('added');
     const after = await snapshot(vault);
@@ -98,8 +141,14 @@ describe('enrolling again on the same site', () => {
   it('another frame, document or origin cannot answer for the QR', async () => {
     const { services, vault } = await withOld();
     const token = qr(key(2));
-    for (const other of [{ frameId: 1 }, { documentId: 'doc-2' }, { origin: 'https://evil.test', url: 'https://evil.test/' }]) {
-      await expect(enrollReenroll(services, token, 'replace', { ...sender, ...other })).rejects.toThrow(/Unknown or expired/);
+    for (const other of [
+      { frameId: 1 },
+      { documentId: 'doc-2' },
+      { origin: 'https://evil.test', url: 'https://evil.test/' },
+    ]) {
+      await expect(enrollReenroll(services, token, 'replace', { ...sender, ...other })).rejects.toThrow(
+        /Unknown or expired/,
+      );
     }
     expect(await snapshot(vault)).toEqual({ active: ['old'], trash: [], here: ['old'] });
     // Control: the frame that found it can.

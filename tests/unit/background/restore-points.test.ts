@@ -50,7 +50,9 @@ describe('restore points', () => {
     await add(vault, [3], false);
     expect(mem.local.points).toHaveLength(1);
     expect(mem.local.points![0]!.blob).toBe(before);
-    expect(await vault.restorePoints()).toEqual([{ id: expect.any(String), at: Date.UTC(2026, 10, 24), reason: 'import', count: 0 }]);
+    expect(await vault.restorePoints()).toEqual([
+      { id: expect.any(String), at: Date.UTC(2026, 10, 24), reason: 'import', count: 0 },
+    ]);
   });
 
   it('keeps at most 10, oldest dropped; listed newest first with their counts', async () => {
@@ -127,7 +129,9 @@ describe('faults on the write path', () => {
     const other = new Error('IO error');
     expect(storageFault(other)).toBe(other);
     // An unknown storage failure is reported (not only passed on); quota errors are the user's answer.
-    expect(takeErrorReports().map((report) => [report.scope, report.args[0]])).toEqual([['storage', 'storage write failed']]);
+    expect(takeErrorReports().map((report) => [report.scope, report.args[0]])).toEqual([
+      ['storage', 'storage write failed'],
+    ]);
   });
 
   it('a damaged current blob found by a restarted worker: the previous generation opens, repaired, reported once', async () => {

@@ -14,7 +14,8 @@ const popup = { id, url: `${origin}src/popup/index.html` };
 const contentScript = { id, url: 'https://evil.example/', tab: { id: 4 }, frameId: 0 };
 
 const TOKEN = '0b9d6c7e-2f4a-4c1e-9a55-3d2e1f0a9b8c';
-const PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+const PNG =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 const URI = 'otpauth://totp/Acme:alice?secret=JBSWY3DPEHPK3PXP&issuer=Acme';
 const rect = { x: 10, y: 20.5, width: 200, height: 200 };
 const long = (n: number, prefix = '') => prefix + 'a'.repeat(n - prefix.length);
@@ -24,7 +25,16 @@ type Case = [BackgroundType, Record<string, unknown>];
 
 const wellFormed: Case[] = [
   ['fill/request', {}],
-  ['fill/request', { accountId: 'a1b2', grant: '0f8fad5b-d9cb-469f-a165-70867728950e', visible: true, consecutive: false, append: false }],
+  [
+    'fill/request',
+    {
+      accountId: 'a1b2',
+      grant: '0f8fad5b-d9cb-469f-a165-70867728950e',
+      visible: true,
+      consecutive: false,
+      append: false,
+    },
+  ],
   ['fill/request', { grant: undefined }],
   ['fill/choose', {}],
   ['ui/load', {}],
@@ -34,7 +44,15 @@ const wellFormed: Case[] = [
   ['enroll/candidate', { source: { kind: 'png', dataUrl: PNG } }],
   ['enroll/candidate', { source: { kind: 'png', dataUrl: `data:image/png;base64, ${'A'.repeat(10_000_000)}` } }],
   ['enroll/candidate', { source: { kind: 'uri', uri: URI } }],
-  ['enroll/candidate', { source: { kind: 'uri', uri: 'otpauth-migration://offline?data=CjEKCkhlbGxvId6tvu8SBGFsaWNlGgRBY21lIAEoATACEAEYASAA' } }],
+  [
+    'enroll/candidate',
+    {
+      source: {
+        kind: 'uri',
+        uri: 'otpauth-migration://offline?data=CjEKCkhlbGxvId6tvu8SBGFsaWNlGgRBY21lIAEoATACEAEYASAA',
+      },
+    },
+  ],
   ['enroll/candidate', { source: { kind: 'capture', rect, viewport: 1280 } }],
   ['enroll/confirm', { token: TOKEN }],
   ['enroll/undo', { token: TOKEN.toUpperCase() }],
@@ -71,18 +89,54 @@ const malformed: [string, ...Case][] = [
   ['a relative URL', 'enroll/candidate', { source: { kind: 'url', url: '/qr.png' } }],
   ['a URL over 8 KB', 'enroll/candidate', { source: { kind: 'url', url: long(8193, 'https://a.example/?') } }],
   ['a URL as a number', 'enroll/candidate', { source: { kind: 'url', url: 42 } }],
-  ['a URL with extra options', 'enroll/candidate', { source: { kind: 'url', url: 'https://a.example/q.png', credentials: 'include' } }],
-  ['a png that is not a data: image', 'enroll/candidate', { source: { kind: 'png', dataUrl: 'https://a.example/q.png' } }],
-  ['a png over the size limit', 'enroll/candidate', { source: { kind: 'png', dataUrl: long(12_000_000, 'data:image/png;base64,') } }],
+  [
+    'a URL with extra options',
+    'enroll/candidate',
+    { source: { kind: 'url', url: 'https://a.example/q.png', credentials: 'include' } },
+  ],
+  [
+    'a png that is not a data: image',
+    'enroll/candidate',
+    { source: { kind: 'png', dataUrl: 'https://a.example/q.png' } },
+  ],
+  [
+    'a png over the size limit',
+    'enroll/candidate',
+    { source: { kind: 'png', dataUrl: long(12_000_000, 'data:image/png;base64,') } },
+  ],
   ['a uri that is not otpauth', 'enroll/candidate', { source: { kind: 'uri', uri: 'https://a.example/' } }],
   ['a uri over 4 KB', 'enroll/candidate', { source: { kind: 'uri', uri: long(4097, URI) } }],
   ['a capture without rect', 'enroll/candidate', { source: { kind: 'capture', viewport: 1280 } }],
-  ['a rect with NaN', 'enroll/candidate', { source: { kind: 'capture', rect: { ...rect, x: Number.NaN }, viewport: 1280 } }],
-  ['a rect with Infinity', 'enroll/candidate', { source: { kind: 'capture', rect: { ...rect, width: Infinity }, viewport: 1280 } }],
-  ['a rect with a negative width', 'enroll/candidate', { source: { kind: 'capture', rect: { ...rect, width: -1 }, viewport: 1280 } }],
-  ['a rect far off screen', 'enroll/candidate', { source: { kind: 'capture', rect: { ...rect, y: 1e9 }, viewport: 1280 } }],
-  ['a rect as strings', 'enroll/candidate', { source: { kind: 'capture', rect: { ...rect, x: '10' }, viewport: 1280 } }],
-  ['a rect with an extra key', 'enroll/candidate', { source: { kind: 'capture', rect: { ...rect, tabId: 9 }, viewport: 1280 } }],
+  [
+    'a rect with NaN',
+    'enroll/candidate',
+    { source: { kind: 'capture', rect: { ...rect, x: Number.NaN }, viewport: 1280 } },
+  ],
+  [
+    'a rect with Infinity',
+    'enroll/candidate',
+    { source: { kind: 'capture', rect: { ...rect, width: Infinity }, viewport: 1280 } },
+  ],
+  [
+    'a rect with a negative width',
+    'enroll/candidate',
+    { source: { kind: 'capture', rect: { ...rect, width: -1 }, viewport: 1280 } },
+  ],
+  [
+    'a rect far off screen',
+    'enroll/candidate',
+    { source: { kind: 'capture', rect: { ...rect, y: 1e9 }, viewport: 1280 } },
+  ],
+  [
+    'a rect as strings',
+    'enroll/candidate',
+    { source: { kind: 'capture', rect: { ...rect, x: '10' }, viewport: 1280 } },
+  ],
+  [
+    'a rect with an extra key',
+    'enroll/candidate',
+    { source: { kind: 'capture', rect: { ...rect, tabId: 9 }, viewport: 1280 } },
+  ],
   ['a zero viewport', 'enroll/candidate', { source: { kind: 'capture', rect, viewport: 0 } }],
   ['a viewport as a string', 'enroll/candidate', { source: { kind: 'capture', rect, viewport: '1280' } }],
   ['an extra top-level key', 'enroll/candidate', { source: { kind: 'uri', uri: URI }, origin: 'https://bank.example' }],
@@ -104,7 +158,9 @@ const malformed: [string, ...Case][] = [
   ['codes with a bad token', 'enroll/backup-codes', { token: 'x', codes: codes(5) }],
 ];
 
-const contentTypes = (Object.keys(toBackground) as BackgroundType[]).filter((t) => toBackground[t].senders.includes('content-script'));
+const contentTypes = (Object.keys(toBackground) as BackgroundType[]).filter((t) =>
+  toBackground[t].senders.includes('content-script'),
+);
 
 function setup() {
   const handlers = Object.fromEntries(contentTypes.map((type) => [type, vi.fn(() => ({ handled: type }))]));
@@ -132,7 +188,10 @@ describe('router: run-time checks of content-script requests', () => {
   });
 
   it.each([
-    ['an own __proto__ key (as JSON.parse makes it)', JSON.parse(`{"type":"fill/choose","__proto__":{"explicit":true}}`)],
+    [
+      'an own __proto__ key (as JSON.parse makes it)',
+      JSON.parse(`{"type":"fill/choose","__proto__":{"explicit":true}}`),
+    ],
     ['an object with another prototype', Object.assign(Object.create({ token: TOKEN }), { type: 'enroll/confirm' })],
     ['a class instance', Object.assign(new (class Fake {})(), { type: 'ui/load' })],
   ])('%s: refused', async (_name, message) => {
@@ -151,7 +210,10 @@ describe('router: run-time checks of content-script requests', () => {
   it('checks extension-page requests that have a check too', async () => {
     const handler = vi.fn(() => ({}));
     const route = createRouter({ 'accounts/delete': handler } as never, { id, origin });
-    expect(await route({ type: 'accounts/delete', id: { $ne: 1 } }, popup)).toMatchObject({ ok: false, error: { code: 'protocol/bad-request' } });
+    expect(await route({ type: 'accounts/delete', id: { $ne: 1 } }, popup)).toMatchObject({
+      ok: false,
+      error: { code: 'protocol/bad-request' },
+    });
     expect(handler).not.toHaveBeenCalled();
     expect(await route({ type: 'accounts/delete', id: 'a1' }, popup)).toEqual({ ok: true, value: {} });
   });
@@ -161,7 +223,10 @@ describe('router: run-time checks of content-script requests', () => {
     const route = createRouter({ 'import/commit': handler } as never, { id, origin });
     const commit = { type: 'import/commit', previewId: 'p1', expectedCount: 2 };
     for (const replace of ['0,1', [0, -1], [1.5], [{ id: 'old' }]]) {
-      expect(await route({ ...commit, replace }, popup)).toMatchObject({ ok: false, error: { code: 'protocol/bad-request' } });
+      expect(await route({ ...commit, replace }, popup)).toMatchObject({
+        ok: false,
+        error: { code: 'protocol/bad-request' },
+      });
     }
     expect(handler).not.toHaveBeenCalled();
     expect(await route({ ...commit, replace: [0, 1] }, popup)).toEqual({ ok: true, value: {} });
@@ -170,11 +235,14 @@ describe('router: run-time checks of content-script requests', () => {
 
   it('a sender check comes first: a content script sending a page message is forbidden, not a bad request', async () => {
     const { route } = setup();
-    expect(await route({ type: 'accounts/delete', id: 5 }, contentScript)).toMatchObject({ ok: false, error: { code: 'protocol/forbidden' } });
+    expect(await route({ type: 'accounts/delete', id: 5 }, contentScript)).toMatchObject({
+      ok: false,
+      error: { code: 'protocol/forbidden' },
+    });
   });
 });
 
-describe('router: popup/open (the popup\'s first paint in one round trip)', () => {
+describe("router: popup/open (the popup's first paint in one round trip)", () => {
   const setupOpen = () => {
     const handler = vi.fn(() => ({ status: { state: 'locked' }, unlocked: null }));
     return { handler, route: createRouter({ 'popup/open': handler } as never, { id, origin }) };
@@ -182,7 +250,10 @@ describe('router: popup/open (the popup\'s first paint in one round trip)', () =
 
   it('from the popup, with nothing but its type: the handler runs', async () => {
     const { handler, route } = setupOpen();
-    expect(await route({ type: 'popup/open' }, popup)).toEqual({ ok: true, value: { status: { state: 'locked' }, unlocked: null } });
+    expect(await route({ type: 'popup/open' }, popup)).toEqual({
+      ok: true,
+      value: { status: { state: 'locked' }, unlocked: null },
+    });
     expect(handler).toHaveBeenCalledOnce();
   });
 
@@ -191,13 +262,19 @@ describe('router: popup/open (the popup\'s first paint in one round trip)', () =
     ['an origin of its own choosing', { origin: 'https://bank.example' }],
   ])('%s: protocol/bad-request, the handler never runs', async (_name, request) => {
     const { handler, route } = setupOpen();
-    expect(await route({ type: 'popup/open', ...request }, popup)).toMatchObject({ ok: false, error: { code: 'protocol/bad-request' } });
+    expect(await route({ type: 'popup/open', ...request }, popup)).toMatchObject({
+      ok: false,
+      error: { code: 'protocol/bad-request' },
+    });
     expect(handler).not.toHaveBeenCalled();
   });
 
   it('from a content script: forbidden, the handler never runs', async () => {
     const { handler, route } = setupOpen();
-    expect(await route({ type: 'popup/open' }, contentScript)).toMatchObject({ ok: false, error: { code: 'protocol/forbidden' } });
+    expect(await route({ type: 'popup/open' }, contentScript)).toMatchObject({
+      ok: false,
+      error: { code: 'protocol/forbidden' },
+    });
     expect(handler).not.toHaveBeenCalled();
   });
 });

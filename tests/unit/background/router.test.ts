@@ -13,7 +13,10 @@ function router(handler: () => unknown = () => ({ name: 'ClickAuth', version: '1
 
 describe('background router', () => {
   it('answers an allowed sender with {ok:true, value}', async () => {
-    expect(await router()({ type: 'app/info' }, popup)).toEqual({ ok: true, value: { name: 'ClickAuth', version: '1.2.3' } });
+    expect(await router()({ type: 'app/info' }, popup)).toEqual({
+      ok: true,
+      value: { name: 'ClickAuth', version: '1.2.3' },
+    });
   });
 
   it('refuses a content script asking for an extension-page-only message', async () => {

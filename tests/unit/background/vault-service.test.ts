@@ -11,7 +11,9 @@ const account = (n: number) => ({
   type: 'totp' as const,
   issuer: `Issuer ${n}`,
   account: `user${n}@example.com`,
-  secret: decodeBase32(`JBSWY3DPEHPK3PX${'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'[n % 32]}`).map((b, i) => (i === 0 ? (b + n) % 256 : b)),
+  secret: decodeBase32(`JBSWY3DPEHPK3PX${'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'[n % 32]}`).map((b, i) =>
+    i === 0 ? (b + n) % 256 : b,
+  ),
   algorithm: 'SHA1' as const,
   digits: 6,
   period: 30,
@@ -177,7 +179,9 @@ describe('VaultService', () => {
       await expect(openWithKey(blob, oldKey)).rejects.toMatchObject({ code: 'vault/corrupted' });
     }
     // Old header (salt, wrapped key) spliced onto the new data: still nothing.
-    await expect(openWithKey(mem.local.current!, (await unlockEnvelope(stolen.previous!, PASSWORD)).vaultKey)).rejects.toMatchObject({ code: 'vault/corrupted' });
+    await expect(
+      openWithKey(mem.local.current!, (await unlockEnvelope(stolen.previous!, PASSWORD)).vaultKey),
+    ).rejects.toMatchObject({ code: 'vault/corrupted' });
 
     // Nothing lost: accounts (ids included) and the trash survive, under the new password only.
     delete mem.session.key;
@@ -211,7 +215,9 @@ describe('VaultService', () => {
     await add(vault, 7);
     const before = { ...mem.local };
     const key = mem.session.key;
-    await expect(vault.changePassword('not the password', 'another long passphrase')).rejects.toMatchObject({ code: 'vault/wrong-password' });
+    await expect(vault.changePassword('not the password', 'another long passphrase')).rejects.toMatchObject({
+      code: 'vault/wrong-password',
+    });
     expect(mem.local).toEqual(before);
     expect(mem.session.key).toBe(key);
     await add(vault, 8);

@@ -7,11 +7,26 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { addSample, clockIsOff, estimateOffset, parseHttpDate, sampleFrom, type ClockSample, type ObservedResponse } from '../../../src/core/clock';
+import {
+  addSample,
+  clockIsOff,
+  estimateOffset,
+  parseHttpDate,
+  sampleFrom,
+  type ClockSample,
+  type ObservedResponse,
+} from '../../../src/core/clock';
 
 const DIR = join(import.meta.dirname, '../../fixtures/clock');
-interface SampleSet { description: string; truthOffsetMs: number; responses: ObservedResponse[] }
-const sets = readdirSync(DIR).filter((f) => f.endsWith('.json')).sort().map((f) => [f.replace('.json', ''), JSON.parse(readFileSync(join(DIR, f), 'utf8')) as SampleSet] as const);
+interface SampleSet {
+  description: string;
+  truthOffsetMs: number;
+  responses: ObservedResponse[];
+}
+const sets = readdirSync(DIR)
+  .filter((f) => f.endsWith('.json'))
+  .sort()
+  .map((f) => [f.replace('.json', ''), JSON.parse(readFileSync(join(DIR, f), 'utf8')) as SampleSet] as const);
 
 function run(set: SampleSet) {
   let ring: ClockSample[] = [];
@@ -22,7 +37,11 @@ function run(set: SampleSet) {
   const now = set.responses.at(-1)!.receivedAt;
   const estimate = estimateOffset(ring, now);
   const naive = set.responses.map((r) => parseHttpDate(r.date!)! - r.receivedAt);
-  return { estimate, kept: ring.length, naiveError: naive.reduce((a, b) => a + b, 0) / naive.length - set.truthOffsetMs };
+  return {
+    estimate,
+    kept: ring.length,
+    naiveError: naive.reduce((a, b) => a + b, 0) / naive.length - set.truthOffsetMs,
+  };
 }
 
 describe('estimator accuracy on recorded sample sets', () => {

@@ -1,12 +1,31 @@
 import { describe, expect, it } from 'vitest';
-import { AGREE_MS, MAX_AGE_MS, PER_SOURCE, RING_SIZE, addSample, clockIsOff, estimateOffset, median, type ClockSample } from '../../../src/core/clock';
+import {
+  AGREE_MS,
+  MAX_AGE_MS,
+  PER_SOURCE,
+  RING_SIZE,
+  addSample,
+  clockIsOff,
+  estimateOffset,
+  median,
+  type ClockSample,
+} from '../../../src/core/clock';
 
 const NOW = 1_800_000_000_000;
 let n = 0;
-const s = (offsetMs: number, source = 'https://a.test', at = NOW - 1000 + n++): ClockSample => ({ offsetMs, uncertaintyMs: 600, at, source });
+const s = (offsetMs: number, source = 'https://a.test', at = NOW - 1000 + n++): ClockSample => ({
+  offsetMs,
+  uncertaintyMs: 600,
+  at,
+  source,
+});
 
 describe('median', () => {
-  it.each([[[3], 3], [[1, 9, 2], 2], [[4, 1, 3, 2], 2.5]])('%j → %d', (values, expected) => {
+  it.each([
+    [[3], 3],
+    [[1, 9, 2], 2],
+    [[4, 1, 3, 2], 2.5],
+  ])('%j → %d', (values, expected) => {
     expect(median(values)).toBe(expected);
   });
   it('refuses nothing', () => expect(() => median([])).toThrow(RangeError));
@@ -19,7 +38,14 @@ describe('estimateOffset', () => {
   });
 
   it('outliers: a wild sample among agreeing ones changes nothing', () => {
-    const ring = [s(90_100), s(89_900), s(-3_600_000), s(90_000), s(90_300, 'https://b.test'), s(7_200_000, 'https://b.test')];
+    const ring = [
+      s(90_100),
+      s(89_900),
+      s(-3_600_000),
+      s(90_000),
+      s(90_300, 'https://b.test'),
+      s(7_200_000, 'https://b.test'),
+    ];
     const estimate = estimateOffset(ring, NOW)!;
     expect(estimate.offsetMs).toBeGreaterThanOrEqual(89_900);
     expect(estimate.offsetMs).toBeLessThanOrEqual(90_300);
@@ -29,7 +55,8 @@ describe('estimateOffset', () => {
 
   it('one site with a wrong clock, however busy, cannot outvote the others', () => {
     let ring: ClockSample[] = [];
-    for (const source of ['https://a.test', 'https://b.test']) for (let i = 0; i < 3; i++) ring = addSample(ring, s(1000, source));
+    for (const source of ['https://a.test', 'https://b.test'])
+      for (let i = 0; i < 3; i++) ring = addSample(ring, s(1000, source));
     for (let i = 0; i < 20; i++) ring = addSample(ring, s(600_000, 'https://hostile.test'));
     // The hostile site counts with its newest PER_SOURCE samples only: 6 honest against 5.
     expect(PER_SOURCE).toBe(5);
@@ -37,7 +64,14 @@ describe('estimateOffset', () => {
   });
 
   it('sources that disagree half and half give no estimate rather than a blend', () => {
-    const ring = [s(0, 'https://a.test'), s(0, 'https://a.test'), s(0, 'https://a.test'), s(90_000, 'https://b.test'), s(90_000, 'https://b.test'), s(90_000, 'https://b.test')];
+    const ring = [
+      s(0, 'https://a.test'),
+      s(0, 'https://a.test'),
+      s(0, 'https://a.test'),
+      s(90_000, 'https://b.test'),
+      s(90_000, 'https://b.test'),
+      s(90_000, 'https://b.test'),
+    ];
     expect(estimateOffset(ring, NOW)).toBeNull();
   });
 
@@ -48,7 +82,11 @@ describe('estimateOffset', () => {
   });
 
   it('ignores samples older than a day (the clock may have been set since)', () => {
-    const old = [s(90_000, 'https://a.test', NOW - MAX_AGE_MS - 1), s(90_000, 'https://a.test', NOW - MAX_AGE_MS - 2), s(90_000, 'https://a.test', NOW - MAX_AGE_MS - 3)];
+    const old = [
+      s(90_000, 'https://a.test', NOW - MAX_AGE_MS - 1),
+      s(90_000, 'https://a.test', NOW - MAX_AGE_MS - 2),
+      s(90_000, 'https://a.test', NOW - MAX_AGE_MS - 3),
+    ];
     expect(estimateOffset(old, NOW)).toBeNull();
     expect(estimateOffset([...old, s(0), s(0), s(0)], NOW)?.offsetMs).toBe(0);
   });
@@ -62,14 +100,28 @@ describe('estimateOffset', () => {
 
   it('cached responses never reach the ring (sampleFrom gives none), so a stale Date cannot pull the estimate', async () => {
     const { sampleFrom } = await import('../../../src/core/clock');
-    const stale = { date: 'Sat, 05 Dec 2026 10:00:00 GMT', status: 200, fromCache: false, hasAge: true, receivedAt: NOW, source: 'https://a.test' };
+    const stale = {
+      date: 'Sat, 05 Dec 2026 10:00:00 GMT',
+      status: 200,
+      fromCache: false,
+      hasAge: true,
+      receivedAt: NOW,
+      source: 'https://a.test',
+    };
     expect(sampleFrom(stale)).toBeNull();
     expect(sampleFrom({ ...stale, hasAge: false, fromCache: true })).toBeNull();
   });
 });
 
 describe('clockIsOff', () => {
-  it.each([[null, false], [15_000, false], [15_001, true], [-90_000, true]])('%s → %s', (offset, off) => {
-    expect(clockIsOff(offset === null ? null : { offsetMs: offset, uncertaintyMs: 500, samples: 3, sources: 1 })).toBe(off);
+  it.each([
+    [null, false],
+    [15_000, false],
+    [15_001, true],
+    [-90_000, true],
+  ])('%s → %s', (offset, off) => {
+    expect(clockIsOff(offset === null ? null : { offsetMs: offset, uncertaintyMs: 500, samples: 3, sources: 1 })).toBe(
+      off,
+    );
   });
 });

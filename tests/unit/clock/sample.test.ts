@@ -5,7 +5,14 @@ const T = Date.UTC(2026, 11, 5, 11, 0, 0);
 const DATE = 'Sat, 05 Dec 2026 11:00:00 GMT';
 
 const response = (over: Partial<ObservedResponse> = {}): ObservedResponse => ({
-  date: DATE, status: 200, fromCache: false, hasAge: false, sentAt: T - 100, receivedAt: T + 100, source: 'https://a.test', ...over,
+  date: DATE,
+  status: 200,
+  fromCache: false,
+  hasAge: false,
+  sentAt: T - 100,
+  receivedAt: T + 100,
+  source: 'https://a.test',
+  ...over,
 });
 
 describe('parseHttpDate', () => {
@@ -27,7 +34,12 @@ describe('parseHttpDate', () => {
 describe('sampleFrom', () => {
   it('takes the midpoint of the Date second and of the round trip', () => {
     // Date says 11:00:00 → true server time in [00.000, 01.000): 00.500. Local midpoint: T. Offset +500.
-    expect(sampleFrom(response())).toEqual({ offsetMs: 500, uncertaintyMs: 600, at: T + 100, source: 'https://a.test' });
+    expect(sampleFrom(response())).toEqual({
+      offsetMs: 500,
+      uncertaintyMs: 600,
+      at: T + 100,
+      source: 'https://a.test',
+    });
   });
 
   it('one-second resolution: responses received across one server second all land within ±500 ms of the truth', () => {
@@ -48,7 +60,7 @@ describe('sampleFrom', () => {
 
   it.each([
     ['served from the browser cache', { fromCache: true }],
-    ['a 304 (the cached entity\'s headers)', { status: 304 }],
+    ["a 304 (the cached entity's headers)", { status: 304 }],
     ['from a shared cache (Age header)', { hasAge: true }],
     ['no Date header', { date: undefined }],
     ['an unparsable Date', { date: 'yesterday' }],

@@ -8,13 +8,24 @@ const base = { issuer: ' Example ', account: 'alice@example.com', secret: 'jbsw 
 describe('parseManualEntry (a key typed by hand)', () => {
   it('accepts a grouped lower-case key with defaults SHA1/6/30', () => {
     const parsed = parseManualEntry(base);
-    expect(parsed).toMatchObject({ type: 'totp', issuer: 'Example', account: 'alice@example.com', algorithm: 'SHA1', digits: 6, period: 30, counter: 0 });
+    expect(parsed).toMatchObject({
+      type: 'totp',
+      issuer: 'Example',
+      account: 'alice@example.com',
+      algorithm: 'SHA1',
+      digits: 6,
+      period: 30,
+      counter: 0,
+    });
     expect(codeAt(parsed, 1257894000_000)).toBe('528064');
   });
 
   it('takes the advanced fields', () => {
     expect(parseManualEntry({ ...base, type: 'hotp', algorithm: 'sha256', digits: '8', counter: '5' })).toMatchObject({
-      type: 'hotp', algorithm: 'SHA256', digits: 8, counter: 5,
+      type: 'hotp',
+      algorithm: 'SHA256',
+      digits: 8,
+      counter: 5,
     });
     expect(parseManualEntry({ ...base, type: 'steam' })).toMatchObject({ type: 'steam', digits: 5, period: 30 });
   });

@@ -4,7 +4,12 @@ import { encodeBase32 } from '../../../src/core/bytes/base32';
 import { encodeBase64 } from '../../../src/core/bytes/base64';
 import type { ErrorCode, Field } from '../../../src/core/errors';
 import { codeAt } from '../../../src/core/otp';
-import { decodeMigrationPayload, encodeMigration, parseMigrationUri, type ParsedAccount } from '../../../src/core/otpauth-uri';
+import {
+  decodeMigrationPayload,
+  encodeMigration,
+  parseMigrationUri,
+  type ParsedAccount,
+} from '../../../src/core/otpauth-uri';
 import { ProtobufWriter } from '../../../src/core/otpauth-uri/protobuf-writer';
 import { loadJson } from '../fixtures';
 import { peerFixturesPresent } from '../../peer-fixtures';
@@ -24,7 +29,9 @@ interface Example {
   id: string;
   uri: string;
   expect: 'parse' | 'reject' | 'ambiguous';
-  sourceExpects: { entries?: { name: string; issuer?: string; secretBase32: string; type: string; counter?: number }[] };
+  sourceExpects: {
+    entries?: { name: string; issuer?: string; secretBase32: string; type: string; counter?: number }[];
+  };
   decodedByUs: {
     otpParameters?: DecodedEntry[];
     version?: number | null;
@@ -63,11 +70,18 @@ describe.skipIf(!peerFixturesPresent)('google-authenticator-migration.json', () 
       const entry = entries[i];
       if (entry === undefined) throw new Error('missing entry');
       expect({
-        type: account.type, secretBase32: encodeBase32(account.secret), issuer: account.issuer,
-        account: account.account, algorithm: account.algorithm, digits: account.digits, counter: account.counter,
+        type: account.type,
+        secretBase32: encodeBase32(account.secret),
+        issuer: account.issuer,
+        account: account.account,
+        algorithm: account.algorithm,
+        digits: account.digits,
+        counter: account.counter,
         period: account.period,
       }).toEqual({
-        type: entry.type, secretBase32: entry.secretBase32, issuer: entry.issuer,
+        type: entry.type,
+        secretBase32: entry.secretBase32,
+        issuer: entry.issuer,
         account: expectedAccount(entry.name, entry.issuer),
         // UNSPECIFIED algorithm/digits (dim13 payloads) mean SHA1 / 6.
         algorithm: entry.algorithm === 'UNSPECIFIED' ? 'SHA1' : entry.algorithm,
@@ -89,7 +103,9 @@ describe.skipIf(!peerFixturesPresent)('google-authenticator-migration.json', () 
   it('splits "Issuer:account" names only when the prefix is the issuer', () => {
     const [first] = parseMigrationUri(fixture.examples.find((e) => e.id === 'jc-string3')?.uri ?? '').accounts;
     expect([first?.issuer, first?.account]).toEqual(['ACME Co', 'john@example.com']);
-    const [utf8] = parseMigrationUri(fixture.examples.find((e) => e.id === 'scito-example-export-5')?.uri ?? '').accounts;
+    const [utf8] = parseMigrationUri(
+      fixture.examples.find((e) => e.id === 'scito-example-export-5')?.uri ?? '',
+    ).accounts;
     expect([utf8?.issuer, utf8?.account]).toEqual(['', 'encoding: ¿äÄéÉ? (demo)']);
   });
 
@@ -140,7 +156,13 @@ describe('migration entries we cannot use', () => {
   });
 
   it('reads a 64-bit hotp counter and skips unknown fields of every wire type', () => {
-    const inner = new ProtobufWriter().bytes(1, secret).varint(6, 1).varint(7, 10_000_000_000).varint(99, 7).bytes(100, secret).finish();
+    const inner = new ProtobufWriter()
+      .bytes(1, secret)
+      .varint(6, 1)
+      .varint(7, 10_000_000_000)
+      .varint(99, 7)
+      .bytes(100, secret)
+      .finish();
     // field 9 as fixed32 (tag 0x4d) and field 10 as fixed64 (tag 0x51): unknown, skipped.
     const withFixed = Uint8Array.from([...inner, 0x4d, 1, 2, 3, 4, 0x51, 1, 2, 3, 4, 5, 6, 7, 8]);
     const batch = decodeMigrationPayload(new ProtobufWriter().bytes(1, withFixed).varint(5, -7).finish());
@@ -170,7 +192,11 @@ describe('encodeMigration', () => {
     const batch = parseMigrationUri(fixture.examples[0]?.uri ?? '');
     const [account] = batch.accounts;
     if (account === undefined) throw new Error('no account');
-    expect(coreErrorOf(() => encodeMigration({ ...batch, accounts: [{ ...account, digits: 7 }] })).field).toBe('digits');
-    expect(coreErrorOf(() => encodeMigration({ ...batch, accounts: [{ ...account, type: 'steam', digits: 5 }] })).field).toBe('type');
+    expect(coreErrorOf(() => encodeMigration({ ...batch, accounts: [{ ...account, digits: 7 }] })).field).toBe(
+      'digits',
+    );
+    expect(
+      coreErrorOf(() => encodeMigration({ ...batch, accounts: [{ ...account, type: 'steam', digits: 5 }] })).field,
+    ).toBe('type');
   });
 });

@@ -2,7 +2,14 @@ import { HOTP, Secret } from 'otpauth';
 import { describe, expect, it } from 'vitest';
 import { decodeBase32 } from '../../../src/core/bytes/base32';
 import { isCoreError } from '../../../src/core/errors';
-import { ALGORITHMS, STEAM_ALPHABET, codeAt, type Algorithm, type OtpParams, type OtpType } from '../../../src/core/otp';
+import {
+  ALGORITHMS,
+  STEAM_ALPHABET,
+  codeAt,
+  type Algorithm,
+  type OtpParams,
+  type OtpType,
+} from '../../../src/core/otp';
 import { parseOtpauthUri } from '../../../src/core/otpauth-uri';
 import { hexToBytes, loadJson } from '../fixtures';
 
@@ -17,12 +24,15 @@ interface ExtraVector {
   unixTime?: number;
   code: string;
 }
-const extra = loadJson<{ count: number; steamAlphabet: string; vectors: ExtraVector[] }>('vectors/extra-otp-vectors.json');
+const extra = loadJson<{ count: number; steamAlphabet: string; vectors: ExtraVector[] }>(
+  'vectors/extra-otp-vectors.json',
+);
 const rfc4226 = loadJson<{ secret: { hex: string }; vectors: { counter: number; truncatedDecimal: number }[] }>(
   'vectors/rfc4226.json',
 );
 
-const isSupported = (algorithm: string): algorithm is Algorithm => (ALGORITHMS as readonly string[]).includes(algorithm);
+const isSupported = (algorithm: string): algorithm is Algorithm =>
+  (ALGORITHMS as readonly string[]).includes(algorithm);
 
 /*
  * Skipped: the 14 hectorm/otpauth vectors whose HMAC hash WebCrypto cannot compute (SHA3-*) or that

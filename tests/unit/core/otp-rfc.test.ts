@@ -3,7 +3,12 @@ import { decodeBase32, encodeBase32 } from '../../../src/core/bytes/base32';
 import { codeAt, counterAt, type Algorithm, type OtpParams } from '../../../src/core/otp';
 import { bytesToHex, hexToBytes, loadJson } from '../fixtures';
 
-interface Seed { ascii: string; hex: string; base32: string; lengthBytes: number }
+interface Seed {
+  ascii: string;
+  hex: string;
+  base32: string;
+  lengthBytes: number;
+}
 interface Rfc4226 {
   secret: Seed;
   digits: number;
@@ -31,8 +36,12 @@ describe('RFC 4226 Appendix D (HOTP)', () => {
 
   it.each(rfc4226.vectors)('counter $counter → $hotp', ({ counter, hotp }) => {
     const params: OtpParams = {
-      type: 'hotp', secret: hexToBytes(rfc4226.secret.hex), algorithm: 'SHA1',
-      digits: rfc4226.digits, period: 30, counter,
+      type: 'hotp',
+      secret: hexToBytes(rfc4226.secret.hex),
+      algorithm: 'SHA1',
+      digits: rfc4226.digits,
+      period: 30,
+      counter,
     };
     expect(codeAt(params, 0)).toBe(hotp);
     // HOTP ignores the clock entirely.
@@ -48,8 +57,12 @@ describe('RFC 6238 Appendix B (TOTP, with the errata 2866 seeds)', () => {
   it.each(rfc6238.vectors)('$algorithm at $unixTime → $totp', ({ unixTime, counter, algorithm, totp }) => {
     const seed = rfc6238.seeds[algorithm];
     const params: OtpParams = {
-      type: 'totp', secret: decodeBase32(seed.base32), algorithm,
-      digits: rfc6238.digits, period: rfc6238.periodSeconds, counter: 0,
+      type: 'totp',
+      secret: decodeBase32(seed.base32),
+      algorithm,
+      digits: rfc6238.digits,
+      period: rfc6238.periodSeconds,
+      counter: 0,
     };
     expect(bytesToHex(params.secret)).toBe(seed.hex);
     expect(counterAt(params, unixTime * 1000)).toBe(counter);

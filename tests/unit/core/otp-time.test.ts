@@ -4,8 +4,12 @@ import { codeAt, counterAt, secondsLeft, type OtpParams } from '../../../src/cor
 import { coreErrorOf } from './uri-cases';
 
 const totp: OtpParams = {
-  type: 'totp', secret: new TextEncoder().encode('12345678901234567890'), algorithm: 'SHA1',
-  digits: 6, period: 30, counter: 0,
+  type: 'totp',
+  secret: new TextEncoder().encode('12345678901234567890'),
+  algorithm: 'SHA1',
+  digits: 6,
+  period: 30,
+  counter: 0,
 };
 
 describe('time steps (RFC 6238 §4.2, T0 = 0)', () => {

@@ -23,7 +23,11 @@ const reject = (id: string) => coreErrorOf(() => parseOtpauthUri(caseById(id).ur
 
 describe('ambiguous otpauth URIs: decisions', () => {
   it('every ambiguous case is decided below', () => {
-    expect(casesWith('ambiguous').map((c) => c.id).sort()).toEqual([...decided].sort());
+    expect(
+      casesWith('ambiguous')
+        .map((c) => c.id)
+        .sort(),
+    ).toEqual([...decided].sort());
   });
 
   // gw-hotp-missing-counter: REJECT (wiki: counter is REQUIRED for hotp; hectorm agrees). Guessing 0

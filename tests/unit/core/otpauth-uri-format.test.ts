@@ -15,7 +15,9 @@ describe('formatOtpauthUri', () => {
   });
 
   it('writes the wiki form: issuer as label prefix and parameter, unpadded secret', () => {
-    const account = parseOtpauthUri('otpauth://totp/ACME%20Co:john@example.com?secret=HXDMVJECJJWSRB3HWIZR4IFUGFTMXBOZ&issuer=ACME%20Co');
+    const account = parseOtpauthUri(
+      'otpauth://totp/ACME%20Co:john@example.com?secret=HXDMVJECJJWSRB3HWIZR4IFUGFTMXBOZ&issuer=ACME%20Co',
+    );
     expect(formatOtpauthUri(account)).toBe(
       'otpauth://totp/ACME%20Co:john%40example.com?secret=HXDMVJECJJWSRB3HWIZR4IFUGFTMXBOZ&issuer=ACME%20Co&algorithm=SHA1&digits=6&period=30',
     );

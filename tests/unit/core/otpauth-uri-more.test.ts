@@ -38,7 +38,11 @@ describe('parseOtpauthUri details', () => {
   });
 
   it('rejects duplicates of any known parameter with different values', () => {
-    for (const [param, field] of [['secret=AA&secret', 'secret'], ['issuer=a&issuer', 'issuer'], ['digits=6&digits', 'digits']]) {
+    for (const [param, field] of [
+      ['secret=AA&secret', 'secret'],
+      ['issuer=a&issuer', 'issuer'],
+      ['digits=6&digits', 'digits'],
+    ]) {
       const error = coreErrorOf(() => parseOtpauthUri(`otpauth://totp/x?${param}=BB&secret=AA`));
       expect([error.code, error.field]).toEqual(['uri/duplicate-param', field]);
     }

@@ -51,7 +51,11 @@ describe('otpauth-uris.json', () => {
     };
 
     it('the table covers exactly the reject cases', () => {
-      expect(Object.keys(expected).sort()).toEqual(casesWith('reject').map((c) => c.id).sort());
+      expect(Object.keys(expected).sort()).toEqual(
+        casesWith('reject')
+          .map((c) => c.id)
+          .sort(),
+      );
     });
 
     it.each(casesWith('reject'))('$id', (c) => {

@@ -50,7 +50,11 @@ describe('ProtobufReader', () => {
         try {
           decodeMigrationPayload(payload);
         } catch (error) {
-          expect(coreErrorOf(() => { throw error; }).code).toMatch(/^migration\//);
+          expect(
+            coreErrorOf(() => {
+              throw error;
+            }).code,
+          ).toMatch(/^migration\//);
         }
       }),
       { numRuns: 1000 },
@@ -59,7 +63,11 @@ describe('ProtobufReader', () => {
 
   it('an empty payload is a batch with nothing in it', () => {
     expect(decodeMigrationPayload(new Uint8Array(0))).toEqual({
-      accounts: [], version: 0, batchSize: 0, batchIndex: 0, batchId: 0,
+      accounts: [],
+      version: 0,
+      batchSize: 0,
+      batchIndex: 0,
+      batchId: 0,
     });
   });
 });

@@ -59,9 +59,14 @@ export function caseById(id: string): UriCase {
 /** The fields the fixture states, read from a parsed account (secret as normalized base32). */
 export function view(account: ParsedAccount, keys: readonly string[]): Record<string, unknown> {
   const all: Record<string, unknown> = {
-    type: account.type, issuer: account.issuer, account: account.account,
-    secretBase32: encodeBase32(account.secret), algorithm: account.algorithm,
-    digits: account.digits, period: account.period, counter: account.counter,
+    type: account.type,
+    issuer: account.issuer,
+    account: account.account,
+    secretBase32: encodeBase32(account.secret),
+    algorithm: account.algorithm,
+    digits: account.digits,
+    period: account.period,
+    counter: account.counter,
   };
   return Object.fromEntries(keys.map((key) => [key, all[key]]));
 }

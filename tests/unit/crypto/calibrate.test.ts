@@ -25,7 +25,10 @@ describe('calibrateIterations', () => {
   ])('%s', async (_name, probeMs, options, expected) => {
     const probes: number[] = [];
     const result = await calibrateIterations({
-      measure: async (iterations) => { probes.push(iterations); return probeMs; },
+      measure: async (iterations) => {
+        probes.push(iterations);
+        return probeMs;
+      },
       ...options,
     });
     expect(result).toBe(expected);
@@ -42,7 +45,13 @@ describe('calibrateIterations', () => {
 
   it('uses the given probe size', async () => {
     const probes: number[] = [];
-    await calibrateIterations({ measure: async (n) => { probes.push(n); return 10; }, probe: 20_000 });
+    await calibrateIterations({
+      measure: async (n) => {
+        probes.push(n);
+        return 10;
+      },
+      probe: 20_000,
+    });
     expect(probes).toEqual([20_000]);
   });
 

@@ -92,14 +92,18 @@ describe('failures are typed and fail closed', () => {
     ['an unknown KDF id', LAYOUT.kdfId, 2],
   ])('an intact blob with %s is UnsupportedVersion', async (_name, offset, value) => {
     const { blob } = await create(utf8('x'));
-    const forged = forge(blob, (body) => { body[offset] = value; });
+    const forged = forge(blob, (body) => {
+      body[offset] = value;
+    });
     await expect(unlockEnvelope(forged, PASSWORD)).rejects.toBeInstanceOf(UnsupportedVersion);
     await expect(readEnvelopeHeader(forged)).rejects.toMatchObject({ code: 'vault/unsupported-version' });
   });
 
   it('forged KDF parameters (checksum fixed up) cannot unwrap: bound as additional data', async () => {
     const { blob } = await create(utf8('x'));
-    const forged = forge(blob, (body) => { body[LAYOUT.iterations + 3] = (body[LAYOUT.iterations + 3] ?? 0) ^ 1; });
+    const forged = forge(blob, (body) => {
+      body[LAYOUT.iterations + 3] = (body[LAYOUT.iterations + 3] ?? 0) ^ 1;
+    });
     await expect(unlockEnvelope(forged, PASSWORD)).rejects.toBeInstanceOf(WrongPassword);
   });
 
@@ -109,7 +113,9 @@ describe('failures are typed and fail closed', () => {
     ['ciphertext', LAYOUT.ciphertext],
   ])('forged %s with a fixed-up checksum is never accepted', async (_name, offset) => {
     const { blob } = await create(utf8('x'));
-    const forged = forge(blob, (body) => { body[offset] = (body[offset] ?? 0) ^ 0x80; });
+    const forged = forge(blob, (body) => {
+      body[offset] = (body[offset] ?? 0) ^ 0x80;
+    });
     // The vault id is also in the wrap AAD, so a forged id fails at the unwrap.
     const expected = offset === LAYOUT.vaultId ? WrongPassword : VaultCorrupted;
     await expect(unlockEnvelope(forged, PASSWORD)).rejects.toBeInstanceOf(expected);

@@ -29,11 +29,15 @@ describe('rewrapEnvelope (iteration upgrade) keeps the vault key, data untouched
     const before = blobBytes(blob);
     const after = blobBytes(next);
     // Data section (IV + ciphertext, without the trailing checksum) is byte-identical.
-    expect(after.subarray(LAYOUT.dataIv, after.length - 32)).toEqual(before.subarray(LAYOUT.dataIv, before.length - 32));
+    expect(after.subarray(LAYOUT.dataIv, after.length - 32)).toEqual(
+      before.subarray(LAYOUT.dataIv, before.length - 32),
+    );
     // Magic, version, vault id unchanged; salt and wrap IV are new.
     expect(after.subarray(0, LAYOUT.kdfId)).toEqual(before.subarray(0, LAYOUT.kdfId));
     expect(after.subarray(LAYOUT.salt, LAYOUT.wrapIv)).not.toEqual(before.subarray(LAYOUT.salt, LAYOUT.wrapIv));
-    expect(after.subarray(LAYOUT.wrapIv, LAYOUT.wrappedKey)).not.toEqual(before.subarray(LAYOUT.wrapIv, LAYOUT.wrappedKey));
+    expect(after.subarray(LAYOUT.wrapIv, LAYOUT.wrappedKey)).not.toEqual(
+      before.subarray(LAYOUT.wrapIv, LAYOUT.wrappedKey),
+    );
     expect((await readEnvelopeHeader(next)).vaultId).toBe((await readEnvelopeHeader(blob)).vaultId);
   });
 });
@@ -60,8 +64,12 @@ describe('changePassword re-keys: a new random vault key re-encrypts the data', 
     const after = blobBytes(next);
     // Magic, version and vault id carry over; data IV and ciphertext are new.
     expect(after.subarray(0, LAYOUT.kdfId)).toEqual(before.subarray(0, LAYOUT.kdfId));
-    expect(after.subarray(LAYOUT.dataIv, LAYOUT.ciphertext)).not.toEqual(before.subarray(LAYOUT.dataIv, LAYOUT.ciphertext));
-    expect(after.subarray(LAYOUT.ciphertext, after.length - 32)).not.toEqual(before.subarray(LAYOUT.ciphertext, before.length - 32));
+    expect(after.subarray(LAYOUT.dataIv, LAYOUT.ciphertext)).not.toEqual(
+      before.subarray(LAYOUT.dataIv, LAYOUT.ciphertext),
+    );
+    expect(after.subarray(LAYOUT.ciphertext, after.length - 32)).not.toEqual(
+      before.subarray(LAYOUT.ciphertext, before.length - 32),
+    );
   });
 
   it('refuses an empty new password before any work', async () => {

@@ -32,9 +32,19 @@ function decryptLikeAegis(file: Json, password: string): Json {
   const slots = (file['header']['slots'] as Json[]).filter((slot) => slot['type'] === 1);
   let masterKey: Buffer | undefined;
   for (const slot of slots) {
-    const key = scryptSync(password, Buffer.from(slot['salt'], 'hex'), 32, { N: slot['n'], r: slot['r'], p: slot['p'], maxmem: 2 ** 26 });
+    const key = scryptSync(password, Buffer.from(slot['salt'], 'hex'), 32, {
+      N: slot['n'],
+      r: slot['r'],
+      p: slot['p'],
+      maxmem: 2 ** 26,
+    });
     try {
-      masterKey = gcmOpen(key, Buffer.from(slot['key_params']['nonce'], 'hex'), Buffer.from(slot['key'], 'hex'), Buffer.from(slot['key_params']['tag'], 'hex'));
+      masterKey = gcmOpen(
+        key,
+        Buffer.from(slot['key_params']['nonce'], 'hex'),
+        Buffer.from(slot['key'], 'hex'),
+        Buffer.from(slot['key_params']['tag'], 'hex'),
+      );
       break;
     } catch {
       // decrypt.py tries the next slot; none left means a wrong password.
@@ -42,14 +52,46 @@ function decryptLikeAegis(file: Json, password: string): Json {
   }
   if (!masterKey) throw new Error('unable to decrypt the master key with the given password');
   const params = file['header']['params'];
-  const db = gcmOpen(masterKey, Buffer.from(params['nonce'], 'hex'), Buffer.from(file['db'], 'base64'), Buffer.from(params['tag'], 'hex'));
+  const db = gcmOpen(
+    masterKey,
+    Buffer.from(params['nonce'], 'hex'),
+    Buffer.from(file['db'], 'base64'),
+    Buffer.from(params['tag'], 'hex'),
+  );
   return JSON.parse(db.toString('utf8')) as Json;
 }
 
 const ACCOUNTS: ParsedAccount[] = [
-  { type: 'totp', issuer: 'Deno', account: 'Mason', secret: Uint8Array.from([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]), algorithm: 'SHA256', digits: 7, period: 20, counter: 0 },
-  { type: 'hotp', issuer: 'Issuu', account: 'James', secret: Uint8Array.from([200, 100, 50, 25, 12, 6]), algorithm: 'SHA512', digits: 8, period: 30, counter: 10300 },
-  { type: 'steam', issuer: 'Steam', account: 'Sophia', secret: Uint8Array.from([9, 9, 9, 9, 9, 9, 9, 9, 9, 9]), algorithm: 'SHA1', digits: 5, period: 30, counter: 0 },
+  {
+    type: 'totp',
+    issuer: 'Deno',
+    account: 'Mason',
+    secret: Uint8Array.from([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]),
+    algorithm: 'SHA256',
+    digits: 7,
+    period: 20,
+    counter: 0,
+  },
+  {
+    type: 'hotp',
+    issuer: 'Issuu',
+    account: 'James',
+    secret: Uint8Array.from([200, 100, 50, 25, 12, 6]),
+    algorithm: 'SHA512',
+    digits: 8,
+    period: 30,
+    counter: 10300,
+  },
+  {
+    type: 'steam',
+    issuer: 'Steam',
+    account: 'Sophia',
+    secret: Uint8Array.from([9, 9, 9, 9, 9, 9, 9, 9, 9, 9]),
+    algorithm: 'SHA1',
+    digits: 5,
+    period: 30,
+    counter: 0,
+  },
 ];
 
 describe('our Aegis export by Aegis rules (docs/vault.md, docs/decrypt.py)', async () => {
@@ -88,17 +130,22 @@ describe('our Aegis export by Aegis rules (docs/vault.md, docs/decrypt.py)', asy
     expect(() => decryptLikeAegis(file, 'password')).toThrow(/unable to decrypt/);
   });
 
-  it.skipIf(!peerFixturesPresent)('the same decrypter opens Aegis’s own sample, and our file has every field Aegis writes', () => {
-    const aegis = JSON.parse(readFileSync(join(AEGIS_DIR, 'aegis_encrypted.json'), 'utf8')) as Json;
-    const db = decryptLikeAegis(aegis, 'test');
-    expect(db['entries'].length).toBeGreaterThan(0);
-    const ours = decryptLikeAegis(file, 'pässword');
-    const keys = (o: Json) => Object.keys(o).sort();
-    const theirSlot = aegis['header']['slots'][0] as Json;
-    expect(keys(file['header']['slots'][0])).toEqual(expect.arrayContaining(keys(theirSlot)));
-    const theirEntry = (db['entries'] as Json[]).find((e) => e['type'] === 'totp')!;
-    const ourEntry = (ours['entries'] as Json[]).find((e) => e['type'] === 'totp')!;
-    expect(keys(ourEntry)).toEqual(expect.arrayContaining(keys(theirEntry).filter((k) => k !== 'icon_mime' && k !== 'icon_hash')));
-    expect(keys(ourEntry['info'])).toEqual(keys(theirEntry['info']));
-  });
+  it.skipIf(!peerFixturesPresent)(
+    'the same decrypter opens Aegis’s own sample, and our file has every field Aegis writes',
+    () => {
+      const aegis = JSON.parse(readFileSync(join(AEGIS_DIR, 'aegis_encrypted.json'), 'utf8')) as Json;
+      const db = decryptLikeAegis(aegis, 'test');
+      expect(db['entries'].length).toBeGreaterThan(0);
+      const ours = decryptLikeAegis(file, 'pässword');
+      const keys = (o: Json) => Object.keys(o).sort();
+      const theirSlot = aegis['header']['slots'][0] as Json;
+      expect(keys(file['header']['slots'][0])).toEqual(expect.arrayContaining(keys(theirSlot)));
+      const theirEntry = (db['entries'] as Json[]).find((e) => e['type'] === 'totp')!;
+      const ourEntry = (ours['entries'] as Json[]).find((e) => e['type'] === 'totp')!;
+      expect(keys(ourEntry)).toEqual(
+        expect.arrayContaining(keys(theirEntry).filter((k) => k !== 'icon_mime' && k !== 'icon_hash')),
+      );
+      expect(keys(ourEntry['info'])).toEqual(keys(theirEntry['info']));
+    },
+  );
 });

@@ -8,9 +8,23 @@ import { exportAegisEncrypted, importFile } from '../../../src/core/formats';
 import { MAX_PASSWORD_SLOTS } from '../../../src/core/formats/aegis-crypto';
 import type { ParsedAccount } from '../../../src/core/otpauth-uri';
 
-const account: ParsedAccount = { type: 'totp', issuer: 'Example', account: 'me', secret: Uint8Array.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10), algorithm: 'SHA1', digits: 6, period: 30, counter: 0 };
+const account: ParsedAccount = {
+  type: 'totp',
+  issuer: 'Example',
+  account: 'me',
+  secret: Uint8Array.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10),
+  algorithm: 'SHA1',
+  digits: 6,
+  period: 30,
+  counter: 0,
+};
 
-interface Slot { type: number; n: number; r: number; p: number }
+interface Slot {
+  type: number;
+  n: number;
+  r: number;
+  p: number;
+}
 type Vault = { header: { slots: Slot[] } };
 
 async function crafted(edit: (vault: Vault) => void): Promise<string> {
@@ -19,7 +33,8 @@ async function crafted(edit: (vault: Vault) => void): Promise<string> {
   return JSON.stringify(vault);
 }
 
-const setSlot = (n: number, r: number, p: number) => (vault: Vault) => Object.assign(vault.header.slots[0]!, { n, r, p });
+const setSlot = (n: number, r: number, p: number) => (vault: Vault) =>
+  Object.assign(vault.header.slots[0]!, { n, r, p });
 
 describe('Aegis scrypt cost cap', () => {
   it.each([
@@ -28,7 +43,11 @@ describe('Aegis scrypt cost cap', () => {
     ['r=16', setSlot(2 ** 15, 16, 1)],
     ['p=2', setSlot(2 ** 15, 8, 2)],
     ['p=16 (sixteen passes of Aegis-size work)', setSlot(2 ** 15, 8, 16)],
-    [`${MAX_PASSWORD_SLOTS + 1} password slots`, (v: Vault) => void v.header.slots.push(...Array.from({ length: MAX_PASSWORD_SLOTS }, () => ({ ...v.header.slots[0]! })))],
+    [
+      `${MAX_PASSWORD_SLOTS + 1} password slots`,
+      (v: Vault) =>
+        void v.header.slots.push(...Array.from({ length: MAX_PASSWORD_SLOTS }, () => ({ ...v.header.slots[0]! }))),
+    ],
   ])('%s: import/too-costly at once, with or without a password', async (_name, edit) => {
     const file = await crafted(edit);
     for (const options of [{ password: 'pw' }, {}]) {
@@ -45,8 +64,12 @@ describe('Aegis scrypt cost cap', () => {
   });
 
   it('malformed parameters stay import/corrupt', async () => {
-    await expect(importFile(await crafted(setSlot(1000, 8, 1)), { password: 'pw' })).rejects.toMatchObject({ code: 'import/corrupt' });
-    await expect(importFile(await crafted(setSlot(2 ** 15, 0, 1)), { password: 'pw' })).rejects.toMatchObject({ code: 'import/corrupt' });
+    await expect(importFile(await crafted(setSlot(1000, 8, 1)), { password: 'pw' })).rejects.toMatchObject({
+      code: 'import/corrupt',
+    });
+    await expect(importFile(await crafted(setSlot(2 ** 15, 0, 1)), { password: 'pw' })).rejects.toMatchObject({
+      code: 'import/corrupt',
+    });
   });
 
   it("control: Aegis's own cost, and cheaper test parameters, import", async () => {

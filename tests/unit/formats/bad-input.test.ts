@@ -1,6 +1,12 @@
 /** Every class of bad input yields a typed error or a `skipped` entry, never a crash or a null. */
 import { describe, expect, it } from 'vitest';
-import { detectFormat, exportAegisEncrypted, exportBackup, importFile, MAX_IMPORT_BYTES } from '../../../src/core/formats';
+import {
+  detectFormat,
+  exportAegisEncrypted,
+  exportBackup,
+  importFile,
+  MAX_IMPORT_BYTES,
+} from '../../../src/core/formats';
 import type { ParsedAccount } from '../../../src/core/otpauth-uri';
 import { flipByte, peerBytes, peerText } from './helpers';
 import { peerFixturesPresent } from '../../peer-fixtures';
@@ -8,7 +14,16 @@ import { peerFixturesPresent } from '../../peer-fixtures';
 /** Tests over the GPL peer fixtures run only when ../shared/peer-fixtures is there. */
 const itPeer = it.skipIf(!peerFixturesPresent);
 
-const account: ParsedAccount = { type: 'totp', issuer: 'Example', account: 'me', secret: Uint8Array.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10), algorithm: 'SHA1', digits: 6, period: 30, counter: 0 };
+const account: ParsedAccount = {
+  type: 'totp',
+  issuer: 'Example',
+  account: 'me',
+  secret: Uint8Array.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10),
+  algorithm: 'SHA1',
+  digits: 6,
+  period: 30,
+  counter: 0,
+};
 const backup = (): Promise<string> => exportBackup([account], 'pw', { iterations: 2 });
 const aegis = (): Promise<string> => exportAegisEncrypted([account], 'pw', { scrypt: { N: 16, r: 1, p: 1 } });
 
@@ -28,16 +43,15 @@ const peerCases: [string, () => Promise<string>][] = peerFixturesPresent
   : [];
 
 describe('truncated files', () => {
-  it.each<[string, () => Promise<string>]>([
-    ['our backup', backup],
-    ['an Aegis vault', aegis],
-    ...peerCases,
-  ])('%s cut in half is import/corrupt', async (_name, make) => {
-    const text = await make();
-    const half = text.slice(0, Math.floor(text.length / 2));
-    expect(() => detectFormat(half)).toThrow(expect.objectContaining({ code: 'import/corrupt' }));
-    await expect(importFile(half, { password: 'pw' })).rejects.toMatchObject({ code: 'import/corrupt' });
-  });
+  it.each<[string, () => Promise<string>]>([['our backup', backup], ['an Aegis vault', aegis], ...peerCases])(
+    '%s cut in half is import/corrupt',
+    async (_name, make) => {
+      const text = await make();
+      const half = text.slice(0, Math.floor(text.length / 2));
+      expect(() => detectFormat(half)).toThrow(expect.objectContaining({ code: 'import/corrupt' }));
+      await expect(importFile(half, { password: 'pw' })).rejects.toMatchObject({ code: 'import/corrupt' });
+    },
+  );
 
   itPeer('an andOTP backup too short for its layout is import/corrupt', async () => {
     const cut = peerBytes('andotp_encrypted.bin').subarray(0, 24);
@@ -63,11 +77,15 @@ describe('corrupted files (one flipped byte)', () => {
   it('our backup: a changed header (iterations) is import/corrupt, not a wrong password', async () => {
     const json = JSON.parse(await backup()) as { kdf: { iterations: number } };
     json.kdf.iterations += 1;
-    await expect(importFile(JSON.stringify(json), { password: 'pw' })).rejects.toMatchObject({ code: 'import/corrupt' });
+    await expect(importFile(JSON.stringify(json), { password: 'pw' })).rejects.toMatchObject({
+      code: 'import/corrupt',
+    });
   });
 
   it('Aegis: a changed db byte after a good password is import/corrupt', async () => {
-    await expect(importFile(tamper(await aegis(), 'db'), { password: 'pw' })).rejects.toMatchObject({ code: 'import/corrupt' });
+    await expect(importFile(tamper(await aegis(), 'db'), { password: 'pw' })).rejects.toMatchObject({
+      code: 'import/corrupt',
+    });
   });
 
   itPeer('2FAS: changed services with an intact reference is import/corrupt', async () => {
@@ -76,7 +94,9 @@ describe('corrupted files (one flipped byte)', () => {
   });
 
   itPeer('andOTP (no integrity check besides GCM): a flipped byte reads as a wrong password', async () => {
-    await expect(importFile(flipByte(peerBytes('andotp_encrypted.bin'), -1), { password: 'test' })).rejects.toMatchObject({ code: 'import/wrong-password' });
+    await expect(
+      importFile(flipByte(peerBytes('andotp_encrypted.bin'), -1), { password: 'test' }),
+    ).rejects.toMatchObject({ code: 'import/wrong-password' });
   });
 
   itPeer('a flipped byte in a plain JSON export is import/corrupt or a skipped entry, never a crash', async () => {
@@ -96,7 +116,10 @@ describe('wrong passwords', () => {
     ['our backup', backup],
     ['an Aegis vault', aegis],
   ])('%s: import/wrong-password', async (_name, make) => {
-    await expect(importFile(await make(), { password: 'PW' })).rejects.toMatchObject({ code: 'import/wrong-password', field: 'password' });
+    await expect(importFile(await make(), { password: 'PW' })).rejects.toMatchObject({
+      code: 'import/wrong-password',
+      field: 'password',
+    });
   });
 });
 
@@ -132,15 +155,20 @@ describe('wrong formats', () => {
   it('a backup from a newer version is import/unsupported-version', async () => {
     const json = JSON.parse(await backup()) as { version: number };
     json.version = 2;
-    await expect(importFile(JSON.stringify(json), { password: 'pw' })).rejects.toMatchObject({ code: 'import/unsupported-version' });
+    await expect(importFile(JSON.stringify(json), { password: 'pw' })).rejects.toMatchObject({
+      code: 'import/unsupported-version',
+    });
   });
 });
 
 describe('unsupported entries are skipped with a code and reason', () => {
   itPeer('Aegis: MD5, yandex, 10 digits and a bad secret are skipped; the rest imports', async () => {
-    const vault = JSON.parse(peerText('aegis_plain.json')) as { db: { entries: { type: string; info: Record<string, unknown> }[] } };
+    const vault = JSON.parse(peerText('aegis_plain.json')) as {
+      db: { entries: { type: string; info: Record<string, unknown> }[] };
+    };
     const [first, second, third, fourth] = vault.db.entries;
-    if (first === undefined || second === undefined || third === undefined || fourth === undefined) throw new Error('fixture changed');
+    if (first === undefined || second === undefined || third === undefined || fourth === undefined)
+      throw new Error('fixture changed');
     first.info['algo'] = 'MD5';
     second.type = 'yandex';
     third.info['digits'] = 10;
@@ -156,7 +184,8 @@ describe('unsupported entries are skipped with a code and reason', () => {
   });
 
   it('otpauth list: a bad line is skipped by line number, never echoing the secret', async () => {
-    const text = '# my codes\n\notpauth://totp/A:b?secret=JBSWY3DPEHPK3PXP&algorithm=MD5\notpauth://totp/C:d?secret=JBSWY3DPEHPK3PXQ\nnot a uri SECRETXYZ\n';
+    const text =
+      '# my codes\n\notpauth://totp/A:b?secret=JBSWY3DPEHPK3PXP&algorithm=MD5\notpauth://totp/C:d?secret=JBSWY3DPEHPK3PXQ\nnot a uri SECRETXYZ\n';
     const result = await importFile(text);
     expect(result.accounts.map((a) => a.issuer)).toEqual(['C']);
     expect(result.skipped).toEqual([
@@ -177,7 +206,9 @@ describe('duplicates within a file', () => {
     ].join('\n');
     const result = await importFile(text);
     expect(result.accounts.map((a) => a.account)).toEqual(['first', 'other', 'hotp']);
-    expect(result.skipped).toEqual([{ name: 'A: again', code: 'vault/duplicate', reason: 'Same type and secret as imported entry #1' }]);
+    expect(result.skipped).toEqual([
+      { name: 'A: again', code: 'vault/duplicate', reason: 'Same type and secret as imported entry #1' },
+    ]);
   });
 });
 
@@ -187,12 +218,16 @@ describe('hostile parameters', () => {
     const slot = vault.header.slots[0];
     if (slot === undefined) throw new Error('no slot');
     [slot.n, slot.r] = [2 ** 20, 32];
-    await expect(importFile(JSON.stringify(vault), { password: 'pw' })).rejects.toMatchObject({ code: 'import/too-costly' });
+    await expect(importFile(JSON.stringify(vault), { password: 'pw' })).rejects.toMatchObject({
+      code: 'import/too-costly',
+    });
   });
 
   it('our backup: an absurd iteration count is import/corrupt', async () => {
     const json = JSON.parse(await backup()) as { kdf: { iterations: number } };
     json.kdf.iterations = 2 ** 31;
-    await expect(importFile(JSON.stringify(json), { password: 'pw' })).rejects.toMatchObject({ code: 'import/corrupt' });
+    await expect(importFile(JSON.stringify(json), { password: 'pw' })).rejects.toMatchObject({
+      code: 'import/corrupt',
+    });
   });
 });

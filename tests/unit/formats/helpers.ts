@@ -53,9 +53,14 @@ export function asExpected(account: ImportedAccount): Omit<ExpectedEntry, 'id'> 
 }
 
 /** The fields Aegis asserts (drops our `id` and the `derivedCode` annotation of the vectors). */
-export const withoutId = ({ id: _id, derivedCode: _code, ...rest }: ExpectedEntry & { derivedCode?: unknown }): Omit<ExpectedEntry, 'id'> => rest;
+export const withoutId = ({
+  id: _id,
+  derivedCode: _code,
+  ...rest
+}: ExpectedEntry & { derivedCode?: unknown }): Omit<ExpectedEntry, 'id'> => rest;
 
-export const bySecret = <T extends { secret: string }>(list: T[]): T[] => [...list].sort((a, b) => a.secret.localeCompare(b.secret));
+export const bySecret = <T extends { secret: string }>(list: T[]): T[] =>
+  [...list].sort((a, b) => a.secret.localeCompare(b.secret));
 
 /** Flips one bit of byte `index` (negative counts from the end). */
 export function flipByte(bytes: Uint8Array, index: number): Uint8Array {

@@ -9,7 +9,16 @@ import { encodeBase32 } from '../../../src/core/bytes/base32';
 import { exportBackup, exportOtpauthList, importFile, parseOtpauthList, verifyBackup } from '../../../src/core/formats';
 import { encodeMigration, type ParsedAccount } from '../../../src/core/otpauth-uri';
 
-const totp = (issuer: string, secret: number[]): ParsedAccount => ({ type: 'totp', issuer, account: 'me', secret: Uint8Array.from(secret), algorithm: 'SHA1', digits: 6, period: 30, counter: 0 });
+const totp = (issuer: string, secret: number[]): ParsedAccount => ({
+  type: 'totp',
+  issuer,
+  account: 'me',
+  secret: Uint8Array.from(secret),
+  algorithm: 'SHA1',
+  digits: 6,
+  period: 30,
+  counter: 0,
+});
 
 /** CryptoJS.AES.encrypt(text, passphrase): OpenSSL "Salted__" + EVP_BytesToKey(MD5) + AES-256-CBC. */
 function cryptoJsEncrypt(text: string, passphrase: string): string {
@@ -17,7 +26,9 @@ function cryptoJsEncrypt(text: string, passphrase: string): string {
   let derived = Buffer.alloc(0);
   let block = Buffer.alloc(0);
   while (derived.length < 48) {
-    block = createHash('md5').update(Buffer.concat([block, Buffer.from(passphrase), salt])).digest();
+    block = createHash('md5')
+      .update(Buffer.concat([block, Buffer.from(passphrase), salt]))
+      .digest();
     derived = Buffer.concat([derived, block]);
   }
   const cipher = createCipheriv('aes-256-cbc', derived.subarray(0, 32), derived.subarray(32, 48));
@@ -26,9 +37,34 @@ function cryptoJsEncrypt(text: string, passphrase: string): string {
 
 describe('Authenticator extension backup', () => {
   const plain = {
-    '8a4b3c0e-1f2a-4b3c-8d4e-5f6a7b8c9d0e': { account: 'alice', issuer: 'Example', secret: 'JBSW Y3DP EHPK 3PXP', type: 'totp', encrypted: false, index: 0 },
-    b: { account: 'bob', issuer: 'Hex', secret: '3132333435363738393031323334353637383930', type: 'hex', digits: 8, period: 60, algorithm: 'SHA256', encrypted: false, index: 1 },
-    c: { issuer: 'Counter', secret: 'GEZDGNBVGY3TQOJQ', type: 'hotp', counter: 7, algorithm: 3, encrypted: false, index: 2 },
+    '8a4b3c0e-1f2a-4b3c-8d4e-5f6a7b8c9d0e': {
+      account: 'alice',
+      issuer: 'Example',
+      secret: 'JBSW Y3DP EHPK 3PXP',
+      type: 'totp',
+      encrypted: false,
+      index: 0,
+    },
+    b: {
+      account: 'bob',
+      issuer: 'Hex',
+      secret: '3132333435363738393031323334353637383930',
+      type: 'hex',
+      digits: 8,
+      period: 60,
+      algorithm: 'SHA256',
+      encrypted: false,
+      index: 1,
+    },
+    c: {
+      issuer: 'Counter',
+      secret: 'GEZDGNBVGY3TQOJQ',
+      type: 'hotp',
+      counter: 7,
+      algorithm: 3,
+      encrypted: false,
+      index: 2,
+    },
     d: { issuer: 'Valve', secret: 'stm-JRZCL47CMXVOQMNPZR2F7J4RGI', encrypted: false, index: 3 },
     e: { issuer: 'Blizzard', secret: 'blz-BMGRXPGFARQQF4GMT25JATL2VYLAHDBI', encrypted: false, index: 4 },
     f: { issuer: 'Gost', secret: 'GEZDGNBVGY3TQOJQ', algorithm: 'GOST3411_2012_256', encrypted: false, index: 5 },
@@ -37,19 +73,37 @@ describe('Authenticator extension backup', () => {
   it('imports every type, prefix and algorithm form; skips GOST as unsupported', async () => {
     const result = await importFile(JSON.stringify(plain));
     expect(result.format).toBe('authenticator-ext');
-    expect(result.accounts.map((a) => [a.issuer, a.type, encodeBase32(a.secret), a.algorithm, a.digits, a.period, a.counter])).toEqual([
+    expect(
+      result.accounts.map((a) => [
+        a.issuer,
+        a.type,
+        encodeBase32(a.secret),
+        a.algorithm,
+        a.digits,
+        a.period,
+        a.counter,
+      ]),
+    ).toEqual([
       ['Example', 'totp', 'JBSWY3DPEHPK3PXP', 'SHA1', 6, 30, 0],
       ['Hex', 'totp', 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ', 'SHA256', 8, 60, 0],
       ['Counter', 'hotp', 'GEZDGNBVGY3TQOJQ', 'SHA512', 6, 30, 7],
       ['Valve', 'steam', 'JRZCL47CMXVOQMNPZR2F7J4RGI', 'SHA1', 5, 30, 0],
       ['Blizzard', 'totp', 'BMGRXPGFARQQF4GMT25JATL2VYLAHDBI', 'SHA1', 8, 30, 0],
     ]);
-    expect(result.skipped).toEqual([{ name: 'Gost', code: 'import/unsupported-entry', reason: expect.any(String) as string }]);
+    expect(result.skipped).toEqual([
+      { name: 'Gost', code: 'import/unsupported-entry', reason: expect.any(String) as string },
+    ]);
   });
 
   it('decrypts the legacy per-secret CryptoJS encryption; asks for and checks the password', async () => {
     const file = JSON.stringify({
-      x: { issuer: 'Example', account: 'alice', secret: cryptoJsEncrypt('JBSWY3DPEHPK3PXP', 'hunter2'), encrypted: true, index: 0 },
+      x: {
+        issuer: 'Example',
+        account: 'alice',
+        secret: cryptoJsEncrypt('JBSWY3DPEHPK3PXP', 'hunter2'),
+        encrypted: true,
+        index: 0,
+      },
     });
     await expect(importFile(file)).rejects.toMatchObject({ code: 'import/needs-password' });
     await expect(importFile(file, { password: 'wrong' })).rejects.toMatchObject({ code: 'import/wrong-password' });
@@ -61,17 +115,27 @@ describe('Authenticator extension backup', () => {
   it('decrypts secrets under a key stored as key.enc (encrypted with the password)', async () => {
     const file = JSON.stringify({
       key: { enc: cryptoJsEncrypt('random-key-material', 'hunter2'), hash: 'ignored' },
-      x: { issuer: 'Example', secret: cryptoJsEncrypt('JBSWY3DPEHPK3PXP', 'random-key-material'), encrypted: true, index: 0 },
+      x: {
+        issuer: 'Example',
+        secret: cryptoJsEncrypt('JBSWY3DPEHPK3PXP', 'random-key-material'),
+        encrypted: true,
+        index: 0,
+      },
     });
     const result = await importFile(file, { password: 'hunter2' });
     expect(result.accounts.map((a) => encodeBase32(a.secret))).toEqual(['JBSWY3DPEHPK3PXP']);
   });
 
   it('skips newer per-key encrypted entries as unsupported', async () => {
-    const file = JSON.stringify({ k: { dataType: 'Key', id: 'k', salt: 's' }, x: { dataType: 'EncOTPStorage', data: 'abc', keyId: 'k', index: 0 } });
+    const file = JSON.stringify({
+      k: { dataType: 'Key', id: 'k', salt: 's' },
+      x: { dataType: 'EncOTPStorage', data: 'abc', keyId: 'k', index: 0 },
+    });
     const result = await importFile(file, { password: 'pw' });
     expect(result.accounts).toEqual([]);
-    expect(result.skipped).toEqual([{ name: '(unnamed)', code: 'import/unsupported-entry', reason: expect.any(String) as string }]);
+    expect(result.skipped).toEqual([
+      { name: '(unnamed)', code: 'import/unsupported-entry', reason: expect.any(String) as string },
+    ]);
   });
 });
 
@@ -80,34 +144,55 @@ describe('Bitwarden', () => {
     const file = JSON.stringify({
       encrypted: false,
       items: [
-        { name: 'Example', login: { username: 'alice', totp: 'JBSWY3DPEHPK3PXP', uris: [{ uri: 'https://login.example.com/path' }, { uri: 'example.org' }, { uri: 'androidapp://x' }] } },
+        {
+          name: 'Example',
+          login: {
+            username: 'alice',
+            totp: 'JBSWY3DPEHPK3PXP',
+            uris: [{ uri: 'https://login.example.com/path' }, { uri: 'example.org' }, { uri: 'androidapp://x' }],
+          },
+        },
         { name: 'No TOTP', login: { username: 'bob', totp: null } },
         { name: 'Note', type: 2, secureNote: {} },
       ],
     });
     const result = await importFile(file);
     expect(result.accounts).toEqual([
-      expect.objectContaining({ type: 'totp', issuer: 'Example', account: 'alice', sites: ['https://login.example.com', 'https://example.org'] }),
+      expect.objectContaining({
+        type: 'totp',
+        issuer: 'Example',
+        account: 'alice',
+        sites: ['https://login.example.com', 'https://example.org'],
+      }),
     ]);
     expect(result.skipped).toEqual([]);
   });
 
   it('JSON: an account-restricted export says it cannot be read outside Bitwarden; a password-protected one needs its password', async () => {
-    await expect(importFile(JSON.stringify({ encrypted: true, items: [] }))).rejects.toMatchObject({ code: 'import/account-restricted' });
+    await expect(importFile(JSON.stringify({ encrypted: true, items: [] }))).rejects.toMatchObject({
+      code: 'import/account-restricted',
+    });
     // The options page opens password-protected exports itself (peer-encrypted.ts); the background only asks for the password.
-    await expect(importFile(JSON.stringify({ encrypted: true, passwordProtected: true, items: [] }))).rejects.toMatchObject({ code: 'import/needs-password' });
+    await expect(
+      importFile(JSON.stringify({ encrypted: true, passwordProtected: true, items: [] })),
+    ).rejects.toMatchObject({ code: 'import/needs-password' });
   });
 
   it('CSV: quoted fields with commas, quotes and newlines', async () => {
-    const csv = 'folder,favorite,type,name,notes,fields,login_uri,login_username,login_password,login_totp\r\n' +
+    const csv =
+      'folder,favorite,type,name,notes,fields,login_uri,login_username,login_password,login_totp\r\n' +
       ',,login,"Acme, Inc.","multi\nline ""note""",,https://acme.test,joe,pw,otpauth://totp/?secret=JBSWY3DPEHPK3PXP\r\n';
     const result = await importFile(csv);
     expect(result.format).toBe('bitwarden-csv');
-    expect(result.accounts).toEqual([expect.objectContaining({ issuer: 'Acme, Inc.', account: 'joe', sites: ['https://acme.test'] })]);
+    expect(result.accounts).toEqual([
+      expect.objectContaining({ issuer: 'Acme, Inc.', account: 'joe', sites: ['https://acme.test'] }),
+    ]);
   });
 
   it('CSV: an unclosed quote (truncated file) is import/corrupt', async () => {
-    await expect(importFile('name,login_totp\n"Acme,JBSWY3DPEHPK3PXP\n')).rejects.toMatchObject({ code: 'import/corrupt' });
+    await expect(importFile('name,login_totp\n"Acme,JBSWY3DPEHPK3PXP\n')).rejects.toMatchObject({
+      code: 'import/corrupt',
+    });
   });
 });
 
@@ -120,7 +205,9 @@ describe('otpauth lists', () => {
   });
 
   it('parses a 1000-line list (the benchmark input) quickly and completely', () => {
-    const list = exportOtpauthList(Array.from({ length: 1000 }, (_, i) => totp(`Issuer ${i}`, [i >> 8, i & 255, 1, 2, 3])));
+    const list = exportOtpauthList(
+      Array.from({ length: 1000 }, (_, i) => totp(`Issuer ${i}`, [i >> 8, i & 255, 1, 2, 3])),
+    );
     const started = performance.now();
     const result = parseOtpauthList(list);
     expect(performance.now() - started).toBeLessThan(1000);
@@ -133,8 +220,14 @@ describe('verifyBackup', () => {
     const [a, b, c] = [totp('A', [1, 2, 3]), totp('B', [4, 5, 6]), totp('C', [7, 8, 9])];
     const file = await exportBackup([a, b], 'pw', { iterations: 2 });
     const renamed = { ...b, account: 'someone else' };
-    expect(await verifyBackup(file, 'pw', [a, renamed, c])).toEqual({ same: [a], missing: [renamed, c], extra: [{ ...b, sites: [], backupCodes: [] }] });
+    expect(await verifyBackup(file, 'pw', [a, renamed, c])).toEqual({
+      same: [a],
+      missing: [renamed, c],
+      extra: [{ ...b, sites: [], backupCodes: [] }],
+    });
     await expect(verifyBackup(file, 'nope', [a])).rejects.toMatchObject({ code: 'import/wrong-password' });
-    await expect(verifyBackup(exportOtpauthList([a]), 'pw', [a])).rejects.toMatchObject({ code: 'import/unrecognized' });
+    await expect(verifyBackup(exportOtpauthList([a]), 'pw', [a])).rejects.toMatchObject({
+      code: 'import/unrecognized',
+    });
   });
 });

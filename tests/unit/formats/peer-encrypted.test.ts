@@ -12,7 +12,11 @@ import { openPeerExport } from '../../../src/core/formats/peer-encrypted';
 import { peekPeerEncrypted } from '../../../src/core/formats/peer-detect';
 
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/imports/${name}`, import.meta.url), 'utf8');
-const codeOf = async (promise: Promise<unknown>) => promise.then(() => 'no error', (error: { code?: string }) => error.code);
+const codeOf = async (promise: Promise<unknown>) =>
+  promise.then(
+    () => 'no error',
+    (error: { code?: string }) => error.code,
+  );
 
 interface Sample {
   file: string;
@@ -41,7 +45,14 @@ const SAMPLES: Sample[] = [
     inner: 'otpauth-list',
     accounts: [
       { issuer: 'Ente Sample', account: 'alice@example.com', secret: 'JBSWY3DPEHPK3PXP', type: 'totp' },
-      { issuer: 'GitHub', account: 'bob', secret: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ', type: 'totp', digits: 8, algorithm: 'SHA256' },
+      {
+        issuer: 'GitHub',
+        account: 'bob',
+        secret: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ',
+        type: 'totp',
+        digits: 8,
+        algorithm: 'SHA256',
+      },
       { issuer: 'Counter', account: 'carol', secret: 'MFRGGZDFMZTWQ2LK', type: 'hotp' },
     ],
   },
@@ -52,7 +63,14 @@ const SAMPLES: Sample[] = [
     inner: 'authenticator-ext',
     accounts: [
       { issuer: 'Authenticator Sample', account: 'alice@example.com', secret: 'JBSWY3DPEHPK3PXP', type: 'totp' },
-      { issuer: 'GitHub', account: 'bob', secret: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ', type: 'totp', digits: 8, algorithm: 'SHA256' },
+      {
+        issuer: 'GitHub',
+        account: 'bob',
+        secret: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ',
+        type: 'totp',
+        digits: 8,
+        algorithm: 'SHA256',
+      },
       { issuer: 'Counter', account: 'carol', secret: 'MFRGGZDFMZTWQ2LK', type: 'hotp' },
     ],
   },
@@ -65,9 +83,18 @@ describe.each(SAMPLES)('$format sample ($file)', (sample) => {
     const opened = await openPeerExport(text, sample.password);
     expect(opened.format).toBe(sample.format);
     const result = await importFile(opened.text);
-    expect(result.format === sample.inner || (sample.inner === 'otpauth-list' && result.format === 'ente-auth')).toBe(true);
+    expect(result.format === sample.inner || (sample.inner === 'otpauth-list' && result.format === 'ente-auth')).toBe(
+      true,
+    );
     expect(result.skipped).toEqual([]);
-    const got = result.accounts.map((a) => ({ issuer: a.issuer, account: a.account, secret: encodeBase32(a.secret), type: a.type, digits: a.digits, algorithm: a.algorithm }));
+    const got = result.accounts.map((a) => ({
+      issuer: a.issuer,
+      account: a.account,
+      secret: encodeBase32(a.secret),
+      type: a.type,
+      digits: a.digits,
+      algorithm: a.algorithm,
+    }));
     for (const [i, want] of sample.accounts.entries()) expect(got[i]).toMatchObject(want);
     expect(got).toHaveLength(sample.accounts.length);
   });
@@ -88,7 +115,9 @@ describe('Bitwarden specifics', () => {
   it('opens the Argon2id sample (SHA-256 of the salt, memory in MiB)', async () => {
     const opened = await openPeerExport(fixture('bitwarden-encrypted-argon2id.json'), 'bitwarden-sample-password');
     expect((await importFile(opened.text)).accounts).toHaveLength(3);
-    expect(await codeOf(openPeerExport(fixture('bitwarden-encrypted-argon2id.json'), 'nope'))).toBe('import/wrong-password');
+    expect(await codeOf(openPeerExport(fixture('bitwarden-encrypted-argon2id.json'), 'nope'))).toBe(
+      'import/wrong-password',
+    );
     expect(await codeOf(importFile(fixture('bitwarden-encrypted-argon2id-truncated.json')))).toBe('import/corrupt');
   });
 
@@ -112,7 +141,9 @@ describe('Bitwarden specifics', () => {
     const argon = JSON.parse(fixture('bitwarden-encrypted-argon2id.json')) as Record<string, unknown>;
     const started = performance.now();
     expect(await codeOf(openPeerExport(JSON.stringify({ ...argon, kdfMemory: 1025 }), 'x'))).toBe('import/too-costly');
-    expect(await codeOf(openPeerExport(JSON.stringify({ ...argon, kdfType: 0, kdfIterations: 2_000_001 }), 'x'))).toBe('import/too-costly');
+    expect(await codeOf(openPeerExport(JSON.stringify({ ...argon, kdfType: 0, kdfIterations: 2_000_001 }), 'x'))).toBe(
+      'import/too-costly',
+    );
     const ente = JSON.parse(fixture('ente-auth-encrypted.txt')) as { kdfParams: Record<string, unknown> };
     const costly = { ...ente, kdfParams: { ...ente.kdfParams, memLimit: 2 ** 30, opsLimit: 5 } };
     expect(await codeOf(openPeerExport(JSON.stringify(costly), 'x'))).toBe('import/too-costly');

@@ -54,7 +54,9 @@ describe.skipIf(!peerFixturesPresent)('peer fixtures (Aegis test resources)', ()
       // Only the secret and type of Bitwarden's steam:// item are asserted upstream.
       const steamSecret = steamField.replace('steam://', '');
       const steam = imported.filter((a) => a.secret === steamSecret);
-      expect(steam).toEqual([expect.objectContaining({ type: 'steam', secret: steamSecret, digits: 5, algorithm: 'SHA1', period: 30 })]);
+      expect(steam).toEqual([
+        expect.objectContaining({ type: 'steam', secret: steamSecret, digits: 5, algorithm: 'SHA1', period: 30 }),
+      ]);
       expect(bySecret(imported.filter((a) => a.secret !== steamSecret))).toEqual(bySecret(entries.map(withoutId)));
     } else {
       expect(bySecret(imported)).toEqual(bySecret(entries.map(withoutId)));
@@ -63,7 +65,9 @@ describe.skipIf(!peerFixturesPresent)('peer fixtures (Aegis test resources)', ()
 
   it.each(Object.keys(EXPECTED.passwords))('%s asks for a password, then rejects a wrong one', async (name) => {
     await expect(importFile(peerBytes(name))).rejects.toMatchObject({ code: 'import/needs-password' });
-    await expect(importFile(peerBytes(name), { password: 'not-the-password' })).rejects.toMatchObject({ code: 'import/wrong-password' });
+    await expect(importFile(peerBytes(name), { password: 'not-the-password' })).rejects.toMatchObject({
+      code: 'import/wrong-password',
+    });
   });
 
   it('keeps secrets byte-exact (andOTP pads them with "======")', async () => {

@@ -1,7 +1,14 @@
 /** Export → import is the identity, for our backup, the otpauth list and the Aegis vault. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { exportAegisEncrypted, exportBackup, exportOtpauthList, importFile, parseOtpauthList, verifyBackup } from '../../../src/core/formats';
+import {
+  exportAegisEncrypted,
+  exportBackup,
+  exportOtpauthList,
+  importFile,
+  parseOtpauthList,
+  verifyBackup,
+} from '../../../src/core/formats';
 import type { ParsedAccount } from '../../../src/core/otpauth-uri';
 import { anyAccount } from '../core/arbitraries';
 
@@ -14,11 +21,23 @@ const accountList = <T extends ParsedAccount>(item: fc.Arbitrary<T>) =>
   fc.uniqueArray(item, { maxLength: 6, selector: (a) => `${a.type}:${a.secret.join(',')}` });
 
 const withExtras = anyAccount.chain((account) =>
-  fc.record({
-    sites: fc.uniqueArray(fc.webUrl().map((url) => new URL(url).origin), { maxLength: 3 }),
-    backupCodes: fc.array(fc.record({ code: fc.string({ maxLength: 12 }), used: fc.boolean() }), { maxLength: 4 }),
-    fill: fc.record({ submitOn: fc.subarray(['https://a.example', 'https://b.example:8443']), appendOn: fc.subarray(['https://a.example', 'http://c.example']), exactOrigin: fc.boolean() }),
-  }, { requiredKeys: ['sites', 'backupCodes'] }).map((extras) => ({ ...account, ...extras })),
+  fc
+    .record(
+      {
+        sites: fc.uniqueArray(
+          fc.webUrl().map((url) => new URL(url).origin),
+          { maxLength: 3 },
+        ),
+        backupCodes: fc.array(fc.record({ code: fc.string({ maxLength: 12 }), used: fc.boolean() }), { maxLength: 4 }),
+        fill: fc.record({
+          submitOn: fc.subarray(['https://a.example', 'https://b.example:8443']),
+          appendOn: fc.subarray(['https://a.example', 'http://c.example']),
+          exactOrigin: fc.boolean(),
+        }),
+      },
+      { requiredKeys: ['sites', 'backupCodes'] },
+    )
+    .map((extras) => ({ ...account, ...extras })),
 );
 
 describe('round trips', () => {
@@ -47,10 +66,13 @@ describe('round trips', () => {
 
   it('otpauth list: importFile detects the exported text', async () => {
     await fc.assert(
-      fc.asyncProperty(accountList(anyAccount).filter((a) => a.length > 0), async (accounts) => {
-        const result = await importFile(exportOtpauthList(accounts));
-        expect(result).toEqual({ format: 'otpauth-list', accounts, skipped: [] });
-      }),
+      fc.asyncProperty(
+        accountList(anyAccount).filter((a) => a.length > 0),
+        async (accounts) => {
+          const result = await importFile(exportOtpauthList(accounts));
+          expect(result).toEqual({ format: 'otpauth-list', accounts, skipped: [] });
+        },
+      ),
       { numRuns: 50 },
     );
   });
@@ -67,15 +89,29 @@ describe('round trips', () => {
   });
 
   it("Aegis: the default export uses Aegis's own scrypt cost (N=2^15, r=8, p=1)", async () => {
-    const account: ParsedAccount = { type: 'totp', issuer: 'Example', account: 'me', secret: Uint8Array.of(1, 2, 3, 4, 5), algorithm: 'SHA1', digits: 6, period: 30, counter: 0 };
+    const account: ParsedAccount = {
+      type: 'totp',
+      issuer: 'Example',
+      account: 'me',
+      secret: Uint8Array.of(1, 2, 3, 4, 5),
+      algorithm: 'SHA1',
+      digits: 6,
+      period: 30,
+      counter: 0,
+    };
     const file = await exportAegisEncrypted([account], 'pw');
-    const slot = (JSON.parse(file) as { header: { slots: { n: number; r: number; p: number; type: number }[] } }).header.slots[0];
+    const slot = (JSON.parse(file) as { header: { slots: { n: number; r: number; p: number; type: number }[] } }).header
+      .slots[0];
     expect(slot).toMatchObject({ type: 1, n: 32768, r: 8, p: 1 });
     expect((await importFile(file, { password: 'pw' })).accounts).toEqual([account]);
   });
 
   it('our backup: the default cost is the vault floor (600,000 PBKDF2 iterations)', async () => {
     const file = await exportBackup([], 'pw');
-    expect(JSON.parse(file)).toMatchObject({ format: 'clickauth-backup', version: 1, kdf: { name: 'PBKDF2-SHA256', iterations: 600_000 } });
+    expect(JSON.parse(file)).toMatchObject({
+      format: 'clickauth-backup',
+      version: 1,
+      kdf: { name: 'PBKDF2-SHA256', iterations: 600_000 },
+    });
   });
 });

@@ -33,7 +33,7 @@ async function burst(n: number, windowId?: number): Promise<void> {
   await Promise.all(shots);
 }
 
-describe('captureVisibleTab stays under Chrome\'s 2 captures a second', () => {
+describe("captureVisibleTab stays under Chrome's 2 captures a second", () => {
   it('a burst of 5 is taken one after another, at least 550 ms apart, for the window asked', async () => {
     await burst(5, 7);
     expect(calls).toHaveLength(5);

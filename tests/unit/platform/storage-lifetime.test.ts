@@ -12,7 +12,13 @@ function memoryArea(): AreaLike & { data: Map<string, unknown> } {
   const data = new Map<string, unknown>();
   return {
     data,
-    get: async (keys) => Object.fromEntries([keys].flat().filter((k) => data.has(k)).map((k) => [k, data.get(k)])),
+    get: async (keys) =>
+      Object.fromEntries(
+        [keys]
+          .flat()
+          .filter((k) => data.has(k))
+          .map((k) => [k, data.get(k)]),
+      ),
     set: async (items) => void Object.entries(items).forEach(([k, v]) => data.set(k, v)),
     remove: async (keys) => void [keys].flat().forEach((k) => data.delete(k)),
   };
@@ -68,7 +74,11 @@ describe('storage items', () => {
       send: async (message: object) => void sent.push(message),
     };
     let onLock: (() => Promise<void>) | undefined;
-    listenForClipboardAlarm({ onLock: (listener) => void (onLock = listener) }, { create: async () => undefined, onAlarm: () => undefined }, offscreen);
+    listenForClipboardAlarm(
+      { onLock: (listener) => void (onLock = listener) },
+      { create: async () => undefined, onAlarm: () => undefined },
+      offscreen,
+    );
     await onLock!();
     expect(sent).toEqual([{ type: 'offscreen/clear-clipboard-if', text: '123456' }]);
     expect(areas.session.data.has('clipboard.pending')).toBe(false);

@@ -13,7 +13,9 @@ interface QrFixture {
   format: string;
   qrText: string;
 }
-const files = peerFixturesPresent ? loadJson<{ files: Record<string, QrFixture> }>('peer-fixtures/aegis/expected.json').files : {};
+const files = peerFixturesPresent
+  ? loadJson<{ files: Record<string, QrFixture> }>('peer-fixtures/aegis/expected.json').files
+  : {};
 
 /** Geometry as expected.json states it ("width 1600, height 1200, row stride 1600"). */
 function geometry(name: string): { width: number; height: number; stride: number; text: string } {

@@ -10,8 +10,14 @@ describe('classifyQrText', () => {
     ['otpauth-migration://offline?data=CjEKCkhlbGxvId6tvu8SGEV4YW1wbGU', 'otpauth-migration'],
     ['OTPAUTH-MIGRATION://offline?data=AA', 'otpauth-migration'],
     ['https://example.com/setup?otpauth=1', 'other'],
-    ['https://login.microsoftonline.com/activate?activation code=123456789&url=https://mobileappcommunicator.auth.microsoft.com', 'other'],
-    ['phonefactor://activate_account?code=123456789&url=https://mobileappcommunicator.auth.microsoft.com/activate/123/WEU', 'other'],
+    [
+      'https://login.microsoftonline.com/activate?activation code=123456789&url=https://mobileappcommunicator.auth.microsoft.com',
+      'other',
+    ],
+    [
+      'phonefactor://activate_account?code=123456789&url=https://mobileappcommunicator.auth.microsoft.com/activate/123/WEU',
+      'other',
+    ],
     ['otpauth:totp/x?secret=JBSWY3DPEHPK3PXP', 'other'],
     ['xotpauth://totp/x?secret=JBSWY3DPEHPK3PXP', 'other'],
     ['see otpauth://totp/x?secret=JBSWY3DPEHPK3PXP', 'other'],

@@ -24,7 +24,10 @@ describe('decodeQr: what pages show', () => {
     ['plain, 4 px modules', () => renderQr(URI)],
     ['long URI (version ≥ 8), 3 px modules', () => renderQr(LONG, { moduleSize: 3 }), LONG],
     ['transparent background (alpha 0, rgb 0 where white should be)', () => renderQr(URI, { light: [0, 0, 0, 0] })],
-    ['transparent, light modules meant for a dark page', () => renderQr(URI, { dark: [255, 255, 255, 255], light: [0, 0, 0, 0] })],
+    [
+      'transparent, light modules meant for a dark page',
+      () => renderQr(URI, { dark: [255, 255, 255, 255], light: [0, 0, 0, 0] }),
+    ],
     ['no quiet zone', () => renderQr(URI, { quietZone: 0 })],
     ['no quiet zone, inverted', () => invert(renderQr(URI, { quietZone: 0 }))],
     ['1-px modules', () => renderQr(URI, { moduleSize: 1 })],
@@ -33,11 +36,17 @@ describe('decodeQr: what pages show', () => {
     ['non-integer scale 1.5×, 2-module quiet zone', () => renderQr(URI, { moduleSize: 1.5, quietZone: 2 })],
     ['inverted (light on dark)', () => invert(renderQr(URI))],
     ['low contrast: gray 100 on 160', () => renderQr(URI, { dark: [100, 100, 100, 255], light: [160, 160, 160, 255] })],
-    ['coloured: dark blue on pale yellow', () => renderQr(URI, { dark: [20, 40, 120, 255], light: [255, 250, 210, 255] })],
+    [
+      'coloured: dark blue on pale yellow',
+      () => renderQr(URI, { dark: [20, 40, 120, 255], light: [255, 250, 210, 255] }),
+    ],
     ['blurred (σ ≈ 0.35 module)', () => blur(renderQr(URI, { moduleSize: 6 }), 2)],
     ['noisy (±60)', () => noise(renderQr(URI), 60, 7)],
     ['blurred and noisy', () => noise(blur(renderQr(URI, { moduleSize: 6 }), 1), 40, 8)],
-    ['inside a 1280×800 screenshot with other content', () => screenshot(renderQr(URI, { moduleSize: 3 }), 900, 420, 1)],
+    [
+      'inside a 1280×800 screenshot with other content',
+      () => screenshot(renderQr(URI, { moduleSize: 3 }), 900, 420, 1),
+    ],
     ['2× bitmap (DPR 2 screenshot)', () => resize(renderQr(URI), 2)],
     ['offset inside a bigger canvas', () => place(blank(500, 400, [240, 240, 240, 255]), renderQr(URI), 260, 150)],
   ])('%s', (_name, make, expected = URI) => {

@@ -13,7 +13,12 @@ const text = (s: string) => new TextEncoder().encode(s);
 
 describe('imageSize', () => {
   it.each([
-    ['a real PNG (qrcode)', () => QRCode.toBuffer('otpauth://totp/A?secret=JBSWY3DP', { scale: 4, margin: 4 }), 'png', 'square'],
+    [
+      'a real PNG (qrcode)',
+      () => QRCode.toBuffer('otpauth://totp/A?secret=JBSWY3DP', { scale: 4, margin: 4 }),
+      'png',
+      'square',
+    ],
     ['PNG 30000×30000', () => bombPng(30000, 30000), 'png', [30000, 30000]],
     ['JPEG baseline', () => jpeg(640, 480), 'jpeg', [640, 480]],
     ['JPEG progressive (SOF2)', () => jpeg(123, 4567, 0xc2), 'jpeg', [123, 4567]],
@@ -71,9 +76,21 @@ describe('checkDecodable', () => {
 
 describe('imageToRgba: the size check runs before decoding', () => {
   it.each([
-    ['a 30000×30000 PNG bomb (as a Blob)', () => new Blob([new Uint8Array(bombPng(30000, 30000))], { type: 'image/png' }), 'image/too-large'],
-    ['the same bomb as a data: URL', () => `data:image/png;base64,${bombPng(30000, 30000).toString('base64')}`, 'image/too-large'],
-    ['an SVG labelled image/png', () => new Blob([text('<svg xmlns="http://www.w3.org/2000/svg"/>')], { type: 'image/png' }), 'image/unknown-format'],
+    [
+      'a 30000×30000 PNG bomb (as a Blob)',
+      () => new Blob([new Uint8Array(bombPng(30000, 30000))], { type: 'image/png' }),
+      'image/too-large',
+    ],
+    [
+      'the same bomb as a data: URL',
+      () => `data:image/png;base64,${bombPng(30000, 30000).toString('base64')}`,
+      'image/too-large',
+    ],
+    [
+      'an SVG labelled image/png',
+      () => new Blob([text('<svg xmlns="http://www.w3.org/2000/svg"/>')], { type: 'image/png' }),
+      'image/unknown-format',
+    ],
   ])('%s: refused, the decoder is never called', async (_name, source, code) => {
     const decode = vi.fn();
     await expect(imageToRgba(source(), decode)).rejects.toMatchObject({ code });
@@ -83,7 +100,9 @@ describe('imageToRgba: the size check runs before decoding', () => {
   it('an image within the limits reaches the decoder; one the decoder finds larger than declared is refused', async () => {
     const bitmap = { width: 5000, height: 5000, close: vi.fn() };
     const decode = vi.fn(async () => bitmap as unknown as ImageBitmap);
-    await expect(imageToRgba(new Blob([new Uint8Array(bombPng(100, 100))]), decode)).rejects.toThrow(/larger than its header/);
+    await expect(imageToRgba(new Blob([new Uint8Array(bombPng(100, 100))]), decode)).rejects.toThrow(
+      /larger than its header/,
+    );
     expect(decode).toHaveBeenCalledOnce();
     expect(bitmap.close).toHaveBeenCalled();
   });

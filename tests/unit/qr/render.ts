@@ -98,7 +98,12 @@ export function screenshot(qr: RgbaImage, x: number, y: number, seed: number, wi
     const w = 40 + Math.floor(random() * 300);
     const h = 6 + Math.floor(random() * 10);
     const shade = Math.floor(random() * 120);
-    place(shot, blank(w, h, [shade, shade, shade + 20, 255]), Math.floor(random() * width), 80 + Math.floor(random() * (height - 90)));
+    place(
+      shot,
+      blank(w, h, [shade, shade, shade + 20, 255]),
+      Math.floor(random() * width),
+      80 + Math.floor(random() * (height - 90)),
+    );
   }
   for (let k = 0; k < 3; k++) {
     const img = blank(120 + Math.floor(random() * 120), 90 + Math.floor(random() * 90));

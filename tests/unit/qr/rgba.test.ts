@@ -21,7 +21,10 @@ describe('cropRgba', () => {
   });
 
   it('clips to the image and returns null when nothing is left', () => {
-    expect(cropRgba(coordinates(50, 40), { x: -5, y: 30, width: 20, height: 50 })).toMatchObject({ width: 15, height: 10 });
+    expect(cropRgba(coordinates(50, 40), { x: -5, y: 30, width: 20, height: 50 })).toMatchObject({
+      width: 15,
+      height: 10,
+    });
     expect(cropRgba(coordinates(50, 40), { x: 60, y: 0, width: 10, height: 10 })).toBeNull();
     expect(cropRgba(coordinates(50, 40), { x: 5, y: 5, width: 0, height: 10 })).toBeNull();
   });
@@ -29,14 +32,25 @@ describe('cropRgba', () => {
   it('any rect inside the image keeps every pixel where it was (property)', () => {
     const image = coordinates(64, 48);
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 63 }), fc.integer({ min: 0, max: 47 }), fc.integer({ min: 1, max: 64 }), fc.integer({ min: 1, max: 48 }), (x, y, w, h) => {
-        const crop = cropRgba(image, { x, y, width: w, height: h });
-        if (!crop) return false;
-        const px = crop.width - 1;
-        const py = crop.height - 1;
-        const i = (py * crop.width + px) * 4;
-        return crop.width === Math.min(w, 64 - x) && crop.height === Math.min(h, 48 - y) && crop.data[i] === x + px && crop.data[i + 1] === y + py;
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 63 }),
+        fc.integer({ min: 0, max: 47 }),
+        fc.integer({ min: 1, max: 64 }),
+        fc.integer({ min: 1, max: 48 }),
+        (x, y, w, h) => {
+          const crop = cropRgba(image, { x, y, width: w, height: h });
+          if (!crop) return false;
+          const px = crop.width - 1;
+          const py = crop.height - 1;
+          const i = (py * crop.width + px) * 4;
+          return (
+            crop.width === Math.min(w, 64 - x) &&
+            crop.height === Math.min(h, 48 - y) &&
+            crop.data[i] === x + px &&
+            crop.data[i + 1] === y + py
+          );
+        },
+      ),
     );
   });
 

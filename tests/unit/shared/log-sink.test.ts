@@ -7,6 +7,8 @@ describe('test log sink', () => {
   it('collects an error report, redacted, for the test to take', () => {
     logger('scope').error('clear on lock', new TypeError('boom'), { password: 'hunter2' });
     logger('scope').warn('not an error: not collected');
-    expect(takeErrorReports()).toEqual([{ scope: 'scope', args: ['clear on lock', { name: 'TypeError', code: undefined }, { password: '[redacted]' }] }]);
+    expect(takeErrorReports()).toEqual([
+      { scope: 'scope', args: ['clear on lock', { name: 'TypeError', code: undefined }, { password: '[redacted]' }] },
+    ]);
   });
 });

@@ -12,7 +12,11 @@ describe('redacting logger', () => {
   it('redacts sensitive keys, bytes and errors before they reach the sink', () => {
     const seen: [LogLevel, string, unknown[]][] = [];
     setLogSink((level, scope, args) => seen.push([level, scope, args]));
-    logger('vault').warn('unlock', { password: 'hunter2', nested: { secret: 'JBSWY3DPEHPK3PXP', count: 3 } }, new Uint8Array([1, 2]));
+    logger('vault').warn(
+      'unlock',
+      { password: 'hunter2', nested: { secret: 'JBSWY3DPEHPK3PXP', count: 3 } },
+      new Uint8Array([1, 2]),
+    );
     expect(seen).toEqual([
       ['warn', 'vault', ['unlock', { password: '[redacted]', nested: { secret: '[redacted]', count: 3 } }, '[bytes]']],
     ]);

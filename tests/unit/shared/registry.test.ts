@@ -17,20 +17,29 @@ function background() {
   const id = fakeBrowser.runtime.id;
   const route = createRouter(handlers, { id, origin: fakeBrowser.runtime.getURL('') });
   const popup = { id, url: fakeBrowser.runtime.getURL('src/popup/index.html') };
-  const contentScript = { id, url: 'https://login.example/', origin: 'https://login.example', tab: { id: 7 }, frameId: 0 };
+  const contentScript = {
+    id,
+    url: 'https://login.example/',
+    origin: 'https://login.example',
+    tab: { id: 7 },
+    frameId: 0,
+  };
   return { handlers, route, popup, contentScript };
 }
 
 beforeEach(() => fakeBrowser.reset());
 
 describe('message registry', () => {
-  it.each(Object.entries({ ...toBackground, ...toContent, ...toOffscreen }))('%s: a non-empty list of known senders and a validator', (_type, record) => {
-    expect(record.senders.length).toBeGreaterThan(0);
-    for (const kind of record.senders) expect(KINDS).toContain(kind);
-    expect(typeof record.validate).toBe('function');
-    // A validator refuses what is not even an object.
-    expect(record.validate(null)).toEqual(expect.any(String));
-  });
+  it.each(Object.entries({ ...toBackground, ...toContent, ...toOffscreen }))(
+    '%s: a non-empty list of known senders and a validator',
+    (_type, record) => {
+      expect(record.senders.length).toBeGreaterThan(0);
+      for (const kind of record.senders) expect(KINDS).toContain(kind);
+      expect(typeof record.validate).toBe('function');
+      // A validator refuses what is not even an object.
+      expect(record.validate(null)).toEqual(expect.any(String));
+    },
+  );
 
   it('every background record has exactly one handler, and every handler a record', () => {
     const { handlers } = background();
@@ -39,7 +48,8 @@ describe('message registry', () => {
   });
 
   it('background → frame records are sent by the background only', () => {
-    for (const record of [...Object.values(toContent), ...Object.values(toOffscreen)]) expect(record.senders).toEqual(['background']);
+    for (const record of [...Object.values(toContent), ...Object.values(toOffscreen)])
+      expect(record.senders).toEqual(['background']);
   });
 });
 
@@ -65,9 +75,18 @@ describe('router over the real records and handlers', () => {
     ['an unknown key', { type: 'vault/create', password: 'correct horse battery', admin: true }],
     ['settings with an unknown auto-lock', { type: 'settings/set', settings: { autoLockMinutes: 7, autofill: true } }],
     // The old router ran these two straight into their handlers (no check for them): settings were saved.
-    ['settings with an extra key', { type: 'settings/set', settings: { autoLockMinutes: 5, autofill: true }, debug: true }],
-    ['a URI with sites that are not a list', { type: 'accounts/add-uri', uri: 'otpauth://totp/A:b?secret=JBSWY3DPEHPK3PXP', sites: 'https://evil.example' }],
-    ['a patch with a field that cannot be edited', { type: 'accounts/update', id: 'a1', patch: { secret: 'JBSWY3DPEHPK3PXP' } }],
+    [
+      'settings with an extra key',
+      { type: 'settings/set', settings: { autoLockMinutes: 5, autofill: true }, debug: true },
+    ],
+    [
+      'a URI with sites that are not a list',
+      { type: 'accounts/add-uri', uri: 'otpauth://totp/A:b?secret=JBSWY3DPEHPK3PXP', sites: 'https://evil.example' },
+    ],
+    [
+      'a patch with a field that cannot be edited',
+      { type: 'accounts/update', id: 'a1', patch: { secret: 'JBSWY3DPEHPK3PXP' } },
+    ],
   ])('refuses %s (protocol/bad-request) and changes nothing', async (_name, message) => {
     const { route, popup } = background();
     const reply = await route(message, popup);

@@ -8,7 +8,11 @@ describe('classifySender decides from the browser-provided sender only', () => {
   const cases: [string, SenderLike, ReturnType<typeof classifySender>][] = [
     ['popup (no tab)', { id, url: `${origin}src/popup/index.html` }, 'extension-page'],
     ['options page in a tab', { id, url: `${origin}src/options/index.html`, tab: { id: 3 } }, 'extension-page'],
-    ['content script on https', { id, url: 'https://mail.example.com/login', tab: { id: 7 }, frameId: 0 }, 'content-script'],
+    [
+      'content script on https',
+      { id, url: 'https://mail.example.com/login', tab: { id: 7 }, frameId: 0 },
+      'content-script',
+    ],
     ['content script on http', { id, url: 'http://site-a.test:8080/', tab: { id: 7 } }, 'content-script'],
     ['another extension', { id: 'otherotherotherotherotherotherot', url: 'chrome-extension://other/x.html' }, null],
     ['our id but a foreign extension URL', { id, url: 'chrome-extension://other/x.html' }, null],

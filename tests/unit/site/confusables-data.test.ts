@@ -10,6 +10,15 @@ describe('confusables-latin.json (UTS #39 entries with an ASCII prototype)', () 
 
   it('holds the homoglyphs phishing domains use', () => {
     const table = shipped as Record<string, string>;
-    expect([table['а'], table['о'], table['ӏ'], table['ο'], table['ɡ'], table['m'], table['0'], table['1']]).toEqual(['a', 'o', 'i', 'o', 'g', 'rn', 'O', 'l']);
+    expect([table['а'], table['о'], table['ӏ'], table['ο'], table['ɡ'], table['m'], table['0'], table['1']]).toEqual([
+      'a',
+      'o',
+      'i',
+      'o',
+      'g',
+      'rn',
+      'O',
+      'l',
+    ]);
   });
 });

@@ -10,15 +10,39 @@ import { skeleton, withinOneEdit } from '../../../src/core/site/skeleton';
 const sites = (...list: string[]): KnownNames => ({ sites: list.map((s) => `https://${s}`), issuers: [] });
 const issuers = (...list: string[]): KnownNames => ({ sites: [], issuers: list });
 
-describe('lookalike of an account\'s site', () => {
+describe("lookalike of an account's site", () => {
   it.each([
     // [page, account sites, the page's site, looks like, why]
     ['https://mai1machine.test', ['mailmachine.test'], 'mai1machine.test', 'mailmachine.test', 'confusable'],
     ['https://rnailmachine.test', ['mailmachine.test'], 'rnailmachine.test', 'mailmachine.test', 'confusable'],
-    ['https://mailmachine-login.test', ['mailmachine.test'], 'mailmachine-login.test', 'mailmachine.test', 'added-word'],
-    ['https://secure-mailmachine.test:8443', ['mailmachine.test'], 'secure-mailmachine.test', 'mailmachine.test', 'added-word'],
-    ['https://mailmachine.verify-account.test', ['mailmachine.test'], 'verify-account.test', 'mailmachine.test', 'added-word'],
-    ['https://securemailmachine.test', ['mailmachine.test'], 'securemailmachine.test', 'mailmachine.test', 'added-word'],
+    [
+      'https://mailmachine-login.test',
+      ['mailmachine.test'],
+      'mailmachine-login.test',
+      'mailmachine.test',
+      'added-word',
+    ],
+    [
+      'https://secure-mailmachine.test:8443',
+      ['mailmachine.test'],
+      'secure-mailmachine.test',
+      'mailmachine.test',
+      'added-word',
+    ],
+    [
+      'https://mailmachine.verify-account.test',
+      ['mailmachine.test'],
+      'verify-account.test',
+      'mailmachine.test',
+      'added-word',
+    ],
+    [
+      'https://securemailmachine.test',
+      ['mailmachine.test'],
+      'securemailmachine.test',
+      'mailmachine.test',
+      'added-word',
+    ],
     ['https://mailmachine.com', ['mailmachine.test'], 'mailmachine.com', 'mailmachine.test', 'other-tld'],
     ['https://www.mailmachine.co.uk', ['mailmachine.test'], 'mailmachine.co.uk', 'mailmachine.test', 'other-tld'],
     ['https://mailmachine.github.io', ['mailmachine.test'], 'mailmachine.github.io', 'mailmachine.test', 'other-tld'],
@@ -31,7 +55,13 @@ describe('lookalike of an account\'s site', () => {
     ['https://vvikipedia.org', ['wikipedia.org'], 'vvikipedia.org', 'wikipedia.org', 'confusable'],
     ['https://paypa1.com', ['paypal.com'], 'paypa1.com', 'paypal.com', 'confusable'],
     ['https://pàypal.com', ['paypal.com'], 'xn--pypal-rqa.com', 'paypal.com', 'confusable'], // an accent (punycode in the URL)
-    ['https://paypal-resolution-center.support', ['paypal.com'], 'paypal-resolution-center.support', 'paypal.com', 'added-word'],
+    [
+      'https://paypal-resolution-center.support',
+      ['paypal.com'],
+      'paypal-resolution-center.support',
+      'paypal.com',
+      'added-word',
+    ],
     ['https://coinbase.help-desk.io', ['coinbase.com'], 'help-desk.io', 'coinbase.com', 'added-word'],
     ['https://google-account-verify.com', ['google.com'], 'google-account-verify.com', 'google.com', 'added-word'],
     ['https://google.com.evil.io', ['google.com'], 'evil.io', 'google.com', 'added-word'],
@@ -42,18 +72,27 @@ describe('lookalike of an account\'s site', () => {
     expect(lookalikeOf(page, sites(...accountSites))).toEqual({ site, like, kind: 'site', reason });
   });
 
-  it('names the page\'s registrable domain, not its host, and the first account site it imitates', () => {
+  it("names the page's registrable domain, not its host, and the first account site it imitates", () => {
     expect(lookalikeOf('https://www.mailmachine.co.uk', sites('other.test', 'mailmachine.test'))).toEqual({
-      site: 'mailmachine.co.uk', like: 'mailmachine.test', kind: 'site', reason: 'other-tld',
+      site: 'mailmachine.co.uk',
+      like: 'mailmachine.test',
+      kind: 'site',
+      reason: 'other-tld',
     });
-    expect(lookalikeOf('https://login.mai1machine.test:444/x?y', sites('mailmachine.test'))?.site).toBe('mai1machine.test');
+    expect(lookalikeOf('https://login.mai1machine.test:444/x?y', sites('mailmachine.test'))?.site).toBe(
+      'mai1machine.test',
+    );
   });
 
   it.each([
-    ['the account\'s own site', 'https://mailmachine.test', ['mailmachine.test']],
+    ["the account's own site", 'https://mailmachine.test', ['mailmachine.test']],
     ['a subdomain of it', 'https://accounts.google.com', ['google.com']],
     ['another port and scheme of it', 'http://mailmachine.test:8080', ['mailmachine.test']],
-    ['a page whose site is one of the accounts\' sites, even if it looks like another', 'https://g00gle.com', ['google.com', 'g00gle.com']],
+    [
+      "a page whose site is one of the accounts' sites, even if it looks like another",
+      'https://g00gle.com',
+      ['google.com', 'g00gle.com'],
+    ],
     ['an unrelated site', 'https://example.org', ['mailmachine.test', 'google.com']],
     ['distinct real brands two edits apart', 'https://gitlab.com', ['github.com']],
     ['a short name inside a longer word', 'https://booking.com', ['ing.com']],
@@ -68,7 +107,7 @@ describe('lookalike of an account\'s site', () => {
   });
 });
 
-describe('lookalike of an unbound account\'s issuer (its brand)', () => {
+describe("lookalike of an unbound account's issuer (its brand)", () => {
   it.each([
     ['https://google-account-verify.com', ['Google'], 'added-word'],
     ['https://paypal-resolution-center.support', ['PayPal'], 'added-word'],
@@ -86,8 +125,8 @@ describe('lookalike of an unbound account\'s issuer (its brand)', () => {
   });
 
   it.each([
-    ['the brand\'s label exactly', 'https://accounts.google.com', ['Google']],
-    ['the brand\'s label on another TLD (its own domains are unknown)', 'https://google.de', ['Google']],
+    ["the brand's label exactly", 'https://accounts.google.com', ['Google']],
+    ["the brand's label on another TLD (its own domains are unknown)", 'https://google.de', ['Google']],
     ['the brand with a hyphen in the site', 'https://mail-machine.test', ['Mail Machine']],
     ['an unrelated site', 'https://freshsite.test', ['Imported', 'Mail Machine']],
     ['a generic issuer', 'https://mail-login.test', ['Mail', 'Login', '']],
@@ -99,7 +138,9 @@ describe('lookalike of an unbound account\'s issuer (its brand)', () => {
   });
 
   it('a bound site wins over a brand, and a bound site never warns because of a brand', () => {
-    expect(lookalikeOf('https://mailmachine.com', { sites: ['https://mailmachine.test'], issuers: ['Mail Machine'] })).toMatchObject({ kind: 'site', like: 'mailmachine.test', reason: 'other-tld' });
+    expect(
+      lookalikeOf('https://mailmachine.com', { sites: ['https://mailmachine.test'], issuers: ['Mail Machine'] }),
+    ).toMatchObject({ kind: 'site', like: 'mailmachine.test', reason: 'other-tld' });
     expect(lookalikeOf('https://g00gle.com', { sites: ['https://g00gle.com'], issuers: ['Google'] })).toBeNull();
   });
 });

@@ -6,16 +6,53 @@ const hostOf = (host: string) => new URL(`http://${host}/`).hostname;
 
 describe('isPrivateHost', () => {
   it.each([
-    '127.0.0.1', '127.1', '0x7f.1', '2130706433', '10.0.0.8', '172.16.0.1', '172.31.255.255', '192.168.1.1', '169.254.169.254',
-    '0.0.0.0', '100.64.0.1', '[::1]', '[::]', '[fc00::1]', '[fd12:3456::1]', '[fe80::1]', '[febf::1]', '[::ffff:127.0.0.1]',
-    '[::ffff:192.168.0.1]', '[::127.0.0.1]', 'localhost', 'LOCALHOST.', 'app.localhost', 'printer.local', 'db.internal', 'nas.home.arpa', 'intranet',
+    '127.0.0.1',
+    '127.1',
+    '0x7f.1',
+    '2130706433',
+    '10.0.0.8',
+    '172.16.0.1',
+    '172.31.255.255',
+    '192.168.1.1',
+    '169.254.169.254',
+    '0.0.0.0',
+    '100.64.0.1',
+    '[::1]',
+    '[::]',
+    '[fc00::1]',
+    '[fd12:3456::1]',
+    '[fe80::1]',
+    '[febf::1]',
+    '[::ffff:127.0.0.1]',
+    '[::ffff:192.168.0.1]',
+    '[::127.0.0.1]',
+    'localhost',
+    'LOCALHOST.',
+    'app.localhost',
+    'printer.local',
+    'db.internal',
+    'nas.home.arpa',
+    'intranet',
   ])('%s is private', (host) => {
     expect(isPrivateHost(hostOf(host))).toBe(true);
   });
 
   it.each([
-    '8.8.8.8', '172.32.0.1', '172.15.0.1', '192.169.0.1', '169.253.0.1', '100.128.0.1', '11.0.0.1', '[2001:db8::1]', '[::ffff:8.8.8.8]',
-    '[fec0::1]', 'example.com', 'victim.test', 'localhost.example.com', 'local.example', 'internal.example.org',
+    '8.8.8.8',
+    '172.32.0.1',
+    '172.15.0.1',
+    '192.169.0.1',
+    '169.253.0.1',
+    '100.128.0.1',
+    '11.0.0.1',
+    '[2001:db8::1]',
+    '[::ffff:8.8.8.8]',
+    '[fec0::1]',
+    'example.com',
+    'victim.test',
+    'localhost.example.com',
+    'local.example',
+    'internal.example.org',
   ])('%s is not private', (host) => {
     expect(isPrivateHost(hostOf(host))).toBe(false);
   });

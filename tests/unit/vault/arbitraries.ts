@@ -17,13 +17,20 @@ export const accountArb: fc.Arbitrary<Account> = fc.record({
   digits: fc.integer({ min: 5, max: 8 }),
   period: fc.integer({ min: 1, max: 86_400 }),
   counter: fc.maxSafeNat(),
-  sites: fc.array(fc.webUrl().map((url) => new URL(url).origin), { maxLength: 3 }),
+  sites: fc.array(
+    fc.webUrl().map((url) => new URL(url).origin),
+    { maxLength: 3 },
+  ),
   backupCodes: fc.array(fc.record({ code: fc.string(), used: fc.boolean() }), { maxLength: 4 }),
   createdAt: finite,
   updatedAt: finite,
   order: finite,
   pinned: fc.boolean(),
-  fill: fc.record({ submitOn: fc.subarray(['https://a.example', 'https://b.example:8443']), appendOn: fc.subarray(['https://a.example', 'http://c.example']), exactOrigin: fc.boolean() }),
+  fill: fc.record({
+    submitOn: fc.subarray(['https://a.example', 'https://b.example:8443']),
+    appendOn: fc.subarray(['https://a.example', 'http://c.example']),
+    exactOrigin: fc.boolean(),
+  }),
 });
 
 /** Vaults whose ids are unique across accounts and trash (a vault invariant). */

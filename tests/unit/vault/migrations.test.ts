@@ -19,13 +19,28 @@ const synthetic: Record<number, Migration> = {
 
 describe('migrate (the chain)', () => {
   it.each([
-    ['v0 → v2 through both steps', { version: 0, entries: [{ label: 'a', site: 'https://a.example' }, { label: 'b' }] }],
-    ['v1 → v2 through one step', { version: 1, accounts: [{ label: 'a', sites: ['https://a.example'] }, { label: 'b', sites: [] }] }],
+    [
+      'v0 → v2 through both steps',
+      { version: 0, entries: [{ label: 'a', site: 'https://a.example' }, { label: 'b' }] },
+    ],
+    [
+      'v1 → v2 through one step',
+      {
+        version: 1,
+        accounts: [
+          { label: 'a', sites: ['https://a.example'] },
+          { label: 'b', sites: [] },
+        ],
+      },
+    ],
   ])('%s', (_name, doc) => {
     const input = structuredClone(doc);
     expect(migrate(doc, synthetic, 2)).toEqual({
       version: 2,
-      accounts: [{ label: 'a', sites: ['https://a.example'] }, { label: 'b', sites: [] }],
+      accounts: [
+        { label: 'a', sites: ['https://a.example'] },
+        { label: 'b', sites: [] },
+      ],
       trash: [],
     });
     expect(doc).toEqual(input);
@@ -66,7 +81,12 @@ describe('migrate (production table)', () => {
 
   it('v1 → v4 turns the fill options off for every account, active or in the trash, and keeps the rest', () => {
     const account = { id: 'a', issuer: 'Site', sites: ['https://a.example'], pinned: true };
-    const doc = { version: 1, accounts: [account], trash: [{ account: { ...account, id: 'b' }, deletedAt: 5 }], extra: 1 };
+    const doc = {
+      version: 1,
+      accounts: [account],
+      trash: [{ account: { ...account, id: 'b' }, deletedAt: 5 }],
+      extra: 1,
+    };
     const off = { submitOn: [], appendOn: [], exactOrigin: false };
     expect(migrate(doc)).toEqual({
       version: 4,
@@ -86,15 +106,21 @@ describe('migrate (production table)', () => {
       accounts: [{ ...account, fill }],
       trash: [{ account: { ...account, id: 'b', fill }, deletedAt: 5 }],
     });
-    expect(migrate(doc).accounts).toEqual([{ ...account, fill: { submitOn: ['https://a.example'], appendOn: [], exactOrigin: false } }]);
+    expect(migrate(doc).accounts).toEqual([
+      { ...account, fill: { submitOn: ['https://a.example'], appendOn: [], exactOrigin: false } },
+    ]);
     expect(doc.accounts[0]!.fill).not.toHaveProperty('exactOrigin');
   });
 
-  it('v3 → v4: an option that was on holds for the account\'s own sites (exact origins), not their whole domains; off stays off', () => {
+  it("v3 → v4: an option that was on holds for the account's own sites (exact origins), not their whole domains; off stays off", () => {
     const sites = ['https://webmail.example', 'https://panel.example:8443'];
     const account = { id: 'a', sites, fill: { submit: true, appendToPassword: false, exactOrigin: true } };
     const other = { id: 'c', sites: [], fill: { submit: true, appendToPassword: true, exactOrigin: false } };
-    const doc = { version: 3, accounts: [account, other], trash: [{ account: { ...account, id: 'b', fill: { ...account.fill, appendToPassword: true } }, deletedAt: 5 }] };
+    const doc = {
+      version: 3,
+      accounts: [account, other],
+      trash: [{ account: { ...account, id: 'b', fill: { ...account.fill, appendToPassword: true } }, deletedAt: 5 }],
+    };
     const before = structuredClone(doc);
     expect(MIGRATIONS[3]!(structuredClone(doc))).toEqual({
       version: 4,
@@ -102,14 +128,23 @@ describe('migrate (production table)', () => {
         { ...account, fill: { submitOn: sites, appendOn: [], exactOrigin: true } },
         { ...other, fill: { submitOn: [], appendOn: [], exactOrigin: false } },
       ],
-      trash: [{ account: { ...account, id: 'b', fill: { submitOn: sites, appendOn: sites, exactOrigin: true } }, deletedAt: 5 }],
+      trash: [
+        {
+          account: { ...account, id: 'b', fill: { submitOn: sites, appendOn: sites, exactOrigin: true } },
+          deletedAt: 5,
+        },
+      ],
     });
     expect(doc).toEqual(before); // pure: the input is untouched
   });
 
   it('v1 → v4 and v2 → v4 leave malformed parts for validation to reject', () => {
     expect(migrate({ version: 1, accounts: 'x', trash: [null] })).toEqual({ version: 4, accounts: 'x', trash: [null] });
-    expect(migrate({ version: 2, accounts: [{ id: 'a' }, 7], trash: 'y' })).toEqual({ version: 4, accounts: [{ id: 'a' }, 7], trash: 'y' });
+    expect(migrate({ version: 2, accounts: [{ id: 'a' }, 7], trash: 'y' })).toEqual({
+      version: 4,
+      accounts: [{ id: 'a' }, 7],
+      trash: 'y',
+    });
   });
 
   it.each([

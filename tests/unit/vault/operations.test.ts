@@ -32,7 +32,10 @@ function threeAccounts(): VaultData {
   const newId = sequentialIds();
   let vault = emptyVault();
   for (const n of [1, 2, 3]) {
-    vault = addAccount(vault, newAccount({ issuer: `Issuer ${n}`, secret: Uint8Array.of(n) }), { now: T0 + n - 1, newId }).vault;
+    vault = addAccount(vault, newAccount({ issuer: `Issuer ${n}`, secret: Uint8Array.of(n) }), {
+      now: T0 + n - 1,
+      newId,
+    }).vault;
   }
   return frozen(vault);
 }
@@ -86,9 +89,9 @@ describe('addAccount', () => {
 
   it('rejects an empty secret and an id that is already taken', () => {
     expect(() => addAccount(emptyVault(), newAccount({ secret: new Uint8Array() }), { now: T0 })).toThrow(CoreError);
-    expect(() => addAccount(threeAccounts(), newAccount({ secret: Uint8Array.of(9) }), { now: T0, newId: () => 'id-1' })).toThrow(
-      /existing id/,
-    );
+    expect(() =>
+      addAccount(threeAccounts(), newAccount({ secret: Uint8Array.of(9) }), { now: T0, newId: () => 'id-1' }),
+    ).toThrow(/existing id/);
   });
 
   it('uses crypto.randomUUID when no newId is injected', () => {
@@ -103,13 +106,25 @@ describe('updateAccount', () => {
     const vault = updateAccount(
       base,
       'id-2',
-      { issuer: 'Renamed', sites: ['https://b.example', 'https://b.example'], pinned: true, backupCodes: [{ code: '123', used: false }] },
+      {
+        issuer: 'Renamed',
+        sites: ['https://b.example', 'https://b.example'],
+        pinned: true,
+        backupCodes: [{ code: '123', used: false }],
+      },
       { now: T0 + DAY },
     );
     const [, second] = vault.accounts;
     expect(second).toMatchObject({
-      id: 'id-2', issuer: 'Renamed', account: 'alice@example.com', sites: ['https://b.example'],
-      pinned: true, order: 1, backupCodes: [{ code: '123', used: false }], createdAt: T0 + 1, updatedAt: T0 + DAY,
+      id: 'id-2',
+      issuer: 'Renamed',
+      account: 'alice@example.com',
+      sites: ['https://b.example'],
+      pinned: true,
+      order: 1,
+      backupCodes: [{ code: '123', used: false }],
+      createdAt: T0 + 1,
+      updatedAt: T0 + DAY,
     });
     // Untouched accounts are shared, not copied; the edited one is a new object.
     expect(vault.accounts[0]).toBe(base.accounts[0]);
@@ -119,7 +134,10 @@ describe('updateAccount', () => {
 
   it('throws vault/not-found for an unknown or trashed id', () => {
     const trashed = deleteAccount(threeAccounts(), 'id-1', { now: T0 });
-    for (const [vault, id] of [[threeAccounts(), 'nope'], [trashed, 'id-1']] as const) {
+    for (const [vault, id] of [
+      [threeAccounts(), 'nope'],
+      [trashed, 'id-1'],
+    ] as const) {
       expect(() => updateAccount(vault, id, { issuer: 'x' }, { now: T0 })).toThrow(
         expect.objectContaining({ code: 'vault/not-found' }),
       );
@@ -141,8 +159,13 @@ describe('trash: delete, restore, purge', () => {
 
   it('restore refuses when the same key was enrolled again meanwhile', () => {
     const deleted = deleteAccount(threeAccounts(), 'id-2', { now: T0 });
-    const readded = addAccount(deleted, newAccount({ secret: Uint8Array.of(2) }), { now: T0, newId: () => 'again' }).vault;
-    expect(() => restoreAccount(readded, 'id-2', { now: T0 })).toThrow(expect.objectContaining({ code: 'vault/duplicate', existingId: 'again' }));
+    const readded = addAccount(deleted, newAccount({ secret: Uint8Array.of(2) }), {
+      now: T0,
+      newId: () => 'again',
+    }).vault;
+    expect(() => restoreAccount(readded, 'id-2', { now: T0 })).toThrow(
+      expect.objectContaining({ code: 'vault/duplicate', existingId: 'again' }),
+    );
   });
 
   it.each([
@@ -188,11 +211,22 @@ describe('HOTP counter updates', () => {
   it('moves the counter forward only', () => {
     const { vault, account } = addAccount(
       emptyVault(),
-      { type: 'hotp', issuer: 'I', account: 'a', secret: new Uint8Array([1, 2, 3]), algorithm: 'SHA1', digits: 6, period: 30, counter: 5 },
+      {
+        type: 'hotp',
+        issuer: 'I',
+        account: 'a',
+        secret: new Uint8Array([1, 2, 3]),
+        algorithm: 'SHA1',
+        digits: 6,
+        period: 30,
+        counter: 5,
+      },
       { now: 1 },
     );
     const next = updateAccount(vault, account.id, { counter: 6 }, { now: 2 });
     expect(next.accounts[0]?.counter).toBe(6);
-    expect(() => updateAccount(next, account.id, { counter: 5 }, { now: 3 })).toThrow(expect.objectContaining({ code: 'otp/bad-params', field: 'counter' }));
+    expect(() => updateAccount(next, account.id, { counter: 5 }, { now: 3 })).toThrow(
+      expect.objectContaining({ code: 'otp/bad-params', field: 'counter' }),
+    );
   });
 });

@@ -32,7 +32,8 @@ describe('serializeVault / deserializeVault', () => {
 const [sample] = fc.sample(accountArb, { numRuns: 1, seed: 42 });
 const good = asJson(serializeVault({ ...emptyVault(), accounts: [sample!] }));
 const goodAccount = (good.accounts as Record<string, unknown>[])[0]!;
-const withAccount = (patch: Record<string, unknown>) => utf8(JSON.stringify({ ...good, accounts: [{ ...goodAccount, ...patch }] }));
+const withAccount = (patch: Record<string, unknown>) =>
+  utf8(JSON.stringify({ ...good, accounts: [{ ...goodAccount, ...patch }] }));
 
 describe('deserializeVault rejects what it cannot trust', () => {
   it.each([
@@ -56,7 +57,10 @@ describe('deserializeVault rejects what it cannot trust', () => {
     ['fill.submitOn not a list', withAccount({ fill: { submitOn: true, appendOn: [], exactOrigin: false } })],
     ['fill.appendOn holds a non-string', withAccount({ fill: { submitOn: [], appendOn: [1], exactOrigin: false } })],
     ['fill.exactOrigin missing (a v2 account in a v4 document)', withAccount({ fill: { submitOn: [], appendOn: [] } })],
-    ['v3 booleans in a v4 document', withAccount({ fill: { submit: false, appendToPassword: false, exactOrigin: false } })],
+    [
+      'v3 booleans in a v4 document',
+      withAccount({ fill: { submit: false, appendToPassword: false, exactOrigin: false } }),
+    ],
     ['createdAt null (a NaN written as JSON)', withAccount({ createdAt: null })],
     ['empty id', withAccount({ id: '' })],
     ['duplicate ids', utf8(JSON.stringify({ ...good, accounts: [goodAccount, goodAccount] }))],

@@ -8,7 +8,13 @@ import { describe, expect, it } from 'vitest';
 import { decodeBase32 } from '../../../src/core/bytes/base32';
 import { readEnvelopeHeader, sealWithKey, unlockEnvelope } from '../../../src/core/crypto';
 import { WrongPassword } from '../../../src/core/errors';
-import { CURRENT_VAULT_VERSION, deserializeVault, listAccounts, serializeVault, type Account } from '../../../src/core/vault';
+import {
+  CURRENT_VAULT_VERSION,
+  deserializeVault,
+  listAccounts,
+  serializeVault,
+  type Account,
+} from '../../../src/core/vault';
 
 type StoredFill = { submit: boolean; appendToPassword: boolean; exactOrigin?: boolean };
 type StoredAccount = Omit<Account, 'secret' | 'fill'> & { secret: string; fill?: StoredFill };
@@ -24,7 +30,11 @@ const load = (name: string): BlobFixture =>
 
 /** A v1 blob opens migrated: v2 added the fill options, v3 "exact origin"; off for every stored account. */
 const FILL_OFF = { submitOn: [], appendOn: [], exactOrigin: false };
-const toAccount = (stored: StoredAccount): Account => ({ ...stored, fill: FILL_OFF, secret: decodeBase32(stored.secret) });
+const toAccount = (stored: StoredAccount): Account => ({
+  ...stored,
+  fill: FILL_OFF,
+  secret: decodeBase32(stored.secret),
+});
 
 describe.each(['v1-small.json'])('stored blob %s', (name) => {
   const fixture = load(name);
@@ -83,7 +93,11 @@ describe('stored blob v2-fill-options.json', () => {
   const fixture = load('v2-fill-options.json');
   const open = async () => deserializeVault((await unlockEnvelope(fixture.blob, fixture.password)).plaintext);
   // v3 added "exact origin" (off); v4 turned an option that was on into the account's own sites.
-  const toV3 = (stored: StoredAccount): Account => ({ ...stored, secret: decodeBase32(stored.secret), fill: perOrigin(stored) });
+  const toV3 = (stored: StoredAccount): Account => ({
+    ...stored,
+    secret: decodeBase32(stored.secret),
+    fill: perOrigin(stored),
+  });
 
   it('is a schema 2 document with fill options on some accounts', () => {
     expect(fixture.expected.version).toBe(2);
@@ -111,14 +125,22 @@ describe('stored blob v2-fill-options.json', () => {
 /** v4: an option that was on (for the whole registrable domain) holds for the account's own sites only. */
 function perOrigin(stored: StoredAccount): Account['fill'] {
   const fill = stored.fill!;
-  return { submitOn: fill.submit ? [...stored.sites] : [], appendOn: fill.appendToPassword ? [...stored.sites] : [], exactOrigin: fill.exactOrigin ?? false };
+  return {
+    submitOn: fill.submit ? [...stored.sites] : [],
+    appendOn: fill.appendToPassword ? [...stored.sites] : [],
+    exactOrigin: fill.exactOrigin ?? false,
+  };
 }
 
 /** Schema 3 held auto-submit and password + code as booleans for the registrable domain; v4 per origin. */
 describe('stored blob v3-exact-origin.json', () => {
   const fixture = load('v3-exact-origin.json');
   const open = async () => deserializeVault((await unlockEnvelope(fixture.blob, fixture.password)).plaintext);
-  const toV4 = (stored: StoredAccount): Account => ({ ...stored, secret: decodeBase32(stored.secret), fill: perOrigin(stored) });
+  const toV4 = (stored: StoredAccount): Account => ({
+    ...stored,
+    secret: decodeBase32(stored.secret),
+    fill: perOrigin(stored),
+  });
 
   it('is a schema 3 document with the options on and off', () => {
     expect(fixture.expected.version).toBe(3);
@@ -128,7 +150,7 @@ describe('stored blob v3-exact-origin.json', () => {
     ]);
   });
 
-  it('opens migrated to v4: each option that was on holds for the account\'s own origins, exact origin kept', async () => {
+  it("opens migrated to v4: each option that was on holds for the account's own origins, exact origin kept", async () => {
     const vault = await open();
     expect(vault.version).toBe(CURRENT_VAULT_VERSION);
     expect(vault.accounts).toEqual(fixture.expected.accounts.map(toV4));

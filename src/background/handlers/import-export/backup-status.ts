@@ -6,6 +6,9 @@ import type { ImportExportStores } from './stores';
 export async function backupStatus({ vault }: Services, stores: ImportExportStores): Promise<BackupStatus> {
   const last = await stores.lastBackup.get();
   const since = last?.at ?? -Infinity;
-  const addedSince = (await vault.state()) === 'unlocked' ? await vault.read((data) => data.accounts.filter((a) => a.createdAt > since).length) : null;
+  const addedSince =
+    (await vault.state()) === 'unlocked'
+      ? await vault.read((data) => data.accounts.filter((a) => a.createdAt > since).length)
+      : null;
   return { lastBackupAt: last?.at ?? null, lastBackupCount: last?.count ?? null, addedSince };
 }

@@ -4,7 +4,10 @@ import type { Services } from '../context';
 import { payloadInput } from './payload';
 
 /** `backup/verify`: decrypts a backup and compares it with the vault; only counts leave the background. */
-export async function backupVerify({ vault }: Services, payload: ImportPayload & { password: string }): Promise<VerifyCounts> {
+export async function backupVerify(
+  { vault }: Services,
+  payload: ImportPayload & { password: string },
+): Promise<VerifyCounts> {
   const input = payloadInput(payload);
   const accounts = await vault.read((data) => [...data.accounts]);
   const result = await verifyBackup(input, payload.password, accounts);

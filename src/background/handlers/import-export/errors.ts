@@ -1,5 +1,6 @@
 /** Errors of the import/export handlers that are not core format errors. */
-export type ImportExportCode = 'import/changed' | 'import/expired' | 'import/nothing-to-add' | 'import/nothing-to-undo' | 'protocol/bad-request';
+export type ImportExportCode =
+  'import/changed' | 'import/expired' | 'import/nothing-to-add' | 'import/nothing-to-undo' | 'protocol/bad-request';
 
 export class ImportExportError extends Error {
   constructor(

@@ -23,7 +23,11 @@ const FILES: Record<ExportKind, { name: string; ext: string; mimeType: string }>
  * target for the master password than the stolen profile.
  * A successful export is recorded (time and count only) for the backup reminder.
  */
-export async function exportFile({ vault }: Services, stores: ImportExportStores, request: ExportRequest): Promise<ExportFile> {
+export async function exportFile(
+  { vault }: Services,
+  stores: ImportExportStores,
+  request: ExportRequest,
+): Promise<ExportFile> {
   const file = FILES[request.kind];
   if (!file) throw new ImportExportError('protocol/bad-request', 'Unknown export kind');
   await vault.verifyPassword(request.masterPassword);

@@ -26,26 +26,34 @@ export async function importCommit(
   const result = pending.get(payload.previewId);
   const replace = new Set(Array.isArray(payload.replace) ? payload.replace.filter((i) => Number.isInteger(i)) : []);
   const replaced: string[] = [];
-  const added = await vault.mutate((data, now) => {
-    const { add, old } = planImport(result, data);
-    if (add.length === 0) throw new ImportExportError('import/nothing-to-add', 'Nothing new to import');
-    if (add.length !== payload.expectedCount) throw new ImportExportError('import/changed', 'The vault changed since the preview');
-    let next: VaultData = data;
-    const accounts: Account[] = [];
-    for (const [i, input] of add.entries()) {
-      const before = old[i];
-      // A new key for an account the user has (issue 13): it takes the old one's sites, so the site
-      // fills the new code (replaced) or asks which one to use (both kept).
-      const step = addAccount(next, before ? { ...input, sites: [...new Set([...(input.sites ?? []), ...before.sites])] } : input, { now });
-      next = step.vault;
-      accounts.push(step.account);
-      if (before && replace.has(i) && next.accounts.some((a) => a.id === before.id)) {
-        next = deleteAccount(next, before.id, { now });
-        replaced.push(before.id);
+  const added = await vault.mutate(
+    (data, now) => {
+      const { add, old } = planImport(result, data);
+      if (add.length === 0) throw new ImportExportError('import/nothing-to-add', 'Nothing new to import');
+      if (add.length !== payload.expectedCount)
+        throw new ImportExportError('import/changed', 'The vault changed since the preview');
+      let next: VaultData = data;
+      const accounts: Account[] = [];
+      for (const [i, input] of add.entries()) {
+        const before = old[i];
+        // A new key for an account the user has (issue 13): it takes the old one's sites, so the site
+        // fills the new code (replaced) or asks which one to use (both kept).
+        const step = addAccount(
+          next,
+          before ? { ...input, sites: [...new Set([...(input.sites ?? []), ...before.sites])] } : input,
+          { now },
+        );
+        next = step.vault;
+        accounts.push(step.account);
+        if (before && replace.has(i) && next.accounts.some((a) => a.id === before.id)) {
+          next = deleteAccount(next, before.id, { now });
+          replaced.push(before.id);
+        }
       }
-    }
-    return { data: next, result: accounts };
-  }, { restorePoint: 'import' });
+      return { data: next, result: accounts };
+    },
+    { restorePoint: 'import' },
+  );
   pending.drop(payload.previewId);
   const importId = globalThis.crypto.randomUUID();
   await stores.lastImport.set({ importId, ids: added.map((a) => a.id), ...(replaced.length > 0 && { replaced }) });

@@ -9,7 +9,11 @@ import { readImport } from './read-import';
  * nothing. The decrypted file is kept for the commit (./pending-imports.ts), so the password is asked
  * and the KDF runs once per import.
  */
-export async function importPreview({ vault }: Services, pending: PendingImports, payload: ImportPayload): Promise<ImportPreview> {
+export async function importPreview(
+  { vault }: Services,
+  pending: PendingImports,
+  payload: ImportPayload,
+): Promise<ImportPreview> {
   const epoch = pending.epoch();
   const result = await readImport(payload);
   const preview = await vault.read((data) => planImport(result, data).preview);

@@ -7,20 +7,31 @@ import type { ImportExportStores } from './stores';
  * trash, without a trash entry of their own. Imported accounts were appended and nothing else was
  * touched, so this restores the exact pre-import vault (edits made to them since are dropped too).
  */
-export async function importUndo({ vault }: Services, stores: ImportExportStores, importId: string): Promise<{ removed: number }> {
+export async function importUndo(
+  { vault }: Services,
+  stores: ImportExportStores,
+  importId: string,
+): Promise<{ removed: number }> {
   const last = await stores.lastImport.get();
-  if (!last || last.importId !== importId) throw new ImportExportError('import/nothing-to-undo', 'This import can no longer be undone');
+  if (!last || last.importId !== importId)
+    throw new ImportExportError('import/nothing-to-undo', 'This import can no longer be undone');
   const ids = new Set(last.ids);
   const replaced = new Set(last.replaced ?? []);
-  const removed = await vault.mutate((data, now) => {
-    const accounts = data.accounts.filter((a) => !ids.has(a.id));
-    const trash = data.trash.filter((t) => !ids.has(t.account.id));
-    const count = data.accounts.length - accounts.length + data.trash.length - trash.length;
-    // The accounts it replaced come back from the trash (issue 13).
-    const back = trash.filter((t) => replaced.has(t.account.id));
-    const restored = back.map((t) => ({ ...t.account, updatedAt: now }));
-    return { data: { ...data, accounts: [...accounts, ...restored], trash: trash.filter((t) => !back.includes(t)) }, result: count };
-  }, { restorePoint: 'import-undo' });
+  const removed = await vault.mutate(
+    (data, now) => {
+      const accounts = data.accounts.filter((a) => !ids.has(a.id));
+      const trash = data.trash.filter((t) => !ids.has(t.account.id));
+      const count = data.accounts.length - accounts.length + data.trash.length - trash.length;
+      // The accounts it replaced come back from the trash (issue 13).
+      const back = trash.filter((t) => replaced.has(t.account.id));
+      const restored = back.map((t) => ({ ...t.account, updatedAt: now }));
+      return {
+        data: { ...data, accounts: [...accounts, ...restored], trash: trash.filter((t) => !back.includes(t)) },
+        result: count,
+      };
+    },
+    { restorePoint: 'import-undo' },
+  );
   await stores.lastImport.remove();
   return { removed };
 }

@@ -17,11 +17,17 @@ export function importExportHandlers(
   pending: PendingImports = pendingImports({ clearOn: services.vault }),
 ): { [K in keyof ImportExportMessages]: Handler<K> } {
   return {
-    'import/preview': ({ data, encoding, password }) => importPreview(services, pending, withPassword({ data, encoding }, password)),
-    'import/commit': ({ previewId, expectedCount, replace }) => importCommit(services, stores, pending, { previewId, expectedCount, ...(replace && { replace }) }),
+    'import/preview': ({ data, encoding, password }) =>
+      importPreview(services, pending, withPassword({ data, encoding }, password)),
+    'import/commit': ({ previewId, expectedCount, replace }) =>
+      importCommit(services, stores, pending, { previewId, expectedCount, ...(replace && { replace }) }),
     'import/undo': ({ importId }) => importUndo(services, stores, importId),
     'export/file': ({ kind, masterPassword, filePassword }) =>
-      exportFile(services, stores, filePassword === undefined ? { kind, masterPassword } : { kind, masterPassword, filePassword }),
+      exportFile(
+        services,
+        stores,
+        filePassword === undefined ? { kind, masterPassword } : { kind, masterPassword, filePassword },
+      ),
     'backup/status': () => backupStatus(services, stores),
     'backup/verify': ({ data, encoding, password }) => backupVerify(services, { data, encoding, password }),
   };

@@ -28,7 +28,8 @@ const entryView = (a: ImportedAccount, old: Account | undefined): ImportEntryVie
 });
 
 /** The same "Issuer: account" naming the format layer uses for skipped entries. */
-const nameOf = (a: ImportedAccount): string => [a.issuer, a.account].filter((part) => part !== '').join(': ') || '(unnamed)';
+const nameOf = (a: ImportedAccount): string =>
+  [a.issuer, a.account].filter((part) => part !== '').join(': ') || '(unnamed)';
 
 export function planImport(result: ImportResult, vault: VaultData): ImportPlan {
   const add: ImportedAccount[] = [];
@@ -43,5 +44,9 @@ export function planImport(result: ImportResult, vault: VaultData): ImportPlan {
     if (entry.code === 'vault/duplicate') duplicates.push({ name: entry.name, where: 'file' });
     else skipped.push({ name: entry.name, code: entry.code });
   }
-  return { add, old, preview: { format: result.format, add: add.map((a, i) => entryView(a, old[i])), duplicates, skipped } };
+  return {
+    add,
+    old,
+    preview: { format: result.format, add: add.map((a, i) => entryView(a, old[i])), duplicates, skipped },
+  };
 }

@@ -1,5 +1,11 @@
 /** The two storage items of this domain (declared in platform/storage.ts with the others). */
-import { lastBackupItem, lastImportItem, type LastBackup, type LastImport, type StorageItem } from '../../../platform/storage';
+import {
+  lastBackupItem,
+  lastImportItem,
+  type LastBackup,
+  type LastImport,
+  type StorageItem,
+} from '../../../platform/storage';
 
 export type { LastBackup, LastImport };
 
@@ -8,4 +14,7 @@ export interface ImportExportStores {
   lastBackup: StorageItem<LastBackup>;
 }
 
-export const importExportStores = (): ImportExportStores => ({ lastImport: lastImportItem, lastBackup: lastBackupItem });
+export const importExportStores = (): ImportExportStores => ({
+  lastImport: lastImportItem,
+  lastBackup: lastBackupItem,
+});

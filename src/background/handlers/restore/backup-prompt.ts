@@ -26,7 +26,10 @@ export async function backupPrompt(
 }
 
 /** `backup/prompt-dismiss`: the prompt stays away for another 7 days. */
-export async function backupPromptDismiss(dismissed: StorageItem<number>, now = Date.now()): Promise<Record<never, never>> {
+export async function backupPromptDismiss(
+  dismissed: StorageItem<number>,
+  now = Date.now(),
+): Promise<Record<never, never>> {
   await dismissed.set(now);
   return {};
 }
