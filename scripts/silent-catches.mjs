@@ -34,6 +34,22 @@ export function silentCatches(path) {
     const line = source.getLineAndCharacterOfPosition(pos).line;
     return /\/\/|\/\*/.test(lines[line] ?? '') || /^\s*(\/\/|\*|\/\*|\{\/\*)/.test(lines[line - 1] ?? '');
   };
+  // A call chain may be split over several lines: a comment on any line of its statement up to the
+  // handler (or on the line above the statement) names the case.
+  const commentedFrom = (from, to) => {
+    const first = source.getLineAndCharacterOfPosition(from).line;
+    const last = source.getLineAndCharacterOfPosition(to).line;
+    for (let line = first; line <= last; line++)
+      if (commented(source.getPositionOfLineAndCharacter(line, 0))) return true;
+    return false;
+  };
+  const statementOf = (node) => {
+    let n = node;
+    while (n.parent && !ts.isStatement(n) && !ts.isSourceFile(n.parent)) n = n.parent;
+    // `if (…) call().catch(…)`: the comment above the `if` speaks for its one statement.
+    while (n.parent && (ts.isIfStatement(n.parent) || ts.isIterationStatement(n.parent, false))) n = n.parent;
+    return n;
+  };
   const found = [];
   const report = (node) => found.push(`${path}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`);
   const visit = (node) => {
@@ -50,7 +66,7 @@ export function silentCatches(path) {
       if (handler && (ts.isArrowFunction(handler) || ts.isFunctionExpression(handler))) {
         const param = handler.parameters[0]?.name;
         const used = param && ts.isIdentifier(param) && uses(handler.body, param.text);
-        if (!used && !commented(handler.getStart())) report(handler);
+        if (!used && !commentedFrom(statementOf(node).getStart(), handler.getStart())) report(handler);
       }
     }
     ts.forEachChild(node, visit);
