@@ -67,8 +67,9 @@ async function floodPage(): Promise<string> {
   }
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Free stuff</title>
 <style>body{display:flex;flex-wrap:wrap;gap:4px;margin:8px}</style></head><body>${imgs.join('\n')}
-<script>/* QRs are read as they come near the viewport: the attacker scrolls through all of them. */
-let y = 0; const timer = setInterval(() => { scrollTo(0, (y += 200)); if (y > document.body.scrollHeight) clearInterval(timer); }, 100);</script></body></html>`;
+<script>/* QRs are read as they come near the viewport: the attacker scrolls through all of them, and again
+from the top, as long as it is open (a QR that passed by during a slow frame is read on the next pass). */
+let y = 0; setInterval(() => { y = y > document.body.scrollHeight ? 0 : y + 200; scrollTo(0, y); }, 100);</script></body></html>`;
 }
 
 beforeAll(async () => {
