@@ -2,7 +2,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { launchWithExtension, type LoadedExtension } from '../e2e/harness';
 import { call, openPopup, PASSWORD } from '../e2e/popup-helpers';
-import { encodeMigration, parseOtpauthUri } from '../../src/core/otpauth-uri';
+import { parseOtpauthUri } from '../../src/core/otpauth-uri';
+import { addAccounts } from './seed';
 import { encodeBase32 } from '../../src/core/bytes/base32';
 
 // One popup open (1000 accounts) under a CDP trace: where the time between navigation start and the
@@ -49,19 +50,7 @@ beforeAll(async () => {
       `otpauth://totp/B:u${i}?issuer=B${i}&secret=${encodeBase32(new Uint8Array(20).map((_, j) => (j === 0 ? i >> 8 : j === 1 ? i & 255 : j)))}`,
     ),
   );
-  // In batches: one migration URI of 1000 accounts is over accounts/add-uri's 64 KB check.
-  for (let i = 0; i < accounts.length; i += 250) {
-    await call(page, {
-      type: 'accounts/add-uri',
-      uri: encodeMigration({
-        accounts: accounts.slice(i, i + 250),
-        version: 1,
-        batchSize: 1,
-        batchIndex: 0,
-        batchId: 1,
-      }),
-    });
-  }
+  await addAccounts(page, accounts);
   await page.close();
   await ext.context.addInitScript(probe);
   await (await openPopup(ext)).close(); // warm: the worker has read the vault once

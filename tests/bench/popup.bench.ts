@@ -5,7 +5,8 @@ import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { distDir } from '../e2e/harness';
 import { call, PASSWORD } from '../e2e/popup-helpers';
-import { encodeMigration, parseOtpauthUri } from '../../src/core/otpauth-uri';
+import { parseOtpauthUri } from '../../src/core/otpauth-uri';
+import { addAccounts } from './seed';
 import { codeAt } from '../../src/core/otp';
 import { encodeBase32 } from '../../src/core/bytes/base32';
 import { fmt } from './stats';
@@ -72,19 +73,7 @@ async function session(count: number): Promise<WithFloor> {
       `otpauth://totp/Bench:user${i}?issuer=Bench%20${String(i).padStart(4, '0')}&secret=${encodeBase32(secretOf(i))}`,
     ),
   );
-  // In batches: one migration URI of 1000 accounts is over accounts/add-uri's 64 KB check.
-  for (let i = 0; i < accounts.length; i += 250) {
-    await call(page, {
-      type: 'accounts/add-uri',
-      uri: encodeMigration({
-        accounts: accounts.slice(i, i + 250),
-        version: 1,
-        batchSize: 1,
-        batchIndex: 0,
-        batchId: 1,
-      }),
-    });
-  }
+  await addAccounts(page, accounts);
   await page.close();
   if (ext.floorId)
     await seedFloor(
