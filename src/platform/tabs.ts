@@ -9,10 +9,12 @@ export type TabQuery = Parameters<typeof browser.tabs.query>[0];
 export type QueryTabs = (query: TabQuery) => Promise<Pick<Tabs.Tab, 'id' | 'url'>[]>;
 export type GetTab = (tabId: number) => Promise<Pick<Tabs.Tab, 'active' | 'url' | 'windowId'>>;
 export type LastFocusedWindow = () => Promise<{ id?: number | undefined }>;
-export type ExecuteScript = (injection: {
-  target: { tabId: number; frameIds?: number[]; documentIds?: string[] };
-  files: string[];
-}) => Promise<unknown>;
+export type InjectionTarget = { tabId: number; frameIds?: number[]; documentIds?: string[]; allFrames?: boolean };
+export type ExecuteScript = (
+  injection: { target: InjectionTarget } & (
+    { files: string[] } | { func: (...args: string[]) => void; args: string[] }
+  ),
+) => Promise<unknown>;
 export interface TabRemovedEvent {
   addListener(listener: (tabId: number) => void): void;
 }

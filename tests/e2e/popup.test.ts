@@ -244,6 +244,32 @@ describe('popup in real Chromium', () => {
     await server.close();
   });
 
+  it('scan this page reaches a frame that never talked to us: a QR below the fold, on a page with nothing else for us', async () => {
+    // The content script touches the extension API only once it has something to say (issue 16), so
+    // this frame has no listener; the background wakes it (send-to-frame.ts) and asks again. Without
+    // the wake the page answers nothing and the screenshot, which shows only the top, finds no QR.
+    const uri = 'otpauth://totp/Below%20Co:hana?secret=KRUGS4ZANFZSAYLOEBSXQYLNOBWGK===&issuer=Below%20Co';
+    const qr = await QRCode.toDataURL(uri, { margin: 2, scale: 5 });
+    const server = await serveFixtures(join(repoRoot, 'tests/fixtures/pages'), {
+      '/below.html': () =>
+        `<!doctype html><title>Setup</title><h1>Set up 2FA</h1><div style="height:4000px">Scroll down for the code.</div>` +
+        `<img src="${qr}" width="200" height="200" alt="QR code">`,
+    });
+    const site = await ext.context.newPage();
+    await site.goto(server.url('/below.html', 'below.test'));
+    await site.bringToFront();
+    await site.waitForLoadState('load');
+    await site.waitForTimeout(500);
+    const result = await call<{ found: number; added: { issuer: string; sites: string[] }[] }>(page, {
+      type: 'scan/visible-tab',
+    });
+    expect(result.found).toBe(1);
+    expect(result.added.map((a) => [a.issuer, a.sites])).toEqual([['Below Co', [new URL(site.url()).origin]]]);
+    await site.close();
+    await page.bringToFront();
+    await server.close();
+  });
+
   it("this site first: the popup learns the active tab's site (host permission) and which accounts belong to it", async () => {
     const server = await serveFixtures(join(repoRoot, 'tests/fixtures/pages'));
     const site = await ext.context.newPage();

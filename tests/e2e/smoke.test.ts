@@ -47,11 +47,19 @@ describe('the built extension in Chromium', () => {
     await page.goto(url);
     const hello = await eventually(() =>
       ext.worker.evaluate(async (href) => {
-        // Without the "tabs" permission tab URLs are hidden, so ask every tab's content script.
-        const replies = await Promise.all(
-          (await chrome.tabs.query({})).map((tab) =>
-            chrome.tabs.sendMessage(tab.id ?? -1, { type: 'content/ping' }).catch(() => null),
+        // Without the "tabs" permission tab URLs are hidden, so ask every tab's content script. A
+        // content script listens once woken (what background/send-to-frame.ts does before a message).
+        const tabs = await chrome.tabs.query({});
+        const wake = (hook: string) => (globalThis as unknown as Record<string, () => void>)[hook]?.();
+        await Promise.all(
+          tabs.map((tab) =>
+            chrome.scripting
+              .executeScript({ target: { tabId: tab.id ?? -1 }, func: wake, args: ['__clickauthListen'] })
+              .catch(() => null),
           ),
+        );
+        const replies = await Promise.all(
+          tabs.map((tab) => chrome.tabs.sendMessage(tab.id ?? -1, { type: 'content/ping' }).catch(() => null)),
         );
         const reply = replies.find((r) => r?.value?.href === href);
         if (!reply) throw new Error('no content script answered for the page');

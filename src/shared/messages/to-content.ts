@@ -23,6 +23,13 @@ export const CONTENT_FIELDS = {
   'content/fill-code': 'origin answer:object',
 };
 
+/**
+ * The name of the function a content script leaves on its isolated world's global object to start
+ * listening for background messages (platform/runtime-lite.ts); background/send-to-frame.ts calls it
+ * through `scripting.executeScript`, which runs in that same world. Pages cannot see that world.
+ */
+export const WAKE_HOOK = '__clickauthListen';
+
 /** Whether `value` is an object whose fields have the types `spec` names. */
 export const hasFields = (spec: string, value: unknown): boolean =>
   typeof value === 'object' &&

@@ -21,9 +21,14 @@ fakeBrowser({
   i18n: { getMessage: () => '' },
 });
 
-const { onBackgroundMessage } = await import('../../../src/platform/runtime-lite');
+const { onBackgroundMessage, sendToBackground } = await import('../../../src/platform/runtime-lite');
+const { WAKE_HOOK } = await import('../../../src/shared/messages/to-content');
 const shown: string[] = [];
 onBackgroundMessage({ 'content/notice': async ({ text }) => (shown.push(text), {}) });
+// Nothing listens (nor touches the extension API) until the background wakes the frame: on a page
+// with nothing for us, the extension bindings are never built (issue 16).
+const listeningBeforeWake = listener !== undefined;
+(globalThis as unknown as Record<string, () => void>)[WAKE_HOOK]!();
 
 const BACKGROUND = { id: 'clickauth-test' };
 
@@ -39,6 +44,18 @@ async function deliver(message: unknown, sender: { id?: string; tab?: unknown } 
 }
 
 describe('onBackgroundMessage', () => {
+  it('listens only once woken (background/send-to-frame.ts wakes a frame that did not answer)', () => {
+    expect(listeningBeforeWake).toBe(false);
+    expect(listener).toBeTypeOf('function');
+  });
+
+  it('adds one listener however often it is woken or talks to the background', async () => {
+    const first = listener;
+    (globalThis as unknown as Record<string, () => void>)[WAKE_HOOK]!();
+    await sendToBackground({ type: 'app/info' } as never);
+    expect(listener).toBe(first);
+  });
+
   it('answers our background with a well-formed request (control)', async () => {
     expect(await deliver({ type: 'content/notice', text: 'Added' })).toEqual({ ok: true, value: {} });
     expect(shown).toEqual(['Added']);
