@@ -5,6 +5,7 @@
  * tab capture).
  */
 import { shadowOf } from '../../platform/shadow-root';
+import { isHtml, isSvg } from '../tag';
 
 /** Re-exported for the content script's other readers of shadow roots. */
 export { shadowOf };
@@ -25,9 +26,9 @@ const captureHost = (host: Element, shadow: ShadowRoot): boolean =>
   qrShaped(host) && host.getBoundingClientRect().width >= MIN_CAPTURE_SIDE && !shownText(host, shadow);
 
 /** Big enough and square-ish; `rect` when the caller has it already (measuring may force a layout). */
-export function qrShaped(el: Element, rect?: DOMRectReadOnly): boolean {
-  if (el instanceof SVGSVGElement && el.parentElement?.closest('svg')) return false;
-  if (el instanceof HTMLImageElement && !el.complete) return false;
+export function qrShaped(el: Element, rect?: { width: number; height: number }): boolean {
+  if (isSvg(el) && el.parentElement?.closest('svg')) return false;
+  if (isHtml(el, 'img') && !el.complete) return false;
   const { width, height } = rect ?? el.getBoundingClientRect();
   return width >= MIN_SIDE && height >= MIN_SIDE && width / height > 0.8 && width / height < 1.25;
 }
@@ -53,6 +54,21 @@ export function gridQr(grid: Element): boolean {
 const MEDIA = 'img, canvas, svg, object, embed';
 
 /**
+ * Every element that may host a shadow root: all but the built-in ones that cannot (DOM's attachShadow
+ * allows custom elements and 18 HTML elements), SVG's and MathML's common ones included. Each element we touch gets
+ * an object in our isolated world: on a shop page of 3000 elements, asking all of them cost more than
+ * the rest of a look at the page; this leaves its divs, spans and paragraphs (~a quarter).
+ * https://dom.spec.whatwg.org/#dom-element-attachshadow
+ */
+const MAY_HOST =
+  ':not(a,abbr,address,area,audio,b,base,bdi,bdo,br,button,canvas,caption,cite,code,col,colgroup,data,datalist,dd,del,' +
+  'details,dfn,dialog,dl,dt,em,embed,fieldset,figcaption,figure,form,head,hr,html,i,iframe,img,input,ins,kbd,label,legend,' +
+  'li,link,map,mark,menu,meta,meter,noscript,object,ol,optgroup,option,output,picture,pre,progress,q,rp,rt,ruby,s,samp,' +
+  'script,select,slot,small,source,strong,style,sub,summary,sup,table,tbody,td,template,textarea,tfoot,th,thead,time,' +
+  'title,tr,track,u,ul,var,video,wbr,svg,g,path,rect,circle,ellipse,line,polyline,polygon,text,tspan,defs,use,symbol,' +
+  'mask,stop,pattern,filter,image,desc,metadata,marker,math,mi,mo,mn,ms,mtext,mrow,mfrac,msqrt,msup,msub)';
+
+/**
  * The shadow roots right under `root` with their hosts: open ones on any element, closed ones on custom
  * elements (names with a hyphen, which is what web components are: the page's other elements are not
  * asked, so pages with thousands of them pay little). Walking every element is the costly part of a
@@ -63,7 +79,7 @@ export function shadowsIn(root: ParentNode): readonly (readonly [Element, Shadow
   let found = walked?.get(root);
   if (!found) {
     found = [];
-    for (const host of root.querySelectorAll('*')) {
+    for (const host of root.querySelectorAll(MAY_HOST)) {
       const shadow = host.shadowRoot ?? (host.localName.includes('-') ? shadowOf(host) : null);
       if (shadow) found.push([host, shadow]);
     }

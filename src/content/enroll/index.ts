@@ -10,12 +10,13 @@ import { drawnQrs, mediaIn, qrCandidates, qrShaped } from './detect';
 import { sourceOf } from './source';
 import { onDomChange } from '../dom-changes';
 import { addSetupQr, tracked } from './setup-qrs';
+import { isHtml } from '../tag';
 
 const seen = new WeakMap<Element, { key: string; reply: Promise<CandidateReply | null> }>();
 const retries = new WeakMap<Element, number>();
 
 /** An image is looked at again when its source changes (QRs regenerated on resize or "refresh"). */
-const keyOf = (el: Element) => (el instanceof HTMLImageElement ? el.currentSrc || el.src : '');
+const keyOf = (el: Element) => (isHtml(el, 'img') ? el.currentSrc || el.src : '');
 
 function consider(el: Element): Promise<CandidateReply | null> {
   const known = seen.get(el);
@@ -41,8 +42,7 @@ function consider(el: Element): Promise<CandidateReply | null> {
     if (candidate) (await ui())?.presentCandidate(el, candidate);
     // A canvas may be drawn later; an <object>/<embed> document may load after the 3 s we wait for it
     // (seen in Firefox on a busy machine): both are looked at again.
-    else if (el instanceof HTMLCanvasElement || el instanceof HTMLObjectElement || el instanceof HTMLEmbedElement)
-      recheckLater(el);
+    else if (isHtml(el, 'canvas') || isHtml(el, 'object') || isHtml(el, 'embed')) recheckLater(el);
     return answer ?? null;
   })();
   seen.set(el, { key: keyOf(el), reply });
@@ -84,20 +84,37 @@ const fresh = (el: Element): boolean => seen.get(el)?.key !== keyOf(el);
  * them: it measures them in the browser's own rendering step, so a page that keeps changing never has
  * its layout forced by us, and a long page's hundreds of images below the fold cost nothing until
  * they are scrolled to (a QR is enrolled by clicking it: it has to be on screen). A visible element
- * that is not QR-shaped yet (an image still loading, a QR step still growing) is measured again after
- * the next change; observing an element again gives a fresh report.
+ * that is not QR-shaped yet (an image still loading, a QR step still growing, a hidden step shown) is
+ * watched by a ResizeObserver and measured again when its size changes; observing an element again
+ * gives a fresh report. (Measuring every such element again after each change of the page cost a shop
+ * page with 200 product photos more than all the rest of our work.)
  */
 const observed = new WeakSet<Element>();
-const tooSmall = new Set<Element>();
+/** Visible, not QR-shaped: the size last seen, to tell a change from the ResizeObserver's first report. */
+const tooSmall = new Map<Element, { width: number; height: number }>();
 let io: IntersectionObserver | undefined;
+let ro: ResizeObserver | undefined;
 
 function onIntersections(entries: IntersectionObserverEntry[]): void {
   for (const { target, isIntersecting, boundingClientRect } of entries) {
-    tooSmall.delete(target);
-    if (!isIntersecting || !target.isConnected) continue;
-    if (qrShaped(target, boundingClientRect)) {
-      if (fresh(target)) void consider(target);
-    } else tooSmall.add(target);
+    if (isIntersecting && target.isConnected && !qrShaped(target, boundingClientRect)) {
+      if (!tooSmall.has(target)) {
+        tooSmall.set(target, { width: boundingClientRect.width, height: boundingClientRect.height });
+        (ro ??= new ResizeObserver(onResize)).observe(target);
+      }
+      continue;
+    }
+    if (tooSmall.delete(target)) ro!.unobserve(target);
+    if (isIntersecting && target.isConnected && fresh(target)) void consider(target);
+  }
+}
+
+function onResize(entries: ResizeObserverEntry[]): void {
+  for (const { target, contentRect } of entries) {
+    const last = tooSmall.get(target);
+    if (!last || (last.width === contentRect.width && last.height === contentRect.height)) continue;
+    tooSmall.set(target, { width: contentRect.width, height: contentRect.height });
+    remeasure(target);
   }
 }
 
@@ -113,7 +130,7 @@ function scan(): void {
   for (const el of mediaIn(document)) {
     // Firefox's IntersectionObserver gives no report for an <embed> (issue-18 page in
     // tests/e2e/firefox/reach.test.ts): those, rare on pages, are measured here like a drawn QR.
-    if (el instanceof HTMLEmbedElement && fresh(el) && qrShaped(el)) void consider(el);
+    if (isHtml(el, 'embed') && fresh(el) && qrShaped(el)) void consider(el);
     if (observed.has(el)) continue;
     observed.add(el);
     io.observe(el);
@@ -121,7 +138,6 @@ function scan(): void {
   }
   // The observer reports after the next rendering step; until then the autofill waits (setup-qrs.ts).
   if (added) void tracked(new Promise((reported) => requestAnimationFrame(() => setTimeout(reported, 0))));
-  for (const el of tooSmall) remeasure(el);
   for (const el of drawnQrs(document)) if (fresh(el)) void consider(el);
 }
 export function startEnroll(): void {
@@ -140,11 +156,16 @@ export function startEnroll(): void {
   // A page popover opened with showPopover() changes no attribute: its toggle event (no bubbling, seen
   // in the capture phase: https://github.com/whatwg/html/issues/8888) shows that a QR inside it may now be on screen.
   document.addEventListener('toggle', scan, true);
-  // An image that finishes loading (a new source too) changes no attribute: measure it again (load
-  // does not bubble: capture it).
+  // An image that finishes loading (a new source too) changes no attribute: measure it again if it
+  // was passed over only for loading, or was looked at with another source (load does not bubble:
+  // capture it). A size that changed with the load is the ResizeObserver's.
   document.addEventListener(
     'load',
-    (e) => e.target instanceof HTMLImageElement && observed.has(e.target) && remeasure(e.target),
+    ({ target }) => {
+      if (!isHtml(target, 'img')) return;
+      const last = tooSmall.get(target);
+      if (last ? qrShaped(target, last) : seen.has(target) && fresh(target)) remeasure(target);
+    },
     true,
   );
   onDomChange(document, scan);

@@ -31,11 +31,29 @@ function identifiers(input: HTMLInputElement): string {
   );
 }
 
+const LABELABLE = 'input:not([type=hidden]),button,meter,output,progress,select,textarea';
+
+/**
+ * `input.labels`, by the same rules, without it: Blink answers `labels` by walking the field's whole
+ * document, so a shop with 200 quantity inputs paid that walk 200 times (the CPU benchmark's heavy
+ * page). The enclosing label with no `for` whose first labelable element this is, and the labels whose
+ * `for` names this field when it is the first element with that id.
+ */
+function labelsOf(input: HTMLInputElement, root: Document | ShadowRoot): Element[] {
+  const out: Element[] = [];
+  const wrap = input.closest('label');
+  if (wrap && !wrap.hasAttribute('for') && wrap.querySelector(LABELABLE) === input) out.push(wrap);
+  if (input.id && root.getElementById(input.id) === input)
+    for (const label of root.querySelectorAll('label[for]'))
+      if (label.getAttribute('for') === input.id) out.push(label);
+  return out;
+}
+
 /** Label-like text, one source per line (the credential/phone patterns anchor on whole labels). */
 function labelText(input: HTMLInputElement): string {
   const root = input.getRootNode() as Document | ShadowRoot;
   const parts = [attr(input, 'placeholder'), attr(input, 'aria-label'), attr(input, 'title')];
-  for (const label of input.labels ?? []) parts.push(label.textContent ?? '');
+  for (const label of labelsOf(input, root)) parts.push(label.textContent ?? '');
   for (const id of attr(input, 'aria-labelledby').split(/\s+/))
     if (id) parts.push(root.getElementById(id)?.textContent ?? '');
   const prev = input.previousElementSibling ?? input.parentElement?.previousElementSibling;
@@ -47,6 +65,26 @@ function labelText(input: HTMLInputElement): string {
 const CONTEXT_MAX = RULES.reduce((sum, rule) => sum + Math.max(0, rule[3]), 0);
 
 /**
+ * What the rules give `text` as text of kind `kind` (0 identifiers, 1 label, 2 context), counting
+ * only the hints or only the exclusions. Remembered: a shop's 200 quantity fields share one label and
+ * a form's fields one context, and the patterns are long.
+ */
+function rulesScore(kind: number, hints: boolean, text: string): number {
+  if (!text) return 0;
+  const key = `${kind}${+hints}${text}`;
+  let score = known.get(key);
+  if (score === undefined) {
+    score = 0;
+    for (const [re, ...weights] of RULES)
+      if (weights[kind] && weights[kind] > 0 === hints && re.test(text)) score += weights[kind];
+    if (known.size > 500) known.clear();
+    known.set(key, score);
+  }
+  return score;
+}
+const known = new Map<string, number>();
+
+/**
  * How much `input` looks like a one-time-code field; -Infinity when it cannot be one. With a `floor`,
  * a field that cannot reach it even with the best context is dropped before its context is read
  * (reading it walks the DOM around the field; a shop with 200 quantity inputs pays that 200 times).
@@ -55,20 +93,24 @@ export function scoreField(input: HTMLInputElement, floor = -Infinity): number {
   if (!TYPES.test(input.type) || input.disabled || input.readOnly) return -Infinity;
   const texts = [identifiers(input), labelText(input)];
   let score = 0;
-  const add = (i: number) => {
-    for (const [re, ...weights] of RULES) if (weights[i] && re.test(texts[i] ?? '')) score += weights[i]!;
-  };
-  add(0);
-  add(1);
+  // Hints first, exclusions only for a field the hints keep in the running: exclusions only lower a
+  // score, so the result is the same, and most fields of a page never run them.
+  const add = (i: number, hints: boolean) => (score += rulesScore(i, hints, texts[i]!));
+  add(0, true);
+  add(1, true);
   if (attr(input, 'autocomplete').includes('one-time-code')) score += 4;
   const max = input.maxLength;
   score += max >= 6 && max <= 8 ? 1.5 : max > 8 && max <= 10 ? 0.5 : max > 0 && (max < 4 || max > 20) ? -1 : 0;
   if (/numeric|decimal/.test(attr(input, 'inputmode'))) score += 1;
   if (/\\d|0-9/.test(input.pattern)) score += 1;
   score += ({ tel: 0.5, number: 0.5, password: -2 } as Record<string, number>)[input.type] ?? 0;
+  if (score + CONTEXT_MAX < floor) return -Infinity;
+  add(0, false);
+  add(1, false);
   if (score + CONTEXT_MAX < floor || !shown(input)) return -Infinity;
   texts.push(norm(contextText(input)));
-  add(2);
+  add(2, true);
+  add(2, false);
   // A "security code" next to card fields is a CVC.
   if (input.form?.querySelector('[autocomplete^="cc-"]')) score -= 10;
   return score;

@@ -214,3 +214,32 @@ describe('look-alikes that are not QR codes', () => {
     expect(style).not.toHaveBeenCalled();
   });
 });
+
+describe('shadowsIn: the elements that may host a shadow root', () => {
+  it('finds open and closed roots on every element that may host one, and asks no other element', async () => {
+    const { shadowsIn } = await import('../../../src/content/enroll/detect');
+    document.body.innerHTML =
+      '<div id="d"></div><span id="s"></span><section id="sec"></section><x-widget id="x"></x-widget>' +
+      '<svg><foreignObject><div id="fo"></div></foreignObject><g><rect/></g></svg>' +
+      '<ul><li><a href="#">link</a></li></ul><label>Qty <input></label><img alt=""><p id="p"></p>';
+    const open = ['d', 's', 'sec', 'fo', 'p'];
+    for (const id of open) document.getElementById(id)!.attachShadow({ mode: 'open' });
+    for (const id of ['x'])
+      closedRoots.set(document.getElementById(id)!, document.getElementById(id)!.attachShadow({ mode: 'closed' }));
+    const asked: string[] = [];
+    const read = Object.getOwnPropertyDescriptor(Element.prototype, 'shadowRoot')!.get!;
+    vi.spyOn(Element.prototype, 'shadowRoot', 'get').mockImplementation(function (this: Element) {
+      asked.push(this.localName);
+      return read.call(this) as ShadowRoot | null;
+    });
+    expect(
+      shadowsIn(document.body)
+        .map(([host]) => host.id)
+        .sort(),
+    ).toEqual(['d', 'fo', 'p', 's', 'sec', 'x']);
+    // Built-ins that cannot host a shadow root (DOM's attachShadow) and SVG content are never asked.
+    expect(
+      asked.filter((name) => ['ul', 'li', 'a', 'label', 'input', 'img', 'g', 'rect', 'svg'].includes(name)),
+    ).toEqual([]);
+  });
+});
