@@ -3,7 +3,14 @@
  * isolated world of the page's own isolate, so its samples sit in the same profile, with our
  * chrome-extension:// script URLs on the stack. A sample counts as ours when any frame on its stack is
  * ours (what our code calls, natives and layout included); else as the page's when a frame is the page's.
+ *
+ * A sample stands for the time until the next one, but at most `MAX_SAMPLE_MS`: the profiler samples
+ * every ~0.18 ms here (asked for 0.1), and a longer gap is the thread off the CPU (descheduled on a
+ * loaded 2-core machine, or waiting), not work; one such gap of 5–10 ms on a single sample of ours was
+ * what made the same article page measure 5 ms in one visit and 30 ms in the next.
  */
+export const MAX_SAMPLE_MS = 0.5;
+
 export interface CpuProfile {
   nodes: { id: number; callFrame: { url: string; functionName: string }; children?: number[] }[];
   samples: number[];
@@ -44,8 +51,7 @@ export function attribute(profile: CpuProfile, ourPrefix: string): Attribution {
   const out: Attribution = { ours: 0, page: 0, longestRun: 0, longTasks: 0 };
   let run = 0;
   for (let i = 0; i < profile.samples.length; i++) {
-    // A sample stands for the time until the next one.
-    const ms = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+    const ms = Math.min(MAX_SAMPLE_MS, (profile.timeDeltas[i + 1] ?? 0) / 1000);
     const k = kindOf(profile.samples[i]!);
     if (k === 'ours') {
       out.ours += ms;
@@ -70,7 +76,7 @@ export function topOfOurs(profile: CpuProfile, ourPrefix: string, count = 5): st
     const frame = byId.get(profile.samples[i]!)!.callFrame;
     if (!frame.url.startsWith(ourPrefix)) continue;
     const name = `${frame.functionName || '(anonymous)'}@${frame.url.slice(ourPrefix.length)}`;
-    self.set(name, (self.get(name) ?? 0) + (profile.timeDeltas[i + 1] ?? 0) / 1000);
+    self.set(name, (self.get(name) ?? 0) + Math.min(MAX_SAMPLE_MS, (profile.timeDeltas[i + 1] ?? 0) / 1000));
   }
   return [...self]
     .sort((a, b) => b[1] - a[1])
