@@ -2,7 +2,7 @@
  * The content side of the in-field button, auto-submit and "password + code in one field", on small
  * HTML fixtures. (Trusted clicks cannot be made here; the e2e tests click for real.)
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CodeAnswer, FillAnswer } from '../../../src/shared/protocol';
 import { pageSize } from './layout';
 import { fakeContentRuntime } from '../../fake-browser';
@@ -65,6 +65,10 @@ afterEach(() => {
   document.body.innerHTML = '';
   document.querySelectorAll('clickauth-fill').forEach((e) => e.remove());
 });
+
+// The "Filled by ClickAuth" cue (fill/cue.ts) takes itself away 2.5 s after a fill: let the last
+// one's timer run while the window still exists (on a loaded machine it fired after teardown).
+afterAll(() => settle(2600));
 
 describe('submitNear', () => {
   it("clicks the form's submit button (sites listen for the click), or requests a submit without one", () => {
