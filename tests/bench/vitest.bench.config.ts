@@ -7,5 +7,7 @@ export default defineConfig({
     include: ['tests/bench/**/*.bench.ts'],
     environment: 'node',
     testTimeout: 600_000,
+    // One benchmark at a time: two files measuring at once on 2 cores measure each other.
+    fileParallelism: false,
   },
 });
