@@ -63,9 +63,6 @@ let listening = false;
 export function onBackgroundMessage(more: Handlers): void {
   Object.assign(handlers, more);
   (globalThis as Record<string, unknown>)[WAKE_HOOK] = listen;
-  // Firefox builds listen at once, as before: the bindings cost is Chromium's (measured there), and
-  // the wake is proven by Chromium's e2e only.
-  if (import.meta.env.MODE === 'firefox') listen();
 }
 
 function listen(): void {

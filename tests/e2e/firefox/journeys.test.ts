@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
+import QRCode from 'qrcode';
 import { repoRoot } from '../harness';
 import { serveFixtures, type FixtureServer } from '../server';
 import { CASES, enrollRoutes, plausibleCodes } from '../enroll-fixtures';
@@ -27,7 +28,17 @@ let popup: Page;
 const scratch = mkdtempSync(join(tmpdir(), 'clickauth-ff-files-'));
 
 beforeAll(async () => {
-  server = await serveFixtures(join(repoRoot, 'tests/fixtures/pages'), await enrollRoutes(() => server.port));
+  // A second key of the same issuer, for another account, far below the fold.
+  const belowTheFold = await QRCode.toDataURL(
+    `otpauth://totp/${encodeURIComponent(SETUP.issuer)}:below?secret=KRUGS4ZANFZSAYLOEBSXQYLNOBWGK===&issuer=${encodeURIComponent(SETUP.issuer)}`,
+    { margin: 2, scale: 5 },
+  );
+  server = await serveFixtures(join(repoRoot, 'tests/fixtures/pages'), {
+    ...(await enrollRoutes(() => server.port)),
+    '/below-the-fold.html': () =>
+      `<!doctype html><title>Setup</title><h1>Set up 2FA</h1><div style="height:4000px">Scroll down.</div>` +
+      `<img src="${belowTheFold}" width="200" height="200" alt="QR code">`,
+  });
   firefox = await launchFirefox([SITE, LOOKALIKE]);
   popup = await firefox.openExtensionPage('src/popup/index.html');
 }, 240_000);
@@ -147,6 +158,25 @@ describe('Firefox: the main journeys on the real build', () => {
     await eventually(async () =>
       expect((await accounts(popup)).map((a) => a.issuer).sort()).toEqual(['Imported Co', SETUP.issuer].sort()),
     );
+  });
+
+  it('scan this page reaches a frame that never talked to us: a QR below the fold, on a page with nothing else for us', async () => {
+    // The content script touches the extension API only once it has something to say (issue 16), so
+    // this frame has no listener; the background wakes it (send-to-frame.ts: scripting.executeScript in
+    // the content script's sandbox) and asks again. Without the wake the page answers nothing and the
+    // screenshot, which shows only the top of the page, finds no QR.
+    const page = await visit('/below-the-fold.html', SITE);
+    await page.bringToFront();
+    await new Promise((done) => setTimeout(done, 500));
+    const result = await call<{ found: number; added: { issuer: string; account: string; sites: string[] }[] }>(popup, {
+      type: 'scan/visible-tab',
+    });
+    // Bound to the site: the page's host spells the issuer, and only the page's own answer can say where
+    // the QR was (a screenshot's account is bound to no site).
+    expect(result.added.map((a) => [a.issuer, a.account, a.sites])).toEqual([
+      [SETUP.issuer, 'below', [new URL(page.url()).origin]],
+    ]);
+    await page.close();
   });
 
   it('a withheld host permission (Firefox lets the user revoke it): the popup says so and offers to ask', async () => {
