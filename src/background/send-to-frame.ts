@@ -38,12 +38,15 @@ export async function sendToFrame<K extends ContentType>(
   if (!frame) await wake({ tabId, allFrames: true }, executeScript);
   let sent = await attempt();
   if (!sent && frame) {
-    const target = frame.documentId ? { tabId, documentIds: [frame.documentId] } : { tabId, frameIds: [frame.frameId] };
-    if (await wake(target, executeScript)) sent = await attempt();
+    if (await wake(frameTarget(tabId, frame), executeScript)) sent = await attempt();
   }
   const reply = sent?.reply as { ok: boolean; value?: ResponseOf<ToContent, K> } | null | undefined;
   return reply?.ok ? (reply.value ?? null) : null;
 }
+
+/** The frame as `scripting` names it: its very document where the browser can say, else its id. */
+export const frameTarget = (tabId: number, frame: FrameRef): InjectionTarget =>
+  frame.documentId ? { tabId, documentIds: [frame.documentId] } : { tabId, frameIds: [frame.frameId] };
 
 /** Starts the content scripts' listeners in `target` (in their isolated world); false when it could not run there. */
 function wake(target: InjectionTarget, executeScript: ExecuteScript): Promise<boolean> {

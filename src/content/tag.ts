@@ -3,7 +3,7 @@
  * our isolated world builds it for that world (part of the cost of a page's first look in the CPU
  * benchmark, issue 16); a tag name costs nothing. It also holds for elements of another frame.
  */
-const HTML_NS = 'http://www.w3.org/1999/xhtml';
+import { HTML_NS } from '../platform/shadow-root';
 
 export const isHtml = <K extends keyof HTMLElementTagNameMap>(
   node: unknown,

@@ -1,4 +1,4 @@
-const HTML_NS = 'http://www.w3.org/1999/xhtml';
+export const HTML_NS = 'http://www.w3.org/1999/xhtml';
 
 /**
  * The element's shadow root, open or closed: content scripts may read closed ones through

@@ -5,6 +5,7 @@ import { executeScript as inject, type ExecuteScript } from '../../platform/tabs
 import type { NoFields } from '../../shared/protocol';
 import type { SenderLike } from '../../shared/sender';
 import { BackgroundError } from '../errors';
+import { frameTarget } from '../send-to-frame';
 
 /**
  * `ui/load` (content scripts): inject the page UI script into the asking frame (its own document
@@ -13,9 +14,9 @@ import { BackgroundError } from '../errors';
 export async function uiLoad(sender: SenderLike, executeScript: ExecuteScript = inject): Promise<NoFields> {
   const tabId = sender.tab?.id;
   if (tabId === undefined) throw new BackgroundError('protocol/bad-request', 'Not a tab');
-  const target = sender.documentId
-    ? { tabId, documentIds: [sender.documentId] }
-    : { tabId, frameIds: [sender.frameId ?? 0] };
-  await executeScript({ target, files: [uiScript] });
+  await executeScript({
+    target: frameTarget(tabId, { frameId: sender.frameId ?? 0, documentId: sender.documentId }),
+    files: [uiScript],
+  });
   return {};
 }

@@ -97,7 +97,8 @@ let ro: ResizeObserver | undefined;
 
 function onIntersections(entries: IntersectionObserverEntry[]): void {
   for (const { target, isIntersecting, boundingClientRect } of entries) {
-    if (isIntersecting && target.isConnected && !qrShaped(target, boundingClientRect)) {
+    const inView = isIntersecting && target.isConnected;
+    if (inView && !qrShaped(target, boundingClientRect)) {
       if (!tooSmall.has(target)) {
         tooSmall.set(target, { width: boundingClientRect.width, height: boundingClientRect.height });
         (ro ??= new ResizeObserver(onResize)).observe(target);
@@ -105,7 +106,7 @@ function onIntersections(entries: IntersectionObserverEntry[]): void {
       continue;
     }
     if (tooSmall.delete(target)) ro!.unobserve(target);
-    if (isIntersecting && target.isConnected && fresh(target)) void consider(target);
+    if (inView && fresh(target)) void consider(target);
   }
 }
 

@@ -9,6 +9,7 @@
 import type { CandidateSource } from '../../shared/protocol';
 import { pageUi } from '../ui-loader';
 import { looksLikeQr } from './looks-like-qr';
+import { isHtml } from '../tag';
 import { mayBeSvg, namedSvg } from './svg-image';
 
 const OTPAUTH = /^otpauth(-migration)?:\/\//i;
@@ -17,8 +18,8 @@ export async function sourceOf(el: Element): Promise<CandidateSource | null> {
   const link = el.closest('a[href]')?.getAttribute('href');
   if (link && OTPAUTH.test(link)) return { kind: 'uri', uri: link };
   let looked = false;
-  if (el instanceof HTMLCanvasElement && !(await looksLikeQr(el))) return null;
-  if (el instanceof HTMLImageElement) {
+  if (isHtml(el, 'canvas') && !(await looksLikeQr(el))) return null;
+  if (isHtml(el, 'img')) {
     const src = el.currentSrc || el.src;
     const inQuery = uriInQuery(src);
     if (inQuery) return { kind: 'uri', uri: inQuery };
