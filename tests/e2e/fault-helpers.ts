@@ -18,8 +18,10 @@ export const send = (page: Page, message: object) =>
 /** Sends `message` and keeps the reply (or the error of a worker that died) on `window.__fired`. */
 export async function fire(page: Page, message: object): Promise<void> {
   await page.evaluate((m) => {
+    // A worker stopped before it answered: Chrome rejects the send, or (some versions, on a loaded
+    // machine) resolves it with no reply at all. Both mean the sender heard nothing back.
     (window as unknown as { __fired: Promise<unknown> }).__fired = chrome.runtime.sendMessage(m).then(
-      (r: unknown) => r,
+      (r: unknown) => r ?? { ok: false, error: { code: 'no-reply', message: 'the worker stopped before it answered' } },
       (e: unknown) => ({ ok: false, error: { code: 'worker-gone', message: String(e) } }),
     );
   }, message);
