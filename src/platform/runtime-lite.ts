@@ -10,31 +10,7 @@ import type { Reply } from '../shared/result';
 // Only the content records' field specs and their check, never shared/messages/index.ts (that would
 // ship every record), nor the records themselves.
 import { CONTENT_FIELDS, hasFields, WAKE_HOOK } from '../shared/messages/to-content';
-
-interface RuntimeLite {
-  id: string;
-  sendMessage(message: unknown): Promise<unknown>;
-  onMessage: {
-    addListener(
-      listener: (
-        message: unknown,
-        sender: { id?: string; tab?: unknown },
-        respond: (reply: unknown) => void,
-      ) => boolean | undefined,
-    ): void;
-  };
-}
-
-type Api = { runtime: RuntimeLite; i18n: I18nLite };
-let api: Api | undefined;
-/**
- * The extension API object, looked up on first use. In Chromium the first touch of `chrome` in a
- * frame builds the extension bindings of its isolated world (`get app` in a CPU profile; a bare
- * content script that only added a message listener cost a page milliseconds, docs/content-speed.md).
- * A page with no code field and no QR never pays it.
- */
-const ext = (): Api =>
-  (api ??= (globalThis as { browser?: Api }).browser ?? (globalThis as unknown as { chrome: Api }).chrome);
+import { native as ext } from './native';
 
 export async function sendToBackground<K extends BackgroundType>(
   message: Envelope<ToBackground, K>,
@@ -86,8 +62,4 @@ function listen(): void {
 /** chrome.i18n.getMessage, for the few words the content script shows. */
 export function message(key: string, substitutions?: string[]): string {
   return ext().i18n.getMessage(key, substitutions) || key;
-}
-
-interface I18nLite {
-  getMessage(key: string, substitutions?: string[]): string;
 }

@@ -5,7 +5,7 @@
  * not granted at install at all), so the popup checks and asks.
  * https://extensionworkshop.com/documentation/develop/manifest-v3-migration-guide/#host-permissions
  */
-import { browser } from './browser';
+import { native } from './native';
 
 const ALL_SITES = { origins: ['<all_urls>'] };
 
@@ -19,6 +19,6 @@ export interface SiteAccess {
 }
 
 export const siteAccess: SiteAccess = {
-  has: () => browser.permissions.contains(ALL_SITES),
-  request: () => browser.permissions.request(ALL_SITES),
+  has: () => native().permissions.contains(ALL_SITES),
+  request: () => native().permissions.request(ALL_SITES),
 };
