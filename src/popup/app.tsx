@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { AppInfo, PopupOpen, VaultState } from '../shared/protocol';
 import { errorText, type PopupApi, type Translate } from './api';
 import { SetupForm, UnlockForm } from './password-forms';
@@ -48,11 +48,13 @@ export function App({
     }
   }, [api, t]);
 
+  // The first refresh takes the answer as soon as it is there: a layout effect runs in the task of the
+  // first render, where an effect would wait for the first paint and the frame after it (~10 ms).
+  useLayoutEffect(() => void refresh(), [refresh]);
   useEffect(() => {
     // The background unreachable: the popup says so.
     api.info().then(setInfo, () => setFailure(t('errorBackgroundUnavailable')));
-    void refresh();
-  }, [api, refresh, t]);
+  }, [api, t]);
 
   const after = (action: Promise<unknown>) => action.then(refresh);
 

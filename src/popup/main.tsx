@@ -19,15 +19,25 @@ const notices = createNoticesPort(callBackground, () => openExtensionPage('src/o
 
 const root = document.getElementById('app');
 setDocumentLanguage(t);
-if (root)
-  render(
-    <App
-      api={api}
-      t={t}
-      siteAccess={siteAccess}
-      closePopup={() => window.close()}
-      notices={notices}
-      opening={opening}
-    />,
-    root,
-  );
+const mount = () => {
+  if (root)
+    render(
+      <App
+        api={api}
+        t={t}
+        siteAccess={siteAccess}
+        closePopup={() => window.close()}
+        notices={notices}
+        opening={opening}
+      />,
+      root,
+    );
+};
+// The first render waits for the `popup/open` answer (at most FIRST_ANSWER_WAIT_MS: a worker that has
+// to start shows "Loading…" meanwhile), so the popup is laid out and painted once, with its codes:
+// drawing "Loading…" first kept the main thread busy when the answer arrived (issue 16).
+const FIRST_ANSWER_WAIT_MS = 150;
+// (allSettled: a failed answer mounts at once too; App's first refresh shows its error.)
+void Promise.race([Promise.allSettled([opening]), new Promise((done) => setTimeout(done, FIRST_ANSWER_WAIT_MS))]).then(
+  mount,
+);
