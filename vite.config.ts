@@ -45,7 +45,7 @@ function onePopupFile(): Plugin {
     configResolved(config) {
       minify = config.build.minify !== false;
     },
-    async writeBundle(options) {
+    async writeBundle(options, built) {
       const dir = options.dir ?? 'dist/chrome';
       const htmlFile = join(dir, 'src/popup/index.html');
       const html = readFileSync(htmlFile, 'utf8');
@@ -64,7 +64,25 @@ function onePopupFile(): Plugin {
       if (!main || main.type !== 'chunk' || main.imports.length)
         throw new Error('one-popup-file: the popup must load as one file');
       writeFileSync(htmlFile, html.replace(`/${entry}`, `/assets/${main.fileName}`));
-      rmSync(join(dir, entry));
+      // The popup's old files that nothing else loads (its entry, a lazy chunk only it imported) go.
+      const chunks = new Map(
+        Object.values(built).flatMap((c) => (c.type === 'chunk' ? [[c.fileName, c] as const] : [])),
+      );
+      const reach = (roots: string[]) => {
+        const seen = new Set<string>();
+        const visit = (file: string) => {
+          const chunk = chunks.get(file);
+          if (seen.has(file) || !chunk) return;
+          seen.add(file);
+          for (const next of [...chunk.imports, ...chunk.dynamicImports]) visit(next);
+        };
+        roots.forEach(visit);
+        return seen;
+      };
+      const others = reach(
+        [...chunks.values()].filter((c) => c.isEntry && c.fileName !== entry).map((c) => c.fileName),
+      );
+      for (const file of reach([entry])) if (!others.has(file)) rmSync(join(dir, file));
     },
   };
 }

@@ -87,6 +87,9 @@ describe('the built manifest (dist/chrome)', () => {
     expect(readFileSync(join(distDir, entries[0]!), 'utf8')).not.toContain(polyfill);
     const worker = [...loaded(manifest.background.service_worker)].map((f) => readFileSync(join(distDir, f), 'utf8'));
     expect(worker.join('')).toContain(polyfill);
+    // The files the popup's rebundle removed were the popup's alone: the options page still finds all of its.
+    const options = readFileSync(join(distDir, 'src/options/index.html'), 'utf8').match(/src="\/([^"]+\.js)"/)![1]!;
+    expect(loaded(options).size).toBeGreaterThan(1);
   });
 
   it('keeps the public-suffix list (~110 KB gzip) out of the popup and the page scripts: only the service worker matches sites', () => {
