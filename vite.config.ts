@@ -64,7 +64,7 @@ function onePopupFile(): Plugin {
       if (!main || main.type !== 'chunk' || main.imports.length)
         throw new Error('one-popup-file: the popup must load as one file');
       writeFileSync(htmlFile, html.replace(`/${entry}`, `/assets/${main.fileName}`));
-      // The popup's old files that nothing else loads (its entry, a lazy chunk only it imported) go.
+      // The popup's old files that no other chunk loads (its entry, a lazy chunk only it imported) go.
       const chunks = new Map(
         Object.values(built).flatMap((c) => (c.type === 'chunk' ? [[c.fileName, c] as const] : [])),
       );
@@ -79,10 +79,10 @@ function onePopupFile(): Plugin {
         roots.forEach(visit);
         return seen;
       };
-      const others = reach(
-        [...chunks.values()].filter((c) => c.isEntry && c.fileName !== entry).map((c) => c.fileName),
-      );
-      for (const file of reach([entry])) if (!others.has(file)) rmSync(join(dir, file));
+      const popup = reach([entry]);
+      const others = reach([...chunks.keys()].filter((file) => !popup.has(file)));
+      for (const file of popup)
+        if (!others.has(file) && (file === entry || !chunks.get(file)?.isEntry)) rmSync(join(dir, file));
     },
   };
 }
