@@ -43,7 +43,11 @@ if (requests)
     isAccountSite: (origin) => isAccountSite(vault, origin),
     record: (sample) => clock.add(sample),
   });
-setCodeOffsetSource(async () => codeOffset(await settingsGet(services), await clock.estimate(Date.now())));
+// Both reads at once: the popup's first answer waits for this offset (issue 16).
+setCodeOffsetSource(async () => {
+  const [settings, estimate] = await Promise.all([settingsGet(services), clock.estimate(Date.now())]);
+  return codeOffset(settings, estimate);
+});
 
 const route = createRouter(backgroundHandlers(services), extensionSelf());
 

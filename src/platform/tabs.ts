@@ -6,7 +6,7 @@
 import { browser, type Tabs } from './browser';
 
 export type TabQuery = Parameters<typeof browser.tabs.query>[0];
-export type QueryTabs = (query: TabQuery) => Promise<Pick<Tabs.Tab, 'id' | 'url'>[]>;
+export type QueryTabs = (query: TabQuery) => Promise<Pick<Tabs.Tab, 'id' | 'url' | 'windowId'>[]>;
 export type GetTab = (tabId: number) => Promise<Pick<Tabs.Tab, 'active' | 'url' | 'windowId'>>;
 export type LastFocusedWindow = () => Promise<{ id?: number | undefined }>;
 export type InjectionTarget = { tabId: number; frameIds?: number[]; documentIds?: string[]; allFrames?: boolean };

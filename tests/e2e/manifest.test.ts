@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { assertBuilt, distDir } from './harness';
 
@@ -90,6 +90,19 @@ describe('the built manifest (dist/chrome)', () => {
     // The files the popup's rebundle removed were the popup's alone: the options page still finds all of its.
     const options = readFileSync(join(distDir, 'src/options/index.html'), 'utf8').match(/src="\/([^"]+\.js)"/)![1]!;
     expect(loaded(options).size).toBeGreaterThan(1);
+  });
+
+  it("has the popup's styles inline (no style sheet to wait for), and ships no orphaned copy of them", () => {
+    const popup = readFileSync(join(distDir, 'src/popup/index.html'), 'utf8');
+    expect(popup).not.toMatch(/<link[^>]+stylesheet/);
+    const inline = /<style>([^]*?)<\/style>/.exec(popup)?.[1] ?? '';
+    expect(inline).toContain('.accounts');
+    const sheets = readdirSync(join(distDir, 'assets')).filter((f) => f.endsWith('.css'));
+    expect(sheets.map((f) => readFileSync(join(distDir, 'assets', f), 'utf8'))).not.toContain(inline);
+    // The control: the options page still links its own style sheet, and it is there.
+    const options = readFileSync(join(distDir, 'src/options/index.html'), 'utf8');
+    const sheet = /<link rel="stylesheet"[^>]*href="\/assets\/([^"]+\.css)"/.exec(options)?.[1];
+    expect(sheets).toContain(sheet);
   });
 
   it('keeps the public-suffix list (~110 KB gzip) out of the popup and the page scripts: only the service worker matches sites', () => {

@@ -12,7 +12,7 @@ const sent: { tabId: number; message: unknown; options: unknown }[] = [];
 fakeBrowser({
   windows: { getLastFocused: async () => ({ id: 1 }) },
   tabs: {
-    query: async () => [{ id: 7, url: 'https://mail.example/login' }],
+    query: async () => [{ id: 7, url: 'https://mail.example/login', windowId: 1 }],
     sendMessage: async (tabId: number, message: unknown, options: unknown) => {
       sent.push({ tabId, message, options });
       return { ok: true, value: { filled: true } };

@@ -11,7 +11,7 @@ const sent: unknown[] = [];
 fakeBrowser({
   windows: { getLastFocused: async () => ({ id: 1 }) },
   tabs: {
-    query: async () => [{ id: 7, url: 'https://bank.example/login' }],
+    query: async () => [{ id: 7, url: 'https://bank.example/login', windowId: 1 }],
     sendMessage: async (_tabId: number, message: unknown) => {
       sent.push(message);
       return { ok: true, value: { filled: true } };
