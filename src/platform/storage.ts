@@ -57,6 +57,22 @@ export function defineItem<T>(
   };
 }
 
+/** A change to stored items, from any extension context (storage.onChanged, or a fake in tests). */
+export interface StorageChanges {
+  addListener(listener: (changes: Record<string, unknown>, area: string) => void): void;
+}
+
+/** Calls `listener` after any change to one of `items`, made by any context of the extension. */
+export function onItemsChanged(
+  items: readonly StorageItem<unknown>[],
+  listener: () => void,
+  changes: StorageChanges = browser.storage.onChanged,
+): void {
+  changes.addListener((changed, area) => {
+    if (items.some((item) => item.area === area && Object.hasOwn(changed, item.key))) listener();
+  });
+}
+
 /** The most recent import, so it can be undone (account ids are opaque random UUIDs). */
 export interface LastImport {
   importId: string;
