@@ -25,8 +25,27 @@ const TYPES = /^(?:text|tel|number|password)$/;
 const attr = (el: Element, name: string): string => el.getAttribute(name) ?? '';
 const clean = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim();
 
+/**
+ * `f`, remembered per text (at most 500 at a time): a shop's 200 quantity fields repeat a few label and
+ * attribute texts, and normalising runs four patterns over each (issue 16's CPU benchmark).
+ */
+function remembered(f: (text: string) => string): (text: string) => string {
+  const known = new Map<string, string>();
+  return (text) => {
+    let out = known.get(text);
+    if (out === undefined) {
+      out = f(text);
+      if (known.size >= 500) known.clear();
+      known.set(text, out);
+    }
+    return out;
+  };
+}
+const normId = remembered(norm);
+const normLabel = remembered((text) => norm(clean(text)));
+
 function identifiers(input: HTMLInputElement): string {
-  return norm(
+  return normId(
     ['id', 'name', 'class', 'formcontrolname', 'data-testid', 'autocomplete'].map((n) => attr(input, n)).join(' '),
   );
 }
@@ -58,7 +77,7 @@ function labelText(input: HTMLInputElement): string {
     if (id) parts.push(root.getElementById(id)?.textContent ?? '');
   const prev = input.previousElementSibling ?? input.parentElement?.previousElementSibling;
   if (prev && !prev.querySelector('input') && clean(prev.textContent).length < 80) parts.push(prev.textContent ?? '');
-  return parts.map((p) => norm(clean(p))).join('\n');
+  return parts.map(normLabel).join('\n');
 }
 
 /** The most the context text (headings and paragraphs around a field) can add to a score. */

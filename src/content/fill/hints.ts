@@ -7,30 +7,55 @@
  * tests/fixtures/fields.
  */
 
-/** [pattern, weight on identifiers, on label text, on context] */
-export type Rule = readonly [RegExp, number, number, number];
+/** What a rule tests text with: a RegExp, or a long one behind a cheap gate (`gated`). */
+export interface Pattern {
+  test(text: string): boolean;
+}
 
-export const STRONG = new RegExp(
-  [
-    // English and acronyms
-    '\\b(?:t?otp|hotp|otc|2 ?fa|tfa|mfa|2 ?step|two ?(?:step|factor)|2 ?factor|one ?time|onetime|passcode',
-    'authenticator|verification|verify|security ?code|auth(?:entication)? ?code|confirmation ?code',
-    'sign ?in ?code|login ?code|access ?code|6 ?digit)\\b',
-    // CJK
-    '验证码|驗證碼|校验码|动态码|動態密碼|確認コード|認証コード|ワンタイム|인증 ?코드|인증 ?번호|보안 ?코드',
-    // European
-    'bestätigungs ?code|sicherheits ?code|verifizierungs ?code|authentifizierungs ?code|einmal ?(?:code|passwort|kennwort)',
-    'c[oó]digo de (?:verifica[cç][ãa]o|verificaci[oó]n|seguran[cç]a|seguridad|autenticaci[oó]n|acceso|acesso|confirma)',
-    'code de (?:v[ée]rification|s[ée]curit[ée]|confirmation)|code d.authentification',
-    'codice (?:di )?(?:verifica|sicurezza|conferma)|verificatie ?code|beveiligings ?code|vahvistus ?koodi',
-    'verifierings ?kod|bekræftelses ?kode|ověřovací kód|kod (?:weryfikacyjny|uwierzytelniaj|jednorazowy|bezpiecze)',
-    'код (?:подтверждения|проверки|безопасности|аутентификации)|одноразов|doğrulama kodu|güvenlik kodu',
-    // others
-    'mã (?:xác minh|xác thực|bảo mật)|kode (?:verifikasi|keamanan)|رمز التحقق|קוד אימות|सत्यापन कोड|รหัสยืนยัน',
-  ].join('|'),
+/** [pattern, weight on identifiers, on label text, on context] */
+export type Rule = readonly [Pattern, number, number, number];
+
+/**
+ * `pattern` behind `gate`, a short pattern that matches wherever `pattern` can (every match of
+ * `pattern` contains a match of `gate`), so text the gate misses skips the long one. A page compiles
+ * its patterns on first use, in every frame: STRONG alone cost ~1.5 ms on the first field of a page,
+ * usually a search box (issue 16). tests/unit/content/hint-gates.test.ts checks the gates.
+ */
+export function gated(gate: RegExp, pattern: RegExp): Pattern & { gate: RegExp; pattern: RegExp } {
+  return { gate, pattern, test: (text) => gate.test(text) && pattern.test(text) };
+}
+
+// Every alternative of STRONG that can match text in ASCII holds one of these stems ("fa": 2fa, tfa, mfa,
+// factor; "cod": code, codice, codigo; "time": one time, onetime); the others hold a non-ASCII letter.
+const STRONG_GATE = /[^\x00-\x7f]|otp|otc|fa|step|time|auth|verif|digit|cod|kod|koodi|einmal/;
+
+export const STRONG = gated(
+  STRONG_GATE,
+  new RegExp(
+    [
+      // English and acronyms
+      '\\b(?:t?otp|hotp|otc|2 ?fa|tfa|mfa|2 ?step|two ?(?:step|factor)|2 ?factor|one ?time|onetime|passcode',
+      'authenticator|verification|verify|security ?code|auth(?:entication)? ?code|confirmation ?code',
+      'sign ?in ?code|login ?code|access ?code|6 ?digit)\\b',
+      // CJK
+      '验证码|驗證碼|校验码|动态码|動態密碼|確認コード|認証コード|ワンタイム|인증 ?코드|인증 ?번호|보안 ?코드',
+      // European
+      'bestätigungs ?code|sicherheits ?code|verifizierungs ?code|authentifizierungs ?code|einmal ?(?:code|passwort|kennwort)',
+      'c[oó]digo de (?:verifica[cç][ãa]o|verificaci[oó]n|seguran[cç]a|seguridad|autenticaci[oó]n|acceso|acesso|confirma)',
+      'code de (?:v[ée]rification|s[ée]curit[ée]|confirmation)|code d.authentification',
+      'codice (?:di )?(?:verifica|sicurezza|conferma)|verificatie ?code|beveiligings ?code|vahvistus ?koodi',
+      'verifierings ?kod|bekræftelses ?kode|ověřovací kód|kod (?:weryfikacyjny|uwierzytelniaj|jednorazowy|bezpiecze)',
+      'код (?:подтверждения|проверки|безопасности|аутентификации)|одноразов|doğrulama kodu|güvenlik kodu',
+      // others
+      'mã (?:xác minh|xác thực|bảo mật)|kode (?:verifikasi|keamanan)|رمز التحقق|קוד אימות|सत्यापन कोड|รหัสยืนยัน',
+    ].join('|'),
+  ),
 );
 
-const weak = /\b(?:code|token|pin|c[oó]digo|codice|kod|kode|koodi|kód)\b|код|コード|코드|码|碼|\bmã(?=\s|$)/;
+const weak = gated(
+  /[^\x00-\x7f]|cod|token|pin|kod|koodi/,
+  /\b(?:code|token|pin|c[oó]digo|codice|kod|kode|koodi|kód)\b|код|コード|코드|码|碼|\bmã(?=\s|$)/,
+);
 
 const excluded = new RegExp(
   [
