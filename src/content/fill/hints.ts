@@ -27,7 +27,7 @@ export function gated(gate: RegExp, pattern: RegExp): Pattern & { gate: RegExp; 
 
 // Every alternative of STRONG that can match text in ASCII holds one of these stems ("fa": 2fa, tfa, mfa,
 // factor; "cod": code, codice, codigo; "time": one time, onetime); the others hold a non-ASCII letter.
-const STRONG_GATE = /[^\x00-\x7f]|otp|otc|fa|step|time|auth|verif|digit|cod|kod|koodi|einmal/;
+const STRONG_GATE = /[\u0080-\uffff]|otp|otc|fa|step|time|auth|verif|digit|cod|kod|koodi|einmal/;
 
 export const STRONG = gated(
   STRONG_GATE,
@@ -53,7 +53,7 @@ export const STRONG = gated(
 );
 
 const weak = gated(
-  /[^\x00-\x7f]|cod|token|pin|kod|koodi/,
+  /[\u0080-\uffff]|cod|token|pin|kod|koodi/,
   /\b(?:code|token|pin|c[oó]digo|codice|kod|kode|koodi|kód)\b|код|コード|코드|码|碼|\bmã(?=\s|$)/,
 );
 
