@@ -66,8 +66,10 @@ function onePopupFile(): Plugin {
       // The stylesheet inline: a module script waits for the style sheets before it, so the popup's script
       // was evaluated only once its CSS file had arrived (~10 ms later in traces). The file goes unless
       // another page's chunk imports it. (Inline styles are allowed: the pages' CSP has no style-src.)
-      const link = /<link rel="stylesheet" crossorigin href="\/(assets\/[^"]+\.css)">/.exec(html);
-      if (!link) throw new Error(`one-popup-file: no stylesheet in ${htmlFile}`);
+      const links = [...html.matchAll(/<link rel="stylesheet" crossorigin href="\/(assets\/[^"]+\.css)">/g)];
+      const link = links[0];
+      if (links.length !== 1 || !link || (html.match(/<link/g) ?? []).length !== 1)
+        throw new Error(`one-popup-file: expected one stylesheet link in ${htmlFile}`);
       const css = readFileSync(join(dir, link[1]!), 'utf8');
       if (/<\/style/i.test(css)) throw new Error('one-popup-file: the popup CSS cannot be inlined');
       writeFileSync(

@@ -30,7 +30,8 @@ export async function activeTab(
   const [window, tabs] = await Promise.all([
     // No window to ask about (e.g. all closed): no active tab, below.
     lastFocused().catch(() => null),
-    query({ active: true }),
+    // A failed query is no active tab, as a failed window lookup is.
+    query({ active: true }).catch(() => []),
   ]);
   // No normal window (all closed, or only a popup window): no active tab.
   if (window?.id === undefined) return null;

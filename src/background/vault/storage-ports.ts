@@ -18,18 +18,28 @@ export function storagePorts(): VaultPorts {
   // The sealed vault as last read (ciphertext only): reading a 1000-account vault's two generations
   // took 32–45 ms, the largest part of an unlock after the KDF (issue 16), and the popup's opening had
   // just read them to learn whether there is a vault. Any change to them (our writes, another context
-  // writing storage) drops it; a read that fails is not kept.
+  // writing storage) drops it; a read that fails is not kept. The worker listens for changes only while
+  // it keeps a read: our own writes drop it first, so their events (the old and new blobs) are not sent
+  // to the worker at all.
   let sealed: Promise<{ current?: string; previous?: string }> | null = null;
-  let listening = false;
-  const forget = () => (sealed = null);
+  let stopListening: (() => void) | null = null;
+  const forget = () => {
+    sealed = null;
+    stopListening?.();
+    stopListening = null;
+  };
   return {
     blobs: {
       read() {
-        if (!listening) onItemsChanged([vaultCurrent, vaultPrevious], forget);
-        listening = true;
-        const pending = (sealed ??= Promise.all([vaultCurrent.get(), vaultPrevious.get()]).then(
-          ([current, previous]) => ({ ...(current ? { current } : {}), ...(previous ? { previous } : {}) }),
-        ));
+        if (!sealed) {
+          // Listening from before the read: a change while it runs drops it too.
+          stopListening ??= onItemsChanged([vaultCurrent, vaultPrevious], forget);
+          sealed = Promise.all([vaultCurrent.get(), vaultPrevious.get()]).then(([current, previous]) => ({
+            ...(current ? { current } : {}),
+            ...(previous ? { previous } : {}),
+          }));
+        }
+        const pending = sealed;
         // The caller gets the failure through `pending`; only the cache lets go of it.
         pending.catch(() => sealed === pending && forget());
         return pending;

@@ -26,12 +26,15 @@ const attr = (el: Element, name: string): string => el.getAttribute(name) ?? '';
 const clean = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim();
 
 /**
- * `f`, remembered per text (at most 500 at a time): a shop's 200 quantity fields repeat a few label and
- * attribute texts, and normalising runs four patterns over each (issue 16's CPU benchmark).
+ * `f`, remembered per text (at most 500 texts of up to 200 characters): a shop's 200 quantity fields
+ * repeat a few label and attribute texts, and normalising runs four patterns over each (issue 16's CPU
+ * benchmark).
  */
 function remembered(f: (text: string) => string): (text: string) => string {
   const known = new Map<string, string>();
   return (text) => {
+    // A long text (a whole section as a label) is not kept: the few short ones repeat.
+    if (text.length > 200) return f(text);
     let out = known.get(text);
     if (out === undefined) {
       out = f(text);

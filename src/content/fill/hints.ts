@@ -19,7 +19,7 @@ export type Rule = readonly [Pattern, number, number, number];
  * `pattern` behind `gate`, a short pattern that matches wherever `pattern` can (every match of
  * `pattern` contains a match of `gate`), so text the gate misses skips the long one. A page compiles
  * its patterns on first use, in every frame: STRONG alone cost ~1.5 ms on the first field of a page,
- * usually a search box (issue 16). tests/unit/content/hint-gates.test.ts checks the gates.
+ * usually a search box (issue 16). tests/dom/fill/hint-gates.test.ts checks the gates.
  */
 export function gated(gate: RegExp, pattern: RegExp): Pattern & { gate: RegExp; pattern: RegExp } {
   return { gate, pattern, test: (text) => gate.test(text) && pattern.test(text) };

@@ -34,6 +34,7 @@ describe('activeTab', () => {
       async () => [{ id: 1, windowId: 1 }],
     ],
     ['no active tab', async () => ({ id: 1 }), async () => []],
+    ['the tab query fails', async () => ({ id: 1 }), async () => Promise.reject(new Error('no tabs'))],
     [
       'only tabs of other windows (the focused one is a popup window)',
       async () => ({ id: 1 }),

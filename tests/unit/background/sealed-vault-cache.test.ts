@@ -58,6 +58,18 @@ describe('the sealed vault, as last read', () => {
     expect(get.mock.calls.length).toBe(reads);
   });
 
+  it('listens for changes only while it keeps a read: our own write stops it first (its events carry both blobs)', async () => {
+    await stored('A');
+    const { blobs } = storagePorts();
+    expect(fakeBrowser.storage.onChanged.hasListeners()).toBe(false);
+    await blobs.read();
+    expect(fakeBrowser.storage.onChanged.hasListeners()).toBe(true);
+    await blobs.write('B', 'A');
+    expect(fakeBrowser.storage.onChanged.hasListeners()).toBe(false);
+    expect(await blobs.read()).toEqual({ current: 'B', previous: 'A' });
+    expect(fakeBrowser.storage.onChanged.hasListeners()).toBe(true);
+  });
+
   it('does not keep a failed read: the next read asks storage again', async () => {
     await stored('A');
     const { blobs } = storagePorts();
