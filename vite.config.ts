@@ -66,9 +66,8 @@ function onePopupFile(): Plugin {
       // The stylesheet inline: a module script waits for the style sheets before it, so the popup's script
       // was evaluated only once its CSS file had arrived (~10 ms later in traces). The file goes unless
       // another page's chunk imports it. (Inline styles are allowed: the pages' CSP has no style-src.)
-      const links = [...html.matchAll(/<link rel="stylesheet" crossorigin href="\/(assets\/[^"]+\.css)">/g)];
-      const link = links[0];
-      if (links.length !== 1 || !link || (html.match(/<link/g) ?? []).length !== 1)
+      const link = /<link rel="stylesheet" crossorigin href="\/(assets\/[^"]+\.css)">/.exec(html);
+      if (!link || html.split('<link').length !== 2)
         throw new Error(`one-popup-file: expected one stylesheet link in ${htmlFile}`);
       const css = readFileSync(join(dir, link[1]!), 'utf8');
       if (/<\/style/i.test(css)) throw new Error('one-popup-file: the popup CSS cannot be inlined');

@@ -34,15 +34,15 @@ export function storagePorts(): VaultPorts {
         if (!sealed) {
           // Listening from before the read: a change while it runs drops it too.
           stopListening ??= onItemsChanged([vaultCurrent, vaultPrevious], forget);
-          sealed = Promise.all([vaultCurrent.get(), vaultPrevious.get()]).then(([current, previous]) => ({
+          const pending = Promise.all([vaultCurrent.get(), vaultPrevious.get()]).then(([current, previous]) => ({
             ...(current ? { current } : {}),
             ...(previous ? { previous } : {}),
           }));
+          // The caller gets the failure through `pending`; only the cache lets go of it.
+          pending.catch(() => sealed === pending && forget());
+          sealed = pending;
         }
-        const pending = sealed;
-        // The caller gets the failure through `pending`; only the cache lets go of it.
-        pending.catch(() => sealed === pending && forget());
-        return pending;
+        return sealed;
       },
       async write(current, previous, extra = {}) {
         forget();

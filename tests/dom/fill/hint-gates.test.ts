@@ -2,8 +2,9 @@
  * The classifier's long patterns sit behind short gates (content/fill/hints.ts `gated`): a gate must
  * match wherever its pattern can, or a field the pattern would score is silently missed. Checked on
  * strings generated from each pattern (its word-boundary and lookahead assertions dropped, which only
- * widens what is generated) and on every text of the field fixtures; and the point of the gates: the
- * texts of an ordinary page's search box skip the long patterns.
+ * widens what is generated) and on texts in the classifier's languages (the field fixtures run through
+ * the whole classifier in classifier.test.ts); and the point of the gates: the texts of an ordinary
+ * page's search box skip the long patterns.
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
