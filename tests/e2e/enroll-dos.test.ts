@@ -1,7 +1,7 @@
 /**
  * Finding 9, denial of service against enrollment, in real Chromium:
- *  (a) eviction: a page on attacker.test shows 300 distinct authenticator QRs, so the background
- *      issues 300 tokens; the user's real click on the QR in another tab must still enroll (the old
+ *  (a) eviction: a page on attacker.test shows 300 distinct authenticator QRs (3 in each of 100
+ *      frames: a frame reads only a few QRs on its own), so the background issues 300 tokens; the user's real click on the QR in another tab must still enroll (the old
  *      200-entry map dropped the oldest token, the victim's, for anyone's new one);
  *  (b) decompression bomb: an image that declares 30000×30000 pixels (small on the wire) next to a
  *      real QR; the bomb is refused from its header, the service worker stays responsive, and the real
@@ -56,21 +56,31 @@ ${extra}
 <button>Verify</button></form></body></html>`;
 }
 
-/** The attack page: FLOOD different authenticator QRs (every one a real, distinct key). */
-async function floodPage(): Promise<string> {
-  const imgs: string[] = [];
-  for (let i = 0; i < FLOOD; i++) {
-    const png = await qrPng(totpUri(`Flood ${i}`, `n${i}@attacker.test`, `flood-${i}`), { margin: 2, scale: 3 });
-    imgs.push(
-      `<img class="flood" width="96" height="96" alt="" src="data:image/png;base64,${png.toString('base64')}">`,
-    );
+/**
+ * The attack page: FLOOD different authenticator QRs (every one a real, distinct key), three to a
+ * frame. A frame reads 4 QRs on its own (src/content/enroll/allowance.ts) and the rest only when the
+ * user's pointer reaches them, so the attacker spreads them over frames to have them all decoded.
+ */
+const PER_FRAME = 3;
+async function floodFrames(): Promise<string[]> {
+  const frames: string[] = [];
+  for (let f = 0; f < FLOOD / PER_FRAME; f++) {
+    const imgs: string[] = [];
+    for (let i = f * PER_FRAME; i < (f + 1) * PER_FRAME; i++) {
+      const png = await qrPng(totpUri(`Flood ${i}`, `n${i}@attacker.test`, `flood-${i}`), { margin: 2, scale: 3 });
+      imgs.push(`<img width="96" height="96" alt="" src="data:image/png;base64,${png.toString('base64')}">`);
+    }
+    frames.push(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Free stuff ${f}</title>
+<style>body{display:flex;gap:4px;margin:4px}</style></head><body>${imgs.join('\n')}</body></html>`);
   }
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Free stuff</title>
-<style>body{display:flex;flex-wrap:wrap;gap:4px;margin:8px}</style></head><body>${imgs.join('\n')}
+  return frames;
+}
+const floodPage = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Free stuff</title>
+<style>body{display:flex;flex-wrap:wrap;gap:4px;margin:8px} iframe{width:320px;height:112px;border:0}</style></head><body>
+${Array.from({ length: FLOOD / PER_FRAME }, (_, f) => `<iframe src="/dos/flood/${f}.html"></iframe>`).join('\n')}
 <script>/* QRs are read as they come near the viewport: the attacker scrolls through all of them, and again
 from the top, as long as it is open (a QR that passed by during a slow frame is read on the next pass). */
 let y = 0; setInterval(() => { y = y > document.body.scrollHeight ? 0 : y + 200; scrollTo(0, y); }, 100);</script></body></html>`;
-}
 
 beforeAll(async () => {
   const grey = encodePng(200, 200, new Uint8Array(200 * 200 * 4).fill(160));
@@ -83,14 +93,15 @@ beforeAll(async () => {
   });
   await new Promise<void>((done) => images.listen(0, '127.0.0.1', done));
   imagesPort = (images.address() as { port: number }).port;
-  const flood = await floodPage();
+  const flood = await floodFrames();
   const victimQr = (await qrPng(victimUri)).toString('base64');
   const bombedQr = (await qrPng(bombedUri)).toString('base64');
   const bombImg = () =>
     `<img alt="Banner" width="200" height="200" src="http://bomb-images.test:${imagesPort}/bomb.png">`;
   server = await serveFixtures(join(repoRoot, 'tests/fixtures/pages'), {
     '/dos/victim.html': () => setupPage(victim.issuer, victimQr).replace('KEY', keyGroups(victimUri)),
-    '/dos/flood.html': () => flood,
+    '/dos/flood.html': () => floodPage,
+    ...Object.fromEntries(flood.map((html, f) => [`/dos/flood/${f}.html`, () => html])),
     '/dos/bomb.html': () => setupPage(bombed.issuer, bombedQr, bombImg()).replace('KEY', keyGroups(bombedUri)),
     '/dos/jpeg.html': () => setupPage(jpegCase.issuer, '').replace('data:image/png;base64,', encoded.jpeg),
     '/dos/webp.html': () => setupPage(webpCase.issuer, '').replace('data:image/png;base64,', encoded.webp),
@@ -131,9 +142,22 @@ async function visit(host: string, path: string): Promise<Page> {
   return page;
 }
 
+/** Overlays in the page and its frames. */
+async function overlayCount(page: Page): Promise<number> {
+  const counts = await Promise.all(
+    page.frames().map((f) =>
+      f
+        .locator(OVERLAY)
+        .count()
+        .catch(() => 0),
+    ),
+  );
+  return counts.reduce((a, b) => a + b, 0);
+}
+
 async function overlays(page: Page, count: number, timeout = 20_000): Promise<void> {
   await expect
-    .poll(() => page.locator(OVERLAY).count(), { timeout, message: `${count} overlay(s)` })
+    .poll(() => overlayCount(page), { timeout, message: `${count} overlay(s)` })
     .toBeGreaterThanOrEqual(count);
   await page.waitForTimeout(500); // clicks in the first 400 ms after the overlay appears are ignored
 }

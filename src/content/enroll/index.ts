@@ -7,7 +7,8 @@ import type { CandidateReply } from '../../shared/protocol';
 import { onBackgroundMessage, sendToBackground } from '../../platform/runtime-lite';
 import { pageUi } from '../ui-loader';
 import { drawnQrs, mediaIn, qrCandidates, qrShaped } from './detect';
-import { sourceOf } from './source';
+import { LATER, sourceOf, type Spend } from './source';
+import { allowance } from './allowance';
 import { onDomChange } from '../dom-changes';
 import { addSetupQr, tracked } from './setup-qrs';
 import { isHtml } from '../tag';
@@ -18,11 +19,66 @@ const retries = new WeakMap<Element, number>();
 /** An image is looked at again when its source changes (QRs regenerated on resize or "refresh"). */
 const keyOf = (el: Element) => (isHtml(el, 'img') ? el.currentSrc || el.src : '');
 
-function consider(el: Element): Promise<CandidateReply | null> {
+/**
+ * What the frame reads on its own (allowance.ts): 6 looks at square images (the 32-px two-tone check,
+ * 0.5–1 ms of the page's time for a 200-px image it has to decode) and 3 reads (drawn, encoded and
+ * decoded by the background, ~2 ms) at once, one more look every 5 s and one more read every 10 s.
+ * A setup page's QR is among the first (the biggest square in view goes first); past that, a QR
+ * waits for the user's pointer.
+ */
+const looks = allowance(6, 5000);
+const reads = allowance(3, 10_000);
+const onItsOwn: Spend = (step) => (step === 'look' ? looks : reads).take();
+
+/** In view (or drawn), not read for want of allowance: read when a real pointer reaches one. */
+const waiting = new Set<Element>();
+let pointing = false;
+
+function readWhenPointedAt(el: Element): void {
+  waiting.add(el);
+  if (pointing) return;
+  pointing = true;
+  addEventListener('pointerover', onPointerOver, { capture: true, passive: true });
+}
+
+/**
+ * The pointer entered an element: a waiting QR on its path, or under it (a QR in a closed shadow
+ * root, or behind a transparent layer the page put over it), is read now. Only the user's pointer: a
+ * page's own `dispatchEvent` is not trusted and reads nothing.
+ */
+function onPointerOver(event: PointerEvent): void {
+  if (!event.isTrusted) return;
+  const path = event.composedPath();
+  for (const el of waiting) {
+    if (!el.isConnected) {
+      waiting.delete(el);
+      continue;
+    }
+    if (!path.includes(el)) {
+      const { left, right, top, bottom } = el.getBoundingClientRect();
+      const { clientX: x, clientY: y } = event;
+      if (x < left || x > right || y < top || y > bottom) continue;
+    }
+    waiting.delete(el);
+    void consider(el, true);
+  }
+}
+
+/** `byUser`: the user pointed at it, or asked to scan the page; otherwise the allowances decide. */
+function consider(el: Element, byUser = false): Promise<CandidateReply | null> {
   const known = seen.get(el);
   if (known && known.key === keyOf(el)) return known.reply;
-  const reply = (async () => {
-    const source = await sourceOf(el);
+  const entry = { key: keyOf(el), reply: Promise.resolve<CandidateReply | null>(null) };
+  entry.reply = (async () => {
+    // Looked at again when its source changes (a QR regenerated on resize or "refresh").
+    if (isHtml(el, 'img')) watchLoads(el);
+    const source = await sourceOf(el, byUser ? undefined : onItsOwn);
+    if (source === LATER) {
+      // Not read: looked at again as new (a scan, the pointer), not answered from `seen`.
+      if (seen.get(el) === entry) seen.delete(el);
+      readWhenPointedAt(el);
+      return null;
+    }
     // A capture only of what this page may read itself (capture-guard.ts); if the page changed while
     // it was taken, the answer is dropped and the next scan tries again.
     const ui = () => pageUi().catch(() => null);
@@ -45,8 +101,8 @@ function consider(el: Element): Promise<CandidateReply | null> {
     else if (isHtml(el, 'canvas') || isHtml(el, 'object') || isHtml(el, 'embed')) recheckLater(el);
     return answer ?? null;
   })();
-  seen.set(el, { key: keyOf(el), reply });
-  return tracked(reply);
+  seen.set(el, entry);
+  return tracked(entry.reply);
 }
 
 /**
@@ -70,7 +126,7 @@ function recheckLater(el: Element): void {
 async function scanPage(): Promise<{ tokens: string[]; qrs: number }> {
   // A QR waiting to be scrolled into view for its capture does not hold up the answer.
   const replies = await Promise.all(
-    qrCandidates().map((el) => Promise.race([consider(el), new Promise<null>((r) => setTimeout(r, 5000, null))])),
+    qrCandidates().map((el) => Promise.race([consider(el, true), new Promise<null>((r) => setTimeout(r, 5000, null))])),
   );
   const tokens = replies.flatMap((r) => (r?.candidate ? [r.candidate.token] : []));
   return { tokens, qrs: replies.filter((r) => r?.isQr).length };
@@ -96,18 +152,25 @@ let io: IntersectionObserver | undefined;
 let ro: ResizeObserver | undefined;
 
 function onIntersections(entries: IntersectionObserverEntry[]): void {
+  const found: [Element, number][] = [];
   for (const { target, isIntersecting, boundingClientRect } of entries) {
     const inView = isIntersecting && target.isConnected;
+    // Out of view, nobody points at it: when it comes back, the observer reports it again.
+    if (!inView) waiting.delete(target);
     if (inView && !qrShaped(target, boundingClientRect)) {
       if (!tooSmall.has(target)) {
         tooSmall.set(target, { width: boundingClientRect.width, height: boundingClientRect.height });
         (ro ??= new ResizeObserver(onResize)).observe(target);
+        if (isHtml(target, 'img') && !target.complete) watchLoads(target);
       }
       continue;
     }
     if (tooSmall.delete(target)) ro!.unobserve(target);
-    if (inView && fresh(target)) void consider(target);
+    if (inView && fresh(target)) found.push([target, boundingClientRect.width * boundingClientRect.height]);
   }
+  // The biggest first: a setup page's QR (150–300 px) before its logos, avatars and icons, should the
+  // allowance run out.
+  for (const [target] of found.sort((a, b) => b[1] - a[1])) void consider(target);
 }
 
 function onResize(entries: ResizeObserverEntry[]): void {
@@ -117,6 +180,22 @@ function onResize(entries: ResizeObserverEntry[]): void {
     tooSmall.set(target, { width: contentRect.width, height: contentRect.height });
     remeasure(target);
   }
+}
+
+/**
+ * An image that finishes loading (a new source too) changes no attribute: it is measured again if it
+ * was passed over only for loading, or was looked at with another source. A size that changed with
+ * the load is the ResizeObserver's. Listened to on those images only (a listener on the document
+ * brought every load of the page, a shop's 200 photos, into our world).
+ */
+const loadWatched = new WeakSet<Element>();
+function watchLoads(img: HTMLImageElement): void {
+  if (loadWatched.has(img)) return;
+  loadWatched.add(img);
+  img.addEventListener('load', () => {
+    const last = tooSmall.get(img);
+    if (last ? qrShaped(img, last) : seen.has(img) && fresh(img)) remeasure(img);
+  });
 }
 
 function remeasure(el: Element): void {
@@ -157,17 +236,5 @@ export function startEnroll(): void {
   // A page popover opened with showPopover() changes no attribute: its toggle event (no bubbling, seen
   // in the capture phase: https://github.com/whatwg/html/issues/8888) shows that a QR inside it may now be on screen.
   document.addEventListener('toggle', scan, true);
-  // An image that finishes loading (a new source too) changes no attribute: measure it again if it
-  // was passed over only for loading, or was looked at with another source (load does not bubble:
-  // capture it). A size that changed with the load is the ResizeObserver's.
-  document.addEventListener(
-    'load',
-    ({ target }) => {
-      if (!isHtml(target, 'img')) return;
-      const last = tooSmall.get(target);
-      if (last ? qrShaped(target, last) : seen.has(target) && fresh(target)) remeasure(target);
-    },
-    true,
-  );
   onDomChange(document, scan);
 }

@@ -5,6 +5,10 @@
  * has to be drawn (a canvas or same-origin image that looks two-toned, an SVG, an <object>/<embed>, a
  * table or div grid, a shadow host to capture) is drawn by the page UI script, loaded then
  * (draw-source.ts): this file runs on every page, and most pages' square images stop here.
+ *
+ * `spend` asks the frame's allowances (allowance.ts) before each costly step: the 32-px look ('look')
+ * and anything that ends in the background's decoder ('read'). When it says no, the answer is
+ * `LATER`: the element is read when the user points at it.
  */
 import type { CandidateSource } from '../../shared/protocol';
 import { pageUi } from '../ui-loader';
@@ -14,24 +18,34 @@ import { mayBeSvg, namedSvg } from './svg-image';
 
 const OTPAUTH = /^otpauth(-migration)?:\/\//i;
 
-export async function sourceOf(el: Element): Promise<CandidateSource | null> {
+/** Whether the frame may take one more costly step on its own now. */
+export type Spend = (step: 'look' | 'read') => boolean;
+export const LATER = 'later';
+
+export async function sourceOf(el: Element, spend: Spend = () => true): Promise<CandidateSource | null | typeof LATER> {
   const link = el.closest('a[href]')?.getAttribute('href');
   if (link && OTPAUTH.test(link)) return { kind: 'uri', uri: link };
   let looked = false;
-  if (isHtml(el, 'canvas') && !(await looksLikeQr(el))) return null;
+  if (isHtml(el, 'canvas')) {
+    if (!spend('look')) return LATER;
+    if (!(await looksLikeQr(el))) return null;
+  }
   if (isHtml(el, 'img')) {
     const src = el.currentSrc || el.src;
     const inQuery = uriInQuery(src);
     if (inQuery) return { kind: 'uri', uri: inQuery };
     // An SVG (named, or maybe one served without an extension, svg-image.ts) is rasterised by the page UI.
     if (!namedSvg(src) && !mayBeSvg(src)) {
+      if (!spend('look')) return LATER;
       if ((await looksLikeQr(el)) === false) return null;
+      if (!spend('read')) return LATER;
       if (/^data:image\//i.test(src)) return { kind: 'png', dataUrl: src };
       const url = new URL(src, location.href);
       if (url.origin !== location.origin) return { kind: 'url', url: url.href };
       looked = true;
     }
   }
+  if (!looked && !spend('read')) return LATER;
   return pageUi().then(
     (ui) => ui.drawSource(el, looked),
     // No page UI (the extension reloaded under the page): nothing to draw with, no button either.
@@ -41,6 +55,8 @@ export async function sourceOf(el: Element): Promise<CandidateSource | null> {
 
 /** Chart/QR services put the payload in the query: ?chl=otpauth%3A%2F%2F… or ?data=otpauth://… */
 function uriInQuery(src: string): string | null {
+  // No query, no parameters: most images end here without parsing their URL.
+  if (!src.includes('?')) return null;
   try {
     for (const value of new URL(src, location.href).searchParams.values()) if (OTPAUTH.test(value)) return value;
   } catch {
