@@ -28,8 +28,12 @@ let server: FixtureServer;
 let ext: LoadedExtension;
 let control: Page;
 
-/** `others` QRs of web addresses, then (after `delayMs`, by the page's script) the setup QR and its field. */
-function page(others: string[], setupQr: string, delayMs: number): string {
+/**
+ * `others` QRs of web addresses, then (after `delayMs`, by the page's script) the setup QR and its
+ * field; `covered`: under a transparent layer of the page's (the pointer enters the layer, not the QR).
+ */
+function page(others: string[], setupQr: string, delayMs: number, covered = false): string {
+  const cover = covered ? '<div data-test="cover" style="position:absolute;inset:0;background:transparent"></div>' : '';
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${ISSUER} – set up two-factor authentication</title>
 <style>body{font:16px system-ui;margin:16px} #gallery{display:flex;flex-wrap:wrap;gap:4px} #gallery img{width:96px;height:96px}</style></head>
@@ -37,7 +41,7 @@ function page(others: string[], setupQr: string, delayMs: number): string {
 <form id="setup"><h2>Set up two-factor authentication</h2><p>Scan this QR code with your authenticator app.</p></form>
 <script>setTimeout(() => {
   document.getElementById('setup').insertAdjacentHTML('beforeend',
-    '<img data-test="qr" alt="QR code" width="200" height="200" src="data:image/png;base64,${setupQr}">' +
+    '<div style="position:relative;width:200px;height:200px"><img data-test="qr" alt="QR code" width="200" height="200" src="data:image/png;base64,${setupQr}">${cover}</div>' +
     '<p>Can\\'t scan? Enter this key: <code>${keyGroups(uri)}</code></p>' +
     '<label for="code">Enter the 6-digit code</label> <input id="code" name="code" autocomplete="off" inputmode="numeric" maxlength="6"> <button>Verify</button>');
   window.__shown = true;
@@ -54,6 +58,7 @@ beforeAll(async () => {
   server = await serveFixtures(join(repoRoot, 'tests/fixtures/pages'), {
     '/allowance/few.html': () => page(others.slice(0, 2), setupQr, 0),
     '/allowance/gallery.html': () => page(others, setupQr, 1500),
+    '/allowance/covered.html': () => page(others, setupQr, 1500, true),
   });
   ext = await launchWithExtension();
   control = await openPopup(ext);
@@ -120,4 +125,18 @@ describe('a frame reads a few QRs on its own, the rest when the pointer reaches 
     expect((await accounts()).map((a) => a.issuer)).toEqual([ISSUER]);
     await tab.close();
   }, 90_000);
+
+  it('the same gallery with a transparent layer over the setup QR: the pointer entering the layer reads the QR under it', async () => {
+    const tab = await visit('/allowance/covered.html');
+    await tab.waitForTimeout(3000);
+    expect(await tab.locator(OVERLAY).count()).toBe(0);
+    const box = (await tab.locator('[data-test=qr]').boundingBox())!;
+    await tab.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 5 });
+    // The pointer is over the page's layer, not the image: found by where it is.
+    expect(
+      await tab.evaluate(() => document.querySelector(':hover:not(:has(:hover))')?.getAttribute('data-test')),
+    ).toBe('cover');
+    await expect.poll(() => tab.locator(OVERLAY).count(), { timeout: 15_000 }).toBe(1);
+    await tab.close();
+  }, 60_000);
 });

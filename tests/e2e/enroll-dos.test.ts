@@ -58,7 +58,7 @@ ${extra}
 
 /**
  * The attack page: FLOOD different authenticator QRs (every one a real, distinct key), three to a
- * frame. A frame reads 4 QRs on its own (src/content/enroll/allowance.ts) and the rest only when the
+ * frame. A frame reads 3 QRs on its own (src/content/enroll/index.ts) and the rest only when the
  * user's pointer reaches them, so the attacker spreads them over frames to have them all decoded.
  */
 const PER_FRAME = 3;

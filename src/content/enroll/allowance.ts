@@ -10,6 +10,8 @@
 /** `size` at once, and one more every `everyMs` after one was taken, up to `size` again. */
 export interface Allowance {
   take(): boolean;
+  /** Returns one taken but not used (taken ahead of a look that found no QR). */
+  giveBack(): void;
 }
 
 export function allowance(size: number, everyMs: number, now: () => number = () => performance.now()): Allowance {
@@ -28,6 +30,9 @@ export function allowance(size: number, everyMs: number, now: () => number = () 
       if (left === size) since = t;
       left--;
       return true;
+    },
+    giveBack() {
+      left = Math.min(size, left + 1);
     },
   };
 }

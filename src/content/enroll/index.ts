@@ -13,7 +13,9 @@ import { onDomChange } from '../dom-changes';
 import { addSetupQr, tracked } from './setup-qrs';
 import { isHtml } from '../tag';
 
-const seen = new WeakMap<Element, { key: string; reply: Promise<CandidateReply | null> }>();
+const seen = new WeakMap<Element, { key: string; byUser: boolean; reply: Promise<CandidateReply | null> }>();
+/** Elements that showed an authenticator QR: a new source of theirs is read at once (its old overlay would otherwise stay). */
+const hadCandidate = new WeakSet<Element>();
 const retries = new WeakMap<Element, number>();
 
 /** An image is looked at again when its source changes (QRs regenerated on resize or "refresh"). */
@@ -28,7 +30,10 @@ const keyOf = (el: Element) => (isHtml(el, 'img') ? el.currentSrc || el.src : ''
  */
 const looks = allowance(6, 5000);
 const reads = allowance(3, 10_000);
-const onItsOwn: Spend = (step) => (step === 'look' ? looks : reads).take();
+const onItsOwn: Spend = {
+  take: (step) => (step === 'look' ? looks : reads).take(),
+  giveBack: (step) => (step === 'look' ? looks : reads).giveBack(),
+};
 
 /** In view (or drawn), not read for want of allowance: read when a real pointer reaches one. */
 const waiting = new Set<Element>();
@@ -42,33 +47,51 @@ function readWhenPointedAt(el: Element): void {
 }
 
 /**
- * The pointer entered an element: a waiting QR on its path, or under it (a QR in a closed shadow
- * root, or behind a transparent layer the page put over it), is read now. Only the user's pointer: a
- * page's own `dispatchEvent` is not trusted and reads nothing.
+ * The pointer entered an element: the waiting QR on its path, or else one under it (a QR in a closed
+ * shadow root, or behind a transparent layer the page put over it), is read now: one for each time the
+ * pointer enters something. Only the user's pointer: a page's own `dispatchEvent` is not trusted and
+ * reads nothing.
  */
 function onPointerOver(event: PointerEvent): void {
   if (!event.isTrusted) return;
   const path = event.composedPath();
+  let pick: Element | undefined;
   for (const el of waiting) {
-    if (!el.isConnected) {
-      waiting.delete(el);
-      continue;
+    if (!el.isConnected) waiting.delete(el);
+    else if (path.includes(el)) {
+      pick = el;
+      break;
     }
-    if (!path.includes(el)) {
+  }
+  if (!pick) {
+    const { clientX: x, clientY: y } = event;
+    for (const el of waiting) {
       const { left, right, top, bottom } = el.getBoundingClientRect();
-      const { clientX: x, clientY: y } = event;
-      if (x < left || x > right || y < top || y > bottom) continue;
+      if (x >= left && x <= right && y >= top && y <= bottom) {
+        pick = el;
+        break;
+      }
     }
-    waiting.delete(el);
-    void consider(el, true);
+  }
+  if (pick) {
+    waiting.delete(pick);
+    void consider(pick, true);
   }
 }
 
 /** `byUser`: the user pointed at it, or asked to scan the page; otherwise the allowances decide. */
 function consider(el: Element, byUser = false): Promise<CandidateReply | null> {
   const known = seen.get(el);
-  if (known && known.key === keyOf(el)) return known.reply;
-  const entry = { key: keyOf(el), reply: Promise.resolve<CandidateReply | null>(null) };
+  if (known && known.key === keyOf(el)) {
+    // The user asks while a look on the frame's own allowance is under way: its answer, unless it was
+    // put off for want of allowance (then it is no longer in `seen`), which the user's ask reads now.
+    if (byUser && !known.byUser) return known.reply.then((r) => (seen.get(el) === known ? r : consider(el, true)));
+    return known.reply;
+  }
+  // A new source of a QR that showed a key: read now, not left with its old overlay.
+  byUser ||= hadCandidate.has(el);
+  const entry = { key: keyOf(el), byUser, reply: Promise.resolve<CandidateReply | null>(null) };
+  waiting.delete(el);
   entry.reply = (async () => {
     // Looked at again when its source changes (a QR regenerated on resize or "refresh").
     if (isHtml(el, 'img')) watchLoads(el);
@@ -90,15 +113,16 @@ function consider(el: Element, byUser = false): Promise<CandidateReply | null> {
       // The page changed while the tab was captured (our own in-field button appearing counts): look
       // again soon, even if the page does not change any more.
       answer = null;
-      recheckLater(el);
+      recheckLater(el, byUser);
     }
     const candidate = answer?.candidate;
     // The overlay and everything after the click live in the page UI script, loaded now.
+    if (candidate) hadCandidate.add(el);
     if (candidate) addSetupQr(el);
     if (candidate) (await ui())?.presentCandidate(el, candidate);
     // A canvas may be drawn later; an <object>/<embed> document may load after the 3 s we wait for it
     // (seen in Firefox on a busy machine): both are looked at again.
-    else if (isHtml(el, 'canvas') || isHtml(el, 'object') || isHtml(el, 'embed')) recheckLater(el);
+    else if (isHtml(el, 'canvas') || isHtml(el, 'object') || isHtml(el, 'embed')) recheckLater(el, byUser);
     return answer ?? null;
   })();
   seen.set(el, entry);
@@ -109,14 +133,15 @@ function consider(el: Element, byUser = false): Promise<CandidateReply | null> {
  * Looked at again, 4 times at most: a canvas that had no QR yet (drawing on it changes no attribute),
  * an <object>/<embed> whose document loaded after the 3 s we wait for it, and a capture dropped because the page changed while it was taken.
  */
-function recheckLater(el: Element): void {
+function recheckLater(el: Element, byUser: boolean): void {
   const tries = retries.get(el) ?? 0;
   if (tries >= 4) return;
   retries.set(el, tries + 1);
   setTimeout(
     () => {
       seen.delete(el);
-      if (el.isConnected) void consider(el);
+      // A QR the user pointed at is looked at again as the user's, not on the frame's allowance.
+      if (el.isConnected) void consider(el, byUser);
     },
     500 * 2 ** tries,
   );
@@ -161,8 +186,9 @@ function onIntersections(entries: IntersectionObserverEntry[]): void {
       if (!tooSmall.has(target)) {
         tooSmall.set(target, { width: boundingClientRect.width, height: boundingClientRect.height });
         (ro ??= new ResizeObserver(onResize)).observe(target);
-        if (isHtml(target, 'img') && !target.complete) watchLoads(target);
       }
+      // Passed over while loading (the first time, or measured again with a new source): the load tells.
+      if (isHtml(target, 'img') && !target.complete) watchLoads(target);
       continue;
     }
     if (tooSmall.delete(target)) ro!.unobserve(target);

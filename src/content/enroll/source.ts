@@ -18,34 +18,62 @@ import { mayBeSvg, namedSvg } from './svg-image';
 
 const OTPAUTH = /^otpauth(-migration)?:\/\//i;
 
-/** Whether the frame may take one more costly step on its own now. */
-export type Spend = (step: 'look' | 'read') => boolean;
+/** Whether the frame may take one more costly step on its own now; one taken and not used goes back. */
+export interface Spend {
+  take(step: 'look' | 'read'): boolean;
+  giveBack(step: 'look' | 'read'): void;
+}
+const FREE: Spend = { take: () => true, giveBack: () => undefined };
 export const LATER = 'later';
 
-export async function sourceOf(el: Element, spend: Spend = () => true): Promise<CandidateSource | null | typeof LATER> {
+/**
+ * A look and the read after it, taken together before the look (so the reads go in the order the
+ * elements were considered, the biggest first, not in the order their looks finish); the read goes
+ * back when the look finds no QR. False: neither was there.
+ */
+async function lookFirst(
+  el: HTMLImageElement | HTMLCanvasElement,
+  spend: Spend,
+): Promise<boolean | null | typeof LATER> {
+  if (!spend.take('look')) return LATER;
+  // No read left: no look either (what it found could not be sent).
+  if (!spend.take('read')) {
+    spend.giveBack('look');
+    return LATER;
+  }
+  const look = await looksLikeQr(el);
+  if (look === false) spend.giveBack('read');
+  return look;
+}
+
+export async function sourceOf(el: Element, spend: Spend = FREE): Promise<CandidateSource | null | typeof LATER> {
   const link = el.closest('a[href]')?.getAttribute('href');
   if (link && OTPAUTH.test(link)) return { kind: 'uri', uri: link };
-  let looked = false;
+  let read = false;
   if (isHtml(el, 'canvas')) {
-    if (!spend('look')) return LATER;
-    if (!(await looksLikeQr(el))) return null;
+    const look = await lookFirst(el, spend);
+    if (look === LATER) return LATER;
+    // A tainted canvas (null) has no pixels to send either.
+    if (!look) return null;
+    read = true;
   }
+  let looked = false;
   if (isHtml(el, 'img')) {
     const src = el.currentSrc || el.src;
     const inQuery = uriInQuery(src);
     if (inQuery) return { kind: 'uri', uri: inQuery };
     // An SVG (named, or maybe one served without an extension, svg-image.ts) is rasterised by the page UI.
     if (!namedSvg(src) && !mayBeSvg(src)) {
-      if (!spend('look')) return LATER;
-      if ((await looksLikeQr(el)) === false) return null;
-      if (!spend('read')) return LATER;
+      const look = await lookFirst(el, spend);
+      if (look === LATER) return LATER;
+      if (look === false) return null;
       if (/^data:image\//i.test(src)) return { kind: 'png', dataUrl: src };
       const url = new URL(src, location.href);
       if (url.origin !== location.origin) return { kind: 'url', url: url.href };
-      looked = true;
+      looked = read = true;
     }
   }
-  if (!looked && !spend('read')) return LATER;
+  if (!read && !spend.take('read')) return LATER;
   return pageUi().then(
     (ui) => ui.drawSource(el, looked),
     // No page UI (the extension reloaded under the page): nothing to draw with, no button either.

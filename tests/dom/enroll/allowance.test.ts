@@ -43,6 +43,17 @@ describe('allowance', () => {
     expect(a.take()).toBe(true);
   });
 
+  it('one given back is there to take again, never past `size`', () => {
+    const a = allowance(2, 1000, () => 0);
+    expect([a.take(), a.take(), a.take()]).toEqual([true, true, false]);
+    a.giveBack();
+    expect([a.take(), a.take()]).toEqual([true, false]);
+    a.giveBack();
+    a.giveBack();
+    a.giveBack();
+    expect([a.take(), a.take(), a.take()]).toEqual([true, true, false]);
+  });
+
   it('over any run of takes and waits, never gives more than size + elapsed / period', () => {
     fc.assert(
       fc.property(
