@@ -53,7 +53,8 @@ export async function sourceOf(el: Element, spend: Spend = FREE): Promise<Candid
   if (isHtml(el, 'canvas')) {
     const look = await lookFirst(el, spend);
     if (look === LATER) return LATER;
-    // A tainted canvas (null) has no pixels to send either.
+    // A tainted canvas (null) has no pixels to send either: its read goes back, as for no QR.
+    if (look === null) spend.giveBack('read');
     if (!look) return null;
     read = true;
   }
