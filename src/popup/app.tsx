@@ -12,7 +12,8 @@ export type { PopupApi, Translate } from './api';
  * The popup: first run (create the master password), locked (unlock), or the unlocked vault. `opening`
  * is the `popup/open` answer main.tsx asked for before preact loaded (./open-early.ts); the first
  * refresh takes it, every later one (after unlock, create, lock) asks again. It brings the first rows
- * only; the vault view asks for the full list after its first paint.
+ * only; the vault view asks for the full list after its first paint. `answered` is that answer when it
+ * was already there at mount: the first render draws the vault at once, with no first refresh.
  */
 export function App({
   api,
@@ -21,6 +22,7 @@ export function App({
   closePopup,
   notices,
   opening,
+  answered,
 }: {
   api: PopupApi;
   t: Translate;
@@ -28,12 +30,17 @@ export function App({
   closePopup?: () => void;
   notices?: NoticesPort;
   opening?: Promise<PopupOpen> | undefined;
+  answered?: PopupOpen | undefined;
 }) {
   const [info, setInfo] = useState<AppInfo | null>(null);
-  const [state, setState] = useState<VaultState | null>(null);
-  const [open, setOpen] = useState<PopupOpen['unlocked']>(null);
+  // With the answer there at mount, one render draws the vault (issue 16): a first render of
+  // "Loading…" and a second one from the first refresh cost ~1 ms more before the first code, and the
+  // second render ran App's effects (app/info's message) before the codes were drawn.
+  const [state, setState] = useState<VaultState | null>(answered?.status.state ?? null);
+  const [open, setOpen] = useState<PopupOpen['unlocked']>(answered?.unlocked ?? null);
   const [failure, setFailure] = useState('');
-  const early = useRef(opening);
+  const early = useRef(answered ? undefined : opening);
+  const refreshed = useRef(answered !== undefined);
 
   // One round trip: status, list and the first rows' codes, so the vault view's first paint has codes.
   const refresh = useCallback(async () => {
@@ -50,7 +57,10 @@ export function App({
 
   // The first refresh takes the answer as soon as it is there: a layout effect runs in the task of the
   // first render, where an effect would wait for the first paint and the frame after it (~10 ms).
-  useLayoutEffect(() => void refresh(), [refresh]);
+  useLayoutEffect(() => {
+    if (refreshed.current) refreshed.current = false;
+    else void refresh();
+  }, [refresh]);
   useEffect(() => {
     // The background unreachable: the popup says so.
     api.info().then(setInfo, () => setFailure(t('errorBackgroundUnavailable')));

@@ -21,20 +21,18 @@ const PATHS = {
 
 export type IconName = keyof typeof PATHS;
 
+/**
+ * The stroke (width, caps, joins, colour) is in base.css's `.ico`, not in attributes: the popup's
+ * first render draws a dozen icons, and each attribute is a DOM call (issue 16).
+ */
 export function Icon({ name, size = 18 }: { name: IconName; size?: number }) {
   return (
     <svg
-      class="ico"
+      class={name === 'more' ? 'ico thick' : 'ico'}
       width={size}
       height={size}
       viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      stroke-width={name === 'more' ? 3 : 2}
-      stroke-linecap="round"
-      stroke-linejoin="round"
       aria-hidden="true"
-      focusable="false"
     >
       <path d={PATHS[name]} />
     </svg>

@@ -8,6 +8,7 @@ import { siteAccess } from '../platform/site-access';
 import { openExtensionPage } from '../platform/open-page';
 import { installDevLogSink } from '../shared/dev-log-sink';
 import { setDocumentLanguage } from '../shared/ui/document-language';
+import type { PopupOpen } from '../shared/protocol';
 
 installDevLogSink();
 
@@ -19,7 +20,7 @@ const notices = createNoticesPort(callBackground, () => openExtensionPage('src/o
 
 const root = document.getElementById('app');
 setDocumentLanguage(t);
-const mount = () => {
+const mount = (answered?: PopupOpen) => {
   if (root)
     render(
       <App
@@ -29,6 +30,7 @@ const mount = () => {
         closePopup={() => window.close()}
         notices={notices}
         opening={opening}
+        answered={answered}
       />,
       root,
     );
@@ -37,7 +39,9 @@ const mount = () => {
 // to start shows "Loading…" meanwhile), so the popup is laid out and painted once, with its codes:
 // drawing "Loading…" first kept the main thread busy when the answer arrived (issue 16).
 const FIRST_ANSWER_WAIT_MS = 150;
-// (allSettled: a failed answer mounts at once too; App's first refresh shows its error.)
-void Promise.race([Promise.allSettled([opening]), new Promise((done) => setTimeout(done, FIRST_ANSWER_WAIT_MS))]).then(
-  mount,
-);
+// (allSettled: a failed answer mounts at once too; App's first refresh shows its error.) An answer that
+// is there is handed to App as it is, so its first render is the vault with its codes.
+void Promise.race([
+  Promise.allSettled([opening]).then(([settled]) => (settled.status === 'fulfilled' ? settled.value : undefined)),
+  new Promise<undefined>((done) => setTimeout(done, FIRST_ANSWER_WAIT_MS)),
+]).then(mount);

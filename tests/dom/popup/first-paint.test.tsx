@@ -4,7 +4,9 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startBackground, withVault } from '../../adapter/background';
-import { key, mount, settle, type, unmount } from './helpers';
+import { render } from 'preact';
+import { App } from '../../../src/popup/app';
+import { key, mount, settle, t, type, unmount } from './helpers';
 import { encodeBase32 } from '../../../src/core/bytes/base32';
 import { ROW_HEIGHT } from '../../../src/popup/account-list';
 import type { PopupApi } from '../../../src/popup/app';
@@ -103,5 +105,39 @@ describe('popup first paint', () => {
     expect(order).toHaveLength(1000);
     expect(order.slice(0, 3)).toEqual(['Issuer1', 'Issuer0', 'Issuer2']);
     expect(issuers(el).slice(0, 2)).toEqual(['Issuer1', 'Issuer0']);
+  });
+
+  it('an answer already there at mount: the first render draws the codes, nothing is asked before them', async () => {
+    const bg = await withVault(await startBackground(), uris(30));
+    const answered = await bg.api.open();
+    const firstCode = await bg.code((await bg.accounts())[0]!.id);
+    bg.sent.length = 0;
+    const root = document.createElement('main');
+    document.body.append(root);
+    try {
+      // One synchronous render: no "Loading…" first, and no message (popup/open again, app/info) before the codes.
+      render(<App api={bg.api} t={t} answered={answered} />, root);
+      const codes = [...root.querySelectorAll('[data-testid=code]')].map((c) => c.textContent?.replace(' ', ''));
+      expect(codes.length).toBeGreaterThan(5);
+      expect(root.querySelector('[data-testid=status]')).toBeNull();
+      expect(bg.sent.map((m) => m.type)).toEqual([]);
+      expect(codes[0]).toBe(firstCode);
+      // After it, the rest is asked for as before (the full list is not, all 30 came), popup/open never again.
+      await settle();
+      const after = bg.sent.map((m) => m.type);
+      expect(after).toContain('app/info');
+      expect(after).not.toContain('popup/open');
+      // Control: without the answer, the same App asks popup/open itself and draws the same first code.
+      render(null, root);
+      bg.sent.length = 0;
+      render(<App api={bg.api} t={t} />, root);
+      expect(root.querySelector('[data-testid=code]')).toBeNull();
+      await settle();
+      expect(bg.sent.map((m) => m.type)).toContain('popup/open');
+      expect(root.querySelector('[data-testid=code]')?.textContent?.replace(' ', '')).toBe(codes[0]);
+    } finally {
+      render(null, root);
+      root.remove();
+    }
   });
 });
