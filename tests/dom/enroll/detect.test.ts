@@ -237,6 +237,8 @@ describe('shadowsIn: the elements that may host a shadow root', () => {
         .map(([host]) => host.id)
         .sort(),
     ).toEqual(['d', 'fo', 'p', 's', 'sec', 'x']);
+    // In document order (the custom element is found by another query than the divs and spans).
+    expect(shadowsIn(document.body).map(([host]) => host.id)).toEqual(['d', 's', 'sec', 'x', 'fo', 'p']);
     // Built-ins that cannot host a shadow root (DOM's attachShadow) and SVG content are never asked.
     expect(
       asked.filter((name) => ['ul', 'li', 'a', 'label', 'input', 'img', 'g', 'rect', 'svg'].includes(name)),
