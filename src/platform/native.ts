@@ -12,6 +12,7 @@ export interface NativeApi {
     id: string;
     sendMessage(message: unknown): Promise<unknown>;
     getURL(path: string): string;
+    getManifest(): { name: string; short_name?: string; version: string };
     openOptionsPage(): Promise<void>;
     onMessage: {
       addListener(

@@ -23,6 +23,7 @@ export function App({
   notices,
   opening,
   answered,
+  manifest,
 }: {
   api: PopupApi;
   t: Translate;
@@ -31,8 +32,10 @@ export function App({
   notices?: NoticesPort;
   opening?: Promise<PopupOpen> | undefined;
   answered?: PopupOpen | undefined;
+  /** The name and version from the popup's own manifest: the header is right from the first render. */
+  manifest?: AppInfo | undefined;
 }) {
-  const [info, setInfo] = useState<AppInfo | null>(null);
+  const [info, setInfo] = useState<AppInfo | null>(manifest ?? null);
   // With the answer there at mount, one render draws the vault (issue 16): a first render of
   // "Loading…" and a second one from the first refresh cost ~1 ms more before the first code, and the
   // second render ran App's effects (app/info's message) before the codes were drawn.

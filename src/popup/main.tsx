@@ -9,6 +9,8 @@ import { openExtensionPage } from '../platform/open-page';
 import { installDevLogSink } from '../shared/dev-log-sink';
 import { setDocumentLanguage } from '../shared/ui/document-language';
 import type { PopupOpen } from '../shared/protocol';
+import { appInfo } from '../shared/app-info';
+import { native } from '../platform/native';
 
 installDevLogSink();
 
@@ -31,6 +33,7 @@ const mount = (answered?: PopupOpen) => {
         notices={notices}
         opening={opening}
         answered={answered}
+        manifest={appInfo(native().runtime.getManifest())}
       />,
       root,
     );

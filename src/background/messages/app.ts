@@ -6,7 +6,7 @@ import type { Services } from '../handlers/context';
 import { activeTab } from '../active-tab';
 import { finishEnrollmentsAfterUnlock } from '../enroll/after-unlock';
 import { finishPickAfterUnlock } from '../fill/pick';
-import { appInfo } from '../handlers/app-info';
+import { appInfo } from '../../shared/app-info';
 import { settingsGet } from '../handlers/settings-get';
 import { settingsSet } from '../handlers/settings-set';
 import { vaultChangePassword } from '../handlers/vault-change-password';
