@@ -43,10 +43,11 @@ if (requests)
     isAccountSite: (origin) => isAccountSite(vault, origin),
     record: (sample) => clock.add(sample),
   });
-// Both reads at once: the popup's first answer waits for this offset (issue 16).
+// The popup's first answer waits for this offset (issue 16): the settings are remembered by the worker,
+// and the clock samples (a storage read) are read only when the correction is on.
 setCodeOffsetSource(async () => {
-  const [settings, estimate] = await Promise.all([settingsGet(services), clock.estimate(Date.now())]);
-  return codeOffset(settings, estimate);
+  const settings = await settingsGet(services);
+  return settings.clockCorrection === true ? codeOffset(settings, await clock.estimate(Date.now())) : 0;
 });
 
 const route = createRouter(backgroundHandlers(services), extensionSelf());

@@ -1,4 +1,4 @@
-import { clockSamplesItem, settingsItem } from '../platform/storage';
+import { clockSamplesItem, rememberedItem, settingsItem } from '../platform/storage';
 import { ClockStore } from './clock/clock-store';
 import { activeTabOrigin } from './active-tab';
 import { askToUnlock } from './enroll/after-unlock';
@@ -12,7 +12,8 @@ export function createServices(ports: VaultPorts = storagePorts()): Services {
   const vault = new VaultService(ports);
   return {
     vault,
-    settings: settingsItem,
+    // Only settings/set writes them (through this object): read once per worker.
+    settings: rememberedItem(settingsItem),
     onSettingsChanged: () => undefined,
     activeOrigin: activeTabOrigin,
     askToUnlock,

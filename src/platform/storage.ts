@@ -57,6 +57,41 @@ export function defineItem<T>(
   };
 }
 
+/**
+ * `item` remembered after its first read, for an item that only the service worker writes and only
+ * through this object (settings: the settings/set handler): each read was a round trip to the
+ * browser's storage, and the popup's first answer waited for one (issue 16). Writes forget it before
+ * and after they run; a read that fails is not kept. A new worker reads it again.
+ */
+export function rememberedItem<T>(item: StorageItem<T>): StorageItem<T> {
+  let read: Promise<T | undefined> | null = null;
+  const forget = () => (read = null);
+  const write = async (run: () => Promise<void>) => {
+    forget();
+    try {
+      await run();
+    } finally {
+      forget();
+    }
+  };
+  return {
+    area: item.area,
+    key: item.key,
+    clearOn: item.clearOn,
+    get() {
+      if (!read) {
+        const pending = item.get();
+        // The caller gets the failure through `pending`; only the memory lets go of it.
+        pending.catch(() => read === pending && forget());
+        read = pending;
+      }
+      return read;
+    },
+    set: (value) => write(() => item.set(value)),
+    remove: () => write(() => item.remove()),
+  };
+}
+
 type ChangeListener = (changes: Record<string, unknown>, area: string) => void;
 
 /** A change to stored items, from any extension context (storage.onChanged, or a fake in tests). */
