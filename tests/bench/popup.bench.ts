@@ -14,7 +14,8 @@ import { hasFloor, launchWithFloor, NO_FLOOR_LINE, seedFloor, type WithFloor } f
 
 // Popup open → first correct code visible, ours against the floor extension in the same browser, opens
 // interleaved (ours, floor, ours, ...) so drift hits both. Navigation start → element visible.
-const RUNS = 10;
+// 20 each: with 10, the same build's 30-account ratio moved by ±0.07 from run to run (docs/popup-speed.md).
+const RUNS = 20;
 const sessions: WithFloor[] = [];
 
 /**
