@@ -47,7 +47,7 @@ if (requests)
 // and the clock samples (a storage read) are read only when the correction is on.
 setCodeOffsetSource(async () => {
   const settings = await settingsGet(services);
-  return settings.clockCorrection === true ? codeOffset(settings, await clock.estimate(Date.now())) : 0;
+  return codeOffset(settings, settings.clockCorrection === true ? await clock.estimate(Date.now()) : null);
 });
 
 const route = createRouter(backgroundHandlers(services), extensionSelf());

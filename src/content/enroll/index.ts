@@ -30,9 +30,10 @@ const keyOf = (el: Element) => (isHtml(el, 'img') ? el.currentSrc || el.src : ''
  */
 const looks = allowance(6, 5000);
 const reads = allowance(3, 10_000);
+const allowanceFor = (step: 'look' | 'read') => (step === 'look' ? looks : reads);
 const onItsOwn: Spend = {
-  take: (step) => (step === 'look' ? looks : reads).take(),
-  giveBack: (step) => (step === 'look' ? looks : reads).giveBack(),
+  take: (step) => allowanceFor(step).take(),
+  giveBack: (step) => allowanceFor(step).giveBack(),
 };
 
 /** In view (or drawn), not read for want of allowance: read when a real pointer reaches one. */
@@ -117,9 +118,11 @@ function consider(el: Element, byUser = false): Promise<CandidateReply | null> {
     }
     const candidate = answer?.candidate;
     // The overlay and everything after the click live in the page UI script, loaded now.
-    if (candidate) hadCandidate.add(el);
-    if (candidate) addSetupQr(el);
-    if (candidate) (await ui())?.presentCandidate(el, candidate);
+    if (candidate) {
+      hadCandidate.add(el);
+      addSetupQr(el);
+      (await ui())?.presentCandidate(el, candidate);
+    }
     // A canvas may be drawn later; an <object>/<embed> document may load after the 3 s we wait for it
     // (seen in Firefox on a busy machine): both are looked at again.
     else if (isHtml(el, 'canvas') || isHtml(el, 'object') || isHtml(el, 'embed')) recheckLater(el, byUser);
