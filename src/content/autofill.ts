@@ -11,6 +11,7 @@ import { targetSeen } from './fill/visible';
 import { pageUi } from './ui-loader';
 import { sendToBackground } from '../platform/runtime-lite';
 import { enrollSettled, isSetupField, onSetupQr } from './enroll/setup-qrs';
+import { thoroughly } from './enroll/detect';
 import type { CodeAnswer, FillAnswer } from '../shared/protocol';
 
 const ROLLOVER_MS = 3000;
@@ -106,14 +107,14 @@ async function offer(target: OtpTarget, request: Request = {}, clicked = false):
 
 /** The user asked (popup click on an account, keyboard shortcut): fill this page's field now with the tab's grant. */
 export async function fillNow(grant: string, accountId?: string): Promise<{ filled: boolean }> {
-  const target = findOtpFields(document);
+  const target = thoroughly(() => findOtpFields(document));
   if (!target) return { filled: false };
   return { filled: await offer(target, { ...(accountId ? { accountId } : {}), grant }) };
 }
 
 /** The user picked an account in the popup after clicking our button: fill its code (this document only). */
 export async function fillPicked(answer: CodeAnswer, origin: string): Promise<{ filled: boolean }> {
-  const target = location.origin === origin ? findOtpFields(document) : null;
+  const target = location.origin === origin ? thoroughly(() => findOtpFields(document)) : null;
   return { filled: target !== null && apply(target, answer) };
 }
 

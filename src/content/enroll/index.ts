@@ -6,7 +6,7 @@
 import type { CandidateReply } from '../../shared/protocol';
 import { onBackgroundMessage, sendToBackground } from '../../platform/runtime-lite';
 import { pageUi } from '../ui-loader';
-import { drawnQrs, mediaIn, qrCandidates, qrShaped } from './detect';
+import { drawnQrs, mediaIn, qrCandidates, qrShaped, thoroughly } from './detect';
 import { LATER, sourceOf, type Spend } from './source';
 import { allowance } from './allowance';
 import { onDomChange } from '../dom-changes';
@@ -154,7 +154,9 @@ function recheckLater(el: Element, byUser: boolean): void {
 async function scanPage(): Promise<{ tokens: string[]; qrs: number }> {
   // A QR waiting to be scrolled into view for its capture does not hold up the answer.
   const replies = await Promise.all(
-    qrCandidates().map((el) => Promise.race([consider(el, true), new Promise<null>((r) => setTimeout(r, 5000, null))])),
+    thoroughly(() => qrCandidates()).map((el) =>
+      Promise.race([consider(el, true), new Promise<null>((r) => setTimeout(r, 5000, null))]),
+    ),
   );
   const tokens = replies.flatMap((r) => (r?.candidate ? [r.candidate.token] : []));
   return { tokens, qrs: replies.filter((r) => r?.isQr).length };
