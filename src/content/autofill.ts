@@ -105,16 +105,23 @@ async function offer(target: OtpTarget, request: Request = {}, clicked = false):
   return false;
 }
 
+/**
+ * The field for a fill the user asked for: what a look at the page finds (the field our button is in,
+ * if it shows one), else a thorough look, which also asks the built-in elements that hold content of
+ * their own for a shadow root (enroll/detect.ts).
+ */
+const userLook = (): OtpTarget | null => findOtpFields(document) ?? thoroughly(() => findOtpFields(document));
+
 /** The user asked (popup click on an account, keyboard shortcut): fill this page's field now with the tab's grant. */
 export async function fillNow(grant: string, accountId?: string): Promise<{ filled: boolean }> {
-  const target = thoroughly(() => findOtpFields(document));
+  const target = userLook();
   if (!target) return { filled: false };
   return { filled: await offer(target, { ...(accountId ? { accountId } : {}), grant }) };
 }
 
 /** The user picked an account in the popup after clicking our button: fill its code (this document only). */
 export async function fillPicked(answer: CodeAnswer, origin: string): Promise<{ filled: boolean }> {
-  const target = location.origin === origin ? thoroughly(() => findOtpFields(document)) : null;
+  const target = location.origin === origin ? userLook() : null;
   return { filled: target !== null && apply(target, answer) };
 }
 

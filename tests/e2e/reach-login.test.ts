@@ -115,8 +115,11 @@ describe('a code field in an open shadow root on a plain <div>', () => {
   const value = (page: Page) =>
     page.evaluate(() => (window as unknown as { codeField: HTMLInputElement }).codeField.value);
 
-  it("on an empty <div> (a widget's mount point): filled without a click on the bound https site", async () => {
-    const page = await visit('/login/shadow-host.html');
+  it.each([
+    ['empty', ''],
+    ['holding only a comment', '?host=comment'],
+  ])("on a <div> %s (a widget's mount point): filled without a click on the bound https site", async (_, query) => {
+    const page = await visit(`/login/shadow-host.html${query}`);
     await expect.poll(() => value(page), { timeout: 8000 }).toMatch(/^\d{6}$/);
     expect(plausibleCodes(URI)).toContain(await value(page));
     await page.close();

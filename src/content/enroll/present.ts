@@ -6,6 +6,7 @@
 import type { Candidate, EnrollOutcome } from '../../shared/protocol';
 import { message, sendToBackground } from '../../platform/runtime-lite';
 import { fillCode, findOtpFields } from '../fill';
+import { thoroughly } from './detect';
 import type { OtpTarget } from '../fill/classify';
 import { showOverlay, type Overlay } from './overlay';
 import { showNotice } from './notice';
@@ -105,7 +106,8 @@ function fillConfirmation(qr: Element, code: string, stale: string[] = []): OtpT
     box;
     box = up(box)
   ) {
-    const target = findOtpFields(box as unknown as Document) ?? fallbackField(box);
+    // Thorough: the user clicked the QR (and setup-qrs.ts's isSetupField looks the same way).
+    const target = thoroughly(() => findOtpFields(box as unknown as Document)) ?? fallbackField(box);
     if (target?.kind === 'single' && stale.includes(target.input.value)) clear(target.input);
     if (target) return fillCode(target, code) ? target : null;
   }

@@ -5,6 +5,7 @@
  * page: the enroll scan registers here, the autofill asks.
  */
 import { findOtpFields } from '../fill';
+import { thoroughly } from './detect';
 
 const qrs = new Set<Element>();
 const listeners = new Set<() => void>();
@@ -51,7 +52,7 @@ export function isSetupField(input: Element): boolean {
       box = up(box)
     ) {
       if (box.contains(input)) return true;
-      if (findOtpFields(box as unknown as Document)) break;
+      if (thoroughly(() => findOtpFields(box as unknown as Document))) break;
     }
   }
   return false;
