@@ -103,8 +103,9 @@ let thorough = false;
 
 /**
  * Runs `look` with every built-in element asked for an open shadow root, light content or not: for
- * what the user asked for (a fill from the popup or the shortcut, "scan this page"), where a few
- * milliseconds do not matter and a widget's field or QR must not be missed.
+ * what the user asked for (a fill from the popup or the shortcut, a fill after picking, the
+ * confirmation field after a QR's click, "scan this page"), where a few milliseconds do not matter
+ * and a widget's field or QR must not be missed.
  */
 export function thoroughly<T>(look: () => T): T {
   const was = thorough;
@@ -119,9 +120,10 @@ export function thoroughly<T>(look: () => T): T {
 /**
  * The shadow roots right under `root` with their hosts, in document order: open and closed ones on
  * custom elements (which is what web components are), open ones on the 18 built-in elements that may
- * host one when they are empty (`BARE_HOST`; any of them in a thorough look). Walking the page is the costly part of a look at it, and
- * enroll and autofill both need it after each change (dom-changes.ts runs them in one task): the walk
- * is kept until the end of the task, when the page may change again.
+ * host one when they are empty (`BARE_HOST`; any of them in a thorough look). Walking the page is the
+ * costly part of a look at it, and enroll and autofill both need it after each change (dom-changes.ts
+ * runs them in one task): the walk is kept until the end of the task, when the page may change again,
+ * one for each kind of look.
  */
 export function shadowsIn(root: ParentNode): readonly (readonly [Element, ShadowRoot])[] {
   const cache = thorough ? 1 : 0;
@@ -144,9 +146,9 @@ export function shadowsIn(root: ParentNode): readonly (readonly [Element, Shadow
   }
   return found;
 }
-let walked:
-  | [WeakMap<ParentNode, (readonly [Element, ShadowRoot])[]>, WeakMap<ParentNode, (readonly [Element, ShadowRoot])[]>]
-  | undefined;
+type Walks = WeakMap<ParentNode, (readonly [Element, ShadowRoot])[]>;
+/** This task's walks: [ordinary look, thorough look]. */
+let walked: [Walks, Walks] | undefined;
 
 /** Every image, canvas, SVG, object and embed under `root`, shadow roots included, measured or not. */
 export function mediaIn(root: ParentNode = document, out: Element[] = []): Element[] {
