@@ -2,21 +2,28 @@
 import { shadowsIn } from '../enroll/detect';
 
 /**
- * Every <input> under `root`, in document order, descending into shadow roots (closed ones of custom
- * elements included, read as when enrolling: enroll/detect.ts's shared walk).
+ * Every <input> under `root` matching `selector`, in document order, descending into shadow roots
+ * (closed ones of custom elements included, read as when enrolling: enroll/detect.ts's shared walk).
  */
-export function inputsIn(root: Document | ShadowRoot, out: HTMLInputElement[] = []): HTMLInputElement[] {
+export function inputsIn(
+  root: Document | ShadowRoot,
+  selector = 'input',
+  out: HTMLInputElement[] = [],
+): HTMLInputElement[] {
   const shadows = shadowsIn(root);
   // Most pages: no shadow root, and the browser's own list is already in document order.
   if (!shadows.length) {
-    out.push(...root.querySelectorAll('input'));
+    out.push(...root.querySelectorAll<HTMLInputElement>(selector));
     return out;
   }
   const hosts = new Map(shadows);
-  for (const el of root.querySelectorAll('*')) {
+  // The inputs and the hosts, in document order (custom element names may hold a "." or other
+  // characters a selector reads otherwise: escaped).
+  const names = [...new Set(shadows.map(([host]) => CSS.escape(host.localName)))];
+  for (const el of root.querySelectorAll(`${selector},${names.join()}`)) {
     if (el.tagName === 'INPUT') out.push(el as HTMLInputElement);
     const shadow = hosts.get(el);
-    if (shadow) inputsIn(shadow, out);
+    if (shadow) inputsIn(shadow, selector, out);
   }
   return out;
 }

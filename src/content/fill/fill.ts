@@ -11,7 +11,10 @@ const appended = new WeakMap<HTMLInputElement, string>();
 
 // React tracks `value` with an own-property setter on each node and ignores `input` events when that
 // tracker already holds the new value; the prototype's setter bypasses it (facebook/react#10135).
-const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
+// Looked up on the first write, not when the script loads: reading `HTMLInputElement` builds that
+// interface in our isolated world (~0.25 ms, issue 16's CPU benchmark), which a page without a code
+// field never needs (the look at the page leaves its search box alone: classify.ts).
+let setValue: ((this: HTMLInputElement, v: string) => void) | undefined | null;
 
 /** Every input still holds exactly what we wrote (the user has not changed it). */
 export const stillOurs = (inputs: HTMLInputElement[]): boolean =>
@@ -45,6 +48,7 @@ const inputEvent = (i: HTMLInputElement, type: string, inputType: string, data: 
  */
 function put(input: HTMLInputElement, value: string): boolean {
   input.focus(); // some widgets only accept input into the focused box
+  setValue ??= Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set ?? null;
   const set = (v: string): void => (setValue ? setValue.call(input, v) : void (input.value = v));
   // Native key, input and paste events are composed: they reach listeners outside a shadow root.
   let same = 0;
