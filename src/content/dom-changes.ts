@@ -15,7 +15,8 @@ const OPTIONS: MutationObserverInit = {
   childList: true,
   subtree: true,
   attributes: true,
-  attributeFilter: ['type', 'src', 'style', 'class', 'hidden', 'disabled', 'open'],
+  // width and height: media declared oblong are left out of a look until they are not (enroll/detect.ts).
+  attributeFilter: ['type', 'src', 'style', 'class', 'hidden', 'disabled', 'open', 'width', 'height'],
 };
 
 type Listener = () => void;

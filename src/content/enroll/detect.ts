@@ -77,22 +77,64 @@ const DOCUMENT_POSITION_FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING
 const ORDERED_NODE_SNAPSHOT_TYPE = 7; // XPathResult.ORDERED_NODE_SNAPSHOT_TYPE
 
 /**
- * The custom elements under `root`, in document order, not inside nested shadow roots. XPath finds
- * them natively, so the page's other elements never get an object in our isolated world. A shadow root
- * cannot be an XPath context node: its top-level elements are. Without XPath (a DOM without it)
- * every element is asked.
+ * The elements under `root` that the XPath `expr` (from `descendant-or-self::`) selects, in document
+ * order, not inside nested shadow roots. XPath tests names and attributes natively, so the page's
+ * other elements never get an object in our isolated world. A shadow root cannot be an XPath context
+ * node: its top-level elements are. Without XPath (a DOM without it), `fallback` filters every
+ * element matching `selector`.
  */
-function customElementsIn(root: ParentNode): Element[] {
+function xpathIn(root: ParentNode, expr: string, selector: string, fallback: (el: Element) => boolean): Element[] {
   const doc = (root as Node).ownerDocument ?? (root as Document);
-  if (typeof doc.evaluate !== 'function')
-    return [...root.querySelectorAll('*')].filter((el) => el.localName.includes('-'));
+  if (typeof doc.evaluate !== 'function') return [...root.querySelectorAll(selector)].filter(fallback);
   const out: Element[] = [];
   const contexts: Iterable<Node> = (root as Node).nodeType === DOCUMENT_NODE ? [root as Node] : root.children;
   for (const context of contexts) {
-    const found = doc.evaluate(CUSTOM, context, null, ORDERED_NODE_SNAPSHOT_TYPE, null);
+    const found = doc.evaluate(expr, context, null, ORDERED_NODE_SNAPSHOT_TYPE, null);
     for (let i = 0; i < found.snapshotLength; i++) out.push(found.snapshotItem(i) as Element);
   }
   return out;
+}
+
+/** The custom elements under `root`, in document order, not inside nested shadow roots. */
+const customElementsIn = (root: ParentNode): Element[] =>
+  xpathIn(root, CUSTOM, '*', (el) => el.localName.includes('-'));
+
+/**
+ * Media whose declared size rules out a QR: `width` and `height` attributes, both plain numbers, one at
+ * least 1.5 times the other (a 640×360 photo, a 300×150 chart canvas; `qrShaped` wants 0.8–1.25).
+ * A look at the page leaves them out (they never get an object in our world: 200 product photos were
+ * ~2 ms of a shop page's, issue 16's CPU benchmark); "Scan this page" measures every one. CSS could
+ * still draw one square (`height: auto` on an image whose file is square, against its own attributes):
+ * that one waits for "Scan this page". SVGs are asked by selector, as before: XPath cannot name them
+ * in an HTML document without testing every element's `local-name()` (~1 ms on the shop page).
+ */
+const SQUARE_ENOUGH = 'not(@width div @height >= 1.5 or @height div @width >= 1.5)';
+/** One path per name (one path with a predicate testing the names cost the shop page 5× more). */
+const MEDIA_XPATH = ['img', 'canvas', 'object', 'embed']
+  .map((name) => `descendant-or-self::${name}[${SQUARE_ENOUGH}]`)
+  .join(' | ');
+/** What XPath's number() reads: digits with an optional point and sign, white space around. */
+const XPATH_NUMBER = /^\s*-?(?:\d+(?:\.\d*)?|\.\d+)\s*$/;
+const declared = (el: Element, name: string): number => {
+  const value = el.getAttribute(name);
+  return value !== null && XPATH_NUMBER.test(value) ? Number(value) : NaN;
+};
+/** Not `SQUARE_ENOUGH`, in script: for SVGs, and where the XPath is not used. */
+export function oblong(el: Element): boolean {
+  const width = declared(el, 'width');
+  const height = declared(el, 'height');
+  return width / height >= 1.5 || height / width >= 1.5;
+}
+
+/** The media a look asks: by XPath in an HTML document (unprefixed names are HTML's there only). */
+function squareEnoughMediaIn(root: ParentNode): Element[] {
+  const doc = (root as Node).ownerDocument ?? (root as Document);
+  const found =
+    doc.contentType === 'text/html'
+      ? xpathIn(root, MEDIA_XPATH, 'img, canvas, object, embed', (el) => !oblong(el))
+      : [...root.querySelectorAll('img, canvas, object, embed')].filter((el) => !oblong(el));
+  for (const svg of root.querySelectorAll('svg')) if (!oblong(svg)) found.push(svg);
+  return found;
 }
 
 /** Document order, for the few hosts found by the two queries. */
@@ -150,9 +192,13 @@ type Walks = WeakMap<ParentNode, (readonly [Element, ShadowRoot])[]>;
 /** This task's walks: [ordinary look, thorough look]. */
 let walked: [Walks, Walks] | undefined;
 
-/** Every image, canvas, SVG, object and embed under `root`, shadow roots included, measured or not. */
+/**
+ * Every image, canvas, SVG, object and embed under `root`, shadow roots included, not measured yet:
+ * those declared oblong (`SQUARE_ENOUGH`) only in a thorough look.
+ */
 export function mediaIn(root: ParentNode = document, out: Element[] = []): Element[] {
-  out.push(...root.querySelectorAll(MEDIA));
+  if (thorough) out.push(...root.querySelectorAll(MEDIA));
+  else out.push(...squareEnoughMediaIn(root));
   for (const [, shadow] of shadowsIn(root)) mediaIn(shadow, out);
   return out;
 }

@@ -236,7 +236,6 @@ function remeasure(el: Element): void {
 
 /** After a change: new media get observed, visible-but-small ones measured again, drawn QRs looked at. */
 function scan(): void {
-  io ??= new IntersectionObserver(onIntersections, { rootMargin: '200px' });
   let added = false;
   for (const el of mediaIn(document)) {
     // Firefox's IntersectionObserver gives no report for an <embed> (issue-18 page in
@@ -244,7 +243,8 @@ function scan(): void {
     if (isHtml(el, 'embed') && fresh(el) && qrShaped(el)) void consider(el);
     if (observed.has(el)) continue;
     observed.add(el);
-    io.observe(el);
+    // Made on the first media element: a page with none never builds it.
+    (io ??= new IntersectionObserver(onIntersections, { rootMargin: '200px' })).observe(el);
     added = true;
   }
   // The observer reports after the next rendering step; until then the autofill waits (setup-qrs.ts).

@@ -297,3 +297,55 @@ describe('shadowsIn: built-in hosts with light content of their own', () => {
     expect(findOtpFields(document)?.kind).toBe('single');
   });
 });
+
+describe('media declared oblong: left out of a look, measured when the user scans', () => {
+  it('oblong() reads width and height as XPath numbers, one at least 1.5 times the other', async () => {
+    const { oblong } = await import('../../../src/content/enroll/detect');
+    const el = (w: string | null, h: string | null) => {
+      const img = document.createElement('img');
+      if (w !== null) img.setAttribute('width', w);
+      if (h !== null) img.setAttribute('height', h);
+      return img;
+    };
+    const cases = (list: [string | null, string | null][]) => list;
+    for (const [w, h] of cases([
+      ['640', '360'],
+      ['160', '100'],
+      ['300', '150'],
+      ['100', '150'],
+      [' 90 ', '30.0'],
+      ['.9', '.3'],
+      ['640', '0'],
+    ]))
+      expect(oblong(el(w, h)), `${w}×${h}`).toBe(true);
+    // Square-ish, not both declared, not plain numbers (XPath reads NaN), or both zero: measured as before.
+    for (const [w, h] of cases([
+      ['200', '200'],
+      ['200', '140'],
+      ['640', null],
+      [null, '360'],
+      ['640px', '360'],
+      ['100%', '40'],
+      ['1e3', '10'],
+      ['', '360'],
+      ['0', '0'],
+      ['+640', '360'],
+    ]))
+      expect(oblong(el(w, h)), `${w}×${h}`).toBe(false);
+  });
+
+  it('a look leaves out a photo and a chart declared oblong; a thorough look (Scan this page) asks them', async () => {
+    const { mediaIn, qrCandidates, thoroughly } = await import('../../../src/content/enroll/detect');
+    document.body.innerHTML =
+      '<img id="photo" width="640" height="360" alt="" data-box="200x200"><canvas id="chart" width="300" height="150" data-box="200x200"></canvas>' +
+      '<img id="qr" width="200" height="200" alt="" data-box="200x200"><img id="free" alt="" data-box="200x200">' +
+      '<svg id="svg" width="100%" height="40" data-box="200x200"></svg>';
+    for (const img of document.querySelectorAll('img')) Object.defineProperty(img, 'complete', { value: true });
+    expect(mediaIn(document).map((el) => el.id)).toEqual(['qr', 'free', 'svg']);
+    // The control: drawn square by CSS (as the boxes here say), "Scan this page" finds them all.
+    expect(thoroughly(() => qrCandidates()).map((el) => el.id)).toEqual(['photo', 'chart', 'qr', 'free', 'svg']);
+    // Declared square later (a QR library resizing its canvas): the next look asks it.
+    document.getElementById('chart')!.setAttribute('height', '300');
+    expect(mediaIn(document).map((el) => el.id)).toEqual(['chart', 'qr', 'free', 'svg']);
+  });
+});
