@@ -15,8 +15,10 @@ const OPTIONS: MutationObserverInit = {
   childList: true,
   subtree: true,
   attributes: true,
-  // width and height: media declared oblong are left out of a look until they are not (enroll/detect.ts).
-  attributeFilter: ['type', 'src', 'style', 'class', 'hidden', 'disabled', 'open', 'width', 'height'],
+  // Not width or height: a canvas cleared with `canvas.width = canvas.width` on every frame would wake
+  // us all the time. A medium declared oblong and then resized square is looked at after the next
+  // change seen here (enroll/detect.ts).
+  attributeFilter: ['type', 'src', 'style', 'class', 'hidden', 'disabled', 'open'],
 };
 
 type Listener = () => void;

@@ -8,7 +8,7 @@ import { onBackgroundMessage } from '../platform/runtime-lite';
 import { installDevLogSink } from '../shared/dev-log-sink';
 import { fillNow, fillPicked, startAutofill } from './autofill';
 import { startAppend } from './append';
-import { startEnroll } from './enroll';
+import { answerEnrollMessages, startEnroll } from './enroll';
 
 installDevLogSink();
 
@@ -17,6 +17,7 @@ onBackgroundMessage({
   'content/fill-now': ({ accountId, grant }) => fillNow(grant, accountId),
   'content/fill-code': ({ answer, origin }) => fillPicked(answer, origin),
 });
+answerEnrollMessages();
 
 /**
  * Our first look at the page waits for its first rendering step: reading boxes and styles before it

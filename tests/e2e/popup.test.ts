@@ -270,35 +270,48 @@ describe('popup in real Chromium', () => {
     await server.close();
   });
 
-  it('a QR image declared oblong but drawn square by CSS: no overlay on its own, found by scan this page', async () => {
+  it('QR images declared oblong but drawn square by CSS: no overlay on their own, found by scan this page', async () => {
     // A look at the page leaves out media whose width and height attributes rule out a QR (issue 16:
-    // a shop's 200 photos); "Scan this page" measures every one. Control: the same QR declared square
-    // gets its overlay on its own, on the same kind of page.
-    const uri = 'otpauth://totp/Oblong%20Co:ivy?secret=IFBEGRCFIZDUQSKKJNGE2TSPKBIVEU2U&issuer=Oblong%20Co';
-    const qr = await QRCode.toDataURL(uri, { margin: 2, scale: 5 });
-    const pageWith = (w: number, h: number) =>
-      `<!doctype html><title>Setup</title><h1>Set up 2FA</h1>` +
-      `<img src="${qr}" width="${w}" height="${h}" style="width:200px;height:200px" alt="QR code">`;
+    // a shop's 200 photos); "Scan this page" measures every one. On the same page, the control: a QR
+    // declared square gets its overlay on its own, so the others' missing overlays are not a slow look.
+    // One issuer that names the site, so that each account is bound to it (enroll/complete.ts).
+    const qr = (account: string, secret: string) =>
+      QRCode.toDataURL(`otpauth://totp/Oblong%20Co:${account}?secret=${secret}&issuer=Oblong%20Co`, {
+        margin: 2,
+        scale: 5,
+      });
+    const [square, inline, auto] = await Promise.all([
+      qr('square', 'IFBEGRCFIZDUQSKKJNGE2TSPKBIVEU2U'),
+      qr('inline', 'N5RGY33OM4QHG4LVMFZGK4ZAGEZDGNBV'),
+      qr('auto', 'MF2XI3ZANBSWSZ3IOQQHG4LVMFZGK4ZB'),
+    ]);
     const server = await serveFixtures(join(repoRoot, 'tests/fixtures/pages'), {
-      '/oblong.html': () => pageWith(400, 200),
-      '/square.html': () => pageWith(200, 200),
+      '/oblong.html': () =>
+        `<!doctype html><title>Setup</title><style>img.fluid{max-width:100%;height:auto}</style><h1>Set up 2FA</h1>` +
+        `<img id="square" src="${square}" width="200" height="200" alt="QR code">` +
+        `<img id="inline" src="${inline}" width="400" height="200" style="width:200px;height:200px" alt="QR code">` +
+        // A square file whose attributes say otherwise, drawn by its own aspect ratio (CSS resets do this).
+        `<img id="auto" class="fluid" src="${auto}" width="300" height="150" alt="QR code">`,
     });
-    const square = await ext.context.newPage();
-    await square.goto(server.url('/square.html', 'oblong.test'));
-    await square.locator('[data-clickauth-overlay]').first().waitFor({ state: 'attached', timeout: 15_000 });
-    await square.close();
     const site = await ext.context.newPage();
     await site.goto(server.url('/oblong.html', 'oblong.test'));
     await site.bringToFront();
-    await site.waitForLoadState('load');
-    await site.waitForTimeout(1500);
-    expect(await site.locator('[data-clickauth-overlay]').count()).toBe(0);
-    const result = await call<{ found: number; added: { issuer: string; sites: string[] }[] }>(page, {
+    const box = async (id: string) => (await site.locator(`#${id}`).boundingBox())!;
+    expect(Math.round((await box('auto')).height)).toBe(Math.round((await box('auto')).width));
+    await site.locator('[data-clickauth-overlay]').first().waitFor({ state: 'attached', timeout: 15_000 });
+    await site.waitForTimeout(1000);
+    expect(await site.locator('[data-clickauth-overlay]').count()).toBe(1);
+    const result = await call<{ found: number; added: { account: string; sites: string[] }[] }>(page, {
       type: 'scan/visible-tab',
     });
     // Bound to the site: the content script's answer, not the screenshot's (which binds to none).
-    expect(result.found).toBe(1);
-    expect(result.added.map((a) => [a.issuer, a.sites])).toEqual([['Oblong Co', [new URL(site.url()).origin]]]);
+    const origin = new URL(site.url()).origin;
+    expect(result.found).toBe(3);
+    expect(result.added.map((a) => [a.account, a.sites]).sort()).toEqual([
+      ['auto', [origin]],
+      ['inline', [origin]],
+      ['square', [origin]],
+    ]);
     await site.close();
     await page.bringToFront();
     await server.close();

@@ -105,16 +105,17 @@ const customElementsIn = (root: ParentNode): Element[] =>
  * A look at the page leaves them out (they never get an object in our world: 200 product photos were
  * ~2 ms of a shop page's, issue 16's CPU benchmark); "Scan this page" measures every one. CSS could
  * still draw one square (`height: auto` on an image whose file is square, against its own attributes):
- * that one waits for "Scan this page". SVGs are asked by selector, as before: XPath cannot name them
+ * that one waits for "Scan this page" (and, not decoded on its own, does not keep our in-field button
+ * off its page's confirmation field: setup-qrs.ts). SVGs are asked by selector, as before: XPath cannot name them
  * in an HTML document without testing every element's `local-name()` (~1 ms on the shop page).
  */
 const SQUARE_ENOUGH = 'not(@width div @height >= 1.5 or @height div @width >= 1.5)';
 /** One path per name (one path with a predicate testing the names cost the shop page 5× more). */
-const MEDIA_XPATH = ['img', 'canvas', 'object', 'embed']
+export const MEDIA_XPATH = ['img', 'canvas', 'object', 'embed']
   .map((name) => `descendant-or-self::${name}[${SQUARE_ENOUGH}]`)
   .join(' | ');
-/** What XPath's number() reads: digits with an optional point and sign, white space around. */
-const XPATH_NUMBER = /^\s*-?(?:\d+(?:\.\d*)?|\.\d+)\s*$/;
+/** What XPath's number() reads: digits with an optional point and sign, XPath's white space around. */
+const XPATH_NUMBER = /^[ \t\r\n]*-?(?:\d+(?:\.\d*)?|\.\d+)[ \t\r\n]*$/;
 const declared = (el: Element, name: string): number => {
   const value = el.getAttribute(name);
   return value !== null && XPATH_NUMBER.test(value) ? Number(value) : NaN;
@@ -194,7 +195,8 @@ let walked: [Walks, Walks] | undefined;
 
 /**
  * Every image, canvas, SVG, object and embed under `root`, shadow roots included, not measured yet:
- * those declared oblong (`SQUARE_ENOUGH`) only in a thorough look.
+ * those declared oblong (`SQUARE_ENOUGH`) only in a thorough look. In document order in a thorough
+ * look; in a look, each root's SVGs come after its other media.
  */
 export function mediaIn(root: ParentNode = document, out: Element[] = []): Element[] {
   if (thorough) out.push(...root.querySelectorAll(MEDIA));

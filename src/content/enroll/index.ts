@@ -179,6 +179,12 @@ const observed = new WeakSet<Element>();
 /** Visible, not QR-shaped: the size last seen, to tell a change from the ResizeObserver's first report. */
 const tooSmall = new Map<Element, { width: number; height: number }>();
 let io: IntersectionObserver | undefined;
+/**
+ * Made on first use (a media element to observe, or an image found by "Scan this page" loading a new
+ * source): a page with neither never builds it.
+ */
+const observer = (): IntersectionObserver =>
+  (io ??= new IntersectionObserver(onIntersections, { rootMargin: '200px' }));
 let ro: ResizeObserver | undefined;
 
 function onIntersections(entries: IntersectionObserverEntry[]): void {
@@ -230,8 +236,8 @@ function watchLoads(img: HTMLImageElement): void {
 }
 
 function remeasure(el: Element): void {
-  io!.unobserve(el);
-  io!.observe(el);
+  observer().unobserve(el);
+  observer().observe(el);
 }
 
 /** After a change: new media get observed, visible-but-small ones measured again, drawn QRs looked at. */
@@ -243,15 +249,19 @@ function scan(): void {
     if (isHtml(el, 'embed') && fresh(el) && qrShaped(el)) void consider(el);
     if (observed.has(el)) continue;
     observed.add(el);
-    // Made on the first media element: a page with none never builds it.
-    (io ??= new IntersectionObserver(onIntersections, { rootMargin: '200px' })).observe(el);
+    observer().observe(el);
     added = true;
   }
   // The observer reports after the next rendering step; until then the autofill waits (setup-qrs.ts).
   if (added) void tracked(new Promise((reported) => requestAnimationFrame(() => setTimeout(reported, 0))));
   for (const el of drawnQrs(document)) if (fresh(el)) void consider(el);
 }
-export function startEnroll(): void {
+/**
+ * What the background may ask of enrolling, answered from the script's start: "Scan this page" right
+ * after a page loads must not find the frame still waiting for its first look (it would fall back to
+ * a screenshot, whose accounts are bound to no site).
+ */
+export function answerEnrollMessages(): void {
   onBackgroundMessage({
     'content/enrolled': async ({ token, outcome }) => {
       (await pageUi()).enrolled(token, outcome);
@@ -263,6 +273,9 @@ export function startEnroll(): void {
       return {};
     },
   });
+}
+
+export function startEnroll(): void {
   scan();
   // A page popover opened with showPopover() changes no attribute: its toggle event (no bubbling, seen
   // in the capture phase: https://github.com/whatwg/html/issues/8888) shows that a QR inside it may now be on screen.

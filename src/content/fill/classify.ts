@@ -175,7 +175,8 @@ const drawsSlots = (visual: Element): boolean =>
 
 /**
  * `type`s that are not `TYPES` (an unknown or missing type is text): never scored. HTML documents
- * match `type` in any case; elsewhere another case is only asked, then left by `TYPES`.
+ * match `type` in any case; elsewhere another case is only asked, then left by `TYPES`. Not `month`
+ * or `week`: Firefox reads those as text (https://bugzil.la/888320), and scores them.
  */
 const OTHER_TYPES = [
   'hidden',
@@ -192,8 +193,6 @@ const OTHER_TYPES = [
   'color',
   'date',
   'datetime-local',
-  'month',
-  'week',
   'time',
   'range',
 ].map((t) => `[type=${t}]`);
@@ -208,7 +207,8 @@ const SEARCH_WORD = ['search', 'Search', 'SEARCH'];
  * - and its identifiers either have the word too (-8), or are only a name such as `q` with at most
  *   autocomplete on/off (no hint there; what is left is less than the context can add to reach it).
  * Written case by case, not with the `i` flag: the scorer splits "SEarch" in two, so only these three
- * spellings are sure to be the word to it.
+ * spellings are sure to be the word to it. (An attribute a script set in another namespace is read by
+ * the scorer and not by the selector: a page doing that only hides its own field from us.)
  */
 const SEARCH_BOX = [
   `:is(:not([type]),[type=text]):not([maxlength],[inputmode],[pattern],[autocomplete*=one-time-code])`,

@@ -1,30 +1,28 @@
 /** Small DOM helpers shared by the classifier and the observer. */
 import { shadowsIn } from '../enroll/detect';
 
+const DOCUMENT_POSITION_FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING, by value (detect.ts)
+
 /**
  * Every <input> under `root` matching `selector`, in document order, descending into shadow roots
  * (closed ones of custom elements included, read as when enrolling: enroll/detect.ts's shared walk).
+ * A shadow root's inputs come where its host is, before the host's own light content.
  */
 export function inputsIn(
   root: Document | ShadowRoot,
   selector = 'input',
   out: HTMLInputElement[] = [],
 ): HTMLInputElement[] {
-  const shadows = shadowsIn(root);
-  // Most pages: no shadow root, and the browser's own list is already in document order.
-  if (!shadows.length) {
-    out.push(...root.querySelectorAll<HTMLInputElement>(selector));
-    return out;
+  const light = root.querySelectorAll<HTMLInputElement>(selector);
+  // Both in document order (the walk sorts its hosts): merged, so that no other element of the page
+  // is asked (a query naming the hosts' elements, `div`, would give every div an object in our world).
+  let i = 0;
+  for (const [host, shadow] of shadowsIn(root)) {
+    while (i < light.length && !(host.compareDocumentPosition(light[i]!) & DOCUMENT_POSITION_FOLLOWING))
+      out.push(light[i++]!);
+    inputsIn(shadow, selector, out);
   }
-  const hosts = new Map(shadows);
-  // The inputs and the hosts, in document order (custom element names may hold a "." or other
-  // characters a selector reads otherwise: escaped).
-  const names = [...new Set(shadows.map(([host]) => CSS.escape(host.localName)))];
-  for (const el of root.querySelectorAll(`${selector},${names.join()}`)) {
-    if (el.tagName === 'INPUT') out.push(el as HTMLInputElement);
-    const shadow = hosts.get(el);
-    if (shadow) inputsIn(shadow, selector, out);
-  }
+  while (i < light.length) out.push(light[i++]!);
   return out;
 }
 

@@ -8,6 +8,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { findOtpFields, MAY_BE_CODE, scoreField, THRESHOLD } from '../../../src/content/fill/classify';
+import { inputsIn } from '../../../src/content/fill/dom';
 
 const skipped = (input: HTMLInputElement) => !input.matches(MAY_BE_CODE);
 
@@ -73,7 +74,8 @@ describe('plain search boxes are left out of the look', () => {
   it('other types are left out, text-like ones (unknown and missing types too) are asked', () => {
     for (const type of ['hidden', 'search', 'email', 'checkbox', 'submit', 'date', 'datetime-local'])
       expect(skipped(mountInput({ type, name: 'otp' })), type).toBe(true);
-    for (const type of ['text', 'tel', 'number', 'password', 'datetime', 'bogus', ''])
+    // month and week too: Firefox reads them as text (and scores them).
+    for (const type of ['text', 'tel', 'number', 'password', 'datetime', 'bogus', '', 'month', 'week'])
       expect(skipped(mountInput({ type, name: 'otp' })), type).toBe(false);
   });
 
@@ -160,5 +162,22 @@ describe('plain search boxes are left out of the look', () => {
     );
     // The control: the generator does make inputs the selector leaves out.
     expect(left).toBeGreaterThan(150);
+  });
+});
+
+describe('inputsIn with a selector, across shadow roots', () => {
+  it("keeps document order: a shadow root's inputs where its host is, before the host's light content", async () => {
+    document.body.innerHTML =
+      '<input id="a"><div id="empty"></div><input data-k="b" placeholder="Search" name="q">' +
+      '<x-a.b id="ce"><input id="slotted"></x-a.b><input id="c"><x-late id="late"></x-late>';
+    document.getElementById('empty')!.attachShadow({ mode: 'open' }).innerHTML = '<input id="e1"><input id="e2">';
+    document.getElementById('ce')!.attachShadow({ mode: 'open' }).innerHTML = '<slot></slot><input id="ce1">';
+    document.getElementById('late')!.attachShadow({ mode: 'open' }).innerHTML = '<p><input id="l1"></p>';
+    await Promise.resolve(); // a new task's walk
+    // (The search box has no id: an id is an identifier the scorer reads, and would keep it asked.)
+    const ids = (list: Element[]) => list.map((el) => el.id || el.getAttribute('data-k'));
+    expect(ids(inputsIn(document))).toEqual(['a', 'e1', 'e2', 'b', 'ce1', 'slotted', 'c', 'l1']);
+    // The search box is left out by the look's selector; the order of the rest is the same.
+    expect(ids(inputsIn(document, MAY_BE_CODE))).toEqual(['a', 'e1', 'e2', 'ce1', 'slotted', 'c', 'l1']);
   });
 });
