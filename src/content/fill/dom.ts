@@ -13,11 +13,17 @@ export function inputsIn(
   selector = 'input',
   out: HTMLInputElement[] = [],
 ): HTMLInputElement[] {
+  const shadows = shadowsIn(root);
   const light = root.querySelectorAll<HTMLInputElement>(selector);
+  // Most pages: no shadow root, and the browser's own list is already in document order.
+  if (!shadows.length) {
+    out.push(...light);
+    return out;
+  }
   // Both in document order (the walk sorts its hosts): merged, so that no other element of the page
   // is asked (a query naming the hosts' elements, `div`, would give every div an object in our world).
   let i = 0;
-  for (const [host, shadow] of shadowsIn(root)) {
+  for (const [host, shadow] of shadows) {
     while (i < light.length && !(host.compareDocumentPosition(light[i]!) & DOCUMENT_POSITION_FOLLOWING))
       out.push(light[i++]!);
     inputsIn(shadow, selector, out);
