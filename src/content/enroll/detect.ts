@@ -51,7 +51,9 @@ export function gridQr(grid: Element): boolean {
   return colours.size === 2;
 }
 
-const MEDIA = 'img, canvas, svg, object, embed';
+/** The media besides SVG (which a look asks by selector, below). */
+const RASTER_MEDIA = ['img', 'canvas', 'object', 'embed'];
+const MEDIA = [...RASTER_MEDIA, 'svg'].join();
 
 /**
  * The HTML elements besides custom elements that may host a shadow root (DOM's attachShadow allows
@@ -83,8 +85,11 @@ const ORDERED_NODE_SNAPSHOT_TYPE = 7; // XPathResult.ORDERED_NODE_SNAPSHOT_TYPE
  * node: its top-level elements are. Without XPath (a DOM without it), `fallback` filters every
  * element matching `selector`.
  */
+/** The document `root` is in (a document is its own). */
+const docOf = (root: ParentNode): Document => (root as Node).ownerDocument ?? (root as Document);
+
 function xpathIn(root: ParentNode, expr: string, selector: string, fallback: (el: Element) => boolean): Element[] {
-  const doc = (root as Node).ownerDocument ?? (root as Document);
+  const doc = docOf(root);
   if (typeof doc.evaluate !== 'function') return [...root.querySelectorAll(selector)].filter(fallback);
   const out: Element[] = [];
   const contexts: Iterable<Node> = (root as Node).nodeType === DOCUMENT_NODE ? [root as Node] : root.children;
@@ -111,9 +116,7 @@ const customElementsIn = (root: ParentNode): Element[] =>
  */
 const SQUARE_ENOUGH = 'not(@width div @height >= 1.5 or @height div @width >= 1.5)';
 /** One path per name (one path with a predicate testing the names cost the shop page 5× more). */
-export const MEDIA_XPATH = ['img', 'canvas', 'object', 'embed']
-  .map((name) => `descendant-or-self::${name}[${SQUARE_ENOUGH}]`)
-  .join(' | ');
+export const MEDIA_XPATH = RASTER_MEDIA.map((name) => `descendant-or-self::${name}[${SQUARE_ENOUGH}]`).join(' | ');
 /** What XPath's number() reads: digits with an optional point and sign, XPath's white space around. */
 const XPATH_NUMBER = /^[ \t\r\n]*-?(?:\d+(?:\.\d*)?|\.\d+)[ \t\r\n]*$/;
 const declared = (el: Element, name: string): number => {
@@ -129,11 +132,11 @@ export function oblong(el: Element): boolean {
 
 /** The media a look asks: by XPath in an HTML document (unprefixed names are HTML's there only). */
 function squareEnoughMediaIn(root: ParentNode): Element[] {
-  const doc = (root as Node).ownerDocument ?? (root as Document);
+  const squareEnough = (el: Element) => !oblong(el);
   const found =
-    doc.contentType === 'text/html'
-      ? xpathIn(root, MEDIA_XPATH, 'img, canvas, object, embed', (el) => !oblong(el))
-      : [...root.querySelectorAll('img, canvas, object, embed')].filter((el) => !oblong(el));
+    docOf(root).contentType === 'text/html'
+      ? xpathIn(root, MEDIA_XPATH, RASTER_MEDIA.join(), squareEnough)
+      : [...root.querySelectorAll(RASTER_MEDIA.join())].filter(squareEnough);
   for (const svg of root.querySelectorAll('svg')) if (!oblong(svg)) found.push(svg);
   return found;
 }
