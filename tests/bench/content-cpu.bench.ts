@@ -7,15 +7,20 @@ import { call, createVault, openPopup } from '../e2e/popup-helpers';
 import { attribute, topOfOurs, type Attribution, type CpuProfile } from './cpu-profile';
 import { contentPageRoutes } from './content-pages';
 import { fmt } from './stats';
+import { launchWatchFloor } from './watch-floor';
 
 // Content-script main-thread CPU (issue 16): the same page in a browser with the extension and in one
 // without, each under the CDP sampling profiler (100 µs). Ours = samples with our chrome-extension://
 // frames on the stack (the isolated world); the page's = samples with its own script on the stack.
-const ARTICLE_VISITS = 15;
-const HEAVY_VISITS = 11;
+// A third browser has only the watch-only floor (watch-floor.ts: our change observer, no looking): what
+// noticing the page's changes costs any content script that finds late fields and QRs, in the same run.
+const ARTICLE_VISITS = Number(process.env.AV ?? 15);
+const HEAVY_VISITS = Number(process.env.HV ?? 11);
+const MUTATING_VISITS = 3;
 let server: FixtureServer;
 let ext: LoadedExtension;
 let plain: BrowserContext;
+let floor: Awaited<ReturnType<typeof launchWatchFloor>>;
 
 beforeAll(async () => {
   server = await serveFixtures(join(repoRoot, 'tests/fixtures/pages'), await contentPageRoutes());
@@ -36,18 +41,39 @@ beforeAll(async () => {
     ],
   });
   plain = await browser.newContext();
+  floor = await launchWatchFloor();
 }, 180_000);
 
 afterAll(async () => {
   await ext?.close();
   await plain?.browser()?.close();
+  await floor?.close();
   await server?.close();
 });
 
-/** Profile one visit: load the page, wait until `done`, then `settle` ms of quiet for late work. */
-async function profileVisit(context: BrowserContext, path: string, done: string, settle: number): Promise<CpuProfile> {
+/**
+ * Profile one visit: load the page, wait until `done`, then `settle` ms of quiet for late work. With
+ * `probe`, also evaluates it in the top frame's isolated world of an extension (the floor's) after the
+ * visit and returns the value.
+ */
+async function profileVisit(
+  context: BrowserContext,
+  path: string,
+  done: string,
+  settle: number,
+  probe?: string,
+): Promise<CpuProfile & { probed?: unknown }> {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
+  const isolated = new Set<number>();
+  if (probe) {
+    cdp.on('Runtime.executionContextCreated', ({ context: c }) => {
+      if (c.auxData?.type === 'isolated') isolated.add(c.id);
+    });
+    cdp.on('Runtime.executionContextDestroyed', ({ executionContextId }) => isolated.delete(executionContextId));
+    cdp.on('Runtime.executionContextsCleared', () => isolated.clear());
+    await cdp.send('Runtime.enable');
+  }
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
   await cdp.send('Profiler.start');
@@ -55,9 +81,14 @@ async function profileVisit(context: BrowserContext, path: string, done: string,
   await page.waitForFunction(done, null, { timeout: 30_000 });
   await page.waitForTimeout(settle);
   const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
+  let probed: unknown;
+  for (const contextId of probe ? isolated : []) {
+    const { result } = await cdp.send('Runtime.evaluate', { expression: probe!, contextId, returnByValue: true });
+    if (result.type !== 'undefined') probed = result.value;
+  }
   await cdp.detach();
   await page.close();
-  return profile;
+  return { ...profile, probed };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -66,15 +97,28 @@ async function measure(path: string, done: string, settle: number, runs: number)
   const prefix = `chrome-extension://${ext.extensionId}/`;
   const withExt: Attribution[] = [];
   const without: Attribution[] = [];
+  const floored: Attribution[] = [];
+  const windows: number[] = [];
   let top = '';
   for (let i = 0; i < runs; i++) {
     const profile = await profileVisit(ext.context, path, done, settle);
     withExt.push(attribute(profile, prefix));
     top ||= topOfOurs(profile, prefix);
     without.push(attribute(await profileVisit(plain, path, done, settle), prefix));
+    // The floor browser has one extension, the floor: any chrome-extension:// frame is its.
+    const floorProfile = await profileVisit(floor.context, path, done, settle, 'globalThis.watchFloorWindows?.()');
+    floored.push(attribute(floorProfile, 'chrome-extension://'));
+    windows.push(floorProfile.probed as number);
   }
   expect(without.every((a) => a.ours === 0)).toBe(true); // the plain browser has no extension frames
+  // The floor ran in every visit (its observer's windows are counted in its isolated world).
+  expect(
+    windows.every((n) => typeof n === 'number'),
+    `floor windows ${String(windows)}`,
+  ).toBe(true);
   return {
+    floor: median(floored.map((a) => a.ours)),
+    floorWindows: median(windows),
     ours: median(withExt.map((a) => a.ours)),
     pageWith: median(withExt.map((a) => a.page)),
     pageWithout: median(without.map((a) => a.page)),
@@ -89,17 +133,19 @@ it('content script: main-thread CPU in our isolated world, with vs without the e
   // the medians hold from run to run (5 gave 2.2–4.5 ms for one build, docs/content-speed.md).
   const article = await measure('/article.html', 'document.readyState === "complete"', 1500, ARTICLE_VISITS);
   const heavy = await measure('/heavy.html', 'document.readyState === "complete"', 2000, HEAVY_VISITS);
-  const mutating = await measure('/mutating.html', 'window.__done === true', 1000, 2);
+  const mutating = await measure('/mutating.html', 'window.__done === true', 1000, MUTATING_VISITS);
   const line = (label: string, r: typeof article, goal: string) =>
     `  ${label.padEnd(48)} ours ${fmt(r.ours).padStart(9)}   page's own script ${fmt(r.pageWithout).padStart(9)} without us, ${fmt(r.pageWith).padStart(9)} with us` +
-    `   ours/page ${((100 * r.ours) / r.pageWithout).toFixed(2)} %   longest run of ours ${fmt(r.longestRun)}   ${goal}`;
+    `   ours/page ${((100 * r.ours) / r.pageWithout).toFixed(2)} %   longest run of ours ${fmt(r.longestRun)}   ${goal}\n` +
+    `  ${''.padEnd(48)} watch-only floor ${fmt(r.floor).padStart(9)} (${r.floorWindows} windows)   floor/page ${((100 * r.floor) / r.pageWithout).toFixed(2)} %   ours/floor ${r.floor > 0 ? `${(r.ours / r.floor).toFixed(1)}×` : '—'}`;
   console.log(
     [
       '',
       'content-script CPU benchmark (Chromium, CDP sampling profiler at 100 µs, same page with and without the extension; medians)',
+      '  watch-only floor: a content script with only our change observer (tests/bench/watch-floor), in a third browser, visits interleaved',
       line(`article page (${ARTICLE_VISITS} visits)`, article, 'goal ours ≤ 2 ms'),
       line(`heavy page (${HEAVY_VISITS} visits): 3000 el, 200 img, 12 cv`, heavy, 'goal ours ≤ 10 ms'),
-      line('mutating page (2 visits): 10 s, 200 QR imgs', mutating, 'goal ≤ 1 % of page script'),
+      line(`mutating page (${MUTATING_VISITS} visits): 10 s, 200 QR imgs`, mutating, 'goal ≤ 1 % of page script'),
       `  long tasks (> 50 ms) attributed to us on the mutating page: ${mutating.longTasks}`,
       `  our heaviest functions (self time, first visit): article: ${article.top}`,
       `    heavy: ${heavy.top}`,
