@@ -7,15 +7,15 @@ import { call, createVault, openPopup } from '../e2e/popup-helpers';
 import { attribute, topOfOurs, type Attribution, type CpuProfile } from './cpu-profile';
 import { contentPageRoutes } from './content-pages';
 import { fmt } from './stats';
-import { launchWatchFloor } from './watch-floor';
+import { FLOOR_NAME, launchWatchFloor } from './watch-floor';
 
 // Content-script main-thread CPU (issue 16): the same page in a browser with the extension and in one
 // without, each under the CDP sampling profiler (100 µs). Ours = samples with our chrome-extension://
 // frames on the stack (the isolated world); the page's = samples with its own script on the stack.
 // A third browser has only the watch-only floor (watch-floor.ts: our change observer, no looking): what
 // noticing the page's changes costs any content script that finds late fields and QRs, in the same run.
-const ARTICLE_VISITS = Number(process.env.AV ?? 15);
-const HEAVY_VISITS = Number(process.env.HV ?? 11);
+const ARTICLE_VISITS = 15;
+const HEAVY_VISITS = 11;
 const MUTATING_VISITS = 3;
 let server: FixtureServer;
 let ext: LoadedExtension;
@@ -42,19 +42,31 @@ beforeAll(async () => {
   });
   plain = await browser.newContext();
   floor = await launchWatchFloor();
+  // The floor's content script is there from the first visit on (a floor that failed to load fails here,
+  // not after the first page's visits).
+  const { probed } = await profileVisit(
+    floor.context,
+    '/article.html',
+    'document.readyState === "complete"',
+    0,
+    FLOOR_PROBE,
+  );
+  expect(typeof probed, 'the watch-only floor ran on a first visit').toBe('number');
 }, 180_000);
 
 afterAll(async () => {
-  await ext?.close();
-  await plain?.browser()?.close();
-  await floor?.close();
+  await Promise.allSettled([ext?.close(), plain?.browser()?.close(), floor?.close()]);
   await server?.close();
 });
 
+/** The floor's window count, read in its isolated world (tests/bench/watch-floor/watch.ts). */
+const FLOOR_PROBE = 'globalThis.watchFloorWindows?.()';
+
 /**
  * Profile one visit: load the page, wait until `done`, then `settle` ms of quiet for late work. With
- * `probe`, also evaluates it in the top frame's isolated world of an extension (the floor's) after the
- * visit and returns the value.
+ * `probe`, also evaluates it in the watch-only floor's isolated world of the top frame after the visit
+ * and returns the value (undefined when that world is not there). Runtime events are on in every
+ * visit, so the three browsers are profiled alike.
  */
 async function profileVisit(
   context: BrowserContext,
@@ -65,15 +77,14 @@ async function profileVisit(
 ): Promise<CpuProfile & { probed?: unknown }> {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
-  const isolated = new Set<number>();
-  if (probe) {
-    cdp.on('Runtime.executionContextCreated', ({ context: c }) => {
-      if (c.auxData?.type === 'isolated') isolated.add(c.id);
-    });
-    cdp.on('Runtime.executionContextDestroyed', ({ executionContextId }) => isolated.delete(executionContextId));
-    cdp.on('Runtime.executionContextsCleared', () => isolated.clear());
-    await cdp.send('Runtime.enable');
-  }
+  // The floor's worlds (Playwright makes isolated worlds of its own, named otherwise), by frame.
+  const floorWorlds = new Map<number, string>();
+  cdp.on('Runtime.executionContextCreated', ({ context: c }) => {
+    if (c.auxData?.type === 'isolated' && c.name === FLOOR_NAME) floorWorlds.set(c.id, String(c.auxData.frameId));
+  });
+  cdp.on('Runtime.executionContextDestroyed', ({ executionContextId }) => floorWorlds.delete(executionContextId));
+  cdp.on('Runtime.executionContextsCleared', () => floorWorlds.clear());
+  await cdp.send('Runtime.enable');
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
   await cdp.send('Profiler.start');
@@ -82,16 +93,23 @@ async function profileVisit(
   await page.waitForTimeout(settle);
   const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
   let probed: unknown;
-  for (const contextId of probe ? isolated : []) {
-    const { result } = await cdp.send('Runtime.evaluate', { expression: probe!, contextId, returnByValue: true });
-    if (result.type !== 'undefined') probed = result.value;
+  if (probe) {
+    const { frameTree } = await cdp.send('Page.getFrameTree');
+    const contextId = [...floorWorlds].find(([, frame]) => frame === frameTree.frame.id)?.[0];
+    if (contextId !== undefined)
+      probed = (await cdp.send('Runtime.evaluate', { expression: probe, contextId, returnByValue: true })).result.value;
   }
   await cdp.detach();
   await page.close();
   return { ...profile, probed };
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+/** The middle value; for an even count, the mean of the two middle ones. */
+function median(xs: number[]): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
 
 async function measure(path: string, done: string, settle: number, runs: number) {
   const prefix = `chrome-extension://${ext.extensionId}/`;
@@ -106,16 +124,13 @@ async function measure(path: string, done: string, settle: number, runs: number)
     top ||= topOfOurs(profile, prefix);
     without.push(attribute(await profileVisit(plain, path, done, settle), prefix));
     // The floor browser has one extension, the floor: any chrome-extension:// frame is its.
-    const floorProfile = await profileVisit(floor.context, path, done, settle, 'globalThis.watchFloorWindows?.()');
+    const floorProfile = await profileVisit(floor.context, path, done, settle, FLOOR_PROBE);
     floored.push(attribute(floorProfile, 'chrome-extension://'));
+    // The floor ran in this visit (its observer's windows are counted in its isolated world).
+    expect(typeof floorProfile.probed, `the watch-only floor ran on ${path}`).toBe('number');
     windows.push(floorProfile.probed as number);
   }
   expect(without.every((a) => a.ours === 0)).toBe(true); // the plain browser has no extension frames
-  // The floor ran in every visit (its observer's windows are counted in its isolated world).
-  expect(
-    windows.every((n) => typeof n === 'number'),
-    `floor windows ${String(windows)}`,
-  ).toBe(true);
   return {
     floor: median(floored.map((a) => a.ours)),
     floorWindows: median(windows),
@@ -138,7 +153,7 @@ it('content script: main-thread CPU in our isolated world, with vs without the e
   const line = (label: string, r: typeof article, goal: string) =>
     `  ${label.padEnd(48)} ours ${fmt(r.ours).padStart(9)}   page's own script ${fmt(r.pageWithout).padStart(9)} without us, ${fmt(r.pageWith).padStart(9)} with us` +
     `   ours/page ${((100 * r.ours) / r.pageWithout).toFixed(2)} %   longest run of ours ${fmt(r.longestRun)}   ${goal}\n` +
-    `  ${''.padEnd(48)} floor ${fmt(r.floor).padStart(9)}   page's own script ${fmt(r.pageWithFloor).padStart(9)} with the floor   floor/page ${((100 * r.floor) / r.pageWithout).toFixed(2)} %   ours/floor ${r.floor > 0 ? `${(r.ours / r.floor).toFixed(1)}×` : '—'}   (${r.floorWindows} windows)`;
+    `  ${''.padEnd(48)} floor ${fmt(r.floor).padStart(8)}   page's own script ${fmt(r.pageWithFloor).padStart(9)} with the floor   floor/page ${((100 * r.floor) / r.pageWithout).toFixed(2)} %   ours/floor ${r.floor > 0 ? `${(r.ours / r.floor).toFixed(1)}×` : '—'}   (${r.floorWindows} windows)`;
   console.log(
     [
       '',

@@ -11,9 +11,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromePath, repoRoot } from '../e2e/harness';
 
+/** The floor's name: its isolated world in a frame is named so (CDP's execution contexts). */
+export const FLOOR_NAME = 'watch-only floor';
+
 /** Builds the floor extension; returns its folder. */
 export async function buildWatchFloor(): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'clickauth-watch-floor-'));
+  try {
+    await writeFloor(dir);
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+  return dir;
+}
+
+async function writeFloor(dir: string): Promise<void> {
   await build({
     configFile: false,
     logLevel: 'silent',
@@ -35,7 +48,7 @@ export async function buildWatchFloor(): Promise<string> {
     join(dir, 'manifest.json'),
     JSON.stringify({
       manifest_version: 3,
-      name: 'watch-only floor',
+      name: FLOOR_NAME,
       version: '1.0',
       // As ours: every http(s) frame, at document_idle.
       content_scripts: [
@@ -43,36 +56,43 @@ export async function buildWatchFloor(): Promise<string> {
       ],
     }),
   );
-  return dir;
 }
 
 /** A browser with only the floor extension, launched as ours is (launchWithExtension's flags). */
 export async function launchWatchFloor(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   const ext = await buildWatchFloor();
   const profile = mkdtempSync(join(tmpdir(), 'clickauth-watch-floor-profile-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: chromePath,
-    headless: true,
-    args: [
-      `--disable-extensions-except=${ext}`,
-      `--load-extension=${ext}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-quic',
-      '--no-first-run',
-      '--host-resolver-rules=MAP *.test 127.0.0.1',
-      '--ignore-certificate-errors',
-    ],
-  });
+  const remove = () => {
+    rmSync(profile, { recursive: true, force: true });
+    rmSync(ext, { recursive: true, force: true });
+  };
+  const context = await chromium
+    .launchPersistentContext(profile, {
+      executablePath: chromePath,
+      headless: true,
+      args: [
+        `--disable-extensions-except=${ext}`,
+        `--load-extension=${ext}`,
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--disable-quic',
+        '--no-first-run',
+        '--host-resolver-rules=MAP *.test 127.0.0.1',
+        '--ignore-certificate-errors',
+      ],
+    })
+    .catch((error: unknown) => {
+      remove();
+      throw error;
+    });
   return {
     context,
     async close() {
       await context.close();
-      rmSync(profile, { recursive: true, force: true });
-      rmSync(ext, { recursive: true, force: true });
+      remove();
     },
   };
 }

@@ -78,6 +78,9 @@ const DOCUMENT_NODE = 9; // Node.DOCUMENT_NODE
 const DOCUMENT_POSITION_FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING
 const ORDERED_NODE_SNAPSHOT_TYPE = 7; // XPathResult.ORDERED_NODE_SNAPSHOT_TYPE
 
+/** The document `root` is in (a document is its own). */
+const docOf = (root: ParentNode): Document => (root as Node).ownerDocument ?? (root as Document);
+
 /**
  * The elements under `root` that the XPath `expr` (from `descendant-or-self::`) selects, in document
  * order, not inside nested shadow roots. XPath tests names and attributes natively, so the page's
@@ -85,9 +88,6 @@ const ORDERED_NODE_SNAPSHOT_TYPE = 7; // XPathResult.ORDERED_NODE_SNAPSHOT_TYPE
  * node: its top-level elements are. Without XPath (a DOM without it), `fallback` filters every
  * element matching `selector`.
  */
-/** The document `root` is in (a document is its own). */
-const docOf = (root: ParentNode): Document => (root as Node).ownerDocument ?? (root as Document);
-
 function xpathIn(root: ParentNode, expr: string, selector: string, fallback: (el: Element) => boolean): Element[] {
   const doc = docOf(root);
   if (typeof doc.evaluate !== 'function') return [...root.querySelectorAll(selector)].filter(fallback);
