@@ -9,7 +9,7 @@ import { chromium, type BrowserContext } from 'playwright-core';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromePath, repoRoot } from '../e2e/harness';
+import { chromePath, extensionArgs, repoRoot } from '../e2e/harness';
 
 /** The floor's name: its isolated world in a frame is named so (CDP's execution contexts). */
 export const FLOOR_NAME = 'watch-only floor';
@@ -70,19 +70,7 @@ export async function launchWatchFloor(): Promise<{ context: BrowserContext; clo
     .launchPersistentContext(profile, {
       executablePath: chromePath,
       headless: true,
-      args: [
-        `--disable-extensions-except=${ext}`,
-        `--load-extension=${ext}`,
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-quic',
-        '--no-first-run',
-        '--host-resolver-rules=MAP *.test 127.0.0.1',
-        '--ignore-certificate-errors',
-      ],
+      args: extensionArgs(ext),
     })
     .catch((error: unknown) => {
       remove();

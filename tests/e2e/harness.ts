@@ -30,6 +30,24 @@ export function assertBuilt(): void {
   }
 }
 
+/** Chromium's flags for a test browser with the unpacked extension in `dir` and the fixture hosts. */
+export function extensionArgs(dir: string): string[] {
+  return [
+    `--disable-extensions-except=${dir}`,
+    `--load-extension=${dir}`,
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-quic',
+    '--no-first-run',
+    '--host-resolver-rules=MAP *.test 127.0.0.1',
+    // The fixture server's https listener uses a self-signed test certificate (tests/fixtures/tls).
+    '--ignore-certificate-errors',
+  ];
+}
+
 /**
  * Launch Chromium with the extension loaded; reuse `profileDir` to simulate a browser restart. `lang`:
  * the browser's UI language, which chrome.i18n (our wording) follows.
@@ -41,21 +59,7 @@ export async function launchWithExtension(profileDir?: string, lang?: string): P
     executablePath: chromePath,
     headless: true,
     ...(lang ? { env: { ...process.env, LANGUAGE: lang, LANG: `${lang}.UTF-8` }, locale: lang } : {}),
-    args: [
-      ...(lang ? [`--lang=${lang}`] : []),
-      `--disable-extensions-except=${distDir}`,
-      `--load-extension=${distDir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-quic',
-      '--no-first-run',
-      '--host-resolver-rules=MAP *.test 127.0.0.1',
-      // The fixture server's https listener uses a self-signed test certificate (tests/fixtures/tls).
-      '--ignore-certificate-errors',
-    ],
+    args: [...(lang ? [`--lang=${lang}`] : []), ...extensionArgs(distDir)],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
   const extensionId = new URL(worker.url()).host;
