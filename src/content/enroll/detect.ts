@@ -53,7 +53,8 @@ export function gridQr(grid: Element): boolean {
 
 /** The media besides SVG (which a look asks by selector, below). */
 const RASTER_MEDIA = ['img', 'canvas', 'object', 'embed'];
-const MEDIA = [...RASTER_MEDIA, 'svg'].join();
+const RASTER = RASTER_MEDIA.join();
+const MEDIA = `${RASTER},svg`;
 
 /**
  * The HTML elements besides custom elements that may host a shadow root (DOM's attachShadow allows
@@ -130,14 +131,14 @@ export function oblong(el: Element): boolean {
   return width / height >= 1.5 || height / width >= 1.5;
 }
 
+const squareEnough = (el: Element): boolean => !oblong(el);
 /** The media a look asks: by XPath in an HTML document (unprefixed names are HTML's there only). */
 function squareEnoughMediaIn(root: ParentNode): Element[] {
-  const squareEnough = (el: Element) => !oblong(el);
   const found =
     docOf(root).contentType === 'text/html'
-      ? xpathIn(root, MEDIA_XPATH, RASTER_MEDIA.join(), squareEnough)
-      : [...root.querySelectorAll(RASTER_MEDIA.join())].filter(squareEnough);
-  for (const svg of root.querySelectorAll('svg')) if (!oblong(svg)) found.push(svg);
+      ? xpathIn(root, MEDIA_XPATH, RASTER, squareEnough)
+      : [...root.querySelectorAll(RASTER)].filter(squareEnough);
+  for (const svg of root.querySelectorAll('svg')) if (squareEnough(svg)) found.push(svg);
   return found;
 }
 
