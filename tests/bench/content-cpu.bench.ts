@@ -6,7 +6,7 @@ import { serveFixtures, type FixtureServer } from '../e2e/server';
 import { call, createVault, openPopup } from '../e2e/popup-helpers';
 import { attribute, topOfOurs, type Attribution, type CpuProfile } from './cpu-profile';
 import { contentPageRoutes } from './content-pages';
-import { fmt } from './stats';
+import { fmt, median } from './stats';
 import { FLOOR_NAME, launchWatchFloor } from './watch-floor';
 
 // Content-script main-thread CPU (issue 16): the same page in a browser with the extension and in one
@@ -102,13 +102,6 @@ async function profileVisit(
   await cdp.detach();
   await page.close();
   return { ...profile, probed };
-}
-
-/** The middle value; for an even count, the mean of the two middle ones. */
-function median(xs: number[]): number {
-  const sorted = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 async function measure(path: string, done: string, settle: number, runs: number) {

@@ -14,7 +14,7 @@ import { chromePath, launchWithExtension, repoRoot, type LoadedExtension } from 
 import { serveFixtures, type FixtureServer } from '../e2e/server';
 import { createVault, openPopup } from '../e2e/popup-helpers';
 import { benchCase, benchRoutes } from '../e2e/enroll-fixtures';
-import { fmt } from './stats';
+import { fmt, median } from './stats';
 
 const RUNS = 10;
 const WARMUP = 1;
@@ -47,12 +47,6 @@ afterAll(async () => {
   await ext?.close();
   await server?.close();
 });
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
 
 const summary = (values: number[]) =>
   `median ${fmt(median(values))} (min ${fmt(Math.min(...values))}, max ${fmt(Math.max(...values))})`;

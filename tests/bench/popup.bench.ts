@@ -9,7 +9,7 @@ import { parseOtpauthUri } from '../../src/core/otpauth-uri';
 import { addAccounts } from './seed';
 import { codeAt } from '../../src/core/otp';
 import { encodeBase32 } from '../../src/core/bytes/base32';
-import { fmt } from './stats';
+import { fmt, median } from './stats';
 import { hasFloor, launchWithFloor, NO_FLOOR_LINE, seedFloor, type WithFloor } from './floor';
 
 // Popup open → first correct code visible, ours against the floor extension in the same browser, opens
@@ -46,10 +46,6 @@ const firstCodeOf = (page: Page) =>
 /** A distinct 20-byte key for account i. */
 const secretOf = (i: number) =>
   new Uint8Array(20).map((_, j) => (j === 0 ? i >> 8 : j === 1 ? i & 255 : (j * 31 + 3) % 256));
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-};
 const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
 
 async function open(

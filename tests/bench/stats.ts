@@ -7,9 +7,14 @@ export async function medianMs(runs: number, task: () => Promise<unknown> | unkn
     await task();
     times.push(performance.now() - start);
   }
-  times.sort((a, b) => a - b);
-  const mid = Math.floor(times.length / 2);
-  return times.length % 2 ? times[mid]! : (times[mid - 1]! + times[mid]!) / 2;
+  return median(times);
+}
+
+/** The middle value; for an even count, the mean of the two middle ones (NaN for none). */
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length === 0 ? Number.NaN : sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 export const fmt = (ms: number) => `${ms.toFixed(ms < 10 ? 2 : 1)} ms`;

@@ -7,6 +7,7 @@ import { expect, it } from 'vitest';
 import { decodeQr, type RgbaImage } from '../../../src/core/qr';
 import { blank, randomImage, screenshot } from '../../unit/qr/render';
 import { CATEGORIES, corpus, type Case } from './corpus';
+import { median } from '../stats';
 
 const PER_CATEGORY = 22;
 
@@ -19,12 +20,6 @@ function time(decode: () => string | null | undefined, expected: string): Outcom
   const start = performance.now();
   const text = decode();
   return { ok: text === expected, ms: performance.now() - start };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length === 0 ? Number.NaN : sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 function row(name: string, raw: Outcome[], ours: Outcome[]): string {
