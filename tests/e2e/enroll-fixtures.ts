@@ -97,6 +97,13 @@ export const CASES = {
     'dave@setup.test',
   ),
   canvas: totpCase('canvas', 'canvas-works.test', 'canvas.html', 'Canvas Works', 'erin@canvas.test'),
+  resizedCanvas: totpCase(
+    'resized-canvas',
+    'resized-canvas.test',
+    'resized-canvas.html',
+    'Resized Canvas',
+    'rupert@resized.test',
+  ),
   inlineSvg: totpCase(
     'inline-svg',
     'inline-vector-ltd.test',

@@ -145,6 +145,7 @@ describe('fixture pages show the QR they claim (plain Chromium, no extension)', 
     if (c === CASES.revealed) await page.getByRole('button', { name: 'Enable' }).click();
     if (c === CASES.modalDialog || c === CASES.popoverQr) await page.locator('#enable').click();
     if (c === CASES.objectSvg || c === CASES.embedSvg) await page.waitForTimeout(500); // the SVG document loads
+    if (c === CASES.resizedCanvas) await page.waitForTimeout(1500); // the QR is drawn 1.2 s after load
     const qr = page.locator(QR);
     await expect
       .poll(() => qr.evaluate((el) => (el instanceof HTMLImageElement ? el.complete && el.naturalWidth > 0 : true)))
@@ -181,6 +182,10 @@ describe('enroll by clicking the QR on the setup page', () => {
     ['an SVG image URL', CASES.svgImg],
     ['a cross-origin image (page on cross-origin-cloud.test, image on images.test)', CASES.crossOrigin],
     ['a <canvas> drawn by script', CASES.canvas],
+    [
+      'a <canvas> declared chart-sized (a look leaves it out), resized square and drawn on 1.2 s later while the page keeps changing',
+      CASES.resizedCanvas,
+    ],
     ['an inline <svg> without background', CASES.inlineSvg],
     ['an <svg> inside an otpauth:// link', CASES.otpauthLink],
     ['an inverted QR on a dark page', CASES.darkInverted],

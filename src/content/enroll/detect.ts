@@ -132,13 +132,33 @@ export function oblong(el: Element): boolean {
 }
 
 const squareEnough = (el: Element): boolean => !oblong(el);
-/** The media a look asks: by XPath in an HTML document (unprefixed names are HTML's there only). */
-function squareEnoughMediaIn(root: ParentNode): Element[] {
-  const found =
-    docOf(root).contentType === 'text/html'
-      ? xpathIn(root, MEDIA_XPATH, RASTER, squareEnough)
-      : [...root.querySelectorAll(RASTER)].filter(squareEnough);
-  for (const svg of root.querySelectorAll('svg')) if (squareEnough(svg)) found.push(svg);
+/** Roots a look has asked by XPath once: later looks there ask by selector (`squareEnoughMediaIn`). */
+const askedByXpath = new WeakSet<ParentNode>();
+
+/**
+ * The media a look asks, but those `known` says the caller has handled already. The first look at a
+ * root asks by XPath in an HTML document (unprefixed names are HTML's there only): the page's photos
+ * declared oblong get no object in our world. Later looks ask by selector and skip the known ones
+ * first: on a page that keeps changing, the XPath was what every look paid (0.33 ms a look on a
+ * page with ~200 square images, where the selector takes 0.005 ms; issue 16's CPU benchmark, docs/content-speed.md).
+ * The photos declared oblong get their objects at that second look, once.
+ */
+function squareEnoughMediaIn(root: ParentNode, known?: (el: Element) => boolean): Element[] {
+  let found: Element[];
+  if (known && askedByXpath.has(root)) {
+    found = [];
+    for (const el of root.querySelectorAll(RASTER)) if (!known(el) && squareEnough(el)) found.push(el);
+  } else {
+    found =
+      docOf(root).contentType === 'text/html'
+        ? xpathIn(root, MEDIA_XPATH, RASTER, squareEnough)
+        : [...root.querySelectorAll(RASTER)].filter(squareEnough);
+    if (known) {
+      askedByXpath.add(root);
+      found = found.filter((el) => !known(el));
+    }
+  }
+  for (const svg of root.querySelectorAll('svg')) if (!known?.(svg) && squareEnough(svg)) found.push(svg);
   return found;
 }
 
@@ -200,12 +220,13 @@ let walked: [Walks, Walks] | undefined;
 /**
  * Every image, canvas, SVG, object and embed under `root`, shadow roots included, not measured yet:
  * those declared oblong (`SQUARE_ENOUGH`) only in a thorough look. In document order in a thorough
- * look; in a look, each root's SVGs come after its other media.
+ * look; in a look, each root's SVGs come after its other media. A look leaves out those `known` says
+ * the caller has handled (a thorough look asks for every one).
  */
-export function mediaIn(root: ParentNode = document, out: Element[] = []): Element[] {
+export function mediaIn(root: ParentNode = document, out: Element[] = [], known?: (el: Element) => boolean): Element[] {
   if (thorough) out.push(...root.querySelectorAll(MEDIA));
-  else out.push(...squareEnoughMediaIn(root));
-  for (const [, shadow] of shadowsIn(root)) mediaIn(shadow, out);
+  else out.push(...squareEnoughMediaIn(root, known));
+  for (const [, shadow] of shadowsIn(root)) mediaIn(shadow, out, known);
   return out;
 }
 

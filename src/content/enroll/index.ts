@@ -240,10 +240,13 @@ function remeasure(el: Element): void {
   observer().observe(el);
 }
 
+/** Observed already, and no <embed> (measured at every look, below): a look need not return it. */
+const known = (el: Element): boolean => observed.has(el) && el.localName !== 'embed';
+
 /** After a change: new media get observed, visible-but-small ones measured again, drawn QRs looked at. */
 function scan(): void {
   let added = false;
-  for (const el of mediaIn(document)) {
+  for (const el of mediaIn(document, [], known)) {
     // Firefox's IntersectionObserver gives no report for an <embed> (issue-18 page in
     // tests/e2e/firefox/reach.test.ts): those, rare on pages, are measured here like a drawn QR.
     if (isHtml(el, 'embed') && fresh(el) && qrShaped(el)) void consider(el);

@@ -334,6 +334,53 @@ describe('media declared oblong: left out of a look, measured when the user scan
       expect(oblong(el(w, h)), `${w}×${h}`).toBe(false);
   });
 
+  it('the first look at a root asks XPath; later ones ask the selector, leave out what the caller knows, and find what is new or now square', async () => {
+    const { mediaIn, oblong, MEDIA_XPATH } = await import('../../../src/content/enroll/detect');
+    document.body.innerHTML =
+      '<img id="photo" width="640" height="360" alt=""><canvas id="chart" width="300" height="150"></canvas>' +
+      '<img id="qr" width="200" height="200" alt=""><svg id="svg" width="40" height="40"></svg>';
+    // happy-dom has no XPath: this one answers MEDIA_XPATH as Chromium does (tests/e2e/media-xpath.test.ts),
+    // and the custom-element query of the shadow-root walk (none here).
+    const media = vi.fn();
+    const evaluate = (expr: string, context: Node) => {
+      let found: Element[] = [];
+      if (expr === MEDIA_XPATH) {
+        media();
+        found = [...(context as ParentNode).querySelectorAll('img,canvas,object,embed')].filter((el) => !oblong(el));
+      }
+      return { snapshotLength: found.length, snapshotItem: (i: number) => found[i] };
+    };
+    Object.defineProperty(document, 'contentType', { value: 'text/html', configurable: true });
+    Object.defineProperty(document, 'evaluate', { value: evaluate, configurable: true });
+    try {
+      const known = new Set<Element>();
+      const look = () => {
+        const found = mediaIn(document, [], (el) => known.has(el));
+        for (const el of found) known.add(el);
+        return found.map((el) => el.id);
+      };
+      expect(look()).toEqual(['qr', 'svg']);
+      expect(media).toHaveBeenCalledTimes(1);
+      // Nothing new: nothing returned, and no XPath asked.
+      expect(look()).toEqual([]);
+      // A new square image, a new photo, the chart declared square (a QR library resizing its canvas), a new SVG.
+      document.body.insertAdjacentHTML(
+        'afterbegin',
+        '<img id="late" width="150" height="150" alt=""><img id="banner" width="900" height="200" alt="">',
+      );
+      document.getElementById('chart')!.setAttribute('height', '300');
+      document.body.insertAdjacentHTML('beforeend', '<svg id="svg2"></svg>');
+      expect(look()).toEqual(['late', 'chart', 'svg2']);
+      expect(media).toHaveBeenCalledTimes(1);
+      // A look without `known` (any other caller) asks XPath, as before.
+      expect(mediaIn(document).map((el) => el.id)).toEqual(['late', 'chart', 'qr', 'svg', 'svg2']);
+      expect(media).toHaveBeenCalledTimes(2);
+    } finally {
+      delete (document as { evaluate?: unknown }).evaluate;
+      delete (document as { contentType?: unknown }).contentType;
+    }
+  });
+
   it('a look leaves out a photo and a chart declared oblong; a thorough look (Scan this page) asks them', async () => {
     const { mediaIn, qrCandidates, thoroughly } = await import('../../../src/content/enroll/detect');
     document.body.innerHTML =
