@@ -7,7 +7,9 @@
  * - a page that keeps changing without giving us anything new (a ticker, a live feed) gets a longer
  *   window each time, up to `SLOW_MS`;
  * - a change after a quiet spell, or (a click, a key, a submit), bring the window back to `FAST_MS`: that is when
- *   the next sign-in step, or the setup page's QR, gets rendered.
+ *   the next sign-in step, or the setup page's QR, gets rendered. A user's action also ends a slow window
+ *   already under way within `FAST_MS`: on a busy page, the code field that a click on "Sign in" brings
+ *   is looked at then, not after the rest of a window of up to `SLOW_MS`.
  */
 const FAST_MS = 40;
 const SLOW_MS = 1000;
@@ -28,27 +30,38 @@ const roots = new Set<Node>();
 let window_ = FAST_MS;
 let lastRun = 0;
 let timer: ReturnType<typeof setTimeout> | undefined;
+/** When the window under way ends (`timer`'s time). */
+let due = 0;
 let observer: MutationObserver | undefined;
 
 function connect(): void {
   for (const root of roots) observer!.observe(root, OPTIONS);
 }
 
-function changed(): void {
-  observer!.disconnect();
-  // Quiet for a while: this is a new burst (the next step of a sign-in), not the ticker again.
-  if (performance.now() - lastRun > 2 * window_) window_ = FAST_MS;
+function wait(ms: number): void {
+  due = performance.now() + ms;
   timer = setTimeout(() => {
     timer = undefined;
     lastRun = performance.now();
     for (const listener of [...listeners]) listener();
     window_ = Math.min(SLOW_MS, window_ * 2);
     if (listeners.size) connect();
-  }, window_);
+  }, ms);
+}
+
+function changed(): void {
+  observer!.disconnect();
+  // Quiet for a while: this is a new burst (the next step of a sign-in), not the ticker again.
+  if (performance.now() - lastRun > 2 * window_) window_ = FAST_MS;
+  wait(window_);
 }
 
 function userActed(): void {
   window_ = FAST_MS;
+  if (timer !== undefined && due - performance.now() > FAST_MS) {
+    clearTimeout(timer);
+    wait(FAST_MS);
+  }
 }
 
 /**
