@@ -8,8 +8,9 @@
  *   window each time, up to `SLOW_MS`;
  * - a change after a quiet spell, or (a click, a key, a submit), bring the window back to `FAST_MS`: that is when
  *   the next sign-in step, or the setup page's QR, gets rendered. A user's action also ends a slow window
- *   already under way within `FAST_MS`: on a busy page, the code field that a click on "Sign in" brings
- *   is looked at then, not after the rest of a window of up to `SLOW_MS`.
+ *   already under way within `FAST_MS`, and the windows start again from there (40, 80, 160 ms…): on a
+ *   busy page, the code field that a click on "Sign in" brings is looked at soon after it appears, not
+ *   after the rest of a window of up to `SLOW_MS`.
  */
 const FAST_MS = 40;
 const SLOW_MS = 1000;

@@ -145,7 +145,8 @@ describe('fixture pages show the QR they claim (plain Chromium, no extension)', 
     if (c === CASES.revealed) await page.getByRole('button', { name: 'Enable' }).click();
     if (c === CASES.modalDialog || c === CASES.popoverQr) await page.locator('#enable').click();
     if (c === CASES.objectSvg || c === CASES.embedSvg) await page.waitForTimeout(500); // the SVG document loads
-    if (c === CASES.resizedCanvas) await page.waitForTimeout(1500); // the QR is drawn 1.2 s after load
+    // The QR is drawn on the 12th tick of a 100 ms timer.
+    if (c === CASES.resizedCanvas) await page.waitForFunction(() => document.querySelector('canvas')?.width === 232);
     const qr = page.locator(QR);
     await expect
       .poll(() => qr.evaluate((el) => (el instanceof HTMLImageElement ? el.complete && el.naturalWidth > 0 : true)))

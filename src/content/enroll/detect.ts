@@ -140,8 +140,8 @@ const askedByXpath = new WeakSet<ParentNode>();
  * root asks by XPath in an HTML document (unprefixed names are HTML's there only): the page's photos
  * declared oblong get no object in our world. Later looks ask by selector and skip the known ones
  * first: on a page that keeps changing, the XPath was what every look paid (0.33 ms a look on a
- * page with ~200 square images, where the selector takes 0.005 ms; issue 16's CPU benchmark, docs/content-speed.md).
- * The photos declared oblong get their objects at that second look, once.
+ * page with ~200 known square images; issue 16's CPU benchmark, docs/content-speed.md). Media declared
+ * oblong are never known: a later look reads their width and height again, as the XPath did.
  */
 function squareEnoughMediaIn(root: ParentNode, known?: (el: Element) => boolean): Element[] {
   let found: Element[];
