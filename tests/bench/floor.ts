@@ -7,7 +7,7 @@ import { chromium } from 'playwright-core';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { assertBuilt, chromePath, distDir, repoRoot, type LoadedExtension } from '../e2e/harness';
+import { assertBuilt, chromePath, distDir, extensionArgs, repoRoot, type LoadedExtension } from '../e2e/harness';
 
 export const floorDir = resolve(repoRoot, process.env.FLOOR_DIR ?? '../shared/bench/popup-floor');
 export const hasFloor = existsSync(join(floorDir, 'manifest.json'));
@@ -26,16 +26,7 @@ export async function launchWithFloor(): Promise<WithFloor> {
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: chromePath,
     headless: true,
-    args: [
-      `--disable-extensions-except=${dirs}`,
-      `--load-extension=${dirs}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: extensionArgs(dirs),
   });
   const want = hasFloor ? 2 : 1;
   const deadline = Date.now() + 30_000;

@@ -30,7 +30,7 @@ export function assertBuilt(): void {
   }
 }
 
-/** Chromium's flags for a test browser with the unpacked extension in `dir` and the fixture hosts. */
+/** Chromium's flags for a test browser with the unpacked extension(s) in `dir` (comma-separated) and the fixture hosts. */
 export function extensionArgs(dir: string): string[] {
   return [
     `--disable-extensions-except=${dir}`,
