@@ -67,24 +67,31 @@ export class VaultService {
     return this.queue(async () => {
       const { current, previous } = await this.ports.blobs.read();
       if (!current) throw new CoreError('vault/not-found', 'There is no vault yet');
+      // Decrypted and read before anything is written: a generation whose contents do not read (or a
+      // newer format) must leave storage and the session key as they were.
+      const opened = async (blob: string) => {
+        const unlocked = await unlockEnvelope(blob, password);
+        return { unlocked, data: deserializeVault(unlocked.plaintext) };
+      };
       let blob = current;
-      let unlocked;
+      let open;
       try {
-        unlocked = await unlockEnvelope(current, password);
+        open = await opened(current);
       } catch (error) {
         // Only damage falls back to the previous generation; a wrong password is a wrong password.
         if (!isCoreError(error, 'vault/corrupted') || !previous) throw error;
-        unlocked = await unlockEnvelope(previous, password);
+        open = await opened(previous);
         blob = previous;
         await this.ports.blobs.write(previous, previous, { recoveredAt: this.ports.now() });
       }
+      const { unlocked, data } = open;
       if (unlocked.iterations < CURRENT_MIN_ITERATIONS) {
         const rewrapped = await rewrapEnvelope(blob, unlocked.vaultKey, password, await this.ports.iterations());
         await this.ports.blobs.write(rewrapped, blob);
         blob = rewrapped;
       }
       await this.ports.keys.write(unlocked.vaultKey);
-      this.open = { data: deserializeVault(unlocked.plaintext), key: unlocked.vaultKey, blob };
+      this.open = { data, key: unlocked.vaultKey, blob };
     });
   }
 
@@ -209,9 +216,16 @@ export class VaultService {
       if (!blob) continue;
       try {
         const data = deserializeVault(await openWithKey(blob, key));
+        // Opened meanwhile (another resume, or a write after one): that is newer than what was read
+        // here, and putting this older read back would undo the write (the next one would seal it).
         if (locks !== this.locks) return null;
+        if (this.open) return this.open;
         // The current blob was damaged: keep the generation that opened as both, and tell the popup.
-        if (blob !== current) await this.ports.blobs.write(blob, blob, { recoveredAt: this.ports.now() });
+        if (blob !== current) {
+          await this.ports.blobs.write(blob, blob, { recoveredAt: this.ports.now() });
+          if (locks !== this.locks) return null;
+          if (this.open) return this.open;
+        }
         this.open = { data, key, blob };
         return this.open;
       } catch (error) {

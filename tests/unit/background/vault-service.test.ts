@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { VaultService } from '../../../src/background/vault/vault-service';
 import { memoryPorts } from './memory-ports';
 import { addAccount, deleteAccount, listAccounts } from '../../../src/core/vault';
-import { openWithKey, readEnvelopeHeader, unlockEnvelope } from '../../../src/core/crypto';
+import { openWithKey, readEnvelopeHeader, sealWithKey, unlockEnvelope } from '../../../src/core/crypto';
 import { decodeBase32 } from '../../../src/core/bytes/base32';
 
 const PASSWORD = 'correct horse battery';
@@ -68,6 +68,81 @@ describe('VaultService', () => {
     const restarted = new VaultService(mem.ports);
     expect(await restarted.state()).toBe('unlocked');
     expect(await restarted.read((d) => d.accounts.length)).toBe(1);
+  });
+
+  it('a resume that read storage before a write does not put the older vault back (nothing lost)', async () => {
+    const mem = memoryPorts();
+    const first = new VaultService(mem.ports);
+    await first.create(PASSWORD);
+    await add(first, 1);
+    // A restarted worker (same session key): the popup's status check resumes the vault, and its read
+    // of storage answers late, after a write (an enrollment) that resumed and wrote meanwhile.
+    const read = mem.ports.blobs.read;
+    let release!: () => void;
+    const late = new Promise<void>((done) => (release = done));
+    let reads = 0;
+    mem.ports.blobs.read = async () => {
+      const stored = await read();
+      if (++reads === 2) await late; // state()'s own read is the first, its resume's the second
+      return stored;
+    };
+    const restarted = new VaultService(mem.ports);
+    const status = restarted.state();
+    await new Promise((done) => setTimeout(done, 0));
+    await add(restarted, 2);
+    release();
+    expect(await status).toBe('unlocked');
+    await add(restarted, 3);
+    const issuers = ['Issuer 1', 'Issuer 2', 'Issuer 3'];
+    expect((await restarted.read(listAccounts)).map((a) => a.issuer)).toEqual(issuers);
+    // Storage too: the current generation holds all three, the previous one the vault before account 3.
+    const stored = async (blob: string) =>
+      (
+        JSON.parse(new TextDecoder().decode((await unlockEnvelope(blob, PASSWORD)).plaintext)) as {
+          accounts: { issuer: string }[];
+        }
+      ).accounts.map((a) => a.issuer);
+    expect(await stored(mem.local.current!)).toEqual(issuers);
+    expect(await stored(mem.local.previous!)).toEqual(issuers.slice(0, 2));
+  });
+
+  it('unlock reads the vault before it writes anything: contents that do not read change nothing', async () => {
+    const mem = memoryPorts();
+    const vault = new VaultService(mem.ports);
+    await vault.create(PASSWORD);
+    await add(vault, 1);
+    // Authentic ciphertext (the right key) whose contents are not a vault, in both generations.
+    const key = mem.session.key!;
+    const bad = await sealWithKey(mem.local.current!, key, new TextEncoder().encode('{"version":4,"accounts":[{}]}'));
+    mem.local.current = bad;
+    mem.local.previous = bad;
+    await vault.lock();
+    const before = { ...mem.local };
+    const writes = mem.writes();
+    const restarted = new VaultService(mem.ports);
+    await expect(restarted.unlock(PASSWORD)).rejects.toMatchObject({ code: 'vault/corrupted' });
+    expect(mem.session.key).toBeUndefined(); // no session key left to resume from
+    expect(mem.writes()).toBe(writes);
+    expect(await restarted.state()).toBe('locked');
+    expect(mem.local).toEqual(before);
+    // (This vault's 2000 iterations are below the floor, so the unlock would have re-wrapped it: the
+    // re-wrap writes nothing either.)
+    expect((await readEnvelopeHeader(bad)).iterations).toBe(2000);
+  });
+
+  it('unlock falls back to the previous generation when the current one decrypts but does not read', async () => {
+    const mem = memoryPorts();
+    const vault = new VaultService(mem.ports);
+    await vault.create(PASSWORD);
+    await add(vault, 1);
+    await add(vault, 2);
+    const key = mem.session.key!;
+    mem.local.current = await sealWithKey(mem.local.current!, key, new TextEncoder().encode('not json'));
+    await vault.lock();
+    const restarted = new VaultService(mem.ports);
+    await restarted.unlock(PASSWORD);
+    expect((await restarted.read(listAccounts)).map((a) => a.issuer)).toEqual(['Issuer 1']);
+    expect(mem.local.recoveredAt).toBeDefined();
   });
 
   it('lock forgets the key in memory and in session storage', async () => {
