@@ -15,7 +15,7 @@ import QRCode from 'qrcode';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, repoRoot, type LoadedExtension } from './harness';
 import { serveFixtures, type FixtureServer } from './server';
-import { call, createVault, openPopup } from './popup-helpers';
+import { call, createVault, openPopup, PASSWORD } from './popup-helpers';
 import { fieldButton, openPopupWindow } from './pick-helpers';
 import { evaluateInContentScript } from './content-world';
 import { plausibleCodes, TEMPLATE_DIR, totpUri } from './enroll-fixtures';
@@ -26,6 +26,9 @@ const ISSUER = 'Reenroll Bank';
 const ACCOUNT = 'kim@reenroll.test';
 /** Three setups of the same account, each with its own key ("lost your device? set it up again"). */
 const URIS = ['first', 'second', 'third'].map((name) => totpUri(ISSUER, ACCOUNT, `reenroll-${name}`));
+/** A setup of another account on the same site (no question asked), for the Undo case. */
+const OTHER_ACCOUNT = 'lee@reenroll.test';
+const OTHER_URI = totpUri(ISSUER, OTHER_ACCOUNT, 'reenroll-other');
 const WORLD = 'ClickAuth Authenticator';
 
 let server: FixtureServer;
@@ -35,7 +38,7 @@ let control: Page;
 beforeAll(async () => {
   const template = readFileSync(join(TEMPLATE_DIR, 'same-origin-png.html'), 'utf8');
   const pages = await Promise.all(
-    URIS.map(async (uri) =>
+    [...URIS, OTHER_URI].map(async (uri) =>
       template
         .replaceAll('{{ISSUER}}', ISSUER)
         .replace('{{IMG}}', await QRCode.toDataURL(uri, { errorCorrectionLevel: 'M', margin: 4, scale: 5 }))
@@ -188,5 +191,34 @@ describe('enrolling again on the same site', () => {
     expect(plausibleCodes(URIS[2]!)).toContain(await login.locator('#c').inputValue());
     await popup.close();
     await login.close();
+  });
+
+  it('Undo in the toast while the vault is locked says so and keeps Undo; after unlocking, Undo removes the account', async () => {
+    const others = async () =>
+      (await call<AccountList>(control, { type: 'accounts/list' })).accounts.filter((a) => a.account === OTHER_ACCOUNT);
+    const page = await enroll(URIS.length);
+    await expect.poll(async () => (await toast(page)).text, { timeout: 10_000 }).toContain(`Added ${ISSUER}`);
+    expect(await others()).toHaveLength(1);
+    const clickUndo = async () => {
+      await expect.poll(async () => (await toast(page, 'Undo')).at, { timeout: 10_000 }).not.toBeNull();
+      const { at } = await toast(page, 'Undo');
+      await page.bringToFront();
+      await page.mouse.click(at!.x, at!.y);
+    };
+    // The vault locks while the toast is up (auto-lock, or Lock in another window).
+    await call(control, { type: 'vault/lock' });
+    await clickUndo();
+    await expect
+      .poll(async () => (await toast(page)).text, { timeout: 10_000 })
+      .toContain('The authenticator is locked. Unlock it first.');
+    await call(control, { type: 'vault/unlock', password: PASSWORD });
+    expect(await others()).toHaveLength(1); // nothing was undone while locked
+    await clickUndo();
+    await expect.poll(async () => (await toast(page)).text, { timeout: 10_000 }).toContain('Removed again.');
+    expect(await others()).toEqual([]);
+    expect((await call<TrashView[]>(control, { type: 'accounts/trash' })).map((t) => t.account)).toContain(
+      OTHER_ACCOUNT,
+    );
+    await page.close();
   });
 });

@@ -13,14 +13,24 @@ import type { Services } from './context';
 export async function enrollUndo({ vault }: Services, token: string, sender: SenderLike): Promise<NoFields> {
   const entry = lookup(token, whereFrom(sender, senderOrigin(sender)));
   if (!entry) throw new BackgroundError('protocol/bad-request', 'Unknown or expired QR');
-  const ids = entry.added.splice(0);
-  const replaced = entry.replaced.splice(0);
-  delete entry.codeFor; // the confirmation field gets no more codes after Undo
-  return vault.mutate((data, now) => {
+  const ids = [...entry.added];
+  const replaced = [...entry.replaced];
+  // The token forgets them only once the write is done: an Undo that failed (the vault locked while
+  // the toast was up, storage full) can be tried again and still knows what to undo. Two at once are
+  // one Undo: the second finds nothing left to move.
+  const result = await vault.mutate((data, now) => {
     let next: VaultData = data;
     for (const id of ids) if (next.accounts.some((a) => a.id === id)) next = deleteAccount(next, id, { now });
     for (const id of replaced)
       if (next.trash.some((t) => t.account.id === id)) next = restoreAccount(next, id, { now });
     return { data: next, result: {} };
   });
+  forget(entry.added, ids);
+  forget(entry.replaced, replaced);
+  delete entry.codeFor; // the confirmation field gets no more codes after Undo
+  return result;
+}
+
+function forget(list: string[], done: readonly string[]): void {
+  for (let i = list.length - 1; i >= 0; i--) if (done.includes(list[i]!)) list.splice(i, 1);
 }

@@ -5,6 +5,7 @@
  */
 import type { Candidate, EnrollOutcome } from '../../shared/protocol';
 import { message, sendToBackground } from '../../platform/runtime-lite';
+import { errorText } from '../../shared/error-text';
 import { fillCode, findOtpFields } from '../fill';
 import { thoroughly } from './detect';
 import type { OtpTarget } from '../fill/classify';
@@ -53,11 +54,17 @@ export function enrolled(token: string, outcome: EnrollOutcome): void {
   if (outcome.count === 0) found.overlay.toast(message('enrollDuplicate', [name]));
   else {
     const undone = message(answer === 'replace' ? 'enrollReplaceUndone' : 'enrollUndone');
-    found.overlay.toast(
-      added,
-      () => void sendToBackground({ type: 'enroll/undo', token }).then(() => found.overlay.toast(undone)),
-      true,
-    );
+    // Not undone (the vault locked meanwhile, storage full): the toast says why and keeps Undo.
+    const undo = (): void =>
+      void sendToBackground({ type: 'enroll/undo', token }).then(
+        () => found.overlay.toast(undone),
+        (error: unknown) =>
+          found.overlay.toast(
+            errorText((key) => message(key), error),
+            undo,
+          ),
+      );
+    found.overlay.toast(added, undo, true);
   }
   const target = outcome.code ? fillConfirmation(found.el, outcome.code, outcome.stale) : null;
   if (target && outcome.validUntil !== null) keepFresh(token, target, outcome.validUntil);
