@@ -1,5 +1,5 @@
 import { DuplicateAccount } from '../../core/errors';
-import { addAccount, deleteAccount, reenrolledAt, type Account, type VaultData } from '../../core/vault';
+import { addAccount, deleteAccount, reenrolledAt, replacing, type Account, type VaultData } from '../../core/vault';
 import type { EnrollOutcome } from '../../shared/protocol';
 import type { VaultService } from '../vault/vault-service';
 import { codeView } from '../handlers/codes-get';
@@ -56,7 +56,10 @@ export async function completeEnrollment(
         const sites = old
           ? [...new Set([...sitesFor(entry, input, userBinds), entry.origin])]
           : sitesFor(entry, input, userBinds);
-        const result = addAccount(next, { ...input, sites }, { now: at });
+        // Replacing: the new key also takes the old one's backup codes, fill options, pin and place.
+        const account =
+          old && options.reenroll === 'replace' ? replacing(old, { ...input, sites }) : { ...input, sites };
+        const result = addAccount(next, account, { now: at });
         next = result.vault;
         added.push(result.account);
       } catch (error) {

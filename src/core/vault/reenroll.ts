@@ -6,6 +6,7 @@
  */
 import { matchAccounts } from '../site';
 import type { Account, VaultData } from './types';
+import type { NewAccount } from './operations';
 
 /** Names as a user reads them: case and surrounding spaces do not make two accounts different. */
 const same = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
@@ -38,4 +39,28 @@ export function reenrolledAt(
 ): Account | undefined {
   const bound = new Set(matchAccounts(vault.accounts, origin));
   return sameNameOtherKey(vault.accounts, candidate).find((a) => bound.has(a.id));
+}
+
+/**
+ * `input`, a new key that replaces `old` (the user answered "Replace"): it takes the old account's
+ * place, not only its sites. Its backup codes (a site's recovery codes outlive a new authenticator key;
+ * the new input's own come first, the same code once), how its code is filled on its sites, its pin
+ * and its place in the list. Without this they went to the trash with the old key and were purged
+ * 30 days later.
+ */
+export function replacing(old: Account, input: NewAccount): NewAccount {
+  const codes = [...(input.backupCodes ?? [])];
+  for (const code of old.backupCodes) if (!codes.some((c) => c.code === code.code)) codes.push({ ...code });
+  return {
+    ...input,
+    sites: [...new Set([...(input.sites ?? []), ...old.sites])],
+    backupCodes: codes,
+    fill: {
+      submitOn: [...old.fill.submitOn],
+      appendOn: [...old.fill.appendOn],
+      exactOrigin: old.fill.exactOrigin,
+    },
+    pinned: old.pinned || input.pinned === true,
+    order: old.order,
+  };
 }

@@ -82,6 +82,50 @@ describe('importing a new key for an account the vault has', () => {
     expect(await state()).toEqual({ active: ['Mail Machine (old)'], trash: [], here: 1 });
   });
 
+  it("replace: the new key also takes the old one's backup codes, fill options, pin and place; keep both takes only the sites", async () => {
+    for (const replace of [[0], []]) {
+      const { vault, services, stores, pending, preview } = await setup();
+      await vault.mutate((data) => ({
+        data: {
+          ...data,
+          accounts: data.accounts.map((a) => ({
+            ...a,
+            backupCodes: [
+              { code: 'ab12-cd34', used: false },
+              { code: 'ef56-gh78', used: true },
+            ],
+            fill: { submitOn: [SITE], appendOn: [], exactOrigin: true },
+            pinned: true,
+            order: 5,
+          })),
+        },
+        result: null,
+      }));
+      const done = await importCommit(services, stores, pending, {
+        previewId: preview.previewId,
+        expectedCount: 2,
+        replace,
+      });
+      const fresh = await vault.read((d) => d.accounts.find((a) => a.id === done.added[0]!.id)!);
+      if (replace.length) {
+        expect(fresh).toMatchObject({
+          sites: [SITE],
+          backupCodes: [
+            { code: 'ab12-cd34', used: false },
+            { code: 'ef56-gh78', used: true },
+          ],
+          fill: { submitOn: [SITE], appendOn: [], exactOrigin: true },
+          pinned: true,
+          order: 5,
+        });
+      } else {
+        expect(fresh).toMatchObject({ sites: [SITE], backupCodes: [], pinned: false });
+        expect(fresh.fill).toEqual({ submitOn: [], appendOn: [], exactOrigin: false });
+        expect(fresh.order).not.toBe(5);
+      }
+    }
+  });
+
   it('keep both (the default): both bound to the site, so the site asks which one to use', async () => {
     const { services, stores, pending, preview, state } = await setup();
     await importCommit(services, stores, pending, { previewId: preview.previewId, expectedCount: 2 });

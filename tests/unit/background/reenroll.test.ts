@@ -121,6 +121,60 @@ describe('enrolling again on the same site', () => {
     expect(await snapshot(vault)).toMatchObject({ active: ['old'], here: ['old'] });
   });
 
+  it("replace: the new key takes the old one's backup codes, fill options, pin and place too", async () => {
+    const { vault, services } = await withOld();
+    await vault.mutate((data) => ({
+      data: {
+        ...data,
+        accounts: data.accounts.map((a) => ({
+          ...a,
+          backupCodes: [{ code: '1234-5678', used: false }],
+          fill: { submitOn: [ORIGIN], appendOn: [ORIGIN], exactOrigin: true },
+          pinned: true,
+          order: 3,
+        })),
+      },
+      result: null,
+    }));
+    await enrollReenroll(services, qr(key(2)), 'replace', sender);
+    const [fresh] = await vault.read((d) => d.accounts);
+    expect(fresh).toMatchObject({
+      sites: [ORIGIN],
+      backupCodes: [{ code: '1234-5678', used: false }],
+      fill: { submitOn: [ORIGIN], appendOn: [ORIGIN], exactOrigin: true },
+      pinned: true,
+      order: 3,
+    });
+    expect(fresh!.id).not.toBe('old');
+    // Control: keeping both gives the new key the site only.
+    const other = await withOld();
+    await other.vault.mutate((data) => ({
+      data: {
+        ...data,
+        accounts: data.accounts.map((a) => ({ ...a, backupCodes: [{ code: '1234-5678', used: false }], pinned: true })),
+      },
+      result: null,
+    }));
+    await enrollReenroll(other.services, qr(key(4)), 'keep', sender);
+    const added = (await other.vault.read((d) => d.accounts)).find((a) => a.id !== 'old')!;
+    expect(added).toMatchObject({ sites: [ORIGIN], backupCodes: [], pinned: false });
+  });
+
+  it('an Undo that failed (the vault locked while the toast was up) can be tried again, and then undoes', async () => {
+    const { vault, services } = await withOld();
+    const token = qr(key(5));
+    expect((await enrollReenroll(services, token, 'replace', sender)).kind).toBe('added');
+    await vault.lock();
+    await expect(enrollUndo(services, token, sender)).rejects.toMatchObject({ code: 'vault/locked' });
+    await vault.unlock('correct horse battery');
+    await enrollUndo(services, token, sender);
+    expect(await snapshot(vault)).toMatchObject({ active: ['old'], here: ['old'] });
+    expect((await snapshot(vault)).trash).toHaveLength(1);
+    // A second Undo finds nothing left to move.
+    await enrollUndo(services, token, sender);
+    expect(await snapshot(vault)).toMatchObject({ active: ['old'], here: ['old'] });
+  });
+
   it('keep both: both bound here (the site then asks which one), nothing in the trash; Undo removes only the new one', async () => {
     // The old account was bound by hand to a site its issuer does not name: the new key is bound too.
     const { vault, services } = await withOld(['https://mailmachine.test']);

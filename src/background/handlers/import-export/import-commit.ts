@@ -1,4 +1,4 @@
-import { addAccount, deleteAccount, type Account, type VaultData } from '../../../core/vault';
+import { addAccount, deleteAccount, replacing, type Account, type VaultData } from '../../../core/vault';
 import type { ImportCommitRequest, ImportCommitResult } from '../../../shared/protocol-import';
 import type { Services } from '../context';
 import { toView } from '../views';
@@ -37,15 +37,18 @@ export async function importCommit(
       for (const [i, input] of add.entries()) {
         const before = old[i];
         // A new key for an account the user has (issue 13): it takes the old one's sites, so the site
-        // fills the new code (replaced) or asks which one to use (both kept).
-        const step = addAccount(
-          next,
-          before ? { ...input, sites: [...new Set([...(input.sites ?? []), ...before.sites])] } : input,
-          { now },
-        );
+        // fills the new code (replaced) or asks which one to use (both kept). Replacing, it also takes
+        // the old one's backup codes, fill options, pin and place.
+        const replaces = before && replace.has(i) && next.accounts.some((a) => a.id === before.id);
+        const fresh = !before
+          ? input
+          : replaces
+            ? replacing(before, input)
+            : { ...input, sites: [...new Set([...(input.sites ?? []), ...before.sites])] };
+        const step = addAccount(next, fresh, { now });
         next = step.vault;
         accounts.push(step.account);
-        if (before && replace.has(i) && next.accounts.some((a) => a.id === before.id)) {
+        if (before && replaces) {
           next = deleteAccount(next, before.id, { now });
           replaced.push(before.id);
         }
