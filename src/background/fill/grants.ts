@@ -43,15 +43,24 @@ export function issueGrant(scope: GrantScope, ttlMs: number, now = Date.now()): 
 }
 
 /**
- * Uses up `token` if it was issued for `sender`'s tab (and, when frame-bound, its frame and document);
- * its scope only then. Anything else — no token, a guessed one, another tab's, an expired one — is null.
+ * Uses up `token` if it was issued for `sender`'s tab (and, when frame-bound, its frame and document)
+ * and the caller `accepts` its scope; its scope only then. Anything else — no token, a guessed one,
+ * another tab's, an expired one, one the caller turns down — is null and leaves the grant as it was:
+ * a tab-wide grant goes to every frame of the tab, and a frame it cannot serve (another site's frame)
+ * must not use it up before the one it was for.
  */
-export function redeemGrant(token: unknown, sender: SenderLike, now = Date.now()): GrantScope | null {
+export function redeemGrant(
+  token: unknown,
+  sender: SenderLike,
+  now = Date.now(),
+  accepts: (scope: GrantScope) => boolean = () => true,
+): GrantScope | null {
   if (typeof token !== 'string') return null;
   const grant = grants.get(token);
   if (!grant || grant.expires < now || grant.tabId !== sender.tab?.id) return null;
   if (grant.frameId !== undefined && grant.frameId !== (sender.frameId ?? 0)) return null;
   if (grant.documentId && sender.documentId && grant.documentId !== sender.documentId) return null;
+  if (!accepts(grant)) return null;
   grants.delete(token);
   return grant;
 }

@@ -53,9 +53,15 @@ export async function fillRequest(
   if (state === 'empty') return { kind: 'none' };
   if (state === 'locked') return request.append ? { kind: 'none' } : { kind: 'locked' };
   const { autofill } = await settingsGet(services);
-  const granted = redeemGrant(request.grant, sender, now);
-  // A tab-wide grant (popup click, shortcut) does not reach into a frame another site embeds.
-  const asked = granted !== null && (granted.frameId !== undefined || topOrSameSite(sender, origin));
+  // A tab-wide grant (popup click, shortcut) does not reach into a frame another site embeds, and such
+  // a frame leaves it for the page's own field (every frame of the tab is asked to fill).
+  const granted = redeemGrant(
+    request.grant,
+    sender,
+    now,
+    (scope) => scope.frameId !== undefined || topOrSameSite(sender, origin),
+  );
+  const asked = granted !== null;
   const silent = silentFrame(sender, origin);
   const offset = await codeOffsetNow();
   return services.vault.read((data) => {

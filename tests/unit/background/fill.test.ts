@@ -360,6 +360,21 @@ describe('fill/request: where a code is filled with no click (finding 5)', () =>
     ).toEqual({ kind: 'none' });
   });
 
+  it("a frame another site embeds does not use up the tab grant before the page's own field (autofill off)", async () => {
+    const { vault } = await vaultWith([{ sites: [SITE] }]);
+    sent.length = 0;
+    await fillActiveTab();
+    const { grant } = sent[0]!.message as { grant: string };
+    // Every frame of the tab is asked to fill: an ad frame with a code-like field may answer first.
+    const ad = from('https://ads.example', { frameId: 5, top: `${SITE}/` });
+    expect((await fillRequest(services(vault, false), ad, { grant }, NOW)).kind).not.toBe('code');
+    const embedded = from(SITE, { frameId: 6, top: 'https://evil.example/' });
+    expect((await fillRequest(services(vault, false), embedded, { grant }, NOW)).kind).not.toBe('code');
+    // The page's own field still gets the code the user asked for, once.
+    expect((await fillRequest(services(vault, false), from(SITE), { grant }, NOW)).kind).toBe('code');
+    expect((await fillRequest(services(vault, false), from(SITE), { grant }, NOW)).kind).toBe('off');
+  });
+
   it('an account narrowed to its exact origin: nothing for another subdomain (user content), a code on the origin itself', async () => {
     const { vault } = await vaultWith([{ sites: ['https://login.mail.example'], fill: { exactOrigin: true } }]);
     expect(await fillRequest(services(vault), from('https://user1.mail.example'), SEEN, NOW)).toEqual({ kind: 'none' });
