@@ -120,10 +120,10 @@ export function VaultView({
     setPanel({ kind: 'list' });
     setTrashCount((n) => n + 1);
     void reload();
-    setToast({
-      text: t('deleted', account.issuer || account.account),
-      undo: () => void api.restore(account.id).then(reload),
-    });
+    // A restore that fails (the vault locked meanwhile, storage full) says why, and keeps Undo.
+    const undo = () =>
+      void api.restore(account.id).then(reload, (failure: unknown) => setToast({ text: errorText(t, failure), undo }));
+    setToast({ text: t('deleted', account.issuer || account.account), undo });
   };
 
   return (

@@ -207,6 +207,27 @@ describe('popup list', () => {
     expect(await bg.accounts()).toHaveLength(2);
   });
 
+  it('an Undo that fails says why in the toast and keeps Undo; the next one restores', async () => {
+    const { bg } = await withAccounts(2);
+    unmount();
+    let failures = 1;
+    const api = {
+      ...bg.api,
+      restore: (id: string) =>
+        failures-- > 0 ? Promise.reject({ code: 'storage/full', message: 'full' }) : bg.api.restore(id),
+    };
+    const el = await mount(api);
+    await click(button(el, msg('accountDetails', 'Issuer0')));
+    await click(el.querySelector('[data-testid=more-actions]'));
+    await click(button(el, msg('delete')));
+    await click(button(el, msg('undo')));
+    expect(el.querySelector('.toast')?.textContent).toContain(msg('error_storage_full'));
+    expect(issuers(el)).toEqual(['Issuer1']);
+    await click(button(el, msg('undo')));
+    expect(issuers(el).sort()).toEqual(['Issuer0', 'Issuer1']);
+    expect(await bg.accounts()).toHaveLength(2);
+  });
+
   it('pins an account to the top', async () => {
     const { el } = await withAccounts(3);
     await click(button(el, msg('accountDetails', 'Issuer2')));
