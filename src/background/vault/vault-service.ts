@@ -45,14 +45,17 @@ export class VaultService {
 
   async state(): Promise<VaultState> {
     if (this.open) return 'unlocked';
-    const { current } = await this.ports.blobs.read();
-    if (!current) return 'empty';
+    // Only when neither generation is there: a lost current blob with the previous one intact is a
+    // damaged vault (unlock recovers it), never "no vault yet", which would offer to create one over it.
+    const { current, previous } = await this.ports.blobs.read();
+    if (!current && !previous) return 'empty';
     return (await this.resume()) ? 'unlocked' : 'locked';
   }
 
   create(password: string): Promise<void> {
     return this.queue(async () => {
-      if ((await this.ports.blobs.read()).current) throw new BackgroundError('vault/exists', 'A vault already exists');
+      const { current, previous } = await this.ports.blobs.read();
+      if (current || previous) throw new BackgroundError('vault/exists', 'A vault already exists');
       if (passwordProblem(password)) throw new CoreError('vault/weak-password', 'Password too weak', 'password');
       const data = emptyVault();
       const iterations = await this.ports.iterations();
@@ -66,24 +69,26 @@ export class VaultService {
   unlock(password: string): Promise<void> {
     return this.queue(async () => {
       const { current, previous } = await this.ports.blobs.read();
-      if (!current) throw new CoreError('vault/not-found', 'There is no vault yet');
+      const generations = [current, previous].filter((blob): blob is string => !!blob);
+      if (generations.length === 0) throw new CoreError('vault/not-found', 'There is no vault yet');
       // Decrypted and read before anything is written: a generation whose contents do not read (or a
       // newer format) must leave storage and the session key as they were.
       const opened = async (blob: string) => {
         const unlocked = await unlockEnvelope(blob, password);
         return { unlocked, data: deserializeVault(unlocked.plaintext) };
       };
-      let blob = current;
+      let blob = generations[0]!;
       let open;
       try {
-        open = await opened(current);
+        open = await opened(blob);
       } catch (error) {
         // Only damage falls back to the previous generation; a wrong password is a wrong password.
-        if (!isCoreError(error, 'vault/corrupted') || !previous) throw error;
-        open = await opened(previous);
-        blob = previous;
-        await this.ports.blobs.write(previous, previous, { recoveredAt: this.ports.now() });
+        if (!isCoreError(error, 'vault/corrupted') || generations.length < 2) throw error;
+        blob = generations[1]!;
+        open = await opened(blob);
       }
+      // The current generation was damaged or lost: keep the one that opened as both, and tell the popup.
+      if (blob !== current) await this.ports.blobs.write(blob, blob, { recoveredAt: this.ports.now() });
       const { unlocked, data } = open;
       if (unlocked.iterations < CURRENT_MIN_ITERATIONS) {
         const rewrapped = await rewrapEnvelope(blob, unlocked.vaultKey, password, await this.ports.iterations());

@@ -212,6 +212,31 @@ describe('VaultService', () => {
     expect((await reopened.read(listAccounts)).map((a) => a.issuer)).toEqual(['Issuer 1']);
   });
 
+  it('a lost current blob with the previous one intact is a damaged vault, not "no vault": nothing is created over it', async () => {
+    const mem = memoryPorts();
+    const vault = new VaultService(mem.ports);
+    await vault.create(PASSWORD);
+    await add(vault, 1);
+    await add(vault, 2);
+    // A worker restart finds the previous generation with the session key.
+    delete mem.local.current;
+    expect(await new VaultService(mem.ports).state()).toBe('unlocked');
+    delete mem.local.current;
+    delete mem.session.key;
+    const reopened = new VaultService(mem.ports);
+    expect(await reopened.state()).toBe('locked');
+    await expect(reopened.create('another password 123')).rejects.toMatchObject({ code: 'vault/exists' });
+    await reopened.unlock(PASSWORD);
+    expect((await reopened.read(listAccounts)).map((a) => a.issuer)).toEqual(['Issuer 1']);
+    expect(mem.local.recoveredAt).toBeDefined();
+    // The current generation is there again and opens on its own.
+    delete mem.local.previous;
+    delete mem.session.key;
+    const again = new VaultService(mem.ports);
+    await again.unlock(PASSWORD);
+    expect((await again.read(listAccounts)).map((a) => a.issuer)).toEqual(['Issuer 1']);
+  });
+
   it('re-wraps the vault key on unlock when the stored iterations are below the floor', async () => {
     const mem = memoryPorts(2000);
     const vault = new VaultService(mem.ports);
