@@ -7,6 +7,7 @@ import { VaultCorrupted } from '../errors';
 import { ALGORITHMS, OTP_TYPES } from '../otp/types';
 import type { VersionedDoc } from './migrations';
 import { CURRENT_VAULT_VERSION, type Account, type BackupCode, type TrashEntry, type VaultData } from './types';
+import { wellFormed } from './names';
 
 type Obj = Record<string, unknown>;
 
@@ -77,8 +78,9 @@ export function toAccount(value: unknown, path: string): Account {
   return {
     id,
     type: oneOf(o.type, OTP_TYPES, at('type')),
-    issuer: str(o.issuer, at('issuer')),
-    account: str(o.account, at('account')),
+    // A stored name from before names were made well-formed (names.ts) is read as one.
+    issuer: wellFormed(str(o.issuer, at('issuer'))),
+    account: wellFormed(str(o.account, at('account'))),
     secret: secret(o.secret, at('secret')),
     algorithm: oneOf(o.algorithm, ALGORITHMS, at('algorithm')),
     digits: int(o.digits, at('digits'), 1),
