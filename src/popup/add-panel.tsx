@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { ManualEntryInput } from '../shared/protocol';
 import { errorField, errorText, type PopupApi, type Translate } from './api';
 import { plural } from '../shared/ui/plural';
+import { codeText } from '../shared/error-text';
 
 type Mode = 'uri' | 'key' | 'scan';
 
@@ -204,6 +205,9 @@ function ScanPage({ api, t, onAdded }: AddProps) {
     try {
       const result = await api.scan();
       if (result.added.length > 0) onAdded(plural(t, 'addedCount', result.added.length));
+      else if (result.reenroll?.length) setMessage({ error: false, text: t('scanReenroll', result.reenroll[0]!) });
+      else if (result.malformed)
+        setMessage({ error: true, text: `${t('scanMalformed')} ${codeText(t, result.malformed.code)}` });
       else if (result.duplicates > 0) setMessage({ error: false, text: t('scanDuplicate') });
       else if (result.notAuthenticator > 0) setMessage({ error: true, text: t('scanNotAuthenticator') });
       else setMessage({ error: true, text: t('scanNothing') });

@@ -147,6 +147,13 @@ export interface ScanResult {
   /** Found QR codes that are not authenticator keys (a web address, Microsoft's activation link…). */
   notAuthenticator: number;
   duplicates: number;
+  /** Found authenticator keys that do not parse (a malformed otpauth URI): nothing was added for them. */
+  malformed?: { count: number; code: string };
+  /**
+   * New keys for an account already bound to the page's site (issue 13): not added by a scan, since
+   * the page asks "Replace the old one?" when its QR is clicked. The accounts' names.
+   */
+  reenroll?: string[];
 }
 
 /**

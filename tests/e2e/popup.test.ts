@@ -190,8 +190,21 @@ describe('popup in real Chromium', () => {
       'otpauth://totp/Framed%20Co:gina?secret=MZXW6YTBOI2DKNRXHA4TAMJS&issuer=Framed%20Co',
       { margin: 2, scale: 5 },
     );
+    // The same account with a new key ("set it up again"): a scan does not replace, the page asks.
+    const rekeyed = await QRCode.toDataURL(
+      'otpauth://totp/Scanned%20Co:frank?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Scanned%20Co',
+      { margin: 2, scale: 5 },
+    );
+    // An authenticator key with no secret: not addable, and said so.
+    const broken = await QRCode.toDataURL('otpauth://totp/Broken%20Co:ivy?secret=&issuer=Broken%20Co', {
+      margin: 2,
+      scale: 5,
+    });
     const server = await serveFixtures(join(repoRoot, 'tests/fixtures/pages'), {
       '/qr.html': () => pageWith(qr),
+      '/rekeyed.html': () => pageWith(rekeyed),
+      '/broken.html': () =>
+        `<!doctype html><div style="width:200px;height:200px;background:url(${broken}) 0 0/200px 200px"></div>`,
       '/decoy.html': () => pageWith(decoy),
       // A CSS background, which no content script looks at: only a screenshot shows this QR.
       '/framed-qr.html': () =>
@@ -220,6 +233,28 @@ describe('popup in real Chromium', () => {
     const scannedDecoy = await scan('/decoy.html');
     expect(scannedDecoy.result).toEqual({ found: 1, added: [], notAuthenticator: 1, duplicates: 0 });
     await scannedDecoy.site.close();
+    const scannedAgain = await scan('/rekeyed.html');
+    expect(scannedAgain.result).toEqual({
+      found: 1,
+      added: [],
+      notAuthenticator: 0,
+      duplicates: 0,
+      reenroll: ['Scanned Co'],
+    });
+    await scannedAgain.site.close();
+    // Only a screenshot shows this one (a CSS background): a key that does not parse is reported.
+    const scannedBroken = await scan('/broken.html');
+    expect(scannedBroken.result).toMatchObject({ found: 1, added: [], notAuthenticator: 0, duplicates: 0 });
+    expect((scannedBroken.result as { malformed?: { count: number; code: string } }).malformed).toEqual({
+      count: 1,
+      code: expect.stringMatching(/^uri\//),
+    });
+    await scannedBroken.site.close();
+    const issuers = (await call<{ accounts: { issuer: string }[] }>(page, { type: 'accounts/list' })).accounts.map(
+      (a) => a.issuer,
+    );
+    expect(issuers.filter((i) => i === 'Scanned Co')).toHaveLength(1); // the old key stays; no second one
+    expect(issuers).not.toContain('Broken Co');
     // A QR only a screenshot shows (here in another site's frame) is added, but bound to no site: it
     // may belong to the frame's site, not the page's. The in-field button binds it at the next login.
     const framing = await ext.context.newPage();

@@ -35,12 +35,14 @@ async function scanWithContentScript(services: Services, tabId: number): Promise
   const found = await sendToFrame(tabId, { type: 'content/scan' }, { frameId: 0 });
   if (!found) return null;
   const added: Account[] = [];
+  const reenroll: string[] = [];
   let duplicates = 0;
   for (const token of found.tokens) {
     const entry = lookup(token, { tabId, frameId: 0 });
     if (!entry) continue;
     const outcome = await completeEnrollment(services.vault, entry);
     if (outcome.kind === 'added') duplicates += outcome.duplicates;
+    if (outcome.kind === 'reenroll') reenroll.push(outcome.issuer || outcome.account);
   }
   await services.vault.read((data) => {
     for (const token of found.tokens) {
@@ -51,18 +53,30 @@ async function scanWithContentScript(services: Services, tabId: number): Promise
     }
   });
   const { tokens, qrs } = found;
-  return { found: qrs, added: added.map(toView), notAuthenticator: qrs - tokens.length, duplicates };
+  return {
+    found: qrs,
+    added: added.map(toView),
+    notAuthenticator: qrs - tokens.length,
+    duplicates,
+    ...(reenroll.length > 0 && { reenroll }),
+  };
 }
 
 async function scanScreenshot(services: Services): Promise<ScanResult> {
   const image = await captureVisibleTab();
   const texts = findAllQrTexts(image);
   const keys = texts.filter((text) => classifyQrText(text).kind !== 'other');
+  let malformed: ScanResult['malformed'];
   const parsed = keys.flatMap((text) => {
     try {
       return parseAnyUri(text);
-    } catch {
-      // A QR that looked like a key but does not parse is skipped; the others are added.
+    } catch (error) {
+      // A QR that looked like a key but does not parse is skipped (and said); the others are added.
+      const code = (error as { code?: unknown } | null)?.code;
+      malformed = {
+        count: (malformed?.count ?? 0) + 1,
+        code: malformed?.code ?? (typeof code === 'string' ? code : ''),
+      };
       return [];
     }
   });
@@ -85,5 +99,11 @@ async function scanScreenshot(services: Services): Promise<ScanResult> {
     },
     parsed.length > 1 ? { restorePoint: 'bulk-add' } : {},
   );
-  return { found: texts.length, added: added.map(toView), notAuthenticator: texts.length - keys.length, duplicates };
+  return {
+    found: texts.length,
+    added: added.map(toView),
+    notAuthenticator: texts.length - keys.length,
+    duplicates,
+    ...(malformed && { malformed }),
+  };
 }

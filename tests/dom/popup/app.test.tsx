@@ -103,4 +103,29 @@ describe('popup: adding accounts', () => {
     await click(button(el, msg('scanSubmit')));
     expect(el.querySelector('.add [role=alert]')?.textContent).toBe(msg('scanNotAuthenticator'));
   });
+
+  it.each([
+    [
+      'an authenticator key that does not parse says so, with the reason',
+      { malformed: { count: 1, code: 'uri/bad-secret' } },
+      () => `${msg('scanMalformed')} ${msg('error_uri_bad_secret')}`,
+    ],
+    [
+      'a new key for an account set up for this site says to click the QR on the page',
+      { reenroll: ['Mail Machine'] },
+      () => msg('scanReenroll', 'Mail Machine'),
+    ],
+  ])('scan this page: %s (not "no QR code found")', async (_name, more, text) => {
+    const bg = await startBackground();
+    await withVault(bg, []);
+    const el = await mount({
+      ...bg.api,
+      scan: async () => ({ found: 1, added: [], notAuthenticator: 0, duplicates: 0, ...more }),
+    });
+    await click(button(el, msg('addTitle')));
+    await click(button(el, msg('addMode_scan')));
+    await click(button(el, msg('scanSubmit')));
+    expect(el.querySelector('.add [role=alert]')?.textContent).toBe(text());
+    expect(text()).not.toBe(msg('scanNothing'));
+  });
 });
