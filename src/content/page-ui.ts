@@ -1,5 +1,5 @@
 /** The page UI script, injected on demand by the background (see ui-loader.ts). */
-import { enrolled, notify, presentCandidate } from './enroll/present';
+import { enrolled, notify, presentCandidate, withdraw } from './enroll/present';
 import { guardCapture } from './enroll/capture-guard';
 import { showFieldButton } from './fill/button';
 import { showFillCue } from './fill/cue';
@@ -11,6 +11,7 @@ import { UI_KEY, type PageUi } from './ui-loader';
 const slot = globalThis as { [UI_KEY]?: PageUi };
 slot[UI_KEY] ??= {
   presentCandidate,
+  withdraw,
   enrolled,
   notify,
   guardCapture,

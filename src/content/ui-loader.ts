@@ -4,11 +4,11 @@
  * element for the decoder, the capture guard, auto-submit, the password+code option's appending) live
  * in a second script, src/content/page-ui.ts, that the background injects into a frame only when it
  * needs them (`ui/load`): most pages never do, and the script that runs on every page stays small
- * (≤ 8.8 KB gzip, printed by scripts/report-sizes.mjs). Writing a found code field stays in the
+ * (~11 KB gzip, printed by scripts/report-sizes.mjs). Writing a found code field stays in the
  * every-page script: waiting for this load would delay the first fill (~18 ms). Both run in the same isolated world, so they meet on a global the page cannot see.
  */
 import { sendToBackground } from '../platform/runtime-lite';
-import type { enrolled, notify, presentCandidate } from './enroll/present';
+import type { enrolled, notify, presentCandidate, withdraw } from './enroll/present';
 import type { guardCapture } from './enroll/capture-guard';
 import type { showFieldButton } from './fill/button';
 import type { showFillCue } from './fill/cue';
@@ -20,6 +20,7 @@ export const UI_KEY = '__clickauthUi';
 
 export interface PageUi {
   presentCandidate: typeof presentCandidate;
+  withdraw: typeof withdraw;
   enrolled: typeof enrolled;
   notify: typeof notify;
   guardCapture: typeof guardCapture;

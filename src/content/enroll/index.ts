@@ -117,15 +117,21 @@ function consider(el: Element, byUser = false): Promise<CandidateReply | null> {
       recheckLater(el, byUser);
     }
     const candidate = answer?.candidate;
-    // The overlay and everything after the click live in the page UI script, loaded now.
+    // The overlay and everything after the click live in the page UI script, loaded now. A click on it
+    // after the page drew another QR there reads the element again instead of adding (present.ts).
     if (candidate) {
       hadCandidate.add(el);
       addSetupQr(el);
-      (await ui())?.presentCandidate(el, candidate);
+      (await ui())?.presentCandidate(el, candidate, () => {
+        seen.delete(el);
+        void consider(el, true);
+      });
     }
     // A canvas may be drawn later; an <object>/<embed> document may load after the 3 s we wait for it
     // (seen in Firefox on a busy machine): both are looked at again.
     else if (isHtml(el, 'canvas') || isHtml(el, 'object') || isHtml(el, 'embed')) recheckLater(el, byUser);
+    // An element that showed a key and now shows none (a new source read to the end): its overlay goes.
+    if (!candidate && hadCandidate.has(el) && (source === null || answer)) (await ui())?.withdraw(el);
     return answer ?? null;
   })();
   seen.set(el, entry);

@@ -13,13 +13,56 @@ import { showOverlay, type Overlay } from './overlay';
 import { showNotice } from './notice';
 import { watchForBackupCodes } from './backup-codes';
 import { keepFresh } from './rollover';
+import { isHtml } from '../tag';
 
-const byToken = new Map<string, { el: Element; overlay: Overlay }>();
+const byToken = new Map<string, { el: Element; overlay: Overlay; shows: string; reread: () => void }>();
+/** The token of the overlay each QR element has (one at a time). */
+const byEl = new WeakMap<Element, string>();
 
-/** Puts the overlay on `el`, the QR the background decoded as `candidate`. */
-export function presentCandidate(el: Element, candidate: Candidate): void {
+/**
+ * Puts the overlay on `el`, the QR the background decoded as `candidate` (in place of an overlay `el`
+ * had for a QR it showed before). `reread` reads `el` again: the click calls it instead of adding
+ * when the page has drawn another QR there since this one was read.
+ */
+export function presentCandidate(el: Element, candidate: Candidate, reread: () => void = () => undefined): void {
+  withdraw(el);
   const overlay = showOverlay(el, labelFor(candidate), () => void confirm(candidate.token));
-  byToken.set(candidate.token, { el, overlay });
+  byToken.set(candidate.token, { el, overlay, shows: showing(el), reread });
+  byEl.set(el, candidate.token);
+}
+
+/** `el` no longer shows the key its overlay was for (a new source that is no key): the overlay goes. */
+export function withdraw(el: Element): void {
+  const token = byEl.get(el);
+  if (token === undefined) return;
+  byEl.delete(el);
+  byToken.get(token)?.overlay.remove();
+  byToken.delete(token);
+}
+
+/**
+ * What `el` shows now, compared at the click: an image's source, a canvas's pixels (a page that
+ * regenerates its QR, or swaps it, must not get the key the user no longer sees). Taken only for
+ * elements that showed an authenticator key: one or two a page.
+ */
+function showing(el: Element): string {
+  if (isHtml(el, 'img')) return el.currentSrc || el.src;
+  if (!isHtml(el, 'canvas') || !el.width || !el.height) return '';
+  // A 64-px sample of the pixels (another QR differs in many of its ~2-px modules), hashed: cheaper at
+  // the click than encoding the whole canvas.
+  const sample = document.createElement('canvas');
+  sample.width = sample.height = 64;
+  const ctx = sample.getContext('2d', { willReadFrequently: true });
+  if (!ctx) return '';
+  try {
+    ctx.drawImage(el, 0, 0, 64, 64);
+    let hash = 0x811c9dc5;
+    for (const byte of ctx.getImageData(0, 0, 64, 64).data) hash = Math.imul(hash ^ byte, 0x01000193);
+    return String(hash >>> 0);
+  } catch {
+    // A canvas that became tainted has nothing to compare: as if unchanged (it was read before).
+    return '';
+  }
 }
 
 function labelFor(c: Candidate): string {
@@ -32,6 +75,13 @@ function labelFor(c: Candidate): string {
 }
 
 async function confirm(token: string): Promise<void> {
+  const found = byToken.get(token);
+  if (found && showing(found.el) !== found.shows) {
+    // The page drew another QR there (or none) since this one was read: its key is not what the user
+    // sees. The overlay goes and the element is read again (a new overlay if it shows a key).
+    withdraw(found.el);
+    return found.reread();
+  }
   // No answer (extension reloaded): the click does nothing; the page keeps its button.
   const outcome = await sendToBackground({ type: 'enroll/confirm', token }).catch(() => null);
   if (outcome) enrolled(token, outcome);

@@ -1,0 +1,112 @@
+/**
+ * A page that changes its QR after our overlay appeared (a QR library redrawing its canvas, a
+ * "regenerate" button, an image swapped): a click adds the key the user sees now, or nothing, never
+ * the key that was read before. Attack and accident alike: a page could draw key A, let the overlay
+ * come, then draw key B, and have the click add A bound to its site with B's page in front of the user.
+ * - a canvas redrawn with another key: the click reads it again and adds nothing; the overlay comes
+ *   back for the new key and a click adds that one (the control: the same page does enroll);
+ * - an image whose source becomes a QR that is no key: the overlay goes, and a click adds nothing;
+ *   the control swaps in a key again and its click adds it.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import QRCode from 'qrcode';
+import type { Page } from 'playwright-core';
+import { launchWithExtension, repoRoot, type LoadedExtension } from './harness';
+import { serveFixtures, type FixtureServer } from './server';
+import { call, createVault, openPopup } from './popup-helpers';
+import { plausibleCodes, qrMatrix, TEMPLATE_DIR, totpUri } from './enroll-fixtures';
+import type { AccountList } from '../../src/shared/protocol';
+
+const ISSUER = 'Swap Works';
+const HOST = 'swap-works.test';
+const FIRST = totpUri(ISSUER, 'first@swap.test', 'swap-first');
+const SECOND = totpUri(ISSUER, 'second@swap.test', 'swap-second');
+const THIRD = totpUri(ISSUER, 'third@swap.test', 'swap-third');
+
+let server: FixtureServer;
+let ext: LoadedExtension;
+let control: Page;
+
+beforeAll(async () => {
+  const canvasPage = readFileSync(join(TEMPLATE_DIR, 'canvas.html'), 'utf8')
+    .replaceAll('{{ISSUER}}', ISSUER)
+    .replace('{{KEY}}', '')
+    .replace('{{MATRIX}}', JSON.stringify(qrMatrix(FIRST)));
+  const imgPage = readFileSync(join(TEMPLATE_DIR, 'same-origin-png.html'), 'utf8')
+    .replaceAll('{{ISSUER}}', ISSUER)
+    .replace('{{IMG}}', await QRCode.toDataURL(FIRST, { errorCorrectionLevel: 'M', margin: 4, scale: 5 }))
+    .replace('{{KEY}}', '');
+  server = await serveFixtures(join(repoRoot, 'tests/fixtures/pages'), {
+    '/swap/canvas.html': () => canvasPage,
+    '/swap/img.html': () => imgPage,
+  });
+  ext = await launchWithExtension();
+  control = await openPopup(ext);
+  await createVault(control);
+});
+
+afterAll(async () => {
+  await ext?.close();
+  await server?.close();
+});
+
+const names = async (): Promise<string[]> =>
+  (await call<AccountList>(control, { type: 'accounts/list' })).accounts
+    .filter((a) => a.issuer === ISSUER)
+    .map((a) => a.account);
+
+const overlays = (page: Page) => page.locator('[data-clickauth-overlay]');
+
+/** Clicks the middle of the QR once the overlay has been shown long enough to take a click. */
+async function clickQr(page: Page): Promise<void> {
+  await overlays(page).first().waitFor({ state: 'attached', timeout: 15_000 });
+  await page.waitForTimeout(800); // the clickjacking guard's clock (genuine.ts): shown, then seen
+  const box = (await page.locator('[data-test=qr]').boundingBox())!;
+  await page.bringToFront();
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+}
+
+describe('a QR the page changes after our overlay appeared', () => {
+  it('a canvas redrawn with another key: the click adds nothing; the overlay comes back and adds the new key', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(server.url('/swap/canvas.html', HOST, 'https'));
+    await overlays(page).first().waitFor({ state: 'attached', timeout: 15_000 });
+    // The page draws another key where the first was (no attribute changes: a canvas redraw).
+    await page.evaluate((rows) => {
+      const w = window as unknown as { drawMatrix(c: HTMLCanvasElement, m: string[]): void };
+      w.drawMatrix(document.getElementById('qr') as HTMLCanvasElement, rows);
+    }, qrMatrix(SECOND));
+    await clickQr(page);
+    await page.waitForTimeout(1500);
+    expect(await names()).toEqual([]);
+    expect(await page.locator('input[name=code]').inputValue()).toBe('');
+    // Control: the overlay is back, for the key drawn now, and its click adds that one.
+    await clickQr(page);
+    await expect.poll(names, { timeout: 10_000 }).toEqual(['second@swap.test']);
+    await expect.poll(() => page.locator('input[name=code]').inputValue(), { timeout: 10_000 }).toMatch(/^\d{6}$/);
+    expect(plausibleCodes(SECOND)).toContain(await page.locator('input[name=code]').inputValue());
+    await page.close();
+  });
+
+  it('an image swapped for a QR that is no key: the overlay goes and a click adds nothing; a key swapped in again is added', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(server.url('/swap/img.html', HOST, 'https'));
+    await overlays(page).first().waitFor({ state: 'attached', timeout: 15_000 });
+    const swap = (src: string) =>
+      page.evaluate((s) => ((document.querySelector('[data-test=qr]') as HTMLImageElement).src = s), src);
+    await swap(await QRCode.toDataURL('https://example.com/get-our-app', { margin: 4, scale: 5 }));
+    await expect.poll(() => overlays(page).count(), { timeout: 10_000 }).toBe(0);
+    const box = (await page.locator('[data-test=qr]').boundingBox())!;
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await page.waitForTimeout(1500);
+    expect((await names()).filter((n) => n !== 'second@swap.test')).toEqual([]);
+    // Control: a key swapped in again gets its overlay, and its click adds it.
+    await swap(await QRCode.toDataURL(THIRD, { errorCorrectionLevel: 'M', margin: 4, scale: 5 }));
+    await clickQr(page);
+    await expect.poll(async () => (await names()).includes('third@swap.test'), { timeout: 10_000 }).toBe(true);
+    expect(await names()).not.toContain('first@swap.test');
+    await page.close();
+  });
+});
