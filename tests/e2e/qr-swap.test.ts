@@ -6,7 +6,9 @@
  * - a canvas redrawn with another key: the click reads it again and adds nothing; the overlay comes
  *   back for the new key and a click adds that one (the control: the same page does enroll);
  * - an image whose source becomes a QR that is no key: the overlay goes, and a click adds nothing;
- *   the control swaps in a key again and its click adds it.
+ *   the control swaps in a key again and its click adds it;
+ * - a canvas that keeps redrawing the same QR (a colour that pulses, a moving frame around it): one
+ *   click adds it; the check does not stand in the way of a QR that only animates.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
@@ -24,6 +26,7 @@ const HOST = 'swap-works.test';
 const FIRST = totpUri(ISSUER, 'first@swap.test', 'swap-first');
 const SECOND = totpUri(ISSUER, 'second@swap.test', 'swap-second');
 const THIRD = totpUri(ISSUER, 'third@swap.test', 'swap-third');
+const FOURTH = totpUri(ISSUER, 'fourth@swap.test', 'swap-fourth');
 
 let server: FixtureServer;
 let ext: LoadedExtension;
@@ -41,6 +44,7 @@ beforeAll(async () => {
   server = await serveFixtures(join(repoRoot, 'tests/fixtures/pages'), {
     '/swap/canvas.html': () => canvasPage,
     '/swap/img.html': () => imgPage,
+    '/swap/animated.html': () => canvasPage.replace(JSON.stringify(qrMatrix(FIRST)), JSON.stringify(qrMatrix(FOURTH))),
   });
   ext = await launchWithExtension();
   control = await openPopup(ext);
@@ -107,6 +111,38 @@ describe('a QR the page changes after our overlay appeared', () => {
     await clickQr(page);
     await expect.poll(async () => (await names()).includes('third@swap.test'), { timeout: 10_000 }).toBe(true);
     expect(await names()).not.toContain('first@swap.test');
+    await page.close();
+  });
+
+  it('a canvas that keeps redrawing the same QR (a pulsing colour, a moving frame): one click adds it', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(server.url('/swap/animated.html', HOST, 'https'));
+    await overlays(page).first().waitFor({ state: 'attached', timeout: 15_000 });
+    await page.evaluate((rows) => {
+      const canvas = document.getElementById('qr') as HTMLCanvasElement;
+      const ctx = canvas.getContext('2d')!;
+      const quiet = 4;
+      const cell = Math.floor(canvas.width / (rows.length + 2 * quiet));
+      const offset = Math.floor((canvas.width - cell * rows.length) / 2);
+      let frame = 0;
+      const draw = () => {
+        frame++;
+        ctx.fillStyle = '#fff';
+        ctx.fillRect(0, 0, canvas.width, canvas.height);
+        ctx.fillStyle = `hsl(215, 20%, ${10 + (frame % 20)}%)`;
+        rows.forEach((row, y) =>
+          [...row].forEach((bit, x) => {
+            if (bit === '1') ctx.fillRect(offset + x * cell, offset + y * cell, cell, cell);
+          }),
+        );
+        ctx.strokeStyle = `hsl(${(frame * 7) % 360}, 70%, 60%)`;
+        ctx.strokeRect(1 + (frame % 3), 1 + (frame % 3), canvas.width - 8, canvas.height - 8);
+        requestAnimationFrame(draw);
+      };
+      draw();
+    }, qrMatrix(FOURTH));
+    await clickQr(page);
+    await expect.poll(async () => (await names()).includes('fourth@swap.test'), { timeout: 10_000 }).toBe(true);
     await page.close();
   });
 });

@@ -41,28 +41,39 @@ export function withdraw(el: Element): void {
 }
 
 /**
- * What `el` shows now, compared at the click: an image's source, a canvas's pixels (a page that
- * regenerates its QR, or swaps it, must not get the key the user no longer sees). Taken only for
- * elements that showed an authenticator key: one or two a page.
+ * What `el` shows now, compared at the click (`changed`): an image's source, a canvas's pixels (a page
+ * that regenerates its QR, or swaps it, must not get the key the user no longer sees). Taken only for
+ * elements that showed an authenticator key: one or two a page. A canvas is sampled at 64 px and each
+ * sample read as dark or light: another QR differs in about half of them; a QR redrawn the same, or
+ * animated around its modules (a colour shift, a glow), in few.
  */
 function showing(el: Element): string {
-  if (isHtml(el, 'img')) return el.currentSrc || el.src;
+  if (isHtml(el, 'img')) return `src:${el.currentSrc || el.src}`;
   if (!isHtml(el, 'canvas') || !el.width || !el.height) return '';
-  // A 64-px sample of the pixels (another QR differs in many of its ~2-px modules), hashed: cheaper at
-  // the click than encoding the whole canvas.
   const sample = document.createElement('canvas');
-  sample.width = sample.height = 64;
+  sample.width = sample.height = SAMPLE;
   const ctx = sample.getContext('2d', { willReadFrequently: true });
   if (!ctx) return '';
   try {
-    ctx.drawImage(el, 0, 0, 64, 64);
-    let hash = 0x811c9dc5;
-    for (const byte of ctx.getImageData(0, 0, 64, 64).data) hash = Math.imul(hash ^ byte, 0x01000193);
-    return String(hash >>> 0);
+    ctx.drawImage(el, 0, 0, SAMPLE, SAMPLE);
+    const data = ctx.getImageData(0, 0, SAMPLE, SAMPLE).data;
+    let bits = '';
+    for (let i = 0; i < data.length; i += 4)
+      bits += data[i + 3]! > 127 && data[i]! + data[i + 1]! + data[i + 2]! < 384 ? '1' : '0';
+    return bits;
   } catch {
     // A canvas that became tainted has nothing to compare: as if unchanged (it was read before).
     return '';
   }
+}
+const SAMPLE = 64;
+
+/** Whether what an element shows changed since it was read: another source, or 5 % of the samples. */
+function changed(before: string, now: string): boolean {
+  if (before.startsWith('src:') || before.length !== now.length) return before !== now;
+  let differ = 0;
+  for (let i = 0; i < now.length; i++) if (before[i] !== now[i]) differ++;
+  return differ > now.length * 0.05;
 }
 
 function labelFor(c: Candidate): string {
@@ -76,7 +87,7 @@ function labelFor(c: Candidate): string {
 
 async function confirm(token: string): Promise<void> {
   const found = byToken.get(token);
-  if (found && showing(found.el) !== found.shows) {
+  if (found && changed(found.shows, showing(found.el))) {
     // The page drew another QR there (or none) since this one was read: its key is not what the user
     // sees. The overlay goes and the element is read again (a new overlay if it shows a key).
     withdraw(found.el);
