@@ -85,20 +85,18 @@ describe('importing a new key for an account the vault has', () => {
   it("replace: the new key also takes the old one's backup codes, fill options, pin and place; keep both takes only the sites", async () => {
     for (const replace of [[0], []]) {
       const { vault, services, stores, pending, preview } = await setup();
+      // What the old account has beyond its key and sites: the new key takes it all when it replaces it.
+      const carried = {
+        backupCodes: [
+          { code: 'ab12-cd34', used: false },
+          { code: 'ef56-gh78', used: true },
+        ],
+        fill: { submitOn: [SITE], appendOn: [], exactOrigin: true },
+        pinned: true,
+        order: 5,
+      };
       await vault.mutate((data) => ({
-        data: {
-          ...data,
-          accounts: data.accounts.map((a) => ({
-            ...a,
-            backupCodes: [
-              { code: 'ab12-cd34', used: false },
-              { code: 'ef56-gh78', used: true },
-            ],
-            fill: { submitOn: [SITE], appendOn: [], exactOrigin: true },
-            pinned: true,
-            order: 5,
-          })),
-        },
+        data: { ...data, accounts: data.accounts.map((a) => ({ ...a, ...carried })) },
         result: null,
       }));
       const done = await importCommit(services, stores, pending, {
@@ -108,16 +106,7 @@ describe('importing a new key for an account the vault has', () => {
       });
       const fresh = await vault.read((d) => d.accounts.find((a) => a.id === done.added[0]!.id)!);
       if (replace.length) {
-        expect(fresh).toMatchObject({
-          sites: [SITE],
-          backupCodes: [
-            { code: 'ab12-cd34', used: false },
-            { code: 'ef56-gh78', used: true },
-          ],
-          fill: { submitOn: [SITE], appendOn: [], exactOrigin: true },
-          pinned: true,
-          order: 5,
-        });
+        expect(fresh).toMatchObject({ sites: [SITE], ...carried });
       } else {
         expect(fresh).toMatchObject({ sites: [SITE], backupCodes: [], pinned: false });
         expect(fresh.fill).toEqual({ submitOn: [], appendOn: [], exactOrigin: false });
