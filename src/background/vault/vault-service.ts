@@ -223,13 +223,12 @@ export class VaultService {
         const data = deserializeVault(await openWithKey(blob, key));
         // Opened meanwhile (another resume, or a write after one): that is newer than what was read
         // here, and putting this older read back would undo the write (the next one would seal it).
-        if (locks !== this.locks) return null;
-        if (this.open) return this.open;
+        // Locked meanwhile: nothing (or the vault as unlocked since).
+        if (locks !== this.locks || this.open) return this.open;
         // The current blob was damaged: keep the generation that opened as both, and tell the popup.
         if (blob !== current) {
           await this.ports.blobs.write(blob, blob, { recoveredAt: this.ports.now() });
-          if (locks !== this.locks) return null;
-          if (this.open) return this.open;
+          if (locks !== this.locks || this.open) return this.open;
         }
         this.open = { data, key, blob };
         return this.open;

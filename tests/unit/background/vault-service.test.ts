@@ -106,6 +106,33 @@ describe('VaultService', () => {
     expect(await stored(mem.local.previous!)).toEqual(issuers.slice(0, 2));
   });
 
+  it('a resume that recovers a damaged blob does not put its read back over a write made while its recovery was stored', async () => {
+    const mem = memoryPorts();
+    const first = new VaultService(mem.ports);
+    await first.create(PASSWORD);
+    await add(first, 1);
+    await add(first, 2);
+    // The current generation is damaged; a restarted worker (same session key) recovers the previous.
+    const intact = mem.local.current!;
+    mem.local.current = `${intact.slice(0, 40)}${intact[40] === 'A' ? 'B' : 'A'}${intact.slice(41)}`;
+    const write = mem.ports.blobs.write;
+    let release!: () => void;
+    const late = new Promise<void>((done) => (release = done));
+    let writes = 0;
+    mem.ports.blobs.write = async (...args) => {
+      await write(...args); // stored at once, in order, as storage.local does
+      if (++writes === 1) await late; // the first resume's recovery write answers late
+    };
+    const restarted = new VaultService(mem.ports);
+    const status = restarted.state();
+    await new Promise((done) => setTimeout(done, 0));
+    await add(restarted, 3); // resumes (the recovered blob is stored already) and writes
+    release();
+    expect(await status).toBe('unlocked');
+    await add(restarted, 4);
+    expect((await restarted.read(listAccounts)).map((a) => a.issuer)).toEqual(['Issuer 1', 'Issuer 3', 'Issuer 4']);
+  });
+
   it('unlock reads the vault before it writes anything: contents that do not read change nothing', async () => {
     const mem = memoryPorts();
     const vault = new VaultService(mem.ports);
