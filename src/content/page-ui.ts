@@ -1,5 +1,5 @@
 /** The page UI script, injected on demand by the background (see ui-loader.ts). */
-import { enrolled, notify, presentCandidate, withdraw } from './enroll/present';
+import { enrolled, notify, presentCandidate, stale, withdraw } from './enroll/present';
 import { guardCapture } from './enroll/capture-guard';
 import { showFieldButton } from './fill/button';
 import { showFillCue } from './fill/cue';
@@ -12,6 +12,7 @@ const slot = globalThis as { [UI_KEY]?: PageUi };
 slot[UI_KEY] ??= {
   presentCandidate,
   withdraw,
+  stale,
   enrolled,
   notify,
   guardCapture,

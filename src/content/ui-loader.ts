@@ -8,7 +8,7 @@
  * every-page script: waiting for this load would delay the first fill (~18 ms). Both run in the same isolated world, so they meet on a global the page cannot see.
  */
 import { sendToBackground } from '../platform/runtime-lite';
-import type { enrolled, notify, presentCandidate, withdraw } from './enroll/present';
+import type { enrolled, notify, presentCandidate, stale, withdraw } from './enroll/present';
 import type { guardCapture } from './enroll/capture-guard';
 import type { showFieldButton } from './fill/button';
 import type { showFillCue } from './fill/cue';
@@ -21,6 +21,7 @@ export const UI_KEY = '__clickauthUi';
 export interface PageUi {
   presentCandidate: typeof presentCandidate;
   withdraw: typeof withdraw;
+  stale: typeof stale;
   enrolled: typeof enrolled;
   notify: typeof notify;
   guardCapture: typeof guardCapture;

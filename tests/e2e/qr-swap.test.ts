@@ -8,7 +8,9 @@
  * - an image whose source becomes a QR that is no key: the overlay goes, and a click adds nothing;
  *   the control swaps in a key again and its click adds it;
  * - a canvas that keeps redrawing the same QR (a colour that pulses, a moving frame around it): one
- *   click adds it; the check does not stand in the way of a QR that only animates.
+ *   click adds it; the check does not stand in the way of a QR that only animates;
+ * - an inline SVG re-rendered with another key (as a QR component does): as for the canvas;
+ * - "Scan this page" after a canvas was redrawn adds the key drawn now, not the one read before.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
@@ -18,7 +20,7 @@ import type { Page } from 'playwright-core';
 import { launchWithExtension, repoRoot, type LoadedExtension } from './harness';
 import { serveFixtures, type FixtureServer } from './server';
 import { call, createVault, openPopup } from './popup-helpers';
-import { plausibleCodes, qrMatrix, TEMPLATE_DIR, totpUri } from './enroll-fixtures';
+import { plausibleCodes, qrMatrix, qrSvgInline, TEMPLATE_DIR, totpUri } from './enroll-fixtures';
 import type { AccountList } from '../../src/shared/protocol';
 
 const ISSUER = 'Swap Works';
@@ -27,6 +29,10 @@ const FIRST = totpUri(ISSUER, 'first@swap.test', 'swap-first');
 const SECOND = totpUri(ISSUER, 'second@swap.test', 'swap-second');
 const THIRD = totpUri(ISSUER, 'third@swap.test', 'swap-third');
 const FOURTH = totpUri(ISSUER, 'fourth@swap.test', 'swap-fourth');
+const FIFTH = totpUri(ISSUER, 'fifth@swap.test', 'swap-fifth');
+const SIXTH = totpUri(ISSUER, 'sixth@swap.test', 'swap-sixth');
+const SEVENTH = totpUri(ISSUER, 'seventh@swap.test', 'swap-seventh');
+const EIGHTH = totpUri(ISSUER, 'eighth@swap.test', 'swap-eighth');
 
 let server: FixtureServer;
 let ext: LoadedExtension;
@@ -41,7 +47,13 @@ beforeAll(async () => {
     .replaceAll('{{ISSUER}}', ISSUER)
     .replace('{{IMG}}', await QRCode.toDataURL(FIRST, { errorCorrectionLevel: 'M', margin: 4, scale: 5 }))
     .replace('{{KEY}}', '');
+  const svgPage = readFileSync(join(TEMPLATE_DIR, 'inline-svg.html'), 'utf8')
+    .replaceAll('{{ISSUER}}', ISSUER)
+    .replace('{{KEY}}', '')
+    .replace('{{SVG}}', await qrSvgInline(SIXTH));
   server = await serveFixtures(join(repoRoot, 'tests/fixtures/pages'), {
+    '/swap/svg.html': () => svgPage,
+    '/swap/scan.html': () => canvasPage.replace(JSON.stringify(qrMatrix(FIRST)), JSON.stringify(qrMatrix(FIFTH))),
     '/swap/canvas.html': () => canvasPage,
     '/swap/img.html': () => imgPage,
     '/swap/animated.html': () => canvasPage.replace(JSON.stringify(qrMatrix(FIRST)), JSON.stringify(qrMatrix(FOURTH))),
@@ -143,6 +155,44 @@ describe('a QR the page changes after our overlay appeared', () => {
     }, qrMatrix(FOURTH));
     await clickQr(page);
     await expect.poll(async () => (await names()).includes('fourth@swap.test'), { timeout: 10_000 }).toBe(true);
+    await page.close();
+  });
+
+  it('an inline SVG re-rendered with another key: the click adds nothing; the overlay comes back and adds the new key', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(server.url('/swap/svg.html', HOST, 'https'));
+    await overlays(page).first().waitFor({ state: 'attached', timeout: 15_000 });
+    // A QR component renders the new key into the same <svg> element.
+    await page.evaluate(
+      (markup) => {
+        const svg = document.querySelector('[data-test=qr]')!;
+        const next = new DOMParser().parseFromString(markup, 'image/svg+xml').documentElement;
+        svg.setAttribute('viewBox', next.getAttribute('viewBox') ?? '');
+        svg.replaceChildren(...[...next.childNodes].map((n) => document.importNode(n, true)));
+      },
+      await qrSvgInline(SEVENTH),
+    );
+    await clickQr(page);
+    await page.waitForTimeout(1500);
+    expect(await names()).not.toContain('sixth@swap.test');
+    await clickQr(page);
+    await expect.poll(async () => (await names()).includes('seventh@swap.test'), { timeout: 10_000 }).toBe(true);
+    expect(await names()).not.toContain('sixth@swap.test');
+    await page.close();
+  });
+
+  it('"Scan this page" after a canvas was redrawn adds the key drawn now, not the one read before', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(server.url('/swap/scan.html', HOST, 'https'));
+    await overlays(page).first().waitFor({ state: 'attached', timeout: 15_000 });
+    await page.evaluate((rows) => {
+      const w = window as unknown as { drawMatrix(c: HTMLCanvasElement, m: string[]): void };
+      w.drawMatrix(document.getElementById('qr') as HTMLCanvasElement, rows);
+    }, qrMatrix(EIGHTH));
+    await page.bringToFront();
+    await call(control, { type: 'scan/visible-tab' });
+    await expect.poll(async () => (await names()).includes('eighth@swap.test'), { timeout: 10_000 }).toBe(true);
+    expect(await names()).not.toContain('fifth@swap.test');
     await page.close();
   });
 });

@@ -10,12 +10,15 @@ import { embeddedSvg, gridCells } from './grid-source';
 import { gridPng } from './grid-png';
 import { looksLikeQr } from './looks-like-qr';
 import { mayBeSvg, namedSvg, servedAsSvg } from './svg-image';
+import { noteRead } from './shows';
 
 /**
  * `el`'s source. `looked`: source.ts has already taken the 32-px look at this image (and it may be a
  * QR), and the image is a same-origin raster one.
  */
 export async function drawSource(el: Element, looked = false): Promise<CandidateSource | null> {
+  // What it shows as it is read: the click compares (present.ts), so a QR redrawn since is read again.
+  noteRead(el);
   if (el instanceof HTMLCanvasElement) return png(el, el.width, el.height);
   if (el instanceof SVGSVGElement) return rasterize(svgUrl(el), el.getBoundingClientRect());
   if (el instanceof HTMLObjectElement || el instanceof HTMLEmbedElement) {

@@ -122,10 +122,15 @@ function consider(el: Element, byUser = false): Promise<CandidateReply | null> {
     if (candidate) {
       hadCandidate.add(el);
       addSetupQr(el);
-      (await ui())?.presentCandidate(el, candidate, () => {
-        seen.delete(el);
-        void consider(el, true);
-      });
+      (await ui())?.presentCandidate(
+        el,
+        candidate,
+        () => {
+          seen.delete(el);
+          void consider(el, true);
+        },
+        isHtml(el, 'img') ? entry.key : undefined,
+      );
     }
     // A canvas may be drawn later; an <object>/<embed> document may load after the 3 s we wait for it
     // (seen in Firefox on a busy machine): both are looked at again.
@@ -158,11 +163,12 @@ function recheckLater(el: Element, byUser: boolean): void {
 
 /** "Scan this page": every QR-shaped element, decoded (cached), reported to the background. */
 async function scanPage(): Promise<{ tokens: string[]; qrs: number }> {
+  const els = thoroughly(() => qrCandidates());
+  // A QR the page changed since it was read (a canvas redrawn) is read again, not answered from then.
+  for (const el of els) if (hadCandidate.has(el) && (await pageUi().catch(() => null))?.stale(el)) seen.delete(el);
   // A QR waiting to be scrolled into view for its capture does not hold up the answer.
   const replies = await Promise.all(
-    thoroughly(() => qrCandidates()).map((el) =>
-      Promise.race([consider(el, true), new Promise<null>((r) => setTimeout(r, 5000, null))]),
-    ),
+    els.map((el) => Promise.race([consider(el, true), new Promise<null>((r) => setTimeout(r, 5000, null))])),
   );
   const tokens = replies.flatMap((r) => (r?.candidate ? [r.candidate.token] : []));
   return { tokens, qrs: replies.filter((r) => r?.isQr).length };

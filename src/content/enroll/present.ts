@@ -13,67 +13,58 @@ import { showOverlay, type Overlay } from './overlay';
 import { showNotice } from './notice';
 import { watchForBackupCodes } from './backup-codes';
 import { keepFresh } from './rollover';
-import { isHtml } from '../tag';
+import { changed, showing, shownAtRead } from './shows';
 
-const byToken = new Map<string, { el: Element; overlay: Overlay; shows: string; reread: () => void }>();
+interface Shown {
+  el: Element;
+  overlay: Overlay;
+  /** What `el` showed when it was read (shows.ts). */
+  shows: string;
+  reread: () => void;
+  /** The user clicked it: its toast, question or "unlock first" stay until the page removes the QR. */
+  acted: boolean;
+}
+const byToken = new Map<string, Shown>();
 /** The token of the overlay each QR element has (one at a time). */
 const byEl = new WeakMap<Element, string>();
 
 /**
  * Puts the overlay on `el`, the QR the background decoded as `candidate` (in place of an overlay `el`
- * had for a QR it showed before). `reread` reads `el` again: the click calls it instead of adding
- * when the page has drawn another QR there since this one was read.
+ * had for a QR it showed before, unless the user clicked that one). `reread` reads `el` again: the
+ * click calls it instead of adding when the page has drawn another QR there since this one was read.
+ * `readSrc`: an image's source when it was read (an image is not always drawn to be read).
  */
-export function presentCandidate(el: Element, candidate: Candidate, reread: () => void = () => undefined): void {
+export function presentCandidate(
+  el: Element,
+  candidate: Candidate,
+  reread: () => void = () => undefined,
+  readSrc?: string,
+): void {
   withdraw(el);
   const overlay = showOverlay(el, labelFor(candidate), () => void confirm(candidate.token));
-  byToken.set(candidate.token, { el, overlay, shows: showing(el), reread });
+  const shows = readSrc !== undefined ? `src:${readSrc}` : (shownAtRead(el) ?? showing(el));
+  byToken.set(candidate.token, { el, overlay, shows, reread, acted: false });
   byEl.set(el, candidate.token);
 }
 
-/** `el` no longer shows the key its overlay was for (a new source that is no key): the overlay goes. */
+/**
+ * `el` no longer shows the key its overlay was for (a new source that is no key, or another key): the
+ * overlay goes, unless the user has clicked it (the answer to that click still comes to it).
+ */
 export function withdraw(el: Element): void {
   const token = byEl.get(el);
-  if (token === undefined) return;
+  const shown = token === undefined ? undefined : byToken.get(token);
+  if (!token || !shown || shown.acted) return;
   byEl.delete(el);
-  byToken.get(token)?.overlay.remove();
+  shown.overlay.remove();
   byToken.delete(token);
 }
 
-/**
- * What `el` shows now, compared at the click (`changed`): an image's source, a canvas's pixels (a page
- * that regenerates its QR, or swaps it, must not get the key the user no longer sees). Taken only for
- * elements that showed an authenticator key: one or two a page. A canvas is sampled at 64 px and each
- * sample read as dark or light: another QR differs in about half of them; a QR redrawn the same, or
- * animated around its modules (a colour shift, a glow), in few.
- */
-function showing(el: Element): string {
-  if (isHtml(el, 'img')) return `src:${el.currentSrc || el.src}`;
-  if (!isHtml(el, 'canvas') || !el.width || !el.height) return '';
-  const sample = document.createElement('canvas');
-  sample.width = sample.height = SAMPLE;
-  const ctx = sample.getContext('2d', { willReadFrequently: true });
-  if (!ctx) return '';
-  try {
-    ctx.drawImage(el, 0, 0, SAMPLE, SAMPLE);
-    const data = ctx.getImageData(0, 0, SAMPLE, SAMPLE).data;
-    let bits = '';
-    for (let i = 0; i < data.length; i += 4)
-      bits += data[i + 3]! > 127 && data[i]! + data[i + 1]! + data[i + 2]! < 384 ? '1' : '0';
-    return bits;
-  } catch {
-    // A canvas that became tainted has nothing to compare: as if unchanged (it was read before).
-    return '';
-  }
-}
-const SAMPLE = 64;
-
-/** Whether what an element shows changed since it was read: another source, or 5 % of the samples. */
-function changed(before: string, now: string): boolean {
-  if (before.startsWith('src:') || before.length !== now.length) return before !== now;
-  let differ = 0;
-  for (let i = 0; i < now.length; i++) if (before[i] !== now[i]) differ++;
-  return differ > now.length * 0.05;
+/** Whether `el` shows something else than when its overlay's QR was read ("Scan this page" reads it again). */
+export function stale(el: Element): boolean {
+  const token = byEl.get(el);
+  const shown = token === undefined ? undefined : byToken.get(token);
+  return !!shown && changed(shown.shows, showing(shown.el));
 }
 
 function labelFor(c: Candidate): string {
@@ -87,12 +78,13 @@ function labelFor(c: Candidate): string {
 
 async function confirm(token: string): Promise<void> {
   const found = byToken.get(token);
-  if (found && changed(found.shows, showing(found.el))) {
+  if (found && !found.acted && changed(found.shows, showing(found.el))) {
     // The page drew another QR there (or none) since this one was read: its key is not what the user
     // sees. The overlay goes and the element is read again (a new overlay if it shows a key).
     withdraw(found.el);
     return found.reread();
   }
+  if (found) found.acted = true;
   // No answer (extension reloaded): the click does nothing; the page keeps its button.
   const outcome = await sendToBackground({ type: 'enroll/confirm', token }).catch(() => null);
   if (outcome) enrolled(token, outcome);
