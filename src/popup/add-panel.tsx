@@ -206,9 +206,10 @@ function ScanPage({ api, t, onAdded }: AddProps) {
       const result = await api.scan();
       if (result.added.length > 0) onAdded(plural(t, 'addedCount', result.added.length));
       else if (result.reenroll?.length) setMessage({ error: false, text: t('scanReenroll', result.reenroll[0]!) });
-      else if (result.malformed)
-        setMessage({ error: true, text: `${t('scanMalformed')} ${codeText(t, result.malformed.code)}` });
-      else if (result.duplicates > 0) setMessage({ error: false, text: t('scanDuplicate') });
+      else if (result.malformed) {
+        const { code } = result.malformed;
+        setMessage({ error: true, text: code ? `${t('scanMalformed')} ${codeText(t, code)}` : t('scanMalformed') });
+      } else if (result.duplicates > 0) setMessage({ error: false, text: t('scanDuplicate') });
       else if (result.notAuthenticator > 0) setMessage({ error: true, text: t('scanNotAuthenticator') });
       else setMessage({ error: true, text: t('scanNothing') });
     } catch (failure) {

@@ -53,15 +53,6 @@ export async function fillRequest(
   if (state === 'empty') return { kind: 'none' };
   if (state === 'locked') return request.append ? { kind: 'none' } : { kind: 'locked' };
   const { autofill } = await settingsGet(services);
-  // A tab-wide grant (popup click, shortcut) does not reach into a frame another site embeds, and such
-  // a frame leaves it for the page's own field (every frame of the tab is asked to fill).
-  const granted = redeemGrant(
-    request.grant,
-    sender,
-    now,
-    (scope) => scope.frameId !== undefined || topOrSameSite(sender, origin),
-  );
-  const asked = granted !== null;
   const silent = silentFrame(sender, origin);
   const offset = await codeOffsetNow();
   return services.vault.read((data) => {
@@ -69,6 +60,20 @@ export async function fillRequest(
     // A chosen account still has to belong to this frame's site.
     const ids = request.accountId === undefined ? matching : matching.filter((id) => id === request.accountId);
     const account = ids.length === 1 ? data.accounts.find((a) => a.id === ids[0]) : undefined;
+    // A grant is used up only by the request it gives a code to: a tab-wide grant (popup click,
+    // shortcut) goes to every frame of the tab, and a frame another site embeds, a frame with no
+    // account of its own or a password field must leave it for the page's code field.
+    const granted = redeemGrant(
+      request.grant,
+      sender,
+      now,
+      (scope) =>
+        (scope.frameId !== undefined || topOrSameSite(sender, origin)) &&
+        !request.append &&
+        account !== undefined &&
+        (account.type !== 'hotp' || scope.hotp?.accountId === account.id),
+    );
+    const asked = granted !== null;
     // The per-site "password and code" option is its own opt-in; the global switch governs code fields.
     // Per origin (vault v4): `panel.example` may want the code in its own field while `webmail.example` does not.
     if (request.append)

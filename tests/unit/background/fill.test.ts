@@ -370,6 +370,8 @@ describe('fill/request: where a code is filled with no click (finding 5)', () =>
     expect((await fillRequest(services(vault, false), ad, { grant }, NOW)).kind).not.toBe('code');
     const embedded = from(SITE, { frameId: 6, top: 'https://evil.example/' });
     expect((await fillRequest(services(vault, false), embedded, { grant }, NOW)).kind).not.toBe('code');
+    // The page's password field ("password and code in one field" is off here) leaves it too.
+    expect((await fillRequest(services(vault, false), from(SITE), { grant, append: true }, NOW)).kind).toBe('none');
     // The page's own field still gets the code the user asked for, once.
     expect((await fillRequest(services(vault, false), from(SITE), { grant }, NOW)).kind).toBe('code');
     expect((await fillRequest(services(vault, false), from(SITE), { grant }, NOW)).kind).toBe('off');
