@@ -242,6 +242,8 @@ export interface CandidateReply {
   candidate: Candidate | null;
   /** A QR code was decoded (it may still not be an authenticator key). */
   isQr: boolean;
+  /** An authenticator key that does not parse: the error code ("Scan this page" says why). */
+  malformed?: string;
 }
 
 export type EnrollOutcome =

@@ -203,6 +203,7 @@ describe('popup in real Chromium', () => {
     const server = await serveFixtures(join(repoRoot, 'tests/fixtures/pages'), {
       '/qr.html': () => pageWith(qr),
       '/rekeyed.html': () => pageWith(rekeyed),
+      '/broken-img.html': () => pageWith(broken),
       '/broken.html': () =>
         `<!doctype html><div style="width:200px;height:200px;background:url(${broken}) 0 0/200px 200px"></div>`,
       '/decoy.html': () => pageWith(decoy),
@@ -250,6 +251,14 @@ describe('popup in real Chromium', () => {
       code: expect.stringMatching(/^uri\//),
     });
     await scannedBroken.site.close();
+    // The same key as the page's own image (the content script's path): reported the same way.
+    const scannedBrokenImg = await scan('/broken-img.html');
+    expect(scannedBrokenImg.result).toMatchObject({ found: 1, added: [], notAuthenticator: 0, duplicates: 0 });
+    expect((scannedBrokenImg.result as { malformed?: { count: number; code: string } }).malformed).toEqual({
+      count: 1,
+      code: expect.stringMatching(/^uri\//),
+    });
+    await scannedBrokenImg.site.close();
     const issuers = (await call<{ accounts: { issuer: string }[] }>(page, { type: 'accounts/list' })).accounts.map(
       (a) => a.issuer,
     );

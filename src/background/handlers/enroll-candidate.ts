@@ -27,9 +27,11 @@ export async function enrollCandidate(source: CandidateSource, sender: SenderLik
   let accounts;
   try {
     accounts = parseAnyUri(uri);
-  } catch {
-    // A QR that is not an authenticator key: the page gets no button for it.
-    return { candidate: null, isQr };
+  } catch (error) {
+    // A key that does not parse (a malformed otpauth URI): the page gets no button for it; "Scan this
+    // page" says why.
+    const code = (error as { code?: unknown } | null)?.code;
+    return { candidate: null, isQr, malformed: typeof code === 'string' ? code : '' };
   }
   const batch = uri.toLowerCase().startsWith('otpauth-migration:') ? parseMigrationUri(uri) : null;
   const captured = source.kind === 'capture';

@@ -53,12 +53,18 @@ async function scanWithContentScript(services: Services, tabId: number): Promise
     }
   });
   const { tokens, qrs } = found;
+  // The page's keys that do not parse (a valid count and code only: the frame's answer is not trusted).
+  const malformed =
+    found.malformed && Number.isInteger(found.malformed.count) && found.malformed.count > 0
+      ? { count: Math.min(found.malformed.count, qrs), code: String(found.malformed.code).slice(0, 64) }
+      : undefined;
   return {
     found: qrs,
     added: added.map(toView),
-    notAuthenticator: qrs - tokens.length,
+    notAuthenticator: Math.max(0, qrs - tokens.length - (malformed?.count ?? 0)),
     duplicates,
     ...(reenroll.length > 0 && { reenroll }),
+    ...(malformed && { malformed }),
   };
 }
 

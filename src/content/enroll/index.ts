@@ -162,7 +162,7 @@ function recheckLater(el: Element, byUser: boolean): void {
 }
 
 /** "Scan this page": every QR-shaped element, decoded (cached), reported to the background. */
-async function scanPage(): Promise<{ tokens: string[]; qrs: number }> {
+async function scanPage(): Promise<{ tokens: string[]; qrs: number; malformed?: { count: number; code: string } }> {
   const els = thoroughly(() => qrCandidates());
   // A QR the page changed since it was read (a canvas redrawn) is read again, not answered from then.
   for (const el of els) if (hadCandidate.has(el) && (await pageUi().catch(() => null))?.stale(el)) seen.delete(el);
@@ -171,7 +171,12 @@ async function scanPage(): Promise<{ tokens: string[]; qrs: number }> {
     els.map((el) => Promise.race([consider(el, true), new Promise<null>((r) => setTimeout(r, 5000, null))])),
   );
   const tokens = replies.flatMap((r) => (r?.candidate ? [r.candidate.token] : []));
-  return { tokens, qrs: replies.filter((r) => r?.isQr).length };
+  const malformed = replies.filter((r) => r?.malformed !== undefined);
+  return {
+    tokens,
+    qrs: replies.filter((r) => r?.isQr).length,
+    ...(malformed.length > 0 && { malformed: { count: malformed.length, code: malformed[0]!.malformed! } }),
+  };
 }
 
 /** Not looked at yet, or an image whose source changed since. */
