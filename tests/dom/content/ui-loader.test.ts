@@ -35,7 +35,9 @@ describe('pageUi', () => {
       'presentCandidate',
       'showFieldButton',
       'showFillCue',
+      'stale',
       'submitNear',
+      'withdraw',
     ]);
     expect((globalThis as Record<string, unknown>)[UI_KEY]).toBe(a);
     await pageUi();
