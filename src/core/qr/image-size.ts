@@ -142,3 +142,17 @@ function bmp(view: DataView): ImageSize | null {
   if (header < 40) return null;
   return sized('bmp', Math.abs(view.getInt32(18, true)), Math.abs(view.getInt32(22, true)));
 }
+
+/**
+ * `size` scaled down (aspect kept, each side at least 1 px) to at most `maxPixels` pixels; unchanged
+ * when it already fits.
+ */
+export function fitWithin<T extends { width: number; height: number }>(
+  size: T,
+  maxPixels: number,
+): { width: number; height: number } {
+  const { width, height } = size;
+  if (width * height <= maxPixels) return { width, height };
+  const factor = Math.sqrt(maxPixels / (width * height));
+  return { width: Math.max(1, Math.floor(width * factor)), height: Math.max(1, Math.floor(height * factor)) };
+}

@@ -5,6 +5,7 @@ export { cropRgba, scaleRgba, scaleRect } from './rgba';
 export type { DecodeOptions, Point, QrLocation, QrResult, Rect, RgbaImage } from './types';
 export {
   checkDecodable,
+  fitWithin,
   imageSize,
   ImageRefused,
   MAX_DECODE_PIXELS,
