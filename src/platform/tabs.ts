@@ -30,3 +30,8 @@ export const lastFocusedNormalWindow: LastFocusedWindow = () =>
 export const executeScript: ExecuteScript = (injection) =>
   browser.scripting.executeScript(injection as Parameters<typeof browser.scripting.executeScript>[0]);
 export const tabRemoved = (): TabRemovedEvent => browser.tabs.onRemoved;
+export interface TabUpdatedEvent {
+  addListener(listener: (tabId: number, change: { status?: string | undefined }) => void): void;
+}
+/** Fires with `status: 'loading'` when a tab starts loading a document (no permission needed for `status`). */
+export const tabUpdated = (): TabUpdatedEvent => browser.tabs.onUpdated;

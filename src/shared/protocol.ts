@@ -235,6 +235,8 @@ export interface CandidateReply {
   candidate: Candidate | null;
   /** A QR code was decoded (it may still not be an authenticator key). */
   isQr: boolean;
+  /** Not decoded: the tab's decode budget is spent for now (background/enroll/decode-queue.ts). */
+  busy?: true;
 }
 
 export type EnrollOutcome =
