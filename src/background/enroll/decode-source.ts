@@ -1,4 +1,4 @@
-import { checkDecodable, classifyQrText, decodeQr, fitWithin, type RgbaImage } from '../../core/qr';
+import { checkDecodable, classifyQrText, decodeQrPausing, fitWithin, type RgbaImage } from '../../core/qr';
 import { imageToRgba } from '../../platform/capture';
 import type { CandidateSource } from '../../shared/protocol';
 import type { SenderLike } from '../../shared/sender';
@@ -15,13 +15,13 @@ export interface DecodeDeps {
   queue: DecodeQueue;
   fetchImage: typeof fetchImage;
   toRgba: (blob: Blob) => Promise<RgbaImage>;
-  decode: (image: RgbaImage) => string | null;
+  decode: (image: RgbaImage) => Promise<string | null>;
 }
 const DEPS: DecodeDeps = {
   queue: candidateQueue,
   fetchImage,
   toRgba: (blob) => imageToRgba(blob, undefined, MAX_READ_PIXELS),
-  decode: (image) => decodeQr(image)?.text ?? null,
+  decode: async (image) => (await decodeQrPausing(image))?.text ?? null,
 };
 
 /**
@@ -54,7 +54,7 @@ async function decodeText(
     const crop = await captureSource(source, sender, pageOrigin);
     if (!crop) return null;
     queue.charge(tabId, Math.min(crop.width * crop.height, MAX_READ_PIXELS));
-    return queue.run(tabId, async () => decode(crop));
+    return queue.run(tabId, () => decode(crop));
   }
   const blob =
     source.kind === 'png' ? await dataUrlBlob(source.dataUrl) : await imageAt(source.url, pageOrigin, fetchImage);

@@ -1,5 +1,5 @@
 /** QR decoding for enrolment: pure, runs on an RGBA buffer in the background/offscreen document. */
-export { decodeQr, DEFAULT_BUDGET_MS, DEFAULT_MAX_PIXELS } from './decode';
+export { decodeQr, decodeQrPausing, DEFAULT_BUDGET_MS, DEFAULT_MAX_PIXELS } from './decode';
 export { classifyQrText, type ClassifiedQrText, type QrTextKind } from './classify';
 export { cropRgba, scaleRgba, scaleRect } from './rgba';
 export type { DecodeOptions, Point, QrLocation, QrResult, Rect, RgbaImage } from './types';

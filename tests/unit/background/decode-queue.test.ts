@@ -88,7 +88,8 @@ describe('authenticatorUri under a flood of huge images', () => {
         stats.pixels = Math.max(stats.pixels, side * side);
         return { width: side, height: side, data: new Uint8ClampedArray(0) } as RgbaImage;
       },
-      decode: (image) => (image.width === 300 ? 'otpauth://totp/Bank:me?secret=JBSWY3DPEHPK3PXP&issuer=Bank' : null),
+      decode: async (image) =>
+        image.width === 300 ? 'otpauth://totp/Bank:me?secret=JBSWY3DPEHPK3PXP&issuer=Bank' : null,
     };
     return { d, stats };
   }
