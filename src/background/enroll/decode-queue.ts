@@ -12,11 +12,20 @@
  *   reloads do not reset it (the page-side allowance, content/enroll/allowance.ts, is per document).
  * - A tab that navigates loses its queued (not yet started) decodes; a closed tab its budget too.
  *
- * The numbers: a setup page shows one or two QRs (≤ 2 × (0.04 + 2) MP, a fifth of the budget); a page
- * of 300 small QRs (tests/e2e/enroll-dos.test.ts (a), ~15k pixels each) spends ~17 MP, under the
- * budget. A page of huge images gets ~9 decodes a minute, each at most ~2 MP.
+ * The numbers: a page-offered image declaring over 4 MP is refused from its header before it is
+ * charged anything but BASE_COST (core/qr/image-size.ts MAX_OFFERED_PIXELS); one under it is read at
+ * most at MAX_READ_PIXELS, 1 MP. Measured (node, jsQR on two-tone noise, the 2-core machine loaded):
+ * at 2 MP one jsQR attempt held the thread ~575 ms (a decode ~900 ms), at 1 MP the longest attempt
+ * ~265 ms (a decode ~830 ms in 5 attempts, the thread handed back between them); a setup QR is at
+ * most ~1 MP, so reading at 1 MP costs it nothing. A setup page shows one or two QRs (≤ 2 × (0.04 +
+ * 1) MP, a tenth of the budget); a page of 300 small QRs (tests/e2e/enroll-dos.test.ts (a), ~15k
+ * pixels each) spends ~17 MP, under the budget. A page of 1–4 MP images gets ~19 decodes a minute,
+ * each at most 1 MP (≤ ~1 s of the worker, in slices of ≤ ~0.3 s): the bound on a tab's decode time.
+ * A capture's crop is charged up to CAPTURE_COST_PIXELS (it is decoded at up to ~2 MP, decodeQr's own
+ * bound; captures also have their own budget, capture-source.ts).
  */
-export const MAX_READ_PIXELS = 2_000_000;
+export const MAX_READ_PIXELS = 1_000_000;
+export const CAPTURE_COST_PIXELS = 2_000_000;
 export const BUDGET_PIXELS = 20_000_000;
 export const BASE_COST = 40_000;
 const REFILL_MS = 60_000;

@@ -1,10 +1,17 @@
-import { checkDecodable, classifyQrText, decodeQrPausing, fitWithin, type RgbaImage } from '../../core/qr';
+import {
+  checkDecodable,
+  classifyQrText,
+  decodeQrPausing,
+  fitWithin,
+  MAX_OFFERED_PIXELS,
+  type RgbaImage,
+} from '../../core/qr';
 import { imageToRgba } from '../../platform/capture';
 import type { CandidateSource } from '../../shared/protocol';
 import type { SenderLike } from '../../shared/sender';
 import { MAX_IMAGE_BYTES } from '../../shared/validate/enroll';
 import { captureSource } from './capture-source';
-import { BASE_COST, decodeQueue, MAX_READ_PIXELS, type DecodeQueue } from './decode-queue';
+import { BASE_COST, CAPTURE_COST_PIXELS, decodeQueue, MAX_READ_PIXELS, type DecodeQueue } from './decode-queue';
 import { fetchImage } from './image-fetch';
 
 /** The background's one decode queue (decode-queue.ts): every page-offered candidate goes through it. */
@@ -53,14 +60,19 @@ async function decodeText(
   if (source.kind === 'capture') {
     const crop = await captureSource(source, sender, pageOrigin);
     if (!crop) return null;
-    queue.charge(tabId, Math.min(crop.width * crop.height, MAX_READ_PIXELS));
+    queue.charge(tabId, Math.min(crop.width * crop.height, CAPTURE_COST_PIXELS));
     return queue.run(tabId, () => decode(crop));
   }
   const blob =
     source.kind === 'png' ? await dataUrlBlob(source.dataUrl) : await imageAt(source.url, pageOrigin, fetchImage);
   if (!blob || blob.size > MAX_IMAGE_BYTES || blob.type.includes('svg')) return null;
-  // Paid for by what will be read (the header's size, scaled down), before anything decodes it.
-  const size = fitWithin(checkDecodable(new Uint8Array(await blob.arrayBuffer())), MAX_READ_PIXELS);
+  // An image whose header declares more than MAX_OFFERED_PIXELS (4 MP) is no candidate (ImageRefused):
+  // never decoded, no budget spent on it (a setup QR is ≤ ~1 MP). Measured in Chromium's worker, a
+  // 4096×4096 PNG decodes and scales to 2 MP in ~0.1 s off the worker's thread; what held the thread
+  // was jsQR on those 2 MP (decode-queue.ts). One under it is paid for by what will be read (the
+  // header's size, scaled down to MAX_READ_PIXELS), before anything decodes it.
+  const declared = checkDecodable(new Uint8Array(await blob.arrayBuffer()), MAX_OFFERED_PIXELS);
+  const size = fitWithin(declared, MAX_READ_PIXELS);
   queue.charge(tabId, size.width * size.height);
   return queue.run(tabId, async () => decode(await toRgba(blob)));
 }

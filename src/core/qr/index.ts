@@ -10,5 +10,6 @@ export {
   ImageRefused,
   MAX_DECODE_PIXELS,
   MAX_DECODE_SIDE,
+  MAX_OFFERED_PIXELS,
   type ImageSize,
 } from './image-size';

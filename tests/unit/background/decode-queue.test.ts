@@ -47,7 +47,7 @@ describe('decodeQueue', () => {
     expect(() => queue.charge(1, MAX_READ_PIXELS)).toThrow(DecodeRefused);
     queue.charge(2, MAX_READ_PIXELS); // another tab: its own budget
     now += 6_000; // a tenth of a minute: a tenth of the budget back
-    queue.charge(1, MAX_READ_PIXELS);
+    queue.charge(1, BUDGET_PIXELS / 10);
     expect(() => queue.charge(1, BASE_COST)).toThrow(DecodeRefused);
   });
 
@@ -71,10 +71,13 @@ describe('decodeQueue', () => {
 });
 
 describe('authenticatorUri under a flood of huge images', () => {
-  /** A fetched "image" declaring 4096×4096 pixels (its header is all the budget reads); the decoder is a fake. */
-  function deps(queue = decodeQueue()) {
+  /**
+   * A fetched "image" declaring `side`×`side` pixels (its header is all the budget reads; 2000×2000 is
+   * the most a page may offer, read at 1 MP); the decoder is a fake.
+   */
+  function deps(queue = decodeQueue(), side = 2000) {
     const stats = { decodes: 0, running: 0, most: 0, pixels: 0 };
-    const huge = new Blob([new Uint8Array(bombPng(4096, 4096))], { type: 'image/png' });
+    const huge = new Blob([new Uint8Array(bombPng(side, side))], { type: 'image/png' });
     const qr = new Blob([new Uint8Array(bombPng(300, 300))], { type: 'image/png' });
     const d: DecodeDeps = {
       queue,
@@ -94,7 +97,24 @@ describe('authenticatorUri under a flood of huge images', () => {
     return { d, stats };
   }
 
-  it('a tab offering 40 huge images gets a few decodes, one at a time; another tab’s QR still decodes', async () => {
+  it('an image declaring over 4 MP (4096×4096) is no candidate, never decoded, and spends only its base cost', async () => {
+    const { d, stats } = deps(decodeQueue(), 4096);
+    const offer = (url: string) =>
+      authenticatorUri({ kind: 'url', url }, 'https://evil.test', sender(5), d).then(
+        (r) => r,
+        (error: unknown) => (error instanceof DecodeRefused ? 'refused' : 'not a candidate'),
+      );
+    const outcomes = await Promise.all(Array.from({ length: 40 }, (_, i) => offer(`https://evil.test/${i}.png`)));
+    expect(outcomes).toEqual(Array(40).fill('not a candidate'));
+    // The same page's real QR, offered after the 40, still decodes: they did not spend its budget.
+    expect(await offer('https://evil.test/real.png')).toMatchObject({
+      isQr: true,
+      uri: expect.stringMatching(/^otpauth:/),
+    });
+    expect(stats.decodes).toBe(1);
+  });
+
+  it('a tab offering 40 big (4 MP) images gets a few decodes, one at a time; another tab’s QR still decodes', async () => {
     const { d, stats } = deps();
     const offered = Array.from({ length: 40 }, (_, i) =>
       authenticatorUri({ kind: 'url', url: `https://evil.test/${i}.png` }, 'https://evil.test', sender(1), d).then(
