@@ -1,4 +1,4 @@
-import { checkDecodable } from '../core/qr';
+import { checkDecodable, fitWithin } from '../core/qr';
 
 export interface Bitmap {
   data: Uint8ClampedArray;
@@ -6,24 +6,41 @@ export interface Bitmap {
   height: number;
 }
 
-type Decode = (image: Blob) => Promise<ImageBitmap>;
+/** Decodes `image`, scaled down to `size` when it is given (aspect kept by the caller). */
+type Decode = (image: Blob, size?: { width: number; height: number }) => Promise<ImageBitmap>;
+
+const decodeBitmap: Decode = (image, size) =>
+  createImageBitmap(
+    image,
+    size ? { resizeWidth: size.width, resizeHeight: size.height, resizeQuality: 'high' } : undefined,
+  );
 
 /**
  * Decode a PNG/JPEG/GIF/WebP/BMP (as a data: URL or Blob) to RGBA pixels, in a worker or a page.
  * The size comes from the header first (core/qr/image-size.ts): a tiny file that declares a huge
  * canvas, or a format whose size we cannot read (SVG…), is refused before anything decodes it.
  * `decode` is a parameter so a test can prove it is never reached for a bomb.
+ *
+ * `maxPixels`: an image over it is scaled down by the decoder (createImageBitmap's resize, high
+ * quality) to fit, so no more pixels than that are drawn, read back and handed to the QR decoder (a
+ * 4096×4096 image cost the background ~1 s a candidate at full size; decodeQr would box-downscale it
+ * to ~2 MP anyway). Captures leave it unbounded: a QR is cropped from the full-size screenshot.
+ * A JPEG whose EXIF orientation swaps its sides comes out stretched when scaled (its header's sides
+ * are used): rare for a QR, and jsQR reads modules that are not square.
  */
 export async function imageToRgba(
   source: string | Blob,
-  decode: Decode = (image) => createImageBitmap(image),
+  decode: Decode = decodeBitmap,
+  maxPixels = Number.POSITIVE_INFINITY,
 ): Promise<Bitmap> {
   const blob = typeof source === 'string' ? await (await fetch(source)).blob() : source;
   const declared = checkDecodable(new Uint8Array(await blob.arrayBuffer()));
-  const bitmap = await decode(blob);
+  const size = fitWithin(declared, maxPixels);
+  const scaled = size.width !== declared.width || size.height !== declared.height;
+  const bitmap = await decode(blob, scaled ? size : undefined);
   // Belt and braces: the decoder must not have found more pixels than the header declared (EXIF
   // rotation may swap the sides of a JPEG, so the product is compared).
-  if (bitmap.width * bitmap.height > declared.width * declared.height) {
+  if (bitmap.width * bitmap.height > size.width * size.height) {
     bitmap.close();
     throw new RangeError('Image larger than its header');
   }

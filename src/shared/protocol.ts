@@ -244,6 +244,8 @@ export interface CandidateReply {
   isQr: boolean;
   /** An authenticator key that does not parse: the error code ("Scan this page" says why). */
   malformed?: string;
+  /** Not decoded: the tab's decode budget is spent for now (background/enroll/decode-queue.ts). */
+  busy?: true;
 }
 
 export type EnrollOutcome =

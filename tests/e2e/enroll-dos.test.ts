@@ -8,6 +8,13 @@
  *      QR still gets its overlay and enrolls. The bomb is served only to the extension's fetch (the
  *      page's own <img> request gets a harmless grey square): a server can tell them apart, and the
  *      page's renderer is not what this test is about.
+ *  (d) CPU: a setup page with 40 small images whose server answers the extension's fetch (told apart
+ *      by Accept) with a 4096×4096 two-tone non-QR PNG, and one with an endless body; the mouse sweeps
+ *      over them (each pointer enter reads one). Each declares over the 4 MP a page may offer, so each
+ *      is refused from its header, never decoded (on the old build each held the worker ~1 s, back to
+ *      back: popup messages waited seconds). The popup's messages answer within 1.5 s throughout
+ *      (headroom for a loaded 2-core machine), and the page's own QR, a realistic ~530×530 PNG,
+ *      enrolls with one click.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
@@ -16,7 +23,7 @@ import type { Page } from 'playwright-core';
 import { launchWithExtension, repoRoot, type LoadedExtension } from './harness';
 import { serveFixtures, type FixtureServer } from './server';
 import { call, createVault, openPopup } from './popup-helpers';
-import { encodePng, keyGroups, plausibleCodes, qrPng, totpUri } from './enroll-fixtures';
+import { encodePng, keyGroups, plausibleCodes, qrPng, qrPngSide, totpUri } from './enroll-fixtures';
 import { bombPng } from '../unit/qr/image-headers';
 import { imageSize } from '../../src/core/qr';
 import type { AccountList, AccountView, VaultStatus } from '../../src/shared/protocol';
@@ -31,6 +38,28 @@ const jpegCase = { host: 'jpeg-photo-co.test', issuer: 'Jpeg Photo Co', account:
 const webpCase = { host: 'webp-media-co.test', issuer: 'Webp Media Co', account: 'zoe@webp-media-co.test' };
 const victimUri = totpUri(victim.issuer, victim.account, 'dos-victim');
 const bombedUri = totpUri(bombed.issuer, bombed.account, 'dos-bombed');
+const swept = { host: 'swept-shop.test', issuer: 'Swept Shop', account: 'yusuf@swept-shop.test' };
+const sweptUri = totpUri(swept.issuer, swept.account, 'dos-swept');
+const SWEPT = 40;
+/** Extension fetches of the huge non-QR image, and of the endless body. */
+const sweepFetches = { huge: 0, endless: 0 };
+/** The most the popup's message may wait while the sweep runs: headroom for a loaded 2-core CI machine. */
+const MAX_LATENCY_MS = 1500;
+
+/** A side×side two-tone PNG of random 4-px blocks: no QR, and as costly to search as it gets. */
+function twoTonePng(side: number): Buffer {
+  let state = 7;
+  const random = () => (state = (state * 1103515245 + 12345) >>> 0) / 2 ** 32;
+  const cells = side / 4;
+  const rgba = new Uint8Array(side * side * 4);
+  for (let cy = 0; cy < cells; cy++) {
+    const row = Array.from({ length: cells }, () => (random() < 0.5 ? 0 : 255));
+    for (let y = cy * 4; y < cy * 4 + 4; y++)
+      for (let x = 0; x < side; x++) rgba.fill(row[x >> 2]!, (y * side + x) * 4, (y * side + x) * 4 + 3);
+  }
+  for (let i = 3; i < rgba.length; i += 4) rgba[i] = 255;
+  return encodePng(side, side, rgba);
+}
 
 let server: FixtureServer;
 let images: Server;
@@ -85,9 +114,27 @@ let y = 0; setInterval(() => { y = y > document.body.scrollHeight ? 0 : y + 200;
 beforeAll(async () => {
   const grey = encodePng(200, 200, new Uint8Array(200 * 200 * 4).fill(160));
   const bomb = bombPng(30000, 30000);
+  const huge = twoTonePng(4096);
+  const sweptQr = await qrPng(sweptUri, { scale: 10 });
+  expect(qrPngSide(sweptUri, 4, 10)).toBeLessThanOrEqual(600);
   // The image host: the page's <img> (Sec-Fetch-Dest: image) gets a grey square, anyone else the bomb.
   images = createServer((req, res) => {
     const forPage = req.headers['sec-fetch-dest'] === 'image';
+    const png = { 'content-type': 'image/png', 'cache-control': 'no-store' };
+    if (req.url === '/swept-qr.png') return void res.writeHead(200, png).end(sweptQr);
+    if (req.url?.startsWith('/sweep/')) {
+      // The page's <img> asks for images (Accept: image/avif,…); the extension's fetch for anything (*/*).
+      if (String(req.headers.accept).startsWith('image/')) return void res.writeHead(200, png).end(grey);
+      if (req.url === '/sweep/endless.png') {
+        sweepFetches.endless++;
+        res.writeHead(200, png).write(huge.subarray(0, 64));
+        const drip = setInterval(() => res.write(Buffer.alloc(64 * 1024)), 10);
+        res.on('close', () => clearInterval(drip));
+        return;
+      }
+      sweepFetches.huge++;
+      return void res.writeHead(200, png).end(huge);
+    }
     if (!forPage) bombFetches++;
     res.writeHead(200, { 'content-type': 'image/png', 'cache-control': 'no-store' }).end(forPage ? grey : bomb);
   });
@@ -103,6 +150,18 @@ beforeAll(async () => {
     '/dos/flood.html': () => floodPage,
     ...Object.fromEntries(flood.map((html, f) => [`/dos/flood/${f}.html`, () => html])),
     '/dos/bomb.html': () => setupPage(bombed.issuer, bombedQr, bombImg()).replace('KEY', keyGroups(bombedUri)),
+    '/dos/sweep.html': () =>
+      setupPage(
+        swept.issuer,
+        '',
+        `<div id="grid" style="display:flex;flex-wrap:wrap;gap:2px;width:560px">${Array.from(
+          { length: SWEPT + 1 },
+          (_, i) =>
+            `<img alt="" width="52" height="52" src="http://bomb-images.test:${imagesPort}/sweep/${i === SWEPT ? 'endless' : i}.png">`,
+        ).join('')}</div>`,
+      )
+        .replace('KEY', keyGroups(sweptUri))
+        .replace('data:image/png;base64,', `http://bomb-images.test:${imagesPort}/swept-qr.png`),
     '/dos/jpeg.html': () => setupPage(jpegCase.issuer, '').replace('data:image/png;base64,', encoded.jpeg),
     '/dos/webp.html': () => setupPage(webpCase.issuer, '').replace('data:image/png;base64,', encoded.webp),
   });
@@ -212,6 +271,36 @@ describe('denial of service against enrollment', () => {
     await clickAndExpectEnrolled(page, bombed.host, bombed.issuer, bombed.account, bombedUri);
     await page.close();
   }, 60_000);
+
+  it('(d) a page that offers the worker 40 huge non-QR images as the mouse sweeps: the popup still answers within 1.5 s, and the page’s real QR enrolls', async () => {
+    const page = await visit(swept.host, '/dos/sweep.html');
+    await overlays(page, 1); // the setup QR, read on the page's own allowance (the biggest square first)
+    await page.bringToFront();
+    const grid = (await page.locator('#grid').boundingBox())!;
+    let sweeping = true;
+    const sweep = (async () => {
+      for (let pass = 0; sweeping && pass < 6; pass++) {
+        for (let y = grid.y + 4; y < grid.y + grid.height; y += 27)
+          await page.mouse.move(pass % 2 ? grid.x + 2 : grid.x + grid.width - 2, y, { steps: 24 });
+      }
+    })();
+    const latencies: number[] = [];
+    const started = Date.now();
+    while (Date.now() - started < 12_000) {
+      const t = Date.now();
+      await call<AccountList>(control, { type: 'accounts/list' });
+      latencies.push(Date.now() - t);
+      await control.waitForTimeout(150);
+    }
+    sweeping = false;
+    await sweep;
+    // The attack ran: the extension fetched the huge image for many of the swept images, and the endless one.
+    console.log(`(d) fetches ${JSON.stringify(sweepFetches)}; latencies ${latencies.join(' ')}`);
+    expect(sweepFetches.huge).toBeGreaterThanOrEqual(8);
+    expect(Math.max(...latencies), `popup message latencies (ms): ${latencies.join(' ')}`).toBeLessThan(MAX_LATENCY_MS);
+    await clickAndExpectEnrolled(page, swept.host, swept.issuer, swept.account, sweptUri);
+    await page.close();
+  }, 90_000);
 
   it.each([
     ['JPEG', 'jpeg', jpegCase],

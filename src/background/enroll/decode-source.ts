@@ -1,24 +1,50 @@
-import { classifyQrText, decodeQr } from '../../core/qr';
+import {
+  checkDecodable,
+  classifyQrText,
+  decodeQrPausing,
+  fitWithin,
+  MAX_OFFERED_PIXELS,
+  type RgbaImage,
+} from '../../core/qr';
 import { imageToRgba } from '../../platform/capture';
 import type { CandidateSource } from '../../shared/protocol';
 import type { SenderLike } from '../../shared/sender';
+import { MAX_IMAGE_BYTES } from '../../shared/validate/enroll';
 import { captureSource } from './capture-source';
+import { BASE_COST, CAPTURE_COST_PIXELS, decodeQueue, MAX_READ_PIXELS, type DecodeQueue } from './decode-queue';
 import { fetchImage } from './image-fetch';
 
-const MAX_BYTES = 8 * 1024 * 1024;
+/** The background's one decode queue (decode-queue.ts): every page-offered candidate goes through it. */
+export const candidateQueue = decodeQueue();
+
+/** What a decode needs; a unit test passes fakes. */
+export interface DecodeDeps {
+  queue: DecodeQueue;
+  fetchImage: typeof fetchImage;
+  toRgba: (blob: Blob) => Promise<RgbaImage>;
+  decode: (image: RgbaImage) => Promise<string | null>;
+}
+const DEPS: DecodeDeps = {
+  queue: candidateQueue,
+  fetchImage,
+  toRgba: (blob) => imageToRgba(blob, undefined, MAX_READ_PIXELS),
+  decode: async (image) => (await decodeQrPausing(image))?.text ?? null,
+};
 
 /**
  * The authenticator URI in a QR candidate, or null (not a QR, or a QR that is not an authenticator
  * key: a web address, Microsoft's activation link…). Decoding happens here, never in the page.
  * Cross-origin images are fetched by the background (host permission), see image-fetch.ts; what the page
- * cannot read at all is cropped from a capture of the sender's tab, see captureSource.
+ * cannot read at all is cropped from a capture of the sender's tab, see captureSource. Every decode
+ * waits its turn and is paid for from the tab's budget (decode-queue.ts): over it, DecodeRefused.
  */
 export async function authenticatorUri(
   source: CandidateSource,
   pageOrigin: string,
   sender: SenderLike,
+  deps: DecodeDeps = DEPS,
 ): Promise<{ isQr: boolean; uri: string | null }> {
-  const text = source.kind === 'uri' ? source.uri : await decodeText(source, pageOrigin, sender);
+  const text = source.kind === 'uri' ? source.uri : await decodeText(source, pageOrigin, sender, deps);
   if (text === null) return { isQr: false, uri: null };
   return { isQr: true, uri: classifyQrText(text).kind === 'other' ? null : text.trim() };
 }
@@ -27,14 +53,28 @@ async function decodeText(
   source: Exclude<CandidateSource, { kind: 'uri' }>,
   pageOrigin: string,
   sender: SenderLike,
+  { queue, fetchImage, toRgba, decode }: DecodeDeps,
 ): Promise<string | null> {
+  const tabId = sender.tab?.id ?? -1;
+  queue.charge(tabId, BASE_COST);
   if (source.kind === 'capture') {
     const crop = await captureSource(source, sender, pageOrigin);
-    return crop && (decodeQr(crop)?.text ?? null);
+    if (!crop) return null;
+    queue.charge(tabId, Math.min(crop.width * crop.height, CAPTURE_COST_PIXELS));
+    return queue.run(tabId, () => decode(crop));
   }
-  const blob = source.kind === 'png' ? await dataUrlBlob(source.dataUrl) : await imageAt(source.url, pageOrigin);
-  if (!blob || blob.size > MAX_BYTES || blob.type.includes('svg')) return null;
-  return decodeQr(await imageToRgba(blob))?.text ?? null;
+  const blob =
+    source.kind === 'png' ? await dataUrlBlob(source.dataUrl) : await imageAt(source.url, pageOrigin, fetchImage);
+  if (!blob || blob.size > MAX_IMAGE_BYTES || blob.type.includes('svg')) return null;
+  // An image whose header declares more than MAX_OFFERED_PIXELS (4 MP) is no candidate (ImageRefused):
+  // never decoded, no budget spent on it (a setup QR is ≤ ~1 MP). Measured in Chromium's worker, a
+  // 4096×4096 PNG decodes and scales to 2 MP in ~0.1 s off the worker's thread; what held the thread
+  // was jsQR on those 2 MP (decode-queue.ts). One under it is paid for by what will be read (the
+  // header's size, scaled down to MAX_READ_PIXELS), before anything decodes it.
+  const declared = checkDecodable(new Uint8Array(await blob.arrayBuffer()), MAX_OFFERED_PIXELS);
+  const size = fitWithin(declared, MAX_READ_PIXELS);
+  queue.charge(tabId, size.width * size.height);
+  return queue.run(tabId, async () => decode(await toRgba(blob)));
 }
 
 async function dataUrlBlob(dataUrl: string): Promise<Blob | null> {
@@ -44,8 +84,8 @@ async function dataUrlBlob(dataUrl: string): Promise<Blob | null> {
   return (await fetch(cleaned)).blob();
 }
 
-function imageAt(url: string, pageOrigin: string): Promise<Blob | null> {
+function imageAt(url: string, pageOrigin: string, load: typeof fetchImage): Promise<Blob | null> {
   const parsed = new URL(url);
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return dataUrlBlob(url);
-  return fetchImage(parsed, pageOrigin);
+  return load(parsed, pageOrigin);
 }

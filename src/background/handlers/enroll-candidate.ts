@@ -2,6 +2,7 @@ import { parseMigrationUri } from '../../core/otpauth-uri';
 import type { CandidateReply, CandidateSource } from '../../shared/protocol';
 import type { SenderLike } from '../../shared/sender';
 import { senderOrigin } from '../../shared/sender';
+import { DecodeRefused } from '../enroll/decode-queue';
 import { authenticatorUri } from '../enroll/decode-source';
 import { remember } from '../enroll/pending';
 import { parseAnyUri } from './parse-any-uri';
@@ -18,7 +19,9 @@ export async function enrollCandidate(source: CandidateSource, sender: SenderLik
   let decoded;
   try {
     decoded = await authenticatorUri(source, origin, sender);
-  } catch {
+  } catch (error) {
+    // Over the tab's decode budget (decode-queue.ts): the page reads it again when the user points at it.
+    if (error instanceof DecodeRefused) return { ...none, busy: true };
     // Pixels that decode to no QR (or no readable image) are no candidate.
     return none;
   }

@@ -116,6 +116,13 @@ function consider(el: Element, byUser = false): Promise<CandidateReply | null> {
       answer = null;
       recheckLater(el, byUser);
     }
+    if (answer?.busy) {
+      // The tab's decode budget is spent for now (background/enroll/decode-queue.ts): read again when
+      // the user points at it, as a QR past the frame's own allowance is.
+      if (seen.get(el) === entry) seen.delete(el);
+      readWhenPointedAt(el);
+      return null;
+    }
     const candidate = answer?.candidate;
     // The overlay and everything after the click live in the page UI script, loaded now. A click on it
     // after the page drew another QR there reads the element again instead of adding (present.ts).

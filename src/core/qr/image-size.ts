@@ -17,6 +17,14 @@ export interface ImageSize {
 export const MAX_DECODE_PIXELS = 4096 * 4096;
 /** The longest side we decode (a 1×16M-pixel strip is still a bomb for the canvas). */
 export const MAX_DECODE_SIDE = 8192;
+/**
+ * The most pixels a page-offered image (fetched by the background or handed over as a data: URL) may
+ * declare; a bigger one is no candidate and is never decoded. A setup QR is at most ~1 MP even drawn
+ * at 2× density (a 45-module code at 10 px a module is 530×530, 0.28 MP), so 4 MP leaves room for a
+ * QR inside a larger picture. It spares the background the decode of 40 huge images a page offers
+ * (background/enroll/decode-source.ts); a tab capture is not page-offered and keeps MAX_DECODE_PIXELS.
+ */
+export const MAX_OFFERED_PIXELS = 4_000_000;
 
 /** Why an image is not decoded; `code` is stable (the UI words it as error_image_*). */
 export class ImageRefused extends Error {
@@ -48,11 +56,15 @@ export function imageSize(bytes: Uint8Array): ImageSize | null {
   return null;
 }
 
-/** The size, or an ImageRefused error for an unreadable header or a size over the limits. */
-export function checkDecodable(bytes: Uint8Array): ImageSize {
+/**
+ * The size, or an ImageRefused error for an unreadable header or a size over the limits (`maxPixels`,
+ * at most MAX_DECODE_PIXELS: MAX_OFFERED_PIXELS for an image a page offers).
+ */
+export function checkDecodable(bytes: Uint8Array, maxPixels = MAX_DECODE_PIXELS): ImageSize {
   const size = imageSize(bytes);
   if (!size) throw new ImageRefused('image/unknown-format', 'Not a PNG, JPEG, GIF, WebP or BMP image');
-  if (size.width > MAX_DECODE_SIDE || size.height > MAX_DECODE_SIDE || size.width * size.height > MAX_DECODE_PIXELS) {
+  const most = Math.min(maxPixels, MAX_DECODE_PIXELS);
+  if (size.width > MAX_DECODE_SIDE || size.height > MAX_DECODE_SIDE || size.width * size.height > most) {
     throw new ImageRefused('image/too-large', `Image too large (${size.width}×${size.height})`);
   }
   return size;
@@ -141,4 +153,18 @@ function bmp(view: DataView): ImageSize | null {
   if (header === 12) return sized('bmp', view.getUint16(18, true), view.getUint16(20, true));
   if (header < 40) return null;
   return sized('bmp', Math.abs(view.getInt32(18, true)), Math.abs(view.getInt32(22, true)));
+}
+
+/**
+ * `size` scaled down (aspect kept, each side at least 1 px) to at most `maxPixels` pixels; unchanged
+ * when it already fits.
+ */
+export function fitWithin<T extends { width: number; height: number }>(
+  size: T,
+  maxPixels: number,
+): { width: number; height: number } {
+  const { width, height } = size;
+  if (width * height <= maxPixels) return { width, height };
+  const factor = Math.sqrt(maxPixels / (width * height));
+  return { width: Math.max(1, Math.floor(width * factor)), height: Math.max(1, Math.floor(height * factor)) };
 }

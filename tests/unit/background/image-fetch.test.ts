@@ -20,7 +20,9 @@ describe('fetchImage', () => {
   ])('%s, never cached, never redirected', async (_name, url, page, credentials) => {
     const { calls, load } = recorder();
     expect(await fetchImage(new URL(url), page, load)).not.toBeNull();
-    expect(calls).toEqual([{ url, init: { credentials, redirect: 'error', cache: 'no-store' } }]);
+    expect(calls).toEqual([
+      { url, init: { credentials, redirect: 'error', cache: 'no-store', signal: expect.any(AbortSignal) } },
+    ]);
   });
 
   it.each([
@@ -44,5 +46,74 @@ describe('fetchImage', () => {
   it('an error answer is no image', async () => {
     const load = (async () => new Response('no', { status: 403 })) as typeof fetch;
     expect(await fetchImage(new URL('https://cdn.test/qr.png'), 'https://bank.test', load)).toBeNull();
+  });
+});
+
+/** A body of `chunk`-byte pieces, `count` of them (Infinity: endless), each after `delayMs`; counts the bytes pulled. */
+function body(chunk: number, count: number, delayMs = 0) {
+  const pulled = { bytes: 0, cancelled: false };
+  let sent = 0;
+  const stream = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (delayMs) await new Promise((r) => setTimeout(r, delayMs));
+      if (sent++ >= count) return controller.close();
+      pulled.bytes += chunk;
+      controller.enqueue(new Uint8Array(chunk));
+    },
+    cancel() {
+      pulled.cancelled = true;
+    },
+  });
+  return { stream, pulled };
+}
+
+describe('fetchImage: bounded download (a page server that answers our fetch with an endless or huge body)', () => {
+  const url = new URL('https://cdn.test/qr.png');
+  const page = 'https://bank.test';
+  const limits = { maxBytes: 1024 * 1024, timeoutMs: 300 };
+  const serve = (stream: ReadableStream<Uint8Array>, headers: Record<string, string> = {}) =>
+    (async () => new Response(stream, { headers: { 'content-type': 'image/png', ...headers } })) as typeof fetch;
+
+  it('an endless body is dropped once it passes the cap', async () => {
+    const { stream, pulled } = body(64 * 1024, Number.POSITIVE_INFINITY);
+    expect(await fetchImage(url, page, serve(stream), limits)).toBeNull();
+    expect(pulled.bytes).toBeLessThanOrEqual(limits.maxBytes + 2 * 64 * 1024);
+    expect(pulled.cancelled).toBe(true);
+  });
+
+  it('a Content-Length over the cap is refused before the body is read', async () => {
+    const { stream, pulled } = body(64 * 1024, 200);
+    const declared = { 'content-length': String(200 * 64 * 1024) };
+    expect(await fetchImage(url, page, serve(stream, declared), limits)).toBeNull();
+    expect(pulled.bytes).toBeLessThanOrEqual(64 * 1024); // at most what the stream queued on its own
+  });
+
+  it('a Content-Length that understates the body does not lift the cap', async () => {
+    const { stream, pulled } = body(64 * 1024, Number.POSITIVE_INFINITY);
+    expect(await fetchImage(url, page, serve(stream, { 'content-length': '100' }), limits)).toBeNull();
+    expect(pulled.bytes).toBeLessThanOrEqual(limits.maxBytes + 2 * 64 * 1024);
+  });
+
+  it('an endless trickle is cut by the timeout', async () => {
+    const { stream, pulled } = body(16, Number.POSITIVE_INFINITY, 20);
+    const started = performance.now();
+    expect(await fetchImage(url, page, serve(stream), limits)).toBeNull();
+    expect(performance.now() - started).toBeLessThan(limits.timeoutMs + 1000);
+    expect(pulled.cancelled).toBe(true);
+  });
+
+  it('a server that never answers is cut by the timeout', async () => {
+    const load = ((_url: URL, init: RequestInit) =>
+      new Promise((_resolve, reject) =>
+        init.signal!.addEventListener('abort', () => reject(init.signal!.reason)),
+      )) as unknown as typeof fetch;
+    expect(await fetchImage(url, page, load, limits)).toBeNull();
+  });
+
+  it('control: an image under the cap arrives whole, with its type', async () => {
+    const { stream } = body(1000, 5);
+    const blob = await fetchImage(url, page, serve(stream, { 'content-length': '5000' }), limits);
+    expect(blob?.size).toBe(5000);
+    expect(blob?.type).toBe('image/png');
   });
 });

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import QRCode from 'qrcode';
-import { checkDecodable, imageSize, ImageRefused, MAX_DECODE_PIXELS } from '../../../src/core/qr';
+import { checkDecodable, imageSize, ImageRefused, MAX_DECODE_PIXELS, MAX_OFFERED_PIXELS } from '../../../src/core/qr';
 import { imageToRgba } from '../../../src/platform/image-decode';
 import { bmp, bmpCore, bombPng, gif, jpeg, webpVp8, webpVp8l, webpVp8x } from './image-headers';
 
@@ -71,6 +71,17 @@ describe('checkDecodable', () => {
     expect(4096 * 4096).toBe(MAX_DECODE_PIXELS);
     expect(() => checkDecodable(text('<svg/>'))).toThrow(ImageRefused);
     expect(() => checkDecodable(text('<svg/>'))).toThrow(expect.objectContaining({ code: 'image/unknown-format' }));
+  });
+
+  it('a page-offered image is held to MAX_OFFERED_PIXELS (4 MP): 2001×2000 refused, 2000×2000 and a 600×600 QR pass', () => {
+    expect(MAX_OFFERED_PIXELS).toBe(4_000_000);
+    const offered = (bytes: Buffer) => checkDecodable(new Uint8Array(bytes), MAX_OFFERED_PIXELS);
+    expect(() => offered(bombPng(2001, 2000))).toThrow(expect.objectContaining({ code: 'image/too-large' }));
+    expect(() => offered(bombPng(4096, 4096))).toThrow(expect.objectContaining({ code: 'image/too-large' }));
+    expect(offered(bombPng(2000, 2000))).toEqual({ format: 'png', width: 2000, height: 2000 });
+    expect(offered(bombPng(600, 600))).toEqual({ format: 'png', width: 600, height: 600 });
+    // A larger limit never lifts the decoder's own.
+    expect(() => checkDecodable(new Uint8Array(bombPng(4097, 4096)), 1e9)).toThrow(ImageRefused);
   });
 });
 
