@@ -66,6 +66,20 @@ function svgUrl(svg: SVGSVGElement): string {
   return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(new XMLSerializer().serializeToString(copy))}`;
 }
 
+/**
+ * The most pixels a drawn source has: the background reads a page's image at 1 MP at most and refuses
+ * one declaring over 4 MP (background/enroll/decode-queue.ts, core/qr/image-size.ts), so a QR drawn
+ * bigger (an SVG 4× its size, a canvas or image at a high density) is drawn at this size, not refused.
+ * A 41-module QR keeps ~24 px a module.
+ */
+const MAX_DRAWN_PIXELS = 1_000_000;
+
+/** `width` × `height` scaled down (never up) to at most MAX_DRAWN_PIXELS, aspect kept. */
+function within(width: number, height: number): [number, number] {
+  const scale = Math.min(1, Math.sqrt(MAX_DRAWN_PIXELS / Math.max(1, width * height)));
+  return [width * scale, height * scale];
+}
+
 /** SVG has no pixels to read: draw it on white at 4× so every module is several pixels wide. */
 async function rasterize(url: string, box: DOMRect): Promise<CandidateSource | null> {
   const img = new Image();
@@ -76,7 +90,7 @@ async function rasterize(url: string, box: DOMRect): Promise<CandidateSource | n
     // An image that does not decode (broken, or blocked) has no pixels to read.
     return null;
   }
-  return vectorPng(img, box.width * 4, box.height * 4);
+  return vectorPng(img, ...within(box.width * 4, box.height * 4));
 }
 
 /**
@@ -112,8 +126,9 @@ async function png(
   height: number,
 ): Promise<CandidateSource | null> {
   try {
-    const w = Math.max(1, Math.round(width));
-    const h = Math.max(1, Math.round(height));
+    const [sw, sh] = within(width, height);
+    const w = Math.max(1, Math.round(sw));
+    const h = Math.max(1, Math.round(sh));
     // SVG images go through vectorPng (Firefox's createImageBitmap refuses them).
     const bitmap = await createImageBitmap(source, { resizeWidth: w, resizeHeight: h });
     const canvas = new OffscreenCanvas(w, h);
