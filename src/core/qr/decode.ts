@@ -58,12 +58,17 @@ function* decodeSteps(image: RgbaImage, options: DecodeOptions): Generator<void,
   const maxPixels = Math.max(10_000, options.maxPixels ?? DEFAULT_MAX_PIXELS);
   const attempts = planAttempts(image, maxPixels).slice(0, Math.min(MAX_ATTEMPTS, options.maxAttempts ?? MAX_ATTEMPTS));
   const now = options.now ?? (() => performance.now());
-  const deadline = now() + (options.budgetMs ?? DEFAULT_BUDGET_MS);
+  const budget = options.budgetMs ?? DEFAULT_BUDGET_MS;
+  // The attempts' own time, not the pauses between them (decodeQrPausing): other work the worker does
+  // meanwhile must not cut a hard QR's later attempts.
+  let spent = 0;
   for (const [index, attempt] of attempts.entries()) {
-    if (index > 0 && now() > deadline) break;
+    if (index > 0 && spent > budget) break;
+    const started = now();
     const working = attempt.build();
+    const found = working && runJsQr(working);
+    spent += now() - started;
     if (!working) continue;
-    const found = runJsQr(working);
     if (found) return { text: found.data, location: locate(found, working), attempt: attempt.name };
     yield;
   }

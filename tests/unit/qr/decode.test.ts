@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeQr, type RgbaImage } from '../../../src/core/qr';
+import { decodeQr, decodeQrPausing, type RgbaImage } from '../../../src/core/qr';
 import { blank, blur, invert, noise, place, randomImage, renderQr, screenshot } from './render';
 
 const URI = 'otpauth://totp/Example:alice@example.com?secret=JBSWY3DPEHPK3PXP&issuer=Example';
@@ -101,5 +101,14 @@ describe('decodeQr: work bound', () => {
     const now = () => (clock += 1000); // every reading is 1 s later
     expect(decodeQr(renderQr(URI, { moduleSize: 1.5, quietZone: 2 }), { budgetMs: 500, now })).toBeNull();
     expect(decodeQr(renderQr(URI), { budgetMs: 0, now })?.text).toBe(URI);
+  });
+
+  it('decodeQrPausing counts only its attempts against budgetMs, not the pauses the worker spends elsewhere', async () => {
+    let clock = 0;
+    const now = () => clock;
+    // Each pause: 400 ms of other work (a popup opening, a scan) before the next attempt.
+    const pause = async () => void (clock += 400);
+    const tiny = renderQr(URI, { moduleSize: 1.5, quietZone: 2 }); // decodes on a later attempt only
+    expect((await decodeQrPausing(tiny, { budgetMs: 750, now }, pause))?.text).toBe(URI);
   });
 });
