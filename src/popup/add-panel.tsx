@@ -210,6 +210,7 @@ function ScanPage({ api, t, onAdded }: AddProps) {
         const { code } = result.malformed;
         setMessage({ error: true, text: code ? `${t('scanMalformed')} ${codeText(t, code)}` : t('scanMalformed') });
       } else if (result.duplicates > 0) setMessage({ error: false, text: t('scanDuplicate') });
+      else if (result.busy) setMessage({ error: true, text: t('scanTryAgain') });
       else if (result.notAuthenticator > 0) setMessage({ error: true, text: t('scanNotAuthenticator') });
       else setMessage({ error: true, text: t('scanNothing') });
     } catch (failure) {

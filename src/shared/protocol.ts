@@ -154,6 +154,8 @@ export interface ScanResult {
    * the page asks "Replace the old one?" when its QR is clicked. The accounts' names.
    */
   reenroll?: string[];
+  /** QR-shaped images the tab could not have decoded now (its decode budget is spent): try again soon. */
+  busy?: number;
 }
 
 /**

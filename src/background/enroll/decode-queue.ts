@@ -10,7 +10,10 @@
  *   MAX_READ_PIXELS it is scaled down to) before it is decoded. What the budget cannot pay is refused
  *   (DecodeRefused) before it is fetched or decoded. Keyed by tab, not document or frame: frames and
  *   reloads do not reset it (the page-side allowance, content/enroll/allowance.ts, is per document).
- * - A tab that navigates loses its queued (not yet started) decodes; a closed tab its budget too.
+ * - A tab whose top frame shows a new document (its first candidate from it) loses the decodes still
+ *   queued for the one before; a closed tab its budget too. (Told by the candidates themselves, not
+ *   by `tabs.onUpdated`, which would wake the worker at every change of every tab. Firefox gives no
+ *   documentId: there the queue is bounded by the budget alone.)
  *
  * The numbers: a page-offered image declaring over 4 MP is refused from its header before it is
  * charged anything but BASE_COST (core/qr/image-size.ts MAX_OFFERED_PIXELS); one under it is read at
@@ -49,6 +52,8 @@ export interface DecodeQueue {
   run<T>(tabId: number, task: () => Promise<T>): Promise<T>;
   /** The tab navigated: its waiting tasks are refused; its budget stays. */
   dropQueued(tabId: number): void;
+  /** A candidate from the tab's top frame, in `documentId`: a new document drops what the old one queued. */
+  topDocument(tabId: number, documentId: string): void;
   /** The tab closed: its waiting tasks and its budget go. */
   forgetTab(tabId: number): void;
 }
@@ -59,6 +64,7 @@ export function decodeQueue(
 ): DecodeQueue {
   const budgets = new Map<number, { left: number; at: number }>();
   const waiting = new Map<number, Job[]>();
+  const tops = new Map<number, string>();
   let busy = false;
 
   function budget(tabId: number) {
@@ -126,9 +132,15 @@ export function decodeQueue(
       });
     },
     dropQueued,
+    topDocument(tabId, documentId) {
+      const before = tops.get(tabId);
+      tops.set(tabId, documentId);
+      if (before !== undefined && before !== documentId) dropQueued(tabId);
+    },
     forgetTab(tabId) {
       dropQueued(tabId);
       budgets.delete(tabId);
+      tops.delete(tabId);
     },
   };
 }

@@ -56,6 +56,7 @@ async function decodeText(
   { queue, fetchImage, toRgba, decode }: DecodeDeps,
 ): Promise<string | null> {
   const tabId = sender.tab?.id ?? -1;
+  if ((sender.frameId ?? 0) === 0 && sender.documentId) queue.topDocument(tabId, sender.documentId);
   queue.charge(tabId, BASE_COST);
   if (source.kind === 'capture') {
     const crop = await captureSource(source, sender, pageOrigin);

@@ -65,6 +65,7 @@ async function scanWithContentScript(services: Services, tabId: number): Promise
     duplicates,
     ...(reenroll.length > 0 && { reenroll }),
     ...(malformed && { malformed }),
+    ...(Number.isInteger(found.busy) && found.busy! > 0 && { busy: found.busy }),
   };
 }
 

@@ -121,7 +121,7 @@ function consider(el: Element, byUser = false): Promise<CandidateReply | null> {
       // the user points at it, as a QR past the frame's own allowance is.
       if (seen.get(el) === entry) seen.delete(el);
       readWhenPointedAt(el);
-      return null;
+      return answer; // "Scan this page" says to try again
     }
     const candidate = answer?.candidate;
     // The overlay and everything after the click live in the page UI script, loaded now. A click on it
@@ -169,7 +169,12 @@ function recheckLater(el: Element, byUser: boolean): void {
 }
 
 /** "Scan this page": every QR-shaped element, decoded (cached), reported to the background. */
-async function scanPage(): Promise<{ tokens: string[]; qrs: number; malformed?: { count: number; code: string } }> {
+async function scanPage(): Promise<{
+  tokens: string[];
+  qrs: number;
+  malformed?: { count: number; code: string };
+  busy?: number;
+}> {
   const els = thoroughly(() => qrCandidates());
   // A QR the page changed since it was read (a canvas redrawn) is read again, not answered from then.
   for (const el of els) if (hadCandidate.has(el) && (await pageUi().catch(() => null))?.stale(el)) seen.delete(el);
@@ -179,10 +184,12 @@ async function scanPage(): Promise<{ tokens: string[]; qrs: number; malformed?: 
   );
   const tokens = replies.flatMap((r) => (r?.candidate ? [r.candidate.token] : []));
   const malformed = replies.filter((r) => r?.malformed !== undefined);
+  const busy = replies.filter((r) => r?.busy).length;
   return {
     tokens,
     qrs: replies.filter((r) => r?.isQr).length,
     ...(malformed.length > 0 && { malformed: { count: malformed.length, code: malformed[0]!.malformed! } }),
+    ...(busy > 0 && { busy }),
   };
 }
 

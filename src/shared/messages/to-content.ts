@@ -53,10 +53,10 @@ export const toContentMessages = {
     fields('content/enrolled'),
   ),
   /** "Scan this page" from the popup: the page's authenticator QR tokens and how many QR codes it has. */
-  'content/scan': message<NoFields, { tokens: string[]; qrs: number; malformed?: { count: number; code: string } }>(
-    BACKGROUND,
-    fields('content/scan'),
-  ),
+  'content/scan': message<
+    NoFields,
+    { tokens: string[]; qrs: number; malformed?: { count: number; code: string }; busy?: number }
+  >(BACKGROUND, fields('content/scan')),
   /** A short message to show on the page (e.g. the result of "Add selected key"). */
   'content/notice': message<{ text: string }, NoFields>(BACKGROUND, fields('content/notice')),
   /** Fill the page's code field now (popup click or keyboard shortcut). */

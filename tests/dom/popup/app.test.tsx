@@ -111,6 +111,11 @@ describe('popup: adding accounts', () => {
       () => `${msg('scanMalformed')} ${msg('error_uri_bad_secret')}`,
     ],
     [
+      'QR images the tab could not have decoded now (its decode budget spent) say to try again',
+      { busy: 2 },
+      () => msg('scanTryAgain'),
+    ],
+    [
       'a new key for an account set up for this site says to click the QR on the page',
       { reenroll: ['Mail Machine'] },
       () => msg('scanReenroll', 'Mail Machine'),

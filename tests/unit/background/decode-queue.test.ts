@@ -59,8 +59,17 @@ describe('decodeQueue', () => {
     const other = queue.run(2, async () => 'other tab');
     await tick();
     queue.charge(1, BUDGET_PIXELS);
-    queue.dropQueued(1);
+    // The tab's top frame offers a candidate from a new document: the old one's waiting tasks go.
+    queue.topDocument(1, 'doc-a');
+    queue.topDocument(1, 'doc-a'); // the same document again: nothing dropped
+    let settled = false;
+    void waiting.catch(() => undefined).finally(() => (settled = true));
+    await tick();
+    expect(settled).toBe(false);
+    const stays = queue.run(1, async () => 'same page');
+    queue.topDocument(1, 'doc-b');
     await expect(waiting).rejects.toBeInstanceOf(DecodeRefused);
+    await expect(stays).rejects.toBeInstanceOf(DecodeRefused);
     expect(() => queue.charge(1, BASE_COST)).toThrow(DecodeRefused);
     release();
     await first;
