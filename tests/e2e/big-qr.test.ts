@@ -3,7 +3,8 @@
  * 4 MP (a decode flood's images, core/qr/image-size.ts), so what the content script draws itself is
  * drawn at 1 MP at most (content/enroll/draw-source.ts). Each case here was over 4 MP as drawn before:
  * an inline SVG shown 600 px wide (drawn at 4×: 2400 px), a canvas of 2100 px shown at 700 px, a
- * same-origin PNG of 2100 px.
+ * same-origin PNG of 2100 px. A cross-origin PNG of 2000 px (4 MP, the most a page may offer) is
+ * fetched by the background and read at 1 MP by the browser's own resize (createImageBitmap).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
@@ -30,6 +31,7 @@ let control: Page;
 beforeAll(async () => {
   const svg = (await qrSvgInline(uri('svg'), 600)).replace('<svg ', '<svg style="width:600px;height:600px" ');
   const png = await QRCode.toBuffer(uri('png'), { width: 2100, margin: 4 });
+  const cross = await QRCode.toBuffer(uri('cross'), { width: 2000, margin: 4 });
   server = await serveFixtures(join(repoRoot, 'tests/fixtures/pages'), {
     '/big/svg.html': () => page(svg),
     '/big/canvas.html': () =>
@@ -38,6 +40,11 @@ beforeAll(async () => {
 <script>requestAnimationFrame(() => drawMatrix(document.getElementById('qr'), ${JSON.stringify(qrMatrix(uri('canvas')))}));</script>`),
     '/big/png.html': () => page(`<img data-test="qr" src="/big/qr.png" width="700" height="700" alt="QR code">`),
     '/big/qr.png': () => ({ status: 200, headers: { 'content-type': 'image/png' }, body: png }),
+    '/big/cross.html': () =>
+      page(
+        `<img data-test="qr" src="${server.url('/big/qr-x.png', 'big-qr-cdn.test', 'https')}" width="700" height="700" alt="QR code">`,
+      ),
+    '/big/qr-x.png': () => ({ status: 200, headers: { 'content-type': 'image/png' }, body: cross }),
   });
   ext = await launchWithExtension();
   control = await openPopup(ext);
@@ -52,7 +59,7 @@ afterAll(async () => {
 const names = async () => (await call<AccountList>(control, { type: 'accounts/list' })).accounts.map((a) => a.account);
 
 describe('big setup QRs (over 4 MP as drawn before) enroll with one click', () => {
-  it.each(['svg', 'canvas', 'png'])('%s', async (kind) => {
+  it.each(['svg', 'canvas', 'png', 'cross'])('%s', async (kind) => {
     const tab = await ext.context.newPage();
     await tab.setViewportSize({ width: 1000, height: 1000 });
     await tab.goto(server.url(`/big/${kind}.html`, HOST, 'https'));

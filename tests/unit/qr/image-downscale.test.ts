@@ -3,7 +3,8 @@
  * bigger one is scaled down by the decoder (createImageBitmap's resize) before its pixels are read
  * and handed to decodeQr. Node has neither createImageBitmap nor OffscreenCanvas: the decoder is a
  * fake that scales our own rendering with an area average (what a high-quality resize does), and the
- * canvas hands back the bitmap's pixels. Chromium's real resize: tests/e2e/enroll-dos.test.ts (d).
+ * canvas hands back the bitmap's pixels. Chromium's real resize: tests/e2e/big-qr.test.ts (a 2000-px
+ * cross-origin PNG, fetched by the background and read at 1 MP).
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { decodeQr, fitWithin, scaleRgba, type RgbaImage } from '../../../src/core/qr';
