@@ -1,4 +1,4 @@
-import { checkDecodable, fitWithin } from '../core/qr';
+import { checkDecodable, fitWithin, type ImageSize } from '../core/qr';
 
 export interface Bitmap {
   data: Uint8ClampedArray;
@@ -21,6 +21,7 @@ const decodeBitmap: Decode = (image, size) =>
  * canvas, or a format whose size we cannot read (SVG…), is refused before anything decodes it.
  * `decode` is a parameter so a test can prove it is never reached for a bomb.
  *
+ * `checked`: the header's size, read and checked by the caller (the file is not read again for it).
  * `maxPixels`: an image over it is scaled down by the decoder (createImageBitmap's resize, high
  * quality) to fit, so no more pixels than that are drawn, read back and handed to the QR decoder (a
  * 4096×4096 image cost the background ~1 s a candidate at full size; decodeQr would box-downscale it
@@ -32,9 +33,11 @@ export async function imageToRgba(
   source: string | Blob,
   decode: Decode = decodeBitmap,
   maxPixels = Number.POSITIVE_INFINITY,
+  checked?: ImageSize,
 ): Promise<Bitmap> {
   const blob = typeof source === 'string' ? await (await fetch(source)).blob() : source;
-  const declared = checkDecodable(new Uint8Array(await blob.arrayBuffer()));
+  // `checked`: the caller has read and checked the header already (within tighter limits).
+  const declared = checked ?? checkDecodable(new Uint8Array(await blob.arrayBuffer()));
   const size = fitWithin(declared, maxPixels);
   const scaled = size.width !== declared.width || size.height !== declared.height;
   const bitmap = await decode(blob, scaled ? size : undefined);

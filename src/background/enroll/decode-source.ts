@@ -4,6 +4,7 @@ import {
   decodeQrPausing,
   fitWithin,
   MAX_OFFERED_PIXELS,
+  type ImageSize,
   type RgbaImage,
 } from '../../core/qr';
 import { imageToRgba } from '../../platform/capture';
@@ -21,13 +22,14 @@ export const candidateQueue = decodeQueue();
 export interface DecodeDeps {
   queue: DecodeQueue;
   fetchImage: typeof fetchImage;
-  toRgba: (blob: Blob) => Promise<RgbaImage>;
+  /** `declared`: the size its header declares, already checked. */
+  toRgba: (blob: Blob, declared: ImageSize) => Promise<RgbaImage>;
   decode: (image: RgbaImage) => Promise<string | null>;
 }
 const DEPS: DecodeDeps = {
   queue: candidateQueue,
   fetchImage,
-  toRgba: (blob) => imageToRgba(blob, undefined, MAX_READ_PIXELS),
+  toRgba: (blob, declared) => imageToRgba(blob, undefined, MAX_READ_PIXELS, declared),
   decode: async (image) => (await decodeQrPausing(image))?.text ?? null,
 };
 
@@ -75,7 +77,7 @@ async function decodeText(
   const declared = checkDecodable(new Uint8Array(await blob.arrayBuffer()), MAX_OFFERED_PIXELS);
   const size = fitWithin(declared, MAX_READ_PIXELS);
   queue.charge(tabId, size.width * size.height);
-  return queue.run(tabId, async () => decode(await toRgba(blob)));
+  return queue.run(tabId, async () => decode(await toRgba(blob, declared)));
 }
 
 async function dataUrlBlob(dataUrl: string): Promise<Blob | null> {
