@@ -33,7 +33,7 @@ export const BUDGET_PIXELS = 20_000_000;
 export const BASE_COST = 40_000;
 const REFILL_MS = 60_000;
 
-/** A candidate this tab's budget cannot pay for now, or dropped with its tab's navigation. */
+/** A candidate this tab's budget cannot pay for now, or dropped with the page (or tab) that offered it. */
 export class DecodeRefused extends Error {
   override readonly name = 'DecodeRefused';
   readonly code = 'enroll/decode-refused';
@@ -50,9 +50,10 @@ export interface DecodeQueue {
   charge(tabId: number, pixels: number): void;
   /** Runs `task` when it is its turn: one task at a time, tabs in turn. */
   run<T>(tabId: number, task: () => Promise<T>): Promise<T>;
-  /** The tab navigated: its waiting tasks are refused; its budget stays. */
-  dropQueued(tabId: number): void;
-  /** A candidate from the tab's top frame, in `documentId`: a new document drops what the old one queued. */
+  /**
+   * A candidate from the tab's top frame, in `documentId`: a new document refuses what the old one
+   * queued (not started yet); the budget stays.
+   */
   topDocument(tabId: number, documentId: string): void;
   /** The tab closed: its waiting tasks and its budget go. */
   forgetTab(tabId: number): void;
@@ -123,7 +124,7 @@ export function decodeQueue(
             task().then(resolve, reject).finally(finished);
           },
           drop: () => {
-            reject(new DecodeRefused('The tab closed'));
+            reject(new DecodeRefused('The page that offered it is gone'));
             finished();
           },
         };
@@ -131,7 +132,6 @@ export function decodeQueue(
         void pump();
       });
     },
-    dropQueued,
     topDocument(tabId, documentId) {
       const before = tops.get(tabId);
       tops.set(tabId, documentId);

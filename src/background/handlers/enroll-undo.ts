@@ -25,12 +25,8 @@ export async function enrollUndo({ vault }: Services, token: string, sender: Sen
       if (next.trash.some((t) => t.account.id === id)) next = restoreAccount(next, id, { now });
     return { data: next, result: {} };
   });
-  forget(entry.added, ids);
-  forget(entry.replaced, replaced);
+  entry.added = entry.added.filter((id) => !ids.includes(id));
+  entry.replaced = entry.replaced.filter((id) => !replaced.includes(id));
   delete entry.codeFor; // the confirmation field gets no more codes after Undo
   return result;
-}
-
-function forget(list: string[], done: readonly string[]): void {
-  for (let i = list.length - 1; i >= 0; i--) if (done.includes(list[i]!)) list.splice(i, 1);
 }

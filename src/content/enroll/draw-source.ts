@@ -11,6 +11,7 @@ import { gridPng } from './grid-png';
 import { looksLikeQr } from './looks-like-qr';
 import { mayBeSvg, namedSvg, servedAsSvg } from './svg-image';
 import { noteRead } from './shows';
+import { fitWithin } from '../../core/qr/image-size';
 
 /**
  * `el`'s source. `looked`: source.ts has already taken the 32-px look at this image (and it may be a
@@ -74,11 +75,9 @@ function svgUrl(svg: SVGSVGElement): string {
  */
 const MAX_DRAWN_PIXELS = 1_000_000;
 
-/** `width` × `height` scaled down (never up) to at most MAX_DRAWN_PIXELS, aspect kept. */
-function within(width: number, height: number): [number, number] {
-  const scale = Math.min(1, Math.sqrt(MAX_DRAWN_PIXELS / Math.max(1, width * height)));
-  return [width * scale, height * scale];
-}
+/** `width` × `height` in whole pixels (at least 1), scaled down (never up) to MAX_DRAWN_PIXELS, aspect kept. */
+const within = (width: number, height: number) =>
+  fitWithin({ width: Math.max(1, Math.round(width)), height: Math.max(1, Math.round(height)) }, MAX_DRAWN_PIXELS);
 
 /** SVG has no pixels to read: draw it on white at 4× so every module is several pixels wide. */
 async function rasterize(url: string, box: DOMRect): Promise<CandidateSource | null> {
@@ -90,7 +89,8 @@ async function rasterize(url: string, box: DOMRect): Promise<CandidateSource | n
     // An image that does not decode (broken, or blocked) has no pixels to read.
     return null;
   }
-  return vectorPng(img, ...within(box.width * 4, box.height * 4));
+  const { width, height } = within(box.width * 4, box.height * 4);
+  return vectorPng(img, width, height);
 }
 
 /**
@@ -126,9 +126,7 @@ async function png(
   height: number,
 ): Promise<CandidateSource | null> {
   try {
-    const [sw, sh] = within(width, height);
-    const w = Math.max(1, Math.round(sw));
-    const h = Math.max(1, Math.round(sh));
+    const { width: w, height: h } = within(width, height);
     // SVG images go through vectorPng (Firefox's createImageBitmap refuses them).
     const bitmap = await createImageBitmap(source, { resizeWidth: w, resizeHeight: h });
     const canvas = new OffscreenCanvas(w, h);

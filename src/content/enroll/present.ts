@@ -13,7 +13,7 @@ import { showOverlay, type Overlay } from './overlay';
 import { showNotice } from './notice';
 import { watchForBackupCodes } from './backup-codes';
 import { keepFresh } from './rollover';
-import { changed, showing, shownAtRead } from './shows';
+import { changed, imageShowing, showing, shownAtRead } from './shows';
 
 interface Shown {
   el: Element;
@@ -42,7 +42,7 @@ export function presentCandidate(
 ): void {
   withdraw(el);
   const overlay = showOverlay(el, labelFor(candidate), () => void confirm(candidate.token));
-  const shows = readSrc !== undefined ? `src:${readSrc}` : (shownAtRead(el) ?? showing(el));
+  const shows = readSrc !== undefined ? imageShowing(readSrc) : (shownAtRead(el) ?? showing(el));
   byToken.set(candidate.token, { el, overlay, shows, reread, acted: false });
   byEl.set(el, candidate.token);
 }
@@ -53,8 +53,8 @@ export function presentCandidate(
  */
 export function withdraw(el: Element): void {
   const token = byEl.get(el);
-  const shown = token === undefined ? undefined : byToken.get(token);
-  if (!token || !shown || shown.acted) return;
+  const shown = shownOn(el);
+  if (token === undefined || !shown || shown.acted) return;
   byEl.delete(el);
   shown.overlay.remove();
   byToken.delete(token);
@@ -62,9 +62,14 @@ export function withdraw(el: Element): void {
 
 /** Whether `el` shows something else than when its overlay's QR was read ("Scan this page" reads it again). */
 export function stale(el: Element): boolean {
+  const shown = shownOn(el);
+  return !!shown && changed(shown.shows, showing(el));
+}
+
+/** The overlay `el` has, if any. */
+function shownOn(el: Element): Shown | undefined {
   const token = byEl.get(el);
-  const shown = token === undefined ? undefined : byToken.get(token);
-  return !!shown && changed(shown.shows, showing(shown.el));
+  return token === undefined ? undefined : byToken.get(token);
 }
 
 function labelFor(c: Candidate): string {

@@ -18,13 +18,16 @@ export function noteRead(el: Element): void {
 /** What `el` showed when it was last read by drawing it; undefined when it was not drawn. */
 export const shownAtRead = (el: Element): string | undefined => readAs.get(el);
 
+/** What an image showing `src` shows (an image read without drawing it notes its source this way). */
+export const imageShowing = (src: string): string => `src:${src}`;
+
 /**
  * What `el` shows now: an image's source; a canvas sampled at 64 px, each sample dark or light
  * (another QR differs in about half of them; a QR redrawn the same, or animated around its modules,
  * in few); anything else (an SVG, a grid of cells, an <object>) its markup.
  */
 export function showing(el: Element): string {
-  if (isHtml(el, 'img')) return `src:${el.currentSrc || el.src}`;
+  if (isHtml(el, 'img')) return imageShowing(el.currentSrc || el.src);
   if (!isHtml(el, 'canvas')) return `html:${el.outerHTML}`;
   if (!el.width || !el.height) return '';
   const sample = document.createElement('canvas');

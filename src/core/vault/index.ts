@@ -25,4 +25,4 @@ export {
   type Clock,
   type NewAccount,
 } from './operations';
-export { reenrolledAt, replacing, sameNameOtherKey } from './reenroll';
+export { reenrolledAt, replacing, sameNameOtherKey, withSitesOf } from './reenroll';

@@ -42,6 +42,14 @@ export function reenrolledAt(
 }
 
 /**
+ * `input`, a new key for `old`'s account, with `old`'s sites too (its own first): the site fills the
+ * new code (replaced) or asks which one to use (both kept).
+ */
+export function withSitesOf(old: Account, input: NewAccount): NewAccount {
+  return { ...input, sites: [...new Set([...(input.sites ?? []), ...old.sites])] };
+}
+
+/**
  * `input`, a new key that replaces `old` (the user answered "Replace"): it takes the old account's
  * place, not only its sites. Its backup codes (a site's recovery codes outlive a new authenticator key;
  * the new input's own come first, the same code once), how its code is filled on its sites, its pin
@@ -52,8 +60,7 @@ export function replacing(old: Account, input: NewAccount): NewAccount {
   const codes = [...(input.backupCodes ?? [])];
   for (const code of old.backupCodes) if (!codes.some((c) => c.code === code.code)) codes.push({ ...code });
   return {
-    ...input,
-    sites: [...new Set([...(input.sites ?? []), ...old.sites])],
+    ...withSitesOf(old, input),
     backupCodes: codes,
     fill: {
       submitOn: [...old.fill.submitOn],

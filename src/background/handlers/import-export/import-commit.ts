@@ -1,4 +1,4 @@
-import { addAccount, deleteAccount, replacing, type Account, type VaultData } from '../../../core/vault';
+import { addAccount, deleteAccount, replacing, withSitesOf, type Account, type VaultData } from '../../../core/vault';
 import type { ImportCommitRequest, ImportCommitResult } from '../../../shared/protocol-import';
 import type { Services } from '../context';
 import { toView } from '../views';
@@ -40,11 +40,7 @@ export async function importCommit(
         // fills the new code (replaced) or asks which one to use (both kept). Replacing, it also takes
         // the old one's backup codes, fill options, pin and place.
         const replaces = before && replace.has(i) && next.accounts.some((a) => a.id === before.id);
-        const fresh = !before
-          ? input
-          : replaces
-            ? replacing(before, input)
-            : { ...input, sites: [...new Set([...(input.sites ?? []), ...before.sites])] };
+        const fresh = !before ? input : replaces ? replacing(before, input) : withSitesOf(before, input);
         const step = addAccount(next, fresh, { now });
         next = step.vault;
         accounts.push(step.account);
