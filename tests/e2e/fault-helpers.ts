@@ -47,7 +47,7 @@ export function keyUri(label: string, n: number): string {
 export interface Stored {
   current: string | undefined;
   previous: string | undefined;
-  points: { blob: string; reason: string }[];
+  points: { id: string; blob: string; reason: string }[];
   key: string | undefined;
 }
 
@@ -58,7 +58,7 @@ export async function readStored(page: Page): Promise<Stored> {
     return {
       current: local['vault.current'] as string | undefined,
       previous: local['vault.previous'] as string | undefined,
-      points: (local['vault.restorePoints'] as { blob: string; reason: string }[] | undefined) ?? [],
+      points: (local['vault.restorePoints'] as Stored['points'] | undefined) ?? [],
       key: session['session.vaultKey'] as string | undefined,
     };
   });

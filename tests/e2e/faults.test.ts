@@ -77,6 +77,43 @@ describe('faults in real Chromium', () => {
     await Promise.all([a.close(), b.close()]);
   });
 
+  // Before any test below keeps a restore point: with none to drop, nothing makes room.
+  it('storage full mid-write, no restore point to drop: a clear error, the vault as it was; the next write after space is freed works', async () => {
+    const popup = await openPopup(ext);
+    await popup.getByRole('button', { name: 'Lock', exact: true }).waitFor();
+    const before = await readStored(popup);
+    const count = await accountCount(popup);
+    // Leave 50 bytes: less than one more account (its sealed bytes) needs.
+    const junk = await popup.evaluate(async () => {
+      const free = chrome.storage.local.QUOTA_BYTES - (await chrome.storage.local.getBytesInUse(null));
+      const size = free - 50 - JSON.stringify('faults.junk').length - 2;
+      await chrome.storage.local.set({ 'faults.junk': 'x'.repeat(size) });
+      return size;
+    });
+    expect(junk).toBeGreaterThan(1_000_000);
+    await popup.getByRole('button', { name: 'Add account' }).click();
+    await popup.getByLabel('Add an account from a setup link').fill(keyUri('quota', 1));
+    await popup.getByRole('button', { name: 'Add', exact: true }).click();
+    await expect
+      .poll(() => popup.locator('.add [role=alert]').textContent(), { timeout: 10_000 })
+      .toContain("The browser's storage for ClickAuth is full");
+    expect(await accountCount(popup)).toBe(count);
+    const unchanged = await readStored(popup);
+    expect([unchanged.current, unchanged.previous, unchanged.points.length]).toEqual([
+      before.current,
+      before.previous,
+      before.points.length,
+    ]);
+    // Control: with the space back, the same add succeeds.
+    await popup.evaluate(() => chrome.storage.local.remove('faults.junk'));
+    expect((await send(popup, { type: 'accounts/add-uri', uri: keyUri('quota', 1) })).ok).toBe(true);
+    expect(await accountCount(popup)).toBe(count + 1);
+    outcomes.push(
+      `storage full (50 bytes left): "storage/full" shown in the popup, vault unchanged (${count} accounts); after freeing space the add succeeds`,
+    );
+    await popup.close();
+  });
+
   it('killed during a write (a 3-account bulk add): the vault opens with the old or the new state', async () => {
     const seen = new Set<string>();
     for (const [run, delay] of [0, 1, 3, 6, 10, 15, 25, 40].entries()) {
@@ -124,6 +161,43 @@ describe('faults in real Chromium', () => {
     }
   });
 
+  it('storage full with restore points kept: the oldest points make room, the change lands, the newer points stay', async () => {
+    const stored = await readStored(options);
+    // The bulk adds and imports above each kept one.
+    expect(stored.points.length).toBeGreaterThan(2);
+    const count = await accountCount(options);
+    const ids = stored.points.map((p) => p.id);
+    // Leave 50 bytes: far less than the restore point this bulk add keeps needs (a whole vault).
+    await options.evaluate(async () => {
+      const free = chrome.storage.local.QUOTA_BYTES - (await chrome.storage.local.getBytesInUse(null));
+      await chrome.storage.local.set({
+        'faults.junk': 'x'.repeat(free - 50 - JSON.stringify('faults.junk').length - 2),
+      });
+    });
+    try {
+      const accounts = [0, 1].map((i) => parseOtpauthUri(keyUri('room-', 500 + i)));
+      const uri = encodeMigration({ accounts, version: 1, batchSize: 1, batchIndex: 0, batchId: 77 });
+      const reply = await send(options, { type: 'accounts/add-uri', uri });
+      expect(reply.ok ? 'ok' : JSON.stringify(reply)).toBe('ok');
+      expect(await accountCount(options)).toBe(count + 2);
+      const after = await readStored(options);
+      expect(await expectAllOpen(after)).toBe(count + 2);
+      // The oldest points went, in order; the newer ones stayed; the bulk add's own point (the vault before it) is last.
+      const dropped = ids.length + 1 - after.points.length;
+      expect(dropped).toBeGreaterThan(0);
+      expect(after.points.map((p) => p.id).slice(0, -1)).toEqual(ids.slice(dropped));
+      expect([after.points.at(-1)!.reason, after.points.at(-1)!.blob]).toEqual(['bulk-add', stored.current]);
+      const left = await options.evaluate(
+        async () => chrome.storage.local.QUOTA_BYTES - (await chrome.storage.local.getBytesInUse(null)),
+      );
+      outcomes.push(
+        `storage full (50 bytes left) with ${ids.length} restore points: a 2-account bulk add landed (${count + 2} accounts), the ${dropped} oldest points dropped to make room, ${after.points.length} kept, ${left} bytes left`,
+      );
+    } finally {
+      await options.evaluate(() => chrome.storage.local.remove('faults.junk'));
+    }
+  });
+
   it('killed during an unlock that re-wraps the key (a write): the vault opens with the password afterwards', async () => {
     const stored = await readStored(options);
     const plaintext = (await unlockEnvelope(stored.current!, PASSWORD)).plaintext;
@@ -149,42 +223,6 @@ describe('faults in real Chromium', () => {
         `kill during unlock +${delay} ms: stored key ${iterations === 1000 ? 'old (1,000 iterations)' : `re-wrapped (${iterations})`}, ${state} after the kill, reply ${reply.ok ? 'ok' : reply.error?.code}; opens with the password, ${expected} accounts`,
       );
     }
-  });
-
-  it('storage full mid-write: a clear error, the vault as it was; the next write after space is freed works', async () => {
-    const popup = await openPopup(ext);
-    await popup.getByRole('button', { name: 'Lock', exact: true }).waitFor();
-    const before = await readStored(popup);
-    const count = await accountCount(popup);
-    // Leave 50 bytes: less than one more account (its sealed bytes) needs.
-    const junk = await popup.evaluate(async () => {
-      const free = chrome.storage.local.QUOTA_BYTES - (await chrome.storage.local.getBytesInUse(null));
-      const size = free - 50 - JSON.stringify('faults.junk').length - 2;
-      await chrome.storage.local.set({ 'faults.junk': 'x'.repeat(size) });
-      return size;
-    });
-    expect(junk).toBeGreaterThan(1_000_000);
-    await popup.getByRole('button', { name: 'Add account' }).click();
-    await popup.getByLabel('Add an account from a setup link').fill(keyUri('quota', 1));
-    await popup.getByRole('button', { name: 'Add', exact: true }).click();
-    await expect
-      .poll(() => popup.locator('.add [role=alert]').textContent(), { timeout: 10_000 })
-      .toContain("The browser's storage for ClickAuth is full");
-    expect(await accountCount(popup)).toBe(count);
-    const unchanged = await readStored(popup);
-    expect([unchanged.current, unchanged.previous, unchanged.points.length]).toEqual([
-      before.current,
-      before.previous,
-      before.points.length,
-    ]);
-    // Control: with the space back, the same add succeeds.
-    await popup.evaluate(() => chrome.storage.local.remove('faults.junk'));
-    expect((await send(popup, { type: 'accounts/add-uri', uri: keyUri('quota', 1) })).ok).toBe(true);
-    expect(await accountCount(popup)).toBe(count + 1);
-    outcomes.push(
-      `storage full (50 bytes left): "storage/full" shown in the popup, vault unchanged (${count} accounts); after freeing space the add succeeds`,
-    );
-    await popup.close();
   });
 
   it('a damaged current blob: the previous generation opens and the popup says it recovered', async () => {

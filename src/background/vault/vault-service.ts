@@ -17,6 +17,10 @@ import type { BlobExtras, VaultPorts } from './ports';
 import { BackgroundError } from '../errors';
 import type { RestorePointView, RestoreReason } from '../../shared/protocol-restore';
 import { RestorePointGone, describePoints, rekeyPoints, withPoint } from './restore-points';
+import { StorageFull } from './storage-fault';
+import { logger } from '../../shared/logger';
+
+const log = logger('vault');
 
 interface Open {
   data: VaultData;
@@ -60,7 +64,7 @@ export class VaultService {
       const data = emptyVault();
       const iterations = await this.ports.iterations();
       const { blob, vaultKey } = await createEnvelope(password, serializeVault(data), { iterations });
-      await this.ports.blobs.write(blob, undefined);
+      await this.write(blob, undefined);
       await this.ports.keys.write(vaultKey);
       this.open = { data, key: vaultKey, blob };
     });
@@ -88,11 +92,11 @@ export class VaultService {
         open = await opened(blob);
       }
       // The current generation was damaged or lost: keep the one that opened as both, and tell the popup.
-      if (blob !== current) await this.ports.blobs.write(blob, blob, { recoveredAt: this.ports.now() });
+      if (blob !== current) await this.write(blob, blob, { recoveredAt: this.ports.now() });
       const { unlocked, data } = open;
       if (unlocked.iterations < CURRENT_MIN_ITERATIONS) {
         const rewrapped = await rewrapEnvelope(blob, unlocked.vaultKey, password, await this.ports.iterations());
-        await this.ports.blobs.write(rewrapped, blob);
+        await this.write(rewrapped, blob);
         blob = rewrapped;
       }
       await this.ports.keys.write(unlocked.vaultKey);
@@ -135,7 +139,7 @@ export class VaultService {
       );
       const before = withPoint(await this.ports.blobs.readPoints(), this.point(open.blob, 'password'));
       const points = await rekeyPoints(before, open.key, blob, vaultKey);
-      await this.ports.blobs.write(blob, blob, { points });
+      await this.write(blob, blob, { points });
       // Memory first: should the session write fail, later writes still seal under the new key.
       this.open = { ...open, key: vaultKey, blob };
       await this.ports.keys.write(vaultKey);
@@ -164,7 +168,7 @@ export class VaultService {
       const now = this.ports.now();
       const { data, result } = change(purgeTrash(open.data, now), now);
       const blob = await sealWithKey(open.blob, open.key, serializeVault(data));
-      await this.ports.blobs.write(blob, open.blob, await this.pointExtras(open.blob, options.restorePoint));
+      await this.write(blob, open.blob, await this.pointExtras(open.blob, options.restorePoint));
       this.open = { data, key: open.key, blob };
       return result;
     });
@@ -186,10 +190,39 @@ export class VaultService {
       // Deserialize + serialize: a point from an older schema is migrated like any stored vault.
       const data = deserializeVault(await openWithKey(point.blob, open.key));
       const blob = await sealWithKey(open.blob, open.key, serializeVault(data));
-      await this.ports.blobs.write(blob, open.blob, { points: withPoint(points, this.point(open.blob, 'restore')) });
+      await this.write(blob, open.blob, { points: withPoint(points, this.point(open.blob, 'restore')) });
       this.open = { data, key: open.key, blob };
       return data.accounts.length;
     });
+  }
+
+  /**
+   * Both generations (and the extras) in one atomic write. When the browser's storage is full (Chrome
+   * gives `storage.local` 10 MB), the oldest restore points make room, one at a time, before the change
+   * fails: the accounts of today come before a copy of the vault from an earlier import. The point this
+   * write adds (the last of `extras.points`) is never dropped, as it is what undoes this very change; with
+   * nothing else left to drop, the write fails with `storage/full` and storage is as it was.
+   */
+  private async write(current: string, previous: string | undefined, extras: BlobExtras = {}): Promise<void> {
+    try {
+      await this.ports.blobs.write(current, previous, extras);
+      return;
+    } catch (error) {
+      if (!(error instanceof StorageFull)) throw error;
+      const keep = extras.points?.length ? 1 : 0;
+      let points = extras.points ?? (await this.ports.blobs.readPoints());
+      while (points.length > keep) {
+        points = points.slice(1);
+        try {
+          await this.ports.blobs.write(current, previous, { ...extras, points });
+          log.warn('storage full: dropped old restore points to make room; points kept', points.length);
+          return;
+        } catch (retry) {
+          if (!(retry instanceof StorageFull)) throw retry;
+        }
+      }
+      throw error;
+    }
   }
 
   /** When the vault last fell back to its previous generation (read once, for the popup's notice). */
@@ -227,7 +260,7 @@ export class VaultService {
         if (locks !== this.locks || this.open) return this.open;
         // The current blob was damaged: keep the generation that opened as both, and tell the popup.
         if (blob !== current) {
-          await this.ports.blobs.write(blob, blob, { recoveredAt: this.ports.now() });
+          await this.write(blob, blob, { recoveredAt: this.ports.now() });
           if (locks !== this.locks || this.open) return this.open;
         }
         this.open = { data, key, blob };

@@ -123,6 +123,89 @@ describe('faults on the write path', () => {
     expect(await issuers(vault)).toEqual(['Issuer 1', 'Issuer 4']);
   });
 
+  /** Storage that holds `limit` characters in all (as Chrome's quota counts a write's result, not its growth). */
+  const withQuota = (mem: ReturnType<typeof memoryPorts>, limit: () => number) => {
+    const write = mem.ports.blobs.write;
+    const attempts: number[] = [];
+    mem.ports.blobs.write = async (current, previous, extra = {}) => {
+      const points = extra.points ?? mem.local.points ?? [];
+      const size = JSON.stringify([current, previous ?? current, points, extra.recoveredAt ?? null]).length;
+      attempts.push(points.length);
+      if (size > limit()) throw storageFault(new Error('QUOTA_BYTES quota exceeded'));
+      await write(current, previous, extra);
+    };
+    return attempts;
+  };
+  const storedSize = (mem: ReturnType<typeof memoryPorts>) =>
+    JSON.stringify([mem.local.current, mem.local.previous, mem.local.points ?? [], null]).length;
+
+  it('storage full: the oldest restore points make room, one at a time; the change and the newer points are kept', async () => {
+    const { mem, vault } = await fresh();
+    for (const n of [1, 2, 3, 4]) await add(vault, [n]);
+    const before = mem.local.points!.map((p) => p.id);
+    expect(before).toHaveLength(4);
+    const [p1, p2, , p4] = mem.local.points!.map((p) => JSON.stringify(p).length + 1);
+    // The write to come: the vault one account bigger (as much as the last add grew it), the vault now as
+    // the previous generation and as a new point. It fits once the two oldest points are gone, not before.
+    const growth = 2 * (mem.local.current!.length - mem.local.previous!.length);
+    const newPoint = p4! - mem.local.points![3]!.blob.length + mem.local.current!.length;
+    const limit = storedSize(mem) - p1! - p2! + growth + newPoint + 10;
+    expect(limit).toBeLessThan(storedSize(mem) - p1! + growth + newPoint);
+    const attempts = withQuota(mem, () => limit);
+    await add(vault, [5]);
+    expect(await issuers(vault)).toEqual(['Issuer 1', 'Issuer 2', 'Issuer 3', 'Issuer 4', 'Issuer 5']);
+    const after = mem.local.points!;
+    // The oldest went first (two of them), the newer ones stayed in order, the new one is last.
+    expect(after.map((p) => p.id).slice(0, -1)).toEqual(before.slice(2));
+    expect(after.at(-1)!.blob).toBe(mem.local.previous);
+    expect(attempts).toEqual([5, 4, 3]);
+    // Every point kept still restores.
+    expect((await vault.restorePoints()).map((p) => p.count)).toEqual([4, 3, 2]);
+  });
+
+  it('storage full on a plain edit (no point of its own): the oldest points make room', async () => {
+    const { mem, vault } = await fresh();
+    for (const n of [1, 2, 3, 4]) await add(vault, [n]);
+    const before = mem.local.points!.map((p) => p.id);
+    const [p1, p2] = mem.local.points!.map((p) => JSON.stringify(p).length + 1);
+    const growth = 2 * (mem.local.current!.length - mem.local.previous!.length);
+    const limit = storedSize(mem) - p1! - p2! + growth + 10;
+    const attempts = withQuota(mem, () => limit);
+    await add(vault, [5], false);
+    expect(await issuers(vault)).toEqual(['Issuer 1', 'Issuer 2', 'Issuer 3', 'Issuer 4', 'Issuer 5']);
+    expect(mem.local.points!.map((p) => p.id)).toEqual(before.slice(2));
+    expect(attempts).toEqual([4, 3, 2]);
+  });
+
+  it("storage full with only the change's own point left to drop: storage/full, nothing stored changes", async () => {
+    const { mem, vault } = await fresh();
+    for (const n of [1, 2]) await add(vault, [n]);
+    const stored = structuredClone(mem.local);
+    // Not even the vault with its new point alone fits: that point is what undoes the change, so it stays.
+    let limit = storedSize(mem) - JSON.stringify(mem.local.points).length + 100;
+    const attempts = withQuota(mem, () => limit);
+    await expect(add(vault, [3, 4, 5])).rejects.toMatchObject({ code: 'storage/full' });
+    expect(attempts).toEqual([3, 2, 1]);
+    expect(mem.local).toEqual(stored);
+    expect(await issuers(vault)).toEqual(['Issuer 1', 'Issuer 2']);
+    // Control: with room, the same change lands and keeps its point.
+    limit = Infinity;
+    await add(vault, [3, 4, 5]);
+    expect(mem.local.points).toHaveLength(3);
+  });
+
+  it('a failure other than a full storage is not retried', async () => {
+    const { mem, vault } = await fresh();
+    await add(vault, [1]);
+    let calls = 0;
+    mem.ports.blobs.write = async () => {
+      calls++;
+      throw new Error('IO error');
+    };
+    await expect(add(vault, [2])).rejects.toThrow('IO error');
+    expect(calls).toBe(1);
+  });
+
   it('classifies Chrome and Firefox quota errors; passes other errors on unchanged', () => {
     expect(storageFault(new Error('QUOTA_BYTES quota exceeded'))).toMatchObject({ code: 'storage/full' });
     expect(storageFault(new DOMException('full', 'QuotaExceededError'))).toMatchObject({ code: 'storage/full' });
