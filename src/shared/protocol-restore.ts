@@ -4,7 +4,8 @@
  */
 
 /** What made a restore point (not secret: no account data). */
-export type RestoreReason = 'import' | 'import-undo' | 'bulk-add' | 'password' | 'restore';
+/** `unreadable`: a current generation that decrypted but did not read, kept when the previous one opened instead. */
+export type RestoreReason = 'import' | 'import-undo' | 'bulk-add' | 'password' | 'restore' | 'unreadable';
 
 export interface RestorePointView {
   id: string;

@@ -11,7 +11,8 @@ import { launchWithExtension, stopServiceWorker, type LoadedExtension } from './
 import { PASSWORD, createVault, openPopup } from './popup-helpers';
 import { accountCount, expectAllOpen, fire, fired, keyUri, killAfter, readStored, send, sleep } from './fault-helpers';
 import { encodeMigration, parseOtpauthUri } from '../../src/core/otpauth-uri';
-import { createEnvelope, readEnvelopeHeader, unlockEnvelope } from '../../src/core/crypto';
+import { createEnvelope, readEnvelopeHeader, sealWithKey, unlockEnvelope } from '../../src/core/crypto';
+import { decodeBase64 } from '../../src/core/bytes/base64';
 
 let ext: LoadedExtension;
 let options: Page;
@@ -250,5 +251,27 @@ describe('faults in real Chromium', () => {
       `damaged current blob: previous generation opened (${before} accounts, the last add lost), popup said so once, storage repaired`,
     );
     await again.close();
+  });
+  it('a current blob that decrypts but does not read: the previous one opens, and the unreadable one is kept as a restore point', async () => {
+    const before = await accountCount(options);
+    expect((await send(options, { type: 'accounts/add-uri', uri: keyUri('unreadable', 1) })).ok).toBe(true);
+    const { current, key, points } = await readStored(options);
+    const unreadable = await sealWithKey(current!, decodeBase64(key!), new TextEncoder().encode('{"version":'));
+    await options.evaluate((b) => chrome.storage.local.set({ 'vault.current': b }), unreadable);
+    await stopServiceWorker(ext, options);
+    const popup = await openPopup(ext);
+    await expect.poll(() => popup.getByTestId('recovered-notice').isVisible(), { timeout: 15_000 }).toBe(true);
+    expect(await accountCount(popup)).toBe(before);
+    const after = await readStored(popup);
+    expect(after.points.map((p) => p.blob)).toEqual([...points.map((p) => p.blob), unreadable].slice(-10));
+    // The options page lists it, with no count and no restore (this version cannot read it).
+    await options.reload();
+    const row = options.getByTestId('restore-point').first();
+    await expect.poll(() => row.textContent(), { timeout: 10_000 }).toContain('could not read');
+    expect(await row.getByRole('button').isDisabled()).toBe(true);
+    outcomes.push(
+      `unreadable current blob: previous generation opened (${before} accounts), the unreadable one kept as the newest restore point and listed in the options page`,
+    );
+    await popup.close();
   });
 });

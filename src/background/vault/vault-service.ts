@@ -77,9 +77,17 @@ export class VaultService {
       if (generations.length === 0) throw new CoreError('vault/not-found', 'There is no vault yet');
       // Decrypted and read before anything is written: a generation whose contents do not read (or a
       // newer format) must leave storage and the session key as they were.
+      // A current generation that decrypts but does not read is kept as a restore point when the previous
+      // one opens instead: it holds the latest changes, which a later version may read again.
+      let unreadable: string | undefined;
       const opened = async (blob: string) => {
         const unlocked = await unlockEnvelope(blob, password);
-        return { unlocked, data: deserializeVault(unlocked.plaintext) };
+        try {
+          return { unlocked, data: deserializeVault(unlocked.plaintext) };
+        } catch (error) {
+          if (blob === current && isCoreError(error, 'vault/corrupted')) unreadable = blob;
+          throw error;
+        }
       };
       let blob = generations[0]!;
       let open;
@@ -92,7 +100,7 @@ export class VaultService {
         open = await opened(blob);
       }
       // The current generation was damaged or lost: keep the one that opened as both, and tell the popup.
-      if (blob !== current) await this.write(blob, blob, { recoveredAt: this.ports.now() });
+      if (blob !== current) await this.write(blob, blob, await this.recovery(unreadable));
       const { unlocked, data } = open;
       if (unlocked.iterations < CURRENT_MIN_ITERATIONS) {
         const rewrapped = await rewrapEnvelope(blob, unlocked.vaultKey, password, await this.ports.iterations());
@@ -234,6 +242,16 @@ export class VaultService {
     return { id: globalThis.crypto.randomUUID(), at: this.ports.now(), reason, blob };
   }
 
+  /** A fall-back write's extras: when it happened, and the unreadable current generation as a restore point. */
+  private async recovery(unreadable: string | undefined): Promise<BlobExtras> {
+    const recoveredAt = this.ports.now();
+    if (!unreadable) return { recoveredAt };
+    return {
+      recoveredAt,
+      points: withPoint(await this.ports.blobs.readPoints(), this.point(unreadable, 'unreadable')),
+    };
+  }
+
   private async pointExtras(blob: string, reason: RestoreReason | undefined): Promise<BlobExtras> {
     return reason ? { points: withPoint(await this.ports.blobs.readPoints(), this.point(blob, reason)) } : {};
   }
@@ -250,17 +268,26 @@ export class VaultService {
     const key = await this.ports.keys.read();
     if (!key) return null;
     const { current, previous } = await this.ports.blobs.read();
+    let unreadable: string | undefined;
     for (const blob of [current, previous]) {
       if (!blob) continue;
       try {
-        const data = deserializeVault(await openWithKey(blob, key));
+        const plaintext = await openWithKey(blob, key);
+        let data;
+        try {
+          data = deserializeVault(plaintext);
+        } catch (error) {
+          // Decrypts but does not read: kept as a restore point should the previous generation open.
+          if (blob === current && error instanceof VaultCorrupted) unreadable = blob;
+          throw error;
+        }
         // Opened meanwhile (another resume, or a write after one): that is newer than what was read
         // here, and putting this older read back would undo the write (the next one would seal it).
         // Locked meanwhile: nothing (or the vault as unlocked since).
         if (locks !== this.locks || this.open) return this.open;
         // The current blob was damaged: keep the generation that opened as both, and tell the popup.
         if (blob !== current) {
-          await this.write(blob, blob, { recoveredAt: this.ports.now() });
+          await this.write(blob, blob, await this.recovery(unreadable));
           if (locks !== this.locks || this.open) return this.open;
         }
         this.open = { data, key, blob };

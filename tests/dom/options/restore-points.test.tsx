@@ -5,6 +5,7 @@ import { RestorePointsSection, type RestorePointsPort } from '../../../src/optio
 import { VaultService } from '../../../src/background/vault/vault-service';
 import { addAccount, listAccounts } from '../../../src/core/vault';
 import { decodeBase32 } from '../../../src/core/bytes/base32';
+import { sealWithKey } from '../../../src/core/crypto';
 import { memoryPorts } from '../../unit/background/memory-ports';
 import { msg, settle, t } from '../popup/helpers';
 import { waitFor } from './helpers';
@@ -45,7 +46,7 @@ async function setup() {
     list: () => vault.restorePoints(),
     restore: async (id) => ({ count: await vault.restore(id) }),
   };
-  return { vault, bulk, port };
+  return { vault, bulk, port, mem };
 }
 
 async function mount(port: RestorePointsPort): Promise<HTMLElement> {
@@ -81,6 +82,26 @@ describe('options: restore points', () => {
     await act(async () => rows()[0]!.querySelector('button')!.click());
     await waitFor(() => rows().length === 4);
     expect((await vault.read(listAccounts)).map((a) => a.issuer)).toEqual(['Issuer 1', 'Issuer 2', 'Issuer 3']);
+  });
+
+  it('an unreadable last save kept at unlock: listed with its reason, no count, no restore', async () => {
+    const { vault, bulk, port, mem } = await setup();
+    await bulk([1]);
+    await bulk([2]);
+    // The current generation decrypts but does not read: the unlock falls back to the previous one.
+    mem.local.current = await sealWithKey(mem.local.current!, mem.session.key!, new TextEncoder().encode('['));
+    await vault.lock();
+    await vault.unlock('correct horse battery');
+    const el = await mount(port);
+    const rows = () => [...el.querySelectorAll('[data-testid=restore-point]')];
+    await waitFor(() => rows().length === 3);
+    expect(rows()[0]!.textContent).toContain(msg('restoreReason_unreadable'));
+    expect(rows()[0]!.querySelector('[data-testid=restore-point-count]')!.textContent).toBe(
+      msg('restorePointUnreadable'),
+    );
+    expect(rows()[0]!.querySelector('button')!.disabled).toBe(true);
+    // Control: the points that read can be restored.
+    expect(rows()[1]!.querySelector('button')!.disabled).toBe(false);
   });
 
   it('locked: says to unlock, lists nothing; none yet: says so', async () => {

@@ -164,12 +164,47 @@ describe('VaultService', () => {
     await add(vault, 1);
     await add(vault, 2);
     const key = mem.session.key!;
-    mem.local.current = await sealWithKey(mem.local.current!, key, new TextEncoder().encode('not json'));
+    const unreadable = await sealWithKey(mem.local.current!, key, new TextEncoder().encode('not json'));
+    mem.local.current = unreadable;
     await vault.lock();
     const restarted = new VaultService(mem.ports);
     await restarted.unlock(PASSWORD);
     expect((await restarted.read(listAccounts)).map((a) => a.issuer)).toEqual(['Issuer 1']);
     expect(mem.local.recoveredAt).toBeDefined();
+    // The generation it could not read holds the latest changes: it is kept as a restore point, as sealed.
+    expect(mem.local.points?.map((p) => [p.reason, p.blob])).toEqual([['unreadable', unreadable]]);
+    expect(await restarted.restorePoints()).toEqual([expect.objectContaining({ reason: 'unreadable', count: null })]);
+    // It survives the next writes like any point.
+    await add(restarted, 3);
+    expect(mem.local.points?.map((p) => p.blob)).toEqual([unreadable]);
+  });
+
+  it('a restarted worker that finds the current generation unreadable keeps it as a restore point too', async () => {
+    const mem = memoryPorts();
+    const vault = new VaultService(mem.ports);
+    await vault.create(PASSWORD);
+    await add(vault, 1);
+    await add(vault, 2);
+    const unreadable = await sealWithKey(mem.local.current!, mem.session.key!, new TextEncoder().encode('{"v":'));
+    mem.local.current = unreadable;
+    const restarted = new VaultService(mem.ports);
+    expect(await restarted.state()).toBe('unlocked');
+    expect((await restarted.read(listAccounts)).map((a) => a.issuer)).toEqual(['Issuer 1']);
+    expect(mem.local.points?.map((p) => [p.reason, p.blob])).toEqual([['unreadable', unreadable]]);
+  });
+
+  it('a current generation damaged past decrypting is not kept as a point (nothing in it can be read)', async () => {
+    const mem = memoryPorts();
+    const vault = new VaultService(mem.ports);
+    await vault.create(PASSWORD);
+    await add(vault, 1);
+    await add(vault, 2);
+    const intact = mem.local.current!;
+    mem.local.current = `${intact.slice(0, 40)}${intact[40] === 'A' ? 'B' : 'A'}${intact.slice(41)}`;
+    delete mem.session.key;
+    await new VaultService(mem.ports).unlock(PASSWORD);
+    expect(mem.local.recoveredAt).toBeDefined();
+    expect(mem.local.points ?? []).toEqual([]);
   });
 
   it('lock forgets the key in memory and in session storage', async () => {
