@@ -11,6 +11,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Page } from 'puppeteer-core';
 import { repoRoot } from '../harness';
 import { serveFixtures, type FixtureServer } from '../server';
@@ -31,7 +32,15 @@ let popup: Page;
 const origin = (host: string) => new URL(server.url('/', host, 'https')).origin;
 
 beforeAll(async () => {
-  server = await serveFixtures(join(repoRoot, 'tests/fixtures/pages'), await enrollRoutes(() => server.port));
+  server = await serveFixtures(join(repoRoot, 'tests/fixtures/pages'), {
+    ...(await enrollRoutes(() => server.port)),
+    // The same login page as a user upload served sandboxed: an opaque origin, no longer the site's.
+    '/uploads/login.html': () => ({
+      status: 200,
+      headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': 'sandbox allow-scripts' },
+      body: readFileSync(join(repoRoot, 'tests/fixtures/pages/login/keyup.html')),
+    }),
+  });
   firefox = await launchFirefox([...SETUPS.map((c) => c.host), LOGIN, LOOKALIKE]);
   popup = await firefox.openExtensionPage('src/popup/index.html');
   const [password, repeat] = await popup.$$('form[aria-labelledby=setup-title] input[type=password]');
@@ -129,6 +138,19 @@ describe('Firefox: login pages of issue 18', () => {
     );
     expect(plausibleCodes(LOGIN_URI)).toContain(code);
     await page.close();
+  }, 60_000);
+
+  // Firefox's MessageSender gives the frame's URL; an opaque origin must still be no site (shared/sender.ts).
+  it('a sandboxed document on the bound site (an upload served with CSP sandbox) is no site: nothing is filled', async () => {
+    const sandboxed = await visit('/uploads/login.html', LOGIN);
+    expect(await sandboxed.evaluate(() => self.origin)).toBe('null');
+    // Control: the same page, not sandboxed, on the same host is filled.
+    const plain = await visit('/login/keyup.html', LOGIN);
+    expect(plausibleCodes(LOGIN_URI)).toContain(await filled(plain, () => valueOf(plain, '#c')));
+    await new Promise((done) => setTimeout(done, 2000));
+    expect(await valueOf(sandboxed, '#c')).toBe('');
+    await sandboxed.close();
+    await plain.close();
   }, 60_000);
 
   it('control: on a lookalike site neither the keyup page nor the closed-shadow field gets a code', async () => {
