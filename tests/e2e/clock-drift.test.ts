@@ -17,6 +17,11 @@ import { codeAt } from '../../src/core/otp';
 
 const BANK = 'drift-bank.test';
 const HOSTILE = 'clock-hostile.test';
+/** A site the user did add an account on, whose many subdomains all give a Date an hour ahead. */
+const EVIL = 'clock-evil.test';
+/** A second account site whose clock agrees with BANK's. */
+const SECOND = 'drift-mail.test';
+const EVIL_HOSTS = [EVIL, ...Array.from({ length: 7 }, (_, i) => `a${i}.${EVIL}`)];
 const SKEW_MS = 90_000;
 const URI = 'otpauth://totp/Drift%20Bank:ann?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Drift%20Bank';
 const account = parseOtpauthUri(URI);
@@ -25,8 +30,16 @@ let server: FixtureServer;
 let ext: LoadedExtension;
 
 beforeAll(async () => {
-  server = await serveFixtures(join(repoRoot, 'tests/fixtures/pages'));
+  server = await serveFixtures(join(repoRoot, 'tests/fixtures/pages'), {
+    // One page of the account site framing seven of its own subdomains: eight origins, one site.
+    '/clock/frames.html': () =>
+      `<!doctype html><title>Frames</title>${EVIL_HOSTS.slice(1)
+        .map((host) => `<iframe src="${server.url('/basic.html', host, 'https')}"></iframe>`)
+        .join('')}`,
+  });
   server.skewDate(BANK, SKEW_MS);
+  server.skewDate(SECOND, SKEW_MS);
+  for (const host of EVIL_HOSTS) server.skewDate(host, 3_600_000);
   server.skewDate(HOSTILE, 3_600_000);
   ext = await launchWithExtension();
   const popup = await openPopup(ext);
@@ -125,4 +138,40 @@ describe('clock drift', () => {
     expect(Math.abs(status.offsetMs - SKEW_MS)).toBeLessThan(1500);
     await again.close();
   }, 60_000);
+  it("an account site's many subdomains are one source: an hour-ahead site cannot carry the estimate against another site", async () => {
+    const popup = await openPopup(ext);
+    await call(popup, { type: 'vault/lock' }); // a fresh start: no samples
+    await call(popup, { type: 'vault/unlock', password: PASSWORD });
+    await call(popup, {
+      type: 'accounts/add-uri',
+      uri: 'otpauth://totp/Evil:ann?secret=JBSWY3DPEHPK3PXP&issuer=Evil',
+      sites: [new URL(server.url('/', EVIL, 'https')).origin],
+    });
+    await browse(BANK, 3); // the honest site: 90 s
+    const page = await ext.context.newPage();
+    for (let i = 0; i < 3; i++) {
+      await page.goto(server.url(`/clock/frames.html?visit=${i}`, EVIL, 'https'));
+      await expect.poll(() => page.frames().length, { timeout: 5000 }).toBe(EVIL_HOSTS.length);
+      await page.waitForTimeout(2100);
+    }
+    await page.close();
+    // Every one of the eight origins was loaded 3 times, an hour ahead (24 Date headers).
+    expect(
+      server.requests.filter((r) => EVIL_HOSTS.includes(r.host) && r.method === 'GET').length,
+    ).toBeGreaterThanOrEqual(24);
+    const status = await call<{ offsetMs: number | null; sources: number }>(popup, { type: 'clock/status' });
+    // One site against one: no estimate, rather than the hour (the build before counted each origin).
+    expect(status.offsetMs).toBeNull();
+    // Control: a second honest account site carries the honest offset against the hostile one.
+    await call(popup, {
+      type: 'accounts/add-uri',
+      uri: 'otpauth://totp/Mail:ann?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJR&issuer=Mail',
+      sites: [new URL(server.url('/', SECOND, 'https')).origin],
+    });
+    await browse(SECOND, 3);
+    const after = await call<{ offsetMs: number | null; sources: number }>(popup, { type: 'clock/status' });
+    expect(after.sources).toBe(2);
+    expect(Math.abs(after.offsetMs! - SKEW_MS)).toBeLessThan(1500);
+    await popup.close();
+  }, 90_000);
 });

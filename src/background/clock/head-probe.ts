@@ -1,5 +1,6 @@
 import { MIN_SAMPLES, sampleFrom, type ClockSample } from '../../core/clock';
 import { logger } from '../../shared/logger';
+import { siteOf } from '../../core/site';
 
 const log = logger('clock');
 
@@ -40,7 +41,8 @@ export async function probeClock(
         hasAge: response.headers.has('age'),
         sentAt,
         receivedAt: now(),
-        source: origin,
+        // One source per site: its subdomains (a1.example, a2.example…) are one vote, not many.
+        source: siteOf(origin) ?? origin,
       });
       if (sample) samples.push(sample);
     } catch (error) {

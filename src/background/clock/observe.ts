@@ -1,6 +1,7 @@
 import { sampleFrom, type ClockSample } from '../../core/clock';
 import type { ResponseDetails, WebRequestEvents } from '../../platform/web-request';
 import { logger } from '../../shared/logger';
+import { siteOf } from '../../core/site';
 
 const log = logger('clock');
 
@@ -42,7 +43,8 @@ export function observeClock(events: WebRequestEvents, observer: ClockObserver):
         hasAge: header(details, 'age') !== undefined,
         ...(sent === undefined ? {} : { sentAt: sent }),
         receivedAt: details.timeStamp,
-        source: origin,
+        // One source per site: its subdomains (a1.example, a2.example…) are one vote, not many.
+        source: siteOf(origin) ?? origin,
       });
       if (!sample) return;
       void observer

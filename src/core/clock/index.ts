@@ -10,6 +10,7 @@ export {
 export {
   AGREE_MS,
   MAX_AGE_MS,
+  MAX_OFFSET_MS,
   MIN_SAMPLES,
   PER_SOURCE,
   RING_SIZE,

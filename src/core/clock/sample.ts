@@ -17,7 +17,7 @@ export interface ClockSample {
   uncertaintyMs: number;
   /** Local time the sample was taken (ms since the epoch): newer samples replace older ones. */
   at: number;
-  /** Where it came from (an origin): each source gets one vote in the estimate (estimate.ts). */
+  /** Where it came from (a site, see `siteOf`): each source gets one vote in the estimate (estimate.ts). */
   source: string;
 }
 
@@ -47,17 +47,26 @@ export const MAX_RTT_MS = 10_000;
 /** RFC 9110 §5.6.7 IMF-fixdate, the only form a sender may generate: `Sun, 06 Nov 1994 08:49:37 GMT`. */
 const IMF_FIXDATE =
   /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), (\d{2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{4}) (\d{2}):(\d{2}):(\d{2}) GMT$/;
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** Milliseconds since the epoch of an IMF-fixdate, or null for any other form (obsolete forms are not worth trusting). */
 export function parseHttpDate(value: string): number | null {
   const match = IMF_FIXDATE.exec(value.trim());
   if (!match) return null;
-  const [, , day, month, year, hour, minute, second] = match;
+  const [, weekday, day, month, year, hour, minute, second] = match;
   const ms = Date.UTC(Number(year), MONTHS.indexOf(month!), Number(day), Number(hour), Number(minute), Number(second));
   const back = new Date(ms);
-  // Date.UTC rolls 31 Feb over to March; such a header is malformed.
-  if (back.getUTCDate() !== Number(day) || back.getUTCHours() !== Number(hour) || Number(second) > 59) return null;
+  // Date.UTC rolls 31 Feb over to March, and reads the years 0000–0099 as 1900–1999; the weekday must be
+  // that date's. Any other header is malformed.
+  if (
+    back.getUTCFullYear() !== Number(year) ||
+    back.getUTCDate() !== Number(day) ||
+    back.getUTCHours() !== Number(hour) ||
+    Number(second) > 59 ||
+    WEEKDAYS[back.getUTCDay()] !== weekday
+  )
+    return null;
   return ms;
 }
 

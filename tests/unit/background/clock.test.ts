@@ -90,9 +90,20 @@ describe('observeClock', () => {
   it('a response from an account site gives a sample, timed by its own round trip', async () => {
     load('1', 'https://bank.test/login', { Date: httpDate(T + 90_000) });
     await flush();
-    expect(recorded).toEqual([
-      { offsetMs: 90_000 + 500 - 100, uncertaintyMs: 600, at: T + 200, source: 'https://bank.test' },
-    ]);
+    expect(recorded).toEqual([{ offsetMs: 90_000 + 500 - 100, uncertaintyMs: 600, at: T + 200, source: 'bank.test' }]);
+  });
+
+  it("a site's subdomains are one source (its registrable domain): many origins of one site are one vote", async () => {
+    fake = fakeEvents();
+    recorded = [];
+    observeClock(fake.events, {
+      isAccountSite: async (origin) => new URL(origin).hostname.endsWith('evil.example'),
+      record: async (s) => recorded.push(s),
+    });
+    for (let i = 0; i < 7; i++) load(`e${i}`, `https://a${i}.evil.example/`, { date: httpDate(T + 3_600_000) });
+    load('b', 'https://evil.example/', { date: httpDate(T + 3_600_000) });
+    await flush();
+    expect(new Set(recorded.map((r) => r.source))).toEqual(new Set(['evil.example']));
   });
 
   it('responses from other sites, from the cache, with an Age, or a 304 give none', async () => {
@@ -142,6 +153,7 @@ describe('probeClock (no samples yet)', () => {
     expect(new Set(asked.map(([url]) => url))).toEqual(new Set(['https://bank.test/']));
     expect(asked[0]![1]).toMatchObject({ method: 'HEAD', credentials: 'omit', cache: 'no-store', redirect: 'manual' });
     for (const s of samples) expect(Math.abs(s.offsetMs - 30_000)).toBeLessThanOrEqual(1000);
+    expect(new Set(samples.map((s) => s.source))).toEqual(new Set(['bank.test']));
     expect(await probeClock('https://bank.test', fetchFn, () => T + PROBE_GAP_MS - 1)).toEqual([]);
     expect(await probeClock('https://bank.test', fetchFn, () => T + PROBE_GAP_MS + 1)).toHaveLength(3);
   });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   AGREE_MS,
   MAX_AGE_MS,
+  MAX_OFFSET_MS,
   PER_SOURCE,
   RING_SIZE,
   addSample,
@@ -61,6 +62,37 @@ describe('estimateOffset', () => {
     // The hostile site counts with its newest PER_SOURCE samples only: 6 honest against 5.
     expect(PER_SOURCE).toBe(5);
     expect(estimateOffset(ring, NOW)?.offsetMs).toBe(1000);
+  });
+
+  it('one site against another gives no estimate, however many more samples it has (the sources must agree too)', () => {
+    // 3 honest samples from a.test; 5 from hostile.test an hour ahead: a majority of the samples, one of two sources.
+    const ring = [...[0, 1, 2].map(() => s(500, 'a.test')), ...[0, 1, 2, 3, 4].map(() => s(3_600_000, 'hostile.test'))];
+    expect(estimateOffset(ring, NOW)).toBeNull();
+    // Control: with a second honest site, the honest offset carries.
+    expect(estimateOffset([...ring, ...[0, 1, 2].map(() => s(700, 'b.test'))], NOW)).toMatchObject({
+      offsetMs: 600,
+      sources: 2,
+    });
+  });
+
+  it('a sample more than a day off counts for nothing: it neither makes nor moves an estimate', () => {
+    const far = [0, 1, 2, 3, 4].map(() => s(MAX_OFFSET_MS + 1, 'far.test'));
+    expect(estimateOffset(far, NOW)).toBeNull();
+    expect(
+      estimateOffset(
+        far.map((x) => ({ ...x, offsetMs: -MAX_OFFSET_MS - 1 })),
+        NOW,
+      ),
+    ).toBeNull();
+    // Alongside honest samples, it is not even a disagreeing source.
+    expect(estimateOffset([...far, s(90_000), s(90_000), s(90_000)], NOW)).toMatchObject({ offsetMs: 90_000 });
+    // A wrong time zone (14 h) still gives one.
+    expect(
+      estimateOffset(
+        [0, 1, 2].map(() => s(-14 * 3600_000)),
+        NOW,
+      )?.offsetMs,
+    ).toBe(-14 * 3600_000);
   });
 
   it('sources that disagree half and half give no estimate rather than a blend', () => {

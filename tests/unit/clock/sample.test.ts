@@ -25,6 +25,11 @@ describe('parseHttpDate', () => {
     ['Mon, 31 Feb 2026 10:00:00 GMT', null],
     ['Mon, 01 Jan 2026 24:00:00 GMT', null],
     ['Mon, 01 Jan 2026 10:00:61 GMT', null],
+    // Date.UTC reads the years 0–99 as 1900–1999: year 0001 is no 1901.
+    ['Mon, 01 Jan 0001 00:00:00 GMT', null],
+    ['Tue, 01 Jan 1901 00:00:00 GMT', Date.UTC(1901, 0, 1)],
+    // The weekday must be the date's (5 Dec 2026 is a Saturday).
+    ['Mon, 05 Dec 2026 11:00:00 GMT', null],
     ['', null],
   ])('%s', (text, expected) => {
     expect(parseHttpDate(text)).toBe(expected);
