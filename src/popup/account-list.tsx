@@ -13,6 +13,8 @@ interface ListProps {
   api: PopupApi;
   t: Translate;
   accounts: AccountView[];
+  /** Every account in vault order (unsearched): a move is made in it, so what the search hides keeps its place. */
+  all: readonly AccountView[];
   currentIds: readonly string[];
   /** Codes already known when the list mounts (popup/open's first rows): shown without asking again. */
   initialCodes?: CodeView[] | undefined;
@@ -36,6 +38,7 @@ export function AccountList({
   api,
   t,
   accounts,
+  all,
   currentIds,
   initialCodes,
   total,
@@ -110,7 +113,7 @@ export function AccountList({
 
   const onKeyDown = (account: AccountView, index: number) => (event: KeyboardEvent) => {
     const step = event.key === 'ArrowDown' ? 1 : event.key === 'ArrowUp' ? -1 : 0;
-    if (step && event.altKey) void reorder(moveWithinGroup(accounts, account.id, step));
+    if (step && event.altKey) void reorder(moveWithinGroup(all, accounts, currentIds, account.id, step));
     else if (step) moveFocus(index + step);
     else if (event.key === 'Home') moveFocus(0);
     else if (event.key === 'End') moveFocus(accounts.length - 1);
@@ -153,7 +156,8 @@ export function AccountList({
             onFocus={() => setFocus(first + i)}
             drag={{
               onDragStart: () => (dragged.current = account.id),
-              onDrop: () => dragged.current && void reorder(moveTo(accounts, dragged.current, account.id)),
+              onDrop: () =>
+                dragged.current && void reorder(moveTo(all, accounts, currentIds, dragged.current, account.id)),
             }}
           />
         ))}

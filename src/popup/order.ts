@@ -23,27 +23,52 @@ export function visibleAccounts(accounts: AccountView[], query: string, currentI
   );
 }
 
-/** Move `id` one step within its pinned/unpinned group; returns the group's new id order, or null. */
-export function moveWithinGroup(accounts: AccountView[], id: string, step: -1 | 1): string[] | null {
-  const account = accounts.find((a) => a.id === id);
+/**
+ * Where a row may move in the list as shown: among the rows of its group (pinned or not, and of the
+ * current tab's site or not: those come first, `currentSiteFirst`), which is all the user sees of it.
+ */
+const sameGroup = (a: AccountView, b: AccountView, current: ReadonlySet<string>) =>
+  a.pinned === b.pinned && current.has(a.id) === current.has(b.id);
+
+/**
+ * Move `id` one step within its group as `shown` (searched, this site first) lists it; returns the new
+ * order of its whole pinned or unpinned group in the vault (`all`, vault order), or null.
+ */
+export function moveWithinGroup(
+  all: readonly AccountView[],
+  shown: readonly AccountView[],
+  currentIds: readonly string[],
+  id: string,
+  step: -1 | 1,
+): string[] | null {
+  const current = new Set(currentIds);
+  const account = shown.find((a) => a.id === id);
   if (!account) return null;
-  const group = accounts.filter((a) => a.pinned === account.pinned).map((a) => a.id);
-  const from = group.indexOf(id);
-  const to = from + step;
-  if (to < 0 || to >= group.length) return null;
-  group.splice(from, 1);
-  group.splice(to, 0, id);
-  return group;
+  const group = shown.filter((a) => sameGroup(a, account, current));
+  const neighbour = group[group.indexOf(account) + step];
+  return neighbour ? moveTo(all, shown, currentIds, id, neighbour.id) : null;
 }
 
-/** Move `id` to where `targetId` is (drag and drop), within the dragged account's group. */
-export function moveTo(accounts: AccountView[], id: string, targetId: string): string[] | null {
-  const account = accounts.find((a) => a.id === id);
-  const target = accounts.find((a) => a.id === targetId);
-  if (!account || !target || account.pinned !== target.pinned || id === targetId) return null;
-  const group = accounts.filter((a) => a.pinned === account.pinned).map((a) => a.id);
+/**
+ * Move `id` to where `targetId` is (drag and drop; the target in the same group as shown): in the vault
+ * order `all`, just after the target when it moves down the list, just before it when it moves up. What
+ * the search hides keeps its place. Returns the new order of the whole pinned or unpinned group, or null.
+ */
+export function moveTo(
+  all: readonly AccountView[],
+  shown: readonly AccountView[],
+  currentIds: readonly string[],
+  id: string,
+  targetId: string,
+): string[] | null {
+  const account = shown.find((a) => a.id === id);
+  const target = shown.find((a) => a.id === targetId);
+  if (!account || !target || id === targetId || !sameGroup(account, target, new Set(currentIds))) return null;
+  const group = all.filter((a) => a.pinned === account.pinned).map((a) => a.id);
+  if (!group.includes(id) || !group.includes(targetId)) return null;
+  const down = shown.indexOf(account) < shown.indexOf(target);
   group.splice(group.indexOf(id), 1);
-  group.splice(group.indexOf(targetId) + (accounts.indexOf(account) < accounts.indexOf(target) ? 1 : 0), 0, id);
+  group.splice(group.indexOf(targetId) + (down ? 1 : 0), 0, id);
   return group;
 }
 

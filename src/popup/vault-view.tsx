@@ -212,6 +212,7 @@ export function VaultView({
               api={api}
               t={t}
               accounts={shown}
+              all={data.accounts}
               currentIds={currentIds}
               initialCodes={opened.current}
               total={complete ? undefined : total}

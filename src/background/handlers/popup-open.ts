@@ -30,7 +30,10 @@ export async function popupOpen(
     return await vault.read((data) => {
       const accounts = listAccounts(data);
       const ids = origin ? matchAccounts(accounts, origin) : [];
-      const firstRows = currentSiteFirst(accounts, ids).slice(0, rows);
+      // The rows the popup shows first, sent in vault order like the full list: the popup puts this
+      // site's first itself, and a reorder made before the full list comes works on the vault's order.
+      const chosen = new Set(currentSiteFirst(accounts, ids).slice(0, rows));
+      const firstRows = accounts.filter((a) => chosen.has(a));
       const lookalike = origin ? lookalikeFor(data, origin) : undefined;
       const currentSite = origin ? { origin, ids, ...(lookalike ? { lookalike } : {}) } : null;
       const codes = firstRows.map((a) => codeView(a, now, offset));

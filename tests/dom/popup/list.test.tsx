@@ -117,6 +117,42 @@ describe('popup list', () => {
     expect(issuers(el)).toEqual(['Issuer0', 'Issuer2', 'Issuer1']);
   });
 
+  const vaultOrder = async (bg: Background) =>
+    (await bg.accounts())
+      .map((a) => [a.issuer, a.order] as const)
+      .sort((a, b) => a[1] - b[1])
+      .map(([issuer]) => issuer);
+
+  it("with this site's accounts first, Alt+Arrow moves an account among the other rows only; the vault order is not the shown one", async () => {
+    const { bg, el } = await withAccounts(4, {
+      page: 'https://mail.example.com/login',
+      sites: { 3: ['https://mail.example.com'] },
+    });
+    expect(issuers(el)).toEqual(['Issuer3', 'Issuer0', 'Issuer1', 'Issuer2']);
+    const row = (issuer: string) =>
+      [...el.querySelectorAll('.copy')].find((b) => b.textContent?.includes(issuer)) as HTMLButtonElement;
+    row('Issuer0').focus();
+    // Up from the first of its group: the site's account above it is another group, nothing moves.
+    await key(row('Issuer0'), 'ArrowUp', { altKey: true });
+    expect(await vaultOrder(bg)).toEqual(['Issuer0', 'Issuer1', 'Issuer2', 'Issuer3']);
+    await key(row('Issuer0'), 'ArrowDown', { altKey: true });
+    // The build before stored the shown order: Issuer3 (this site's) first for good, on every site.
+    expect(await vaultOrder(bg)).toEqual(['Issuer1', 'Issuer0', 'Issuer2', 'Issuer3']);
+    expect(issuers(el)).toEqual(['Issuer3', 'Issuer1', 'Issuer0', 'Issuer2']);
+  });
+
+  it('in a search, Alt+Arrow moves an account past the next one found; the accounts the search hides keep their places', async () => {
+    const { bg, el } = await withAccounts(4, { sites: { 1: ['https://shop.example'], 3: ['https://shop.example'] } });
+    await type(el.querySelector('input[type=search]'), 'shop');
+    expect(issuers(el)).toEqual(['Issuer1', 'Issuer3']);
+    const first = el.querySelector('.copy') as HTMLButtonElement;
+    first.focus();
+    await key(first, 'ArrowDown', { altKey: true });
+    // The build before stored [Issuer3, Issuer1] as orders 0 and 1: Issuer3 tied with Issuer0, Issuer1 jumped up.
+    expect(await vaultOrder(bg)).toEqual(['Issuer0', 'Issuer2', 'Issuer3', 'Issuer1']);
+    expect(issuers(el)).toEqual(['Issuer3', 'Issuer1']);
+  });
+
   it('HOTP accounts show a "next code" control that advances the counter', async () => {
     const bg = await withVault(await startBackground(), [
       'otpauth://hotp/Counter:zoe?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Counter&counter=0',
