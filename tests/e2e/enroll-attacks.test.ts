@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { evaluateInContentScript } from './content-world';
 import { launchWithExtension, repoRoot, type LoadedExtension } from './harness';
 import { serveFixtures, type FixtureServer } from './server';
 import { call, createVault, openPopup } from './popup-helpers';
@@ -227,6 +228,17 @@ describe('finding 2: a QR read from a tab capture is never added by a click on t
       await panel.getByRole('button', { name: 'Add', exact: true }).click();
       await expect.poll(async () => (await named(qr)).map((a) => a.sites), { timeout: 10_000 }).toEqual([[]]);
       await popup.close();
+      // The page is told it was added, without the names: those pixels were another site's (the build
+      // before wrote "Added Victim Bank…" into our overlay on evil.test, whose size the page can measure).
+      const told = () =>
+        evaluateInContentScript<string>(
+          page,
+          `(() => { const root = chrome.dom.openOrClosedShadowRoot(document.querySelector('[data-clickauth-overlay]')); return root ? root.textContent : ''; })()`,
+          'ClickAuth Authenticator',
+        );
+      await expect.poll(told, { timeout: 10_000 }).toContain('Added to your authenticator (not linked to this site).');
+      expect(await told()).not.toContain(qr.issuer);
+      expect(await told()).not.toContain(qr.account);
       await page.waitForTimeout(1000);
       expect(await page.locator(FIELD).inputValue()).toBe('');
       await page.close();

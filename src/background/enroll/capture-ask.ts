@@ -64,7 +64,9 @@ export async function captureAccept(
   asking = null; // used up at once: a second click cannot add twice
   const outcome = await completeEnrollment(vault, found.entry, { bind: bind === true && !found.entry.batch }, now);
   if (outcome.kind !== 'added') throw new BackgroundError('protocol/bad-request', 'Not added');
-  await tell(found.entry, outcome);
+  // The page gets no names: the pixels were a screenshot of its tab, which may have shown another
+  // site's QR (a frame, a closed shadow root); the popup named it, the page's toast does not.
+  await tell(found.entry, { ...outcome, issuer: '', account: '' });
   return { count: outcome.count, duplicates: outcome.duplicates, bound: outcome.count > 0 && outcome.bound };
 }
 

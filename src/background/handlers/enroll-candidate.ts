@@ -50,8 +50,9 @@ export async function enrollCandidate(source: CandidateSource, sender: SenderLik
   const first = accounts[0]!;
   const candidate = {
     token,
-    issuer: first.issuer,
-    account: first.account,
+    // A QR read from a screenshot of the tab may be another site's: its names stay out of the page.
+    issuer: captured ? '' : first.issuer,
+    account: captured ? '' : first.account,
     count: accounts.length,
     batchIndex: batch?.batchIndex ?? 0,
     batchSize: batch?.batchSize ?? 0,

@@ -106,10 +106,14 @@ export function enrolled(token: string, outcome: EnrollOutcome): void {
   if (outcome.kind === 'reenroll') return askReplace(token, name, found.overlay);
   const answer = answered.get(token);
   answered.delete(token);
+  // No name: a QR read from a screenshot, whose names the page is not told (background capture-ask.ts).
   const added = answer
     ? message(answer === 'replace' ? 'enrollReplaced' : 'enrollKeptBoth', [name])
-    : message(outcome.bound ? 'enrollAdded' : 'enrollAddedUnbound', [name]);
-  if (outcome.count === 0) found.overlay.toast(message('enrollDuplicate', [name]));
+    : name
+      ? message(outcome.bound ? 'enrollAdded' : 'enrollAddedUnbound', [name])
+      : message(outcome.bound ? 'enrollAddedNameless' : 'enrollAddedUnboundNameless');
+  if (outcome.count === 0)
+    found.overlay.toast(name ? message('enrollDuplicate', [name]) : message('enrollDuplicateNameless'));
   else {
     const undone = message(answer === 'replace' ? 'enrollReplaceUndone' : 'enrollUndone');
     // Not undone (the vault locked meanwhile, storage full): the toast says why and keeps Undo.
