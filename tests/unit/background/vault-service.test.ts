@@ -26,6 +26,19 @@ const add = (vault: VaultService, n: number) =>
     return { data: r.vault, result: r.account.id };
   });
 
+/** A vault after two writes (Issuer 1, then Issuer 2): its previous generation holds Issuer 1 only. */
+async function withTwoWrites() {
+  const mem = memoryPorts();
+  const vault = new VaultService(mem.ports);
+  await vault.create(PASSWORD);
+  await add(vault, 1);
+  await add(vault, 2);
+  return { mem, vault };
+}
+
+/** `blob` with one base64 character changed: it no longer decrypts. */
+const flipped = (blob: string) => `${blob.slice(0, 40)}${blob[40] === 'A' ? 'B' : 'A'}${blob.slice(41)}`;
+
 describe('VaultService', () => {
   it('first run creates an encrypted vault and leaves it unlocked', async () => {
     const { ports, local } = memoryPorts();
@@ -114,7 +127,7 @@ describe('VaultService', () => {
     await add(first, 2);
     // The current generation is damaged; a restarted worker (same session key) recovers the previous.
     const intact = mem.local.current!;
-    mem.local.current = `${intact.slice(0, 40)}${intact[40] === 'A' ? 'B' : 'A'}${intact.slice(41)}`;
+    mem.local.current = flipped(intact);
     const write = mem.ports.blobs.write;
     let release!: () => void;
     const late = new Promise<void>((done) => (release = done));
@@ -158,11 +171,7 @@ describe('VaultService', () => {
   });
 
   it('unlock falls back to the previous generation when the current one decrypts but does not read', async () => {
-    const mem = memoryPorts();
-    const vault = new VaultService(mem.ports);
-    await vault.create(PASSWORD);
-    await add(vault, 1);
-    await add(vault, 2);
+    const { mem, vault } = await withTwoWrites();
     const key = mem.session.key!;
     const unreadable = await sealWithKey(mem.local.current!, key, new TextEncoder().encode('not json'));
     mem.local.current = unreadable;
@@ -180,11 +189,7 @@ describe('VaultService', () => {
   });
 
   it('a restarted worker that finds the current generation unreadable keeps it as a restore point too', async () => {
-    const mem = memoryPorts();
-    const vault = new VaultService(mem.ports);
-    await vault.create(PASSWORD);
-    await add(vault, 1);
-    await add(vault, 2);
+    const { mem } = await withTwoWrites();
     const unreadable = await sealWithKey(mem.local.current!, mem.session.key!, new TextEncoder().encode('{"v":'));
     mem.local.current = unreadable;
     const restarted = new VaultService(mem.ports);
@@ -194,13 +199,9 @@ describe('VaultService', () => {
   });
 
   it('a current generation damaged past decrypting is not kept as a point (nothing in it can be read)', async () => {
-    const mem = memoryPorts();
-    const vault = new VaultService(mem.ports);
-    await vault.create(PASSWORD);
-    await add(vault, 1);
-    await add(vault, 2);
+    const { mem } = await withTwoWrites();
     const intact = mem.local.current!;
-    mem.local.current = `${intact.slice(0, 40)}${intact[40] === 'A' ? 'B' : 'A'}${intact.slice(41)}`;
+    mem.local.current = flipped(intact);
     delete mem.session.key;
     await new VaultService(mem.ports).unlock(PASSWORD);
     expect(mem.local.recoveredAt).toBeDefined();
@@ -253,13 +254,9 @@ describe('VaultService', () => {
   });
 
   it('keeps the previous generation and recovers from a corrupted current blob', async () => {
-    const mem = memoryPorts();
-    const vault = new VaultService(mem.ports);
-    await vault.create(PASSWORD);
-    await add(vault, 1);
-    await add(vault, 2);
+    const { mem } = await withTwoWrites();
     const intact = mem.local.current!;
-    const corrupted = `${intact.slice(0, 40)}${intact[40] === 'A' ? 'B' : 'A'}${intact.slice(41)}`;
+    const corrupted = flipped(intact);
     mem.local.current = corrupted;
     delete mem.session.key;
     const reopened = new VaultService(mem.ports);
@@ -275,11 +272,7 @@ describe('VaultService', () => {
   });
 
   it('a lost current blob with the previous one intact is a damaged vault, not "no vault": nothing is created over it', async () => {
-    const mem = memoryPorts();
-    const vault = new VaultService(mem.ports);
-    await vault.create(PASSWORD);
-    await add(vault, 1);
-    await add(vault, 2);
+    const { mem } = await withTwoWrites();
     // A worker restart finds the previous generation with the session key.
     delete mem.local.current;
     expect(await new VaultService(mem.ports).state()).toBe('unlocked');
