@@ -15,8 +15,8 @@ export async function clearLater(text: string, alarms: AlarmApi = alarmApi()): P
 }
 
 /**
- * Clears the clipboard when the alarm fires, and at once when the vault locks: the pending code is
- * declared `clearOn: 'lock'`, so it is read and the clipboard cleared before the lock removes it.
+ * Clears the clipboard when the alarm fires, and at once when the vault locks (a lock listener: it runs
+ * after the session key is gone, so the pending code is not `clearOn: 'lock'`; it is removed here).
  */
 export function listenForClipboardAlarm(
   vault: { onLock(listener: () => Promise<void>): void },

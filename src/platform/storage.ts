@@ -151,8 +151,12 @@ export const vaultRestorePoints = defineItem<RestorePoint[]>('local', 'vault.res
 export const vaultRecoveredAt = defineItem<number>('local', 'vault.recoveredAt', 'never');
 /** The unlocked vault key: session storage (memory, trusted contexts only), removed on lock. */
 export const sessionKey = defineItem<string>('session', 'session.vaultKey', 'lock');
-/** The code just copied, until the clipboard is cleared (30 s) or the vault locks. */
-export const clipboardPending = defineItem<string>('session', 'clipboard.pending', 'lock');
+/**
+ * The code just copied, until the clipboard is cleared (30 s) or the vault locks. Not `clearOn: 'lock'`:
+ * the lock removes the session key before its listeners run, and the clipboard's listener must still read
+ * this code to clear it (background/clipboard-clear.ts removes it then).
+ */
+export const clipboardPending = defineItem<string>('session', 'clipboard.pending', 'never');
 /** The most recent import, for undo: session only (gone when the browser closes). */
 export const lastImportItem = defineItem<LastImport>('session', 'lastImport', 'never');
 export const lastBackupItem = defineItem<LastBackup>('local', 'lastBackup', 'never');

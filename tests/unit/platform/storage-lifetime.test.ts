@@ -7,6 +7,7 @@ import { fakeBrowser } from '../../fake-browser';
 import { clearOnLock, clipboardPending, storageItems, type AreaLike, type Areas } from '../../../src/platform/storage';
 import { storagePorts } from '../../../src/background/vault/storage-ports';
 import { listenForClipboardAlarm } from '../../../src/background/clipboard-clear';
+import { VaultService } from '../../../src/background/vault/vault-service';
 
 function memoryArea(): AreaLike & { data: Map<string, unknown> } {
   const data = new Map<string, unknown>();
@@ -38,10 +39,10 @@ const left = (areas: ReturnType<typeof filled>) => [
 ];
 
 describe('storage items', () => {
-  it('each key is declared once; the session key, the copied code and the clock samples (they name account sites) are cleared on lock', () => {
+  it('each key is declared once; the session key and the clock samples (they name account sites) are cleared on lock, the copied code by its lock listener', () => {
     const keys = storageItems.map((item) => item.key);
     expect(new Set(keys).size).toBe(keys.length);
-    expect(lockKeys).toEqual(['session:session.vaultKey', 'session:clipboard.pending', 'session:clockSamples']);
+    expect(lockKeys).toEqual(['session:session.vaultKey', 'session:clockSamples']);
   });
 
   it('clearOnLock removes exactly the lock items', async () => {
@@ -51,15 +52,36 @@ describe('storage items', () => {
     expect(left(areas).sort()).toEqual(all.filter((k) => !lockKeys.includes(k)).sort());
   });
 
-  it('the vault lock (storage ports) clears the copied code with the key, in extension storage', async () => {
+  it('the vault lock (storage ports) clears the key and the clock samples in extension storage, and leaves the copied code to its listener', async () => {
     const areas = filled();
     fakeBrowser({ storage: areas });
     await storagePorts().keys.clear();
-    expect(areas.session.data.has('clipboard.pending')).toBe(false);
+    // The copied code stays for the clipboard's lock listener, which clears the clipboard and removes it.
+    expect(areas.session.data.has('clipboard.pending')).toBe(true);
     expect(areas.session.data.has('clockSamples')).toBe(false);
     expect(areas.session.data.has('session.vaultKey')).toBe(false);
     expect(areas.local.data.has('vault.current')).toBe(true);
     expect(areas.local.data.has('settings')).toBe(true);
+  });
+
+  it('a real lock (the vault service: the session key goes first, then its listeners) clears the clipboard of a code just copied', async () => {
+    const areas = filled();
+    fakeBrowser({ storage: areas });
+    const vault = new VaultService(storagePorts());
+    const sent: unknown[] = [];
+    const offscreen = {
+      hasDocument: async () => false,
+      createDocument: async () => undefined,
+      closeDocument: async () => undefined,
+      send: async (message: object) => void sent.push(message),
+    };
+    listenForClipboardAlarm(vault, { create: async () => undefined, onAlarm: () => undefined }, offscreen);
+    await clipboardPending.set('123456');
+    await vault.lock();
+    // The build before removed the code with the session key, before this listener could read it.
+    expect(sent).toEqual([{ type: 'offscreen/clear-clipboard-if', text: '123456' }]);
+    expect(areas.session.data.has('clipboard.pending')).toBe(false);
+    expect(areas.session.data.has('session.vaultKey')).toBe(false);
   });
 
   it('locking clears the clipboard at once if it still holds the copied code', async () => {
