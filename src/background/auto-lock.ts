@@ -25,8 +25,21 @@ export function startAutoLock(
     idle.setDetectionInterval(minutes * 60);
   };
   idle.onStateChanged.addListener((state) => {
-    if (state === 'locked' || (state === 'idle' && current?.autoLockMinutes !== 'browser-close')) void lock();
+    if (state === 'locked') return void lock();
+    if (state !== 'idle') return;
+    // An idle event may be what woke the worker: the settings are not read yet, so wait for them (a
+    // "browser-close" choice must not lock).
+    if (current) {
+      if (current.autoLockMinutes !== 'browser-close') void lock();
+      return;
+    }
+    void initial.then(
+      (settings) => (settings.autoLockMinutes === 'browser-close' ? undefined : lock()),
+      // Settings that cannot be read: lock, the safe side.
+      () => lock(),
+    );
   });
-  void initial.then(apply);
+  // Unreadable settings: the idle listener above locks on idle (its own handler of the same failure).
+  void initial.then(apply, () => undefined);
   return apply;
 }

@@ -27,6 +27,8 @@ export interface OptionsApi {
   qrFromImage(image: Blob): Promise<string | null>;
   /** Hands a file to the browser's downloads. */
   download(file: ExportFile): void;
+  /** Whether the browser tells us the screen locked (not Firefox): the lock options say what they do. */
+  screenLockReported?: boolean | undefined;
 }
 
 export const AUTO_LOCK_CHOICES: readonly AutoLock[] = [1, 5, 15, 60, 'browser-close'];

@@ -44,7 +44,9 @@ export function AutoLockSection({ api, t }: { api: OptionsApi; t: Translate }) {
             ))}
           </select>
         </label>
-        <p class="hint">{t('optionsLockExplain')}</p>
+        <p class="hint" data-testid="lock-explain">
+          {t(api.screenLockReported === false ? 'optionsLockExplainNoScreenLock' : 'optionsLockExplain')}
+        </p>
         {saved === 'lock' && (
           <p class="saved" role="status">
             {t('optionsSaved')}

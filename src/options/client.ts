@@ -7,7 +7,10 @@ export type Send = <K extends BackgroundType>(
 ) => Promise<ResponseOf<ToBackground, K>>;
 
 /** The options page's client over the message registry: each method is one typed message (shared/messages). */
-export function createOptionsApi(send: Send, io: Pick<OptionsApi, 'qrFromImage' | 'download'>): OptionsApi {
+export function createOptionsApi(
+  send: Send,
+  io: Pick<OptionsApi, 'qrFromImage' | 'download' | 'screenLockReported'>,
+): OptionsApi {
   return {
     status: () => send({ type: 'vault/status' }),
     settings: () => send({ type: 'settings/get' }),
@@ -23,6 +26,7 @@ export function createOptionsApi(send: Send, io: Pick<OptionsApi, 'qrFromImage' 
     verifyBackup: (payload) => send({ type: 'backup/verify', ...payload }),
     qrFromImage: (image) => io.qrFromImage(image),
     download: (file) => io.download(file),
+    screenLockReported: io.screenLockReported,
   };
 }
 

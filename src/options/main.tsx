@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { OptionsApp } from './app';
 import { createOptionsApi, createRestorePointsPort } from './client';
 import { download, qrFromImage } from './platform-io';
+import { screenLockReported } from '../platform/idle';
 import { callBackground, t } from '../platform/messaging';
 import { jumpToHash } from './jump-to-hash';
 import { installDevLogSink } from '../shared/dev-log-sink';
@@ -9,7 +10,7 @@ import { setDocumentLanguage } from '../shared/ui/document-language';
 
 installDevLogSink();
 
-const api = createOptionsApi(callBackground, { qrFromImage, download });
+const api = createOptionsApi(callBackground, { qrFromImage, download, screenLockReported: screenLockReported() });
 const restorePoints = createRestorePointsPort(callBackground);
 
 const root = document.getElementById('app');

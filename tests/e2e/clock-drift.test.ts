@@ -111,6 +111,8 @@ describe('clock drift', () => {
     await options.goto(`chrome-extension://${ext.extensionId}/src/options/index.html`);
     const box = options.getByTestId('clock-correction');
     await expect.poll(() => box.isChecked()).toBe(true);
+    // Chromium reports a locked screen: the lock options say it locks then (Firefox's say it cannot).
+    expect(await options.getByTestId('lock-explain').textContent()).toContain('also locks when your computer locks');
     await box.uncheck();
     await expect
       .poll(async () => (await call<{ clockCorrection?: boolean }>(popup, { type: 'settings/get' })).clockCorrection)

@@ -31,4 +31,23 @@ describe('options: locking and autofill settings', () => {
     await act(async () => new Promise((done) => setTimeout(done, 0)));
     expect(stored).toEqual({ autoLockMinutes: 5, autofill: false });
   });
+  it('says the screen lock locks only where the browser reports it (not in Firefox: minutes instead)', async () => {
+    const api = {
+      settings: async () => ({ autoLockMinutes: 'browser-close', autofill: true }),
+      saveSettings: async (next: Settings) => next,
+    } as unknown as OptionsApi;
+    root = document.createElement('div');
+    document.body.append(root);
+    for (const [reported, key] of [
+      [undefined, 'optionsLockExplain'],
+      [true, 'optionsLockExplain'],
+      [false, 'optionsLockExplainNoScreenLock'],
+    ] as const) {
+      await act(async () =>
+        render(<AutoLockSection api={{ ...api, screenLockReported: reported }} t={(k) => k} />, root),
+      );
+      expect(root.querySelector('[data-testid=lock-explain]')!.textContent).toBe(key);
+      render(null, root);
+    }
+  });
 });

@@ -158,6 +158,10 @@ describe('Firefox: the main journeys on the real build', () => {
     await eventually(async () =>
       expect((await accounts(popup)).map((a) => a.issuer).sort()).toEqual(['Imported Co', SETUP.issuer].sort()),
     );
+    // Firefox does not report a locked screen to extensions: the lock options do not promise it here.
+    expect(await options.$eval('[data-testid=lock-explain]', (p) => p.textContent)).toContain(
+      'Firefox does not tell extensions when your computer locks',
+    );
   });
 
   it('scan this page reaches a frame that never talked to us: a QR below the fold, on a page with nothing else for us', async () => {

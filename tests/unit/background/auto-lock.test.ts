@@ -47,6 +47,31 @@ describe('auto-lock', () => {
     expect(s.locks()).toBe(0);
   });
 
+  it('an idle event that wakes the worker before its settings are read waits for them: "browser-close" does not lock, minutes do', async () => {
+    for (const [choice, locked] of [
+      ['browser-close', 0],
+      [5, 1],
+    ] as const) {
+      const fake = fakeIdle();
+      let locks = 0;
+      let read!: (settings: Settings) => void;
+      startAutoLock(fake.idle, async () => void locks++, new Promise<Settings>((done) => (read = done)));
+      fake.emit('idle'); // dispatched as the woken worker starts, before the settings are in
+      read({ autoLockMinutes: choice, autofill: true });
+      await new Promise((done) => setTimeout(done, 0));
+      expect([choice, locks]).toEqual([choice, locked]);
+    }
+  });
+
+  it('settings that cannot be read lock on idle (the safe side)', async () => {
+    const fake = fakeIdle();
+    let locks = 0;
+    startAutoLock(fake.idle, async () => void locks++, Promise.reject(new Error('storage gone')));
+    fake.emit('idle');
+    await new Promise((done) => setTimeout(done, 0));
+    expect(locks).toBe(1);
+  });
+
   it('a settings change takes effect at once', async () => {
     const s = await setup({ autoLockMinutes: 'browser-close', autofill: true });
     s.apply({ autoLockMinutes: 5, autofill: true });
