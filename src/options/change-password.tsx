@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { OptionsApi } from './api';
 import type { Translate } from './app';
 import { passwordProblem } from '../shared/password-policy';
@@ -9,13 +9,20 @@ export function ChangePassword({ api, t }: { api: OptionsApi; t: Translate }) {
   const [newPassword, setNew] = useState('');
   const [repeat, setRepeat] = useState('');
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
+  // One change at a time: a second submit while the first runs (a double click) would be checked
+  // against the new password and say "wrong password" over a change that was made.
+  const running = useRef(false);
+  const [busy, setBusy] = useState(false);
 
   async function submit(event: Event) {
     event.preventDefault();
+    if (running.current) return;
     const problem = passwordProblem(newPassword);
     if (problem) return setMessage({ error: true, text: t(problem) });
     // A typo in a new master password locks the user out for good: it is typed twice.
     if (newPassword !== repeat) return setMessage({ error: true, text: t('setupMismatch') });
+    running.current = true;
+    setBusy(true);
     try {
       await api.changePassword(oldPassword, newPassword);
       setOld('');
@@ -24,6 +31,9 @@ export function ChangePassword({ api, t }: { api: OptionsApi; t: Translate }) {
       setMessage({ error: false, text: t('passwordChanged') });
     } catch (failure) {
       setMessage({ error: true, text: errorText(t, failure) });
+    } finally {
+      running.current = false;
+      setBusy(false);
     }
   }
 
@@ -65,7 +75,7 @@ export function ChangePassword({ api, t }: { api: OptionsApi; t: Translate }) {
           </p>
         )}
         <div class="actions">
-          <button type="submit" disabled={!oldPassword || !newPassword || !repeat}>
+          <button type="submit" disabled={busy || !oldPassword || !newPassword || !repeat}>
             {t('changePasswordSubmit')}
           </button>
         </div>
