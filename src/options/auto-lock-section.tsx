@@ -4,6 +4,7 @@ import { AUTO_LOCK_CHOICES, type OptionsApi } from './api';
 import type { Translate } from './app';
 import { plural } from '../shared/ui/plural';
 import { ClockSetting } from './clock-setting';
+import { errorText } from './error-text';
 
 /**
  * Locking and autofill: two cards, one settings object (saved whole, so the two never overwrite
@@ -18,9 +19,20 @@ export function AutoLockSection({ api, t }: { api: OptionsApi; t: Translate }) {
     api.settings().then(setSettings, () => setSettings(null));
   }, [api]);
 
+  const [failed, setFailed] = useState<{ card: 'lock' | 'autofill'; text: string } | null>(null);
+
   async function save(change: Partial<Settings>) {
-    setSettings(await api.saveSettings({ ...(settings ?? { autoLockMinutes: 15, autofill: true }), ...change }));
-    setSaved('autofill' in change || 'clockCorrection' in change ? 'autofill' : 'lock');
+    const card = 'autofill' in change || 'clockCorrection' in change ? 'autofill' : 'lock';
+    try {
+      setSettings(await api.saveSettings({ ...(settings ?? { autoLockMinutes: 15, autofill: true }), ...change }));
+      setSaved(card);
+      setFailed(null);
+    } catch (failure) {
+      // Not saved: the controls show what is stored again (a new object re-renders them), and the card says why.
+      setSettings(settings && { ...settings });
+      setSaved(null);
+      setFailed({ card, text: errorText(t, failure) });
+    }
   }
   const choose = (value: string) =>
     save({ autoLockMinutes: (value === 'browser-close' ? value : Number(value)) as AutoLock });
@@ -52,6 +64,11 @@ export function AutoLockSection({ api, t }: { api: OptionsApi; t: Translate }) {
             {t('optionsSaved')}
           </p>
         )}
+        {failed?.card === 'lock' && (
+          <p class="error" role="alert">
+            {failed.text}
+          </p>
+        )}
       </section>
       <section aria-labelledby="autofill-title" id="autofill" class="card">
         <h2 id="autofill-title">{t('optionsAutofillTitle')}</h2>
@@ -70,6 +87,11 @@ export function AutoLockSection({ api, t }: { api: OptionsApi; t: Translate }) {
         {saved === 'autofill' && (
           <p class="saved" role="status">
             {t('optionsSaved')}
+          </p>
+        )}
+        {failed?.card === 'autofill' && (
+          <p class="error" role="alert">
+            {failed.text}
           </p>
         )}
       </section>

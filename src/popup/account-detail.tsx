@@ -80,8 +80,13 @@ export function AccountDetail({ api, t, account, currentOrigin = null, onChanged
   };
 
   const remove = async () => {
-    await api.remove(account.id);
-    onDeleted(account);
+    try {
+      await api.remove(account.id);
+      onDeleted(account);
+    } catch (failure) {
+      // Not deleted (locked meanwhile, storage full): the account stays, and the panel says why.
+      setError(errorText(t, failure));
+    }
   };
 
   if (view === 'codes')

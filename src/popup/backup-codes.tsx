@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AccountView, BackupCodeView } from '../shared/protocol';
 import { errorText, type PopupApi, type Translate } from './api';
 
@@ -33,24 +33,49 @@ export function BackupCodes({
   const [codes, setCodes] = useState<BackupCodeView[] | null>(null);
   const [paste, setPaste] = useState('');
   const [error, setError] = useState('');
+  // The list as stored (each save returns it), and the saves one after the other: each change applies
+  // to what the last save stored, so two quick ticks both stay, and nothing is saved before the list
+  // was read (a save sends the whole list: one made from no list would drop the codes stored).
+  const stored = useRef<BackupCodeView[] | null>(null);
+  const saving = useRef<Promise<unknown>>(Promise.resolve());
 
   useEffect(() => {
-    api.backupCodes(account.id).then(setCodes, (failure) => setError(errorText(t, failure)));
+    api.backupCodes(account.id).then(
+      (list) => {
+        stored.current = list;
+        setCodes(list);
+      },
+      (failure) => setError(errorText(t, failure)),
+    );
   }, [api, account.id, t]);
 
-  const save = async (next: BackupCodeView[]) => {
-    try {
-      setCodes(await api.setBackupCodes(account.id, next));
-    } catch (failure) {
-      setError(errorText(t, failure));
-    }
+  /** Saves `change` of the stored list; false (with the error shown) when it was not saved. */
+  const save = (change: (list: BackupCodeView[]) => BackupCodeView[]): Promise<boolean> => {
+    const run = saving.current.then(async () => {
+      if (!stored.current) return false;
+      try {
+        stored.current = await api.setBackupCodes(account.id, change(stored.current));
+        setCodes(stored.current);
+        setError('');
+        return true;
+      } catch (failure) {
+        setError(errorText(t, failure));
+        return false;
+      }
+    });
+    saving.current = run;
+    return run;
   };
 
   const add = async (event: Event) => {
     event.preventDefault();
-    const fresh = splitCodes(paste).filter((code) => !codes?.some((c) => c.code === code));
-    await save([...(codes ?? []), ...fresh.map((code) => ({ code, used: false }))]);
-    setPaste('');
+    const pasted = splitCodes(paste);
+    const added = await save((list) => [
+      ...list,
+      ...pasted.filter((code) => !list.some((c) => c.code === code)).map((code) => ({ code, used: false })),
+    ]);
+    // Not saved (locked meanwhile, too many codes): what the user pasted stays for another try.
+    if (added) setPaste('');
   };
 
   const remaining = codes?.filter((c) => !c.used).length ?? 0;
@@ -69,13 +94,13 @@ export function BackupCodes({
         )
       )}
       <ul class="backup-codes">
-        {(codes ?? []).map((c, i) => (
+        {(codes ?? []).map((c) => (
           <li key={c.code}>
             <label class={c.used ? 'check used' : 'check'}>
               <input
                 type="checkbox"
                 checked={c.used}
-                onChange={() => save(codes!.map((x, j) => (j === i ? { ...x, used: !x.used } : x)))}
+                onChange={() => void save((list) => list.map((x) => (x.code === c.code ? { ...x, used: !x.used } : x)))}
               />
               <code>{c.code}</code>
             </label>
@@ -87,7 +112,7 @@ export function BackupCodes({
           {t('backupCodesPaste')}
           <textarea rows={3} value={paste} onInput={(e) => setPaste(e.currentTarget.value)} spellcheck={false} />
         </label>
-        <button type="submit" disabled={!paste.trim()}>
+        <button type="submit" disabled={!codes || !paste.trim()}>
           {t('backupCodesAdd')}
         </button>
       </form>

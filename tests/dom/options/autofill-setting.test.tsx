@@ -3,6 +3,8 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { AutoLockSection } from '../../../src/options/auto-lock-section';
 import type { OptionsApi } from '../../../src/options/api';
+import { PageError } from '../../../src/options/error-text';
+import { msg, t } from '../popup/helpers';
 import type { Settings } from '../../../src/shared/protocol';
 
 let root: HTMLElement;
@@ -49,5 +51,25 @@ describe('options: locking and autofill settings', () => {
       expect(root.querySelector('[data-testid=lock-explain]')!.textContent).toBe(key);
       render(null, root);
     }
+  });
+  it('a setting that cannot be saved says why and shows what is stored', async () => {
+    const stored: Settings = { autoLockMinutes: 5, autofill: true };
+    const api = {
+      settings: async () => stored,
+      saveSettings: () => Promise.reject(new PageError('vault/locked')),
+    } as unknown as OptionsApi;
+    root = document.createElement('div');
+    document.body.append(root);
+    await act(async () => render(<AutoLockSection api={api} t={t} />, root));
+    await act(async () => new Promise((done) => setTimeout(done, 0)));
+    const select = root.querySelector('[data-testid=auto-lock]') as HTMLSelectElement;
+    await act(async () => {
+      select.value = '60';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await act(async () => new Promise((done) => setTimeout(done, 0)));
+    expect(root.querySelector('#locking [role=alert]')?.textContent).toBe(msg('error_vault_locked'));
+    expect(root.querySelector('#locking [role=status]')).toBeNull();
+    expect(select.value).toBe('5');
   });
 });

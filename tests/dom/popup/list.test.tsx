@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startBackground, withVault, type Background } from '../../adapter/background';
-import { button, click, key, mount, msg, submit, type, unmount } from './helpers';
+import { act } from 'preact/test-utils';
+import { button, click, key, mount, msg, settle, submit, type, unmount } from './helpers';
 import { encodeBase32 } from '../../../src/core/bytes/base32';
 
 afterEach(() => {
@@ -304,6 +305,74 @@ describe('popup list', () => {
     await click(el.querySelector('.backup-codes input[type=checkbox]'));
     expect(el.querySelector('[data-testid=codes-remaining]')?.textContent).toBe(msg('backupCodesRemaining', '9', '10'));
     expect((await first()).backupCodes).toEqual({ total: 10, remaining: 9 });
+  });
+
+  /** The account's backup-codes panel, from the list. */
+  const openCodes = async (el: Element) => {
+    await click(button(el, msg('accountDetails', 'Issuer0')));
+    await click(el.querySelector('[data-testid=more-actions]'));
+    await click(button(el, msg('backupCodesButton', '0')));
+  };
+  const locked = () => Promise.reject({ code: 'vault/locked', message: 'locked' });
+
+  it('backup codes: a save that fails keeps what was pasted and says why; the next try saves it', async () => {
+    const { bg, el, first } = await withAccounts(1);
+    await openCodes(el);
+    const setBackupCodes = bg.api.setBackupCodes;
+    bg.api.setBackupCodes = locked;
+    await type(el.querySelector('textarea'), 'aaaa-1111\nbbbb-2222');
+    await submit(el.querySelector('form.add'));
+    expect(el.querySelector('[role=alert]')?.textContent).toBe(msg('error_vault_locked'));
+    // The build before emptied the box: the codes the user pasted were gone.
+    expect((el.querySelector('textarea') as HTMLTextAreaElement).value).toBe('aaaa-1111\nbbbb-2222');
+    bg.api.setBackupCodes = setBackupCodes;
+    await submit(el.querySelector('form.add'));
+    expect((el.querySelector('textarea') as HTMLTextAreaElement).value).toBe('');
+    expect(el.querySelector('[role=alert]')).toBeNull();
+    expect((await first()).backupCodes).toEqual({ total: 2, remaining: 2 });
+  });
+
+  it('backup codes: while the stored list cannot be read, nothing can be added over it', async () => {
+    const { bg, el, first } = await withAccounts(1);
+    await openCodes(el);
+    await type(el.querySelector('textarea'), 'aaaa-1111\nbbbb-2222\ncccc-3333');
+    await submit(el.querySelector('form.add'));
+    expect((await first()).backupCodes).toEqual({ total: 3, remaining: 3 });
+    await click(button(el, msg('back')));
+    bg.api.backupCodes = locked;
+    await click(el.querySelector('[data-testid=more-actions]'));
+    await click(button(el, msg('backupCodesButton', '3')));
+    expect(el.querySelector('[role=alert]')?.textContent).toBe(msg('error_vault_locked'));
+    await type(el.querySelector('textarea'), 'dddd-4444');
+    // The build before sent the new code alone, which replaced the three stored.
+    expect((el.querySelector('form.add button') as HTMLButtonElement).disabled).toBe(true);
+    await submit(el.querySelector('form.add'));
+    expect((await first()).backupCodes).toEqual({ total: 3, remaining: 3 });
+  });
+
+  it('backup codes: two quick ticks both stay', async () => {
+    const { el, first } = await withAccounts(1);
+    await openCodes(el);
+    await type(el.querySelector('textarea'), 'aaaa-1111\nbbbb-2222\ncccc-3333');
+    await submit(el.querySelector('form.add'));
+    const boxes = [...el.querySelectorAll('.backup-codes input[type=checkbox]')] as HTMLInputElement[];
+    await act(async () => {
+      boxes[0]!.click();
+      boxes[1]!.click();
+    });
+    await settle();
+    // The build before saved each tick from the same list: the second save undid the first.
+    expect((await first()).backupCodes).toEqual({ total: 3, remaining: 1 });
+  });
+
+  it('a delete that fails says why and keeps the account', async () => {
+    const { bg, el } = await withAccounts(2);
+    bg.api.remove = locked;
+    await click(button(el, msg('accountDetails', 'Issuer0')));
+    await click(el.querySelector('[data-testid=more-actions]'));
+    await click(button(el, msg('delete')));
+    expect(el.querySelector('[role=alert]')?.textContent).toBe(msg('error_vault_locked'));
+    expect((await bg.accounts()).map((a) => a.issuer).sort()).toEqual(['Issuer0', 'Issuer1']);
   });
 
   it('show as QR asks for the password again', async () => {
