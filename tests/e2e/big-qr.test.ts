@@ -7,11 +7,11 @@
  * fetched by the background and read at 1 MP by the browser's own resize (createImageBitmap).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
 import QRCode from 'qrcode';
-import { launchWithExtension, repoRoot, type LoadedExtension } from './harness';
-import { serveFixtures, type FixtureServer } from './server';
-import { call, createVault, openPopup } from './popup-helpers';
+import type { LoadedExtension } from './harness';
+import type { FixtureServer } from './server';
+import { call } from './popup-helpers';
+import { closeBed, launchWithVault, servePages } from './setup';
 import { qrMatrix, qrSvgInline, totpUri } from './enroll-fixtures';
 import type { Page } from 'playwright-core';
 import type { AccountList } from '../../src/shared/protocol';
@@ -32,7 +32,7 @@ beforeAll(async () => {
   const svg = (await qrSvgInline(uri('svg'), 600)).replace('<svg ', '<svg style="width:600px;height:600px" ');
   const png = await QRCode.toBuffer(uri('png'), { width: 2100, margin: 4 });
   const cross = await QRCode.toBuffer(uri('cross'), { width: 2000, margin: 4 });
-  server = await serveFixtures(join(repoRoot, 'tests/fixtures/pages'), {
+  server = await servePages({
     '/big/svg.html': () => page(svg),
     '/big/canvas.html': () =>
       page(`<canvas data-test="qr" id="qr" width="2100" height="2100" style="width:700px;height:700px"></canvas>
@@ -46,15 +46,10 @@ beforeAll(async () => {
       ),
     '/big/qr-x.png': () => ({ status: 200, headers: { 'content-type': 'image/png' }, body: cross }),
   });
-  ext = await launchWithExtension();
-  control = await openPopup(ext);
-  await createVault(control);
+  ({ ext, popup: control } = await launchWithVault());
 });
 
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-});
+afterAll(() => closeBed(ext, server));
 
 const names = async () => (await call<AccountList>(control, { type: 'accounts/list' })).accounts.map((a) => a.account);
 

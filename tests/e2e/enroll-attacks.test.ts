@@ -5,11 +5,11 @@
  * where the extension does act. Pages: ./enroll-attack-pages.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, repoRoot, type LoadedExtension } from './harness';
-import { serveFixtures, type FixtureServer } from './server';
-import { call, createVault, openPopup } from './popup-helpers';
+import type { LoadedExtension } from './harness';
+import type { FixtureServer } from './server';
+import { call, openPopup } from './popup-helpers';
+import { closeBed, launchWithVault, servePages } from './setup';
 import { plausibleCodes } from './enroll-fixtures';
 import {
   attackRoutes,
@@ -35,22 +35,16 @@ let ext: LoadedExtension;
 let control: Page;
 
 beforeAll(async () => {
-  server = await serveFixtures(
-    join(repoRoot, 'tests/fixtures/pages'),
+  server = await servePages(
     await attackRoutes(
       () => server.port,
       () => server.httpsPort,
     ),
   );
-  ext = await launchWithExtension();
-  control = await openPopup(ext);
-  await createVault(control);
+  ({ ext, popup: control } = await launchWithVault());
 });
 
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-});
+afterAll(() => closeBed(ext, server));
 
 const accounts = async (): Promise<AccountView[]> =>
   (await call<AccountList>(control, { type: 'accounts/list' })).accounts;

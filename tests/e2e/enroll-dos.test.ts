@@ -18,11 +18,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, repoRoot, type LoadedExtension } from './harness';
-import { serveFixtures, type FixtureServer } from './server';
-import { call, createVault, openPopup } from './popup-helpers';
+import type { LoadedExtension } from './harness';
+import type { FixtureServer } from './server';
+import { call } from './popup-helpers';
+import { launchWithVault, servePages } from './setup';
 import { encodePng, keyGroups, plausibleCodes, qrPng, qrPngSide, totpUri } from './enroll-fixtures';
 import { bombPng } from '../unit/qr/image-headers';
 import { imageSize } from '../../src/core/qr';
@@ -145,7 +145,7 @@ beforeAll(async () => {
   const bombedQr = (await qrPng(bombedUri)).toString('base64');
   const bombImg = () =>
     `<img alt="Banner" width="200" height="200" src="http://bomb-images.test:${imagesPort}/bomb.png">`;
-  server = await serveFixtures(join(repoRoot, 'tests/fixtures/pages'), {
+  server = await servePages({
     '/dos/victim.html': () => setupPage(victim.issuer, victimQr).replace('KEY', keyGroups(victimUri)),
     '/dos/flood.html': () => floodPage,
     ...Object.fromEntries(flood.map((html, f) => [`/dos/flood/${f}.html`, () => html])),
@@ -165,9 +165,7 @@ beforeAll(async () => {
     '/dos/jpeg.html': () => setupPage(jpegCase.issuer, '').replace('data:image/png;base64,', encoded.jpeg),
     '/dos/webp.html': () => setupPage(webpCase.issuer, '').replace('data:image/png;base64,', encoded.webp),
   });
-  ext = await launchWithExtension();
-  control = await openPopup(ext);
-  await createVault(control);
+  ({ ext, popup: control } = await launchWithVault());
   // Real encoders' headers: Chromium draws each QR on a canvas and encodes it.
   const reencode = (png: Buffer, type: string) =>
     control.evaluate(

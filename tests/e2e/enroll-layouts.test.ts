@@ -6,12 +6,12 @@
  * Each: the overlay appears, one click adds the account bound to the site and fills the field.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
 import QRCode from 'qrcode';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, repoRoot, type LoadedExtension } from './harness';
-import { serveFixtures, type FixtureServer } from './server';
-import { call, createVault, openPopup } from './popup-helpers';
+import type { LoadedExtension } from './harness';
+import type { FixtureServer } from './server';
+import { call } from './popup-helpers';
+import { closeBed, launchWithVault, servePages } from './setup';
 import { plausibleCodes, qrPng, totpUri } from './enroll-fixtures';
 import type { AccountList } from '../../src/shared/protocol';
 
@@ -49,7 +49,7 @@ let control: Page;
 beforeAll(async () => {
   const svg = svgPathImage(uriOf(DJANGO));
   const png = await qrPng(uriOf(CLEAR), { light: '#00000000' });
-  server = await serveFixtures(join(repoRoot, 'tests/fixtures/pages'), {
+  server = await servePages({
     '/account/two_factor/qrcode/': () => ({
       status: 200,
       headers: { 'content-type': 'image/svg+xml', 'cache-control': 'no-cache, no-store' },
@@ -57,15 +57,10 @@ beforeAll(async () => {
     }),
     '/layouts/transparent-qr.png': () => ({ status: 200, headers: { 'content-type': 'image/png' }, body: png }),
   });
-  ext = await launchWithExtension();
-  control = await openPopup(ext);
-  await createVault(control);
+  ({ ext, popup: control } = await launchWithVault());
 });
 
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-});
+afterAll(() => closeBed(ext, server));
 
 describe('more QR layouts', () => {
   it.each([

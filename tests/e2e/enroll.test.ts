@@ -5,11 +5,11 @@
  * Fixture pages: tests/fixtures/pages/enroll (templates) + ./enroll-fixtures.ts (QRs, routes).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { chromePath, launchWithExtension, repoRoot, type LoadedExtension } from './harness';
-import { serveFixtures, type FixtureServer } from './server';
-import { call, createVault, openPopup, PASSWORD } from './popup-helpers';
+import { chromePath, type LoadedExtension } from './harness';
+import type { FixtureServer } from './server';
+import { call, openPopup, PASSWORD } from './popup-helpers';
+import { closeBed, openBed } from './setup';
 import { CASES, EXPORT_ACCOUNTS, enrollRoutes, plausibleCodes, type EnrollCase } from './enroll-fixtures';
 import { decodeQr } from '../../src/core/qr';
 import type { AccountList, AccountView } from '../../src/shared/protocol';
@@ -24,18 +24,12 @@ let ext: LoadedExtension;
 let control: Page;
 
 beforeAll(async () => {
-  server = await serveFixtures(join(repoRoot, 'tests/fixtures/pages'), await enrollRoutes(() => server.port));
-  ext = await launchWithExtension();
-  control = await openPopup(ext);
-  await createVault(control);
+  ({ server, ext, popup: control } = await openBed(await enrollRoutes(() => server.port)));
   // The duplicate case: this very key is already in the vault, bound to its site.
   await call(control, { type: 'accounts/add-uri', uri: CASES.duplicate.text, sites: [originOf(CASES.duplicate)] });
 });
 
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-});
+afterAll(() => closeBed(ext, server));
 
 function originOf(c: EnrollCase): string {
   return new URL(server.url('/', c.host)).origin;

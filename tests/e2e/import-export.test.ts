@@ -11,8 +11,9 @@ import type { Page } from 'playwright-core';
 import QRCode from 'qrcode';
 import { exportAegisEncrypted } from '../../src/core/formats';
 import { readEnvelopeHeader } from '../../src/core/crypto';
-import { launchWithExtension, type LoadedExtension } from './harness';
-import { PASSWORD, call, createVault, openPopup } from './popup-helpers';
+import type { LoadedExtension } from './harness';
+import { PASSWORD, call } from './popup-helpers';
+import { launchWithVault } from './setup';
 import { AEGIS_DIR, peerFixturesPresent } from '../peer-fixtures';
 
 /** The UI's plural: one message per form (issue 17), no more "account(s)". */
@@ -58,9 +59,7 @@ let popup: Page;
 const downloads = mkdtempSync(join(tmpdir(), 'clickauth-downloads-'));
 
 beforeAll(async () => {
-  ext = await launchWithExtension();
-  popup = await openPopup(ext);
-  await createVault(popup);
+  ({ ext, popup } = await launchWithVault());
 });
 
 afterAll(async () => {
@@ -308,9 +307,8 @@ describePeer('backup, verify, and restore into a new profile', () => {
 
     // Wipe: a brand-new browser profile with a new vault.
     await ext.close();
-    second = await launchWithExtension();
-    const fresh = await openPopup(second);
-    await createVault(fresh);
+    let fresh: Page;
+    ({ ext: second, popup: fresh } = await launchWithVault());
     expect(await list(fresh)).toEqual([]);
     const options = await openOptions(second);
     await previewFile(options, backupPath, PASSWORD);

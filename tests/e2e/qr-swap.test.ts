@@ -17,9 +17,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import QRCode from 'qrcode';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, repoRoot, type LoadedExtension } from './harness';
-import { serveFixtures, type FixtureServer } from './server';
-import { call, createVault, openPopup } from './popup-helpers';
+import type { LoadedExtension } from './harness';
+import type { FixtureServer } from './server';
+import { call } from './popup-helpers';
+import { closeBed, launchWithVault, servePages } from './setup';
 import { plausibleCodes, qrMatrix, qrSvgInline, TEMPLATE_DIR, totpUri } from './enroll-fixtures';
 import type { AccountList } from '../../src/shared/protocol';
 
@@ -51,22 +52,17 @@ beforeAll(async () => {
     .replaceAll('{{ISSUER}}', ISSUER)
     .replace('{{KEY}}', '')
     .replace('{{SVG}}', await qrSvgInline(SIXTH));
-  server = await serveFixtures(join(repoRoot, 'tests/fixtures/pages'), {
+  server = await servePages({
     '/swap/svg.html': () => svgPage,
     '/swap/scan.html': () => canvasPage.replace(JSON.stringify(qrMatrix(FIRST)), JSON.stringify(qrMatrix(FIFTH))),
     '/swap/canvas.html': () => canvasPage,
     '/swap/img.html': () => imgPage,
     '/swap/animated.html': () => canvasPage.replace(JSON.stringify(qrMatrix(FIRST)), JSON.stringify(qrMatrix(FOURTH))),
   });
-  ext = await launchWithExtension();
-  control = await openPopup(ext);
-  await createVault(control);
+  ({ ext, popup: control } = await launchWithVault());
 });
 
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-});
+afterAll(() => closeBed(ext, server));
 
 const names = async (): Promise<string[]> =>
   (await call<AccountList>(control, { type: 'accounts/list' })).accounts

@@ -13,9 +13,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import QRCode from 'qrcode';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, repoRoot, type LoadedExtension } from './harness';
-import { serveFixtures, type FixtureServer } from './server';
-import { call, createVault, openPopup, PASSWORD } from './popup-helpers';
+import type { LoadedExtension } from './harness';
+import type { FixtureServer } from './server';
+import { call, PASSWORD } from './popup-helpers';
+import { closeBed, launchWithVault, servePages } from './setup';
 import { fieldButton, openPopupWindow } from './pick-helpers';
 import { evaluateInContentScript } from './content-world';
 import { plausibleCodes, TEMPLATE_DIR, totpUri } from './enroll-fixtures';
@@ -45,18 +46,13 @@ beforeAll(async () => {
         .replace('{{KEY}}', ''),
     ),
   );
-  server = await serveFixtures(join(repoRoot, 'tests/fixtures/pages'), {
+  server = await servePages({
     '/reenroll/setup.html': (req) => pages[Number(new URL(req.url ?? '/', 'https://x').searchParams.get('n') ?? 0)]!,
   });
-  ext = await launchWithExtension();
-  control = await openPopup(ext);
-  await createVault(control);
+  ({ ext, popup: control } = await launchWithVault());
 });
 
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-});
+afterAll(() => closeBed(ext, server));
 
 const origin = () => new URL(server.url('/', HOST, 'https')).origin;
 const mine = async (): Promise<AccountView[]> =>

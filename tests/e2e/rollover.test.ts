@@ -4,11 +4,10 @@
  * Real Chromium, real clicks and keys; each page is its own setup site with its own key.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, repoRoot, type LoadedExtension } from './harness';
-import { serveFixtures, type FixtureServer } from './server';
-import { createVault, openPopup } from './popup-helpers';
+import type { LoadedExtension } from './harness';
+import type { FixtureServer } from './server';
+import { closeBed, openBed } from './setup';
 import { qrPng, totpUri } from './enroll-fixtures';
 import { parseOtpauthUri } from '../../src/core/otpauth-uri';
 import { codeAt } from '../../src/core/otp';
@@ -46,17 +45,12 @@ beforeAll(async () => {
     const html = await setupPage(site.uri);
     routes[`/setup/${name}.html`] = () => html;
   }
-  server = await serveFixtures(join(repoRoot, 'tests/fixtures/pages'), routes);
-  ext = await launchWithExtension();
-  const popup = await openPopup(ext);
-  await createVault(popup);
+  let popup: Page;
+  ({ server, ext, popup } = await openBed(routes));
   await popup.close();
 }, 60_000);
 
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-});
+afterAll(() => closeBed(ext, server));
 
 const codeNow = (name: Site, at = Date.now()) => codeAt(parseOtpauthUri(SITES[name].uri), at);
 /** When the current 30-s code ends. */
