@@ -11,7 +11,7 @@ import QRCode from 'qrcode';
 import type { LoadedExtension } from './harness';
 import type { FixtureServer } from './server';
 import { call } from './popup-helpers';
-import { closeBed, launchWithVault, servePages } from './setup';
+import { clickQr, closeBed, launchWithVault, servePages, waitForOverlay } from './setup';
 import { qrMatrix, qrSvgInline, totpUri } from './enroll-fixtures';
 import type { Page } from 'playwright-core';
 import type { AccountList } from '../../src/shared/protocol';
@@ -58,11 +58,8 @@ describe('big setup QRs (over 4 MP as drawn before) enroll with one click', () =
     const tab = await ext.context.newPage();
     await tab.setViewportSize({ width: 1000, height: 1000 });
     await tab.goto(server.url(`/big/${kind}.html`, HOST, 'https'));
-    await tab.locator('[data-clickauth-overlay]').first().waitFor({ state: 'attached', timeout: 15_000 });
-    await tab.waitForTimeout(800); // the clickjacking guard's clock
-    const box = (await tab.locator('[data-test=qr]').boundingBox())!;
-    await tab.bringToFront();
-    await tab.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await waitForOverlay(tab, 800); // the clickjacking guard's clock
+    await clickQr(tab);
     await expect.poll(names, { timeout: 10_000 }).toContain(`${kind}@big.test`);
     await expect.poll(() => tab.locator('#c').inputValue(), { timeout: 10_000 }).toMatch(/^\d{6}$/);
     await tab.close();

@@ -15,12 +15,11 @@ import type { Page } from 'playwright-core';
 import { repoRoot, type LoadedExtension } from './harness';
 import type { FixtureServer } from './server';
 import { call } from './popup-helpers';
-import { closeBed, openBed } from './setup';
+import { closeBed, openBed, OVERLAY } from './setup';
 import { qrPng, totpUri } from './enroll-fixtures';
 import type { AccountList } from '../../src/shared/protocol';
 
 const ATTACK_DIR = join(repoRoot, 'tests/fixtures/pages/attack');
-const OVERLAY = '[data-clickauth-overlay]';
 const BUTTON = 'clickauth-fill';
 const FIELD_HOST = 'field-attack.test';
 

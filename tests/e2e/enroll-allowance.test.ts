@@ -14,11 +14,10 @@ import type { Page } from 'playwright-core';
 import type { LoadedExtension } from './harness';
 import type { FixtureServer } from './server';
 import { call } from './popup-helpers';
-import { closeBed, launchWithVault, servePages } from './setup';
+import { closeBed, launchWithVault, OVERLAY, servePages } from './setup';
 import { keyGroups, plausibleCodes, qrPng, totpUri } from './enroll-fixtures';
 import type { AccountList, AccountView } from '../../src/shared/protocol';
 
-const OVERLAY = '[data-clickauth-overlay]';
 const HOST = 'qr-gallery.test';
 const ISSUER = 'Qr Gallery';
 const ACCOUNT = 'gina@qr-gallery.test';

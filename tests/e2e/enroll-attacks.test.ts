@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import type { LoadedExtension } from './harness';
 import type { FixtureServer } from './server';
 import { call, openPopup } from './popup-helpers';
-import { closeBed, launchWithVault, servePages } from './setup';
+import { clickQr, closeBed, launchWithVault, openPage, OVERLAY, QR, servePages, waitForOverlay } from './setup';
 import { plausibleCodes } from './enroll-fixtures';
 import {
   attackRoutes,
@@ -26,8 +26,6 @@ import {
 } from './enroll-attack-pages';
 import type { AccountList, AccountView } from '../../src/shared/protocol';
 
-const OVERLAY = '[data-clickauth-overlay]';
-const QR = '[data-test=qr]';
 const FIELD = 'input[name=code]';
 
 let server: FixtureServer;
@@ -52,23 +50,8 @@ const named = async (c: { issuer: string; account: string }) =>
   (await accounts()).filter((a) => a.issuer === c.issuer && a.account === c.account);
 const originOf = (host: string, scheme: 'http' | 'https' = 'http') => new URL(server.url('/', host, scheme)).origin;
 
-async function visit(path: string, host: string, scheme: 'http' | 'https' = 'http'): Promise<Page> {
-  const page = await ext.context.newPage();
-  await page.goto(server.url(path, host, scheme));
-  return page;
-}
-
-async function waitForOverlay(page: Page): Promise<void> {
-  await page.locator(OVERLAY).first().waitFor({ state: 'attached', timeout: 15_000 });
-  await page.waitForTimeout(500); // clicks in the first 400 ms are ignored (anti-clickjacking)
-}
-
-async function clickQr(page: Page): Promise<void> {
-  const box = await page.locator(QR).boundingBox();
-  if (!box) throw new Error('the QR element has no box');
-  await page.bringToFront();
-  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-}
+const visit = (path: string, host: string, scheme: 'http' | 'https' = 'http') =>
+  openPage(ext, server.url(path, host, scheme));
 
 async function extensionTargets(): Promise<string[]> {
   const cdp = await ext.context.newCDPSession(control);

@@ -22,13 +22,12 @@ import type { Page } from 'playwright-core';
 import type { LoadedExtension } from './harness';
 import type { FixtureServer } from './server';
 import { call } from './popup-helpers';
-import { launchWithVault, servePages } from './setup';
+import { clickQr, launchWithVault, openPage, OVERLAY, servePages } from './setup';
 import { encodePng, keyGroups, plausibleCodes, qrPng, qrPngSide, totpUri } from './enroll-fixtures';
 import { bombPng } from '../unit/qr/image-headers';
 import { imageSize } from '../../src/core/qr';
 import type { AccountList, AccountView, VaultStatus } from '../../src/shared/protocol';
 
-const OVERLAY = '[data-clickauth-overlay]';
 const FLOOD = 300;
 
 // Each host spells its issuer, so the key is bound to the page's site (src/core/site/issuer.ts).
@@ -193,11 +192,7 @@ async function accounts(): Promise<AccountView[]> {
   return (await call<AccountList>(control, { type: 'accounts/list' })).accounts;
 }
 
-async function visit(host: string, path: string): Promise<Page> {
-  const page = await ext.context.newPage();
-  await page.goto(server.url(path, host));
-  return page;
-}
+const visit = (host: string, path: string) => openPage(ext, server.url(path, host));
 
 /** Overlays in the page and its frames. */
 async function overlayCount(page: Page): Promise<number> {
@@ -227,9 +222,7 @@ async function clickAndExpectEnrolled(
   account: string,
   uri: string,
 ): Promise<void> {
-  await page.bringToFront();
-  const box = (await page.locator('[data-test=qr]').boundingBox())!;
-  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  await clickQr(page);
   await expect
     .poll(async () => (await accounts()).filter((a) => a.issuer === issuer && a.account === account).length, {
       timeout: 10_000,

@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import type { LoadedExtension } from './harness';
 import type { FixtureServer } from './server';
 import { call } from './popup-helpers';
-import { closeBed, launchWithVault, servePages } from './setup';
+import { clickQr, closeBed, launchWithVault, openPage, servePages, waitForOverlay } from './setup';
 import { plausibleCodes, qrPng, totpUri } from './enroll-fixtures';
 import type { AccountList } from '../../src/shared/protocol';
 
@@ -67,13 +67,9 @@ describe('more QR layouts', () => {
     ['django-two-factor: an extension-less same-origin URL answering image/svg+xml, in mm, transparent', DJANGO],
     ['a PNG with dark modules only on a transparent background', CLEAR],
   ])('%s: detected, added bound to the site, the field filled', async (_name, c) => {
-    const page = await ext.context.newPage();
-    await page.goto(server.url(c.path, c.host, 'https'));
-    await page.locator('[data-clickauth-overlay]').waitFor({ state: 'attached', timeout: 15_000 });
-    await page.waitForTimeout(600);
-    const box = (await page.locator('[data-test=qr]').boundingBox())!;
-    await page.bringToFront();
-    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    const page = await openPage(ext, server.url(c.path, c.host, 'https'));
+    await waitForOverlay(page, 600);
+    await clickQr(page);
     await expect.poll(() => page.locator('input[name=code]').inputValue(), { timeout: 10_000 }).toMatch(/^\d{6}$/);
     expect(plausibleCodes(uriOf(c))).toContain(await page.locator('input[name=code]').inputValue());
     const { accounts } = await call<AccountList>(control, { type: 'accounts/list' });

@@ -9,13 +9,11 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { chromePath, type LoadedExtension } from './harness';
 import type { FixtureServer } from './server';
 import { call, openPopup, PASSWORD } from './popup-helpers';
-import { closeBed, openBed } from './setup';
+import { clickQr as clickQrCentre, closeBed, openBed, openPage, OVERLAY, QR, waitForOverlay } from './setup';
 import { CASES, EXPORT_ACCOUNTS, enrollRoutes, plausibleCodes, type EnrollCase } from './enroll-fixtures';
 import { decodeQr } from '../../src/core/qr';
 import type { AccountList, AccountView } from '../../src/shared/protocol';
 
-const OVERLAY = '[data-clickauth-overlay]';
-const QR = '[data-test=qr]';
 const FIELD = 'input[name=code]';
 
 let server: FixtureServer;
@@ -42,26 +40,12 @@ async function accounts(): Promise<AccountView[]> {
 const named = (list: AccountView[], issuer: string, account: string) =>
   list.filter((a) => a.issuer === issuer && a.account === account);
 
-async function visit(c: EnrollCase): Promise<Page> {
-  const page = await ext.context.newPage();
-  await page.goto(server.url(c.path, c.host));
-  return page;
-}
+const visit = (c: EnrollCase) => openPage(ext, server.url(c.path, c.host));
 
-async function waitForOverlay(page: Page): Promise<void> {
-  await page.locator(OVERLAY).first().waitFor({ state: 'attached', timeout: 15_000 });
-  // Clicks in the first 400 ms after the affordance appears are ignored (anti-clickjacking); people are slower.
-  await page.waitForTimeout(500);
-}
-
-/** One real (trusted) click at the centre of the QR element. */
+/** One real (trusted) click at the centre of the QR element, scrolled into view first. */
 async function clickQr(page: Page): Promise<void> {
-  const qr = page.locator(QR);
-  await qr.scrollIntoViewIfNeeded();
-  const box = await qr.boundingBox();
-  if (!box) throw new Error('the QR element has no box');
-  await page.bringToFront();
-  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  await page.locator(QR).scrollIntoViewIfNeeded();
+  await clickQrCentre(page);
 }
 
 async function expectFilled(page: Page, uri: string, timeout = 10_000): Promise<void> {

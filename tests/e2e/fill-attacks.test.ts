@@ -8,7 +8,7 @@ import type { Frame, FrameLocator, Page } from 'playwright-core';
 import type { LoadedExtension } from './harness';
 import type { FixtureServer, Scheme } from './server';
 import { call, openPopup } from './popup-helpers';
-import { closeBed, openBed } from './setup';
+import { closeBed, openBed, openPage } from './setup';
 import { parseOtpauthUri } from '../../src/core/otpauth-uri';
 import { codeAt } from '../../src/core/otp';
 import { plausibleCodes } from './codes';
@@ -41,11 +41,7 @@ afterAll(() => closeBed(ext, server));
 /** The codes of `of` that can legitimately be in a field around now (a fill may refresh at rollover). */
 const plausible = (of = account): string[] => plausibleCodes(of);
 
-async function visit(href: string): Promise<Page> {
-  const page = await ext.context.newPage();
-  await page.goto(href);
-  return page;
-}
+const visit = (href: string) => openPage(ext, href);
 
 async function filled(where: Page | Frame | FrameLocator, selector = '#c'): Promise<string> {
   let value = '';

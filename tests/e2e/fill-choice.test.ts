@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import type { LoadedExtension } from './harness';
 import type { FixtureServer } from './server';
 import { call, openPopup, PASSWORD } from './popup-helpers';
-import { addAccounts, closeBed, openBed } from './setup';
+import { addAccounts, closeBed, openBed, openPage } from './setup';
 import { fieldButton, openPopupWindow } from './pick-helpers';
 import { plausibleCodes } from './codes';
 
@@ -51,11 +51,7 @@ afterAll(() => closeBed(ext, server));
 
 const plausible = (name: Name): string[] => plausibleCodes(URIS[name]);
 
-async function visit(path: string, host: string): Promise<Page> {
-  const page = await ext.context.newPage();
-  await page.goto(server.url(path, host, 'https'));
-  return page;
-}
+const visit = (path: string, host: string) => openPage(ext, server.url(path, host, 'https'));
 
 /** What the popup would offer for `page` (its tab's waiting pick), asked from a popup over that tab. */
 async function pending(page: Page): Promise<unknown> {

@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import type { LoadedExtension } from './harness';
 import type { FixtureServer } from './server';
 import { openPopup } from './popup-helpers';
-import { closeBed, openBed } from './setup';
+import { clickQr, closeBed, openBed, openPage, waitForOverlay } from './setup';
 import { qrPng, totpUri } from './enroll-fixtures';
 import { parseOtpauthUri } from '../../src/core/otpauth-uri';
 import { codeAt } from '../../src/core/otp';
@@ -59,12 +59,9 @@ async function rowOf(popup: Page) {
 
 describe('a 60-second account', () => {
   it('enrolls from its QR, counts down in 60-s cycles in the popup, and fills the 60-s code at login', async () => {
-    const setup = await ext.context.newPage();
-    await setup.goto(server.url('/setup/minute.html', HOST, 'https'));
-    await setup.locator('[data-clickauth-overlay]').first().waitFor({ state: 'attached', timeout: 15_000 });
-    await setup.waitForTimeout(600); // clicks in the overlay's first 400 ms are ignored (clickjacking)
-    const box = (await setup.locator('[data-test=qr]').boundingBox())!;
-    await setup.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    const setup = await openPage(ext, server.url('/setup/minute.html', HOST, 'https'));
+    await waitForOverlay(setup, 600);
+    await clickQr(setup);
     await expect.poll(() => setup.locator('#code').inputValue(), { timeout: 10_000 }).toMatch(/^\d{6}$/);
     expect(around()).toContain(await setup.locator('#code').inputValue());
     await setup.close();

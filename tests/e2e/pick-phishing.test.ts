@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core';
 import type { LoadedExtension } from './harness';
 import type { FixtureServer } from './server';
 import { call, openPopup } from './popup-helpers';
-import { addAccounts, closeBed, openBed } from './setup';
+import { addAccounts, closeBed, openBed, openPage } from './setup';
 import { clickFieldButton, fieldButton, openPopupWindow } from './pick-helpers';
 import { plausibleCodes } from './codes';
 
@@ -45,11 +45,7 @@ afterAll(() => closeBed(ext, server));
 
 const plausible = (name: Name): string[] => plausibleCodes(URIS[name]);
 
-async function visit(host: string, path?: string): Promise<Page> {
-  const page = await ext.context.newPage();
-  await page.goto(url(host, path));
-  return page;
-}
+const visit = (host: string, path?: string) => openPage(ext, url(host, path));
 
 async function sitesOf(popup: Page, name: Name): Promise<string[] | undefined> {
   const { accounts } = await call<{ accounts: { id: string; sites: string[] }[] }>(popup, { type: 'accounts/list' });

@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import type { LoadedExtension } from './harness';
 import type { FixtureServer } from './server';
 import { call, openPopup } from './popup-helpers';
-import { closeBed, openBed } from './setup';
+import { closeBed, openBed, openPage } from './setup';
 import { plausibleCodes } from './codes';
 
 const SITE = 'mailmachine.test';
@@ -30,11 +30,7 @@ beforeAll(async () => {
 
 afterAll(() => closeBed(ext, server));
 
-async function visit(path: string, host = SITE): Promise<Page> {
-  const page = await ext.context.newPage();
-  await page.goto(server.url(path, host, 'https'));
-  return page;
-}
+const visit = (path: string, host = SITE) => openPage(ext, server.url(path, host, 'https'));
 
 describe('keystroke-gated login forms', () => {
   it.each(['keydown', 'keypress', 'keyup'])(

@@ -16,7 +16,7 @@ import type { Page } from 'playwright-core';
 import type { LoadedExtension } from './harness';
 import type { FixtureServer } from './server';
 import { call, PASSWORD } from './popup-helpers';
-import { closeBed, launchWithVault, servePages } from './setup';
+import { closeBed, launchWithVault, openPage, servePages, waitForOverlay } from './setup';
 import { fieldButton, openPopupWindow } from './pick-helpers';
 import { evaluateInContentScript } from './content-world';
 import { plausibleCodes, TEMPLATE_DIR, totpUri } from './enroll-fixtures';
@@ -60,17 +60,12 @@ const mine = async (): Promise<AccountView[]> =>
 const trash = async (): Promise<TrashView[]> =>
   (await call<TrashView[]>(control, { type: 'accounts/trash' })).filter((t) => t.account === ACCOUNT);
 
-async function visit(path: string): Promise<Page> {
-  const page = await ext.context.newPage();
-  await page.goto(server.url(path, HOST, 'https'));
-  return page;
-}
+const visit = (path: string) => openPage(ext, server.url(path, HOST, 'https'));
 
 /** Opens setup `n` and clicks its QR once the overlay has been shown long enough to take a click. */
 async function enroll(n: number): Promise<Page> {
   const page = await visit(`/reenroll/setup.html?n=${n}`);
-  await page.locator('[data-clickauth-overlay]').waitFor({ state: 'attached', timeout: 15_000 });
-  await page.waitForTimeout(600);
+  await waitForOverlay(page, 600);
   const box = (await page.locator('[data-test=qr]').boundingBox())!;
   await page.bringToFront();
   // A click the clickjacking guard did not take yet (its clock runs on the page's frames, slow on a

@@ -80,14 +80,14 @@ export const QR = '[data-test=qr]';
  * Waits until our overlay is on `page`, then `settleMs` more: clicks in the overlay's first 400 ms
  * are ignored (anti-clickjacking; its clock runs on the page's frames), and people are slower.
  */
-export async function waitForOverlay(page: Page, settleMs = 600): Promise<void> {
+export async function waitForOverlay(page: Page, settleMs = 500): Promise<void> {
   await page.locator(OVERLAY).first().waitFor({ state: 'attached', timeout: 15_000 });
   await page.waitForTimeout(settleMs);
 }
 
-/** One real (trusted) click at the centre of the QR element (`selector`), its page in front. */
-export async function clickQr(page: Page, selector = QR): Promise<void> {
-  const box = await page.locator(selector).boundingBox();
+/** One real (trusted) click at the centre of the QR element, its page in front. */
+export async function clickQr(page: Page): Promise<void> {
+  const box = await page.locator(QR).boundingBox();
   if (!box) throw new Error('the QR element has no box');
   await page.bringToFront();
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
