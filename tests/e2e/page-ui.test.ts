@@ -6,12 +6,11 @@
  * confirmation field (with a login page as the control); the "Filled by ClickAuth" cue after an autofill.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, repoRoot, type LoadedExtension } from './harness';
-import { serveFixtures, type FixtureServer } from './server';
+import { launchWithExtension, type LoadedExtension } from './harness';
+import type { FixtureServer } from './server';
 import { call, openPopup, PASSWORD } from './popup-helpers';
-import { clickQr, openPage, OVERLAY, waitForOverlay } from './setup';
+import { clickQr, openPage, OVERLAY, servePages, waitForOverlay } from './setup';
 import { totpUri } from './enroll-fixtures';
 import {
   accessibleNames,
@@ -32,7 +31,7 @@ const ISSUERS = ['Place en', 'Place de', 'Hidden codes', 'Locked', 'No chip'];
 let server: FixtureServer;
 
 beforeAll(async () => {
-  server = await serveFixtures(join(repoRoot, 'tests/fixtures/pages'), await setupRoutes(ISSUERS));
+  server = await servePages(await setupRoutes(ISSUERS));
 });
 afterAll(() => server?.close());
 

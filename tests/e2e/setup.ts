@@ -42,9 +42,12 @@ export async function openBed(routes?: Routes): Promise<{ server: FixtureServer;
   }
 }
 
-/** A file's afterAll: closes the browser, then the server (either unset when its beforeAll failed early). */
-export async function closeBed(ext: LoadedExtension | undefined, server?: FixtureServer): Promise<void> {
-  await ext?.close();
+/**
+ * A file's afterAll: closes the browser (Chromium's LoadedExtension or Firefox's LoadedFirefox), then
+ * the server; either is unset when the file's beforeAll failed early.
+ */
+export async function closeBed(browser: { close(): Promise<void> } | undefined, server?: FixtureServer): Promise<void> {
+  await browser?.close();
   await server?.close();
 }
 

@@ -10,10 +10,9 @@
  * with lookalike-site controls where nothing may be filled. Pages over https (self-signed test cert).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { repoRoot } from '../harness';
-import { serveFixtures, type FixtureServer } from '../server';
+import type { FixtureServer } from '../server';
+import { closeBed, servePages } from '../setup';
 import { CASES, enrollRoutes, plausibleCodes, type EnrollCase } from '../enroll-fixtures';
 import { call, eventually, launchFirefox, type LoadedFirefox } from './harness';
 import type { AccountList } from '../../../src/shared/protocol';
@@ -31,7 +30,7 @@ let popup: Page;
 const origin = (host: string) => new URL(server.url('/', host, 'https')).origin;
 
 beforeAll(async () => {
-  server = await serveFixtures(join(repoRoot, 'tests/fixtures/pages'), await enrollRoutes(() => server.port));
+  server = await servePages(await enrollRoutes(() => server.port));
   firefox = await launchFirefox([...SETUPS.map((c) => c.host), LOGIN, LOOKALIKE]);
   popup = await firefox.openExtensionPage('src/popup/index.html');
   const [password, repeat] = await popup.$$('form[aria-labelledby=setup-title] input[type=password]');
@@ -47,10 +46,7 @@ beforeAll(async () => {
   await call(popup, { type: 'accounts/add-uri', uri: LOGIN_URI, sites: [origin(LOGIN)] });
 }, 240_000);
 
-afterAll(async () => {
-  await firefox?.close();
-  await server?.close();
-});
+afterAll(() => closeBed(firefox, server));
 
 async function visit(path: string, host: string): Promise<Page> {
   const page = await firefox.browser.newPage();
