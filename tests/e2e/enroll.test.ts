@@ -48,6 +48,14 @@ async function clickQr(page: Page): Promise<void> {
   await clickQrCentre(page);
 }
 
+/** Opens `c`'s setup page and clicks its QR once our overlay takes clicks. */
+async function openAndClickQr(c: EnrollCase): Promise<Page> {
+  const page = await visit(c);
+  await waitForOverlay(page);
+  await clickQr(page);
+  return page;
+}
+
 async function expectFilled(page: Page, uri: string, timeout = 10_000): Promise<void> {
   let value = '';
   await expect
@@ -184,9 +192,7 @@ describe('enroll by clicking the QR on the setup page', () => {
 
   it("after enrolling, the page's ten backup codes are offered and saved to that account", async () => {
     const c = CASES.backupCodes;
-    const page = await visit(c);
-    await waitForOverlay(page);
-    await clickQr(page);
+    const page = await openAndClickQr(c);
     await expectAccount(c);
     await expectFilled(page, c.text);
     await page.getByRole('button', { name: 'Verify and enable' }).click();
@@ -245,9 +251,7 @@ describe('enroll by clicking the QR on the setup page', () => {
   ])(
     'an SVG file in a same-origin %s: read from its document, one click adds the account and fills the field',
     async (_name, c: EnrollCase) => {
-      const page = await visit(c);
-      await waitForOverlay(page);
-      await clickQr(page);
+      const page = await openAndClickQr(c);
       await expectAccount(c);
       await expectFilled(page, c.text);
       await page.close();
@@ -258,9 +262,7 @@ describe('enroll by clicking the QR on the setup page', () => {
     '%s (cropped from a tab capture): the click opens the popup, which adds it for this site when the user says so',
     async (_name, c: EnrollCase) => {
       // A capture may show another site's pixels (see enroll-attacks.test.ts): the popup asks first.
-      const page = await visit(c);
-      await waitForOverlay(page);
-      await clickQr(page);
+      const page = await openAndClickQr(c);
       await page.waitForTimeout(1000);
       expect(named(await accounts(), c.issuer, c.account)).toHaveLength(0);
       const popup = await openPopup(ext);
@@ -278,9 +280,7 @@ describe('enroll by clicking the QR on the setup page', () => {
 
   it('a Google Authenticator export QR adds all 3 accounts, bound to no site, and fills nothing', async () => {
     const c = CASES.googleExport;
-    const page = await visit(c);
-    await waitForOverlay(page);
-    await clickQr(page);
+    const page = await openAndClickQr(c);
     for (const a of EXPORT_ACCOUNTS) {
       await expect
         .poll(async () => named(await accounts(), a.issuer, a.account).map((x) => x.sites), { timeout: 10_000 })
@@ -293,9 +293,7 @@ describe('enroll by clicking the QR on the setup page', () => {
     const c = CASES.duplicate;
     const before = await accounts();
     expect(named(before, c.issuer, c.account)).toHaveLength(1);
-    const page = await visit(c);
-    await waitForOverlay(page);
-    await clickQr(page);
+    const page = await openAndClickQr(c);
     // The existing account belongs to this site, so its code still goes to the field.
     await expectFilled(page, c.text);
     await page.waitForTimeout(1500);
