@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
-import { launchWithExtension, repoRoot, type LoadedExtension } from './harness';
-import { serveFixtures, type FixtureServer } from './server';
-import { call, createVault, openPopup } from './popup-helpers';
+import type { LoadedExtension } from './harness';
+import type { FixtureServer } from './server';
+import { call, openPopup } from './popup-helpers';
+import { closeBed, openBed, openPage } from './setup';
 import { plausibleCodes } from './codes';
 
 const SITE_A = 'mailmachine.test';
@@ -15,10 +15,8 @@ let server: FixtureServer;
 let ext: LoadedExtension;
 
 beforeAll(async () => {
-  server = await serveFixtures(join(repoRoot, 'tests/fixtures/pages'));
-  ext = await launchWithExtension();
-  const popup = await openPopup(ext);
-  await createVault(popup);
+  let popup: Page;
+  ({ server, ext, popup } = await openBed());
   // Filling with no click needs https (issue 11, finding 5): the account and the pages are https.
   const origin = new URL(server.url('/', SITE_A, 'https')).origin;
   await call(popup, { type: 'accounts/add-uri', uri: URI, sites: [origin] });
@@ -26,10 +24,7 @@ beforeAll(async () => {
   await popup.close();
 });
 
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-});
+afterAll(() => closeBed(ext, server));
 
 async function filledValue(frame: Page | Frame, selector: string): Promise<string> {
   let value = '';
@@ -39,11 +34,7 @@ async function filledValue(frame: Page | Frame, selector: string): Promise<strin
   return value;
 }
 
-async function visit(path: string, host = SITE_A): Promise<Page> {
-  const page = await ext.context.newPage();
-  await page.goto(server.url(path, host, 'https'));
-  return page;
-}
+const visit = (path: string, host = SITE_A) => openPage(ext, server.url(path, host, 'https'));
 
 describe('autofill at login, on the right site only', () => {
   it.each([

@@ -7,11 +7,11 @@
  * fetched by the background and read at 1 MP by the browser's own resize (createImageBitmap).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
 import QRCode from 'qrcode';
-import { launchWithExtension, repoRoot, type LoadedExtension } from './harness';
-import { serveFixtures, type FixtureServer } from './server';
-import { call, createVault, openPopup } from './popup-helpers';
+import type { LoadedExtension } from './harness';
+import type { FixtureServer } from './server';
+import { call } from './popup-helpers';
+import { clickQr, closeBed, launchWithVault, servePages, waitForOverlay } from './setup';
 import { qrMatrix, qrSvgInline, totpUri } from './enroll-fixtures';
 import type { Page } from 'playwright-core';
 import type { AccountList } from '../../src/shared/protocol';
@@ -32,7 +32,7 @@ beforeAll(async () => {
   const svg = (await qrSvgInline(uri('svg'), 600)).replace('<svg ', '<svg style="width:600px;height:600px" ');
   const png = await QRCode.toBuffer(uri('png'), { width: 2100, margin: 4 });
   const cross = await QRCode.toBuffer(uri('cross'), { width: 2000, margin: 4 });
-  server = await serveFixtures(join(repoRoot, 'tests/fixtures/pages'), {
+  server = await servePages({
     '/big/svg.html': () => page(svg),
     '/big/canvas.html': () =>
       page(`<canvas data-test="qr" id="qr" width="2100" height="2100" style="width:700px;height:700px"></canvas>
@@ -46,15 +46,10 @@ beforeAll(async () => {
       ),
     '/big/qr-x.png': () => ({ status: 200, headers: { 'content-type': 'image/png' }, body: cross }),
   });
-  ext = await launchWithExtension();
-  control = await openPopup(ext);
-  await createVault(control);
+  ({ ext, popup: control } = await launchWithVault());
 });
 
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-});
+afterAll(() => closeBed(ext, server));
 
 const names = async () => (await call<AccountList>(control, { type: 'accounts/list' })).accounts.map((a) => a.account);
 
@@ -63,11 +58,8 @@ describe('big setup QRs (over 4 MP as drawn before) enroll with one click', () =
     const tab = await ext.context.newPage();
     await tab.setViewportSize({ width: 1000, height: 1000 });
     await tab.goto(server.url(`/big/${kind}.html`, HOST, 'https'));
-    await tab.locator('[data-clickauth-overlay]').first().waitFor({ state: 'attached', timeout: 15_000 });
-    await tab.waitForTimeout(800); // the clickjacking guard's clock
-    const box = (await tab.locator('[data-test=qr]').boundingBox())!;
-    await tab.bringToFront();
-    await tab.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await waitForOverlay(tab, 800); // the clickjacking guard's clock
+    await clickQr(tab);
     await expect.poll(names, { timeout: 10_000 }).toContain(`${kind}@big.test`);
     await expect.poll(() => tab.locator('#c').inputValue(), { timeout: 10_000 }).toMatch(/^\d{6}$/);
     await tab.close();

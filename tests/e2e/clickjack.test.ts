@@ -12,14 +12,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, repoRoot, type LoadedExtension } from './harness';
-import { serveFixtures, type FixtureServer } from './server';
-import { call, createVault, openPopup } from './popup-helpers';
+import { repoRoot, type LoadedExtension } from './harness';
+import type { FixtureServer } from './server';
+import { call } from './popup-helpers';
+import { closeBed, openBed, OVERLAY } from './setup';
 import { qrPng, totpUri } from './enroll-fixtures';
 import type { AccountList } from '../../src/shared/protocol';
 
 const ATTACK_DIR = join(repoRoot, 'tests/fixtures/pages/attack');
-const OVERLAY = '[data-clickauth-overlay]';
 const BUTTON = 'clickauth-fill';
 const FIELD_HOST = 'field-attack.test';
 
@@ -63,10 +63,7 @@ async function routes(): Promise<Record<string, () => string>> {
 }
 
 beforeAll(async () => {
-  server = await serveFixtures(join(repoRoot, 'tests/fixtures/pages'), await routes());
-  ext = await launchWithExtension();
-  control = await openPopup(ext);
-  await createVault(control);
+  ({ server, ext, popup: control } = await openBed(await routes()));
   // Two accounts on the field page's site: the button is shown, nothing fills by itself.
   for (const who of ['one', 'two']) {
     await call(control, {
@@ -77,10 +74,7 @@ beforeAll(async () => {
   }
 });
 
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-});
+afterAll(() => closeBed(ext, server));
 
 function origin(host: string): string {
   return new URL(server.url('/', host)).origin;

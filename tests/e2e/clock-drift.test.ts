@@ -7,11 +7,11 @@
  * browser brought no samples, one HEAD to the account's own site (never another) fills in.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, repoRoot, type LoadedExtension } from './harness';
-import { serveFixtures, type FixtureServer } from './server';
-import { PASSWORD, call, createVault, openPopup } from './popup-helpers';
+import type { LoadedExtension } from './harness';
+import type { FixtureServer } from './server';
+import { PASSWORD, call, openPopup } from './popup-helpers';
+import { closeBed, launchWithVault, servePages } from './setup';
 import { parseOtpauthUri } from '../../src/core/otpauth-uri';
 import { codeAt } from '../../src/core/otp';
 
@@ -30,7 +30,7 @@ let server: FixtureServer;
 let ext: LoadedExtension;
 
 beforeAll(async () => {
-  server = await serveFixtures(join(repoRoot, 'tests/fixtures/pages'), {
+  server = await servePages({
     // One page of the account site framing seven of its own subdomains: eight origins, one site.
     '/clock/frames.html': () =>
       `<!doctype html><title>Frames</title>${EVIL_HOSTS.slice(1)
@@ -41,17 +41,13 @@ beforeAll(async () => {
   server.skewDate(SECOND, SKEW_MS);
   for (const host of EVIL_HOSTS) server.skewDate(host, 3_600_000);
   server.skewDate(HOSTILE, 3_600_000);
-  ext = await launchWithExtension();
-  const popup = await openPopup(ext);
-  await createVault(popup);
+  let popup: Page;
+  ({ ext, popup } = await launchWithVault());
   await call(popup, { type: 'accounts/add-uri', uri: URI, sites: [new URL(server.url('/', BANK, 'https')).origin] });
   await popup.close();
 }, 60_000);
 
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-});
+afterAll(() => closeBed(ext, server));
 
 /** Codes that may be in a field around now on a clock `offset` ms off ours (a fill may refresh at rollover). */
 const codesAround = (offset: number) => [-1500, 0, 1500].map((d) => codeAt(account, Date.now() + offset + d));

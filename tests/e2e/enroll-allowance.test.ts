@@ -10,15 +10,14 @@
  *    the click enrolls and fills the confirmation field.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, repoRoot, type LoadedExtension } from './harness';
-import { serveFixtures, type FixtureServer } from './server';
-import { call, createVault, openPopup } from './popup-helpers';
+import type { LoadedExtension } from './harness';
+import type { FixtureServer } from './server';
+import { call } from './popup-helpers';
+import { closeBed, launchWithVault, OVERLAY, servePages } from './setup';
 import { keyGroups, plausibleCodes, qrPng, totpUri } from './enroll-fixtures';
 import type { AccountList, AccountView } from '../../src/shared/protocol';
 
-const OVERLAY = '[data-clickauth-overlay]';
 const HOST = 'qr-gallery.test';
 const ISSUER = 'Qr Gallery';
 const ACCOUNT = 'gina@qr-gallery.test';
@@ -55,20 +54,15 @@ beforeAll(async () => {
     ),
   );
   const setupQr = (await qrPng(uri)).toString('base64');
-  server = await serveFixtures(join(repoRoot, 'tests/fixtures/pages'), {
+  server = await servePages({
     '/allowance/few.html': () => page(others.slice(0, 2), setupQr, 0),
     '/allowance/gallery.html': () => page(others, setupQr, 1500),
     '/allowance/covered.html': () => page(others, setupQr, 1500, true),
   });
-  ext = await launchWithExtension();
-  control = await openPopup(ext);
-  await createVault(control);
+  ({ ext, popup: control } = await launchWithVault());
 }, 120_000);
 
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-});
+afterAll(() => closeBed(ext, server));
 
 async function accounts(): Promise<AccountView[]> {
   return (await call<AccountList>(control, { type: 'accounts/list' })).accounts;

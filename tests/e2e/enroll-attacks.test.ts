@@ -5,12 +5,12 @@
  * where the extension does act. Pages: ./enroll-attack-pages.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { evaluateInContentScript } from './content-world';
-import { launchWithExtension, repoRoot, type LoadedExtension } from './harness';
-import { serveFixtures, type FixtureServer } from './server';
-import { call, createVault, openPopup } from './popup-helpers';
+import type { LoadedExtension } from './harness';
+import type { FixtureServer } from './server';
+import { call, openPopup } from './popup-helpers';
+import { clickQr, closeBed, launchWithVault, openPage, OVERLAY, QR, servePages, waitForOverlay } from './setup';
 import { plausibleCodes } from './enroll-fixtures';
 import {
   attackRoutes,
@@ -27,8 +27,6 @@ import {
 } from './enroll-attack-pages';
 import type { AccountList, AccountView } from '../../src/shared/protocol';
 
-const OVERLAY = '[data-clickauth-overlay]';
-const QR = '[data-test=qr]';
 const FIELD = 'input[name=code]';
 
 let server: FixtureServer;
@@ -36,22 +34,16 @@ let ext: LoadedExtension;
 let control: Page;
 
 beforeAll(async () => {
-  server = await serveFixtures(
-    join(repoRoot, 'tests/fixtures/pages'),
+  server = await servePages(
     await attackRoutes(
       () => server.port,
       () => server.httpsPort,
     ),
   );
-  ext = await launchWithExtension();
-  control = await openPopup(ext);
-  await createVault(control);
+  ({ ext, popup: control } = await launchWithVault());
 });
 
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-});
+afterAll(() => closeBed(ext, server));
 
 const accounts = async (): Promise<AccountView[]> =>
   (await call<AccountList>(control, { type: 'accounts/list' })).accounts;
@@ -59,23 +51,8 @@ const named = async (c: { issuer: string; account: string }) =>
   (await accounts()).filter((a) => a.issuer === c.issuer && a.account === c.account);
 const originOf = (host: string, scheme: 'http' | 'https' = 'http') => new URL(server.url('/', host, scheme)).origin;
 
-async function visit(path: string, host: string, scheme: 'http' | 'https' = 'http'): Promise<Page> {
-  const page = await ext.context.newPage();
-  await page.goto(server.url(path, host, scheme));
-  return page;
-}
-
-async function waitForOverlay(page: Page): Promise<void> {
-  await page.locator(OVERLAY).first().waitFor({ state: 'attached', timeout: 15_000 });
-  await page.waitForTimeout(500); // clicks in the first 400 ms are ignored (anti-clickjacking)
-}
-
-async function clickQr(page: Page): Promise<void> {
-  const box = await page.locator(QR).boundingBox();
-  if (!box) throw new Error('the QR element has no box');
-  await page.bringToFront();
-  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-}
+const visit = (path: string, host: string, scheme: 'http' | 'https' = 'http') =>
+  openPage(ext, server.url(path, host, scheme));
 
 async function extensionTargets(): Promise<string[]> {
   const cdp = await ext.context.newCDPSession(control);

@@ -18,17 +18,16 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, repoRoot, type LoadedExtension } from './harness';
-import { serveFixtures, type FixtureServer } from './server';
-import { call, createVault, openPopup } from './popup-helpers';
+import type { LoadedExtension } from './harness';
+import type { FixtureServer } from './server';
+import { call } from './popup-helpers';
+import { clickQr, launchWithVault, openPage, OVERLAY, servePages } from './setup';
 import { encodePng, keyGroups, plausibleCodes, qrPng, qrPngSide, totpUri } from './enroll-fixtures';
 import { bombPng } from '../unit/qr/image-headers';
 import { imageSize } from '../../src/core/qr';
 import type { AccountList, AccountView, VaultStatus } from '../../src/shared/protocol';
 
-const OVERLAY = '[data-clickauth-overlay]';
 const FLOOD = 300;
 
 // Each host spells its issuer, so the key is bound to the page's site (src/core/site/issuer.ts).
@@ -145,7 +144,7 @@ beforeAll(async () => {
   const bombedQr = (await qrPng(bombedUri)).toString('base64');
   const bombImg = () =>
     `<img alt="Banner" width="200" height="200" src="http://bomb-images.test:${imagesPort}/bomb.png">`;
-  server = await serveFixtures(join(repoRoot, 'tests/fixtures/pages'), {
+  server = await servePages({
     '/dos/victim.html': () => setupPage(victim.issuer, victimQr).replace('KEY', keyGroups(victimUri)),
     '/dos/flood.html': () => floodPage,
     ...Object.fromEntries(flood.map((html, f) => [`/dos/flood/${f}.html`, () => html])),
@@ -165,9 +164,7 @@ beforeAll(async () => {
     '/dos/jpeg.html': () => setupPage(jpegCase.issuer, '').replace('data:image/png;base64,', encoded.jpeg),
     '/dos/webp.html': () => setupPage(webpCase.issuer, '').replace('data:image/png;base64,', encoded.webp),
   });
-  ext = await launchWithExtension();
-  control = await openPopup(ext);
-  await createVault(control);
+  ({ ext, popup: control } = await launchWithVault());
   // Real encoders' headers: Chromium draws each QR on a canvas and encodes it.
   const reencode = (png: Buffer, type: string) =>
     control.evaluate(
@@ -195,11 +192,7 @@ async function accounts(): Promise<AccountView[]> {
   return (await call<AccountList>(control, { type: 'accounts/list' })).accounts;
 }
 
-async function visit(host: string, path: string): Promise<Page> {
-  const page = await ext.context.newPage();
-  await page.goto(server.url(path, host));
-  return page;
-}
+const visit = (host: string, path: string) => openPage(ext, server.url(path, host));
 
 /** Overlays in the page and its frames. */
 async function overlayCount(page: Page): Promise<number> {
@@ -229,9 +222,7 @@ async function clickAndExpectEnrolled(
   account: string,
   uri: string,
 ): Promise<void> {
-  await page.bringToFront();
-  const box = (await page.locator('[data-test=qr]').boundingBox())!;
-  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  await clickQr(page);
   await expect
     .poll(async () => (await accounts()).filter((a) => a.issuer === issuer && a.account === account).length, {
       timeout: 10_000,

@@ -6,12 +6,12 @@
  * Each: the overlay appears, one click adds the account bound to the site and fills the field.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
 import QRCode from 'qrcode';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, repoRoot, type LoadedExtension } from './harness';
-import { serveFixtures, type FixtureServer } from './server';
-import { call, createVault, openPopup } from './popup-helpers';
+import type { LoadedExtension } from './harness';
+import type { FixtureServer } from './server';
+import { call } from './popup-helpers';
+import { clickQr, closeBed, launchWithVault, openPage, servePages, waitForOverlay } from './setup';
 import { plausibleCodes, qrPng, totpUri } from './enroll-fixtures';
 import type { AccountList } from '../../src/shared/protocol';
 
@@ -49,7 +49,7 @@ let control: Page;
 beforeAll(async () => {
   const svg = svgPathImage(uriOf(DJANGO));
   const png = await qrPng(uriOf(CLEAR), { light: '#00000000' });
-  server = await serveFixtures(join(repoRoot, 'tests/fixtures/pages'), {
+  server = await servePages({
     '/account/two_factor/qrcode/': () => ({
       status: 200,
       headers: { 'content-type': 'image/svg+xml', 'cache-control': 'no-cache, no-store' },
@@ -57,28 +57,19 @@ beforeAll(async () => {
     }),
     '/layouts/transparent-qr.png': () => ({ status: 200, headers: { 'content-type': 'image/png' }, body: png }),
   });
-  ext = await launchWithExtension();
-  control = await openPopup(ext);
-  await createVault(control);
+  ({ ext, popup: control } = await launchWithVault());
 });
 
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-});
+afterAll(() => closeBed(ext, server));
 
 describe('more QR layouts', () => {
   it.each([
     ['django-two-factor: an extension-less same-origin URL answering image/svg+xml, in mm, transparent', DJANGO],
     ['a PNG with dark modules only on a transparent background', CLEAR],
   ])('%s: detected, added bound to the site, the field filled', async (_name, c) => {
-    const page = await ext.context.newPage();
-    await page.goto(server.url(c.path, c.host, 'https'));
-    await page.locator('[data-clickauth-overlay]').waitFor({ state: 'attached', timeout: 15_000 });
-    await page.waitForTimeout(600);
-    const box = (await page.locator('[data-test=qr]').boundingBox())!;
-    await page.bringToFront();
-    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    const page = await openPage(ext, server.url(c.path, c.host, 'https'));
+    await waitForOverlay(page, 600);
+    await clickQr(page);
     await expect.poll(() => page.locator('input[name=code]').inputValue(), { timeout: 10_000 }).toMatch(/^\d{6}$/);
     expect(plausibleCodes(uriOf(c))).toContain(await page.locator('input[name=code]').inputValue());
     const { accounts } = await call<AccountList>(control, { type: 'accounts/list' });

@@ -5,17 +5,15 @@
  * Fixture pages: tests/fixtures/pages/enroll (templates) + ./enroll-fixtures.ts (QRs, routes).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { chromePath, launchWithExtension, repoRoot, type LoadedExtension } from './harness';
-import { serveFixtures, type FixtureServer } from './server';
-import { call, createVault, openPopup, PASSWORD } from './popup-helpers';
+import { chromePath, type LoadedExtension } from './harness';
+import type { FixtureServer } from './server';
+import { call, openPopup, PASSWORD } from './popup-helpers';
+import { clickQr as clickQrCentre, closeBed, openBed, openPage, OVERLAY, QR, waitForOverlay } from './setup';
 import { CASES, EXPORT_ACCOUNTS, enrollRoutes, plausibleCodes, type EnrollCase } from './enroll-fixtures';
 import { decodeQr } from '../../src/core/qr';
 import type { AccountList, AccountView } from '../../src/shared/protocol';
 
-const OVERLAY = '[data-clickauth-overlay]';
-const QR = '[data-test=qr]';
 const FIELD = 'input[name=code]';
 
 let server: FixtureServer;
@@ -24,18 +22,12 @@ let ext: LoadedExtension;
 let control: Page;
 
 beforeAll(async () => {
-  server = await serveFixtures(join(repoRoot, 'tests/fixtures/pages'), await enrollRoutes(() => server.port));
-  ext = await launchWithExtension();
-  control = await openPopup(ext);
-  await createVault(control);
+  ({ server, ext, popup: control } = await openBed(await enrollRoutes(() => server.port)));
   // The duplicate case: this very key is already in the vault, bound to its site.
   await call(control, { type: 'accounts/add-uri', uri: CASES.duplicate.text, sites: [originOf(CASES.duplicate)] });
 });
 
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-});
+afterAll(() => closeBed(ext, server));
 
 function originOf(c: EnrollCase): string {
   return new URL(server.url('/', c.host)).origin;
@@ -48,26 +40,20 @@ async function accounts(): Promise<AccountView[]> {
 const named = (list: AccountView[], issuer: string, account: string) =>
   list.filter((a) => a.issuer === issuer && a.account === account);
 
-async function visit(c: EnrollCase): Promise<Page> {
-  const page = await ext.context.newPage();
-  await page.goto(server.url(c.path, c.host));
-  return page;
-}
+const visit = (c: EnrollCase) => openPage(ext, server.url(c.path, c.host));
 
-async function waitForOverlay(page: Page): Promise<void> {
-  await page.locator(OVERLAY).first().waitFor({ state: 'attached', timeout: 15_000 });
-  // Clicks in the first 400 ms after the affordance appears are ignored (anti-clickjacking); people are slower.
-  await page.waitForTimeout(500);
-}
-
-/** One real (trusted) click at the centre of the QR element. */
+/** One real (trusted) click at the centre of the QR element, scrolled into view first. */
 async function clickQr(page: Page): Promise<void> {
-  const qr = page.locator(QR);
-  await qr.scrollIntoViewIfNeeded();
-  const box = await qr.boundingBox();
-  if (!box) throw new Error('the QR element has no box');
-  await page.bringToFront();
-  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  await page.locator(QR).scrollIntoViewIfNeeded();
+  await clickQrCentre(page);
+}
+
+/** Opens `c`'s setup page and clicks its QR once our overlay takes clicks. */
+async function openAndClickQr(c: EnrollCase): Promise<Page> {
+  const page = await visit(c);
+  await waitForOverlay(page);
+  await clickQr(page);
+  return page;
 }
 
 async function expectFilled(page: Page, uri: string, timeout = 10_000): Promise<void> {
@@ -206,9 +192,7 @@ describe('enroll by clicking the QR on the setup page', () => {
 
   it("after enrolling, the page's ten backup codes are offered and saved to that account", async () => {
     const c = CASES.backupCodes;
-    const page = await visit(c);
-    await waitForOverlay(page);
-    await clickQr(page);
+    const page = await openAndClickQr(c);
     await expectAccount(c);
     await expectFilled(page, c.text);
     await page.getByRole('button', { name: 'Verify and enable' }).click();
@@ -267,9 +251,7 @@ describe('enroll by clicking the QR on the setup page', () => {
   ])(
     'an SVG file in a same-origin %s: read from its document, one click adds the account and fills the field',
     async (_name, c: EnrollCase) => {
-      const page = await visit(c);
-      await waitForOverlay(page);
-      await clickQr(page);
+      const page = await openAndClickQr(c);
       await expectAccount(c);
       await expectFilled(page, c.text);
       await page.close();
@@ -280,9 +262,7 @@ describe('enroll by clicking the QR on the setup page', () => {
     '%s (cropped from a tab capture): the click opens the popup, which adds it for this site when the user says so',
     async (_name, c: EnrollCase) => {
       // A capture may show another site's pixels (see enroll-attacks.test.ts): the popup asks first.
-      const page = await visit(c);
-      await waitForOverlay(page);
-      await clickQr(page);
+      const page = await openAndClickQr(c);
       await page.waitForTimeout(1000);
       expect(named(await accounts(), c.issuer, c.account)).toHaveLength(0);
       const popup = await openPopup(ext);
@@ -300,9 +280,7 @@ describe('enroll by clicking the QR on the setup page', () => {
 
   it('a Google Authenticator export QR adds all 3 accounts, bound to no site, and fills nothing', async () => {
     const c = CASES.googleExport;
-    const page = await visit(c);
-    await waitForOverlay(page);
-    await clickQr(page);
+    const page = await openAndClickQr(c);
     for (const a of EXPORT_ACCOUNTS) {
       await expect
         .poll(async () => named(await accounts(), a.issuer, a.account).map((x) => x.sites), { timeout: 10_000 })
@@ -315,9 +293,7 @@ describe('enroll by clicking the QR on the setup page', () => {
     const c = CASES.duplicate;
     const before = await accounts();
     expect(named(before, c.issuer, c.account)).toHaveLength(1);
-    const page = await visit(c);
-    await waitForOverlay(page);
-    await clickQr(page);
+    const page = await openAndClickQr(c);
     // The existing account belongs to this site, so its code still goes to the field.
     await expectFilled(page, c.text);
     await page.waitForTimeout(1500);

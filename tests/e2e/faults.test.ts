@@ -7,8 +7,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, stopServiceWorker, type LoadedExtension } from './harness';
-import { PASSWORD, createVault, openPopup } from './popup-helpers';
+import { stopServiceWorker, type LoadedExtension } from './harness';
+import { PASSWORD, openPopup } from './popup-helpers';
+import { launchWithVault } from './setup';
 import { accountCount, expectAllOpen, fire, fired, keyUri, killAfter, readStored, send, sleep } from './fault-helpers';
 import { encodeMigration, parseOtpauthUri } from '../../src/core/otpauth-uri';
 import { createEnvelope, readEnvelopeHeader, sealWithKey, unlockEnvelope } from '../../src/core/crypto';
@@ -19,9 +20,8 @@ let options: Page;
 const outcomes: string[] = [];
 
 beforeAll(async () => {
-  ext = await launchWithExtension();
-  const popup = await openPopup(ext);
-  await createVault(popup);
+  let popup: Page;
+  ({ ext, popup } = await launchWithVault());
   await popup.close();
   options = await ext.context.newPage();
   await options.goto(`chrome-extension://${ext.extensionId}/src/options/index.html`);

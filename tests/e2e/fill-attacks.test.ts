@@ -4,11 +4,11 @@
  * "code 1 / code 2"; each next to a control in the same setup that does get the code.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
 import type { Frame, FrameLocator, Page } from 'playwright-core';
-import { launchWithExtension, repoRoot, type LoadedExtension } from './harness';
-import { serveFixtures, type FixtureServer, type Scheme } from './server';
-import { call, createVault, openPopup } from './popup-helpers';
+import type { LoadedExtension } from './harness';
+import type { FixtureServer, Scheme } from './server';
+import { call, openPopup } from './popup-helpers';
+import { closeBed, openBed, openPage } from './setup';
 import { parseOtpauthUri } from '../../src/core/otpauth-uri';
 import { codeAt } from '../../src/core/otp';
 import { plausibleCodes } from './codes';
@@ -28,29 +28,20 @@ const url = (path: string, host = SITE, scheme: Scheme = 'https') => server.url(
 const origin = (host: string, scheme: Scheme = 'https') => new URL(url('/', host, scheme)).origin;
 
 beforeAll(async () => {
-  server = await serveFixtures(join(repoRoot, 'tests/fixtures/pages'));
-  ext = await launchWithExtension();
-  const popup = await openPopup(ext);
-  await createVault(popup);
+  let popup: Page;
+  ({ server, ext, popup } = await openBed());
   const [added] = await call<{ id: string }[]>(popup, { type: 'accounts/add-uri', uri: URI, sites: [origin(SITE)] });
   httpsId = added!.id;
   await call(popup, { type: 'accounts/add-uri', uri: HTTP_URI, sites: [origin(SITE, 'http')] });
   await popup.close();
 });
 
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-});
+afterAll(() => closeBed(ext, server));
 
 /** The codes of `of` that can legitimately be in a field around now (a fill may refresh at rollover). */
 const plausible = (of = account): string[] => plausibleCodes(of);
 
-async function visit(href: string): Promise<Page> {
-  const page = await ext.context.newPage();
-  await page.goto(href);
-  return page;
-}
+const visit = (href: string) => openPage(ext, href);
 
 async function filled(where: Page | Frame | FrameLocator, selector = '#c'): Promise<string> {
   let value = '';

@@ -3,11 +3,11 @@
  * (auto-submit, password + code in one field), driven in real Chromium with real mouse clicks and keys.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, repoRoot, type LoadedExtension } from './harness';
-import { serveFixtures, type FixtureServer } from './server';
-import { call, createVault, openPopup, PASSWORD } from './popup-helpers';
+import type { LoadedExtension } from './harness';
+import type { FixtureServer } from './server';
+import { call, openPopup, PASSWORD } from './popup-helpers';
+import { addAccounts, closeBed, openBed, openPage } from './setup';
 import { fieldButton, openPopupWindow } from './pick-helpers';
 import { plausibleCodes } from './codes';
 
@@ -34,10 +34,8 @@ const origin = (host: string) => new URL(server.url('/', host, 'https')).origin;
 const hostOf = (host: string) => new URL(origin(host)).hostname;
 
 beforeAll(async () => {
-  server = await serveFixtures(join(repoRoot, 'tests/fixtures/pages'));
-  ext = await launchWithExtension();
-  const popup = await openPopup(ext);
-  await createVault(popup);
+  let popup: Page;
+  ({ server, ext, popup } = await openBed());
   const sites: Record<Name, string[]> = {
     first: [origin(SITE_A)],
     second: [origin(SITE_A)],
@@ -45,29 +43,15 @@ beforeAll(async () => {
     submitter: [origin(SUBMITTER)],
     webmail: [origin(WEBMAIL)],
   };
-  for (const name of Object.keys(URIS) as Name[]) {
-    const [added] = await call<{ id: string }[]>(popup, {
-      type: 'accounts/add-uri',
-      uri: URIS[name],
-      sites: sites[name],
-    });
-    ids[name] = added!.id;
-  }
+  Object.assign(ids, await addAccounts(popup, URIS, sites));
   await popup.close();
 });
 
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-});
+afterAll(() => closeBed(ext, server));
 
 const plausible = (name: Name): string[] => plausibleCodes(URIS[name]);
 
-async function visit(path: string, host: string): Promise<Page> {
-  const page = await ext.context.newPage();
-  await page.goto(server.url(path, host, 'https'));
-  return page;
-}
+const visit = (path: string, host: string) => openPage(ext, server.url(path, host, 'https'));
 
 /** What the popup would offer for `page` (its tab's waiting pick), asked from a popup over that tab. */
 async function pending(page: Page): Promise<unknown> {

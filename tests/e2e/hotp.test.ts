@@ -4,11 +4,11 @@
  * Enter on "next code" skips one; the counter is raised in the account's details.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, repoRoot, type LoadedExtension } from './harness';
-import { serveFixtures, type FixtureServer } from './server';
-import { call, createVault, openPopup } from './popup-helpers';
+import type { LoadedExtension } from './harness';
+import type { FixtureServer } from './server';
+import { call } from './popup-helpers';
+import { closeBed, openBed } from './setup';
 import { openPopupWindow } from './pick-helpers';
 
 // RFC 4226 appendix D: the secret "12345678901234567890" and its codes for counters 0..5.
@@ -21,20 +21,15 @@ let ext: LoadedExtension;
 let id: string;
 
 beforeAll(async () => {
-  server = await serveFixtures(join(repoRoot, 'tests/fixtures/pages'));
-  ext = await launchWithExtension();
-  const popup = await openPopup(ext);
-  await createVault(popup);
+  let popup: Page;
+  ({ server, ext, popup } = await openBed());
   const origin = new URL(server.url('/', HOST, 'https')).origin;
   const [added] = await call<{ id: string }[]>(popup, { type: 'accounts/add-uri', uri: URI, sites: [origin] });
   id = added!.id;
   await popup.close();
 }, 60_000);
 
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-});
+afterAll(() => closeBed(ext, server));
 
 const counter = async (popup: Page) =>
   (await call<{ accounts: { id: string; counter: number }[] }>(popup, { type: 'accounts/list' })).accounts.find(

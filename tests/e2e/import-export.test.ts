@@ -11,8 +11,9 @@ import type { Page } from 'playwright-core';
 import QRCode from 'qrcode';
 import { exportAegisEncrypted } from '../../src/core/formats';
 import { readEnvelopeHeader } from '../../src/core/crypto';
-import { launchWithExtension, type LoadedExtension } from './harness';
-import { PASSWORD, call, createVault, openPopup } from './popup-helpers';
+import type { LoadedExtension } from './harness';
+import { PASSWORD, call } from './popup-helpers';
+import { launchWithVault } from './setup';
 import { AEGIS_DIR, peerFixturesPresent } from '../peer-fixtures';
 
 /** The UI's plural: one message per form (issue 17), no more "account(s)". */
@@ -58,9 +59,7 @@ let popup: Page;
 const downloads = mkdtempSync(join(tmpdir(), 'clickauth-downloads-'));
 
 beforeAll(async () => {
-  ext = await launchWithExtension();
-  popup = await openPopup(ext);
-  await createVault(popup);
+  ({ ext, popup } = await launchWithVault());
 });
 
 afterAll(async () => {
@@ -154,32 +153,26 @@ describePeer('import and undo (options page, real background)', () => {
  * Finding 9 (denial of service): an encrypted Aegis vault whose slot asks scrypt for more than Aegis
  * itself uses (N=2^15, r=8, p=1). Crafted at test time with our own Aegis writer, then edited.
  */
+/** The one TOTP account of a crafted Aegis export: issuer "Crafted", a 20-byte secret counting up from `first`. */
+const craftedAccount = (account: string, first: number) => ({
+  type: 'totp' as const,
+  issuer: 'Crafted',
+  account,
+  secret: Uint8Array.from({ length: 20 }, (_, i) => i + first),
+  algorithm: 'SHA1' as const,
+  digits: 6,
+  period: 30,
+  counter: 0,
+});
+
 /** A genuine Aegis export made at Aegis's own scrypt cost: the control where the peer sample is absent. */
 async function aegisAtItsOwnCost(): Promise<Buffer> {
-  const account = {
-    type: 'totp' as const,
-    issuer: 'Crafted',
-    account: 'ok@example.test',
-    secret: Uint8Array.from({ length: 20 }, (_, i) => i + 7),
-    algorithm: 'SHA1' as const,
-    digits: 6,
-    period: 30,
-    counter: 0,
-  };
+  const account = craftedAccount('ok@example.test', 7);
   return Buffer.from(await exportAegisEncrypted([account], 'crafted password', { scrypt: { N: 2 ** 15, r: 8, p: 1 } }));
 }
 
 async function costlyAegis(slot: { n: number; r: number; p: number }): Promise<Buffer> {
-  const account = {
-    type: 'totp' as const,
-    issuer: 'Crafted',
-    account: 'dos@example.test',
-    secret: Uint8Array.from({ length: 20 }, (_, i) => i + 1),
-    algorithm: 'SHA1' as const,
-    digits: 6,
-    period: 30,
-    counter: 0,
-  };
+  const account = craftedAccount('dos@example.test', 1);
   const vault = JSON.parse(
     await exportAegisEncrypted([account], 'crafted password', { scrypt: { N: 16, r: 1, p: 1 } }),
   ) as { header: { slots: object[] } };
@@ -308,9 +301,8 @@ describePeer('backup, verify, and restore into a new profile', () => {
 
     // Wipe: a brand-new browser profile with a new vault.
     await ext.close();
-    second = await launchWithExtension();
-    const fresh = await openPopup(second);
-    await createVault(fresh);
+    let fresh: Page;
+    ({ ext: second, popup: fresh } = await launchWithVault());
     expect(await list(fresh)).toEqual([]);
     const options = await openOptions(second);
     await previewFile(options, backupPath, PASSWORD);

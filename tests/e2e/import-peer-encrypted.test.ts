@@ -7,8 +7,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, type LoadedExtension } from './harness';
-import { call, createVault, openPopup } from './popup-helpers';
+import type { LoadedExtension } from './harness';
+import { call } from './popup-helpers';
+import { launchWithVault } from './setup';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/imports');
 
@@ -17,9 +18,7 @@ let popup: Page;
 let options: Page;
 
 beforeAll(async () => {
-  ext = await launchWithExtension();
-  popup = await openPopup(ext);
-  await createVault(popup);
+  ({ ext, popup } = await launchWithVault());
   options = await ext.context.newPage();
   await options.goto(`chrome-extension://${ext.extensionId}/src/options/index.html`);
   await options.getByRole('heading', { name: 'Import accounts' }).waitFor();

@@ -5,7 +5,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromePath, repoRoot } from './harness';
-import { serveFixtures, type FixtureServer } from './server';
+import type { FixtureServer } from './server';
+import { servePages } from './setup';
 import type { VectorCase } from './browser/otp-vectors.entry';
 
 // The RFC 4226 / RFC 6238 vectors (and the extra ones our algorithms support) run again inside real
@@ -92,7 +93,7 @@ beforeAll(async () => {
     },
   });
   bundle = readFileSync(join(outDir, 'otp-vectors.js'), 'utf8');
-  server = await serveFixtures(join(repoRoot, 'tests/fixtures/pages'), { '/otp-vectors.js': () => bundle });
+  server = await servePages({ '/otp-vectors.js': () => bundle });
   browser = await chromium.launch({
     executablePath: chromePath,
     headless: true,

@@ -6,11 +6,11 @@
  * confirmation field (with a login page as the control); the "Filled by ClickAuth" cue after an autofill.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, repoRoot, type LoadedExtension } from './harness';
-import { serveFixtures, type FixtureServer } from './server';
+import { launchWithExtension, type LoadedExtension } from './harness';
+import type { FixtureServer } from './server';
 import { call, openPopup, PASSWORD } from './popup-helpers';
+import { clickQr, openPage, OVERLAY, servePages, waitForOverlay } from './setup';
 import { totpUri } from './enroll-fixtures';
 import {
   accessibleNames,
@@ -25,14 +25,13 @@ import {
 import { t } from './locale-text';
 import type { AccountList } from '../../src/shared/protocol';
 
-const OVERLAY = '[data-clickauth-overlay]';
 const LOGIN_HOST = 'login-ui.test';
 const ISSUERS = ['Place en', 'Place de', 'Hidden codes', 'Locked', 'No chip'];
 
 let server: FixtureServer;
 
 beforeAll(async () => {
-  server = await serveFixtures(join(repoRoot, 'tests/fixtures/pages'), await setupRoutes(ISSUERS));
+  server = await servePages(await setupRoutes(ISSUERS));
 });
 afterAll(() => server?.close());
 
@@ -47,17 +46,9 @@ async function startBrowser(lang: string): Promise<{ ext: LoadedExtension; contr
 }
 
 async function setup(ext: LoadedExtension, issuer: string): Promise<Page> {
-  const page = await ext.context.newPage();
-  await page.goto(server.url(setupPath(issuer), SETUP_HOST));
-  await page.locator(OVERLAY).waitFor({ state: 'attached', timeout: 15_000 });
-  await page.waitForTimeout(600); // past the 400 ms before a click counts, and one re-placement
+  const page = await openPage(ext, server.url(setupPath(issuer), SETUP_HOST));
+  await waitForOverlay(page, 600); // past the 400 ms before a click counts, and one re-placement
   return page;
-}
-
-async function clickQrCentre(page: Page): Promise<void> {
-  const box = (await page.locator('[data-test=qr]').boundingBox())!;
-  await page.bringToFront();
-  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
 }
 
 const issuers = async (control: Page) =>
@@ -79,7 +70,7 @@ describe.each(['en', 'de'])('the QR label in %s', (lang) => {
     expect((await hitsAt(page, text)).filter((h) => h === 'ours')).toEqual([]);
     // Control: the label is there, on our host, with its name in this language.
     expect(await accessibleNames(page)).toContain(t(lang, 'enrollAdd'));
-    await clickQrCentre(page);
+    await clickQr(page);
     await expect.poll(() => issuers(control), { timeout: 10_000 }).toContain(issuer);
     await expect.poll(() => accessibleNames(page), { timeout: 5000 }).toContain(t(lang, 'enrollAddedShort'));
     // After the click too: the result with Undo covers no finder pattern and no text.
@@ -105,7 +96,7 @@ describe('after the click, in English', () => {
 
   it('says "Added ✓", offers Undo, fills the field; the codes are offered only once shown; gone with the QR', async () => {
     const page = await setup(ext, 'Hidden codes');
-    await clickQrCentre(page);
+    await clickQr(page);
     await expect.poll(() => accessibleNames(page), { timeout: 10_000 }).toContain('Added ✓');
     expect(await accessibleNames(page)).toContain('Undo');
     await expect.poll(() => page.locator('#code').inputValue(), { timeout: 5000 }).toMatch(/^\d{6}$/);
@@ -124,7 +115,7 @@ describe('after the click, in English', () => {
   it('locked: the notice says how to unlock', async () => {
     await call(control, { type: 'vault/lock' });
     const page = await setup(ext, 'Locked');
-    await clickQrCentre(page);
+    await clickQr(page);
     await expect.poll(() => accessibleNames(page), { timeout: 10_000 }).toContain(t('en', 'enrollLockedHow'));
     await page.close();
     await control.reload();

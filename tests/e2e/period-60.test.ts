@@ -4,11 +4,11 @@
  * at the half minute), and the code filled at login is the 60-s one.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, repoRoot, type LoadedExtension } from './harness';
-import { serveFixtures, type FixtureServer } from './server';
-import { createVault, openPopup } from './popup-helpers';
+import type { LoadedExtension } from './harness';
+import type { FixtureServer } from './server';
+import { openPopup } from './popup-helpers';
+import { clickQr, closeBed, openBed, openPage, waitForOverlay } from './setup';
 import { qrPng, totpUri } from './enroll-fixtures';
 import { parseOtpauthUri } from '../../src/core/otpauth-uri';
 import { codeAt } from '../../src/core/otp';
@@ -29,17 +29,12 @@ beforeAll(async () => {
 <form action="/done" method="post"><img data-test="qr" alt="QR code" src="data:image/png;base64,${png}">
 <p><label for="code">Enter the 6-digit code</label> <input id="code" name="code" autocomplete="off" inputmode="numeric" maxlength="6"></p>
 <button>Verify</button></form></body></html>`;
-  server = await serveFixtures(join(repoRoot, 'tests/fixtures/pages'), { '/setup/minute.html': () => html });
-  ext = await launchWithExtension();
-  const popup = await openPopup(ext);
-  await createVault(popup);
+  let popup: Page;
+  ({ server, ext, popup } = await openBed({ '/setup/minute.html': () => html }));
   await popup.close();
 }, 60_000);
 
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-});
+afterAll(() => closeBed(ext, server));
 
 /** The 60-s (or 30-s) codes that may be in a field around now (a fill may refresh at rollover). */
 const around = (params = account) => [-1500, 0, 1500].map((d) => codeAt(params, Date.now() + d));
@@ -64,12 +59,9 @@ async function rowOf(popup: Page) {
 
 describe('a 60-second account', () => {
   it('enrolls from its QR, counts down in 60-s cycles in the popup, and fills the 60-s code at login', async () => {
-    const setup = await ext.context.newPage();
-    await setup.goto(server.url('/setup/minute.html', HOST, 'https'));
-    await setup.locator('[data-clickauth-overlay]').first().waitFor({ state: 'attached', timeout: 15_000 });
-    await setup.waitForTimeout(600); // clicks in the overlay's first 400 ms are ignored (clickjacking)
-    const box = (await setup.locator('[data-test=qr]').boundingBox())!;
-    await setup.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    const setup = await openPage(ext, server.url('/setup/minute.html', HOST, 'https'));
+    await waitForOverlay(setup, 600);
+    await clickQr(setup);
     await expect.poll(() => setup.locator('#code').inputValue(), { timeout: 10_000 }).toMatch(/^\d{6}$/);
     expect(around()).toContain(await setup.locator('#code').inputValue());
     await setup.close();

@@ -8,11 +8,11 @@
  *   another tab cannot take over the pick the popup shows.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, repoRoot, type LoadedExtension } from './harness';
-import { serveFixtures, type FixtureServer } from './server';
-import { call, createVault, openPopup } from './popup-helpers';
+import type { LoadedExtension } from './harness';
+import type { FixtureServer } from './server';
+import { call, openPopup } from './popup-helpers';
+import { addAccounts, closeBed, openBed, openPage } from './setup';
 import { clickFieldButton, fieldButton, openPopupWindow } from './pick-helpers';
 import { plausibleCodes } from './codes';
 
@@ -33,35 +33,19 @@ const origin = (host: string) => new URL(url(host)).origin;
 const hostOf = (host: string) => new URL(url(host)).hostname;
 
 beforeAll(async () => {
-  server = await serveFixtures(join(repoRoot, 'tests/fixtures/pages'));
-  ext = await launchWithExtension();
-  const popup = await openPopup(ext);
-  await createVault(popup);
+  let popup: Page;
+  ({ server, ext, popup } = await openBed());
   // The real site's account, and the same service's key imported from another app: bound to no site.
   const sites: Record<Name, string[]> = { bound: [origin(REAL)], imported: [] };
-  for (const name of Object.keys(URIS) as Name[]) {
-    const [added] = await call<{ id: string }[]>(popup, {
-      type: 'accounts/add-uri',
-      uri: URIS[name],
-      sites: sites[name],
-    });
-    ids[name] = added!.id;
-  }
+  Object.assign(ids, await addAccounts(popup, URIS, sites));
   await popup.close();
 });
 
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-});
+afterAll(() => closeBed(ext, server));
 
 const plausible = (name: Name): string[] => plausibleCodes(URIS[name]);
 
-async function visit(host: string, path?: string): Promise<Page> {
-  const page = await ext.context.newPage();
-  await page.goto(url(host, path));
-  return page;
-}
+const visit = (host: string, path?: string) => openPage(ext, url(host, path));
 
 async function sitesOf(popup: Page, name: Name): Promise<string[] | undefined> {
   const { accounts } = await call<{ accounts: { id: string; sites: string[] }[] }>(popup, { type: 'accounts/list' });

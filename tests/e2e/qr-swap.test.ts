@@ -17,9 +17,18 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import QRCode from 'qrcode';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, repoRoot, type LoadedExtension } from './harness';
-import { serveFixtures, type FixtureServer } from './server';
-import { call, createVault, openPopup } from './popup-helpers';
+import type { LoadedExtension } from './harness';
+import type { FixtureServer } from './server';
+import { call } from './popup-helpers';
+import {
+  clickQr as clickQrCentre,
+  closeBed,
+  launchWithVault,
+  openPage,
+  OVERLAY,
+  servePages,
+  waitForOverlay,
+} from './setup';
 import { plausibleCodes, qrMatrix, qrSvgInline, TEMPLATE_DIR, totpUri } from './enroll-fixtures';
 import type { AccountList } from '../../src/shared/protocol';
 
@@ -51,44 +60,41 @@ beforeAll(async () => {
     .replaceAll('{{ISSUER}}', ISSUER)
     .replace('{{KEY}}', '')
     .replace('{{SVG}}', await qrSvgInline(SIXTH));
-  server = await serveFixtures(join(repoRoot, 'tests/fixtures/pages'), {
+  server = await servePages({
     '/swap/svg.html': () => svgPage,
     '/swap/scan.html': () => canvasPage.replace(JSON.stringify(qrMatrix(FIRST)), JSON.stringify(qrMatrix(FIFTH))),
     '/swap/canvas.html': () => canvasPage,
     '/swap/img.html': () => imgPage,
     '/swap/animated.html': () => canvasPage.replace(JSON.stringify(qrMatrix(FIRST)), JSON.stringify(qrMatrix(FOURTH))),
   });
-  ext = await launchWithExtension();
-  control = await openPopup(ext);
-  await createVault(control);
+  ({ ext, popup: control } = await launchWithVault());
 });
 
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-});
+afterAll(() => closeBed(ext, server));
 
 const names = async (): Promise<string[]> =>
   (await call<AccountList>(control, { type: 'accounts/list' })).accounts
     .filter((a) => a.issuer === ISSUER)
     .map((a) => a.account);
 
-const overlays = (page: Page) => page.locator('[data-clickauth-overlay]');
+const overlays = (page: Page) => page.locator(OVERLAY);
 
 /** Clicks the middle of the QR once the overlay has been shown long enough to take a click. */
 async function clickQr(page: Page): Promise<void> {
+  await waitForOverlay(page, 800); // the clickjacking guard's clock (genuine.ts): shown, then seen
+  await clickQrCentre(page);
+}
+
+/** Opens `path`, and waits until our overlay is on it (the test changes the QR before any click). */
+async function openSwap(path: string): Promise<Page> {
+  const page = await openPage(ext, server.url(path, HOST, 'https'));
   await overlays(page).first().waitFor({ state: 'attached', timeout: 15_000 });
-  await page.waitForTimeout(800); // the clickjacking guard's clock (genuine.ts): shown, then seen
-  const box = (await page.locator('[data-test=qr]').boundingBox())!;
-  await page.bringToFront();
-  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  return page;
 }
 
 describe('a QR the page changes after our overlay appeared', () => {
   it('a canvas redrawn with another key: the click adds nothing; the overlay comes back and adds the new key', async () => {
-    const page = await ext.context.newPage();
-    await page.goto(server.url('/swap/canvas.html', HOST, 'https'));
-    await overlays(page).first().waitFor({ state: 'attached', timeout: 15_000 });
+    const page = await openSwap('/swap/canvas.html');
     // The page draws another key where the first was (no attribute changes: a canvas redraw).
     await page.evaluate((rows) => {
       const w = window as unknown as { drawMatrix(c: HTMLCanvasElement, m: string[]): void };
@@ -107,9 +113,7 @@ describe('a QR the page changes after our overlay appeared', () => {
   });
 
   it('an image swapped for a QR that is no key: the overlay goes and a click adds nothing; a key swapped in again is added', async () => {
-    const page = await ext.context.newPage();
-    await page.goto(server.url('/swap/img.html', HOST, 'https'));
-    await overlays(page).first().waitFor({ state: 'attached', timeout: 15_000 });
+    const page = await openSwap('/swap/img.html');
     const swap = (src: string) =>
       page.evaluate((s) => ((document.querySelector('[data-test=qr]') as HTMLImageElement).src = s), src);
     await swap(await QRCode.toDataURL('https://example.com/get-our-app', { margin: 4, scale: 5 }));
@@ -127,9 +131,7 @@ describe('a QR the page changes after our overlay appeared', () => {
   });
 
   it('a canvas that keeps redrawing the same QR (a pulsing colour, a moving frame): one click adds it', async () => {
-    const page = await ext.context.newPage();
-    await page.goto(server.url('/swap/animated.html', HOST, 'https'));
-    await overlays(page).first().waitFor({ state: 'attached', timeout: 15_000 });
+    const page = await openSwap('/swap/animated.html');
     await page.evaluate((rows) => {
       const canvas = document.getElementById('qr') as HTMLCanvasElement;
       const ctx = canvas.getContext('2d')!;
@@ -159,9 +161,7 @@ describe('a QR the page changes after our overlay appeared', () => {
   });
 
   it('an inline SVG re-rendered with another key: the click adds nothing; the overlay comes back and adds the new key', async () => {
-    const page = await ext.context.newPage();
-    await page.goto(server.url('/swap/svg.html', HOST, 'https'));
-    await overlays(page).first().waitFor({ state: 'attached', timeout: 15_000 });
+    const page = await openSwap('/swap/svg.html');
     // A QR component renders the new key into the same <svg> element.
     await page.evaluate(
       (markup) => {
@@ -182,9 +182,7 @@ describe('a QR the page changes after our overlay appeared', () => {
   });
 
   it('"Scan this page" after a canvas was redrawn adds the key drawn now, not the one read before', async () => {
-    const page = await ext.context.newPage();
-    await page.goto(server.url('/swap/scan.html', HOST, 'https'));
-    await overlays(page).first().waitFor({ state: 'attached', timeout: 15_000 });
+    const page = await openSwap('/swap/scan.html');
     await page.evaluate((rows) => {
       const w = window as unknown as { drawMatrix(c: HTMLCanvasElement, m: string[]): void };
       w.drawMatrix(document.getElementById('qr') as HTMLCanvasElement, rows);

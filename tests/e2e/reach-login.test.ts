@@ -7,11 +7,11 @@
  * - a code field in an open shadow root on a plain <div> (content/enroll/detect.ts's shadowsIn).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, repoRoot, type LoadedExtension } from './harness';
-import { serveFixtures, type FixtureServer } from './server';
-import { call, createVault, openPopup } from './popup-helpers';
+import type { LoadedExtension } from './harness';
+import type { FixtureServer } from './server';
+import { call, openPopup } from './popup-helpers';
+import { closeBed, openBed, openPage } from './setup';
 import { plausibleCodes } from './codes';
 
 const SITE = 'mailmachine.test';
@@ -22,24 +22,15 @@ let server: FixtureServer;
 let ext: LoadedExtension;
 
 beforeAll(async () => {
-  server = await serveFixtures(join(repoRoot, 'tests/fixtures/pages'));
-  ext = await launchWithExtension();
-  const popup = await openPopup(ext);
-  await createVault(popup);
+  let popup: Page;
+  ({ server, ext, popup } = await openBed());
   await call(popup, { type: 'accounts/add-uri', uri: URI, sites: [new URL(server.url('/', SITE, 'https')).origin] });
   await popup.close();
 });
 
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-});
+afterAll(() => closeBed(ext, server));
 
-async function visit(path: string, host = SITE): Promise<Page> {
-  const page = await ext.context.newPage();
-  await page.goto(server.url(path, host, 'https'));
-  return page;
-}
+const visit = (path: string, host = SITE) => openPage(ext, server.url(path, host, 'https'));
 
 describe('keystroke-gated login forms', () => {
   it.each(['keydown', 'keypress', 'keyup'])(

@@ -13,9 +13,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import QRCode from 'qrcode';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, repoRoot, type LoadedExtension } from './harness';
-import { serveFixtures, type FixtureServer } from './server';
-import { call, createVault, openPopup, PASSWORD } from './popup-helpers';
+import type { LoadedExtension } from './harness';
+import type { FixtureServer } from './server';
+import { call, PASSWORD } from './popup-helpers';
+import { closeBed, launchWithVault, openPage, servePages, waitForOverlay } from './setup';
 import { fieldButton, openPopupWindow } from './pick-helpers';
 import { evaluateInContentScript } from './content-world';
 import { plausibleCodes, TEMPLATE_DIR, totpUri } from './enroll-fixtures';
@@ -45,18 +46,13 @@ beforeAll(async () => {
         .replace('{{KEY}}', ''),
     ),
   );
-  server = await serveFixtures(join(repoRoot, 'tests/fixtures/pages'), {
+  server = await servePages({
     '/reenroll/setup.html': (req) => pages[Number(new URL(req.url ?? '/', 'https://x').searchParams.get('n') ?? 0)]!,
   });
-  ext = await launchWithExtension();
-  control = await openPopup(ext);
-  await createVault(control);
+  ({ ext, popup: control } = await launchWithVault());
 });
 
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-});
+afterAll(() => closeBed(ext, server));
 
 const origin = () => new URL(server.url('/', HOST, 'https')).origin;
 const mine = async (): Promise<AccountView[]> =>
@@ -64,17 +60,12 @@ const mine = async (): Promise<AccountView[]> =>
 const trash = async (): Promise<TrashView[]> =>
   (await call<TrashView[]>(control, { type: 'accounts/trash' })).filter((t) => t.account === ACCOUNT);
 
-async function visit(path: string): Promise<Page> {
-  const page = await ext.context.newPage();
-  await page.goto(server.url(path, HOST, 'https'));
-  return page;
-}
+const visit = (path: string) => openPage(ext, server.url(path, HOST, 'https'));
 
 /** Opens setup `n` and clicks its QR once the overlay has been shown long enough to take a click. */
 async function enroll(n: number): Promise<Page> {
   const page = await visit(`/reenroll/setup.html?n=${n}`);
-  await page.locator('[data-clickauth-overlay]').waitFor({ state: 'attached', timeout: 15_000 });
-  await page.waitForTimeout(600);
+  await waitForOverlay(page, 600);
   const box = (await page.locator('[data-test=qr]').boundingBox())!;
   await page.bringToFront();
   // A click the clickjacking guard did not take yet (its clock runs on the page's frames, slow on a

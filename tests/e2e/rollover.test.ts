@@ -4,11 +4,10 @@
  * Real Chromium, real clicks and keys; each page is its own setup site with its own key.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, repoRoot, type LoadedExtension } from './harness';
-import { serveFixtures, type FixtureServer } from './server';
-import { createVault, openPopup } from './popup-helpers';
+import type { LoadedExtension } from './harness';
+import type { FixtureServer } from './server';
+import { clickQr, closeBed, openBed, openPage, waitForOverlay } from './setup';
 import { qrPng, totpUri } from './enroll-fixtures';
 import { parseOtpauthUri } from '../../src/core/otpauth-uri';
 import { codeAt } from '../../src/core/otp';
@@ -46,30 +45,21 @@ beforeAll(async () => {
     const html = await setupPage(site.uri);
     routes[`/setup/${name}.html`] = () => html;
   }
-  server = await serveFixtures(join(repoRoot, 'tests/fixtures/pages'), routes);
-  ext = await launchWithExtension();
-  const popup = await openPopup(ext);
-  await createVault(popup);
+  let popup: Page;
+  ({ server, ext, popup } = await openBed(routes));
   await popup.close();
 }, 60_000);
 
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-});
+afterAll(() => closeBed(ext, server));
 
 const codeNow = (name: Site, at = Date.now()) => codeAt(parseOtpauthUri(SITES[name].uri), at);
 /** When the current 30-s code ends. */
 const periodEnd = (now = Date.now()) => (Math.floor(now / 30_000) + 1) * 30_000;
 
 async function enroll(name: Site): Promise<Page> {
-  const page = await ext.context.newPage();
-  await page.goto(server.url(`/setup/${name}.html`, SITES[name].host, 'https'));
-  await page.locator('[data-clickauth-overlay]').first().waitFor({ state: 'attached', timeout: 15_000 });
-  await page.waitForTimeout(600); // clicks in the first 400 ms of the overlay are ignored (clickjacking)
-  const box = (await page.locator('[data-test=qr]').boundingBox())!;
-  await page.bringToFront();
-  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  const page = await openPage(ext, server.url(`/setup/${name}.html`, SITES[name].host, 'https'));
+  await waitForOverlay(page, 600);
+  await clickQr(page);
   await expect.poll(() => page.locator(FIELD).inputValue(), { timeout: 10_000 }).toMatch(/^\d{6}$/);
   return page;
 }

@@ -4,16 +4,16 @@
  * SCREENSHOTS_DIR is set (`npm run screenshots`).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import { launchWithExtension, repoRoot } from './harness';
-import { serveFixtures, type FixtureServer } from './server';
+import { launchWithExtension } from './harness';
+import type { FixtureServer } from './server';
+import { servePages } from './setup';
 import { setupRoutes } from './page-ui-fixtures';
 import { SCREEN_ISSUERS, SCREENS, type ScreenContext } from './screens';
 
 let server: FixtureServer;
 
 beforeAll(async () => {
-  server = await serveFixtures(join(repoRoot, 'tests/fixtures/pages'), await setupRoutes(SCREEN_ISSUERS));
+  server = await servePages(await setupRoutes(SCREEN_ISSUERS));
 });
 afterAll(() => server?.close());
 

@@ -1,21 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { distDir, eventually, launchWithExtension, repoRoot, type LoadedExtension } from './harness';
-import { serveFixtures, type FixtureServer } from './server';
+import { distDir, eventually, launchWithExtension, type LoadedExtension } from './harness';
+import type { FixtureServer } from './server';
+import { closeBed, servePages } from './setup';
 
 let ext: LoadedExtension;
 let server: FixtureServer;
 
 beforeAll(async () => {
-  server = await serveFixtures(join(repoRoot, 'tests/fixtures/pages'));
+  server = await servePages();
   ext = await launchWithExtension();
 });
 
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-});
+afterAll(() => closeBed(ext, server));
 
 function builtFiles(dir = distDir): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
-import { launchWithExtension, repoRoot, stopServiceWorker, type LoadedExtension } from './harness';
-import { serveFixtures, type FixtureServer } from './server';
+import { launchWithExtension, stopServiceWorker, type LoadedExtension } from './harness';
+import type { FixtureServer } from './server';
+import { closeBed, openPage, servePages } from './setup';
 import { evaluateInContentScript } from './content-world';
 import { encodeMigration, parseOtpauthUri } from '../../src/core/otpauth-uri';
 import { codeAt } from '../../src/core/otp';
@@ -29,24 +29,17 @@ let ext: LoadedExtension;
 let profile: string;
 
 beforeAll(async () => {
-  server = await serveFixtures(join(repoRoot, 'tests/fixtures/pages'));
+  server = await servePages();
   ext = await launchWithExtension();
   profile = ext.profileDir;
 });
 
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-});
+afterAll(() => closeBed(ext, server));
 
 const popupUrl = () => `chrome-extension://${ext.extensionId}/src/popup/index.html`;
 const optionsUrl = () => `chrome-extension://${ext.extensionId}/src/options/index.html`;
 
-async function openPopup(): Promise<Page> {
-  const page = await ext.context.newPage();
-  await page.goto(popupUrl());
-  return page;
-}
+const openPopup = () => openPage(ext, popupUrl());
 
 /** The code shown must be the real one now (or the one just before, if a period rolled over meanwhile). */
 function expectCurrentCode(shown: string | null, uri: string) {

@@ -16,7 +16,7 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { repoRoot } from '../harness';
+import { eventually as retry, repoRoot } from '../harness';
 
 export const firefoxPath = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 export const firefoxDist = resolve(repoRoot, process.env.E2E_FIREFOX_DIST ?? 'dist/firefox');
@@ -87,18 +87,9 @@ async function openExtensionPage(browser: Browser, url: string): Promise<Page> {
   return page;
 }
 
-/** Retry `probe` until it returns without throwing. */
-export async function eventually<T>(probe: () => Promise<T>, timeoutMs = 15_000, stepMs = 150): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await probe();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((done) => setTimeout(done, stepMs));
-    }
-  }
-}
+/** Retry `probe` until it returns without throwing: the Chromium harness's, with Firefox's longer defaults. */
+export const eventually = <T>(probe: () => Promise<T>, timeoutMs = 15_000, stepMs = 150): Promise<T> =>
+  retry(probe, timeoutMs, stepMs);
 
 /** Send one protocol message from an extension page, return the reply's value or throw its code. */
 export async function call<T>(page: Page, message: Record<string, unknown>): Promise<T> {

@@ -10,8 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import QRCode from 'qrcode';
-import { repoRoot } from '../harness';
-import { serveFixtures, type FixtureServer } from '../server';
+import type { FixtureServer } from '../server';
+import { closeBed, servePages } from '../setup';
 import { CASES, enrollRoutes, plausibleCodes } from '../enroll-fixtures';
 import { call, eventually, launchFirefox, type LoadedFirefox } from './harness';
 import type { AccountList, VaultStatus } from '../../../src/shared/protocol';
@@ -33,7 +33,7 @@ beforeAll(async () => {
     `otpauth://totp/${encodeURIComponent(SETUP.issuer)}:below?secret=KRUGS4ZANFZSAYLOEBSXQYLNOBWGK===&issuer=${encodeURIComponent(SETUP.issuer)}`,
     { margin: 2, scale: 5 },
   );
-  server = await serveFixtures(join(repoRoot, 'tests/fixtures/pages'), {
+  server = await servePages({
     ...(await enrollRoutes(() => server.port)),
     '/below-the-fold.html': () =>
       `<!doctype html><title>Setup</title><h1>Set up 2FA</h1><div style="height:4000px">Scroll down.</div>` +
@@ -44,8 +44,7 @@ beforeAll(async () => {
 }, 240_000);
 
 afterAll(async () => {
-  await firefox?.close();
-  await server?.close();
+  await closeBed(firefox, server);
   rmSync(scratch, { recursive: true, force: true });
 });
 

@@ -12,9 +12,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
-import type { Page } from 'puppeteer-core';
 import { repoRoot } from '../harness';
-import { serveFixtures, type FixtureServer } from '../server';
+import type { Page } from 'puppeteer-core';
+import type { FixtureServer } from '../server';
+import { closeBed, servePages } from '../setup';
 import { CASES, enrollRoutes, plausibleCodes, type EnrollCase } from '../enroll-fixtures';
 import { call, eventually, launchFirefox, type LoadedFirefox } from './harness';
 import type { AccountList } from '../../../src/shared/protocol';
@@ -32,7 +33,7 @@ let popup: Page;
 const origin = (host: string) => new URL(server.url('/', host, 'https')).origin;
 
 beforeAll(async () => {
-  server = await serveFixtures(join(repoRoot, 'tests/fixtures/pages'), {
+  server = await servePages({
     ...(await enrollRoutes(() => server.port)),
     // The same login page as a user upload served sandboxed: an opaque origin, no longer the site's.
     '/uploads/login.html': () => ({
@@ -56,10 +57,7 @@ beforeAll(async () => {
   await call(popup, { type: 'accounts/add-uri', uri: LOGIN_URI, sites: [origin(LOGIN)] });
 }, 240_000);
 
-afterAll(async () => {
-  await firefox?.close();
-  await server?.close();
-});
+afterAll(() => closeBed(firefox, server));
 
 async function visit(path: string, host: string): Promise<Page> {
   const page = await firefox.browser.newPage();

@@ -11,7 +11,8 @@ const u24le = (n: number) => [n & 0xff, (n >>> 8) & 0xff, (n >>> 16) & 0xff];
 const u32le = (n: number) => [...u16le(n & 0xffff), ...u16le(n >>> 16)];
 const ascii = (s: string) => [...s].map((c) => c.charCodeAt(0));
 
-function pngChunk(type: string, data: Buffer): Buffer {
+/** One PNG chunk: length, type, data and CRC (also the e2e fixtures' small PNG encoder's). */
+export function pngChunk(type: string, data: Buffer): Buffer {
   const length = Buffer.alloc(4);
   length.writeUInt32BE(data.length);
   const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
