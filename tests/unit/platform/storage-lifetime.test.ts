@@ -38,6 +38,18 @@ const left = (areas: ReturnType<typeof filled>) => [
   ...[...areas.session.data.keys()].map((k) => `session:${k}`),
 ];
 
+/** An offscreen document that records what it is sent (the clipboard-clearing requests). */
+function fakeOffscreen() {
+  const sent: unknown[] = [];
+  const offscreen = {
+    hasDocument: async () => false,
+    createDocument: async () => undefined,
+    closeDocument: async () => undefined,
+    send: async (message: object) => void sent.push(message),
+  };
+  return { sent, offscreen };
+}
+
 describe('storage items', () => {
   it('each key is declared once; the session key and the clock samples (they name account sites) are cleared on lock, the copied code by its lock listener', () => {
     const keys = storageItems.map((item) => item.key);
@@ -68,13 +80,7 @@ describe('storage items', () => {
     const areas = filled();
     fakeBrowser({ storage: areas });
     const vault = new VaultService(storagePorts());
-    const sent: unknown[] = [];
-    const offscreen = {
-      hasDocument: async () => false,
-      createDocument: async () => undefined,
-      closeDocument: async () => undefined,
-      send: async (message: object) => void sent.push(message),
-    };
+    const { sent, offscreen } = fakeOffscreen();
     listenForClipboardAlarm(vault, { create: async () => undefined, onAlarm: () => undefined }, offscreen);
     await clipboardPending.set('123456');
     await vault.lock();
@@ -88,13 +94,7 @@ describe('storage items', () => {
     const areas = filled();
     fakeBrowser({ storage: areas });
     await clipboardPending.set('123456');
-    const sent: unknown[] = [];
-    const offscreen = {
-      hasDocument: async () => false,
-      createDocument: async () => undefined,
-      closeDocument: async () => undefined,
-      send: async (message: object) => void sent.push(message),
-    };
+    const { sent, offscreen } = fakeOffscreen();
     let onLock: (() => Promise<void>) | undefined;
     listenForClipboardAlarm(
       { onLock: (listener) => void (onLock = listener) },
