@@ -6,11 +6,13 @@
  * - IntersectionObserver v2, where the browser has it, has seen it visible for 300 ms without a break;
  * - its computed style is the pinned one (and, outside the top layer, every ancestor's), no script
  *   animation runs on it, and it has its full size;
- * - it is what the click hit; without IO v2 also no other top-layer element overlaps it.
+ * - it is what the click hit; without IO v2 also no element of the page entered the top layer after it
+ *   (top-layer.ts). Such a click is refused and our host is shown again, on top: the next click, once
+ *   it has been seen there for 400 ms, counts.
  */
 import { PINNED, wellPlaced } from './host';
 import { trackVisibility, type Sight } from './visibility';
-import { watchHolders, type HeldBy } from './held-by';
+import { watchTopLayer } from './top-layer';
 
 const SHOWN_MS = 400;
 // The observer's first verdict comes with the first frame that paints the host, a frame or more
@@ -35,8 +37,19 @@ export function guard(
   const changes = new MutationObserver(restart);
   changes.observe(host, { attributes: true });
   host.addEventListener('toggle', restart);
-  // Without IO v2 only: which top-layer elements hold our host from below (a modal dialog, issue 18).
-  const holders = sight ? null : watchHolders();
+  // Without IO v2 only: the top layer as it was below our host, and what entered it since.
+  const layer = sight ? null : watchTopLayer();
+  /** Shows our host again, on top of what entered the top layer after it; its clock starts again. */
+  const raise = (): void => {
+    try {
+      host.hidePopover();
+      host.showPopover();
+    } catch {
+      return; // not a popover (no Popover API): nothing to raise
+    }
+    layer?.rebase();
+    restart();
+  };
   return {
     genuine(event) {
       const t = now();
@@ -45,12 +58,21 @@ export function guard(
         const visible = sight.since();
         if (visible === undefined || t - visible < SEEN_MS) return false;
       }
-      return pinned(host, minSide) && (sight !== null || !covered(host, holders)) && hit(host, event);
+      if (!pinned(host, minSide)) return false;
+      if (layer) {
+        if (!inTopLayer(host)) {
+          if (covered(host)) return false;
+        } else if (layer.above(host).length) {
+          raise();
+          return false;
+        }
+      }
+      return hit(host, event);
     },
     stop() {
       changes.disconnect();
       sight?.stop();
-      holders?.stop();
+      layer?.stop();
       host.removeEventListener('toggle', restart);
     },
   };
@@ -85,8 +107,8 @@ function pinned(host: HTMLElement, minSide: number): boolean {
   return width >= minSide && height >= minSide;
 }
 
-/** Without IO v2: any other top-layer element over our host may be drawn above it (their order is unknown). */
-function covered(host: HTMLElement, holders: HeldBy | null): boolean {
+/** A host left in the page's flow (no Popover API): any top-layer element over it is above it. */
+function covered(host: HTMLElement): boolean {
   const r = host.getBoundingClientRect();
   for (const selector of [':popover-open', ':modal', ':fullscreen']) {
     let found: Element[];
@@ -97,7 +119,6 @@ function covered(host: HTMLElement, holders: HeldBy | null): boolean {
     }
     for (const el of found) {
       const o = el.getBoundingClientRect();
-      if (el === host || (holders?.holds(el, host) && inTopLayer(host))) continue;
       if (o.left < r.right && o.right > r.left && o.top < r.bottom && o.bottom > r.top) return true;
     }
   }

@@ -13,6 +13,7 @@
  *   cover them; only a top-layer element shown later can, and genuine.ts refuses clicks then.
  *   https://drafts.csswg.org/css-position-4/#top-layer
  */
+import { markOurs } from './top-layer';
 
 /** What the page could change to hide or distort our host, and the only value we accept. */
 export const PINNED: readonly (readonly [string, string])[] = [
@@ -79,6 +80,7 @@ export const wellPlaced = (host: Element): boolean => {
 
 /** Appends the host (see parentFor) and lifts it into the top layer where the browser can. */
 export function mount(host: HTMLElement, anchor?: Element): void {
+  markOurs(host);
   for (const [name, value] of PINNED) host.style.setProperty(name, value, 'important');
   host.setAttribute('popover', 'manual');
   parentFor(anchor).append(host);

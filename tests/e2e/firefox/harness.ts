@@ -98,3 +98,23 @@ export async function call<T>(page: Page, message: Record<string, unknown>): Pro
   if (!reply.ok) throw new Error(`${String(message.type)} failed: ${reply.error.code}`);
   return reply.value;
 }
+
+export const PASSWORD = 'correct horse battery staple';
+
+/** A new profile's popup: create the vault through the first-run form, wait until it is unlocked. */
+export async function createVault(popup: Page, password = PASSWORD): Promise<void> {
+  const [first, repeat] = await popup.$$('form[aria-labelledby=setup-title] input[type=password]');
+  await first!.type(password);
+  await repeat!.type(password);
+  await popup.evaluate(() =>
+    [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Create vault')!.click(),
+  );
+  await retry(
+    async () => {
+      if ((await call<{ state: string }>(popup, { type: 'vault/status' })).state !== 'unlocked')
+        throw new Error('locked');
+    },
+    60_000,
+    150,
+  );
+}

@@ -17,10 +17,9 @@ import type { Page } from 'puppeteer-core';
 import type { FixtureServer } from '../server';
 import { closeBed, servePages } from '../setup';
 import { CASES, enrollRoutes, plausibleCodes, type EnrollCase } from '../enroll-fixtures';
-import { call, eventually, launchFirefox, type LoadedFirefox } from './harness';
+import { call, createVault, eventually, launchFirefox, type LoadedFirefox } from './harness';
 import type { AccountList } from '../../../src/shared/protocol';
 
-const PASSWORD = 'correct horse battery staple';
 const SETUPS = [CASES.modalDialog, CASES.tableQr, CASES.objectSvg, CASES.embedSvg];
 const LOGIN = 'mailmachine.test';
 const LOOKALIKE = 'mai1machine.test';
@@ -44,16 +43,7 @@ beforeAll(async () => {
   });
   firefox = await launchFirefox([...SETUPS.map((c) => c.host), LOGIN, LOOKALIKE]);
   popup = await firefox.openExtensionPage('src/popup/index.html');
-  const [password, repeat] = await popup.$$('form[aria-labelledby=setup-title] input[type=password]');
-  await password!.type(PASSWORD);
-  await repeat!.type(PASSWORD);
-  await popup.evaluate(() =>
-    [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Create vault')!.click(),
-  );
-  await eventually(
-    async () => expect((await call<{ state: string }>(popup, { type: 'vault/status' })).state).toBe('unlocked'),
-    60_000,
-  );
+  await createVault(popup);
   await call(popup, { type: 'accounts/add-uri', uri: LOGIN_URI, sites: [origin(LOGIN)] });
 }, 240_000);
 
