@@ -6,9 +6,9 @@
  * - IntersectionObserver v2, where the browser has it, has seen it visible for 300 ms without a break;
  * - its computed style is the pinned one (and, outside the top layer, every ancestor's), no script
  *   animation runs on it, and it has its full size;
- * - it is what the click hit; without IO v2 also no element of the page entered the top layer after it
- *   (top-layer.ts). Such a click is refused and our host is shown again, on top: the next click, once
- *   it has been seen there for 400 ms, counts.
+ * - it is what the click hit; without IO v2 also no element of the page may be painted above it in the
+ *   top layer (top-layer.ts). Such a click is refused and our host is shown again, on top (a modal
+ *   dialog the page closed and reopened is below it then; a popover of the page still refuses).
  */
 import { PINNED, wellPlaced } from './host';
 import { trackVisibility, type Sight } from './visibility';

@@ -1,21 +1,24 @@
 /**
  * Firefox has no IntersectionObserver v2 (https://github.com/mozilla/standards-positions/issues/672),
  * so genuine.ts works out itself which top-layer elements may be painted over our host, which sits in
- * the top layer (host.ts). The top layer is painted in the order its elements entered it:
- * - what was in it when our guard began, and has not changed since, is below our host (a modal
- *   <dialog> the QR is in, issue 18; a menu the page keeps open);
- * - anything shown since, or closed and shown again (`toggle` events, the `open` attribute), may be
- *   above it, and is painted wherever it likes: a child overflowing a 1-px popover, a box shadow, its
- *   `::backdrop`. So it covers our host whatever its box.
- * Top-layer elements inside shadow roots (open or closed) count too: a selector query of the document
- * does not reach them, so every root is walked. Our own hosts (host.ts `mount`) are never a cover.
+ * the top layer (host.ts). The top layer is painted in the order its elements entered it, and what the
+ * page puts there is painted wherever it likes (a child overflowing a 1-px popover, a box shadow, its
+ * `::backdrop`), so box checks prove nothing. What the page can do to that order without a trace we can
+ * rely on (its `toggle` events it can stop before our listeners hear them) decides the rule:
+ * - a modal `<dialog>` of the document that was open when our guard began, and whose `open` attribute
+ *   has not changed since (a MutationObserver, which the page cannot stop), is below our host: the
+ *   dialog a QR is in (issue 18), where host.ts mounts our host;
+ * - every other element of the page in the top layer (a popover, a fullscreen element, a dialog opened
+ *   or reopened since, anything in a shadow root, open or closed) may be above it: it covers our host.
+ *   A page's auto popover (a menu) closes by itself when the user clicks elsewhere, before the click.
+ * Our own hosts (host.ts `mount`) are never a cover.
  */
 import { shadowOf } from '../platform/shadow-root';
 
 export interface TopLayerWatch {
-  /** The page's elements in the top layer now that may be painted above `host`. */
+  /** The page's elements in the top layer now that may be painted above our host. */
   above(host: Element): Element[];
-  /** Our host was shown again, on top of all: what is in the top layer now is below it. */
+  /** Our host was shown again, on top of all: the modal dialogs open now are below it. */
   rebase(): void;
   stop(): void;
 }
@@ -37,54 +40,38 @@ function rootsOf(doc: Document): (Document | ShadowRoot)[] {
   return roots;
 }
 
-function topLayerIn(roots: readonly (Document | ShadowRoot)[]): Element[] {
-  const found: Element[] = [];
-  for (const root of roots)
-    for (const selector of SELECTORS) {
-      try {
-        found.push(...root.querySelectorAll(selector));
-      } catch {
-        // A selector this browser does not know: nothing of that kind can be open.
-      }
-    }
-  return found;
+function inRoot(root: Document | ShadowRoot, selector: string): Element[] {
+  try {
+    return [...root.querySelectorAll(selector)];
+  } catch {
+    return []; // a selector this browser does not know: nothing of that kind can be open
+  }
 }
 
 export function watchTopLayer(doc: Document = document): TopLayerWatch {
   let changed = new WeakSet<Node>();
   let below = new Set<Element>();
-  const heard = new Set<Document | ShadowRoot>();
-  const mark = (event: Event): void => void (event.target instanceof Node && changed.add(event.target));
   const opens = new MutationObserver((records) => records.forEach((r) => changed.add(r.target)));
-  // Changes are heard in each root known so far: a `toggle` event does not leave its shadow root.
-  const hear = (roots: readonly (Document | ShadowRoot)[]): void => {
-    for (const root of roots) {
-      if (heard.has(root)) continue;
-      heard.add(root);
-      root.addEventListener('toggle', mark, true);
-      opens.observe(root, { subtree: true, attributes: true, attributeFilter: ['open'] });
-    }
-  };
+  opens.observe(doc, { subtree: true, attributes: true, attributeFilter: ['open'] });
   const rebase = (): void => {
-    const roots = rootsOf(doc);
-    hear(roots);
     opens.takeRecords();
     changed = new WeakSet();
-    below = new Set(topLayerIn(roots));
+    below = new Set(inRoot(doc, ':modal'));
   };
   rebase();
   return {
     above(host) {
-      // Pending records first: a change made just before the click is not missed.
+      // Pending records first: a dialog closed and reopened just before the click is not missed.
       opens.takeRecords().forEach((r) => changed.add(r.target));
-      const roots = rootsOf(doc);
-      hear(roots);
-      return topLayerIn(roots).filter((el) => el !== host && !ours.has(el) && !(below.has(el) && !changed.has(el)));
+      // Below our host: a modal dialog of the document, open since before it, unchanged, not fullscreen
+      // (entering fullscreen again re-stacks an element and changes no attribute).
+      const fullscreen = new Set(inRoot(doc, ':fullscreen'));
+      const modal = new Set(inRoot(doc, ':modal'));
+      const held = (el: Element) => below.has(el) && !changed.has(el) && !fullscreen.has(el) && modal.has(el);
+      const found = rootsOf(doc).flatMap((root) => SELECTORS.flatMap((selector) => inRoot(root, selector)));
+      return [...new Set(found)].filter((el) => el !== host && !ours.has(el) && !held(el));
     },
     rebase,
-    stop() {
-      for (const root of heard) root.removeEventListener('toggle', mark, true);
-      opens.disconnect();
-    },
+    stop: () => opens.disconnect(),
   };
 }

@@ -6,9 +6,10 @@
  * - a popover over the QR (the Chromium suite's popover-cover page);
  * - the same popover inside a closed shadow root, which a query of the document does not reach;
  * - a 1×1 popover in a corner whose overflowing child covers the QR (its own box overlaps nothing).
+ * - a 1×1 popover shown before our overlay, whose `toggle` events the page stops before ours hear
+ *   them, shown again after it.
  * Controls: the same page without a cover enrolls with one click; a page that shows an unrelated
- * popover (a notice in a corner) after our overlay costs one click: the first raises our overlay
- * above it again, the next, once seen there, enrolls.
+ * popover (a notice in a corner) refuses the click while it is open, and enrolls once it is closed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
@@ -19,7 +20,7 @@ import { call, createVault, eventually, launchFirefox, type LoadedFirefox } from
 import type { AccountList } from '../../../src/shared/protocol';
 
 const HOST = 'cj-firefox.test';
-const PAGES = ['plain', 'popover-cover', 'shadow-cover', 'overflow-dot', 'late-notice'] as const;
+const PAGES = ['plain', 'popover-cover', 'shadow-cover', 'overflow-dot', 'silent-reshow', 'late-notice'] as const;
 type Name = (typeof PAGES)[number];
 const issuer = (name: Name) => `Firefox clickjack ${name}`;
 
@@ -31,7 +32,23 @@ const TRICKS: Record<Name, string> = {
     cover(div.attachShadow({ mode: 'closed' }), box(-20, -20, r.width + 40, r.height + 40), decoy)`,
   'overflow-dot': `cover(document.body, 'left:0;top:0;width:1px;height:1px;overflow:visible;background:transparent',
     '<div style="position:absolute;left:' + (r.left - 20) + 'px;top:' + (r.top - 20) + 'px;width:' + (r.width + 40) + 'px;height:' + (r.height + 40) + 'px;background:#fff;display:grid;place-items:center">' + decoy + '</div>')`,
-  'late-notice': `cover(document.body, 'right:8px;bottom:8px;left:auto;top:auto;width:220px;height:60px;background:#ffd', 'Cookies are fine')`,
+  // Shown before our overlay, its toggle events stopped before ours hear them, shown again after it.
+  'silent-reshow': `dot.hidePopover(); dot.showPopover(); window.coverShown = dot.matches(':popover-open')`,
+  'late-notice': `cover(document.body, 'right:8px;bottom:8px;left:auto;top:auto;width:220px;height:60px;background:#ffd', 'Cookies are fine');
+    setTimeout(() => document.querySelectorAll('[popover]').forEach((el) => el !== document.querySelector('[data-clickauth-overlay]') && el.hidePopover()), 2000)`,
+};
+/** Runs as the page loads, before our overlay is there. */
+const EARLY: Partial<Record<Name, string>> = {
+  'silent-reshow': `window.addEventListener('toggle', (e) => e.stopImmediatePropagation(), true);
+  const dot = document.createElement('div');
+  dot.popover = 'manual';
+  dot.setAttribute('style', 'position:fixed;inset:auto;left:0;top:0;width:1px;height:1px;margin:0;border:0;padding:0;overflow:visible;background:transparent;pointer-events:none');
+  document.body.append(dot);
+  dot.showPopover();
+  addEventListener('load', () => {
+    const q = document.querySelector('[data-test=qr]').getBoundingClientRect();
+    dot.innerHTML = '<div style="position:absolute;left:' + (q.left - 20) + 'px;top:' + (q.top - 20) + 'px;width:' + (q.width + 40) + 'px;height:' + (q.height + 40) + 'px;background:#fff;display:grid;place-items:center">' + decoy + '</div>';
+  });`,
 };
 
 async function routes(): Promise<Record<string, () => string>> {
@@ -54,6 +71,7 @@ async function routes(): Promise<Record<string, () => string>> {
     el.showPopover();
     window.coverShown = el.matches(':popover-open');
   }
+  ${EARLY[name] ?? ''}
   let r, done = false;
   new MutationObserver(() => {
     if (done || !document.querySelector('[data-clickauth-overlay]')) return;
@@ -101,7 +119,7 @@ describe('Firefox: clickjacking the "Add to Authenticator" overlay', () => {
     await page.close();
   }, 60_000);
 
-  it.each(['popover-cover', 'shadow-cover', 'overflow-dot'] as const)(
+  it.each(['popover-cover', 'shadow-cover', 'overflow-dot', 'silent-reshow'] as const)(
     '%s: the click on the decoy does not enroll',
     async (name) => {
       const { page, click } = await open(name);
@@ -115,11 +133,13 @@ describe('Firefox: clickjacking the "Add to Authenticator" overlay', () => {
     60_000,
   );
 
-  it('control: an unrelated popover shown after our overlay costs one click; the next one, on our overlay shown above it again, enrolls', async () => {
+  it('control: while an unrelated popover of the page is open the click is refused; once the page closes it, a click enrolls', async () => {
     const { page, click } = await open('late-notice');
     await click();
-    await new Promise((done) => setTimeout(done, 1000));
+    await new Promise((done) => setTimeout(done, 500));
     expect(await enrolled('late-notice')).toBe(0);
+    // The page closes its notice 2 s after our overlay appeared.
+    await new Promise((done) => setTimeout(done, 1500));
     await click();
     await eventually(async () => expect(await enrolled('late-notice')).toBe(1));
     await page.close();
