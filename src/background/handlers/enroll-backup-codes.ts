@@ -19,6 +19,8 @@ export async function enrollBackupCodes(
   const id = entry?.added[0];
   if (!id || entry.added.length !== 1)
     throw new BackgroundError('protocol/bad-request', 'Unknown or expired enrollment');
+  // A QR read from a screenshot may be another site's: the page's backup codes are not its to add to.
+  if (entry.captured) throw new BackgroundError('protocol/bad-request', 'No backup codes for a captured QR');
   if (!Array.isArray(codes) || codes.length > 30 || codes.some((c) => typeof c !== 'string' || c.length > 64)) {
     throw new BackgroundError('protocol/bad-request', 'Not a list of backup codes');
   }

@@ -130,7 +130,8 @@ export function enrolled(token: string, outcome: EnrollOutcome): void {
   }
   const target = outcome.code ? fillConfirmation(found.el, outcome.code, outcome.stale) : null;
   if (target && outcome.validUntil !== null) keepFresh(token, target, outcome.validUntil);
-  if (outcome.count === 1) watchForBackupCodes((codes) => offerBackupCodes(token, name, codes));
+  // No name: a QR read from a screenshot, which may be another site's; the page's codes are not for it.
+  if (outcome.count === 1 && name) watchForBackupCodes((codes) => offerBackupCodes(token, name, codes));
 }
 
 /** The user's answer to "Replace the old one?", for the toast that follows it. */

@@ -141,6 +141,21 @@ describe('a captured QR: the popup asks first', () => {
     expect(capturePending()).toBeNull();
   });
 
+  it("accepted, the page's backup codes are not added to it (those pixels may have been another site's QR)", async () => {
+    const { token } = pendingEntry([account('Mail Machine')], { captured: true });
+    await enrollConfirm(services(), token, sender);
+    await captureAccept(vault, token, true, async () => undefined);
+    const { enrollBackupCodes } = await import('../../../src/background/handlers/enroll-backup-codes');
+    await expect(enrollBackupCodes(services(), token, ['1111 2222'], sender)).rejects.toMatchObject({
+      code: 'protocol/bad-request',
+    });
+    expect((await vault.read((d) => d.accounts))[0]!.backupCodes).toEqual([]);
+    // Control: a QR the page showed itself takes them.
+    const plain = pendingEntry([account('Mail Machine', 2)]);
+    await completeEnrollment(vault, plain.entry);
+    expect(await enrollBackupCodes(services(), plain.token, ['1111 2222'], sender)).toEqual({ saved: 1 });
+  });
+
   it('accepted with the tick: bound to the page, whose field gets the code', async () => {
     const { token } = pendingEntry([account('Victim Bank')], { captured: true });
     await enrollConfirm(services(), token, sender);
