@@ -44,6 +44,7 @@ export class VaultService {
   private locks = 0;
   private readonly queue = serialQueue();
   private readonly lockListeners: (() => void | Promise<void>)[] = [];
+  private resuming: Promise<Open | null> | null = null;
 
   constructor(private readonly ports: VaultPorts) {}
 
@@ -100,7 +101,7 @@ export class VaultService {
         open = await opened(blob);
       }
       // The current generation was damaged or lost: keep the one that opened as both, and tell the popup.
-      if (blob !== current) await this.write(blob, blob, await this.recovery(unreadable));
+      if (blob !== current) await this.recover(blob, unreadable);
       const { unlocked, data } = open;
       if (unlocked.iterations < CURRENT_MIN_ITERATIONS) {
         const rewrapped = await rewrapEnvelope(blob, unlocked.vaultKey, password, await this.ports.iterations());
@@ -242,14 +243,29 @@ export class VaultService {
     return { id: globalThis.crypto.randomUUID(), at: this.ports.now(), reason, blob };
   }
 
-  /** A fall-back write's extras: when it happened, and the unreadable current generation as a restore point. */
-  private async recovery(unreadable: string | undefined): Promise<BlobExtras> {
+  /**
+   * The fall-back write: the generation that opened, as both, and when. The current generation that
+   * decrypted but did not read is kept as a restore point if there is room for it (once: a second
+   * resume finds it kept); without room the vault still opens, which matters more.
+   */
+  private async recover(blob: string, unreadable: string | undefined): Promise<void> {
     const recoveredAt = this.ports.now();
-    if (!unreadable) return { recoveredAt };
-    return {
-      recoveredAt,
-      points: withPoint(await this.ports.blobs.readPoints(), this.point(unreadable, 'unreadable')),
-    };
+    if (unreadable) {
+      const points = await this.ports.blobs.readPoints();
+      if (!points.some((p) => p.blob === unreadable)) {
+        try {
+          await this.write(blob, blob, {
+            recoveredAt,
+            points: withPoint(points, this.point(unreadable, 'unreadable')),
+          });
+          return;
+        } catch (error) {
+          if (!(error instanceof StorageFull)) throw error;
+          log.warn('storage full: the unreadable generation is not kept as a restore point');
+        }
+      }
+    }
+    await this.write(blob, blob, { recoveredAt });
   }
 
   private async pointExtras(blob: string, reason: RestoreReason | undefined): Promise<BlobExtras> {
@@ -262,8 +278,19 @@ export class VaultService {
     return open;
   }
 
-  /** A restarted service worker finds the key in session storage and reopens the vault with it. */
-  private async resume(): Promise<Open | null> {
+  /**
+   * A restarted service worker finds the key in session storage and reopens the vault with it. One
+   * resume at a time: the popup's status and a page's request after a restart share it (two would each
+   * write a recovery).
+   */
+  private resume(): Promise<Open | null> {
+    this.resuming ??= this.resumeOnce().finally(() => {
+      this.resuming = null;
+    });
+    return this.resuming;
+  }
+
+  private async resumeOnce(): Promise<Open | null> {
     const locks = this.locks;
     const key = await this.ports.keys.read();
     if (!key) return null;
@@ -287,7 +314,7 @@ export class VaultService {
         if (locks !== this.locks || this.open) return this.open;
         // The current blob was damaged: keep the generation that opened as both, and tell the popup.
         if (blob !== current) {
-          await this.write(blob, blob, await this.recovery(unreadable));
+          await this.recover(blob, unreadable);
           if (locks !== this.locks || this.open) return this.open;
         }
         this.open = { data, key, blob };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { VaultService } from '../../../src/background/vault/vault-service';
 import { memoryPorts } from './memory-ports';
+import { storageFault } from '../../../src/background/vault/storage-fault';
 import { addAccount, deleteAccount, listAccounts } from '../../../src/core/vault';
 import { openWithKey, readEnvelopeHeader, sealWithKey, unlockEnvelope } from '../../../src/core/crypto';
 import { decodeBase32 } from '../../../src/core/bytes/base32';
@@ -102,9 +103,13 @@ describe('VaultService', () => {
     const restarted = new VaultService(mem.ports);
     const status = restarted.state();
     await new Promise((done) => setTimeout(done, 0));
-    await add(restarted, 2);
+    // The write's own resume is the one under way (one at a time): it waits for it, then writes.
+    const adding = add(restarted, 2);
+    await new Promise((done) => setTimeout(done, 0));
     release();
+    await adding;
     expect(await status).toBe('unlocked');
+    expect(reads).toBe(2);
     await add(restarted, 3);
     const issuers = ['Issuer 1', 'Issuer 2', 'Issuer 3'];
     expect((await restarted.read(listAccounts)).map((a) => a.issuer)).toEqual(issuers);
@@ -139,9 +144,12 @@ describe('VaultService', () => {
     const restarted = new VaultService(mem.ports);
     const status = restarted.state();
     await new Promise((done) => setTimeout(done, 0));
-    await add(restarted, 3); // resumes (the recovered blob is stored already) and writes
+    const adding = add(restarted, 3); // waits for the resume under way (one at a time), then writes
+    await new Promise((done) => setTimeout(done, 0));
     release();
+    await adding;
     expect(await status).toBe('unlocked');
+    expect(writes).toBe(2); // one recovery write (one resume), then the add
     await add(restarted, 4);
     expect((await restarted.read(listAccounts)).map((a) => a.issuer)).toEqual(['Issuer 1', 'Issuer 3', 'Issuer 4']);
   });
@@ -196,6 +204,33 @@ describe('VaultService', () => {
     expect(await restarted.state()).toBe('unlocked');
     expect((await restarted.read(listAccounts)).map((a) => a.issuer)).toEqual(['Issuer 1']);
     expect(mem.local.points?.map((p) => [p.reason, p.blob])).toEqual([['unreadable', unreadable]]);
+  });
+
+  it('two resumes at once after a restart (the popup and a page) keep the unreadable generation once', async () => {
+    const { mem } = await withTwoWrites();
+    const unreadable = await sealWithKey(mem.local.current!, mem.session.key!, new TextEncoder().encode('['));
+    mem.local.current = unreadable;
+    const restarted = new VaultService(mem.ports);
+    expect(await Promise.all([restarted.state(), restarted.read(listAccounts), restarted.state()])).toHaveLength(3);
+    expect(mem.local.points?.map((p) => p.reason)).toEqual(['unreadable']);
+  });
+
+  it('with no room for the unreadable generation as a point, the vault still opens (the point is left out)', async () => {
+    const { mem } = await withTwoWrites();
+    const unreadable = await sealWithKey(mem.local.current!, mem.session.key!, new TextEncoder().encode('['));
+    mem.local.current = unreadable;
+    await new VaultService(mem.ports).lock();
+    const write = mem.ports.blobs.write;
+    mem.ports.blobs.write = async (current, previous, extra = {}) => {
+      if (extra.points?.some((p) => p.reason === 'unreadable'))
+        throw storageFault(new Error('QUOTA_BYTES quota exceeded'));
+      await write(current, previous, extra);
+    };
+    const restarted = new VaultService(mem.ports);
+    await restarted.unlock(PASSWORD);
+    expect((await restarted.read(listAccounts)).map((a) => a.issuer)).toEqual(['Issuer 1']);
+    expect(mem.local.points ?? []).toEqual([]);
+    expect(mem.local.recoveredAt).toBeDefined();
   });
 
   it('a current generation damaged past decrypting is not kept as a point (nothing in it can be read)', async () => {
