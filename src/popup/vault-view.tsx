@@ -35,7 +35,7 @@ export function VaultView({
 }: {
   api: PopupApi;
   t: Translate;
-  /** The list, or (popup/open) only its first rows in the order shown: then `total` says how many there are. */
+  /** The list, or (popup/open) only the rows shown first, in vault order: then `total` says how many there are. */
   initial: AccountListData;
   total?: number;
   /** The first rows' codes that came with `initial` (popup/open), so the first paint shows them. */

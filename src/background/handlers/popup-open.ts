@@ -12,7 +12,7 @@ import { BackgroundError } from '../errors';
 /**
  * `popup/open` (extension pages): the popup's first paint in one round trip instead of three in a row
  * (vault/status, then accounts/list, then codes/get after the list had been drawn): the status, the
- * first `rows` rows in the order the popup shows them (this site's accounts first) with the site part
+ * `rows` rows the popup shows first (this site's accounts first), sent in vault order, with the site part
  * of `accounts/list`, their codes at the clock correction codes/get uses, and the account count. Only
  * those rows: the full list (1000 views, 343 KB) cost the popup ~36 ms to unpack before its first code
  * (docs/popup-speed.md); the popup asks accounts/list for it after its first paint. A vault that is not
