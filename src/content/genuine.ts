@@ -12,7 +12,7 @@
  */
 import { PINNED, wellPlaced } from './host';
 import { trackVisibility, type Sight } from './visibility';
-import { watchTopLayer } from './top-layer';
+import { topLayerIn, watchTopLayer } from './top-layer';
 
 const SHOWN_MS = 400;
 // The observer's first verdict comes with the first frame that paints the host, a frame or more
@@ -110,19 +110,10 @@ function pinned(host: HTMLElement, minSide: number): boolean {
 /** A host left in the page's flow (no Popover API): any top-layer element over it is above it. */
 function covered(host: HTMLElement): boolean {
   const r = host.getBoundingClientRect();
-  for (const selector of [':popover-open', ':modal', ':fullscreen']) {
-    let found: Element[];
-    try {
-      found = [...document.querySelectorAll(selector)];
-    } catch {
-      continue; // selector unknown to this browser: nothing of that kind can be open
-    }
-    for (const el of found) {
-      const o = el.getBoundingClientRect();
-      if (o.left < r.right && o.right > r.left && o.top < r.bottom && o.bottom > r.top) return true;
-    }
-  }
-  return false;
+  return topLayerIn(document).some((el) => {
+    const o = el.getBoundingClientRect();
+    return o.left < r.right && o.right > r.left && o.top < r.bottom && o.bottom > r.top;
+  });
 }
 
 function hit(host: Element, event: Event): boolean {

@@ -40,6 +40,10 @@ function rootsOf(doc: Document): (Document | ShadowRoot)[] {
   return roots;
 }
 
+/** The elements of `root` (not of its shadow roots) in the top layer now: open popovers, modal dialogs, fullscreen. */
+export const topLayerIn = (root: Document | ShadowRoot): Element[] =>
+  SELECTORS.flatMap((selector) => inRoot(root, selector));
+
 function inRoot(root: Document | ShadowRoot, selector: string): Element[] {
   try {
     return [...root.querySelectorAll(selector)];
@@ -68,7 +72,7 @@ export function watchTopLayer(doc: Document = document): TopLayerWatch {
       const fullscreen = new Set(inRoot(doc, ':fullscreen'));
       const modal = new Set(inRoot(doc, ':modal'));
       const held = (el: Element) => below.has(el) && !changed.has(el) && !fullscreen.has(el) && modal.has(el);
-      const found = rootsOf(doc).flatMap((root) => SELECTORS.flatMap((selector) => inRoot(root, selector)));
+      const found = rootsOf(doc).flatMap(topLayerIn);
       return [...new Set(found)].filter((el) => el !== host && !ours.has(el) && !held(el));
     },
     rebase,

@@ -22,6 +22,16 @@ import { logger } from '../../shared/logger';
 
 const log = logger('vault');
 
+/** Decrypted contents read as a vault; `unreadable` is told first when they decrypted but are damaged. */
+function readDecrypted(plaintext: Uint8Array, unreadable: () => void): VaultData {
+  try {
+    return deserializeVault(plaintext);
+  } catch (error) {
+    if (error instanceof VaultCorrupted) unreadable();
+    throw error;
+  }
+}
+
 interface Open {
   data: VaultData;
   key: Uint8Array;
@@ -83,12 +93,10 @@ export class VaultService {
       let unreadable: string | undefined;
       const opened = async (blob: string) => {
         const unlocked = await unlockEnvelope(blob, password);
-        try {
-          return { unlocked, data: deserializeVault(unlocked.plaintext) };
-        } catch (error) {
-          if (blob === current && isCoreError(error, 'vault/corrupted')) unreadable = blob;
-          throw error;
-        }
+        const data = readDecrypted(unlocked.plaintext, () => {
+          if (blob === current) unreadable = blob;
+        });
+        return { unlocked, data };
       };
       let blob = generations[0]!;
       let open;
@@ -299,15 +307,10 @@ export class VaultService {
     for (const blob of [current, previous]) {
       if (!blob) continue;
       try {
-        const plaintext = await openWithKey(blob, key);
-        let data;
-        try {
-          data = deserializeVault(plaintext);
-        } catch (error) {
-          // Decrypts but does not read: kept as a restore point should the previous generation open.
-          if (blob === current && error instanceof VaultCorrupted) unreadable = blob;
-          throw error;
-        }
+        // Decrypts but does not read: kept as a restore point should the previous generation open.
+        const data = readDecrypted(await openWithKey(blob, key), () => {
+          if (blob === current) unreadable = blob;
+        });
         // Opened meanwhile (another resume, or a write after one): that is newer than what was read
         // here, and putting this older read back would undo the write (the next one would seal it).
         // Locked meanwhile: nothing (or the vault as unlocked since).
