@@ -21,6 +21,13 @@ const SEEN_MS = 300;
 
 export interface Guard {
   genuine(event: Event): boolean;
+  /**
+   * Whether the last click `genuine` refused was the user's own click on our host, refused only because
+   * something of the page is in the top layer, where it may be painted over our host (Firefox: a page
+   * popover, a fullscreen element). The caller says so to the user: while the page shows it, no click on
+   * our host counts, and the toolbar button is the way.
+   */
+  covered(): boolean;
   stop(): void;
 }
 
@@ -32,6 +39,7 @@ export function guard(
   track: (host: Element) => Sight | null = trackVisibility,
 ): Guard {
   let since = now();
+  let coveredBy = false;
   const restart = (): void => void (since = now());
   const sight = track(host);
   const changes = new MutationObserver(restart);
@@ -52,6 +60,7 @@ export function guard(
   };
   return {
     genuine(event) {
+      coveredBy = false;
       const t = now();
       if (!event.isTrusted || t - since < SHOWN_MS) return false;
       if (sight) {
@@ -61,14 +70,19 @@ export function guard(
       if (!pinned(host, minSide)) return false;
       if (layer) {
         if (!inTopLayer(host)) {
-          if (covered(host)) return false;
+          if (covered(host)) {
+            coveredBy = hit(host, event);
+            return false;
+          }
         } else if (layer.above(host).length) {
+          coveredBy = hit(host, event);
           raise();
           return false;
         }
       }
       return hit(host, event);
     },
+    covered: () => coveredBy,
     stop() {
       changes.disconnect();
       sight?.stop();

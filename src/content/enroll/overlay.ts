@@ -57,7 +57,11 @@ export function showOverlay(target: Element, labelText: string, onClick: () => v
   const act = (event: Event) => {
     event.preventDefault();
     event.stopPropagation();
-    if (!added && watch.genuine(event)) onClick();
+    if (added) return;
+    if (watch.genuine(event)) onClick();
+    // Firefox: the user's own click, refused while something of the page is in the top layer above
+    // our host (genuine.ts). Silence would look like a broken button: say why, and the way that works.
+    else if (watch.covered()) card(message('enrollCovered'), []);
   };
   add.addEventListener('click', act);
   zone.addEventListener('click', act);

@@ -113,6 +113,56 @@ describe('genuine clicks without IntersectionObserver v2', () => {
   });
 });
 
+describe('a click refused because the page has something in the top layer (no IntersectionObserver v2)', () => {
+  // happy-dom has no top layer: `[data-top]` stands for `:popover-open` (as in top-layer.test.ts).
+  const real = Object.getPrototypeOf(document).querySelectorAll as Document['querySelectorAll'];
+  beforeEach(() => {
+    document.querySelectorAll = function (this: Document, selector: string) {
+      return real.call(this, selector === ':popover-open' ? '[data-top]' : selector);
+    } as Document['querySelectorAll'];
+  });
+  afterEach(() => {
+    delete (document as { querySelectorAll?: unknown }).querySelectorAll;
+    document.querySelectorAll('[data-top]').forEach((el) => el.remove());
+  });
+  const notice = (box: DOMRect) => {
+    const el = document.createElement('div');
+    el.setAttribute('data-top', '');
+    el.getBoundingClientRect = () => box;
+    document.body.append(el);
+    return el;
+  };
+
+  it("is refused and reported as covered when it was the user's own click on our host; not when nothing is above", () => {
+    const g = guard(host, 40, now, noV2);
+    clock += 500;
+    expect(g.genuine(click())).toBe(true); // control: no cover
+    expect(g.covered()).toBe(false);
+    const cover = notice(DOMRect.fromRect({ x: 20, y: 20, width: 200, height: 60 }));
+    expect(g.genuine(click())).toBe(false);
+    expect(g.covered()).toBe(true);
+    cover.remove();
+    expect(g.genuine(click())).toBe(true);
+    expect(g.covered()).toBe(false);
+  });
+
+  it('is not reported as covered for a script click, a click too early, or a click that hit something else', () => {
+    const g = guard(host, 40, now, noV2);
+    notice(DOMRect.fromRect({ x: 0, y: 0, width: 300, height: 300 }));
+    expect(g.genuine(click())).toBe(false); // before 400 ms
+    expect(g.covered()).toBe(false);
+    clock += 500;
+    expect(g.genuine(click(false))).toBe(false);
+    expect(g.covered()).toBe(false);
+    hitTarget = document.body;
+    expect(g.genuine(click())).toBe(false);
+    expect(g.covered()).toBe(false);
+    hitTarget = host;
+    expect(g.genuine(click())).toBe(false);
+    expect(g.covered()).toBe(true);
+  });
+});
+
 describe('genuine clicks with IntersectionObserver v2', () => {
   function fakeSight(): Sight & { visibleSince: number | undefined } {
     return {

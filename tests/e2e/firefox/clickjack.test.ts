@@ -9,7 +9,8 @@
  * - a 1×1 popover shown before our overlay, whose `toggle` events the page stops before ours hear
  *   them, shown again after it.
  * Controls: the same page without a cover enrolls with one click; a page that shows an unrelated
- * popover (a notice in a corner) refuses the click while it is open, and enrolls once it is closed.
+ * popover (a notice in a corner) refuses the click while it is open (our overlay then says why, and
+ * how to add the QR from the toolbar button), and enrolls once it is closed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
@@ -135,9 +136,16 @@ describe('Firefox: clickjacking the "Add to Authenticator" overlay', () => {
 
   it('control: while an unrelated popover of the page is open the click is refused; once the page closes it, a click enrolls', async () => {
     const { page, click } = await open('late-notice');
+    // Our overlay and the room below it (the notice is in the page's far corner, outside it).
+    const box = (await (await page.$('[data-clickauth-overlay]'))!.boundingBox())!;
+    const around = () => page.screenshot({ encoding: 'base64', clip: { ...box, height: box.height + 160 } });
+    const before = await around();
     await click();
     await new Promise((done) => setTimeout(done, 500));
     expect(await enrolled('late-notice')).toBe(0);
+    // The refused click is not silent: our overlay says why (its text is in a closed shadow root, so
+    // the proof here is that it drew something; tests/dom/content/genuine.test.ts checks the verdict).
+    expect(await around()).not.toBe(before);
     // The page closes its notice 2 s after our overlay appeared.
     await new Promise((done) => setTimeout(done, 1500));
     await click();
