@@ -114,6 +114,40 @@ describe('frames', () => {
     expect(plausible()).toContain(await filled(page.frameLocator('#f')));
     await page.close();
   });
+
+  /** mailmachine.test frames `middle`'s frame.html, which frames the real login page (A → B → A). */
+  const nested = (middle: string, faint = false) =>
+    url(
+      `/attack/frame.html?src=${encodeURIComponent(
+        url(`/attack/frame.html?${faint ? 'faint=1&' : ''}src=${encodeURIComponent(login(SITE))}`, middle),
+      )}`,
+    );
+
+  it("the account's site embeds another site, which frames the real login page: no code by itself; a click fills", async () => {
+    const page = await visit(nested('evil.test'));
+    const frame = page.frameLocator('#f').frameLocator('#f');
+    await frame.locator('#c').waitFor();
+    await page.waitForTimeout(QUIET_MS);
+    expect(await frame.locator('#c').inputValue()).toBe('');
+    await clickButton(page, frame);
+    expect(plausible()).toContain(await filled(frame));
+    await page.close();
+  });
+
+  it('the same, with the login frame made all but invisible by the middle site: no code', async () => {
+    const page = await visit(nested('evil.test', true));
+    const frame = page.frameLocator('#f').frameLocator('#f');
+    await frame.locator('#c').waitFor();
+    await page.waitForTimeout(QUIET_MS);
+    expect(await frame.locator('#c').inputValue()).toBe('');
+    await page.close();
+  });
+
+  it('control: the same nesting with every frame of the site (help.mailmachine.test in the middle) fills by itself', async () => {
+    const page = await visit(nested(`help.${SITE}`));
+    expect(plausible()).toContain(await filled(page.frameLocator('#f').frameLocator('#f')));
+    await page.close();
+  });
 });
 
 describe('an account narrowed to its exact origin', () => {
@@ -122,6 +156,22 @@ describe('an account narrowed to its exact origin', () => {
     await call(popup, { type: 'accounts/update', id: httpsId, patch: { fill: { exactOrigin } } });
     await popup.close();
   }
+
+  it('a user-content subdomain framing the exact origin (faintly) gets no code by itself; a frame of the origin in itself fills', async () => {
+    await narrow(true);
+    try {
+      const src = encodeURIComponent(url('/login/one-time-code.html', SITE));
+      const page = await visit(url(`/attack/frame.html?faint=1&src=${src}`, `user1.${SITE}`));
+      await page.frameLocator('#f').locator('#c').waitFor();
+      await page.waitForTimeout(QUIET_MS);
+      expect(await page.frameLocator('#f').locator('#c').inputValue()).toBe('');
+      await page.goto(url(`/attack/frame.html?src=${src}`, SITE));
+      expect(plausible()).toContain(await filled(page.frameLocator('#f')));
+      await page.close();
+    } finally {
+      await narrow(false);
+    }
+  });
 
   it('a user-content subdomain gets nothing; the exact origin fills by itself', async () => {
     await narrow(true);

@@ -49,6 +49,8 @@ describe('the built manifest (dist/chrome)', () => {
     // alarms + offscreen + clipboardRead/Write: clear a copied code after 30 s if it is still there;
     // contextMenus: "Add this key" on a selected "can't scan? enter this key" text;
     // scripting: inject the page UI script (overlay, in-field button) only into frames that need it;
+    // webNavigation: the frames above a frame that asks for a code (no fill without a click when
+    // another site embeds it at any depth);
     // webRequest: read (never block) the Date header of the user's account sites' pages (clock offset).
     expect([...manifest.permissions].sort()).toEqual([
       'alarms',
@@ -59,6 +61,7 @@ describe('the built manifest (dist/chrome)', () => {
       'offscreen',
       'scripting',
       'storage',
+      'webNavigation',
       'webRequest',
     ]);
   });

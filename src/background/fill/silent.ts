@@ -1,10 +1,13 @@
 /**
  * Where a code may be filled with no click (issue 11, finding 5), decided from what the browser says
  * about the sender, never from the message: the frame is the top frame or same-site with the tab's
- * top-level page, and the frame's origin is https (or the loopback host a developer runs locally).
- * A frame another site embeds, or a page sent in the clear, gets our button instead: a click still fills.
+ * top-level page and with every frame between them (the browser's frame tree), and the frame's origin
+ * is https (or the loopback host a developer runs locally). A frame another site embeds, at any depth
+ * (A → B → A: the tab's top page is the account's site, but B framed the login page, and can make it
+ * all but invisible), or a page sent in the clear, gets our button instead: a click still fills.
  */
-import { originMatches } from '../../core/site';
+import { originMatches, sameOrigin } from '../../core/site';
+import { frameAncestors, type FrameAncestors } from '../../platform/web-navigation';
 import type { SenderLike } from '../../shared/sender';
 
 /**
@@ -36,6 +39,32 @@ export function topOrSameSite(sender: SenderLike, origin: string): boolean {
   return typeof top === 'string' && originMatches(top, origin);
 }
 
+/**
+ * The URLs of the frames that embed the sender's frame, its parent first and the tab's top page last:
+ * `[]` for a top frame, null when the browser cannot tell (a tab or frame that is gone, a frame that
+ * navigated since it asked).
+ */
+export async function embedders(sender: SenderLike, frames: FrameAncestors = frameAncestors): Promise<string[] | null> {
+  if (sender.frameId === 0) return [];
+  const tabId = sender.tab?.id;
+  if (tabId === undefined || sender.frameId === undefined) return null;
+  return frames(tabId, sender.frameId, sender.documentId);
+}
+
+/**
+ * The frame is the top frame, or every frame above it, up to the tab's top page, is of its site
+ * (schemeful same-site): no other site embeds it at any depth. Unknown embedders: not trusted.
+ */
+export const embeddedBySite = (sender: SenderLike, origin: string, above: string[] | null): boolean =>
+  above !== null && topOrSameSite(sender, origin) && above.every((url) => originMatches(url, origin));
+
+/**
+ * For an account narrowed to its exact origin (`fill.exactOrigin`): every frame above is that origin
+ * too, so a user-content subdomain of the site cannot frame the login page and have it filled.
+ */
+export const embeddedByOrigin = (origin: string, above: string[] | null): boolean =>
+  above !== null && above.every((url) => sameOrigin(url, origin));
+
 /** All the conditions on the frame for filling without a click. */
-export const silentFrame = (sender: SenderLike, origin: string): boolean =>
-  topOrSameSite(sender, origin) && secureOrigin(origin);
+export const silentFrame = (sender: SenderLike, origin: string, above: string[] | null): boolean =>
+  embeddedBySite(sender, origin, above) && secureOrigin(origin);

@@ -4,7 +4,8 @@ import { senderOrigin, type SenderLike } from '../../shared/sender';
 import { codeAnswer, submitsOn } from '../fill/code-answer';
 import { frameScope, issueGrant, redeemGrant } from '../fill/grants';
 import { eligible } from '../fill/pick';
-import { silentFrame, topOrSameSite } from '../fill/silent';
+import { embeddedByOrigin, embeddedBySite, embedders, silentFrame } from '../fill/silent';
+import type { FrameAncestors } from '../../platform/web-navigation';
 import type { Services } from './context';
 import { settingsGet } from './settings-get';
 import { codeOffsetNow } from '../clock/code-clock';
@@ -46,6 +47,7 @@ export async function fillRequest(
   sender: SenderLike,
   request: FillRequest = {},
   now = Date.now(),
+  frames?: FrameAncestors,
 ): Promise<FillAnswer> {
   const origin = senderOrigin(sender);
   if (!origin) return { kind: 'none' };
@@ -53,13 +55,18 @@ export async function fillRequest(
   if (state === 'empty') return { kind: 'none' };
   if (state === 'locked') return request.append ? { kind: 'none' } : { kind: 'locked' };
   const { autofill } = await settingsGet(services);
-  const silent = silentFrame(sender, origin);
+  const above = await embedders(sender, frames);
+  const bySite = embeddedBySite(sender, origin, above);
+  const silentHere = silentFrame(sender, origin, above);
   const offset = await codeOffsetNow();
   return services.vault.read((data) => {
     const matching = matchAccounts(data.accounts, origin);
     // A chosen account still has to belong to this frame's site.
     const ids = request.accountId === undefined ? matching : matching.filter((id) => id === request.accountId);
     const account = ids.length === 1 ? data.accounts.find((a) => a.id === ids[0]) : undefined;
+    // An account narrowed to its exact origin: embedded only by that origin too (a user-content
+    // subdomain framing the login page gets our button, not the code).
+    const silent = silentHere && (!account?.fill.exactOrigin || embeddedByOrigin(origin, above));
     // A grant is used up only by the request it gives a code to: a tab-wide grant (popup click,
     // shortcut) goes to every frame of the tab, and a frame another site embeds, a frame with no
     // account of its own or a password field must leave it for the page's code field.
@@ -68,7 +75,7 @@ export async function fillRequest(
       sender,
       now,
       (scope) =>
-        (scope.frameId !== undefined || topOrSameSite(sender, origin)) &&
+        (scope.frameId !== undefined || bySite) &&
         !request.append &&
         account !== undefined &&
         (account.type !== 'hotp' || scope.hotp?.accountId === account.id),

@@ -23,6 +23,9 @@ import type { AccountList } from '../../../src/shared/protocol';
 const SETUPS = [CASES.modalDialog, CASES.tableQr, CASES.objectSvg, CASES.embedSvg];
 const LOGIN = 'mailmachine.test';
 const LOOKALIKE = 'mai1machine.test';
+/** Another site, and another host of the login site, for frames in the middle (A → B → A). */
+const MIDDLE = 'evil.test';
+const HELP = `help.${LOGIN}`;
 const LOGIN_URI = 'otpauth://totp/Mail%20Machine:alice?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Mail%20Machine';
 
 let server: FixtureServer;
@@ -41,7 +44,7 @@ beforeAll(async () => {
       body: readFileSync(join(repoRoot, 'tests/fixtures/pages/login/keyup.html')),
     }),
   });
-  firefox = await launchFirefox([...SETUPS.map((c) => c.host), LOGIN, LOOKALIKE]);
+  firefox = await launchFirefox([...SETUPS.map((c) => c.host), LOGIN, LOOKALIKE, MIDDLE, HELP]);
   popup = await firefox.openExtensionPage('src/popup/index.html');
   await createVault(popup);
   await call(popup, { type: 'accounts/add-uri', uri: LOGIN_URI, sites: [origin(LOGIN)] });
@@ -139,6 +142,31 @@ describe('Firefox: login pages of issue 18', () => {
     expect(await valueOf(sandboxed, '#c')).toBe('');
     await sandboxed.close();
     await plain.close();
+  }, 60_000);
+
+  // Firefox's webNavigation.getFrame gives the frames above the sender (fill/silent.ts).
+  it('a login frame of the bound site that another site embeds (A → B → A) gets no code by itself; with the site all the way down, it does', async () => {
+    const frame = (src: string, host: string) =>
+      server.url(`/attack/frame.html?src=${encodeURIComponent(src)}`, host, 'https');
+    const nested = (middle: string) => frame(frame(server.url('/login/keyup.html', LOGIN, 'https'), middle), LOGIN);
+    const open = async (middle: string) => {
+      const page = await firefox.browser.newPage();
+      await page.goto(nested(middle));
+      const inner = await eventually(async () => {
+        const found = page.frames().find((f) => f.url().includes('/login/keyup.html'));
+        if (!found || !(await found.$('#c'))) throw new Error('no login frame yet');
+        return found;
+      });
+      return { page, value: () => inner.$eval('#c', (el) => (el as HTMLInputElement).value) };
+    };
+    const within = await open(HELP);
+    const across = await open(MIDDLE);
+    // Control: every frame of the site, filled by itself.
+    expect(plausibleCodes(LOGIN_URI)).toContain(await filled(within.page, within.value));
+    await new Promise((done) => setTimeout(done, 2500));
+    expect(await across.value()).toBe('');
+    await within.page.close();
+    await across.page.close();
   }, 60_000);
 
   it('control: on a lookalike site neither the keyup page nor the closed-shadow field gets a code', async () => {

@@ -9,7 +9,21 @@ import { fakeBrowser } from '../../fake-browser';
 import { ClockStore } from '../../../src/background/clock/clock-store';
 
 const sent: { tabId: number; message: unknown; options: unknown }[] = [];
+/**
+ * The browser's frame tree (webNavigation.getFrame): a subframe sits right in its tab's top page, whose
+ * URL `from()` records per tab (`frameTree` below gives deeper trees); an unknown top page: unknown.
+ */
+const tops = new Map<number, string | undefined>();
+let frameTree: Record<number, { url: string; parentFrameId: number; documentId?: string }> | null = null;
 fakeBrowser({
+  webNavigation: {
+    getFrame: async ({ tabId, frameId }: { tabId: number; frameId: number }) => {
+      if (frameTree) return frameTree[frameId] ?? null;
+      if (frameId !== 0) return { url: 'https://subframe.invalid/', parentFrameId: 0 };
+      const url = tops.get(tabId);
+      return url === undefined ? null : { url, parentFrameId: -1 };
+    },
+  },
   windows: { getLastFocused: async () => ({ id: 1 }) },
   tabs: {
     query: async () => [{ id: 7, url: 'https://mail.example/login', windowId: 1 }],
@@ -108,16 +122,24 @@ beforeEach(() => {
 const from = (
   origin: string,
   extra: { frameId?: number; top?: string | undefined; documentId?: string; tabId?: number } = {},
-) => ({
-  origin,
-  url: `${origin}/login`,
-  tab: {
-    id: extra.tabId ?? 7,
-    ...('top' in extra ? (extra.top === undefined ? {} : { url: extra.top }) : { url: `${origin}/login` }),
-  },
-  frameId: extra.frameId ?? 0,
-  documentId: extra.documentId ?? 'doc-1',
-});
+) => {
+  const sender = {
+    origin,
+    url: `${origin}/login`,
+    tab: {
+      id: extra.tabId ?? 7,
+      ...('top' in extra ? (extra.top === undefined ? {} : { url: extra.top }) : { url: `${origin}/login` }),
+    },
+    frameId: extra.frameId ?? 0,
+    documentId: extra.documentId ?? 'doc-1',
+  };
+  return framed(sender);
+};
+/** Records `sender`'s top page in the fake frame tree (its frame sits right in it). */
+const framed = <S extends { tab: { id: number; url?: string } }>(sender: S): S => {
+  tops.set(sender.tab.id, sender.tab.url);
+  return sender;
+};
 /** What our content script sends for a field it saw (fill/request's automatic case). */
 const SEEN = { visible: true } as const;
 const grantOf = (answer: { kind: string; grant?: string }): string => {
@@ -255,7 +277,7 @@ describe('fill/request: where a code is filled with no click (finding 5)', () =>
     ['a field that wants two consecutive codes', SITE, from(SITE), { ...SEEN, consecutive: true }, 'confirm'],
   ] as const)('%s → %s', async (_name, site, sender, request, kind) => {
     const { vault } = await vaultWith([{ sites: [site] }]);
-    const answer = await fillRequest(services(vault), sender, request, NOW);
+    const answer = await fillRequest(services(vault), framed(sender), request, NOW);
     expect(answer).toEqual(
       kind === 'code' ? expect.objectContaining({ kind: 'code', code: code(0), next: null }) : confirm,
     );
@@ -565,5 +587,76 @@ describe('the in-field pick', () => {
       expect(await fillRequest(services(vault), from(SITE), SEEN, NOW)).toMatchObject({ kind: 'code', submit: true });
       expect(await fillRequest(services(vault), from(PANEL), SEEN, NOW)).toMatchObject({ kind: 'code', submit: false });
     });
+  });
+});
+
+describe('fill/request: a frame of the site that another site embeds further up (A → B → A)', () => {
+  const confirm = { kind: 'confirm', grant: expect.any(String) };
+  /** The tab's frames: the top page (0), a frame of `middle` in it (2), the login page in that (4). */
+  const chain = (middle: string, top = `${SITE}/home`) => ({
+    0: { url: top, parentFrameId: -1 },
+    2: { url: `${middle}/widget`, parentFrameId: 0 },
+    4: { url: `${SITE}/login`, parentFrameId: 2 },
+  });
+  const inner = (top = `${SITE}/home`) => from(SITE, { frameId: 4, top });
+  const withTree = async <T>(tree: typeof frameTree, run: () => Promise<T>): Promise<T> => {
+    frameTree = tree;
+    try {
+      return await run();
+    } finally {
+      frameTree = null;
+    }
+  };
+
+  it('mail.example → evil.example → mail.example/login: the button, not a code (the control, all of the site, fills)', async () => {
+    const { vault } = await vaultWith([{ sites: [SITE] }]);
+    const across = await withTree(chain('https://evil.example'), () =>
+      fillRequest(services(vault), inner(), SEEN, NOW),
+    );
+    expect(across).toEqual(confirm);
+    const within = await withTree(chain('https://help.mail.example'), () =>
+      fillRequest(services(vault), inner(), SEEN, NOW),
+    );
+    expect(within).toEqual(expect.objectContaining({ kind: 'code', code: code(0) }));
+  });
+
+  it('a frame tree the browser cannot give (the frame is gone, or went to another document since it asked): the button', async () => {
+    const { vault } = await vaultWith([{ sites: [SITE] }]);
+    const gone = await withTree({ 0: { url: `${SITE}/`, parentFrameId: -1 } }, () =>
+      fillRequest(services(vault), inner(), SEEN, NOW),
+    );
+    expect(gone).toEqual(confirm);
+    // Chrome names the document: the frame now shows another one than the one that asked.
+    const moved = {
+      ...chain('https://help.mail.example'),
+      4: { url: `${SITE}/login`, parentFrameId: 2, documentId: 'doc-2' },
+    };
+    expect(await withTree(moved, () => fillRequest(services(vault), inner(), SEEN, NOW))).toEqual(confirm);
+  });
+
+  it("the tab grant of a popup click is not used up by the nested frame; the page's own field gets it", async () => {
+    const { vault } = await vaultWith([{ sites: [SITE] }]);
+    sent.length = 0;
+    await fillActiveTab();
+    const { grant } = sent[0]!.message as { grant: string };
+    const nested = await withTree(chain('https://evil.example'), () =>
+      fillRequest(services(vault, false), inner(), { grant }, NOW),
+    );
+    expect(nested.kind).not.toBe('code');
+    expect((await fillRequest(services(vault, false), from(SITE), { grant }, NOW)).kind).toBe('code');
+  });
+
+  it('an account narrowed to its exact origin: a user-content subdomain framing that origin gets the button; framed by the origin itself, a code', async () => {
+    const { vault } = await vaultWith([{ sites: [SITE], fill: { exactOrigin: true } }]);
+    const byUser = await withTree(
+      { 0: { url: 'https://user1.mail.example/', parentFrameId: -1 }, 4: { url: `${SITE}/login`, parentFrameId: 0 } },
+      () => fillRequest(services(vault), inner('https://user1.mail.example/'), SEEN, NOW),
+    );
+    expect(byUser).toEqual(confirm);
+    const byItself = await withTree(
+      { 0: { url: `${SITE}/home`, parentFrameId: -1 }, 4: { url: `${SITE}/login`, parentFrameId: 0 } },
+      () => fillRequest(services(vault), inner(), SEEN, NOW),
+    );
+    expect(byItself).toEqual(expect.objectContaining({ kind: 'code', code: code(0) }));
   });
 });
