@@ -23,7 +23,8 @@ import { parse } from 'tldts';
 
 const MIN_FIRST_WORD = 4;
 
-function words(issuer: string): string[] {
+/** The issuer's words (`Mail Machine` → `mail`, `machine`); ./lookalike.ts spells brands with them too. */
+export function issuerWords(issuer: string): string[] {
   return issuer
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
@@ -49,7 +50,7 @@ export function siteLabel(origin: string): string | null {
 
 export function issuerNamesSite(issuer: string, origin: string): boolean {
   const label = siteLabel(origin);
-  const parts = words(issuer);
+  const parts = issuerWords(issuer);
   if (!label || parts.length === 0) return false;
   if (label === parts.join('') || label === parts.join('-')) return true;
   return parts.length > 1 && parts[0]!.length >= MIN_FIRST_WORD && label === parts[0];

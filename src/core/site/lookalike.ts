@@ -16,10 +16,15 @@
  * - typo: one edit (Damerau–Levenshtein ≤ 1) on labels of ≥ 5 characters (`gooogle`, `mailmahcine`).
  * Distinct names two edits apart are not lookalikes: `gitlab.com` does not warn for a `github.com`
  * account (both real sites; warning there would teach users to ignore the warning).
- * For a brand, a site whose label is exactly the brand is fine (`google.de` for "Google": we do not
- * know the brand's own domains); anything else above is a lookalike.
+ * For a brand, a site whose label spells it exactly is fine (`google.de` for "Google": we do not know
+ * the brand's own domains), spelled as ./issuer.ts binds a site: the issuer's words joined with nothing
+ * or with hyphens ("Mail Machine" → `mailmachine`, `mail-machine`; "PayPal" → `paypal` only, so
+ * `pay-pal.com` warns). Never fine under a private suffix of the public-suffix list, where anyone may
+ * have the site (`paypal.github.io`, `paypal.blogspot.com`): there it is reported as another TLD.
+ * Anything else above is a lookalike.
  */
 import { parse } from 'tldts';
+import { issuerWords } from './issuer';
 import { skeleton, withinOneEdit } from './skeleton';
 
 export type LookalikeReason = 'other-tld' | 'confusable' | 'added-word' | 'typo';
@@ -46,6 +51,8 @@ interface Name {
   label: string;
   /** Skeletons of every label of the host but the suffix, and of each hyphen-separated word in them. */
   words: string[];
+  /** The suffix is a private one of the list (`github.io`, `blogspot.com`): anyone may have the site. */
+  isPrivate: boolean;
 }
 
 /** Words too common to be a brand of their own ("Mail", "Login", ...): they would warn everywhere. */
@@ -89,7 +96,7 @@ function nameOf(origin: string): Name | null {
     .flatMap((label) => [label, ...label.split('-')])
     .map(skeleton)
     .filter((w) => w.length > 0);
-  return { site: info.domain, label: info.domainWithoutSuffix, words };
+  return { site: info.domain, label: info.domainWithoutSuffix, words, isPrivate: info.isPrivate === true };
 }
 
 /** Lower case ASCII letters and digits only, accents dropped: "Mail Machine" → `mailmachine`. */
@@ -100,11 +107,17 @@ function squash(text: string): string {
     .replace(/[^a-z0-9]/g, '');
 }
 
-/** The brand an issuer names: an issuer written as a domain ("github.com") gives that domain's label. */
-function brandOf(issuer: string): string {
+/**
+ * The labels that spell an issuer's brand exactly: its words joined with nothing or with hyphens
+ * ("Mail Machine" → `mailmachine`, `mail-machine`), or, for an issuer written as a domain
+ * ("github.com"), that domain's label alone. Empty when the issuer has no ASCII letters or digits.
+ */
+function brandLabels(issuer: string): string[] {
   const text = issuer.trim();
   const asDomain = /^[a-z0-9.-]+\.[a-z]{2,}$/i.test(text) ? nameOf(text) : null;
-  return asDomain ? squash(asDomain.label) : squash(text);
+  if (asDomain) return [asDomain.label];
+  const words = issuerWords(text);
+  return words.length === 0 ? [] : [...new Set([words.join(''), words.join('-')])];
 }
 
 /** How `page` imitates the name `known` (a label or brand); null when it does not. */
@@ -131,11 +144,17 @@ export function lookalikeOf(pageOrigin: string, known: KnownNames): Lookalike | 
     if (reason) return { site: page.site, like: account.site, kind: 'site', reason };
   }
   for (const issuer of known.issuers) {
-    const brand = brandOf(issuer);
-    if (brand.length < 3 || COMMON.has(brand) || squash(page.label) === brand) continue;
+    const own = brandLabels(issuer);
+    const brand = squash(own[0] ?? '');
+    if (brand.length < 3 || COMMON.has(brand)) continue;
+    const found = { site: page.site, like: issuer.trim(), kind: 'issuer' } as const;
+    if (own.includes(page.label)) {
+      // For a brand we do not know its suffix: its exact label under a public one is fine ("fine" above).
+      if (page.isPrivate) return { ...found, reason: 'other-tld' };
+      continue;
+    }
     const reason = imitation(page, brand);
-    // For a brand we do not know its suffix: the same label elsewhere is not evidence ("fine" above).
-    if (reason && reason !== 'other-tld') return { site: page.site, like: issuer.trim(), kind: 'issuer', reason };
+    if (reason) return { ...found, reason };
   }
   return null;
 }

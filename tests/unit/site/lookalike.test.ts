@@ -46,6 +46,7 @@ describe("lookalike of an account's site", () => {
     ['https://mailmachine.com', ['mailmachine.test'], 'mailmachine.com', 'mailmachine.test', 'other-tld'],
     ['https://www.mailmachine.co.uk', ['mailmachine.test'], 'mailmachine.co.uk', 'mailmachine.test', 'other-tld'],
     ['https://mailmachine.github.io', ['mailmachine.test'], 'mailmachine.github.io', 'mailmachine.test', 'other-tld'],
+    ['https://mail-machine.test', ['mailmachine.test'], 'mail-machine.test', 'mailmachine.test', 'confusable'],
     ['https://mailmahcine.test', ['mailmachine.test'], 'mailmahcine.test', 'mailmachine.test', 'typo'],
     ['https://mailmachne.test', ['mailmachine.test'], 'mailmachne.test', 'mailmachine.test', 'typo'],
     ['https://g00gle.com', ['google.com'], 'g00gle.com', 'google.com', 'confusable'],
@@ -120,6 +121,17 @@ describe("lookalike of an unbound account's issuer (its brand)", () => {
     ['https://gogle.com', ['Google'], 'typo'],
     ['https://githbu.com', ['github.com'], 'typo'], // an issuer written as a domain
     ['https://aws-login.net', ['AWS'], 'added-word'],
+    // Hyphens the issuer does not have: not the brand's own label.
+    ['https://pay-pal.com', ['PayPal'], 'confusable'],
+    ['https://p-a-y-p-a-l.com', ['PayPal'], 'confusable'],
+    ['https://pay-pal.support', ['PayPal'], 'confusable'],
+    ['https://coca-co-la.com', ['Coca-Cola'], 'confusable'],
+    // The brand's label under a private suffix (free hosting): anyone may have it.
+    ['https://paypal.github.io', ['PayPal'], 'other-tld'],
+    ['https://paypal.pages.dev', ['PayPal'], 'other-tld'],
+    ['https://paypal.netlify.app', ['PayPal'], 'other-tld'],
+    ['https://paypal.blogspot.com', ['PayPal'], 'other-tld'],
+    ['https://login.mail-machine.github.io', ['Mail Machine'], 'other-tld'],
   ] as const)('%s imitates %s', (page, brands, reason) => {
     expect(lookalikeOf(page, issuers(...brands))).toMatchObject({ like: brands[0], kind: 'issuer', reason });
   });
@@ -127,7 +139,14 @@ describe("lookalike of an unbound account's issuer (its brand)", () => {
   it.each([
     ["the brand's label exactly", 'https://accounts.google.com', ['Google']],
     ["the brand's label on another TLD (its own domains are unknown)", 'https://google.de', ['Google']],
-    ['the brand with a hyphen in the site', 'https://mail-machine.test', ['Mail Machine']],
+    ["the brand's label on its own site", 'https://paypal.com', ['PayPal']],
+    ["the brand's label on a country TLD", 'https://www.paypal.de', ['PayPal']],
+    ["the brand's label under a two-part public suffix", 'https://google.co.uk', ['Google']],
+    ['an issuer written as a domain, on that domain', 'https://github.com', ['github.com']],
+    ["the issuer's words joined with nothing", 'https://mailmachine.test', ['Mail Machine']],
+    ["the issuer's words joined with a hyphen", 'https://mail-machine.test', ['Mail Machine']],
+    ['a hyphenated brand as written', 'https://coca-cola.com', ['Coca-Cola']],
+    ['a hyphenated brand without its hyphen', 'https://cocacola.com', ['Coca-Cola']],
     ['an unrelated site', 'https://freshsite.test', ['Imported', 'Mail Machine']],
     ['a generic issuer', 'https://mail-login.test', ['Mail', 'Login', '']],
     ['a short brand inside a word', 'https://laws.com', ['AWS']],
