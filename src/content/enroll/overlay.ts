@@ -93,14 +93,17 @@ export function showOverlay(target: Element, labelText: string, onClick: () => v
     const zoneBox = zoneOf(q);
     label.style.cssText = `max-width:${q.width}px`;
     const { width, height } = label.getBoundingClientRect();
-    label.style.cssText = `width:${zoneBox.width}px`;
+    // Its narrowest (the longest word): below a small QR it is at least that wide, never cut off.
+    label.style.cssText = 'width:min-content';
+    const least = Math.ceil(label.getBoundingClientRect().width);
+    label.style.cssText = `width:${Math.max(zoneBox.width, least)}px`;
     const narrowH = label.getBoundingClientRect().height;
-    const key = `${q.left},${q.top},${q.width},${q.height},${width},${height},${narrowH}`;
+    const key = `${q.left},${q.top},${q.width},${q.height},${width},${height},${narrowH},${least}`;
     if (obstacles.key !== key) {
       const near = { left: q.left - 16, top: q.top, width: q.width + width + 48, height: q.height + height + 24 };
       obstacles = { key, boxes: obstaclesNear(target, near) };
     }
-    const spot = choose(q, width, height, obstacles.boxes, document.documentElement.clientWidth, narrowH);
+    const spot = choose(q, width, height, obstacles.boxes, document.documentElement.clientWidth, narrowH, least);
     const h = hostBox(q, spot);
     style(ring, rel({ left: q.left - 4, top: q.top - 4, width: q.width + 8, height: q.height + 8 }, h));
     style(zone, rel(zoneBox, h));

@@ -33,17 +33,19 @@ export const zoneOf = (q: Box): Box => ({
 /**
  * Where a label `w`×`h` (`narrowH`: its height when as wide as the zone) can go: below the QR as wide
  * as the zone, then to its right as tall as the zone, then (last resort) inside the zone. Each is
- * flush with the zone, so the host around both has no empty part over the page.
+ * flush with the zone, so the host around both has no empty part over the page. `least`: the label's
+ * narrowest width (its longest word, "Authenticator", with our mark and padding): below a QR whose
+ * zone is narrower, the label is that wide, reaching past the QR's right edge, rather than cut off.
  */
-export function spots(q: Box, w: number, h: number, narrowH = h): Box[] {
+export function spots(q: Box, w: number, h: number, narrowH = h, least = 0): Box[] {
   const zone = zoneOf(q);
   return [
-    { left: zone.left, top: bottom(q) + GAP, width: zone.width, height: narrowH },
+    { left: zone.left, top: bottom(q) + GAP, width: Math.max(zone.width, least), height: narrowH },
     { left: right(q) + GAP, top: zone.top, width: w, height: Math.max(h, zone.height) },
     {
       left: Math.max(zone.left, right(q) - w - 4),
       top: Math.max(zone.top, bottom(q) - h - 4),
-      width: Math.min(w, zone.width - 4),
+      width: Math.max(Math.min(w, zone.width - 4), least),
       height: h,
     },
   ];
@@ -56,10 +58,10 @@ function overlap(a: Box, b: Box): number {
 }
 
 /** The spot that covers the least of `obstacles` (the page's text and controls) and stays in `viewWidth`; the first on ties. */
-export function choose(q: Box, w: number, h: number, obstacles: Box[], viewWidth: number, narrowH = h): Box {
+export function choose(q: Box, w: number, h: number, obstacles: Box[], viewWidth: number, narrowH = h, least = 0): Box {
   let best: Box | undefined;
   let bestCost = Infinity;
-  for (const spot of spots(q, w, h, narrowH)) {
+  for (const spot of spots(q, w, h, narrowH, least)) {
     const outside = Math.max(0, right(spot) - viewWidth) * spot.height;
     const cost = obstacles.reduce((sum, o) => sum + overlap(spot, o), 0) + outside;
     if (cost < bestCost - 1) [best, bestCost] = [spot, cost];

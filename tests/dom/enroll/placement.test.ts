@@ -30,7 +30,7 @@ describe('QR label placement', () => {
         [200, 60],
         [120, 90],
       ] as const) {
-        for (const spot of spots(q, w, h)) {
+        for (const spot of [...spots(q, w, h), ...spots(q, w, h, h, 150)]) {
           const host = hostBox(q, spot);
           for (const finder of finders(version, quiet, 200))
             expect(overlaps(host, finder), JSON.stringify({ spot, finder })).toBe(false);
@@ -49,5 +49,17 @@ describe('QR label placement', () => {
     expect(overlaps(last, zoneOf(q))).toBe(true);
     // Off the right edge of the viewport counts as covered.
     expect(choose(q, 150, 36, [below], 400).left).toBeLessThan(300);
+  });
+
+  it("is never narrower than its longest word: below a QR whose zone is narrower, it reaches past the QR's right edge", () => {
+    const q = { left: 100, top: 50, width: 200, height: 200 };
+    const zone = zoneOf(q); // 116 px wide: narrower than "Authenticator" with our mark and padding
+    expect(choose(q, 190, 36, [], 1000).width).toBe(zone.width);
+    const spot = choose(q, 190, 56, [], 1000, 56, 150);
+    expect(spot).toMatchObject({ left: zone.left, top: 258, width: 150 });
+    // The last resort, inside the zone, too.
+    const below = { left: 0, top: 262, width: 600, height: 20 };
+    const beside = { left: 320, top: 50, width: 300, height: 300 };
+    expect(choose(q, 190, 36, [below, beside], 1000, 36, 150).width).toBe(150);
   });
 });
