@@ -1,4 +1,4 @@
-import type { AutoLock, Settings, VaultStatus } from '../shared/protocol';
+import type { AutoLock, Settings, SettingsChange, VaultStatus } from '../shared/protocol';
 import type {
   BackupStatus,
   ExportFile,
@@ -14,7 +14,8 @@ import type {
 export interface OptionsApi {
   status(): Promise<VaultStatus>;
   settings(): Promise<Settings>;
-  saveSettings(settings: Settings): Promise<Settings>;
+  /** Saves only the settings in `change` (the others stay as stored); resolves to all of them. */
+  saveSettings(change: SettingsChange): Promise<Settings>;
   changePassword(oldPassword: string, newPassword: string): Promise<VaultStatus>;
   addUri(uri: string): Promise<unknown>;
   importPreview(payload: ImportPayload): Promise<ImportPreview>;

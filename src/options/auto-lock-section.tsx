@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { AutoLock, Settings } from '../shared/protocol';
+import type { AutoLock, Settings, SettingsChange } from '../shared/protocol';
 import { AUTO_LOCK_CHOICES, type OptionsApi } from './api';
 import type { Translate } from './app';
 import { plural } from '../shared/ui/plural';
@@ -7,8 +7,10 @@ import { ClockSetting } from './clock-setting';
 import { errorText } from './error-text';
 
 /**
- * Locking and autofill: two cards, one settings object (saved whole, so the two never overwrite
- * each other's change with a stale copy).
+ * Locking and autofill: two cards over one settings object. A save sends only the setting the user
+ * changed and shows all of them as the background then stores them: this tab's copy may be stale (the
+ * popup turned clock correction on, another options tab changed something), and sending it whole
+ * would undo those changes.
  */
 export function AutoLockSection({ api, t }: { api: OptionsApi; t: Translate }) {
   const [settings, setSettings] = useState<Settings | null>(null);
@@ -21,10 +23,10 @@ export function AutoLockSection({ api, t }: { api: OptionsApi; t: Translate }) {
 
   const [failed, setFailed] = useState<{ card: 'lock' | 'autofill'; text: string } | null>(null);
 
-  async function save(change: Partial<Settings>) {
+  async function save(change: SettingsChange) {
     const card = 'autofill' in change || 'clockCorrection' in change ? 'autofill' : 'lock';
     try {
-      setSettings(await api.saveSettings({ ...(settings ?? { autoLockMinutes: 15, autofill: true }), ...change }));
+      setSettings(await api.saveSettings(change));
       setSaved(card);
       setFailed(null);
     } catch (failure) {

@@ -14,7 +14,7 @@ export function createOptionsApi(
   return {
     status: () => send({ type: 'vault/status' }),
     settings: () => send({ type: 'settings/get' }),
-    saveSettings: (settings) => send({ type: 'settings/set', settings }),
+    saveSettings: (change) => send({ type: 'settings/set', settings: change }),
     changePassword: (oldPassword, newPassword) => send({ type: 'vault/change-password', oldPassword, newPassword }),
     addUri: (uri) => send({ type: 'accounts/add-uri', uri }),
     importPreview: (payload) => send({ type: 'import/preview', ...payload }),

@@ -1,10 +1,10 @@
-import type { Settings } from '../shared/protocol';
+import type { Settings, SettingsChange } from '../shared/protocol';
 import type { Translate } from './app';
 
 /**
  * "Correct codes for this computer's clock": the popup turns it on when the user accepts its offer
- * (clock more than 15 s off); here it can be turned off again. Part of the settings form so one save
- * never overwrites the other's choice.
+ * (clock more than 15 s off); here it can be turned off again. Part of the settings form: a save sends
+ * only this choice.
  */
 export function ClockSetting({
   settings,
@@ -13,7 +13,7 @@ export function ClockSetting({
 }: {
   settings: Settings | null;
   t: Translate;
-  save(change: Partial<Settings>): void;
+  save(change: SettingsChange): void;
 }) {
   return (
     <>

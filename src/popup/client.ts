@@ -55,10 +55,8 @@ export function createPopupApi(send: Send, io: PopupIo): PopupApi {
     captureReject: (token) => send({ type: 'enroll/capture-reject', token }),
     openOptions: () => io.openOptions(),
     clock: () => send({ type: 'clock/status' }),
-    async correctClock(on) {
-      const settings = await send({ type: 'settings/get' });
-      return send({ type: 'settings/set', settings: { ...settings, clockCorrection: on } });
-    },
+    // Only this choice: the other settings stay as stored (an options tab may be changing them).
+    correctClock: (on) => send({ type: 'settings/set', settings: { clockCorrection: on } }),
   };
 }
 

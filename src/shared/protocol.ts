@@ -69,6 +69,13 @@ export interface Settings {
   clockCorrection?: boolean;
 }
 
+/**
+ * What `settings/set` takes: only the settings the user changed. The background puts them over the
+ * stored ones, so a page that read its copy earlier (another options tab, the popup) never writes back
+ * a stale value of a setting it did not change.
+ */
+export type SettingsChange = Partial<Settings>;
+
 /** How far this computer's clock is from the time the user's sites give (background/clock/). */
 export interface ClockStatus {
   /** Real time minus this computer's time, ms; null when there is no trustworthy estimate yet. */

@@ -1,23 +1,43 @@
-import type { Settings } from '../../shared/protocol';
+import type { Settings, SettingsChange } from '../../shared/protocol';
+import { serialQueue } from '../../shared/serial-queue';
 import { BackgroundError } from '../errors';
 import type { Services } from './context';
 import { settingsGet } from './settings-get';
 
 const AUTO_LOCK = new Set<unknown>([1, 5, 15, 60, 'browser-close']);
 
-/** `settings/set`: validated; the auto-lock timer follows at once. */
-export async function settingsSet(services: Services, settings: Settings): Promise<Settings> {
-  if (!AUTO_LOCK.has(settings.autoLockMinutes))
+/** One change at a time: two pages saving at once must not both start from the same stored copy. */
+const queue = serialQueue();
+
+/** Refuses a change with no setting or an unknown value in it (nothing is stored then). */
+function check(change: SettingsChange): void {
+  const given = [change.autoLockMinutes, change.autofill, change.clockCorrection];
+  if (given.every((value) => value === undefined))
+    throw new BackgroundError('protocol/bad-request', 'settings/set needs a setting to change');
+  if (change.autoLockMinutes !== undefined && !AUTO_LOCK.has(change.autoLockMinutes))
     throw new BackgroundError('protocol/bad-request', 'Unknown auto-lock choice');
-  if (typeof settings.autofill !== 'boolean')
+  if (change.autofill !== undefined && typeof change.autofill !== 'boolean')
     throw new BackgroundError('protocol/bad-request', 'autofill must be true or false');
-  if (settings.clockCorrection !== undefined && typeof settings.clockCorrection !== 'boolean') {
+  if (change.clockCorrection !== undefined && typeof change.clockCorrection !== 'boolean')
     throw new BackgroundError('protocol/bad-request', 'clockCorrection must be true or false');
-  }
-  // A caller that does not know the clock setting (older pages) keeps the stored choice.
-  const clockCorrection = settings.clockCorrection ?? (await settingsGet(services)).clockCorrection ?? false;
-  const clean: Settings = { autoLockMinutes: settings.autoLockMinutes, autofill: settings.autofill, clockCorrection };
-  await services.settings.set(clean);
-  services.onSettingsChanged(clean);
-  return clean;
+}
+
+/**
+ * `settings/set`: the settings in `change` over the stored ones (a page sends only what the user
+ * changed: a whole copy read earlier would undo what another page changed since); validated; the
+ * auto-lock timer follows at once. Returns all the settings as stored.
+ */
+export function settingsSet(services: Services, change: SettingsChange): Promise<Settings> {
+  return queue(async () => {
+    check(change);
+    const stored = await settingsGet(services);
+    const clean: Settings = {
+      autoLockMinutes: change.autoLockMinutes ?? stored.autoLockMinutes,
+      autofill: change.autofill ?? stored.autofill,
+      clockCorrection: change.clockCorrection ?? stored.clockCorrection ?? false,
+    };
+    await services.settings.set(clean);
+    services.onSettingsChanged(clean);
+    return clean;
+  });
 }

@@ -8,7 +8,14 @@ import {
   sealWithKey,
   unlockEnvelope,
 } from '../../core/crypto';
-import { deserializeVault, emptyVault, purgeTrash, serializeVault, type VaultData } from '../../core/vault';
+import {
+  deserializeVault,
+  emptyVault,
+  keepHigherCounters,
+  purgeTrash,
+  serializeVault,
+  type VaultData,
+} from '../../core/vault';
 import { CoreError, VaultCorrupted, isCoreError } from '../../core/errors';
 import { passwordProblem } from '../../shared/password-policy';
 import { serialQueue } from '../../shared/serial-queue';
@@ -197,7 +204,11 @@ export class VaultService {
     return describePoints(await this.ports.blobs.readPoints(), open.key);
   }
 
-  /** Restores point `id` (an unknown id is `restore/not-found`); the vault before it becomes a restore point. */
+  /**
+   * Restores point `id` (an unknown id is `restore/not-found`); the vault before it becomes a restore
+   * point. An HOTP account keeps the higher of its two counters (the point's and today's, matched by id
+   * or by key): the codes used since the point was kept must not be shown again (RFC 4226 §7.2).
+   */
   restore(id: string): Promise<number> {
     return this.queue(async () => {
       const open = await this.require();
@@ -205,7 +216,7 @@ export class VaultService {
       const point = points.find((p) => p.id === id);
       if (!point) throw new RestorePointGone();
       // Deserialize + serialize: a point from an older schema is migrated like any stored vault.
-      const data = deserializeVault(await openWithKey(point.blob, open.key));
+      const data = keepHigherCounters(deserializeVault(await openWithKey(point.blob, open.key)), open.data);
       const blob = await sealWithKey(open.blob, open.key, serializeVault(data));
       await this.write(blob, open.blob, { points: withPoint(points, this.point(open.blob, 'restore')) });
       this.open = { data, key: open.key, blob };

@@ -13,8 +13,11 @@ type Ask = (token: string) => Promise<{ code: string; validUntil: number | null 
 
 /** Asked just after the rollover, never before (the background only ever gives the current code). */
 const AFTER_ROLLOVER_MS = 50;
-/** A pending QR lives 30 minutes: 60 rollovers of a 30-s code; more means something is off. */
-const MAX_REFRESHES = 60;
+/**
+ * A pending QR lives 30 minutes (background/enroll/pending.ts): refreshing longer means something is
+ * off. A duration, not a number of refreshes: a 10-s code rolls over 180 times in that half hour.
+ */
+const FRESH_FOR_MS = 30 * 60 * 1000;
 
 const askBackground: Ask = (token) => sendToBackground({ type: 'enroll/code', token });
 
@@ -29,7 +32,7 @@ export function keepFresh(
   const inputs = inputsOf(target);
   const form = inputs[0]?.form ?? null;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let refreshes = 0;
+  const ends = now() + FRESH_FOR_MS;
   let stopped = false;
   // Only the user's own keys and submits count: our fill dispatches untrusted key events.
   const onKey = (event: Event) => event.isTrusted && stop();
@@ -43,7 +46,7 @@ export function keepFresh(
     timer = setTimeout(() => void tick(), Math.max(0, until - now()) + AFTER_ROLLOVER_MS);
   };
   const tick = async () => {
-    if (stopped || !stillOurs(inputs) || ++refreshes > MAX_REFRESHES) return stop();
+    if (stopped || !stillOurs(inputs) || now() > ends) return stop();
     // No answer (locked, extension reloaded): the field keeps its code; asked again next period.
     const answer = await ask(token).catch(() => null);
     // The user may have typed while we waited: fillCode never replaces what it did not write.

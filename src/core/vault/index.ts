@@ -25,4 +25,5 @@ export {
   type Clock,
   type NewAccount,
 } from './operations';
+export { keepHigherCounters } from './counters';
 export { reenrolledAt, replacing, sameNameOtherKey, withSitesOf } from './reenroll';

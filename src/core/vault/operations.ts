@@ -7,6 +7,7 @@
 import { CoreError, DuplicateAccount } from '../errors';
 import { DEFAULT_FILL_OPTIONS, TRASH_RETENTION_MS, type Account, type FillOptions, type VaultData } from './types';
 import { wellFormed } from './names';
+import { keepHigherCounters } from './counters';
 
 export interface Clock {
   /** Milliseconds since the Unix epoch. */
@@ -127,18 +128,21 @@ export function deleteAccount(vault: VaultData, id: string, context: Clock): Vau
 
 /**
  * Moves an account back from the trash. Throws `vault/not-found`, or `vault/duplicate` if the
- * same key was enrolled again meanwhile (restoring would create two copies).
+ * same key was enrolled again meanwhile (restoring would create two copies). An HOTP account comes
+ * back at the highest counter of its key in the trash: another copy of it, enrolled again while this
+ * one was deleted and deleted in turn, may have counted on.
  */
 export function restoreAccount(vault: VaultData, id: string, context: Clock): VaultData {
   const entry = vault.trash.find((t) => t.account.id === id);
   if (entry === undefined) throw notFound(id);
   const duplicate = findDuplicate(vault, entry.account);
   if (duplicate !== undefined) throw new DuplicateAccount(duplicate.id);
-  return {
+  const restored: VaultData = {
     ...vault,
     accounts: [...vault.accounts, { ...entry.account, updatedAt: context.now }],
     trash: vault.trash.filter((t) => t !== entry),
   };
+  return keepHigherCounters(restored, vault);
 }
 
 /** Drops trash entries deleted at least `retentionMs` (default 30 days) before `now`. */

@@ -1,5 +1,5 @@
 /** Records of the app, vault and settings messages: extension pages only. */
-import type { AppInfo, Settings, VaultStatus } from '../protocol';
+import type { AppInfo, Settings, SettingsChange, VaultStatus } from '../protocol';
 import { bool, object, oneOf, optional, payload, str } from '../validate/check';
 import { message, PAGES, type NoFields } from './define';
 
@@ -17,12 +17,13 @@ export const appMessages = {
     payload({ oldPassword: password, newPassword: password }),
   ),
   'settings/get': message<NoFields, Settings>(PAGES, none),
-  'settings/set': message<{ settings: Settings }, Settings>(
+  // Only the settings that change (the background keeps the others as stored).
+  'settings/set': message<{ settings: SettingsChange }, Settings>(
     PAGES,
     payload({
       settings: object({
-        autoLockMinutes: oneOf(1, 5, 15, 60, 'browser-close'),
-        autofill: bool,
+        autoLockMinutes: optional(oneOf(1, 5, 15, 60, 'browser-close')),
+        autofill: optional(bool),
         clockCorrection: optional(bool),
       }),
     }),

@@ -85,6 +85,25 @@ describe('confirmation field rollover', () => {
     expect(input.value).toBe('111111');
   });
 
+  it.each([10, 30])('keeps a %i-s code current for 30 minutes, whatever the period, then stops', async (period) => {
+    const { target, input } = setup();
+    const rollover = (at: number) => (Math.floor(at / (period * 1000)) + 1) * period * 1000;
+    const ask = vi.fn(async () => ({ code: String(Date.now()).slice(-6), validUntil: rollover(Date.now()) }));
+    keepFresh('tok', target, rollover(T0), ask);
+    // After 29 minutes the field still holds the code of the current period (asked at each rollover).
+    await vi.advanceTimersByTimeAsync(29 * 60_000 + 1_000);
+    expect(ask.mock.calls.length).toBeGreaterThanOrEqual((29 * 60) / period - 1);
+    const last = await ask.mock.results.at(-1)!.value;
+    expect(input.value).toBe(last.code);
+    expect(last.validUntil).toBeGreaterThan(Date.now());
+    // Past the half hour nothing more is asked.
+    await vi.advanceTimersByTimeAsync(2 * 60_000);
+    const asked = ask.mock.calls.length;
+    expect(asked).toBeLessThanOrEqual((30 * 60) / period + 1);
+    await vi.advanceTimersByTimeAsync(60 * 60_000);
+    expect(ask).toHaveBeenCalledTimes(asked);
+  });
+
   it('the returned stop function ends it', async () => {
     const { target, ask, input } = setup();
     keepFresh('tok', target, T0 + 10_000, ask)();

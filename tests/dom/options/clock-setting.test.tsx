@@ -18,7 +18,7 @@ describe('options: clock correction', () => {
     let stored: Settings = { autoLockMinutes: 5, autofill: false, clockCorrection: true };
     const api = {
       settings: async () => stored,
-      saveSettings: async (next: Settings) => (stored = next),
+      saveSettings: async (change: Partial<Settings>) => (stored = { ...stored, ...change }),
     } as unknown as OptionsApi;
     root = document.createElement('div');
     document.body.append(root);

@@ -39,7 +39,7 @@ export class FakeOptionsApi implements OptionsApi {
 
   status = async () => ({ state: this.state });
   settings = async () => this.settingsValue;
-  saveSettings = async (settings: Settings) => (this.settingsValue = settings);
+  saveSettings = async (change: Partial<Settings>) => (this.settingsValue = { ...this.settingsValue, ...change });
   changePassword = async () => ({ state: this.state });
   addUri = async () => [];
 

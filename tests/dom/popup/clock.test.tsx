@@ -57,6 +57,10 @@ describe('popup clock notice', () => {
     expect((await bg.send({ type: 'settings/get' })).clockCorrection).toBe(false);
     await click(button);
     expect((await bg.send({ type: 'settings/get' })).clockCorrection).toBe(true);
+    // Only this choice is sent: a copy of the other settings could undo an options tab's change.
+    expect(bg.sent.filter((m) => m.type === 'settings/set')).toEqual([
+      { type: 'settings/set', settings: { clockCorrection: true } },
+    ]);
     expect(warning()).toBeNull();
     expect(el.querySelector('[data-testid=clock-corrected]')?.textContent).toBe(msg('clockCorrected', '90 s'));
     expect(codesAsked()).toBeGreaterThan(before);

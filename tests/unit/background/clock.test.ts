@@ -203,12 +203,40 @@ describe('settings/set and the clock choice', async () => {
     ).rejects.toMatchObject({ code: 'protocol/bad-request' });
   });
 
+  it('takes only the settings that change: the others stay as stored, also for two changes at once', async () => {
+    const s = services();
+    await settingsSet(s, { autoLockMinutes: 60, autofill: false, clockCorrection: true });
+    expect(await settingsSet(s, { autoLockMinutes: 5 })).toEqual({
+      autoLockMinutes: 5,
+      autofill: false,
+      clockCorrection: true,
+    });
+    // Two pages saving at once (the popup's clock choice, an options tab's auto-lock): both are kept.
+    await Promise.all([settingsSet(s, { clockCorrection: false }), settingsSet(s, { autofill: true })]);
+    expect(await settingsGet(s)).toEqual({ autoLockMinutes: 5, autofill: true, clockCorrection: false });
+  });
+
+  it('refuses a change with nothing in it or a bad value in it, and stores nothing', async () => {
+    const s = services();
+    await settingsSet(s, { autoLockMinutes: 60 });
+    for (const change of [{}, { autofill: 'no' }, { autoLockMinutes: 7, autofill: false }]) {
+      await expect(settingsSet(s, change as never)).rejects.toMatchObject({ code: 'protocol/bad-request' });
+    }
+    expect(await settingsGet(s)).toEqual({ autoLockMinutes: 60, autofill: true, clockCorrection: false });
+  });
+
   it('the settings/set record lets a boolean or no clock choice through, nothing else; clock/status takes no fields', async () => {
     const { toBackground } = await import('../../../src/shared/messages');
     const check = (settings: unknown) => toBackground['settings/set'].validate({ type: 'settings/set', settings });
     expect(check({ autoLockMinutes: 15, autofill: true, clockCorrection: true })).toBeNull();
     expect(check({ autoLockMinutes: 15, autofill: true })).toBeNull();
     expect(check({ autoLockMinutes: 15, autofill: true, clockCorrection: 'yes' })).not.toBeNull();
+    // Only the settings that change; each still checked, and no other key.
+    expect(check({ clockCorrection: true })).toBeNull();
+    expect(check({ autoLockMinutes: 60 })).toBeNull();
+    expect(check({ autoLockMinutes: 7 })).not.toBeNull();
+    expect(check({ autofill: 'yes' })).not.toBeNull();
+    expect(check({ theme: 'dark' })).not.toBeNull();
     expect(toBackground['clock/status'].senders).toEqual(['extension-page']);
     expect(toBackground['clock/status'].validate({ type: 'clock/status' })).toBeNull();
     expect(toBackground['clock/status'].validate({ type: 'clock/status', origin: 'https://evil.test' })).not.toBeNull();
