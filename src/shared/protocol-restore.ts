@@ -4,8 +4,13 @@
  */
 
 /** What made a restore point (not secret: no account data). */
-/** `unreadable`: a current generation that decrypted but did not read, kept when the previous one opened instead. */
-export type RestoreReason = 'import' | 'import-undo' | 'bulk-add' | 'password' | 'restore' | 'unreadable';
+/**
+ * `unreadable`: a current generation that decrypted but did not read, kept when the previous one opened
+ * instead. `trash-purge`: the vault before a change also deleted for good what had been in the trash
+ * for 30 days by the computer's clock (a clock set a month ahead must not lose them without a way back).
+ */
+export type RestoreReason =
+  'import' | 'import-undo' | 'bulk-add' | 'password' | 'restore' | 'unreadable' | 'trash-purge';
 
 export interface RestorePointView {
   id: string;

@@ -190,9 +190,14 @@ export class VaultService {
     return this.queue(async () => {
       const open = await this.require();
       const now = this.ports.now();
-      const { data, result } = change(purgeTrash(open.data, now), now);
+      const kept = purgeTrash(open.data, now);
+      // What leaves the trash for good is kept in a restore point of the vault before (unless the change
+      // keeps one already): 30 days are counted on the computer's clock, which may be set ahead.
+      const purged = kept.trash.length < open.data.trash.length;
+      const { data, result } = change(kept, now);
       const blob = await sealWithKey(open.blob, open.key, serializeVault(data));
-      await this.write(blob, open.blob, await this.pointExtras(open.blob, options.restorePoint));
+      const reason = options.restorePoint ?? (purged ? 'trash-purge' : undefined);
+      await this.write(blob, open.blob, await this.pointExtras(open.blob, reason));
       this.open = { data, key: open.key, blob };
       return result;
     });

@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import type { RestoreReason } from '../../../src/shared/protocol-restore';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { RestorePointsSection, type RestorePointsPort } from '../../../src/options/restore-points-section';
@@ -102,6 +104,33 @@ describe('options: restore points', () => {
     expect(rows()[0]!.querySelector('button')!.disabled).toBe(true);
     // Control: the points that read can be restored.
     expect(rows()[1]!.querySelector('button')!.disabled).toBe(false);
+  });
+
+  it('every reason a point can have is named in the list, in English and German', async () => {
+    const reasons = ['import', 'import-undo', 'bulk-add', 'password', 'restore', 'unreadable', 'trash-purge'] as const;
+    // A reason added to RestoreReason and not here fails the type check.
+    const everyReason: [Exclude<RestoreReason, (typeof reasons)[number]>] extends [never] ? true : false = true;
+    expect(everyReason).toBe(true);
+    const port: RestorePointsPort = {
+      list: async () => reasons.map((reason, i) => ({ id: `p${i}`, at: Date.UTC(2026, 10, i + 1), reason, count: 1 })),
+      restore: async () => ({ count: 1 }),
+    };
+    const el = await mount(port);
+    const rows = () => [...el.querySelectorAll('[data-testid=restore-point]')];
+    await waitFor(() => rows().length === reasons.length);
+    reasons.forEach((reason, i) => {
+      const key = `restoreReason_${reason.replace(/-/g, '_')}`;
+      expect(msg(key), key).not.toBe('');
+      expect(rows()[i]!.textContent).toContain(msg(key));
+    });
+    for (const lang of ['en', 'de']) {
+      const messages = JSON.parse(readFileSync(`public/_locales/${lang}/messages.json`, 'utf8')) as Record<
+        string,
+        unknown
+      >;
+      for (const reason of reasons)
+        expect(messages, `${lang}: ${reason}`).toHaveProperty(`restoreReason_${reason.replace(/-/g, '_')}`);
+    }
   });
 
   it('locked: says to unlock, lists nothing; none yet: says so', async () => {

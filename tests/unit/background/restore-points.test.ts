@@ -4,7 +4,7 @@ import { VaultService } from '../../../src/background/vault/vault-service';
 import { MAX_RESTORE_POINTS } from '../../../src/background/vault/restore-points';
 import { storageFault } from '../../../src/background/vault/storage-fault';
 import { memoryPorts } from './memory-ports';
-import { addAccount, listAccounts } from '../../../src/core/vault';
+import { addAccount, deleteAccount, listAccounts } from '../../../src/core/vault';
 import { openWithKey, unlockEnvelope } from '../../../src/core/crypto';
 import { decodeBase32 } from '../../../src/core/bytes/base32';
 
@@ -75,6 +75,30 @@ describe('restore points', () => {
     await vault.restore(undo!.id);
     expect(await issuers(vault)).toEqual(['Issuer 1', 'Issuer 2', 'Issuer 3']);
     await expect(vault.restore('no-such-point')).rejects.toMatchObject({ code: 'restore/not-found' });
+  });
+
+  it('what leaves the trash for good after 30 days is kept in a restore point (a clock set ahead must not lose it); other edits keep none', async () => {
+    const mem = memoryPorts();
+    let clock = Date.UTC(2026, 10, 24);
+    mem.ports.now = () => clock;
+    const vault = new VaultService(mem.ports);
+    await vault.create(PASSWORD);
+    await add(vault, [1, 2], false);
+    const [first] = await vault.read(listAccounts);
+    await vault.mutate((data, now) => ({ data: deleteAccount(data, first!.id, { now }), result: undefined }));
+    clock += 29 * 86_400_000;
+    await add(vault, [3], false); // still in the trash: no point
+    expect(mem.local.points ?? []).toHaveLength(0);
+    expect(await vault.read((d) => d.trash.length)).toBe(1);
+    // The computer's clock jumps a month ahead: the next edit drops the trash, keeping the vault before it.
+    clock += 2 * 86_400_000;
+    await add(vault, [4], false);
+    expect(await vault.read((d) => d.trash.length)).toBe(0);
+    const [point] = await vault.restorePoints();
+    expect(point).toMatchObject({ reason: 'trash-purge', count: 2 });
+    clock -= 31 * 86_400_000; // the clock is put right; the point brings the deleted account back
+    await vault.restore(point!.id);
+    expect(await vault.read((d) => d.trash.map((t) => t.account.issuer))).toEqual(['Issuer 1']);
   });
 
   it('a restore point survives a browser restart and is only readable unlocked', async () => {
