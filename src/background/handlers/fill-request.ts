@@ -4,7 +4,7 @@ import { senderOrigin, type SenderLike } from '../../shared/sender';
 import { codeAnswer, submitsOn } from '../fill/code-answer';
 import { frameScope, issueGrant, redeemGrant } from '../fill/grants';
 import { eligible } from '../fill/pick';
-import { embeddedByOrigin, embeddedBySite, embedders, silentFrame } from '../fill/silent';
+import { embeddedByOrigin, embeddedBySite, embedders, silentFrame, topOrSameSite } from '../fill/silent';
 import type { FrameAncestors } from '../../platform/web-navigation';
 import type { Services } from './context';
 import { settingsGet } from './settings-get';
@@ -55,7 +55,12 @@ export async function fillRequest(
   if (state === 'empty') return { kind: 'none' };
   if (state === 'locked') return request.append ? { kind: 'none' } : { kind: 'locked' };
   const { autofill } = await settingsGet(services);
-  const above = await embedders(sender, frames);
+  // The frame tree is walked only where it can change the answer: a subframe of the top page's site
+  // with an account of its own (the walk is a browser call per level).
+  const walk =
+    topOrSameSite(sender, origin) &&
+    (await services.vault.read((data) => matchAccounts(data.accounts, origin).length > 0));
+  const above = walk ? await embedders(sender, frames) : null;
   const bySite = embeddedBySite(sender, origin, above);
   const silentHere = silentFrame(sender, origin, above);
   const offset = await codeOffsetNow();

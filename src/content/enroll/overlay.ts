@@ -88,14 +88,14 @@ export function showOverlay(target: Element, labelText: string, onClick: () => v
         w: `${q.width}px`,
         h: `${q.height}px`,
       });
-    // Sized for the longest (German) text: never wider than the QR, it wraps instead. Measured as it
-    // would be beside the QR (natural) and below it (as wide as the zone).
+    // Sized for the longest (German) text: never wider than the QR (or its longest word), it wraps
+    // instead. Measured as it would be beside the QR (natural) and below it (as wide as the zone).
     const zoneBox = zoneOf(q);
-    label.style.cssText = `max-width:${q.width}px`;
-    const { width, height } = label.getBoundingClientRect();
-    // Its narrowest (the longest word): below a small QR it is at least that wide, never cut off.
+    // Its narrowest (the longest word): wherever it goes it is at least that wide, never cut off.
     label.style.cssText = 'width:min-content';
     const least = Math.ceil(label.getBoundingClientRect().width);
+    label.style.cssText = `max-width:${Math.max(q.width, least)}px`;
+    const { width, height } = label.getBoundingClientRect();
     label.style.cssText = `width:${Math.max(zoneBox.width, least)}px`;
     const narrowH = label.getBoundingClientRect().height;
     const key = `${q.left},${q.top},${q.width},${q.height},${width},${height},${narrowH},${least}`;

@@ -41,7 +41,7 @@ export function spots(q: Box, w: number, h: number, narrowH = h, least = 0): Box
   const zone = zoneOf(q);
   return [
     { left: zone.left, top: bottom(q) + GAP, width: Math.max(zone.width, least), height: narrowH },
-    { left: right(q) + GAP, top: zone.top, width: w, height: Math.max(h, zone.height) },
+    { left: right(q) + GAP, top: zone.top, width: Math.max(w, least), height: Math.max(h, zone.height) },
     {
       left: Math.max(zone.left, right(q) - w - 4),
       top: Math.max(zone.top, bottom(q) - h - 4),

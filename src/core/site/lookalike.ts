@@ -112,10 +112,16 @@ function squash(text: string): string {
  * ("Mail Machine" → `mailmachine`, `mail-machine`), or, for an issuer written as a domain
  * ("github.com"), that domain's label alone. Empty when the issuer has no ASCII letters or digits.
  */
+/** The site an issuer written as a domain ("github.com") names, or null. */
+const asDomain = (issuer: string): Name | null => {
+  const text = issuer.trim();
+  return /^[a-z0-9.-]+\.[a-z]{2,}$/i.test(text) ? nameOf(text) : null;
+};
+
 function brandLabels(issuer: string): string[] {
   const text = issuer.trim();
-  const asDomain = /^[a-z0-9.-]+\.[a-z]{2,}$/i.test(text) ? nameOf(text) : null;
-  if (asDomain) return [asDomain.label];
+  const domain = asDomain(text);
+  if (domain) return [domain.label];
   const words = issuerWords(text);
   return words.length === 0 ? [] : [...new Set([words.join(''), words.join('-')])];
 }
@@ -144,6 +150,8 @@ export function lookalikeOf(pageOrigin: string, known: KnownNames): Lookalike | 
     if (reason) return { site: page.site, like: account.site, kind: 'site', reason };
   }
   for (const issuer of known.issuers) {
+    // An issuer written as a domain ("mycloud.duckdns.org"): that very site is its own, private suffix or not.
+    if (asDomain(issuer)?.site === page.site) continue;
     const own = brandLabels(issuer);
     const brand = squash(own[0] ?? '');
     if (brand.length < 3 || COMMON.has(brand)) continue;

@@ -61,5 +61,10 @@ describe('QR label placement', () => {
     const below = { left: 0, top: 262, width: 600, height: 20 };
     const beside = { left: 320, top: 50, width: 300, height: 300 };
     expect(choose(q, 190, 36, [below, beside], 1000, 36, 150).width).toBe(150);
+    // Beside a small QR with the page's text below it: at least as wide as its longest word too.
+    const small = { left: 100, top: 50, width: 100, height: 100 };
+    const text = { left: 0, top: 155, width: 600, height: 40 };
+    expect(choose(small, 100, 80, [text], 1200, 120, 150)).toMatchObject({ left: 208, width: 150 });
+    for (const spot of spots(small, 100, 80, 120, 150)) expect(spot.width).toBeGreaterThanOrEqual(150);
   });
 });

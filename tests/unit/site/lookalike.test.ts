@@ -203,3 +203,11 @@ describe('skeleton and one-edit distance', () => {
     expect(withinOneEdit(b, a)).toBe(within);
   });
 });
+
+describe('an issuer written as a domain', () => {
+  it('is quiet on that very site, even under a private suffix (a self-hosted "mycloud.duckdns.org")', () => {
+    expect(lookalikeOf('https://mycloud.duckdns.org', { sites: [], issuers: ['mycloud.duckdns.org'] })).toBeNull();
+    // Control: the same label under the private suffix, another site, still warns.
+    expect(lookalikeOf('https://mycloud.ddns.net', { sites: [], issuers: ['mycloud.duckdns.org'] })).not.toBeNull();
+  });
+});
