@@ -194,7 +194,11 @@ export class VaultService {
       // What leaves the trash for good is kept in a restore point of the vault before (unless the change
       // keeps one already): 30 days are counted on the computer's clock, which may be set ahead.
       const purged = kept.trash.length < open.data.trash.length;
-      const { data, result } = change(kept, now);
+      const changed = change(kept, now);
+      // HOTP counters only move forward, whatever the change (an old backup imported or a key added
+      // again while a used copy of it is in the trash): see core/vault/counters.ts.
+      const data = keepHigherCounters(changed.data, open.data);
+      const { result } = changed;
       const blob = await sealWithKey(open.blob, open.key, serializeVault(data));
       const reason = options.restorePoint ?? (purged ? 'trash-purge' : undefined);
       await this.write(blob, open.blob, await this.pointExtras(open.blob, reason));

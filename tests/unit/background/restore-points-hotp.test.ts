@@ -134,11 +134,12 @@ describe('trash and import undo vs HOTP counter', () => {
     await use(first, 1);
     await change((data, now) => deleteAccount(data, first, { now }));
     // The same key enrolled again while the first copy was in the trash, used, and deleted in turn.
+    // It starts at the first copy's counter (1, see the last test), and is used 6 times.
     const again = await add();
     await use(again, 6);
     await change((data, now) => deleteAccount(data, again, { now }));
     await accountsRestore(services, first);
-    expect((await counters()).active).toEqual([6]);
+    expect((await counters()).active).toEqual([7]);
   });
 
   it("undoing an import of a key that is in the trash leaves the imported copy's counter with it", async () => {
@@ -153,10 +154,27 @@ describe('trash and import undo vs HOTP counter', () => {
     const pending = pendingImports({ clearOn: vault });
     const preview = await importPreview(services, pending, { data: `${HOTP_URI}\n`, encoding: 'text' });
     const done = await importCommit(services, stores, pending, { previewId: preview.previewId, expectedCount: 1 });
+    // The imported copy (counter 0 in the file) starts at the trashed copy's 1, and is used 7 times.
     await use(done.added[0]!.id, 7);
     await importUndo(services, stores, done.importId);
-    expect(await counters()).toEqual({ active: [], trash: [7] });
+    expect(await counters()).toEqual({ active: [], trash: [8] });
     await accountsRestore(services, first);
-    expect((await counters()).active).toEqual([7]);
+    expect((await counters()).active).toEqual([8]);
+  });
+
+  it("the same key added again (an old backup imported, a QR scanned again) while a used copy is in the trash starts at that copy's counter", async () => {
+    const { add, use, change, counters } = await setup();
+    const first = await add();
+    await use(first, 5);
+    await change((data, now) => deleteAccount(data, first, { now }));
+    await add(); // counter 0, as in the old backup
+    expect(await counters()).toEqual({ active: [5], trash: [5] });
+    // Control: a key never used keeps the counter it comes with.
+    await change(
+      (data, now) =>
+        addAccount(data, { ...hotp, issuer: 'Other', secret: hotp.secret.map((b) => b ^ 1), counter: 2 }, { now })
+          .vault,
+    );
+    expect((await counters()).active.sort()).toEqual([2, 5]);
   });
 });
