@@ -13,6 +13,8 @@ type Ask = (token: string) => Promise<{ code: string; validUntil: number | null 
 
 /** Asked just after the rollover, never before (the background only ever gives the current code). */
 const AFTER_ROLLOVER_MS = 50;
+/** The shortest wait between two asks, whatever `validUntil` says (one in the past must not spin). */
+const MIN_WAIT_MS = 1000;
 /**
  * A pending QR lives 30 minutes (background/enroll/pending.ts): refreshing longer means something is
  * off. A duration, not a number of refreshes: a 10-s code rolls over 180 times in that half hour.
@@ -43,11 +45,11 @@ export function keepFresh(
     form?.removeEventListener('submit', stop, true);
   };
   const schedule = (until: number) => {
-    timer = setTimeout(() => void tick(), Math.max(0, until - now()) + AFTER_ROLLOVER_MS);
+    timer = setTimeout(() => void tick(), Math.max(MIN_WAIT_MS, until - now() + AFTER_ROLLOVER_MS));
   };
   const tick = async () => {
     if (stopped || !stillOurs(inputs) || now() > ends) return stop();
-    // No answer (locked, extension reloaded): the field keeps its code; asked again next period.
+    // No answer (locked, Undo, extension reloaded): the field keeps its code and refreshing stops.
     const answer = await ask(token).catch(() => null);
     // The user may have typed while we waited: fillCode never replaces what it did not write.
     if (stopped || !answer?.code || !stillOurs(inputs) || !fillCode(target, answer.code)) return stop();

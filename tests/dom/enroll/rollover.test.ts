@@ -56,6 +56,17 @@ describe('confirmation field rollover', () => {
     expect(ask).toHaveBeenCalledWith('tok');
   });
 
+  it('an answer whose validity already ended does not make it ask in a loop: at most once a second', async () => {
+    const { target, input } = setup();
+    let n = 0;
+    const ask = vi.fn(async () => ({ code: String(200000 + ++n), validUntil: T0 - 60_000 }));
+    keepFresh('tok', target, T0 - 60_000, ask);
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(ask.mock.calls.length).toBeGreaterThanOrEqual(5);
+    expect(ask.mock.calls.length).toBeLessThanOrEqual(10);
+    expect(input.value).toBe(String(200000 + n));
+  });
+
   it('stops once the user typed: the field keeps what the user wrote', async () => {
     const { target, ask, input } = setup();
     keepFresh('tok', target, T0 + 10_000, ask);
