@@ -7,7 +7,11 @@
  * - it was not read from a tab capture (pixels the page may not read itself: another site's QR under
  *   an empty element, see capture-ask.ts) unless the user ticked "Use it on <site>" in the popup,
  * - it is not from a Google Authenticator export (a bank's account in an export shown on some site),
- * - and its issuer names the site (core/site/issuer.ts), unless the user ticked.
+ * - its issuer names the site (core/site/issuer.ts), unless the user ticked;
+ * - and the page's site does not look like the site of one of the user's accounts (`lookalike`, see
+ *   core/site/lookalike.ts): a site bound to an account is never warned about, so a QR on `gogle.com`
+ *   whose issuer spells "Gogle" (or "Google" with a Cyrillic o) would otherwise switch off, with one
+ *   click, the warning that stands between the real Google account and that phishing site.
  * Everything else is added bound to no site: the in-field button offers it at the next login.
  */
 import { issuerNamesSite } from '../../core/site';
@@ -16,11 +20,19 @@ import type { Pending } from './pending';
 
 type Source = Pick<Pending, 'origin' | 'captured' | 'batch'>;
 
-/** `userBinds`: the user ticked "Use it on <site>" in the popup's capture confirmation. */
-export function sitesFor(entry: Source, account: Pick<ParsedAccount, 'issuer'>, userBinds = false): string[] {
+/**
+ * `userBinds`: the user ticked "Use it on <site>" in the popup's capture confirmation. `lookalike`: the
+ * page's site looks like one of the user's accounts' sites (checked on the vault before the add).
+ */
+export function sitesFor(
+  entry: Source,
+  account: Pick<ParsedAccount, 'issuer'>,
+  userBinds = false,
+  lookalike = false,
+): string[] {
   if (entry.batch) return [];
   if (entry.captured) return userBinds ? [entry.origin] : [];
-  return issuerNamesSite(account.issuer, entry.origin) ? [entry.origin] : [];
+  return !lookalike && issuerNamesSite(account.issuer, entry.origin) ? [entry.origin] : [];
 }
 
 /**

@@ -5,6 +5,7 @@ import type { VaultService } from '../vault/vault-service';
 import { codeView } from '../handlers/codes-get';
 import { codeOffsetNow } from '../clock/code-clock';
 import { codeForPage, sitesFor } from './binding';
+import { lookalikeFor } from '../fill/lookalike-for';
 import type { Pending } from './pending';
 
 export interface CompleteOptions {
@@ -49,13 +50,16 @@ export async function completeEnrollment(
     let duplicates = 0;
     let codeSource: Account | undefined;
     const old = options.reenroll && !entry.captured ? reenrollAsk(data, entry) : undefined;
+    // A page whose site looks like one of the user's accounts' sites is not bound from its QR's issuer
+    // (binding.ts): a bound site is never warned about.
+    const lookalike = lookalikeFor(data, entry.origin) !== null;
     for (const input of entry.accounts) {
       try {
         // The user answered our question about the account bound here: the new key takes its place on
         // this origin (its code is this page's to know), beside it or instead of it.
         const sites = old
-          ? [...new Set([...sitesFor(entry, input, userBinds), entry.origin])]
-          : sitesFor(entry, input, userBinds);
+          ? [...new Set([...sitesFor(entry, input, userBinds, lookalike), entry.origin])]
+          : sitesFor(entry, input, userBinds, lookalike);
         // Replacing: the new key also takes the old one's backup codes, fill options, pin and place.
         const account =
           old && options.reenroll === 'replace' ? replacing(old, { ...input, sites }) : { ...input, sites };

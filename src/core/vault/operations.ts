@@ -6,7 +6,7 @@
  */
 import { CoreError, DuplicateAccount } from '../errors';
 import { DEFAULT_FILL_OPTIONS, TRASH_RETENTION_MS, type Account, type FillOptions, type VaultData } from './types';
-import { wellFormed } from './names';
+import { cleanName } from './names';
 import { keepHigherCounters } from './counters';
 
 export interface Clock {
@@ -72,8 +72,8 @@ export function addAccount(
   const account: Account = {
     id,
     type: input.type,
-    issuer: wellFormed(input.issuer),
-    account: wellFormed(input.account),
+    issuer: cleanName(input.issuer),
+    account: cleanName(input.account),
     secret: new Uint8Array(input.secret),
     algorithm: input.algorithm,
     digits: input.digits,
@@ -95,8 +95,8 @@ export function updateAccount(vault: VaultData, id: string, patch: AccountPatch,
   const current = vault.accounts.find((a) => a.id === id);
   if (current === undefined) throw notFound(id);
   const next: Account = { ...current, updatedAt: context.now };
-  if (patch.issuer !== undefined) next.issuer = wellFormed(patch.issuer);
-  if (patch.account !== undefined) next.account = wellFormed(patch.account);
+  if (patch.issuer !== undefined) next.issuer = cleanName(patch.issuer);
+  if (patch.account !== undefined) next.account = cleanName(patch.account);
   if (patch.sites !== undefined) next.sites = unique(patch.sites);
   if (patch.pinned !== undefined) next.pinned = patch.pinned;
   if (patch.order !== undefined) next.order = patch.order;

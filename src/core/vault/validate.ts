@@ -7,7 +7,7 @@ import { VaultCorrupted } from '../errors';
 import { ALGORITHMS, OTP_TYPES } from '../otp/types';
 import type { VersionedDoc } from './migrations';
 import { CURRENT_VAULT_VERSION, type Account, type BackupCode, type TrashEntry, type VaultData } from './types';
-import { wellFormed } from './names';
+import { cleanName } from './names';
 
 type Obj = Record<string, unknown>;
 
@@ -79,8 +79,8 @@ export function toAccount(value: unknown, path: string): Account {
     id,
     type: oneOf(o.type, OTP_TYPES, at('type')),
     // A stored name from before names were made well-formed (names.ts) is read as one.
-    issuer: wellFormed(str(o.issuer, at('issuer'))),
-    account: wellFormed(str(o.account, at('account'))),
+    issuer: cleanName(str(o.issuer, at('issuer'))),
+    account: cleanName(str(o.account, at('account'))),
     secret: secret(o.secret, at('secret')),
     algorithm: oneOf(o.algorithm, ALGORITHMS, at('algorithm')),
     digits: int(o.digits, at('digits'), 1),

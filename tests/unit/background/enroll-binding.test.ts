@@ -19,6 +19,8 @@ const { askAboutCapture, captureAccept, capturePending, captureReject } =
   await import('../../../src/background/enroll/capture-ask');
 const { enrollConfirm } = await import('../../../src/background/handlers/enroll-confirm');
 const { decodeBase32 } = await import('../../../src/core/bytes/base32');
+const { addAccount } = await import('../../../src/core/vault');
+const { lookalikeFor } = await import('../../../src/background/fill/lookalike-for');
 
 type Parsed = Parameters<typeof sitesFor>[1] & Record<string, unknown>;
 const ORIGIN = 'https://mailmachine.test';
@@ -41,13 +43,16 @@ async function unlocked() {
   return vault;
 }
 
-function pendingEntry(accounts: ReturnType<typeof account>[], flags: { captured?: boolean; batch?: boolean } = {}) {
+function pendingEntry(
+  accounts: ReturnType<typeof account>[],
+  flags: { captured?: boolean; batch?: boolean; origin?: string } = {},
+) {
   const token = remember({
     accounts: [...accounts],
     tabId: 7,
     frameId: 0,
     documentId: 'doc',
-    origin: ORIGIN,
+    origin: flags.origin ?? ORIGIN,
     captured: flags.captured ?? false,
     batch: flags.batch ?? false,
   });
@@ -86,6 +91,26 @@ describe('completeEnrollment', () => {
     const outcome = await completeEnrollment(vault, entry);
     expect(outcome).toMatchObject({ kind: 'added', count: 1, bound: false, code: expect.stringMatching(/^\d{6}$/) });
     expect(await sitesOf(vault)).toEqual([['Victim Bank', []]]);
+  });
+
+  it("a page whose site looks like one of the user's accounts' sites does not bind its QR by issuer: the warning stays", async () => {
+    const vault = await unlocked();
+    // The real Google account, imported (bound to no site): gogle.com is one letter off its brand.
+    await vault.mutate((data, now) => ({ data: addAccount(data, account('Google', 1), { now }).vault, result: null }));
+    const phish = 'https://gogle.com';
+    expect(await vault.read((d) => lookalikeFor(d, phish))).not.toBeNull();
+    // The phishing page's QR: an issuer that spells its site ("Go" + Cyrillic o + "gle" reads "Google").
+    const { entry } = pendingEntry([account('Go\u043Egle', 2)], { origin: phish });
+    expect(await completeEnrollment(vault, entry)).toMatchObject({ kind: 'added', count: 1, bound: false });
+    expect(await sitesOf(vault)).toEqual([
+      ['Google', []],
+      ['Go\u043Egle', []],
+    ]);
+    expect(await vault.read((d) => lookalikeFor(d, phish))).not.toBeNull();
+    // Control: the same page's QR binds where no account's site looks like it.
+    const fresh = await unlocked();
+    const again = pendingEntry([account('Go\u043Egle', 2)], { origin: phish });
+    expect(await completeEnrollment(fresh, again.entry)).toMatchObject({ kind: 'added', bound: true });
   });
 
   it('adds every account of an export unbound, and sends no code', async () => {

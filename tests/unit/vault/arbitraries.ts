@@ -1,6 +1,10 @@
 /** fast-check generators and small builders for vault tests. */
 import fc from 'fast-check';
 import { CURRENT_VAULT_VERSION, type Account, type NewAccount, type VaultData } from '../../../src/core/vault';
+import { cleanName } from '../../../src/core/vault/names';
+
+/** Any name as the vault stores it (core/vault/names.ts cleanName: no hidden or reordering characters, one line). */
+const nameArb = fc.string({ unit: 'binary' }).map(cleanName);
 
 const finite = fc.oneof(
   fc.integer({ min: 0, max: 2 ** 45 }),
@@ -10,8 +14,8 @@ const finite = fc.oneof(
 export const accountArb: fc.Arbitrary<Account> = fc.record({
   id: fc.uuid(),
   type: fc.constantFrom('totp', 'hotp', 'steam'),
-  issuer: fc.string({ unit: 'binary' }),
-  account: fc.string({ unit: 'binary' }),
+  issuer: nameArb,
+  account: nameArb,
   secret: fc.uint8Array({ minLength: 1, maxLength: 64 }),
   algorithm: fc.constantFrom('SHA1', 'SHA256', 'SHA512'),
   digits: fc.integer({ min: 5, max: 8 }),

@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { addAccount, deserializeVault, emptyVault, serializeVault, updateAccount } from '../../../src/core/vault';
-import { wellFormed } from '../../../src/core/vault/names';
+import { cleanName, MAX_NAME, wellFormed } from '../../../src/core/vault/names';
+import { decodeBase32 } from '../../../src/core/bytes/base32';
 import { exportOtpauthList, importFile } from '../../../src/core/formats';
 
 const NOW = 1_700_000_000_000;
@@ -70,5 +71,51 @@ describe('account names are well-formed text', () => {
     expect(updateAccount(vault, account.id, { issuer: 'M\uD800' }, { now: NOW }).accounts[0]!.issuer).toBe('M\uFFFD');
     const old = { ...vault, accounts: [{ ...account, account: 'zoe\uDBFF' }] };
     expect(deserializeVault(serializeVault(old)).accounts[0]!.account).toBe('zoe\uFFFD');
+  });
+});
+
+describe('names a hostile QR or file spells: stored without what hides or reorders text', () => {
+  const secret = decodeBase32('JBSWY3DPEHPK3PXP');
+  const add = (issuer: string, account: string) =>
+    addAccount(
+      emptyVault(),
+      { type: 'totp', issuer, account, secret, algorithm: 'SHA1', digits: 6, period: 30, counter: 0 },
+      { now: 1 },
+    ).account;
+
+  it('a bidi override that shows "elgooG" as "Google", zero-width spaces and a newline', () => {
+    const stored = add('\u202EelgooG\u202C', 'me\n\u200B@gmail.com\uFEFF');
+    expect(stored.issuer).toBe('elgooG');
+    expect(stored.account).toBe('me @gmail.com');
+  });
+
+  it('isolates, word joiners and C1 controls go too; joiners and marks that scripts and emoji need stay', () => {
+    expect(cleanName('\u2067Bank\u2069\u2060 \u0085x')).toBe('Bank  x');
+    expect(cleanName('👩\u200D💻 Work')).toBe('👩\u200D💻 Work');
+    expect(cleanName('می\u200Cخواهم')).toBe('می\u200Cخواهم');
+    expect(cleanName('\u200FBank')).toBe('\u200FBank');
+  });
+
+  it(`at most ${MAX_NAME} code points (a QR holds ~3 KB of name), cut between code points`, () => {
+    expect([...cleanName('😀'.repeat(400))]).toHaveLength(MAX_NAME);
+    expect(cleanName('a'.repeat(300))).toBe('a'.repeat(MAX_NAME));
+    // Control: a real name is kept as it is.
+    expect(cleanName('Mail Machine (work)')).toBe('Mail Machine (work)');
+  });
+
+  it('an edit and a stored vault are cleaned the same way', () => {
+    const vault = addAccount(
+      emptyVault(),
+      { type: 'totp', issuer: 'A', account: 'b', secret, algorithm: 'SHA1', digits: 6, period: 30, counter: 0 },
+      { now: 1 },
+    );
+    const id = vault.account.id;
+    const edited = updateAccount(vault.vault, id, { issuer: '\u202Ekab' }, { now: 2 });
+    expect(edited.accounts[0]!.issuer).toBe('kab');
+    const json = JSON.parse(new TextDecoder().decode(serializeVault(vault.vault))) as {
+      accounts: { issuer: string }[];
+    };
+    json.accounts[0]!.issuer = 'x\u202Ey';
+    expect(deserializeVault(new TextEncoder().encode(JSON.stringify(json))).accounts[0]!.issuer).toBe('xy');
   });
 });
