@@ -44,6 +44,8 @@ export const SESSION_COOKIE = { name: 'session', value: 'victim-user' };
 /** Finding 10. */
 export const MATCHING = qr('f10-match', 'Mail Machine', 'amy@mail-machine.test');
 export const MISMATCH = qr('f10-mismatch', 'Mail Machine', 'bea@mail-machine.test');
+/** A phishing site one letter off mail-machine.test, whose QR's issuer spells its own label. */
+export const LOOKALIKE_ISSUER = qr('f10-lookalike', 'Mail Machlne', 'amy@mail-machine.test');
 export const EXPORTED: ParsedAccount = {
   type: 'totp',
   secret: secretBytes('f10-export'),
@@ -206,6 +208,8 @@ export async function attackRoutes(port: () => number, httpsPort: () => number):
   routes['/enroll10/match.png'] = await png(MATCHING.text);
   routes['/enroll10/mismatch.png'] = await png(MISMATCH.text);
   routes['/enroll10/export.png'] = await png(EXPORT_TEXT);
+  routes['/enroll10/lookalike.png'] = await png(LOOKALIKE_ISSUER.text);
+  routes['/enroll10/lookalike.html'] = () => imgPage('Mail Machine – two-step verification', '/enroll10/lookalike.png');
   routes['/enroll10/match.html'] = () => imgPage('Mail Machine – two-step verification', '/enroll10/match.png');
   routes['/enroll10/mismatch.html'] = () => imgPage('Mail Machine – two-step verification', '/enroll10/mismatch.png');
   routes['/enroll10/export.html'] = () => imgPage('Export Tool – move your codes', '/enroll10/export.png');

@@ -17,6 +17,7 @@ import {
   CAPTURE_ATTACKS,
   EXPORTED,
   LATE_QR,
+  LOOKALIKE_ISSUER,
   SVG_HYPHEN,
   MATCHING,
   MISMATCH,
@@ -117,6 +118,19 @@ describe('finding 10: keys of other sites are added bound to no site', () => {
     await expectCodeFilled(page, MISMATCH.text);
     await page.close();
     expect(await loginFills('evil.test', MISMATCH.text)).toBe(false);
+  });
+
+  it("a lookalike of an account's site (mail-machlne.test) whose QR's issuer spells it: added unbound, so the popup still warns there", async () => {
+    // The control above bound "Mail Machine" to mail-machine.test; the binding by issuer works here.
+    const real = await named(MATCHING);
+    if (real.length === 0)
+      await enrollByClick(await visit('/enroll10/match.html', 'mail-machine.test', 'https'), MATCHING);
+    expect((await named(MATCHING))[0]!.sites).toEqual([originOf('mail-machine.test', 'https')]);
+    const page = await visit('/enroll10/lookalike.html', 'mail-machlne.test', 'https');
+    const account = await enrollByClick(page, LOOKALIKE_ISSUER);
+    expect(account.sites).toEqual([]);
+    await page.close();
+    expect(await loginFills('mail-machlne.test', LOOKALIKE_ISSUER.text)).toBe(false);
   });
 
   it('a Google Authenticator export, even one naming the page: unbound, no code for the page, no autofill on that host', async () => {
