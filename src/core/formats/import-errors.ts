@@ -10,6 +10,17 @@ export const corrupt = (what: string, cause?: unknown): CoreError =>
 export const wrongPassword = (cause?: unknown): CoreError =>
   new CoreError('import/wrong-password', 'The password does not decrypt this file', 'password', { cause });
 
+/** Most accounts one import may hold: real exports have hundreds; each is one vault entry to write. */
+export const MAX_IMPORT_ACCOUNTS = 10_000;
+
+/** More entries than any real export holds: refused before they are read one by one. */
+export const tooMany = (count: number): CoreError =>
+  new CoreError(
+    'import/too-many',
+    `The file holds ${count} entries; at most ${MAX_IMPORT_ACCOUNTS} accounts are imported at once`,
+    'data',
+  );
+
 export const needsPassword = (): CoreError =>
   new CoreError('import/needs-password', 'This file is encrypted: a password is required', 'password');
 
