@@ -30,6 +30,7 @@ export const ERROR_CODES = [
   'import/unrecognized',
   'import/corrupt',
   'import/wrong-password',
+  'import/andotp-wrong-password',
   'import/needs-password',
   'import/too-large',
   'import/unsupported-entry',
