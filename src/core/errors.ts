@@ -16,6 +16,7 @@ export const ERROR_CODES = [
   'uri/bad-counter',
   'uri/duplicate-param',
   'uri/malformed',
+  'uri/secret-too-long',
   'base32/invalid',
   'otp/bad-params',
   'migration/bad-payload',
@@ -29,12 +30,14 @@ export const ERROR_CODES = [
   'import/unrecognized',
   'import/corrupt',
   'import/wrong-password',
+  'import/andotp-wrong-password',
   'import/needs-password',
   'import/too-large',
   'import/unsupported-entry',
   'import/unsupported-version',
   'import/too-costly',
   'import/account-restricted',
+  'import/too-many',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

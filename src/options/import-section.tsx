@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { PASSWORD_CODES } from '../core/formats/import-errors';
 import { peekPeerEncrypted } from '../core/formats/peer-detect';
 import type { ImportCommitResult, ImportPayload, ImportPreview } from '../shared/protocol-import';
 import type { OptionsApi } from './api';
@@ -51,7 +52,7 @@ export function ImportSection({ api, t, onChanged }: { api: OptionsApi; t: Trans
       setStage({ kind: 'preview', preview: await api.importPreview(payload) });
     } catch (failure) {
       const code = (failure as { code?: unknown }).code;
-      if (code === 'import/needs-password' || code === 'import/wrong-password') setStage({ kind: 'password', payload });
+      if (typeof code === 'string' && PASSWORD_CODES.has(code)) setStage({ kind: 'password', payload });
       if (code !== 'import/needs-password') throw failure;
     }
   }

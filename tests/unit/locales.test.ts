@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { ERROR_CODES } from '../../src/core/errors';
 
 // Every string the UI shows comes from _locales; every locale must have every key the code uses.
 const root = resolve(import.meta.dirname, '../..');
@@ -48,6 +49,13 @@ describe('locales', () => {
       expect(keys.filter((key, i) => keys.indexOf(key) !== i)).toEqual([]);
     },
   );
+
+  it.each(locales)('%s has words for every error code of the core (error_<code>)', (locale) => {
+    const own = messages(locale);
+    expect(ERROR_CODES.map((code) => `error_${code.replace(/[^a-z0-9]+/gi, '_')}`).filter((key) => !own[key])).toEqual(
+      [],
+    );
+  });
 
   it.each(locales)('%s declares a placeholder for every $NAME$ it uses', (locale) => {
     for (const [key, entry] of Object.entries(messages(locale))) {

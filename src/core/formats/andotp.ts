@@ -8,10 +8,12 @@
  * is nonce ‖ ciphertext ‖ tag with key = SHA-256(password). Nothing marks which one a file is, so
  * we try the new layout when its iteration count is plausible, then the old one. There is no
  * integrity check apart from the password's GCM tag: damage inside the ciphertext is reported as a
- * wrong password (only a file too short to hold the layout is reported as corrupt).
+ * wrong password (only a file too short to hold the layout is reported as corrupt). Any binary file
+ * detect.ts does not know lands here too, so a failure is `import/andotp-wrong-password`: "wrong
+ * password, or not an andOTP backup".
  */
 import { buildAccount, collectEntries, displayName } from './entry';
-import { corrupt, needsPassword, wrongPassword } from './import-errors';
+import { andOtpWrongPassword, corrupt, needsPassword } from './import-errors';
 import { gcmOpen, pbkdf2, sha256 } from '../crypto';
 import { fromUtf8, utf8 } from './file-text';
 import { arr, isRecord, optNum, optStr, parseJson, rec, str } from './json-read';
@@ -94,5 +96,5 @@ export async function importAndOtpEncrypted(
     }
     return readAndOtpEntries(parseJson(fromUtf8(plain, 'the decrypted backup'), 'the decrypted backup'));
   }
-  throw wrongPassword(failure);
+  throw andOtpWrongPassword(failure);
 }

@@ -56,7 +56,9 @@ export async function decryptAuthenticatorV3(
   checkArgon2(ARGON.memoryKiB * 1024, ARGON.iterations, ARGON.parallelism, limits);
   const passes = new Map<string, string>();
   const opened = new Set<string>();
-  const out: JsonRecord = {};
+  // No prototype: an entry whose id is "__proto__" (ids are the file's to choose) is a key like any
+  // other; on a `{}` it hit the prototype setter and vanished from the import without a word.
+  const out = Object.create(null) as JsonRecord;
   for (const [id, value] of Object.entries(json)) {
     if (isAuthenticatorKey(value) || !isRecord(value)) continue;
     if (!isAuthenticatorEncEntry(value)) {

@@ -3,9 +3,17 @@
  * otpauth:// parser (../otpauth-uri/params.ts), so every importer accepts and rejects alike.
  */
 import { CoreError } from '../errors';
-import { parseAlgorithm, parseCounter, parseDigits, parsePeriod, parseSecret } from '../otpauth-uri/params';
+import {
+  MAX_SECRET_BYTES,
+  parseAlgorithm,
+  parseCounter,
+  parseDigits,
+  parsePeriod,
+  parseSecret,
+  secretTooLong,
+} from '../otpauth-uri/params';
 import { DEFAULTS, STEAM } from '../otp/types';
-import { skipReason, unsupportedEntry } from './import-errors';
+import { MAX_IMPORT_ACCOUNTS, skipReason, tooMany, unsupportedEntry } from './import-errors';
 import type { EntriesResult, ImportedAccount, SkippedEntry } from './types';
 
 export interface RawEntry {
@@ -28,6 +36,7 @@ export function buildAccount(raw: RawEntry): ImportedAccount {
   const type = raw.type.toLowerCase();
   const secret = typeof raw.secret === 'string' ? parseSecret(raw.secret) : raw.secret;
   if (secret.length === 0) throw new CoreError('uri/missing-secret', 'The secret is empty', 'secret');
+  if (secret.length > MAX_SECRET_BYTES) throw secretTooLong();
   const names = { issuer: raw.issuer, account: raw.account };
   if (type === 'steam') return { type, secret, ...STEAM, counter: 0, ...names };
   if (type !== 'totp' && type !== 'hotp') throw unsupportedEntry(`type ${raw.type}`);
@@ -47,21 +56,29 @@ export function displayName(issuer: string | undefined, account: string | undefi
 /**
  * Reads every item; one that throws a CoreError is recorded in `skipped` (never a crash, never a
  * silent drop), anything else propagates. `read` may return several accounts (migration URIs).
+ * More than MAX_IMPORT_ACCOUNTS items or accounts is `import/too-many`, checked before the items are
+ * read; accounts are pushed one by one, since `push(...result)` of one migration line holding 200,000
+ * entries overflowed the call stack (an untyped RangeError).
  */
 export function collectEntries<T>(
   items: readonly T[],
   nameOf: (item: T, index: number) => string,
   read: (item: T, index: number) => ImportedAccount | ImportedAccount[],
 ): EntriesResult {
+  if (items.length > MAX_IMPORT_ACCOUNTS) throw tooMany(items.length);
   const accounts: ImportedAccount[] = [];
   const skipped: SkippedEntry[] = [];
   for (const [index, item] of items.entries()) {
+    let result: ImportedAccount | ImportedAccount[];
     try {
-      const result = read(item, index);
-      accounts.push(...(Array.isArray(result) ? result : [result]));
+      result = read(item, index);
     } catch (error) {
       skipped.push({ name: nameOf(item, index), ...skipReason(error) });
+      continue;
     }
+    if (!Array.isArray(result)) accounts.push(result);
+    else if (accounts.length + result.length > MAX_IMPORT_ACCOUNTS) throw tooMany(accounts.length + result.length);
+    else for (const account of result) accounts.push(account);
   }
   return { accounts, skipped };
 }

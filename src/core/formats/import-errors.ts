@@ -10,6 +10,37 @@ export const corrupt = (what: string, cause?: unknown): CoreError =>
 export const wrongPassword = (cause?: unknown): CoreError =>
   new CoreError('import/wrong-password', 'The password does not decrypt this file', 'password', { cause });
 
+/**
+ * An encrypted andOTP backup has no magic number, so every binary file we do not otherwise know is
+ * tried as one: when it does not open, the file may well be something else (a key database, an
+ * archive), and the message says so instead of blaming the password alone.
+ */
+export const andOtpWrongPassword = (cause?: unknown): CoreError =>
+  new CoreError(
+    'import/andotp-wrong-password',
+    'The password does not decrypt this file, or it is not an andOTP backup',
+    'password',
+    { cause },
+  );
+
+/** Codes after which the UI asks for the file's password (again). */
+export const PASSWORD_CODES: ReadonlySet<string> = new Set([
+  'import/needs-password',
+  'import/wrong-password',
+  'import/andotp-wrong-password',
+]);
+
+/** Most accounts one import may hold: real exports have hundreds; each is one vault entry to write. */
+export const MAX_IMPORT_ACCOUNTS = 10_000;
+
+/** More entries than any real export holds: refused before they are read one by one. */
+export const tooMany = (count: number): CoreError =>
+  new CoreError(
+    'import/too-many',
+    `The file holds ${count} entries; at most ${MAX_IMPORT_ACCOUNTS} accounts are imported at once`,
+    'data',
+  );
+
 export const needsPassword = (): CoreError =>
   new CoreError('import/needs-password', 'This file is encrypted: a password is required', 'password');
 

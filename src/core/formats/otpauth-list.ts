@@ -38,8 +38,12 @@ export function looksLikeOtpauthList(text: string): boolean {
   return first !== undefined && /^(otpauth|otpauth-migration):\/\//i.test(first.text);
 }
 
-/** Ente's export: otpauth lines carrying its `codeDisplay` parameter. */
-export const looksLikeEnte = (text: string): boolean => /^otpauth:\/\/[^\n]*[?&]codeDisplay=/im.test(text);
+/**
+ * Ente's export: otpauth lines carrying its `codeDisplay` parameter. `[^\r\n]`, not `[^\n]`: `^` (with
+ * `m`) also matches after a lone CR, and on CR-only line ends each line's scan ran to the end of the
+ * text (quadratic: 20,000 lines took seconds).
+ */
+export const looksLikeEnte = (text: string): boolean => /^otpauth:\/\/[^\r\n]*[?&]codeDisplay=/im.test(text);
 
 function parseLine(text: string): ImportedAccount[] {
   if (/^otpauth-migration:/i.test(text)) return parseMigrationUri(text).accounts;

@@ -2,17 +2,30 @@
  * Validation of the Key URI parameters (wiki "Key-Uri-Format", Parameters). Each function takes
  * the decoded value (undefined = absent) and returns a typed value or throws a CoreError.
  */
-import { decodeBase32 } from '../bytes/base32';
+import { decodeBase32, normalizeBase32 } from '../bytes/base32';
 import { CoreError, isCoreError } from '../errors';
 import { ALGORITHMS, DEFAULTS, MAX_DIGITS, MAX_PERIOD, MIN_DIGITS, type Algorithm } from '../otp/types';
 
-/** secret: REQUIRED base32; see ../bytes/base32.ts for what "strict" allows. */
+/**
+ * Longest key we take in: 1024 base32 characters (640 bytes). Real keys are 10–64 bytes (16–103
+ * characters; the longest in the otpauth URI test vectors is 156 characters); anything near the cap
+ * is a damaged or crafted file. Checked where keys come IN only: the vault reads back what it stored.
+ */
+export const MAX_SECRET_CHARS = 1024;
+export const MAX_SECRET_BYTES = (MAX_SECRET_CHARS * 5) / 8;
+
+export const secretTooLong = (): CoreError =>
+  new CoreError('uri/secret-too-long', `The secret is longer than ${MAX_SECRET_CHARS} characters`, 'secret');
+
+/** secret: REQUIRED base32; see ../bytes/base32.ts for what "strict" allows; `uri/secret-too-long` over the cap. */
 export function parseSecret(value: string | undefined): Uint8Array {
   if (value === undefined || value.trim() === '') {
     throw new CoreError('uri/missing-secret', 'The secret parameter is required', 'secret');
   }
+  const text = normalizeBase32(value);
+  if (text.length > MAX_SECRET_CHARS) throw secretTooLong();
   try {
-    return decodeBase32(value);
+    return decodeBase32(text);
   } catch (cause) {
     if (!isCoreError(cause)) throw cause;
     throw new CoreError('uri/bad-secret', `The secret is not valid base32: ${cause.message}`, 'secret', { cause });

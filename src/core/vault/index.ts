@@ -25,5 +25,6 @@ export {
   type Clock,
   type NewAccount,
 } from './operations';
+export { batchEdit, type VaultBatch } from './batch';
 export { keepHigherCounters } from './counters';
 export { reenrolledAt, replacing, sameNameOtherKey, withSitesOf } from './reenroll';

@@ -55,21 +55,45 @@ const copyCodes = (codes: Account['backupCodes']): Account['backupCodes'] => cod
 /**
  * Adds an account at the end of its group. Throws `vault/duplicate` (a `DuplicateAccount` carrying
  * `existingId`) when the same type and secret is already active, and `otp/bad-params` for an
- * empty secret (it could not be stored and read back).
+ * empty secret (it could not be stored and read back). Many at once: ./batch.ts (linear, same rules).
  */
 export function addAccount(
   vault: VaultData,
   input: NewAccount,
   context: AddContext,
 ): { vault: VaultData; account: Account } {
-  if (input.secret.length === 0) throw new CoreError('otp/bad-params', 'The secret is empty', 'secret');
+  checkSecret(input);
   const duplicate = findDuplicate(vault, input);
   if (duplicate !== undefined) throw new DuplicateAccount(duplicate.id);
-  const newId = context.newId ?? defaultNewId;
   const taken = new Set([...vault.accounts, ...vault.trash.map((t) => t.account)].map((a) => a.id));
-  const id = newId();
+  const id = freshId(context, taken);
+  const order = input.order ?? nextOrder(vault.accounts);
+  const account = newAccount(input, id, order, context.now);
+  return { vault: { ...vault, accounts: [...vault.accounts, account] }, account };
+}
+
+/** `otp/bad-params` for an empty secret. */
+export function checkSecret(input: Pick<NewAccount, 'secret'>): void {
+  if (input.secret.length === 0) throw new CoreError('otp/bad-params', 'The secret is empty', 'secret');
+}
+
+/** A new id from `context.newId` (default: a random UUID); throws when it is empty or in `taken`. */
+export function freshId(context: AddContext, taken: ReadonlySet<string>): string {
+  const id = (context.newId ?? defaultNewId)();
   if (id.length === 0 || taken.has(id)) throw new Error('newId() returned an empty or existing id');
-  const account: Account = {
+  return id;
+}
+
+/** The order that puts an account after every one of `accounts` (0 for none). */
+export function nextOrder(accounts: Iterable<Account>): number {
+  let max = 0;
+  for (const a of accounts) max = Math.max(max, a.order + 1);
+  return max;
+}
+
+/** The stored account for `input`: names made well-formed, lists copied, defaults filled in. */
+export function newAccount(input: NewAccount, id: string, order: number, now: number): Account {
+  return {
     id,
     type: input.type,
     issuer: cleanName(input.issuer),
@@ -81,13 +105,12 @@ export function addAccount(
     counter: input.counter,
     sites: unique(input.sites ?? []),
     backupCodes: copyCodes(input.backupCodes ?? []),
-    createdAt: context.now,
-    updatedAt: context.now,
-    order: input.order ?? vault.accounts.reduce((max, a) => Math.max(max, a.order + 1), 0),
+    createdAt: now,
+    updatedAt: now,
+    order,
     pinned: input.pinned ?? false,
     fill: { ...DEFAULT_FILL_OPTIONS, ...input.fill },
   };
-  return { vault: { ...vault, accounts: [...vault.accounts, account] }, account };
 }
 
 /** Applies the present keys of `patch`; throws `vault/not-found`. */

@@ -211,6 +211,20 @@ describe('options: import', () => {
     expect(el.querySelectorAll('[data-testid=preview-add] li').length).toBeGreaterThan(0);
   });
 
+  it('an unknown binary file is tried as andOTP: a wrong password says it may not be an andOTP backup, and asks again', async () => {
+    const api = new FakeOptionsApi();
+    const el = await mountOptions(api);
+    const bytes = new Uint8Array(512).map((_, i) => (i * 167 + 13) & 0xff);
+    bytes.set([0xab, 0xcd, 0xef, 0x01]); // not a plausible iteration count: one SHA-256, no PBKDF2
+    await pickFile(el.querySelector('[data-testid=import-file]'), new File([bytes], 'backup.bin'));
+    await type(el.querySelector('[data-testid=import-password] input'), 'wrong');
+    await submit(el.querySelector('[data-testid=import-password]'));
+    await idle();
+    expect(alertText(section(el))).toBe(msg('error_import_andotp_wrong_password'));
+    expect(el.querySelector('[data-testid=import-password]')).not.toBeNull();
+    expect(api.vault.accounts).toHaveLength(0);
+  });
+
   it('a failed commit keeps the preview, shows why, and adds nothing', async () => {
     const api = new FakeOptionsApi();
     api.commitFailure = 'import/changed';

@@ -58,3 +58,18 @@ describe('base32 strictness', () => {
     );
   });
 });
+
+describe('base32 on hostile input', () => {
+  it('150,000 "=" then a letter is refused in linear time (/=+$/ was quadratic: ~8 s)', () => {
+    const start = performance.now();
+    expect(() => decodeBase32(`${'='.repeat(150_000)}A`)).toThrow(expect.objectContaining({ code: 'base32/invalid' }));
+    expect(normalizeBase32(`${'='.repeat(150_000)}A`)).toHaveLength(150_001);
+    expect(performance.now() - start).toBeLessThan(1000);
+  });
+
+  it('still trims only trailing padding', () => {
+    expect(normalizeBase32('mzxw6===')).toBe('MZXW6');
+    expect(normalizeBase32('====')).toBe('');
+    expect(normalizeBase32('MZ=XW6==')).toBe('MZ=XW6');
+  });
+});

@@ -96,7 +96,7 @@ describe('corrupted files (one flipped byte)', () => {
   itPeer('andOTP (no integrity check besides GCM): a flipped byte reads as a wrong password', async () => {
     await expect(
       importFile(flipByte(peerBytes('andotp_encrypted.bin'), -1), { password: 'test' }),
-    ).rejects.toMatchObject({ code: 'import/wrong-password' });
+    ).rejects.toMatchObject({ code: 'import/andotp-wrong-password' });
   });
 
   itPeer('a flipped byte in a plain JSON export is import/corrupt or a skipped entry, never a crash', async () => {
@@ -150,6 +150,47 @@ describe('wrong formats', () => {
   ])('%s is import/unrecognized', async (_name, input) => {
     expect(() => detectFormat(input)).toThrow(expect.objectContaining({ code: 'import/unrecognized' }));
     await expect(importFile(input)).rejects.toMatchObject({ code: 'import/unrecognized' });
+  });
+
+  /** 4 kB of noise after `head`: binary, and long enough to be taken for an encrypted andOTP backup. */
+  const noise = (head: number[], at = 0): Uint8Array => {
+    const bytes = new Uint8Array(4096);
+    for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 167 + 13) & 0xff;
+    bytes.set(head, at);
+    return bytes;
+  };
+  const ascii = (text: string) => [...text].map((c) => c.charCodeAt(0));
+  const pe = (): Uint8Array => {
+    const bytes = noise(ascii('MZ'));
+    bytes.set([0x80, 0, 0, 0], 0x3c);
+    bytes.set(ascii('PE\0\0'), 0x80);
+    return bytes;
+  };
+
+  it.each([
+    ['a KeePass .kdbx', noise([0x03, 0xd9, 0xa2, 0x9a, 0x67, 0xfb, 0x4b, 0xb5])],
+    ['a 7-Zip archive', noise([0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c])],
+    ['an SQLite database', noise([...ascii('SQLite format 3'), 0])],
+    ['an MP3 with ID3', noise([0x49, 0x44, 0x33, 0x03, 0x00])],
+    ['an OGG file', noise(ascii('OggS'))],
+    ['an MP4', noise([0, 0, 0, 0x20, ...ascii('ftypisom')])],
+    ['an ELF binary', noise([0x7f, ...ascii('ELF')])],
+    ['a Windows executable', pe()],
+    ['a PDF', noise(ascii('%PDF-1.7'))],
+    ['a ZIP', noise([0x50, 0x4b, 0x03, 0x04])],
+  ])('%s is import/unrecognized, not a password prompt for andOTP', async (_name, input) => {
+    expect(() => detectFormat(input)).toThrow(expect.objectContaining({ code: 'import/unrecognized' }));
+    await expect(importFile(input)).rejects.toMatchObject({ code: 'import/unrecognized' });
+  });
+
+  it('other binary is tried as andOTP: a failure says "wrong password, or not an andOTP backup"', async () => {
+    // 0xab… as an iteration count is implausible: only the old layout (one SHA-256) is tried.
+    const input = noise([0xab, 0xcd, 0xef, 0x01]);
+    await expect(importFile(input)).rejects.toMatchObject({ code: 'import/needs-password' });
+    await expect(importFile(input, { password: 'pw' })).rejects.toMatchObject({
+      code: 'import/andotp-wrong-password',
+      field: 'password',
+    });
   });
 
   it('a backup from a newer version is import/unsupported-version', async () => {

@@ -111,6 +111,20 @@ describe.each(SAMPLES)('$format sample ($file)', (sample) => {
   });
 });
 
+describe('Authenticator extension v3 specifics', () => {
+  it('an entry whose id is "__proto__" is imported like any other (it vanished into the prototype)', async () => {
+    const file = JSON.parse(fixture('authenticator-ext-v3.json')) as Record<string, { dataType: string }>;
+    const entries = Object.entries(file);
+    const first = entries.findIndex(([, value]) => value.dataType === 'EncOTPStorage');
+    // JSON text, since an object literal cannot hold an own "__proto__" key.
+    const text = `{${entries.map(([id, value], i) => `${JSON.stringify(i === first ? '__proto__' : id)}:${JSON.stringify(value)}`).join(',')}}`;
+    const opened = await openPeerExport(text, 'authenticator-sample-password');
+    const result = await importFile(opened.text);
+    expect(result.skipped).toEqual([]);
+    expect(result.accounts.map((a) => a.issuer).sort()).toEqual(['Authenticator Sample', 'Counter', 'GitHub']);
+  });
+});
+
 describe('Bitwarden specifics', () => {
   it('opens the Argon2id sample (SHA-256 of the salt, memory in MiB)', async () => {
     const opened = await openPeerExport(fixture('bitwarden-encrypted-argon2id.json'), 'bitwarden-sample-password');
