@@ -130,4 +130,32 @@ describe('importing a new key for an account the vault has', () => {
     });
     expect((await state()).trash).toEqual([]);
   });
+
+  it('the vault changed since the preview, the count the same but other entries added: nothing written, import/changed', async () => {
+    const { vault, services, stores, pending } = await setup();
+    const THIRD = 'otpauth://totp/Third:kim?secret=MFRGGZDFMZTWQ2LK&issuer=Third';
+    await vault.mutate((data, now) => ({
+      data: addAccount(data, parseOtpauthUri(THIRD), { now, newId: () => 'third' }).vault,
+      result: null,
+    }));
+    // The preview: Other added, Mail Machine added as a new key for "old" (the user ticks Replace), Third a duplicate.
+    const preview = await importPreview(services, pending, { data: `${OTHER}\n${NEW}\n${THIRD}\n`, encoding: 'text' });
+    expect(preview.add.map((e) => [e.issuer, e.replaces === true])).toEqual([
+      ['Other', false],
+      ['Mail Machine', true],
+    ]);
+    // Meanwhile (another tab): Other is added, Third deleted for good. Still two entries to add, but
+    // position 1, which the user ticked, is now Third.
+    await vault.mutate((data, now) => ({
+      data: addAccount({ ...data, accounts: data.accounts.filter((a) => a.id !== 'third') }, parseOtpauthUri(OTHER), {
+        now,
+      }).vault,
+      result: null,
+    }));
+    const before = await vault.read((d) => d.accounts.map((a) => a.issuer));
+    await expect(
+      importCommit(services, stores, pending, { previewId: preview.previewId, expectedCount: 2, replace: [1] }),
+    ).rejects.toMatchObject({ code: 'import/changed' });
+    expect(await vault.read((d) => d.accounts.map((a) => a.issuer))).toEqual(before);
+  });
 });

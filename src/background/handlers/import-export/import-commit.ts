@@ -3,7 +3,7 @@ import type { ImportCommitRequest, ImportCommitResult } from '../../../shared/pr
 import type { Services } from '../context';
 import { toView } from '../views';
 import { ImportExportError } from './errors';
-import { planImport } from './plan';
+import { planImport, reviewedShapes } from './plan';
 import type { PendingImports } from './pending-imports';
 import type { ImportExportStores } from './stores';
 
@@ -11,7 +11,8 @@ import type { ImportExportStores } from './stores';
  * `import/commit`: all or nothing. The file decrypted by the preview it names (never read again: no
  * second password prompt, no second KDF; `import/expired` when gone) is planned against the vault
  * inside the write queue, and every account is added in ONE write; any error leaves the vault as it was. When the plan no longer
- * matches what the user reviewed (`expectedCount`), nothing is written (`import/changed`).
+ * matches what the user reviewed (`expectedCount`, and the preview's shape: which entries are added and
+ * which account each may replace), nothing is written (`import/changed`).
  * The new ids are kept in session storage so `import/undo` can remove exactly them.
  */
 export async function importCommit(
@@ -28,9 +29,10 @@ export async function importCommit(
   const replaced: string[] = [];
   const added = await vault.mutate(
     (data, now) => {
-      const { add, old } = planImport(result, data);
+      const { add, old, shape } = planImport(result, data);
       if (add.length === 0) throw new ImportExportError('import/nothing-to-add', 'Nothing new to import');
-      if (add.length !== payload.expectedCount)
+      const reviewed = reviewedShapes.get(result);
+      if (add.length !== payload.expectedCount || (reviewed !== undefined && reviewed !== shape))
         throw new ImportExportError('import/changed', 'The vault changed since the preview');
       // One batch, not addAccount in a loop: that was quadratic (20,000 keys took 33 s).
       const batch = batchEdit(data, { now });

@@ -1,7 +1,7 @@
 import type { ImportPayload, ImportPreview } from '../../../shared/protocol-import';
 import type { Services } from '../context';
 import type { PendingImports } from './pending-imports';
-import { planImport } from './plan';
+import { planImport, reviewedShapes } from './plan';
 import { readImport } from './read-import';
 
 /**
@@ -16,6 +16,7 @@ export async function importPreview(
 ): Promise<ImportPreview> {
   const epoch = pending.epoch();
   const result = await readImport(payload);
-  const preview = await vault.read((data) => planImport(result, data).preview);
-  return { ...preview, previewId: pending.put(result, epoch) };
+  const plan = await vault.read((data) => planImport(result, data));
+  reviewedShapes.set(result, plan.shape);
+  return { ...plan.preview, previewId: pending.put(result, epoch) };
 }

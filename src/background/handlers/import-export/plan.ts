@@ -16,6 +16,13 @@ export interface ImportPlan {
    */
   old: (Account | undefined)[];
   preview: Omit<ImportPreview, 'previewId'>;
+  /**
+   * What the preview shows, per entry of the file: a duplicate, or added (and which account it may
+   * replace). The commit plans again; a different shape means the user reviewed something else, even
+   * with the same count (one entry became a duplicate while another stopped being one, so "replace"
+   * choices, which are positions, would land on other accounts).
+   */
+  shape: string;
 }
 
 const entryView = (a: ImportedAccount, old: Account | undefined): ImportEntryView => ({
@@ -34,11 +41,19 @@ const nameOf = (a: ImportedAccount): string =>
 export function planImport(result: ImportResult, vault: VaultData): ImportPlan {
   const add: ImportedAccount[] = [];
   const duplicates: ImportDuplicateView[] = [];
+  const shape: string[] = [];
   for (const account of result.accounts) {
-    if (findDuplicate(vault, account)) duplicates.push({ name: nameOf(account), where: 'vault' });
-    else add.push(account);
+    if (findDuplicate(vault, account)) {
+      duplicates.push({ name: nameOf(account), where: 'vault' });
+      shape.push('=');
+    } else {
+      add.push(account);
+      shape.push('+');
+    }
   }
   const old = add.map((account) => sameNameOtherKey(vault.accounts, account)[0]);
+  let next = 0;
+  for (const [i, mark] of shape.entries()) if (mark === '+') shape[i] = `+${old[next++]?.id ?? ''}`;
   const skipped = [];
   for (const entry of result.skipped) {
     if (entry.code === 'vault/duplicate') duplicates.push({ name: entry.name, where: 'file' });
@@ -48,5 +63,9 @@ export function planImport(result: ImportResult, vault: VaultData): ImportPlan {
     add,
     old,
     preview: { format: result.format, add: add.map((a, i) => entryView(a, old[i])), duplicates, skipped },
+    shape: shape.join(','),
   };
 }
+
+/** The shape each preview showed, by the decrypted file it kept (pending-imports.ts holds the same object). */
+export const reviewedShapes = new WeakMap<ImportResult, string>();
