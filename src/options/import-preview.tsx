@@ -40,7 +40,15 @@ export function ImportPreviewView({
           {add.map((entry, i) => (
             <li key={i}>
               {[entry.issuer, entry.account].filter(Boolean).join(': ') || t('noIssuer')}
-              {entry.sites > 0 && <span class="hint"> · {plural(t, 'importEntrySites', entry.sites)}</span>}
+              {entry.sites > 0 && (
+                <span class="hint" data-testid="preview-sites">
+                  {' · '}
+                  {t(
+                    'importEntryFillsOn',
+                    entry.siteHosts.join(', ') + (entry.sites > entry.siteHosts.length ? ', …' : ''),
+                  )}
+                </span>
+              )}
               {entry.backupCodes > 0 && <span class="hint"> · {plural(t, 'importEntryCodes', entry.backupCodes)}</span>}
               {entry.replaces && (
                 <fieldset class="reenroll" data-testid="preview-replaces">

@@ -21,6 +21,11 @@ export interface ImportEntryView {
   account: string;
   type: 'totp' | 'hotp' | 'steam';
   sites: number;
+  /**
+   * Where it would fill codes: the hosts of its first sites (MAX_SITE_HOSTS), so a file that binds an
+   * account to a site the user does not know (a crafted "backup" naming a phishing host) shows it.
+   */
+  siteHosts: string[];
   backupCodes: number;
   /** A new key for an account the vault has (same issuer and name, another secret): replace it or keep both. */
   replaces?: true;

@@ -25,11 +25,24 @@ export interface ImportPlan {
   shape: string;
 }
 
+/** How many of an entry's sites the preview names by host. */
+export const MAX_SITE_HOSTS = 5;
+
+/** A site as the preview names it: its host (with a port), or the text itself, cut, when it does not parse. */
+function hostOf(site: string): string {
+  try {
+    return new URL(/^[a-z][a-z0-9+.-]*:/i.test(site) ? site : `https://${site}`).host || site.slice(0, 80);
+  } catch {
+    return site.slice(0, 80); // not a URL (matching fails closed for it): shown as it is, cut
+  }
+}
+
 const entryView = (a: ImportedAccount, old: Account | undefined): ImportEntryView => ({
   issuer: a.issuer,
   account: a.account,
   type: a.type,
   sites: a.sites?.length ?? 0,
+  siteHosts: (a.sites ?? []).slice(0, MAX_SITE_HOSTS).map(hostOf),
   backupCodes: a.backupCodes?.length ?? 0,
   ...(old && { replaces: true as const }),
 });
