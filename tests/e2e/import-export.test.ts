@@ -307,8 +307,9 @@ describePeer('backup, verify, and restore into a new profile', () => {
     const options = await openOptions(second);
     await previewFile(options, backupPath, PASSWORD);
     await expect.poll(() => options.locator('[data-testid=preview-add] li').count()).toBe(original.length);
+    // The preview names where it fills codes, by host.
     expect(await options.locator('[data-testid=preview-add] li', { hasText: 'Deno' }).textContent()).toContain(
-      '1 site ·',
+      'fills codes on deno.example.test ·',
     );
     await options.getByRole('button', { name: `Import ${original.length} ${accountWord(original.length)}` }).click();
     await options.getByText(`Imported ${original.length} ${accountWord(original.length)}.`).waitFor();

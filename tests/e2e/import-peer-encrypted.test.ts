@@ -63,7 +63,9 @@ describe('encrypted exports of other apps (options page, real background)', () =
     const duplicates = () => options.locator('[data-testid=preview-duplicates] li').allTextContents();
     await open('bitwarden-encrypted-pbkdf2.json', 'bitwarden-sample-password');
     await options.locator('[data-testid=import-preview]').waitFor({ timeout: 30_000 });
-    expect(await options.locator('[data-testid=preview-add] li').allTextContents()).toEqual(['Steam: carol · 1 site']);
+    expect(await options.locator('[data-testid=preview-add] li').allTextContents()).toEqual([
+      'Steam: carol · fills codes on store.steampowered.com',
+    ]);
     expect((await duplicates()).map((d) => d.split(' — ')[0])).toEqual([
       'Bitwarden Sample: alice@example.com',
       'GitLab: bob',
