@@ -141,9 +141,15 @@ export async function importBackup(
     header.iterations,
     'SHA-256',
   );
+  // Read before the decryption: a damaged IV or payload is a damaged file, not a wrong password
+  // (the checksum is not keyed, so a crafted file passes it).
+  const iv = fromBase64(header.iv, 'iv');
+  const sealed = fromBase64(data, 'data');
+  if (iv.length !== 12) throw corrupt('the IV is not 12 bytes');
+  if (sealed.length < 16) throw corrupt('the payload is shorter than its tag');
   let plain: Uint8Array;
   try {
-    plain = await gcmOpen(subtle, key, fromBase64(header.iv, 'iv'), fromBase64(data, 'data'), headerAad(header));
+    plain = await gcmOpen(subtle, key, iv, sealed, headerAad(header));
   } catch (cause) {
     throw wrongPassword(cause);
   }

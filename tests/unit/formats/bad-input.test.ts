@@ -82,6 +82,38 @@ describe('corrupted files (one flipped byte)', () => {
     });
   });
 
+  it('our backup crafted to pass its (unkeyed) checksum with an IV of the wrong length or a payload shorter than its tag: import/corrupt, not a wrong password', async () => {
+    const crafted = async (patch: { iv?: string; data?: string }) => {
+      const json = JSON.parse(await backup()) as {
+        kdf: { iterations: number; salt: string };
+        cipher: { iv: string };
+        data: string;
+        checksum: string;
+      };
+      if (patch.iv !== undefined) json.cipher.iv = patch.iv;
+      if (patch.data !== undefined) json.data = patch.data;
+      const aad = JSON.stringify([
+        'clickauth-backup',
+        1,
+        'PBKDF2-SHA256',
+        json.kdf.iterations,
+        json.kdf.salt,
+        'AES-256-GCM',
+        json.cipher.iv,
+      ]);
+      const bytes = new Uint8Array([...new TextEncoder().encode(aad), 0, ...new TextEncoder().encode(json.data)]);
+      const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+      json.checksum = [...digest].map((b) => b.toString(16).padStart(2, '0')).join('');
+      return JSON.stringify(json);
+    };
+    // Control: the same crafting with nothing changed opens with the right password.
+    expect((await importFile(await crafted({}), { password: 'pw' })).accounts).toHaveLength(1);
+    for (const patch of [{ iv: 'AAAA' }, { data: 'AAAA' }])
+      await expect(importFile(await crafted(patch), { password: 'pw' }), JSON.stringify(patch)).rejects.toMatchObject({
+        code: 'import/corrupt',
+      });
+  });
+
   it('Aegis: a changed db byte after a good password is import/corrupt', async () => {
     await expect(importFile(tamper(await aegis(), 'db'), { password: 'pw' })).rejects.toMatchObject({
       code: 'import/corrupt',
