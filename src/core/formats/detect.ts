@@ -139,8 +139,17 @@ function sniff(input: Uint8Array | string): Sniffed {
   if (looksLikeOtpauthList(trimmed))
     return { format: looksLikeEnte(trimmed) ? 'ente-auth' : 'otpauth-list', text: trimmed };
   const firstLine = trimmed.slice(0, trimmed.search(/\r?\n|$/));
-  if (isBitwardenCsv(csvRecords(firstLine).header)) return { format: 'bitwarden-csv', text: trimmed };
+  if (isBitwardenCsv(csvHeader(firstLine))) return { format: 'bitwarden-csv', text: trimmed };
   throw unrecognized();
+}
+
+/** The CSV header a first line would be; none when it is not CSV (a quote never closed: just text). */
+function csvHeader(firstLine: string): string[] {
+  try {
+    return csvRecords(firstLine).header;
+  } catch {
+    return []; // not CSV at all: the file is no format we know, not a damaged one
+  }
 }
 
 /** The format of a file, by content; throws `import/too-large`, `import/corrupt` or `import/unrecognized`. */

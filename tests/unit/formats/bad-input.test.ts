@@ -67,6 +67,16 @@ describe('truncated files', () => {
   });
 });
 
+describe('text that is no format we know', () => {
+  it('a note whose first line opens a quote it never closes: import/unrecognized, not a damaged file', async () => {
+    await expect(importFile('"Remember to back up the codes\nsecond line')).rejects.toMatchObject({
+      code: 'import/unrecognized',
+    });
+    // Control: plain text without a quote is unrecognized too.
+    await expect(importFile('Remember to back up the codes')).rejects.toMatchObject({ code: 'import/unrecognized' });
+  });
+});
+
 describe('corrupted files (one flipped byte)', () => {
   it('our backup: a changed ciphertext byte fails the checksum → import/corrupt, before any password work', async () => {
     const file = tamper(await backup(), 'data');
