@@ -34,6 +34,11 @@ export function ImportPreviewView({
   return (
     <div class="import-preview" data-testid="import-preview">
       <p>{t('importFormat', formatName(t, preview.format))}</p>
+      {preview.incompleteExports?.map(({ have, of }, i) => (
+        <p key={i} class="warning" role="note" data-testid="preview-incomplete-export">
+          {t('importIncompleteExport', [String(have), String(of)])}
+        </p>
+      ))}
       <h3>{t('importPreviewAdd', String(add.length))}</h3>
       {add.length > 0 && (
         <ul data-testid="preview-add">

@@ -51,6 +51,8 @@ export interface ImportPreview {
   add: ImportEntryView[];
   duplicates: ImportDuplicateView[];
   skipped: ImportSkippedView[];
+  /** Google Authenticator exports of several QR codes of which only some are here ("1 of 3"). */
+  incompleteExports?: { have: number; of: number }[];
 }
 
 /** The commit names its preview: the file is not sent (nor decrypted) again. */

@@ -29,5 +29,5 @@ export function flagDuplicates(result: EntriesResult): EntriesResult {
       });
     }
   }
-  return { accounts, skipped };
+  return { ...result, accounts, skipped };
 }

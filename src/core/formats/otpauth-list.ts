@@ -45,8 +45,19 @@ export function looksLikeOtpauthList(text: string): boolean {
  */
 export const looksLikeEnte = (text: string): boolean => /^otpauth:\/\/[^\r\n]*[?&]codeDisplay=/im.test(text);
 
-function parseLine(text: string): ImportedAccount[] {
-  if (/^otpauth-migration:/i.test(text)) return parseMigrationUri(text).accounts;
+/** The parts of each Google Authenticator export batch seen: batch id → part indexes, and its size. */
+type Batches = Map<number, { parts: Set<number>; of: number }>;
+
+function parseLine(text: string, batches?: Batches): ImportedAccount[] {
+  if (/^otpauth-migration:/i.test(text)) {
+    const batch = parseMigrationUri(text);
+    if (batches && batch.batchSize > 1) {
+      const seen = batches.get(batch.batchId) ?? { parts: new Set<number>(), of: batch.batchSize };
+      seen.parts.add(batch.batchIndex);
+      batches.set(batch.batchId, seen);
+    }
+    return batch.accounts;
+  }
   if (/^steam:/i.test(text)) return [parseSteamUri(text)];
   if (!URI_START.test(text)) throw new CoreError('uri/not-otpauth', 'This line is not an otpauth:// URI', 'scheme');
   return [parseOtpauthUri(text)];
@@ -57,11 +68,16 @@ function parseLine(text: string): ImportedAccount[] {
  * which may hold the secret). Synchronous and allocation-light: benchmarked on 1000 lines.
  */
 export function parseOtpauthList(text: string): EntriesResult {
-  return collectEntries(
+  const batches: Batches = new Map();
+  const result = collectEntries(
     contentLines(text),
     (line) => `line ${line.number}`,
-    (line) => parseLine(line.text),
+    (line) => parseLine(line.text, batches),
   );
+  const incompleteExports = [...batches.values()]
+    .filter(({ parts, of }) => parts.size < of)
+    .map(({ parts, of }) => ({ have: parts.size, of }));
+  return incompleteExports.length > 0 ? { ...result, incompleteExports } : result;
 }
 
 /** One otpauth:// URI per line (steam accounts as otpauth://steam/), newline-terminated. */

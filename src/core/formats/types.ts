@@ -54,6 +54,11 @@ export interface ImportResult {
   format: FormatId;
   accounts: ImportedAccount[];
   skipped: SkippedEntry[];
+  /**
+   * Google Authenticator exports split over several QR codes of which the text holds only some
+   * (`otpauth-migration://` lines of one batch): the user would think everything moved.
+   */
+  incompleteExports?: { have: number; of: number }[];
 }
 
 /** Platform inputs of an import: the password (when the format needs one) and WebCrypto. */

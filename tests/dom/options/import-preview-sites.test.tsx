@@ -70,4 +70,31 @@ describe('options: the import preview names the sites an account would fill on',
     );
     expect(items[2]!.querySelector('[data-testid=preview-sites]')).toBeNull();
   });
+
+  it('an export of several QR codes of which only some are here says so, with how many', async () => {
+    const result = {
+      format: 'otpauth-list',
+      accounts: [imported('One')],
+      skipped: [],
+      incompleteExports: [{ have: 1, of: 3 }],
+    } as unknown as ImportResult;
+    const preview = { ...planImport(result, emptyVault()).preview, previewId: 'p' };
+    root = document.createElement('main');
+    document.body.append(root);
+    await act(async () =>
+      render(
+        <ImportPreviewView
+          t={t}
+          preview={preview}
+          busy={false}
+          onConfirm={() => undefined}
+          onCancel={() => undefined}
+        />,
+        root!,
+      ),
+    );
+    expect(root.querySelector('[data-testid=preview-incomplete-export]')!.textContent).toBe(
+      msg('importIncompleteExport', '1', '3'),
+    );
+  });
 });

@@ -204,6 +204,23 @@ describe('otpauth lists', () => {
     expect(result.accounts.map((a) => a.issuer)).toEqual(['One', 'Two', 'Three']);
   });
 
+  it('an export shown as several QR codes with only some of them here is reported (have / of); a complete one is not', async () => {
+    const part = (i: number, batchId: number, size: number) =>
+      encodeMigration({
+        accounts: [totp(`P${batchId}-${i}`, [batchId, i, 3, 4, 5])],
+        version: 1,
+        batchSize: size,
+        batchIndex: i,
+        batchId,
+      });
+    const partial = await importFile(`${part(0, 7, 3)}\n${part(2, 7, 3)}\n${part(0, 8, 2)}\n${part(1, 8, 2)}\n`);
+    expect(partial.accounts).toHaveLength(4);
+    expect(partial.incompleteExports).toEqual([{ have: 2, of: 3 }]);
+    // Control: every part of each export, or a single-code export: nothing to report.
+    const whole = await importFile(`${part(0, 8, 2)}\n${part(1, 8, 2)}\n${part(0, 9, 1)}\n`);
+    expect(whole.incompleteExports).toBeUndefined();
+  });
+
   it('parses a 1000-line list (the benchmark input) quickly and completely', () => {
     const list = exportOtpauthList(
       Array.from({ length: 1000 }, (_, i) => totp(`Issuer ${i}`, [i >> 8, i & 255, 1, 2, 3])),

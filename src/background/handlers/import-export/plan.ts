@@ -75,7 +75,13 @@ export function planImport(result: ImportResult, vault: VaultData): ImportPlan {
   return {
     add,
     old,
-    preview: { format: result.format, add: add.map((a, i) => entryView(a, old[i])), duplicates, skipped },
+    preview: {
+      format: result.format,
+      add: add.map((a, i) => entryView(a, old[i])),
+      duplicates,
+      skipped,
+      ...(result.incompleteExports && { incompleteExports: result.incompleteExports }),
+    },
     shape: shape.join(','),
   };
 }
