@@ -1,5 +1,13 @@
 import { DuplicateAccount } from '../../core/errors';
-import { addAccount, deleteAccount, reenrolledAt, replacing, type Account, type VaultData } from '../../core/vault';
+import {
+  addAccount,
+  deleteAccount,
+  keptBeside,
+  reenrolledAt,
+  replacing,
+  type Account,
+  type VaultData,
+} from '../../core/vault';
 import type { EnrollOutcome } from '../../shared/protocol';
 import type { VaultService } from '../vault/vault-service';
 import { codeView } from '../handlers/codes-get';
@@ -42,7 +50,11 @@ export async function completeEnrollment(
   const asks = !entry.captured && options.reenroll === undefined;
   if (asks) {
     const old = await vault.read((data) => reenrollAsk(data, entry));
-    if (old) return { kind: 'reenroll', issuer: old.issuer, account: old.account };
+    if (old) {
+      // The click is answered by the question: a later unlock must not ask it again.
+      entry.confirmed = false;
+      return { kind: 'reenroll', issuer: old.issuer, account: old.account };
+    }
   }
   return vault.mutate((data, at) => {
     let next: VaultData = data;
@@ -61,8 +73,12 @@ export async function completeEnrollment(
           ? [...new Set([...sitesFor(entry, input, userBinds, lookalike), entry.origin])]
           : sitesFor(entry, input, userBinds, lookalike);
         // Replacing: the new key also takes the old one's backup codes, fill options, pin and place.
-        const account =
-          old && options.reenroll === 'replace' ? replacing(old, { ...input, sites }) : { ...input, sites };
+        // Kept beside it, the new key is filled as the old one was (its exact-origin narrowing first).
+        const account = !old
+          ? { ...input, sites }
+          : options.reenroll === 'replace'
+            ? replacing(old, { ...input, sites })
+            : keptBeside(old, input, sites);
         const result = addAccount(next, account, { now: at });
         next = result.vault;
         added.push(result.account);

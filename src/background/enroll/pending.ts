@@ -74,7 +74,12 @@ export function entryFor(token: string, now = Date.now()): Pending | null {
   return entry && entry.expires >= now ? entry : null;
 }
 
-export function confirmedWhileLocked(): [string, Pending][] {
+/**
+ * The QRs clicked while locked, still within their token's life (30 minutes from the read): a click
+ * does not add a key at an unlock hours later, after the user left the page. Expired ones are dropped.
+ */
+export function confirmedWhileLocked(now = Date.now()): [string, Pending][] {
+  for (const [token, p] of pending) if (p.expires < now) pending.delete(token);
   return [...pending].filter(([, p]) => p.confirmed);
 }
 

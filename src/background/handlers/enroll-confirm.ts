@@ -7,6 +7,9 @@ import { askAboutCapture } from '../enroll/capture-ask';
 import { senderOrigin } from '../../shared/sender';
 import type { Services } from './context';
 
+/** How long a click made while locked waits for the unlock (pending.ts confirmedWhileLocked). */
+const UNLOCK_GRACE_MS = 10 * 60_000;
+
 /**
  * `enroll/confirm` (content scripts): the user clicked the highlighted QR (the content script only
  * sends this for a trusted click). Locked: remember the click, ask for the password, finish after
@@ -24,6 +27,8 @@ export async function enrollConfirm(services: Services, token: string, sender: S
   const state = await services.vault.state();
   if (state !== 'unlocked') {
     entry.confirmed = true;
+    // The user has 10 minutes from the click to unlock, even when the QR was read long before it.
+    entry.expires = Math.max(entry.expires, Date.now() + UNLOCK_GRACE_MS);
     await services.askToUnlock();
     return { kind: 'locked' };
   }

@@ -27,4 +27,4 @@ export {
 } from './operations';
 export { batchEdit, type VaultBatch } from './batch';
 export { keepHigherCounters } from './counters';
-export { reenrolledAt, replacing, sameNameOtherKey, withSitesOf } from './reenroll';
+export { reenrolledAt, keptBeside, replacing, sameNameOtherKey, withSitesOf } from './reenroll';

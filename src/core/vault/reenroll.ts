@@ -46,7 +46,26 @@ export function reenrolledAt(
  * new code (replaced) or asks which one to use (both kept).
  */
 export function withSitesOf(old: Account, input: NewAccount): NewAccount {
-  return { ...input, sites: [...new Set([...(input.sites ?? []), ...old.sites])] };
+  return { ...input, sites: [...new Set([...(input.sites ?? []), ...old.sites])], fill: fillBeside(old, input) };
+}
+
+/**
+ * How the new key is filled where it sits beside `old` (both kept): the old account's options for
+ * its sites carry over, and its narrowing to the exact origin above all. Without it the new key
+ * matched the whole site, and a user-content subdomain that the user had shut out (SECURITY.md §3)
+ * got the live key's code without a click.
+ */
+function fillBeside(old: Account, input: NewAccount): NonNullable<NewAccount['fill']> {
+  return {
+    submitOn: [...new Set([...(input.fill?.submitOn ?? []), ...old.fill.submitOn])],
+    appendOn: [...new Set([...(input.fill?.appendOn ?? []), ...old.fill.appendOn])],
+    exactOrigin: old.fill.exactOrigin || input.fill?.exactOrigin === true,
+  };
+}
+
+/** `input` kept beside `old` on the page `origin` it was enrolled on: the old account's fill options go with it. */
+export function keptBeside(old: Account, input: NewAccount, sites: string[]): NewAccount {
+  return { ...input, sites, fill: fillBeside(old, input) };
 }
 
 /**

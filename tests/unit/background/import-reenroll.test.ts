@@ -82,7 +82,7 @@ describe('importing a new key for an account the vault has', () => {
     expect(await state()).toEqual({ active: ['Mail Machine (old)'], trash: [], here: 1 });
   });
 
-  it("replace: the new key also takes the old one's backup codes, fill options, pin and place; keep both takes only the sites", async () => {
+  it("replace: the new key also takes the old one's backup codes, fill options, pin and place; keep both takes the sites and how the code is filled there (the exact-origin narrowing above all), not the rest", async () => {
     for (const replace of [[0], []]) {
       const { vault, services, stores, pending, preview } = await setup();
       // What the old account has beyond its key and sites: the new key takes it all when it replaces it.
@@ -109,7 +109,9 @@ describe('importing a new key for an account the vault has', () => {
         expect(fresh).toMatchObject({ sites: [SITE], ...carried });
       } else {
         expect(fresh).toMatchObject({ sites: [SITE], backupCodes: [], pinned: false });
-        expect(fresh.fill).toEqual({ submitOn: [], appendOn: [], exactOrigin: false });
+        // Kept beside it, the new key is narrowed as the old one was: a user-content subdomain the user
+        // shut out must not get the new key's code without a click.
+        expect(fresh.fill).toEqual({ submitOn: [SITE], appendOn: [], exactOrigin: true });
         expect(fresh.order).not.toBe(5);
       }
     }
