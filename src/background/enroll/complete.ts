@@ -14,6 +14,7 @@ import { codeView } from '../handlers/codes-get';
 import { codeOffsetNow } from '../clock/code-clock';
 import { codeForPage, sitesFor } from './binding';
 import { lookalikeFor } from '../fill/lookalike-for';
+import { originMatches } from '../../core/site';
 import type { Pending } from './pending';
 
 export interface CompleteOptions {
@@ -65,6 +66,12 @@ export async function completeEnrollment(
     // A page whose site looks like one of the user's accounts' sites is not bound from its QR's issuer
     // (binding.ts): a bound site is never warned about.
     const lookalike = lookalikeFor(data, entry.origin) !== null;
+    // The user narrowed an account of this site to its exact origin (its other subdomains hold other
+    // people's content): a key bound here from a page of such a subdomain is narrowed too, or it would
+    // match the whole site, the narrowed origin included.
+    const narrowed = data.accounts.some(
+      (a) => a.fill.exactOrigin && a.sites.some((site) => originMatches(site, entry.origin)),
+    );
     for (const input of entry.accounts) {
       try {
         // The user answered our question about the account bound here: the new key takes its place on
@@ -75,7 +82,11 @@ export async function completeEnrollment(
         // Replacing: the new key also takes the old one's backup codes, fill options, pin and place.
         // Kept beside it, the new key is filled as the old one was (its exact-origin narrowing first).
         const account = !old
-          ? { ...input, sites }
+          ? {
+              ...input,
+              sites,
+              ...(narrowed && sites.length > 0 && { fill: { submitOn: [], appendOn: [], exactOrigin: true } }),
+            }
           : options.reenroll === 'replace'
             ? replacing(old, { ...input, sites })
             : keptBeside(old, input, sites);

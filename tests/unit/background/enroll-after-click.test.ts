@@ -119,3 +119,30 @@ describe('a QR clicked while locked', () => {
     expect(lookup(token, { tabId: 9, frameId: 0 })!.confirmed).toBe(false);
   });
 });
+
+describe('a site with an account narrowed to its exact origin', () => {
+  const userSender = { ...sender, origin: USER_CONTENT, url: `${USER_CONTENT}/setup` };
+  const fromUser = (secret: Uint8Array, account: string) =>
+    remember({
+      accounts: [parsed(secret, account)],
+      tabId: 7,
+      frameId: 0,
+      documentId: 'doc',
+      origin: USER_CONTENT,
+      captured: false,
+      batch: false,
+    });
+
+  it("a QR on a user-content subdomain naming the site is narrowed to that subdomain: the narrowed origin's login still has one account", async () => {
+    const { vault, services } = await vaultWithOld(true);
+    expect((await enrollConfirm(services, fromUser(key(5), 'mallory'), userSender)).kind).toBe('added');
+    expect(await vault.read((d) => matchAccounts(d.accounts, ORIGIN))).toEqual(['old']);
+    expect(await vault.read((d) => matchAccounts(d.accounts, USER_CONTENT))).toHaveLength(1);
+  });
+
+  it('control: where no account of the site is narrowed, the new key matches the whole site', async () => {
+    const { vault, services } = await vaultWithOld(false);
+    expect((await enrollConfirm(services, fromUser(key(5), 'mallory'), userSender)).kind).toBe('added');
+    expect(await vault.read((d) => matchAccounts(d.accounts, ORIGIN))).toHaveLength(2);
+  });
+});
