@@ -19,7 +19,12 @@ export function appHandlers(services: Services): AreaHandlers<typeof appMessages
   return {
     'app/info': () => appInfo(extensionManifest()),
     'vault/status': () => vaultStatus(services),
-    'vault/create': (m) => vaultCreate(services, m.password),
+    // A QR clicked before the vault existed (the click opened the first-run popup) is added once it does.
+    'vault/create': async (m) => {
+      const status = await vaultCreate(services, m.password);
+      void finishEnrollmentsAfterUnlock(services.vault);
+      return status;
+    },
     'vault/unlock': async (m) => {
       const status = await vaultUnlock(services, m.password);
       void finishEnrollmentsAfterUnlock(services.vault);

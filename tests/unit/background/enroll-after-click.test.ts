@@ -146,3 +146,19 @@ describe('a site with an account narrowed to its exact origin', () => {
     expect(await vault.read((d) => matchAccounts(d.accounts, ORIGIN))).toHaveLength(2);
   });
 });
+
+describe('a QR clicked before there is a vault', () => {
+  it('is added once the vault is created (the click opened the first-run popup); control: without the click, nothing is', async () => {
+    const { appHandlers } = await import('../../../src/background/messages/app');
+    for (const clicked of [true, false]) {
+      const vault = new VaultService(memoryPorts().ports);
+      const services = { vault, askToUnlock: async () => undefined } as never;
+      const token = qr(key(clicked ? 6 : 7), 7, Date.now(), clicked ? 'first' : 'unclicked');
+      if (clicked) expect(await enrollConfirm(services, token, sender)).toEqual({ kind: 'locked' });
+      const handlers = appHandlers(services);
+      await handlers['vault/create']({ type: 'vault/create', password: 'correct horse battery' } as never, {} as never);
+      await new Promise((done) => setTimeout(done, 50));
+      expect(await vault.read((d) => d.accounts.map((a) => a.account))).toEqual(clicked ? ['first'] : []);
+    }
+  });
+});
