@@ -3,17 +3,23 @@ import type { BackupCodeView } from '../../shared/protocol';
 import { BackgroundError } from '../errors';
 import type { Services } from './context';
 
-const MAX_CODES = 100;
+/** The most codes a list may grow to here (a site gives 5–30). */
+export const MAX_BACKUP_CODES = 100;
 
-/** `backup-codes/set`: replace the list (add, paste, mark used); codes are trimmed, blanks dropped. */
+/**
+ * `backup-codes/set`: replace the list (add, paste, mark used); codes are trimmed, blanks dropped. A
+ * list may grow to MAX_BACKUP_CODES; one that is longer already (an import, a replaced key's codes
+ * merged in) can still be marked and shortened, never lengthened.
+ */
 export function backupCodesSet({ vault }: Services, id: string, codes: BackupCodeView[]): Promise<BackupCodeView[]> {
-  if (!Array.isArray(codes) || codes.length > MAX_CODES)
-    throw new BackgroundError('protocol/bad-request', 'Too many codes');
+  if (!Array.isArray(codes)) throw new BackgroundError('protocol/bad-request', 'Not a list of codes');
   const clean = codes
     .filter((c) => typeof c?.code === 'string' && c.code.trim() !== '')
     .map((c) => ({ code: c.code.trim().slice(0, 64), used: c.used === true }));
-  return vault.mutate((data, now) => ({
-    data: updateAccount(data, id, { backupCodes: clean }, { now }),
-    result: clean,
-  }));
+  return vault.mutate((data, now) => {
+    const stored = data.accounts.find((a) => a.id === id)?.backupCodes.length ?? 0;
+    if (clean.length > Math.max(MAX_BACKUP_CODES, stored))
+      throw new BackgroundError('protocol/bad-request', 'Too many codes');
+    return { data: updateAccount(data, id, { backupCodes: clean }, { now }), result: clean };
+  });
 }

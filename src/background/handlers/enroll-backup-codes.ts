@@ -4,6 +4,7 @@ import { BackgroundError } from '../errors';
 import { lookup, whereFrom } from '../enroll/pending';
 import { senderOrigin } from '../../shared/sender';
 import type { Services } from './context';
+import { MAX_BACKUP_CODES } from './backup-codes-set';
 
 /**
  * `enroll/backup-codes` (content scripts): the setup page showed its backup codes after the QR the
@@ -28,7 +29,9 @@ export async function enrollBackupCodes(
     const account = data.accounts.find((a) => a.id === id);
     if (!account) throw new BackgroundError('protocol/bad-request', 'The account was removed');
     const known = new Set(account.backupCodes.map((c) => c.code));
-    const fresh = [...new Set(codes.map((c) => c.trim()))].filter((c) => c && !known.has(c));
+    // At most MAX_BACKUP_CODES in all, as the popup's list may hold (backup-codes-set.ts).
+    const room = Math.max(0, MAX_BACKUP_CODES - account.backupCodes.length);
+    const fresh = [...new Set(codes.map((c) => c.trim()))].filter((c) => c && !known.has(c)).slice(0, room);
     const backupCodes = [...account.backupCodes, ...fresh.map((code) => ({ code, used: false }))];
     return { data: updateAccount(data, id, { backupCodes }, { now }), result: { saved: fresh.length } };
   });

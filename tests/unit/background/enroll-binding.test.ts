@@ -179,6 +179,13 @@ describe('a captured QR: the popup asks first', () => {
     const plain = pendingEntry([account('Mail Machine', 2)]);
     await completeEnrollment(vault, plain.entry);
     expect(await enrollBackupCodes(services(), plain.token, ['1111 2222'], sender)).toEqual({ saved: 1 });
+    // A page saving again and again fills the list up to the limit the popup can hold, no further.
+    const batch = (n: number) => Array.from({ length: 30 }, (_, i) => `b${n}-${i}`);
+    for (const n of [1, 2, 3]) await enrollBackupCodes(services(), plain.token, batch(n), sender);
+    expect(await enrollBackupCodes(services(), plain.token, batch(4), sender)).toEqual({ saved: 9 });
+    expect(await enrollBackupCodes(services(), plain.token, batch(5), sender)).toEqual({ saved: 0 });
+    const stored = await vault.read((d) => d.accounts.find((a) => a.account === 'user2')!.backupCodes.length);
+    expect(stored).toBe(100);
   });
 
   it('accepted with the tick: bound to the page, whose field gets the code', async () => {
