@@ -271,7 +271,8 @@ export type EnrollOutcome =
       /** After "Replace the old one?": the old key's recent codes, which the autofill may have put in the field (this site's own codes). */
       stale?: string[];
     }
-  | { kind: 'locked' }
+  /** `setup`: there is no vault yet (first run): the user is to create one, then the key is added. */
+  | { kind: 'locked'; setup?: true }
   /**
    * A new key for an account (issuer and name) already bound to this site (issue 13): nothing was
    * added; the page asks "Replace the old one?" and answers with enroll/reenroll.

@@ -26,7 +26,7 @@ import { t } from './locale-text';
 import type { AccountList } from '../../src/shared/protocol';
 
 const LOGIN_HOST = 'login-ui.test';
-const ISSUERS = ['Place en', 'Place de', 'Hidden codes', 'Locked', 'No chip'];
+const ISSUERS = ['Place en', 'Place de', 'Hidden codes', 'Locked', 'No chip', 'First run'];
 
 let server: FixtureServer;
 
@@ -76,6 +76,25 @@ describe.each(['en', 'de'])('the QR label in %s', (lang) => {
     // After the click too: the result with Undo covers no finder pattern and no text.
     expect(await hitsAt(page, finders)).toEqual(['img', 'img', 'img']);
     expect((await hitsAt(page, await textCentres(page))).filter((h) => h === 'ours')).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('before there is a vault', () => {
+  let ext: LoadedExtension;
+  beforeAll(async () => void (ext = await launchWithExtension(undefined, 'en')));
+  afterAll(() => ext?.close());
+
+  it('the click says how to set up ClickAuth, and the account is added once the vault is created', async () => {
+    const page = await setup(ext, 'First run');
+    await clickQr(page);
+    await expect.poll(() => accessibleNames(page), { timeout: 10_000 }).toContain(t('en', 'enrollSetupHow'));
+    const control = await openPopup(ext);
+    await control.getByLabel(t('en', 'setupPassword'), { exact: true }).fill(PASSWORD);
+    await control.getByLabel(t('en', 'setupRepeat')).fill(PASSWORD);
+    await control.getByRole('button', { name: t('en', 'setupSubmit') }).click();
+    await control.getByRole('button', { name: t('en', 'lock'), exact: true }).waitFor({ timeout: 20_000 });
+    await expect.poll(() => issuers(control), { timeout: 10_000 }).toEqual(['First run']);
     await page.close();
   });
 });

@@ -30,7 +30,7 @@ export async function enrollConfirm(services: Services, token: string, sender: S
     // The user has 10 minutes from the click to unlock, even when the QR was read long before it.
     entry.expires = Math.max(entry.expires, Date.now() + UNLOCK_GRACE_MS);
     await services.askToUnlock();
-    return { kind: 'locked' };
+    return state === 'empty' ? { kind: 'locked', setup: true } : { kind: 'locked' };
   }
   return completeEnrollment(services.vault, entry);
 }

@@ -100,7 +100,8 @@ export function enrolled(token: string, outcome: EnrollOutcome): void {
   const found = byToken.get(token);
   if (!found) return;
   // Says how to unlock: the toolbar button opens the popup, which asks for the password.
-  if (outcome.kind === 'locked') return found.overlay.toast(message('enrollLockedHow'));
+  if (outcome.kind === 'locked')
+    return found.overlay.toast(message(outcome.setup ? 'enrollSetupHow' : 'enrollLockedHow'));
   if (outcome.kind === 'asked') return found.overlay.toast(message('enrollAsked'));
   const name = outcome.issuer || outcome.account;
   if (outcome.kind === 'reenroll') return askReplace(token, name, found.overlay);

@@ -154,7 +154,7 @@ describe('a QR clicked before there is a vault', () => {
       const vault = new VaultService(memoryPorts().ports);
       const services = { vault, askToUnlock: async () => undefined } as never;
       const token = qr(key(clicked ? 6 : 7), 7, Date.now(), clicked ? 'first' : 'unclicked');
-      if (clicked) expect(await enrollConfirm(services, token, sender)).toEqual({ kind: 'locked' });
+      if (clicked) expect(await enrollConfirm(services, token, sender)).toEqual({ kind: 'locked', setup: true });
       const handlers = appHandlers(services);
       await handlers['vault/create']({ type: 'vault/create', password: 'correct horse battery' } as never, {} as never);
       await new Promise((done) => setTimeout(done, 50));
