@@ -97,18 +97,21 @@ export function VaultView({
     api.capturePending().then(setCapture, () => setCapture(null));
   }, [api]);
 
+  // "/" jumps to the search only from the list: on an edit form, the Add panel or the trash it would
+  // throw away what is open there, unsaved edits included (focus on one of its buttons, not a field).
+  const onList = panel.kind === 'list';
   useEffect(() => {
+    if (!onList) return;
     const onKey = (event: KeyboardEvent) => {
       const typing = (event.target as HTMLElement | null)?.closest('input, textarea, select');
       if (event.key === '/' && !typing) {
         event.preventDefault();
-        setPanel({ kind: 'list' });
         search.current?.focus();
       }
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, []);
+  }, [onList]);
 
   const currentIds = data.currentSite?.ids ?? [];
   const shown = visibleAccounts(data.accounts, query, currentIds);

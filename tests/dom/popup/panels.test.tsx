@@ -1,0 +1,39 @@
+/** The popup's panels keep what the user typed: the "/" shortcut, the Add panel's tabs. */
+import { afterEach, describe, expect, it } from 'vitest';
+import { startBackground, withVault } from '../../adapter/background';
+import { button, click, key, mount, msg, type, unmount } from './helpers';
+
+afterEach(unmount);
+
+const TOTP = 'otpauth://totp/Mail:zoe?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Mail';
+
+describe('popup panels', () => {
+  it('"/" on a button of the edit form leaves the form and its unsaved edits alone', async () => {
+    const bg = await withVault(await startBackground(), [TOTP]);
+    const el = await mount(bg.api);
+    await click(button(el, msg('accountDetails', 'Mail')));
+    await type(el.querySelector('form.panel input'), 'Renamed');
+    const save = button(el, msg('save'))!;
+    save.focus();
+    await key(save, '/');
+    expect(el.querySelector<HTMLInputElement>('form.panel input')?.value).toBe('Renamed');
+  });
+
+  it('"/" in the Add panel leaves it open with what was typed', async () => {
+    const bg = await withVault(await startBackground(), [TOTP]);
+    const el = await mount(bg.api);
+    await click(button(el, msg('addTitle')));
+    await type(el.querySelector('form.add input'), 'otpauth://totp/New?secret=JBSWY3DPEHPK3PXP');
+    await key(button(el, msg('close'))!, '/');
+    expect(el.querySelector<HTMLInputElement>('form.add input')?.value).toBe(
+      'otpauth://totp/New?secret=JBSWY3DPEHPK3PXP',
+    );
+  });
+
+  it('"/" on the list focuses the search', async () => {
+    const bg = await withVault(await startBackground(), [TOTP]);
+    const el = await mount(bg.api);
+    await key(el.querySelector('.copy')!, '/');
+    expect(document.activeElement).toBe(el.querySelector('input[type=search]'));
+  });
+});
