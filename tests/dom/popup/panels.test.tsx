@@ -36,4 +36,25 @@ describe('popup panels', () => {
     await key(el.querySelector('.copy')!, '/');
     expect(document.activeElement).toBe(el.querySelector('input[type=search]'));
   });
+  it('Add panel: switching tabs keeps what was typed in each (the link, the key and its name)', async () => {
+    const bg = await withVault(await startBackground(), [TOTP]);
+    const el = await mount(bg.api);
+    await click(button(el, msg('addTitle')));
+    const tab = (mode: string) => click(button(el, msg(`addMode_${mode}`)));
+    const field = (label: string) =>
+      [...el.querySelectorAll('form.add label')]
+        .find((l) => l.textContent?.startsWith(msg(label)))
+        ?.querySelector('input');
+    const link = 'otpauth://totp/New?secret=JBSWY3DPEHPK3PXP';
+    await type(field('addUriLabel'), link);
+    await tab('key');
+    await type(field('fieldIssuer'), 'Shop');
+    await type(field('fieldSecret'), 'JBSWY3DPEHPK3PXP');
+    await tab('uri');
+    expect(field('addUriLabel')?.value).toBe(link);
+    await tab('scan');
+    await tab('key');
+    expect(field('fieldIssuer')?.value).toBe('Shop');
+    expect(field('fieldSecret')?.value).toBe('JBSWY3DPEHPK3PXP');
+  });
 });
