@@ -118,6 +118,14 @@ export function VaultView({
   const closeToast = useCallback(() => setToast(null), []);
   // The open account is looked up in the latest list, so edits made inside the panel show at once.
   const detail = panel.kind === 'detail' ? data.accounts.find((a) => a.id === panel.id) : undefined;
+  // Deleted elsewhere (an options tab, another popup, a restore point) while open here: nothing to
+  // show or save any more, so back to the list with a word why (a layout effect: no blank frame).
+  const gone = panel.kind === 'detail' && !detail;
+  useLayoutEffect(() => {
+    if (!gone) return;
+    setPanel({ kind: 'list' });
+    setToast({ text: t('accountGone') });
+  }, [gone, t]);
 
   const deleted = (account: AccountView) => {
     setPanel({ kind: 'list' });

@@ -5,6 +5,7 @@ import { button, click, key, mount, msg, type, unmount } from './helpers';
 
 afterEach(unmount);
 
+const HOTP = 'otpauth://hotp/Counter:zoe?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Counter&counter=0';
 const TOTP = 'otpauth://totp/Mail:zoe?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Mail';
 
 describe('popup panels', () => {
@@ -56,5 +57,20 @@ describe('popup panels', () => {
     await tab('key');
     expect(field('fieldIssuer')?.value).toBe('Shop');
     expect(field('fieldSecret')?.value).toBe('JBSWY3DPEHPK3PXP');
+  });
+  it('an open account deleted elsewhere: Back from its backup codes shows the list and says why, not a blank popup', async () => {
+    const bg = await withVault(await startBackground(), [TOTP, HOTP]);
+    const el = await mount(bg.api);
+    await click(button(el, msg('accountDetails', 'Mail')));
+    const id = (await bg.accounts()).find((a) => a.issuer === 'Mail')!.id;
+    await bg.send({ type: 'accounts/delete', id }); // an options tab, another popup
+    await click(el.querySelector('[data-testid=more-actions]'));
+    await click(button(el, msg('backupCodesButton', '0')));
+    await click(button(el, msg('back')));
+    expect([...el.querySelectorAll('[data-testid=account]')].map((row) => row.textContent)).toEqual([
+      expect.stringContaining('Counter'),
+    ]);
+    expect(el.querySelector('.toast')?.textContent).toBe(msg('accountGone'));
+    expect(msg('accountGone')).not.toBe('');
   });
 });
