@@ -11,7 +11,7 @@ import { AccountList } from './account-list';
 import { AccountDetail } from './account-detail';
 import { AddPanel } from './add-panel';
 import { Toast, type ToastState } from './toast';
-import { visibleAccounts } from './order';
+import { groupCode, visibleAccounts } from './order';
 import { Trash } from './trash';
 import { PickPanel } from './pick-panel';
 import { LookalikeWarning } from './lookalike-warning';
@@ -127,6 +127,13 @@ export function VaultView({
     setToast({ text: t('accountGone') });
   }, [gone, t]);
 
+  // A copy that failed says why. An HOTP code already used up is shown (kept until closed): the
+  // counter moved on, so it is shown nowhere else.
+  const copyFailed = (failure: unknown, taken?: string) => {
+    if (taken) return setToast({ text: t('copyFailedCode', [errorText(t, failure), groupCode(taken)]), keep: true });
+    setToast({ text: errorText(t, failure) });
+  };
+
   const deleted = (account: AccountView) => {
     setPanel({ kind: 'list' });
     setTrashCount((n) => n + 1);
@@ -230,6 +237,7 @@ export function VaultView({
               onCopied={(_code, next, left) =>
                 setToast({ text: next ? t('copiedNext', String(left ?? 0)) : t('copied') })
               }
+              onFailed={copyFailed}
               onOpen={(account) => setPanel({ kind: 'detail', id: account.id })}
               onReordered={reload}
             />
