@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AccountView, CodeView } from '../shared/protocol';
-import type { PopupApi, Translate } from './api';
+import { isLocked, type PopupApi, type Translate } from './api';
 import { AccountRow, NEXT_CODE_WINDOW, secondsLeft, type CopiedState } from './account-row';
 import { moveTo, moveWithinGroup } from './order';
 import { useCodes, useNow } from './use-codes';
@@ -26,8 +26,8 @@ interface ListProps {
   /** `next`: the code copied is the next period's (the current one had too little time left). */
   onCopied(code: string, next?: boolean, left?: number): void;
   /**
-   * A copy or a next code failed (the clipboard refused, the vault locked). `taken`: an HOTP code
-   * already used up (the counter moved on) that did not reach the clipboard.
+   * A copy, a next code or the codes' refresh failed (the vault locked behind the popup, the clipboard
+   * refused). `taken`: an HOTP code already used up (the counter moved on) that did not reach the clipboard.
    */
   onFailed(failure: unknown, taken?: string): void;
   onOpen(account: AccountView): void;
@@ -70,6 +70,11 @@ export function AccountList({
     rows.map((a) => a.id),
     now,
     initialCodes,
+    // A locked vault says so (the popup shows the unlock form); other failures leave the codes shown
+    // until the next refresh, rather than a message every second.
+    (failure) => {
+      if (isLocked(failure)) onFailed(failure);
+    },
   );
   const current = new Set(currentIds);
 
@@ -94,8 +99,11 @@ export function AccountList({
         setCopied({ id: account.id, what: 'current' });
         return onCopied(used.code);
       }
-      const view = codes.get(account.id);
-      if (!view) return;
+      // The code is asked for at the click, not taken from the row: a vault locked behind the popup
+      // says so here (no old code "copied"), and the code is the current one however long the row showed.
+      const [view] = await api.codes([account.id]);
+      if (!view) return onFailed({ code: 'vault/not-found' });
+      replace(view);
       const left = secondsLeft(view, Date.now());
       const next = left !== null && left <= NEXT_CODE_WINDOW && view.next !== undefined;
       const code = next ? view.next! : view.code;

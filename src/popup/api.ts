@@ -83,6 +83,9 @@ export class ClipboardRefused extends Error {
   }
 }
 
+/** The vault locked behind the popup (idle, screen lock, an options tab): the popup shows the unlock form. */
+export const isLocked = (error: unknown): boolean => (error as { code?: unknown } | null)?.code === 'vault/locked';
+
 /** Words for an error from the background: its stable code picks the message (rule 7). */
 export function errorText(t: Translate, error: unknown): string {
   const code = (error as { code?: unknown } | null)?.code;

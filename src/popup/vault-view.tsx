@@ -6,7 +6,7 @@ import type {
   CodeView,
   PendingPick,
 } from '../shared/protocol';
-import { errorText, type PopupApi, type Translate } from './api';
+import { errorText, isLocked, type PopupApi, type Translate } from './api';
 import { AccountList } from './account-list';
 import { AccountDetail } from './account-detail';
 import { AddPanel } from './add-panel';
@@ -31,6 +31,7 @@ export function VaultView({
   total = initial.accounts.length,
   initialCodes,
   onLock,
+  onLockedElsewhere,
   closePopup,
 }: {
   api: PopupApi;
@@ -41,6 +42,8 @@ export function VaultView({
   /** The first rows' codes that came with `initial` (popup/open), so the first paint shows them. */
   initialCodes?: CodeView[] | undefined;
   onLock(): void;
+  /** The vault locked behind the popup (idle, screen lock, an options tab): App shows the unlock form. */
+  onLockedElsewhere(): void;
   /** Closes the popup window after a pick (main.tsx: window.close; absent in tests). */
   closePopup?: (() => void) | undefined;
 }) {
@@ -128,10 +131,13 @@ export function VaultView({
   }, [gone, t]);
 
   // A copy that failed says why. An HOTP code already used up is shown (kept until closed): the
-  // counter moved on, so it is shown nowhere else.
+  // counter moved on, so it is shown nowhere else. A vault locked meanwhile shows the unlock form.
   const copyFailed = (failure: unknown, taken?: string) => {
     if (taken) return setToast({ text: t('copyFailedCode', [errorText(t, failure), groupCode(taken)]), keep: true });
+    if (isLocked(failure)) return onLockedElsewhere();
     setToast({ text: errorText(t, failure) });
+    // Deleted elsewhere: the list catches up.
+    if ((failure as { code?: unknown } | null)?.code === 'vault/not-found') void reload();
   };
 
   const deleted = (account: AccountView) => {
