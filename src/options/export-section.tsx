@@ -91,7 +91,7 @@ export function ExportSection({ api, t, onExported }: { api: OptionsApi; t: Tran
         )}
         <div class="actions">
           <button type="submit" disabled={busy || !master || (plain && !understood)}>
-            {t(busy ? 'importBusy' : 'exportSubmit')}
+            {t(busy ? 'exportBusy' : 'exportSubmit')}
           </button>
         </div>
       </form>

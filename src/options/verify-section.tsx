@@ -63,7 +63,7 @@ export function VerifySection({ api, t }: { api: OptionsApi; t: Translate }) {
         )}
         <div class="actions">
           <button type="submit" class="secondary" disabled={busy || !file || !password}>
-            {t(busy ? 'importBusy' : 'verifySubmit')}
+            {t(busy ? 'verifyBusy' : 'verifySubmit')}
           </button>
         </div>
       </form>

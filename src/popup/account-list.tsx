@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AccountView, CodeView } from '../shared/protocol';
-import type { PopupApi, Translate } from './api';
+import { isLocked, type PopupApi, type Translate } from './api';
 import { AccountRow, NEXT_CODE_WINDOW, secondsLeft, type CopiedState } from './account-row';
 import { moveTo, moveWithinGroup } from './order';
 import { useCodes, useNow } from './use-codes';
@@ -25,6 +25,11 @@ interface ListProps {
   total?: number | undefined;
   /** `next`: the code copied is the next period's (the current one had too little time left). */
   onCopied(code: string, next?: boolean, left?: number): void;
+  /**
+   * A copy, a next code or the codes' refresh failed (the vault locked behind the popup, the clipboard
+   * refused). `taken`: an HOTP code already used up (the counter moved on) that did not reach the clipboard.
+   */
+  onFailed(failure: unknown, taken?: string): void;
   onOpen(account: AccountView): void;
   onReordered(): void;
 }
@@ -43,6 +48,7 @@ export function AccountList({
   initialCodes,
   total,
   onCopied,
+  onFailed,
   onOpen,
   onReordered,
 }: ListProps) {
@@ -64,6 +70,11 @@ export function AccountList({
     rows.map((a) => a.id),
     now,
     initialCodes,
+    // A locked vault says so (the popup shows the unlock form); other failures leave the codes shown
+    // until the next refresh, rather than a message every second.
+    (failure) => {
+      if (isLocked(failure)) onFailed(failure);
+    },
   );
   const current = new Set(currentIds);
 
@@ -75,23 +86,33 @@ export function AccountList({
   }, [copied]);
 
   const copy = async (account: AccountView) => {
-    if (account.type === 'hotp') {
-      // Each HOTP code is good once: the background takes it and moves the counter on in one write,
-      // and fills the tab itself with that same code (so no second advance).
-      const used = await api.hotpUse(account.id);
-      replace(used.next);
-      await api.copy(used.code);
-      setCopied({ id: account.id, what: 'current' });
-      return onCopied(used.code);
+    // Set once an HOTP code is used up: if it then misses the clipboard, the user is shown it.
+    let taken: string | undefined;
+    try {
+      if (account.type === 'hotp') {
+        // Each HOTP code is good once: the background takes it and moves the counter on in one write,
+        // and fills the tab itself with that same code (so no second advance).
+        const used = await api.hotpUse(account.id);
+        taken = used.code;
+        replace(used.next);
+        await api.copy(used.code);
+        setCopied({ id: account.id, what: 'current' });
+        return onCopied(used.code);
+      }
+      // The code is asked for at the click, not taken from the row: a vault locked behind the popup
+      // says so here (no old code "copied"), and the code is the current one however long the row showed.
+      const [view] = await api.codes([account.id]);
+      if (!view) return onFailed({ code: 'vault/not-found' });
+      replace(view);
+      const left = secondsLeft(view, Date.now());
+      const next = left !== null && left <= NEXT_CODE_WINDOW && view.next !== undefined;
+      const code = next ? view.next! : view.code;
+      await api.copy(code, account.id);
+      setCopied({ id: account.id, what: next ? 'next' : 'current' });
+      onCopied(code, next, left ?? undefined);
+    } catch (failure) {
+      onFailed(failure, taken);
     }
-    const view = codes.get(account.id);
-    if (!view) return;
-    const left = secondsLeft(view, Date.now());
-    const next = left !== null && left <= NEXT_CODE_WINDOW && view.next !== undefined;
-    const code = next ? view.next! : view.code;
-    await api.copy(code, account.id);
-    setCopied({ id: account.id, what: next ? 'next' : 'current' });
-    onCopied(code, next, left ?? undefined);
   };
 
   const reorder = async (ids: string[] | null) => {
@@ -151,7 +172,7 @@ export function AccountList({
             copied={copied?.id === account.id ? copied.what : null}
             onCopy={() => void copy(account)}
             onOpen={() => onOpen(account)}
-            onNext={() => void api.hotpNext(account.id).then(replace)}
+            onNext={() => void api.hotpNext(account.id).then(replace, (failure: unknown) => onFailed(failure))}
             onKeyDown={onKeyDown(account, first + i)}
             onFocus={() => setFocus(first + i)}
             drag={{

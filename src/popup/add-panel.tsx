@@ -6,6 +6,17 @@ import { codeText } from '../shared/error-text';
 
 type Mode = 'uri' | 'key' | 'scan';
 
+const EMPTY: ManualEntryInput = {
+  issuer: '',
+  account: '',
+  secret: '',
+  type: 'totp',
+  algorithm: 'SHA1',
+  digits: '6',
+  period: '30',
+  counter: '0',
+};
+
 /** Add an account: paste a setup link, type a key by hand, or scan the QR codes on this page. */
 export function AddPanel({
   api,
@@ -19,6 +30,10 @@ export function AddPanel({
   onClose(): void;
 }) {
   const [mode, setMode] = useState<Mode>('uri');
+  // What was typed lives here, not in the tab's form (mounted only while its tab is selected): a look
+  // at another tab and back keeps the link or the key and its name.
+  const [uri, setUri] = useState('');
+  const [entry, setEntry] = useState<ManualEntryInput>(EMPTY);
   return (
     <section class="panel" aria-labelledby="add-title">
       <h2 id="add-title">{t('addTitle')}</h2>
@@ -29,8 +44,8 @@ export function AddPanel({
           </button>
         ))}
       </div>
-      {mode === 'uri' && <AddByUri api={api} t={t} onAdded={onAdded} />}
-      {mode === 'key' && <AddByKey api={api} t={t} onAdded={onAdded} />}
+      {mode === 'uri' && <AddByUri api={api} t={t} onAdded={onAdded} value={uri} onChange={setUri} />}
+      {mode === 'key' && <AddByKey api={api} t={t} onAdded={onAdded} value={entry} onChange={setEntry} />}
       {mode === 'scan' && <ScanPage api={api} t={t} onAdded={onAdded} />}
       <button type="button" class="secondary" onClick={onClose}>
         {t('close')}
@@ -45,8 +60,13 @@ interface AddProps {
   onAdded(message: string): void;
 }
 
-function AddByUri({ api, t, onAdded }: AddProps) {
-  const [uri, setUri] = useState('');
+/** A form's typed input, kept by the panel across tab switches. */
+interface Typed<T> {
+  value: T;
+  onChange(value: T): void;
+}
+
+function AddByUri({ api, t, onAdded, value: uri, onChange: setUri }: AddProps & Typed<string>) {
   const [error, setError] = useState('');
   async function submit(event: Event) {
     event.preventDefault();
@@ -85,19 +105,7 @@ function AddByUri({ api, t, onAdded }: AddProps) {
   );
 }
 
-const EMPTY: ManualEntryInput = {
-  issuer: '',
-  account: '',
-  secret: '',
-  type: 'totp',
-  algorithm: 'SHA1',
-  digits: '6',
-  period: '30',
-  counter: '0',
-};
-
-function AddByKey({ api, t, onAdded }: AddProps) {
-  const [entry, setEntry] = useState<ManualEntryInput>(EMPTY);
+function AddByKey({ api, t, onAdded, value: entry, onChange: setEntry }: AddProps & Typed<ManualEntryInput>) {
   const [error, setError] = useState<{ field: string | undefined; text: string } | null>(null);
   const set = (key: keyof ManualEntryInput) => (e: Event) =>
     setEntry({ ...entry, [key]: (e.currentTarget as HTMLInputElement).value });

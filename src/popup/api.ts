@@ -42,7 +42,8 @@ export interface PopupApi {
   setBackupCodes(id: string, codes: BackupCodeView[]): Promise<BackupCodeView[]>;
   /**
    * Copy a code to the clipboard (the background clears it after 30 s if it is still there) and fill
-   * it into the active tab's code field when that page belongs to the account's site.
+   * it into the active tab's code field when that page belongs to the account's site. A clipboard that
+   * refuses rejects with ClipboardRefused, after the fill (the page still gets the code).
    */
   copy(code: string, id?: string): Promise<void>;
   scan(): Promise<ScanResult>;
@@ -72,6 +73,18 @@ export interface PickChoice {
 }
 
 export type Translate = (key: string, substitutions?: string | string[]) => string;
+
+/** The clipboard refused a code (the popup lost focus, a browser policy); its `code` picks the words. */
+export class ClipboardRefused extends Error {
+  readonly code = 'clipboard/refused';
+  constructor(cause: unknown) {
+    super('The clipboard refused the code', { cause });
+    this.name = 'ClipboardRefused';
+  }
+}
+
+/** The vault locked behind the popup (idle, screen lock, an options tab): the popup shows the unlock form. */
+export const isLocked = (error: unknown): boolean => (error as { code?: unknown } | null)?.code === 'vault/locked';
 
 /** Words for an error from the background: its stable code picks the message (rule 7). */
 export function errorText(t: Translate, error: unknown): string {

@@ -103,6 +103,7 @@ export function App({
           total={open.total}
           initialCodes={open.codes}
           onLock={() => void after(api.lock())}
+          onLockedElsewhere={() => void refresh()}
           closePopup={closePopup}
         />
       )}

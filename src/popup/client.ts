@@ -1,5 +1,5 @@
 import type { BackgroundType, Envelope, ResponseOf, ToBackground } from '../shared/protocol';
-import type { PopupApi } from './api';
+import { ClipboardRefused, type PopupApi } from './api';
 import type { NoticesPort } from './vault-notices';
 
 /** A typed call to the background (platform/messaging.ts `callBackground`, or the adapter tests' router). */
@@ -41,10 +41,16 @@ export function createPopupApi(send: Send, io: PopupIo): PopupApi {
     backupCodes: (id) => send({ type: 'backup-codes/get', id }),
     setBackupCodes: (id, codes) => send({ type: 'backup-codes/set', id, codes }),
     async copy(code, id) {
-      await io.writeClipboard(code);
-      await send({ type: 'clipboard/clear-later', text: code });
+      // The clipboard may refuse (the popup lost focus, a browser policy). The click still fills the
+      // page, as an HOTP click does (hotp-use fills before the copy): the refusal is reported after.
+      const refused = await io.writeClipboard(code).then(
+        () => null,
+        (cause: unknown) => new ClipboardRefused(cause),
+      );
+      if (!refused) await send({ type: 'clipboard/clear-later', text: code });
       // Also fill the active tab's code field, if the page belongs to this account's site.
       if (id) await send({ type: 'fill/active-tab', id }).catch(() => undefined);
+      if (refused) throw refused;
     },
     scan: () => send({ type: 'scan/visible-tab' }),
     pendingPick: () => send({ type: 'fill/pick-pending' }),

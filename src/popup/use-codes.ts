@@ -21,8 +21,15 @@ export function useNow(): number {
  * Codes for the rows on screen only: asked for when the visible set changes and when one of them
  * expires; never for the thousand rows scrolled away. `initial`: codes already known at mount
  * (popup/open's), so the first render shows them and asks only for what they do not cover.
+ * `onFailed`: the codes could not be had (the vault locked behind the popup: it shows the unlock form).
  */
-export function useCodes(api: PopupApi, ids: string[], now: number, initial?: readonly CodeView[]) {
+export function useCodes(
+  api: PopupApi,
+  ids: string[],
+  now: number,
+  initial?: readonly CodeView[],
+  onFailed?: (failure: unknown) => void,
+) {
   const [codes, setCodes] = useState<Map<string, CodeView>>(
     () => new Map(initial?.map((view) => [view.id, view] as const)),
   );
@@ -47,9 +54,10 @@ export function useCodes(api: PopupApi, ids: string[], now: number, initial?: re
           for (const view of list) next.set(view.id, view);
           return next;
         });
-        // No codes (locked meanwhile): the list keeps what it shows until the vault state refreshes it.
       },
-      () => undefined,
+      (failure: unknown) => {
+        if (live) onFailed?.(failure);
+      },
     );
     return () => {
       live = false;

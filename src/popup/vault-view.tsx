@@ -6,12 +6,12 @@ import type {
   CodeView,
   PendingPick,
 } from '../shared/protocol';
-import { errorText, type PopupApi, type Translate } from './api';
+import { errorText, isLocked, type PopupApi, type Translate } from './api';
 import { AccountList } from './account-list';
 import { AccountDetail } from './account-detail';
 import { AddPanel } from './add-panel';
 import { Toast, type ToastState } from './toast';
-import { visibleAccounts } from './order';
+import { groupCode, visibleAccounts } from './order';
 import { Trash } from './trash';
 import { PickPanel } from './pick-panel';
 import { LookalikeWarning } from './lookalike-warning';
@@ -31,6 +31,7 @@ export function VaultView({
   total = initial.accounts.length,
   initialCodes,
   onLock,
+  onLockedElsewhere,
   closePopup,
 }: {
   api: PopupApi;
@@ -41,6 +42,8 @@ export function VaultView({
   /** The first rows' codes that came with `initial` (popup/open), so the first paint shows them. */
   initialCodes?: CodeView[] | undefined;
   onLock(): void;
+  /** The vault locked behind the popup (idle, screen lock, an options tab): App shows the unlock form. */
+  onLockedElsewhere(): void;
   /** Closes the popup window after a pick (main.tsx: window.close; absent in tests). */
   closePopup?: (() => void) | undefined;
 }) {
@@ -97,24 +100,45 @@ export function VaultView({
     api.capturePending().then(setCapture, () => setCapture(null));
   }, [api]);
 
+  // "/" jumps to the search only from the list: on an edit form, the Add panel or the trash it would
+  // throw away what is open there, unsaved edits included (focus on one of its buttons, not a field).
+  const onList = panel.kind === 'list';
   useEffect(() => {
+    if (!onList) return;
     const onKey = (event: KeyboardEvent) => {
       const typing = (event.target as HTMLElement | null)?.closest('input, textarea, select');
       if (event.key === '/' && !typing) {
         event.preventDefault();
-        setPanel({ kind: 'list' });
         search.current?.focus();
       }
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, []);
+  }, [onList]);
 
   const currentIds = data.currentSite?.ids ?? [];
   const shown = visibleAccounts(data.accounts, query, currentIds);
   const closeToast = useCallback(() => setToast(null), []);
   // The open account is looked up in the latest list, so edits made inside the panel show at once.
   const detail = panel.kind === 'detail' ? data.accounts.find((a) => a.id === panel.id) : undefined;
+  // Deleted elsewhere (an options tab, another popup, a restore point) while open here: nothing to
+  // show or save any more, so back to the list with a word why (a layout effect: no blank frame).
+  const gone = panel.kind === 'detail' && !detail;
+  useLayoutEffect(() => {
+    if (!gone) return;
+    setPanel({ kind: 'list' });
+    setToast({ text: t('accountGone') });
+  }, [gone, t]);
+
+  // A copy that failed says why. An HOTP code already used up is shown (kept until closed): the
+  // counter moved on, so it is shown nowhere else. A vault locked meanwhile shows the unlock form.
+  const copyFailed = (failure: unknown, taken?: string) => {
+    if (taken) return setToast({ text: t('copyFailedCode', [errorText(t, failure), groupCode(taken)]), keep: true });
+    if (isLocked(failure)) return onLockedElsewhere();
+    setToast({ text: errorText(t, failure) });
+    // Deleted elsewhere: the list catches up.
+    if ((failure as { code?: unknown } | null)?.code === 'vault/not-found') void reload();
+  };
 
   const deleted = (account: AccountView) => {
     setPanel({ kind: 'list' });
@@ -219,6 +243,7 @@ export function VaultView({
               onCopied={(_code, next, left) =>
                 setToast({ text: next ? t('copiedNext', String(left ?? 0)) : t('copied') })
               }
+              onFailed={copyFailed}
               onOpen={(account) => setPanel({ kind: 'detail', id: account.id })}
               onReordered={reload}
             />

@@ -152,6 +152,32 @@ describe('options: export and backup', () => {
     expect(textOf(result?.querySelector('.error'))).toBe(msg('verifyMissing'));
   });
 
+  it("while busy, export and verify each say what they are doing (not the import section's words)", async () => {
+    const api = new FakeOptionsApi();
+    let release = () => {};
+    const held = new Promise<void>((done) => (release = done));
+    const exportFile = api.exportFile;
+    const verifyBackup = api.verifyBackup;
+    api.exportFile = async (request) => (await held, exportFile(request));
+    api.verifyBackup = async (payload) => (await held, verifyBackup(payload));
+    const el = await mountOptions(api);
+    await type(el.querySelector('[data-testid=export-master]'), api.password);
+    await submit(exportSection(el).querySelector('form'));
+    expect(textOf(exportSection(el).querySelector('button[type=submit]'))).toBe(msg('exportBusy'));
+    await pickFile(
+      el.querySelector('[data-testid=verify-file]'),
+      new File(['{"format":"clickauth-backup"}'], 'backup.json'),
+    );
+    await type(verifySection(el).querySelector('input[type=password]'), 'backup password');
+    await submit(verifySection(el).querySelector('form'));
+    expect(textOf(verifySection(el).querySelector('button[type=submit]'))).toBe(msg('verifyBusy'));
+    expect(msg('exportBusy')).not.toBe('');
+    expect(msg('verifyBusy')).not.toBe('');
+    release();
+    await idle();
+    expect(textOf(exportSection(el).querySelector('button[type=submit]'))).toBe(msg('exportSubmit'));
+  });
+
   it('keeps the auto-lock setting', async () => {
     const api = new FakeOptionsApi();
     const el = await mountOptions(api);

@@ -1,0 +1,76 @@
+/** The popup's panels keep what the user typed: the "/" shortcut, the Add panel's tabs. */
+import { afterEach, describe, expect, it } from 'vitest';
+import { startBackground, withVault } from '../../adapter/background';
+import { button, click, key, mount, msg, type, unmount } from './helpers';
+
+afterEach(unmount);
+
+const HOTP = 'otpauth://hotp/Counter:zoe?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Counter&counter=0';
+const TOTP = 'otpauth://totp/Mail:zoe?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Mail';
+
+describe('popup panels', () => {
+  it('"/" on a button of the edit form leaves the form and its unsaved edits alone', async () => {
+    const bg = await withVault(await startBackground(), [TOTP]);
+    const el = await mount(bg.api);
+    await click(button(el, msg('accountDetails', 'Mail')));
+    await type(el.querySelector('form.panel input'), 'Renamed');
+    const save = button(el, msg('save'))!;
+    save.focus();
+    await key(save, '/');
+    expect(el.querySelector<HTMLInputElement>('form.panel input')?.value).toBe('Renamed');
+  });
+
+  it('"/" in the Add panel leaves it open with what was typed', async () => {
+    const bg = await withVault(await startBackground(), [TOTP]);
+    const el = await mount(bg.api);
+    await click(button(el, msg('addTitle')));
+    await type(el.querySelector('form.add input'), 'otpauth://totp/New?secret=JBSWY3DPEHPK3PXP');
+    await key(button(el, msg('close'))!, '/');
+    expect(el.querySelector<HTMLInputElement>('form.add input')?.value).toBe(
+      'otpauth://totp/New?secret=JBSWY3DPEHPK3PXP',
+    );
+  });
+
+  it('"/" on the list focuses the search', async () => {
+    const bg = await withVault(await startBackground(), [TOTP]);
+    const el = await mount(bg.api);
+    await key(el.querySelector('.copy')!, '/');
+    expect(document.activeElement).toBe(el.querySelector('input[type=search]'));
+  });
+  it('Add panel: switching tabs keeps what was typed in each (the link, the key and its name)', async () => {
+    const bg = await withVault(await startBackground(), [TOTP]);
+    const el = await mount(bg.api);
+    await click(button(el, msg('addTitle')));
+    const tab = (mode: string) => click(button(el, msg(`addMode_${mode}`)));
+    const field = (label: string) =>
+      [...el.querySelectorAll('form.add label')]
+        .find((l) => l.textContent?.startsWith(msg(label)))
+        ?.querySelector('input');
+    const link = 'otpauth://totp/New?secret=JBSWY3DPEHPK3PXP';
+    await type(field('addUriLabel'), link);
+    await tab('key');
+    await type(field('fieldIssuer'), 'Shop');
+    await type(field('fieldSecret'), 'JBSWY3DPEHPK3PXP');
+    await tab('uri');
+    expect(field('addUriLabel')?.value).toBe(link);
+    await tab('scan');
+    await tab('key');
+    expect(field('fieldIssuer')?.value).toBe('Shop');
+    expect(field('fieldSecret')?.value).toBe('JBSWY3DPEHPK3PXP');
+  });
+  it('an open account deleted elsewhere: Back from its backup codes shows the list and says why, not a blank popup', async () => {
+    const bg = await withVault(await startBackground(), [TOTP, HOTP]);
+    const el = await mount(bg.api);
+    await click(button(el, msg('accountDetails', 'Mail')));
+    const id = (await bg.accounts()).find((a) => a.issuer === 'Mail')!.id;
+    await bg.send({ type: 'accounts/delete', id }); // an options tab, another popup
+    await click(el.querySelector('[data-testid=more-actions]'));
+    await click(button(el, msg('backupCodesButton', '0')));
+    await click(button(el, msg('back')));
+    expect([...el.querySelectorAll('[data-testid=account]')].map((row) => row.textContent)).toEqual([
+      expect.stringContaining('Counter'),
+    ]);
+    expect(el.querySelector('.toast')?.textContent).toBe(msg('accountGone'));
+    expect(msg('accountGone')).not.toBe('');
+  });
+});
