@@ -31,6 +31,20 @@ const imported = (issuer: string, sites?: string[]) => ({
   ...(sites && { sites }),
 });
 
+/** The preview of `result` against an empty vault, rendered. */
+async function show(result: ImportResult): Promise<HTMLElement> {
+  const preview = { ...planImport(result, emptyVault()).preview, previewId: 'p' };
+  root = document.createElement('main');
+  document.body.append(root);
+  await act(async () =>
+    render(
+      <ImportPreviewView t={t} preview={preview} busy={false} onConfirm={() => undefined} onCancel={() => undefined} />,
+      root!,
+    ),
+  );
+  return root;
+}
+
 describe('options: the import preview names the sites an account would fill on', () => {
   it('by host, the first few and "…" for the rest; an entry with no site says nothing', async () => {
     const result = {
@@ -45,22 +59,8 @@ describe('options: the import preview names the sites an account would fill on',
       ],
       skipped: [],
     } as unknown as ImportResult;
-    const preview = { ...planImport(result, emptyVault()).preview, previewId: 'p' };
-    root = document.createElement('main');
-    document.body.append(root);
-    await act(async () =>
-      render(
-        <ImportPreviewView
-          t={t}
-          preview={preview}
-          busy={false}
-          onConfirm={() => undefined}
-          onCancel={() => undefined}
-        />,
-        root!,
-      ),
-    );
-    const items = [...root.querySelectorAll('[data-testid=preview-add] li')];
+    const el = await show(result);
+    const items = [...el.querySelectorAll('[data-testid=preview-add] li')];
     expect(items[0]!.querySelector('[data-testid=preview-sites]')!.textContent).toBe(
       ` · ${msg('importEntryFillsOn', 'accounts.google.com.evil.example, gogle.com:8443')}`,
     );
@@ -78,22 +78,8 @@ describe('options: the import preview names the sites an account would fill on',
       skipped: [],
       incompleteExports: [{ have: 1, of: 3 }],
     } as unknown as ImportResult;
-    const preview = { ...planImport(result, emptyVault()).preview, previewId: 'p' };
-    root = document.createElement('main');
-    document.body.append(root);
-    await act(async () =>
-      render(
-        <ImportPreviewView
-          t={t}
-          preview={preview}
-          busy={false}
-          onConfirm={() => undefined}
-          onCancel={() => undefined}
-        />,
-        root!,
-      ),
-    );
-    expect(root.querySelector('[data-testid=preview-incomplete-export]')!.textContent).toBe(
+    const el = await show(result);
+    expect(el.querySelector('[data-testid=preview-incomplete-export]')!.textContent).toBe(
       msg('importIncompleteExport', '1', '3'),
     );
   });

@@ -8,29 +8,16 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { VaultService } from '../../../src/background/vault/vault-service';
 import { exportFile } from '../../../src/background/handlers/import-export/export-file';
-import type { ImportExportStores, LastBackup, LastImport } from '../../../src/background/handlers/import-export/stores';
 import type { Services } from '../../../src/background/handlers/context';
-import type { StorageItem } from '../../../src/platform/storage';
 import { readEnvelopeHeader } from '../../../src/core/crypto';
 import { importFile } from '../../../src/core/formats';
 import { addAccount } from '../../../src/core/vault';
 import { decodeBase32 } from '../../../src/core/bytes/base32';
 import { memoryPorts } from './memory-ports';
+import { memoryImportStores } from './memory-stores';
 
 const MASTER = 'correct horse battery';
 const FILE_PASSWORD = 'a separate file passphrase';
-
-function memoryItem<T>(key: string): StorageItem<T> {
-  let value: T | undefined;
-  return {
-    area: 'local',
-    key,
-    clearOn: 'never',
-    get: async () => value,
-    set: async (next) => void (value = next),
-    remove: async () => void (value = undefined),
-  };
-}
 
 async function setup(iterations: number) {
   const mem = memoryPorts(iterations);
@@ -50,10 +37,7 @@ async function setup(iterations: number) {
     return { data: addAccount(data, account, { now }).vault, result: null };
   });
   const services = { vault } as unknown as Services;
-  const stores: ImportExportStores = {
-    lastImport: memoryItem<LastImport>('lastImport'),
-    lastBackup: memoryItem<LastBackup>('lastBackup'),
-  };
+  const stores = memoryImportStores('local');
   return { mem, vault, services, stores };
 }
 

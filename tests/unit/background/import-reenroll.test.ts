@@ -9,30 +9,17 @@ import { importPreview } from '../../../src/background/handlers/import-export/im
 import { importCommit } from '../../../src/background/handlers/import-export/import-commit';
 import { importUndo } from '../../../src/background/handlers/import-export/import-undo';
 import { pendingImports } from '../../../src/background/handlers/import-export/pending-imports';
-import type { ImportExportStores, LastBackup, LastImport } from '../../../src/background/handlers/import-export/stores';
 import type { Services } from '../../../src/background/handlers/context';
-import type { StorageItem } from '../../../src/platform/storage';
 import { parseOtpauthUri } from '../../../src/core/otpauth-uri';
 import { addAccount } from '../../../src/core/vault';
 import { matchAccounts } from '../../../src/core/site';
 import { memoryPorts } from './memory-ports';
+import { memoryImportStores } from './memory-stores';
 
 const SITE = 'https://mailmachine.test';
 const OLD = 'otpauth://totp/Mail%20Machine:zoe?secret=JBSWY3DPEHPK3PXP&issuer=Mail%20Machine';
 const NEW = 'otpauth://totp/Mail%20Machine:zoe?secret=KRSXG5CTMVRXEZLU&issuer=Mail%20Machine';
 const OTHER = 'otpauth://totp/Other:amy?secret=GEZDGNBVGY3TQOJQ&issuer=Other';
-
-function memoryItem<T>(key: string): StorageItem<T> {
-  let value: T | undefined;
-  return {
-    area: 'session',
-    key,
-    clearOn: 'never',
-    get: async () => value,
-    set: async (next) => void (value = next),
-    remove: async () => void (value = undefined),
-  };
-}
 
 async function setup() {
   const vault = new VaultService(memoryPorts().ports);
@@ -41,10 +28,7 @@ async function setup() {
     data: addAccount(data, { ...parseOtpauthUri(OLD), sites: [SITE] }, { now, newId: () => 'old' }).vault,
     result: null,
   }));
-  const stores: ImportExportStores = {
-    lastImport: memoryItem<LastImport>('lastImport'),
-    lastBackup: memoryItem<LastBackup>('lastBackup'),
-  };
+  const stores = memoryImportStores();
   const services = { vault } as unknown as Services;
   const pending = pendingImports({ clearOn: vault });
   const preview = await importPreview(services, pending, { data: `${NEW}\n${OTHER}\n`, encoding: 'text' });

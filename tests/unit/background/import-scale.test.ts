@@ -8,32 +8,16 @@ import { VaultService } from '../../../src/background/vault/vault-service';
 import { importPreview } from '../../../src/background/handlers/import-export/import-preview';
 import { importCommit } from '../../../src/background/handlers/import-export/import-commit';
 import { pendingImports } from '../../../src/background/handlers/import-export/pending-imports';
-import type { ImportExportStores, LastBackup, LastImport } from '../../../src/background/handlers/import-export/stores';
 import type { Services } from '../../../src/background/handlers/context';
-import type { StorageItem } from '../../../src/platform/storage';
 import { encodeBase32 } from '../../../src/core/bytes/base32';
 import { memoryPorts } from './memory-ports';
-
-function memoryItem<T>(key: string): StorageItem<T> {
-  let value: T | undefined;
-  return {
-    area: 'session',
-    key,
-    clearOn: 'never',
-    get: async () => value,
-    set: async (next) => void (value = next),
-    remove: async () => void (value = undefined),
-  };
-}
+import { memoryImportStores } from './memory-stores';
 
 describe('a large import', () => {
   it('commits 10,000 accounts (the most one import takes) in one linear write', async () => {
     const vault = new VaultService(memoryPorts().ports);
     await vault.create('correct horse battery');
-    const stores: ImportExportStores = {
-      lastImport: memoryItem<LastImport>('lastImport'),
-      lastBackup: memoryItem<LastBackup>('lastBackup'),
-    };
+    const stores = memoryImportStores();
     const services = { vault } as unknown as Services;
     const pending = pendingImports({ clearOn: vault });
     const lines: string[] = [];

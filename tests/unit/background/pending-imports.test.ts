@@ -8,28 +8,15 @@ import { VaultService } from '../../../src/background/vault/vault-service';
 import { importPreview } from '../../../src/background/handlers/import-export/import-preview';
 import { importCommit } from '../../../src/background/handlers/import-export/import-commit';
 import { pendingImports, PENDING_IMPORT_TTL_MS } from '../../../src/background/handlers/import-export/pending-imports';
-import type { ImportExportStores, LastBackup, LastImport } from '../../../src/background/handlers/import-export/stores';
 import type { Services } from '../../../src/background/handlers/context';
-import type { StorageItem } from '../../../src/platform/storage';
 import { exportAegisEncrypted, type ImportResult } from '../../../src/core/formats';
 import { listAccounts } from '../../../src/core/vault';
 import { decodeBase32 } from '../../../src/core/bytes/base32';
 import { memoryPorts } from './memory-ports';
+import { memoryImportStores } from './memory-stores';
 
 const MASTER = 'correct horse battery';
 const result: ImportResult = { format: 'otpauth-list', accounts: [], skipped: [] };
-
-function memoryItem<T>(key: string): StorageItem<T> {
-  let value: T | undefined;
-  return {
-    area: 'session',
-    key,
-    clearOn: 'never',
-    get: async () => value,
-    set: async (next) => void (value = next),
-    remove: async () => void (value = undefined),
-  };
-}
 
 describe('pendingImports', () => {
   it('keeps a result under a fresh id until it expires', () => {
@@ -70,10 +57,7 @@ describe('import/preview → import/commit through the handlers', () => {
   async function setup() {
     const vault = new VaultService(memoryPorts().ports);
     await vault.create(MASTER);
-    const stores: ImportExportStores = {
-      lastImport: memoryItem<LastImport>('lastImport'),
-      lastBackup: memoryItem<LastBackup>('lastBackup'),
-    };
+    const stores = memoryImportStores();
     const services = { vault } as unknown as Services;
     const pending = pendingImports({ clearOn: vault });
     const preview = (password: string) => importPreview(services, pending, { data: file, encoding: 'text', password });

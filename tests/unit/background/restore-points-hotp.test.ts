@@ -14,9 +14,8 @@ import { importPreview } from '../../../src/background/handlers/import-export/im
 import { importCommit } from '../../../src/background/handlers/import-export/import-commit';
 import { importUndo } from '../../../src/background/handlers/import-export/import-undo';
 import { pendingImports } from '../../../src/background/handlers/import-export/pending-imports';
-import type { ImportExportStores, LastBackup, LastImport } from '../../../src/background/handlers/import-export/stores';
 import type { Services } from '../../../src/background/handlers/context';
-import type { StorageItem } from '../../../src/platform/storage';
+import { memoryImportStores } from './memory-stores';
 
 const hotp = {
   type: 'hotp' as const,
@@ -35,18 +34,6 @@ const totp = (n: number) => ({
   issuer: `T${n}`,
   secret: hotp.secret.map((b) => (b + n) % 256),
 });
-
-function memoryItem<T>(key: string): StorageItem<T> {
-  let value: T | undefined;
-  return {
-    area: 'session',
-    key,
-    clearOn: 'never',
-    get: async () => value,
-    set: async (next) => void (value = next),
-    remove: async () => void (value = undefined),
-  };
-}
 
 async function setup() {
   const vault = new VaultService(memoryPorts().ports);
@@ -147,10 +134,7 @@ describe('trash and import undo vs HOTP counter', () => {
     const first = await add();
     await use(first, 1);
     await change((data, now) => deleteAccount(data, first, { now }));
-    const stores: ImportExportStores = {
-      lastImport: memoryItem<LastImport>('lastImport'),
-      lastBackup: memoryItem<LastBackup>('lastBackup'),
-    };
+    const stores = memoryImportStores();
     const pending = pendingImports({ clearOn: vault });
     const preview = await importPreview(services, pending, { data: `${HOTP_URI}\n`, encoding: 'text' });
     const done = await importCommit(services, stores, pending, { previewId: preview.previewId, expectedCount: 1 });
