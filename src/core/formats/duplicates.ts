@@ -5,18 +5,16 @@
  * key bytes), so an import never fails half-way at `addAccount`, and the user still sees what
  * was left out.
  */
+import { duplicateKey } from '../vault';
 import { displayName } from './entry';
 import type { EntriesResult } from './types';
-
-const keyOf = (a: { type: string; secret: Uint8Array }): string =>
-  `${a.type}:${Array.from(a.secret, (b) => b.toString(16).padStart(2, '0')).join('')}`;
 
 export function flagDuplicates(result: EntriesResult): EntriesResult {
   const firstIndex = new Map<string, number>();
   const accounts: EntriesResult['accounts'] = [];
   const skipped = [...result.skipped];
   for (const account of result.accounts) {
-    const key = keyOf(account);
+    const key = duplicateKey(account);
     const first = firstIndex.get(key);
     if (first === undefined) {
       firstIndex.set(key, accounts.length);

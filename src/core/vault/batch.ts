@@ -7,7 +7,15 @@
  * changed; `done()` returns the new one.
  */
 import { DuplicateAccount, CoreError } from '../errors';
-import { checkSecret, freshId, newAccount, nextOrder, type AddContext, type NewAccount } from './operations';
+import {
+  checkSecret,
+  duplicateKey,
+  freshId,
+  newAccount,
+  nextOrder,
+  type AddContext,
+  type NewAccount,
+} from './operations';
 import type { Account, TrashEntry, VaultData } from './types';
 
 export interface VaultBatch {
@@ -21,17 +29,13 @@ export interface VaultBatch {
   done(): VaultData;
 }
 
-/** The duplicate rule's key (findDuplicate: same type and key bytes). */
-const keyOf = (a: Pick<Account, 'type' | 'secret'>): string =>
-  `${a.type}:${Array.from(a.secret, (b) => b.toString(16).padStart(2, '0')).join('')}`;
-
 export function batchEdit(vault: VaultData, context: AddContext): VaultBatch {
   /** Active accounts by id (the first, as `find` would), and by key in vault order (findDuplicate's first). */
   const active = new Map<string, Account>();
   const byKey = new Map<string, Account[]>();
   const index = (account: Account) => {
     if (!active.has(account.id)) active.set(account.id, account);
-    const key = keyOf(account);
+    const key = duplicateKey(account);
     const same = byKey.get(key);
     if (same === undefined) byKey.set(key, [account]);
     else same.push(account);
@@ -47,7 +51,7 @@ export function batchEdit(vault: VaultData, context: AddContext): VaultBatch {
   return {
     add(input) {
       checkSecret(input);
-      const duplicate = byKey.get(keyOf(input))?.[0];
+      const duplicate = byKey.get(duplicateKey(input))?.[0];
       if (duplicate !== undefined) throw new DuplicateAccount(duplicate.id);
       const id = freshId(context, taken);
       if (orderStale) [order, orderStale] = [nextOrder(active.values()), false];
@@ -64,7 +68,7 @@ export function batchEdit(vault: VaultData, context: AddContext): VaultBatch {
       active.delete(id);
       deleted.add(id);
       trashed.push({ account, deletedAt: context.now });
-      const key = keyOf(account);
+      const key = duplicateKey(account);
       const rest = byKey.get(key)?.filter((a) => a.id !== id) ?? [];
       if (rest.length > 0) byKey.set(key, rest);
       else byKey.delete(key);

@@ -2,13 +2,11 @@
  * HOTP counters only move forward (RFC 4226 §7.2: the client increments after each use, and a code
  * at a lower counter is one the server has already seen). `updateAccount` refuses a lower counter;
  * this covers the changes that bring an older copy of an account back whole (a restore point, an
- * account back from the trash while another copy of its key went on counting). Pure.
+ * account back from the trash while another copy of its key went on counting, an old backup
+ * imported): VaultService applies it to every write and to a restore. Pure.
  */
+import { duplicateKey } from './operations';
 import type { Account, VaultData } from './types';
-
-const hex = (bytes: Uint8Array): string => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-/** The same key: same type and key bytes (the duplicate rule of `findDuplicate`). */
-const keyOf = (account: Pick<Account, 'type' | 'secret'>): string => `${account.type}:${hex(account.secret)}`;
 
 /** The highest HOTP counter of each id and of each key among `vault`'s accounts and trash. */
 function highestCounters(vault: VaultData): Map<string, number> {
@@ -17,7 +15,7 @@ function highestCounters(vault: VaultData): Map<string, number> {
   for (const account of [...vault.accounts, ...vault.trash.map((t) => t.account)]) {
     if (account.type !== 'hotp') continue;
     note(`id:${account.id}`, account.counter);
-    note(keyOf(account), account.counter);
+    note(duplicateKey(account), account.counter);
   }
   return highest;
 }
@@ -33,7 +31,11 @@ export function keepHigherCounters(next: VaultData, before: VaultData): VaultDat
   let changed = false;
   const raise = (account: Account): Account => {
     if (account.type !== 'hotp') return account;
-    const counter = Math.max(account.counter, highest.get(`id:${account.id}`) ?? 0, highest.get(keyOf(account)) ?? 0);
+    const counter = Math.max(
+      account.counter,
+      highest.get(`id:${account.id}`) ?? 0,
+      highest.get(duplicateKey(account)) ?? 0,
+    );
     if (counter === account.counter) return account;
     changed = true;
     return { ...account, counter };

@@ -20,6 +20,7 @@ export {
   purgeTrash,
   listAccounts,
   findDuplicate,
+  duplicateKey,
   type AddContext,
   type AccountPatch,
   type Clock,

@@ -7,7 +7,7 @@
 import { CoreError, DuplicateAccount } from '../errors';
 import { DEFAULT_FILL_OPTIONS, TRASH_RETENTION_MS, type Account, type FillOptions, type VaultData } from './types';
 import { cleanName } from './names';
-import { keepHigherCounters } from './counters';
+import { toHex } from '../crypto/bytes';
 
 export interface Clock {
   /** Milliseconds since the Unix epoch. */
@@ -42,6 +42,10 @@ function sameSecret(a: Uint8Array, b: Uint8Array): boolean {
 export function findDuplicate(vault: VaultData, candidate: Pick<Account, 'type' | 'secret'>): Account | undefined {
   return vault.accounts.find((a) => a.type === candidate.type && sameSecret(a.secret, candidate.secret));
 }
+
+/** findDuplicate's rule (same type and key bytes) as one string, for an index of many accounts. */
+export const duplicateKey = (account: Pick<Account, 'type' | 'secret'>): string =>
+  `${account.type}:${toHex(account.secret)}`;
 
 function notFound(id: string): CoreError {
   return new CoreError('vault/not-found', `No account with id ${id}`);
@@ -151,21 +155,20 @@ export function deleteAccount(vault: VaultData, id: string, context: Clock): Vau
 
 /**
  * Moves an account back from the trash. Throws `vault/not-found`, or `vault/duplicate` if the
- * same key was enrolled again meanwhile (restoring would create two copies). An HOTP account comes
- * back at the highest counter of its key in the trash: another copy of it, enrolled again while this
- * one was deleted and deleted in turn, may have counted on.
+ * same key was enrolled again meanwhile (restoring would create two copies). Its HOTP counter is
+ * raised to the highest of its key by the write that stores it (VaultService.mutate, counters.ts):
+ * another copy, enrolled again while this one was deleted and deleted in turn, may have counted on.
  */
 export function restoreAccount(vault: VaultData, id: string, context: Clock): VaultData {
   const entry = vault.trash.find((t) => t.account.id === id);
   if (entry === undefined) throw notFound(id);
   const duplicate = findDuplicate(vault, entry.account);
   if (duplicate !== undefined) throw new DuplicateAccount(duplicate.id);
-  const restored: VaultData = {
+  return {
     ...vault,
     accounts: [...vault.accounts, { ...entry.account, updatedAt: context.now }],
     trash: vault.trash.filter((t) => t !== entry),
   };
-  return keepHigherCounters(restored, vault);
 }
 
 /** Drops trash entries deleted at least `retentionMs` (default 30 days) before `now`. */

@@ -1,4 +1,3 @@
-import { keepHigherCounters } from '../../../core/vault';
 import type { Services } from '../context';
 import { ImportExportError } from './errors';
 import type { ImportExportStores } from './stores';
@@ -26,10 +25,12 @@ export async function importUndo(
       // The accounts it replaced come back from the trash (issue 13).
       const back = trash.filter((t) => replaced.has(t.account.id));
       const restored = back.map((t) => ({ ...t.account, updatedAt: now }));
-      const next = { ...data, accounts: [...accounts, ...restored], trash: trash.filter((t) => !back.includes(t)) };
       // An imported HOTP key that is also in the trash (deleted before the import) leaves its counter
-      // there: the codes used since the import must not come back with that copy (RFC 4226 §7.2).
-      return { data: keepHigherCounters(next, data), result: count };
+      // there: the write keeps the higher one (VaultService.mutate, core/vault/counters.ts).
+      return {
+        data: { ...data, accounts: [...accounts, ...restored], trash: trash.filter((t) => !back.includes(t)) },
+        result: count,
+      };
     },
     { restorePoint: 'import-undo' },
   );
