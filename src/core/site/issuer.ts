@@ -23,8 +23,8 @@ import { parse } from 'tldts';
 
 const MIN_FIRST_WORD = 4;
 
-/** The issuer's words (`Mail Machine` → `mail`, `machine`); ./lookalike.ts spells brands with them too. */
-export function issuerWords(issuer: string): string[] {
+/** The issuer's words (`Mail Machine` → `mail`, `machine`). */
+function issuerWords(issuer: string): string[] {
   return issuer
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
@@ -48,10 +48,21 @@ export function siteLabel(origin: string): string | null {
   return info.domainWithoutSuffix || null;
 }
 
+/** The site labels that spell `words` whole: joined with nothing or with hyphens (`mailmachine`, `mail-machine`). */
+const spellings = (words: string[]): string[] =>
+  words.length === 0 ? [] : [...new Set([words.join(''), words.join('-')])];
+
+/**
+ * The labels that spell an issuer whole (`Mail Machine` → `mailmachine`, `mail-machine`; none for an
+ * issuer with no ASCII letters or digits): the rule issuerNamesSite binds by, which ./lookalike.ts
+ * takes as the brand's own labels.
+ */
+export const issuerLabels = (issuer: string): string[] => spellings(issuerWords(issuer));
+
 export function issuerNamesSite(issuer: string, origin: string): boolean {
   const label = siteLabel(origin);
   const parts = issuerWords(issuer);
   if (!label || parts.length === 0) return false;
-  if (label === parts.join('') || label === parts.join('-')) return true;
+  if (spellings(parts).includes(label)) return true;
   return parts.length > 1 && parts[0]!.length >= MIN_FIRST_WORD && label === parts[0];
 }

@@ -24,7 +24,7 @@
  * Anything else above is a lookalike.
  */
 import { parse } from 'tldts';
-import { issuerWords } from './issuer';
+import { issuerLabels } from './issuer';
 import { skeleton, withinOneEdit } from './skeleton';
 
 export type LookalikeReason = 'other-tld' | 'confusable' | 'added-word' | 'typo';
@@ -107,23 +107,20 @@ function squash(text: string): string {
     .replace(/[^a-z0-9]/g, '');
 }
 
-/**
- * The labels that spell an issuer's brand exactly: its words joined with nothing or with hyphens
- * ("Mail Machine" → `mailmachine`, `mail-machine`), or, for an issuer written as a domain
- * ("github.com"), that domain's label alone. Empty when the issuer has no ASCII letters or digits.
- */
 /** The site an issuer written as a domain ("github.com") names, or null. */
 const asDomain = (issuer: string): Name | null => {
   const text = issuer.trim();
   return /^[a-z0-9.-]+\.[a-z]{2,}$/i.test(text) ? nameOf(text) : null;
 };
 
+/**
+ * The labels that spell an issuer's brand exactly: its words joined with nothing or with hyphens
+ * ("Mail Machine" → `mailmachine`, `mail-machine`, ./issuer.ts issuerLabels), or, for an issuer written
+ * as a domain ("github.com"), that domain's label alone. Empty when the issuer has no ASCII letters or digits.
+ */
 function brandLabels(issuer: string): string[] {
-  const text = issuer.trim();
-  const domain = asDomain(text);
-  if (domain) return [domain.label];
-  const words = issuerWords(text);
-  return words.length === 0 ? [] : [...new Set([words.join(''), words.join('-')])];
+  const domain = asDomain(issuer);
+  return domain ? [domain.label] : issuerLabels(issuer.trim());
 }
 
 /** How `page` imitates the name `known` (a label or brand); null when it does not. */
