@@ -31,10 +31,11 @@ export function makeRoom<P extends Holder>(
   now: number,
 ): void {
   const frame = frameOf(incoming);
+  dropExpired(pending, now);
   for (const [token, p] of pending) {
     const oldDocument =
       frameOf(p) === frame && incoming.documentId && p.documentId && p.documentId !== incoming.documentId;
-    if (p.expires < now || (oldDocument && !p.confirmed)) pending.delete(token);
+    if (oldDocument && !p.confirmed) pending.delete(token);
   }
   const own = [...pending].filter(([, p]) => frameOf(p) === frame);
   for (let excess = own.length - PER_FRAME + 1; excess > 0; excess--) evictOldest(pending, own);
@@ -73,6 +74,11 @@ function evictOldest(pending: Map<string, Holder>, entries: [string, Holder][]):
   );
   const [victim] = entries.splice(index, 1);
   if (victim) pending.delete(victim[0]);
+}
+
+/** Drops the entries whose token ran out, confirmed ones too. */
+export function dropExpired(pending: Map<string, Pick<Holder, 'expires'>>, now: number): void {
+  for (const [token, p] of pending) if (p.expires < now) pending.delete(token);
 }
 
 /** A tab closed: its frames' entries can never be clicked (those confirmed while locked still complete). */

@@ -1,5 +1,5 @@
 import type { ParsedAccount } from '../../core/otpauth-uri/types';
-import { dropTab, makeRoom } from './pending-limits';
+import { dropExpired, dropTab, makeRoom } from './pending-limits';
 
 /**
  * Decoded authenticator QRs waiting for the user's click, in service-worker memory only (the page
@@ -79,7 +79,7 @@ export function entryFor(token: string, now = Date.now()): Pending | null {
  * does not add a key at an unlock hours later, after the user left the page. Expired ones are dropped.
  */
 export function confirmedWhileLocked(now = Date.now()): [string, Pending][] {
-  for (const [token, p] of pending) if (p.expires < now) pending.delete(token);
+  dropExpired(pending, now);
   return [...pending].filter(([, p]) => p.confirmed);
 }
 
