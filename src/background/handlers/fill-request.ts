@@ -56,11 +56,12 @@ export async function fillRequest(
   if (state === 'locked') return request.append ? { kind: 'none' } : { kind: 'locked' };
   const { autofill } = await settingsGet(services);
   // The frame tree is walked only where it can change the answer: a subframe of the top page's site
-  // with an account of its own (the walk is a browser call per level).
+  // with an account of its own (the walk is a browser call per level). A top frame has none above it.
   const walk =
+    sender.frameId !== 0 &&
     topOrSameSite(sender, origin) &&
     (await services.vault.read((data) => matchAccounts(data.accounts, origin).length > 0));
-  const above = walk ? await embedders(sender, frames) : null;
+  const above = sender.frameId === 0 ? [] : walk ? await embedders(sender, frames) : null;
   const bySite = embeddedBySite(sender, origin, above);
   const silentHere = silentFrame(sender, origin, above);
   const offset = await codeOffsetNow();
