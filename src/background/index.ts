@@ -1,4 +1,5 @@
-import { extensionSelf, onRuntimeMessage } from '../platform/runtime';
+import { extensionSelf, onRuntimeMessage, tellExtensionPages } from '../platform/runtime';
+import { VAULT_LOCKED } from '../shared/messages/to-pages';
 import { restrictSessionStorage } from '../platform/storage';
 import { idleApi } from '../platform/idle';
 import { t } from '../platform/messaging';
@@ -32,6 +33,9 @@ listenForClipboardAlarm(vault);
 startFillShortcut();
 startTabCleanup();
 startContextMenu(vault, askToUnlock, t);
+
+// An open popup drops its codes and shows the unlock form at once, not at its next refresh or copy.
+vault.onLock(() => tellExtensionPages({ type: VAULT_LOCKED }));
 
 // Clock offset from the Date headers of the user's own sites (issue 13). The samples are a `lock` item
 // (platform/storage.ts), removed with the session key; this also forgets the per-site throttle.

@@ -22,6 +22,7 @@ export interface NativeApi {
           respond: (reply: unknown) => void,
         ) => boolean | undefined,
       ): void;
+      removeListener(listener: (...args: never[]) => unknown): void;
     };
   };
   i18n: { getMessage(key: string, substitutions?: string | string[]): string };

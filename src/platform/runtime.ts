@@ -22,6 +22,18 @@ export function onRuntimeMessage(listener: MessageListener): void {
   browser.runtime.onMessage.addListener(listener);
 }
 
+/**
+ * Tells the extension's open pages (popup, options) something, with no reply expected. With none open
+ * there is nobody to tell: the browser's "Receiving end does not exist" is that case, not a failure.
+ */
+export function tellExtensionPages(message: unknown): Promise<void> {
+  return browser.runtime.sendMessage(message).then(
+    () => undefined,
+    // No extension page is listening (the usual case): nothing to do.
+    () => undefined,
+  );
+}
+
 /** A message to one tab's content script (all frames, or the one `options` names); the raw reply. */
 export type SendToTab = (
   tabId: number,

@@ -24,6 +24,7 @@ export function App({
   opening,
   answered,
   manifest,
+  lockSignal,
 }: {
   api: PopupApi;
   t: Translate;
@@ -34,6 +35,8 @@ export function App({
   answered?: PopupOpen | undefined;
   /** The name and version from the popup's own manifest: the header is right from the first render. */
   manifest?: AppInfo | undefined;
+  /** Calls its listener when the vault locks behind the popup; returns the call that stops listening. */
+  lockSignal?: (listener: () => void) => () => void;
 }) {
   const [info, setInfo] = useState<AppInfo | null>(manifest ?? null);
   // With the answer there at mount, one render draws the vault (issue 16): a first render of
@@ -64,6 +67,8 @@ export function App({
     if (refreshed.current) refreshed.current = false;
     else void refresh();
   }, [refresh]);
+  // Locked elsewhere (another window's Lock, auto-lock, the screen locking): the codes go at once.
+  useEffect(() => lockSignal?.(() => void refresh()), [lockSignal, refresh]);
   useEffect(() => {
     // The background unreachable: the popup says so.
     api.info().then(setInfo, () => setFailure(t('errorBackgroundUnavailable')));

@@ -11,6 +11,7 @@ import { setDocumentLanguage } from '../shared/ui/document-language';
 import type { PopupOpen } from '../shared/protocol';
 import { appInfo } from '../shared/app-info';
 import { native } from '../platform/native';
+import { isLockSignal } from '../shared/messages/to-pages';
 
 installDevLogSink();
 
@@ -19,6 +20,17 @@ const api = createPopupApi(callBackground, {
   openOptions,
 });
 const notices = createNoticesPort(callBackground, () => openExtensionPage('src/options/index.html#export-title'));
+
+/** The background's word that the vault locked (it never answers: the listener returns nothing). */
+const lockSignal = (listener: () => void) => {
+  const runtime = native().runtime;
+  const onMessage = (message: unknown, sender: { id?: string; tab?: unknown }) => {
+    if (isLockSignal(message, sender, runtime.id)) listener();
+    return undefined;
+  };
+  runtime.onMessage.addListener(onMessage);
+  return () => runtime.onMessage.removeListener(onMessage);
+};
 
 const root = document.getElementById('app');
 setDocumentLanguage(t);
@@ -34,6 +46,7 @@ const mount = (answered?: PopupOpen) => {
         opening={opening}
         answered={answered}
         manifest={appInfo(native().runtime.getManifest())}
+        lockSignal={lockSignal}
       />,
       root,
     );

@@ -93,6 +93,26 @@ describe('popup in real Chromium', () => {
     await page.getByRole('button', { name: 'Lock', exact: true }).waitFor({ timeout: 20_000 });
   });
 
+  it('a popup open in another window drops its codes at once when the vault locks there', async () => {
+    const other = await openPopup(ext);
+    try {
+      await other.getByTestId('code').first().waitFor();
+      await expect.poll(() => page.getByTestId('code').count()).toBeGreaterThan(0);
+      // Lock well inside a 30-s period: the build before dropped the codes only when they next expired.
+      while (Date.now() % 30_000 > 20_000 || Date.now() % 30_000 < 2_000) await page.waitForTimeout(250);
+      const lockedAt = Date.now();
+      await other.getByRole('button', { name: 'Lock', exact: true }).click();
+      await page.getByRole('button', { name: 'Unlock' }).waitFor({ timeout: 5000 });
+      expect(Date.now() - lockedAt).toBeLessThan(5000);
+      expect(await page.getByTestId('code').count()).toBe(0);
+    } finally {
+      await other.close();
+    }
+    await page.getByLabel('Master password', { exact: true }).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Unlock' }).click();
+    await page.getByRole('button', { name: 'Lock', exact: true }).waitFor({ timeout: 20_000 });
+  });
+
   it('search filters by issuer and name', async () => {
     await page.keyboard.press('/');
     await page.keyboard.type('bank');
