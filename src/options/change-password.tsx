@@ -3,6 +3,7 @@ import type { OptionsApi } from './api';
 import type { Translate } from './app';
 import { passwordProblem } from '../shared/password-policy';
 import { errorText } from './error-text';
+import { useCapsLock } from '../shared/ui/caps-lock';
 
 export function ChangePassword({ api, t }: { api: OptionsApi; t: Translate }) {
   const [oldPassword, setOld] = useState('');
@@ -13,6 +14,7 @@ export function ChangePassword({ api, t }: { api: OptionsApi; t: Translate }) {
   // against the new password and say "wrong password" over a change that was made.
   const running = useRef(false);
   const [busy, setBusy] = useState(false);
+  const capsLock = useCapsLock();
 
   async function submit(event: Event) {
     event.preventDefault();
@@ -40,7 +42,7 @@ export function ChangePassword({ api, t }: { api: OptionsApi; t: Translate }) {
   return (
     <section aria-labelledby="password-title" id="password" class="card">
       <h2 id="password-title">{t('changePasswordTitle')}</h2>
-      <form class="stack" onSubmit={submit}>
+      <form class="stack" onSubmit={submit} {...capsLock.listeners}>
         <label>
           {t('currentPassword')}
           <input
@@ -69,6 +71,11 @@ export function ChangePassword({ api, t }: { api: OptionsApi; t: Translate }) {
             onInput={(e) => setRepeat(e.currentTarget.value)}
           />
         </label>
+        {capsLock.on && (
+          <p class="hint" role="status" data-testid="caps-lock">
+            {t('capsLockOn')}
+          </p>
+        )}
         {message && (
           <p class={message.error ? 'error' : 'saved'} role={message.error ? 'alert' : 'status'}>
             {message.text}

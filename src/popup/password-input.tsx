@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Ref } from 'preact';
 import type { Translate } from './api';
 import { Icon } from './icons';
+import { useCapsLock } from '../shared/ui/caps-lock';
 
 interface PasswordInputProps {
   t: Translate;
@@ -28,30 +29,39 @@ export function PasswordInput({
   id,
 }: PasswordInputProps) {
   const [shown, setShown] = useState(false);
+  const capsLock = useCapsLock();
   return (
-    <span class="password-field">
-      <input
-        ref={inputRef ?? null}
-        {...(id ? { id } : {})}
-        type={shown ? 'text' : 'password'}
-        autocomplete={autocomplete}
-        value={value}
-        autoFocus={autoFocus ?? false}
-        spellcheck={false}
-        onInput={(e) => onInput(e.currentTarget.value)}
-        aria-invalid={invalid ? 'true' : 'false'}
-        {...(describedBy ? { 'aria-describedby': describedBy } : {})}
-      />
-      <button
-        type="button"
-        class="icon"
-        onClick={() => setShown(!shown)}
-        aria-pressed={shown}
-        aria-label={t('showPassword')}
-        title={t('showPassword')}
-      >
-        <Icon name={shown ? 'eyeOff' : 'eye'} size={16} />
-      </button>
-    </span>
+    <>
+      <span class="password-field">
+        <input
+          ref={inputRef ?? null}
+          {...(id ? { id } : {})}
+          type={shown ? 'text' : 'password'}
+          autocomplete={autocomplete}
+          value={value}
+          autoFocus={autoFocus ?? false}
+          spellcheck={false}
+          onInput={(e) => onInput(e.currentTarget.value)}
+          {...capsLock.listeners}
+          aria-invalid={invalid ? 'true' : 'false'}
+          {...(describedBy ? { 'aria-describedby': describedBy } : {})}
+        />
+        <button
+          type="button"
+          class="icon"
+          onClick={() => setShown(!shown)}
+          aria-pressed={shown}
+          aria-label={t('showPassword')}
+          title={t('showPassword')}
+        >
+          <Icon name={shown ? 'eyeOff' : 'eye'} size={16} />
+        </button>
+      </span>
+      {capsLock.on && (
+        <span class="hint caps-lock" role="status" data-testid="caps-lock">
+          {t('capsLockOn')}
+        </span>
+      )}
+    </>
   );
 }

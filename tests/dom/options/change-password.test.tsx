@@ -67,3 +67,22 @@ describe('options: change the master password', () => {
     expect(button.disabled).toBe(false);
   });
 });
+
+describe('change password: Caps Lock', () => {
+  it('says Caps Lock is on while a key is typed with it on, in any of the three fields', async () => {
+    await fill(vaultApi().api);
+    const hint = () => root!.querySelector('[data-testid=caps-lock]')?.textContent ?? null;
+    const press = async (input: Element, capsLock: boolean) => {
+      const event = new KeyboardEvent('keyup', { key: 'x', bubbles: true });
+      // happy-dom keeps no modifier state: the event says what Caps Lock is.
+      Object.defineProperty(event, 'getModifierState', { value: (name: string) => name === 'CapsLock' && capsLock });
+      await act(async () => void input.dispatchEvent(event));
+    };
+    const [oldIn, , repeatIn] = root!.querySelectorAll('input');
+    expect(hint()).toBeNull();
+    await press(oldIn!, true);
+    expect(hint()).toBe(msg('capsLockOn'));
+    await press(repeatIn!, false);
+    expect(hint()).toBeNull();
+  });
+});

@@ -1,6 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startBackground, withVault, type Background } from '../../adapter/background';
-import { button, click, mount, msg, submit, type, unmount } from './helpers';
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { App } from '../../../src/popup/app';
+import { button, click, mount, msg, settle, submit, t, type, unmount } from './helpers';
 
 afterEach(() => {
   unmount();
@@ -132,5 +135,63 @@ describe('popup: adding accounts', () => {
     await click(button(el, msg('scanSubmit')));
     expect(el.querySelector('.add [role=alert]')?.textContent).toBe(text());
     expect(text()).not.toBe(msg('scanNothing'));
+  });
+});
+
+describe('popup: the unlock field and a lock elsewhere', () => {
+  it('says Caps Lock is on while it is, and not after', async () => {
+    const bg = await withVault(await startBackground(), [EXAMPLE], { locked: true });
+    const el = await mount(bg.api);
+    const input = el.querySelector('input[type=password]')!;
+    const hint = () => el.querySelector('[data-testid=caps-lock]')?.textContent ?? null;
+    expect(hint()).toBeNull();
+    // happy-dom's KeyboardEvent keeps no modifier state: the event says what Caps Lock is.
+    const press = async (capsLock: boolean) => {
+      const event = new KeyboardEvent('keydown', { key: capsLock ? 'A' : 'a', bubbles: true });
+      Object.defineProperty(event, 'getModifierState', { value: (name: string) => name === 'CapsLock' && capsLock });
+      await act(async () => void input.dispatchEvent(event));
+    };
+    await press(true);
+    expect(hint()).toBe(msg('capsLockOn'));
+    await press(false);
+    expect(hint()).toBeNull();
+    await press(true);
+    await act(async () => void input.dispatchEvent(new FocusEvent('focusout', { bubbles: true })));
+    expect(hint()).toBeNull();
+  });
+
+  it('drops the codes and shows the unlock form when the background says the vault locked', async () => {
+    const bg = await withVault(await startBackground(), [EXAMPLE]);
+    let signal: (() => void) | null = null;
+    const root = document.createElement('main');
+    document.body.append(root);
+    try {
+      await act(async () => {
+        render(
+          <App
+            api={bg.api}
+            t={t}
+            lockSignal={(listener) => {
+              signal = listener;
+              return () => (signal = null);
+            }}
+          />,
+          root,
+        );
+      });
+      await settle();
+      expect(root.querySelector('[data-testid=code]')).not.toBeNull();
+      await bg.api.lock();
+      // Nothing in the popup asked: its codes stay until the signal comes.
+      expect(root.querySelector('[data-testid=code]')).not.toBeNull();
+      await act(async () => signal!());
+      await settle();
+      expect(root.querySelector('[data-testid=code]')).toBeNull();
+      expect(root.querySelector('#unlock-title')?.textContent).toBe(msg('unlockTitle'));
+    } finally {
+      render(null, root);
+      root.remove();
+    }
+    expect(signal).toBeNull();
   });
 });
