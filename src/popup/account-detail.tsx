@@ -5,6 +5,7 @@ import { BackupCodes } from './backup-codes';
 import { ShowQr } from './show-qr';
 import { optionOrigin, withOrigin } from './origin-options';
 import { OverflowMenu } from './overflow-menu';
+import { addedText } from './added-text';
 
 interface DetailProps {
   api: PopupApi;
@@ -124,6 +125,9 @@ export function AccountDetail({ api, t, account, currentOrigin = null, onChanged
           </button>
         </OverflowMenu>
       </div>
+      <p class="hint" data-testid="added">
+        {addedText(t, account)}
+      </p>
       <label>
         {t('fieldIssuer')}
         <input value={issuer} onInput={(e) => setIssuer(e.currentTarget.value)} />

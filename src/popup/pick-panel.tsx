@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { AccountView, PendingPick } from '../shared/protocol';
 import { logger } from '../shared/logger';
+import { addedText } from './added-text';
 import { errorText, type PopupApi, type Translate } from './api';
 
 const log = logger('pick-panel');
@@ -36,6 +37,12 @@ export function PickPanel({ api, t, pick, accounts, query = '', onDone }: PickPr
     { key: 'site', title: t('pickGroupSite', pick.site), items: shown.filter((a) => !pick.unbound.includes(a.id)) },
     { key: 'unbound', title: t('pickGroupNoSite'), items: shown.filter((a) => pick.unbound.includes(a.id)) },
   ].filter((group) => group.items.length > 0);
+  // Two offered accounts that read the same (a new key kept beside the old one): each says where and
+  // when it was added, so the user can tell which is which.
+  const label = (a: AccountView) => `${a.issuer}\n${a.account}`;
+  const alike = new Set(
+    offered.filter((a, i) => offered.some((b, j) => i !== j && label(a) === label(b))).map((a) => a.id),
+  );
   const [always, setAlways] = useState(false);
   const [confirming, setConfirming] = useState<AccountView | null>(null);
   const [busy, setBusy] = useState(false);
@@ -102,6 +109,11 @@ export function PickPanel({ api, t, pick, accounts, query = '', onDone }: PickPr
                     >
                       <span class="issuer">{account.issuer || t('noIssuer')}</span>{' '}
                       <span class="name">{account.account}</span>
+                      {alike.has(account.id) && (
+                        <span class="hint added" data-testid="pick-added">
+                          {addedText(t, account)}
+                        </span>
+                      )}
                     </button>
                   </li>
                 ))}

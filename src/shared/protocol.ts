@@ -41,6 +41,8 @@ export interface AccountView {
   backupCodes: { total: number; remaining: number };
   createdAt: number;
   updatedAt: number;
+  /** The origin of the setup page whose QR added it (absent: typed, imported, or older). */
+  addedOn?: string;
 }
 
 export interface CodeView {

@@ -176,7 +176,17 @@ describe('enrolling again on the same site', () => {
     await button.click();
     const popup = await openPopupWindow(ext);
     const offered = popup.getByTestId('pick-account');
-    await expect.poll(() => offered.allTextContents()).toEqual([`${ISSUER} ${ACCOUNT}`, `${ISSUER} ${ACCOUNT}`]);
+    const names = () =>
+      offered.evaluateAll((items) =>
+        items.map((b) => `${b.querySelector('.issuer')?.textContent} ${b.querySelector('.name')?.textContent}`),
+      );
+    await expect.poll(names).toEqual([`${ISSUER} ${ACCOUNT}`, `${ISSUER} ${ACCOUNT}`]);
+    // The two read the same: each says the page it was added from (and when), to tell them apart.
+    const host = new URL(origin()).hostname;
+    expect(await popup.getByTestId('pick-added').allTextContents()).toEqual([
+      expect.stringMatching(new RegExp(`^Added from ${host.replace(/\./g, '\\.')} on `)),
+      expect.stringMatching(new RegExp(`^Added from ${host.replace(/\./g, '\\.')} on `)),
+    ]);
     await offered.nth(1).click();
     await expect.poll(() => login.locator('#c').inputValue(), { timeout: 8000 }).toMatch(/^\d{6}$/);
     expect(plausibleCodes(URIS[2]!)).toContain(await login.locator('#c').inputValue());

@@ -72,7 +72,9 @@ export async function completeEnrollment(
     const narrowed = data.accounts.some(
       (a) => a.fill.exactOrigin && a.sites.some((site) => originMatches(site, entry.origin)),
     );
-    for (const input of entry.accounts) {
+    for (const scanned of entry.accounts) {
+      // The page it came from is kept with it: two accounts that look the same can be told apart.
+      const input = { ...scanned, addedOn: entry.origin };
       try {
         // The user answered our question about the account bound here: the new key takes its place on
         // this origin (its code is this page's to know), beside it or instead of it.

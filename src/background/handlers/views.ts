@@ -22,5 +22,6 @@ export function toView(account: Account): AccountView {
     },
     createdAt: account.createdAt,
     updatedAt: account.updatedAt,
+    ...(account.addedOn !== undefined && { addedOn: account.addedOn }),
   };
 }

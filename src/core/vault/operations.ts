@@ -23,7 +23,7 @@ export type NewAccount = Pick<
   Account,
   'type' | 'issuer' | 'account' | 'secret' | 'algorithm' | 'digits' | 'period' | 'counter'
 > &
-  Partial<Pick<Account, 'sites' | 'backupCodes' | 'pinned' | 'order' | 'fill'>>;
+  Partial<Pick<Account, 'sites' | 'backupCodes' | 'pinned' | 'order' | 'fill' | 'addedOn'>>;
 
 /** The fields a user may edit after enrollment (`fill`: only the options given change). */
 export type AccountPatch = Partial<
@@ -114,6 +114,7 @@ export function newAccount(input: NewAccount, id: string, order: number, now: nu
     order,
     pinned: input.pinned ?? false,
     fill: { ...DEFAULT_FILL_OPTIONS, ...input.fill },
+    ...(input.addedOn !== undefined && { addedOn: input.addedOn }),
   };
 }
 

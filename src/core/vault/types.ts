@@ -57,6 +57,11 @@ export interface Account {
   order: number;
   pinned: boolean;
   fill: FillOptions;
+  /**
+   * The origin of the setup page whose QR added it, so two accounts that look the same (a key kept
+   * beside an older one) can be told apart. Absent for a typed or imported account, or an older one.
+   */
+  addedOn?: string;
 }
 
 export interface TrashEntry {

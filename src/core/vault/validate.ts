@@ -93,6 +93,7 @@ export function toAccount(value: unknown, path: string): Account {
     order: num(o.order, at('order')),
     pinned: bool(o.pinned, at('pinned')),
     fill: fillOptions(o.fill, at('fill')),
+    ...(o.addedOn !== undefined && { addedOn: str(o.addedOn, at('addedOn')) }),
   };
 }
 

@@ -188,6 +188,12 @@ describe('enrolling again on the same site', () => {
     const after = await snapshot(vault);
     expect(after.trash).toEqual([]);
     expect(after.here).toHaveLength(2);
+    // The two read the same ("MM", "zoe"): the new one keeps the page it was added from, to tell them apart.
+    const accounts = await vault.read((data) => data.accounts);
+    expect(accounts.map((a) => [a.id === 'old' ? 'old' : 'new', a.addedOn])).toEqual([
+      ['old', undefined],
+      ['new', ORIGIN],
+    ]);
     await enrollUndo(services, token, sender);
     expect(await snapshot(vault)).toMatchObject({ active: ['old'], here: ['old'] });
   });

@@ -52,7 +52,7 @@ describe('imageToRgba: scaled down to at most maxPixels before it is read', () =
     expect(fitWithin({ width: 2000, height: 2000 }, MAX_READ_PIXELS)).toEqual({ width: 1000, height: 1000 });
   });
 
-  it('a big real QR (2000×2000, the most a page may offer) is read at 1 MP and still decodes, quickly', async () => {
+  it('a big real QR (2000×2000, the most a page may offer) is read at 1 MP and still decodes', async () => {
     vi.stubGlobal('OffscreenCanvas', FakeCanvas);
     const text = 'otpauth://totp/Big%20Bank:ann@big-bank.test?secret=JBSWY3DPEHPK3PXP&issuer=Big%20Bank';
     const big = renderQr(text, { moduleSize: 2000 / 45, quietZone: 4 });
@@ -60,9 +60,8 @@ describe('imageToRgba: scaled down to at most maxPixels before it is read', () =
     const rgba = await imageToRgba(header(big), decode, MAX_READ_PIXELS);
     expect(asked).toEqual([fitWithin(big, MAX_READ_PIXELS)]);
     expect(rgba.width * rgba.height).toBeLessThanOrEqual(MAX_READ_PIXELS);
-    const started = performance.now();
+    // How fast it decodes is the benchmark's to say (npm run bench, QR decode); a timed test fails on a busy machine.
     expect(decodeQr(rgba)?.text).toBe(text);
-    expect(performance.now() - started).toBeLessThan(1000);
   });
 
   it('a big non-QR image (2000×2000 noise) is read at 1 MP: its decode is bounded', async () => {

@@ -63,9 +63,18 @@ describe('deserializeVault rejects what it cannot trust', () => {
     ],
     ['createdAt null (a NaN written as JSON)', withAccount({ createdAt: null })],
     ['empty id', withAccount({ id: '' })],
+    ['addedOn not a string', withAccount({ addedOn: 1 })],
     ['duplicate ids', utf8(JSON.stringify({ ...good, accounts: [goodAccount, goodAccount] }))],
   ])('%s → VaultCorrupted', (_name, bytes) => {
     expect(() => deserializeVault(bytes)).toThrow(VaultCorrupted);
+  });
+
+  it('reads an account without addedOn (typed, imported, or written before it existed) as one without it', () => {
+    const { addedOn: _dropped, ...older } = { ...goodAccount, addedOn: 'https://github.com' };
+    const vault = deserializeVault(utf8(JSON.stringify({ ...good, accounts: [older] })));
+    expect('addedOn' in vault.accounts[0]!).toBe(false);
+    const kept = deserializeVault(withAccount({ addedOn: 'https://github.com' }));
+    expect(kept.accounts[0]!.addedOn).toBe('https://github.com');
   });
 
   it('error messages name the field, never its value', () => {
