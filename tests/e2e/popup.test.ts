@@ -425,4 +425,23 @@ describe('popup in real Chromium', () => {
       .poll(() => page.getByTestId('account-qr').getAttribute('src'), { timeout: 10_000 })
       .toMatch(/^data:image\/png;base64,/);
   });
+
+  it('the key shown as a QR goes at once when the vault locks elsewhere (no code of that panel expires to notice it)', async () => {
+    await page.getByTestId('account-qr').waitFor();
+    // The vault locks as auto-lock or the screen lock lock it: not from this popup.
+    const options = await ext.context.newPage();
+    try {
+      await options.goto(`chrome-extension://${ext.extensionId}/src/options/index.html`);
+      await call(options, { type: 'vault/lock' });
+    } finally {
+      await options.close();
+    }
+    // The build before kept the QR (the key) and the account's name on screen for as long as the popup stayed open.
+    await page.getByRole('button', { name: 'Unlock' }).waitFor({ timeout: 5000 });
+    expect(await page.getByTestId('account-qr').count()).toBe(0);
+    expect(await page.getByText('carol').count()).toBe(0);
+    await page.getByLabel('Master password', { exact: true }).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Unlock' }).click();
+    await page.getByRole('button', { name: 'Lock', exact: true }).waitFor({ timeout: 20_000 });
+  });
 });
