@@ -126,6 +126,19 @@ describe('Firefox: the main journeys on the real build', () => {
     await lookalike.close();
   });
 
+  it('a popup left open shows the unlock form as soon as the vault locks elsewhere', async () => {
+    await popup.waitForSelector('button.lock', { timeout: 20_000 });
+    const options = await firefox.openExtensionPage('src/options/index.html');
+    try {
+      await call(options, { type: 'vault/lock' });
+    } finally {
+      await options.close();
+    }
+    // The build before showed the unlocked view (its accounts, their codes) until its next refresh.
+    await popup.waitForSelector('form[aria-labelledby=unlock-title] input[type=password]', { timeout: 5000 });
+    expect(await popup.$('button.lock')).toBeNull();
+  });
+
   it('a browser restart locks the vault; the password unlocks it with the account intact', async () => {
     const profile = firefox.profileDir;
     await firefox.close({ keepProfile: true });
