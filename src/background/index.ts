@@ -44,8 +44,9 @@ vault.onLock(() => clock.clear().catch((error: unknown) => logger('clock').error
 const requests = webRequest();
 if (requests)
   observeClock(requests, {
+    epoch: () => clock.epoch(),
     isAccountSite: (origin) => isAccountSite(vault, origin),
-    record: (sample) => clock.add(sample),
+    record: (sample, epoch) => clock.add(sample, true, epoch),
   });
 // The popup's first answer waits for this offset (issue 16): the settings are remembered by the worker,
 // and the clock samples (a storage read) are read only when the correction is on.
