@@ -125,10 +125,14 @@ export interface LastImport {
   replaced?: string[];
 }
 
-/** When the user last exported a backup, and how many accounts it held. */
+/**
+ * When the user last exported a backup: the time only. A count of the accounts it held would tell anyone
+ * reading the profile how many accounts the vault has (as the restore points' counts, it is not stored in
+ * the clear); earlier versions stored one here,
+ * which the next read drops (import-export/stores.ts `lastBackupAt`).
+ */
 export interface LastBackup {
   at: number;
-  count: number;
 }
 
 /** A restore point: the sealed vault before a bulk change, with a date and a reason (neither secret). */
@@ -159,6 +163,7 @@ export const sessionKey = defineItem<string>('session', 'session.vaultKey', 'loc
 export const clipboardPending = defineItem<string>('session', 'clipboard.pending', 'never');
 /** The most recent import, for undo: session only (gone when the browser closes). */
 export const lastImportItem = defineItem<LastImport>('session', 'lastImport', 'never');
+/** When the last backup was exported (a timestamp, not secret): see LastBackup. */
 export const lastBackupItem = defineItem<LastBackup>('local', 'lastBackup', 'never');
 /** When the popup's backup prompt was last dismissed (a timestamp, not secret). */
 export const backupPromptDismissedItem = defineItem<number>('local', 'backupPrompt.dismissedAt', 'never');
