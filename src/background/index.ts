@@ -1,6 +1,6 @@
 import { extensionSelf, onRuntimeMessage, tellExtensionPages } from '../platform/runtime';
 import { VAULT_LOCKED } from '../shared/messages/to-pages';
-import { restrictSessionStorage } from '../platform/storage';
+import { restrictStorageAccess } from '../platform/storage';
 import { idleApi } from '../platform/idle';
 import { t } from '../platform/messaging';
 import { isOffscreenMessage } from '../shared/messages/to-offscreen';
@@ -24,7 +24,7 @@ import { setCodeOffsetSource } from './clock/code-clock';
 
 installDevLogSink();
 
-void restrictSessionStorage();
+void restrictStorageAccess();
 
 const services = createServices();
 const { vault } = services;
