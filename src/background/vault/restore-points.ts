@@ -34,7 +34,9 @@ export function withPoint(points: readonly RestorePoint[], point: RestorePoint):
 /**
  * Password change re-keys the vault; the points follow: each is opened with the old vault key and
  * sealed again under the new one (the new blob's key section, wrapped by the new password). No point
- * stays readable with the old password. A point that no longer opens is dropped (and reported).
+ * kept in storage stays readable with the old password; the points it overwrote may stay in the
+ * browser's storage files for a while (LevelDB keeps overwritten records until it compacts them:
+ * SECURITY.md, Limitations). A point that no longer opens is dropped (and reported).
  */
 export async function rekeyPoints(
   points: readonly RestorePoint[],

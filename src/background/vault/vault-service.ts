@@ -157,7 +157,10 @@ export class VaultService {
    * BOTH generations in one atomic write, so no stored generation is left under the old key (the
    * previous old-key generation is dropped, not re-encrypted), then the session key is replaced.
    * Restore points are re-keyed in the same write (a restore point of the vault before the change is
-   * added first), so no stored blob stays readable with the old password or the old key.
+   * added first), so no blob in storage stays readable with the old password or the old key. What this
+   * write overwrote may stay in the browser's storage files for a while (Chromium's LevelDB keeps
+   * overwritten records until it compacts them): nothing written after the change is among them, but the
+   * vault before it is (SECURITY.md, Limitations; the options page says what to do if the old password leaked).
    */
   changePassword(oldPassword: string, newPassword: string): Promise<void> {
     return this.queue(async () => {

@@ -40,6 +40,21 @@ async function withTwoWrites() {
 /** `blob` with one base64 character changed: it no longer decrypts. */
 const flipped = (blob: string) => `${blob.slice(0, 40)}${blob[40] === 'A' ? 'B' : 'A'}${blob.slice(41)}`;
 
+/** A vault at 2000 iterations with a restore point (Issuer 1 imported) and two generations (Issuer 2 added). */
+async function weakVaultWithPoint() {
+  const mem = memoryPorts(2000);
+  const vault = new VaultService(mem.ports);
+  await vault.create(PASSWORD);
+  await vault.mutate((data, now) => ({ data: addAccount(data, account(1), { now }).vault, result: null }), {
+    restorePoint: 'import',
+  });
+  await add(vault, 2);
+  return { mem, vault };
+}
+const iterationsOf = (blobs: string[]) => Promise.all(blobs.map(async (b) => (await readEnvelopeHeader(b)).iterations));
+const issuersIn = async (blob: string, key: Uint8Array) =>
+  deserializeVault(await openWithKey(blob, key)).accounts.map((a) => a.issuer);
+
 describe('VaultService', () => {
   it('first run creates an encrypted vault and leaves it unlocked', async () => {
     const { ports, local } = memoryPorts();
@@ -341,22 +356,6 @@ describe('VaultService', () => {
     expect(await vault.state()).toBe('unlocked');
   });
 
-  /** A vault at 2000 iterations with a restore point (Issuer 1 imported) and two generations (Issuer 2 added). */
-  async function weakVaultWithPoint() {
-    const mem = memoryPorts(2000);
-    const vault = new VaultService(mem.ports);
-    await vault.create(PASSWORD);
-    await vault.mutate((data, now) => ({ data: addAccount(data, account(1), { now }).vault, result: null }), {
-      restorePoint: 'import',
-    });
-    await add(vault, 2);
-    return { mem, vault };
-  }
-  const iterationsOf = (blobs: string[]) =>
-    Promise.all(blobs.map(async (b) => (await readEnvelopeHeader(b)).iterations));
-  const issuersIn = async (blob: string, key: Uint8Array) =>
-    deserializeVault(await openWithKey(blob, key)).accounts.map((a) => a.issuer);
-
   it('a re-wrap on unlock leaves no stored blob (previous generation, restore points) wrapping the same key at the old, weaker count', async () => {
     const { mem, vault } = await weakVaultWithPoint();
     // A later version raises the floor; the next unlock re-wraps.
@@ -464,5 +463,38 @@ describe('VaultService', () => {
     expect(mem.session.key).toBe(key);
     await add(vault, 8);
     expect(await vault.read((d) => d.accounts.length)).toBe(2);
+  });
+});
+
+describe('limitations (SECURITY.md, Limitations): these pass on purpose and describe the behaviour', () => {
+  it('limitation: an old restore point copied over vault.current opens without any warning, with the old contents', async () => {
+    const { mem } = await weakVaultWithPoint();
+    const vault = new VaultService(mem.ports);
+    await add(vault, 3);
+    // Someone who can write the profile puts the vault before the import back as both generations.
+    const old = mem.local.points![0]!.blob;
+    mem.local.current = old;
+    mem.local.previous = old;
+    delete mem.session.key;
+    const again = new VaultService(mem.ports);
+    await again.unlock(PASSWORD);
+    expect(await again.read(listAccounts)).toEqual([]);
+    // Nothing tells the user: no recovery notice (no trusted monotonic counter exists to compare with).
+    expect(await again.takeRecovered()).toBeUndefined();
+  });
+
+  it("limitation: vault.current's length grows by the same amount per account (no padding): it tells roughly how many", async () => {
+    const mem = memoryPorts();
+    const vault = new VaultService(mem.ports);
+    await vault.create(PASSWORD);
+    const lengths = [mem.local.current!.length];
+    for (let n = 1; n <= 4; n++) {
+      await add(vault, n);
+      lengths.push(mem.local.current!.length);
+    }
+    const steps = lengths.slice(1).map((l, i) => l - lengths[i]!);
+    // Every account of this shape adds the same few hundred base64 characters.
+    expect(Math.max(...steps) - Math.min(...steps)).toBeLessThanOrEqual(4);
+    expect(steps[0]).toBeGreaterThan(200);
   });
 });
