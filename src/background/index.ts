@@ -1,6 +1,6 @@
 import { extensionSelf, onRuntimeMessage, tellExtensionPages } from '../platform/runtime';
 import { VAULT_LOCKED } from '../shared/messages/to-pages';
-import { restrictSessionStorage } from '../platform/storage';
+import { restrictStorageAccess } from '../platform/storage';
 import { idleApi } from '../platform/idle';
 import { t } from '../platform/messaging';
 import { isOffscreenMessage } from '../shared/messages/to-offscreen';
@@ -24,7 +24,7 @@ import { setCodeOffsetSource } from './clock/code-clock';
 
 installDevLogSink();
 
-void restrictSessionStorage();
+void restrictStorageAccess();
 
 const services = createServices();
 const { vault } = services;
@@ -44,8 +44,9 @@ vault.onLock(() => clock.clear().catch((error: unknown) => logger('clock').error
 const requests = webRequest();
 if (requests)
   observeClock(requests, {
+    epoch: () => clock.epoch(),
     isAccountSite: (origin) => isAccountSite(vault, origin),
-    record: (sample) => clock.add(sample),
+    record: (sample, epoch) => clock.add(sample, true, epoch),
   });
 // The popup's first answer waits for this offset (issue 16): the settings are remembered by the worker,
 // and the clock samples (a storage read) are read only when the correction is on.

@@ -9,7 +9,7 @@ export function ChangePassword({ api, t }: { api: OptionsApi; t: Translate }) {
   const [oldPassword, setOld] = useState('');
   const [newPassword, setNew] = useState('');
   const [repeat, setRepeat] = useState('');
-  const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<{ error: boolean; text: string; note?: string } | null>(null);
   // One change at a time: a second submit while the first runs (a double click) would be checked
   // against the new password and say "wrong password" over a change that was made.
   const running = useRef(false);
@@ -30,7 +30,9 @@ export function ChangePassword({ api, t }: { api: OptionsApi; t: Translate }) {
       setOld('');
       setNew('');
       setRepeat('');
-      setMessage({ error: false, text: t('passwordChanged') });
+      // Chromium's storage (LevelDB) keeps overwritten records in its files until it compacts them, so
+      // the vault as sealed under the old password may still be on disk (SECURITY.md, section 4).
+      setMessage({ error: false, text: t('passwordChanged'), note: t('passwordChangedOldCopies') });
     } catch (failure) {
       setMessage({ error: true, text: errorText(t, failure) });
     } finally {
@@ -79,6 +81,11 @@ export function ChangePassword({ api, t }: { api: OptionsApi; t: Translate }) {
         {message && (
           <p class={message.error ? 'error' : 'saved'} role={message.error ? 'alert' : 'status'}>
             {message.text}
+          </p>
+        )}
+        {message?.note && (
+          <p class="hint" data-testid="password-old-copies">
+            {message.note}
           </p>
         )}
         <div class="actions">

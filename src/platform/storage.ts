@@ -12,6 +12,9 @@ import { browser } from './browser';
 import type { Settings } from '../shared/protocol';
 import type { RestoreReason } from '../shared/protocol-restore';
 import type { ClockSample } from '../core/clock';
+import { logger } from '../shared/logger';
+
+const log = logger('storage');
 
 export type Area = 'local' | 'session';
 /** When an item is removed for the user: `lock` items go when the vault locks (clearOnLock below). */
@@ -125,10 +128,14 @@ export interface LastImport {
   replaced?: string[];
 }
 
-/** When the user last exported a backup, and how many accounts it held. */
+/**
+ * When the user last exported a backup: the time only. A count of the accounts it held would tell anyone
+ * reading the profile how many accounts the vault has (as the restore points' counts, it is not stored in
+ * the clear); earlier versions stored one here,
+ * which the next read drops (import-export/stores.ts `lastBackupAt`).
+ */
 export interface LastBackup {
   at: number;
-  count: number;
 }
 
 /** A restore point: the sealed vault before a bulk change, with a date and a reason (neither secret). */
@@ -159,6 +166,7 @@ export const sessionKey = defineItem<string>('session', 'session.vaultKey', 'loc
 export const clipboardPending = defineItem<string>('session', 'clipboard.pending', 'never');
 /** The most recent import, for undo: session only (gone when the browser closes). */
 export const lastImportItem = defineItem<LastImport>('session', 'lastImport', 'never');
+/** When the last backup was exported (a timestamp, not secret): see LastBackup. */
 export const lastBackupItem = defineItem<LastBackup>('local', 'lastBackup', 'never');
 /** When the popup's backup prompt was last dismissed (a timestamp, not secret). */
 export const backupPromptDismissedItem = defineItem<number>('local', 'backupPrompt.dismissedAt', 'never');
@@ -201,15 +209,30 @@ export async function setTogether(area: Area, entries: [StorageItem<unknown>, un
   await extensionAreas()[area].set(record);
 }
 
+interface AccessLevelArea {
+  setAccessLevel?: (options: { accessLevel: 'TRUSTED_CONTEXTS' }) => Promise<void>;
+}
+
 /**
- * Keep `storage.session` away from content scripts (Chrome's default, made explicit). Firefox has no
- * setAccessLevel (https://bugzilla.mozilla.org/show_bug.cgi?id=1724754) and never exposes storage.session to content scripts
- * (https://developer.mozilla.org/docs/Mozilla/Add-ons/WebExtensions/API/storage/session), so there
- * the call is skipped and the default is already what we want.
+ * Keep extension storage away from content scripts: only extension pages and the service worker read it
+ * (the content scripts never do; they ask the background).
+ * - `storage.session` (the session key): Chrome's default, made explicit. Firefox has no setAccessLevel
+ *   (https://bugzilla.mozilla.org/show_bug.cgi?id=1724754) and never exposes storage.session to content
+ *   scripts (https://developer.mozilla.org/docs/Mozilla/Add-ons/WebExtensions/API/storage/session), so
+ *   there the call is skipped and the default is already what we want.
+ * - `storage.local` (the sealed vault, ciphertext only): by default every content script may read it, so a
+ *   page that takes over its renderer would get the whole encrypted vault to attack offline. Chromium
+ *   since 2024 lets an extension restrict it too (a stored preference, set again at every start).
  */
-export async function restrictSessionStorage(): Promise<void> {
-  const session = (
-    globalThis as { chrome?: { storage?: { session?: { setAccessLevel?: (o: object) => Promise<void> } } } }
-  ).chrome?.storage?.session;
-  await session?.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' });
+export async function restrictStorageAccess(): Promise<void> {
+  const storage = (globalThis as { chrome?: { storage?: { session?: AccessLevelArea; local?: AccessLevelArea } } })
+    .chrome?.storage;
+  await storage?.session?.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' });
+  try {
+    await storage?.local?.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' });
+  } catch (error) {
+    // An older Chromium (the manifest allows 116) or Firefox that has the method for storage.session only
+    // refuses it for storage.local: the vault there stays readable by content scripts, as ciphertext only.
+    log.info('storage.local stays readable by content scripts (setAccessLevel refused)', error);
+  }
 }

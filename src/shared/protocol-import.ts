@@ -87,10 +87,9 @@ export interface ExportFile {
   count: number;
 }
 
-/** The backup reminder: not secret (a timestamp and counts). */
+/** The backup reminder: not secret (a timestamp and a count of accounts added since). */
 export interface BackupStatus {
   lastBackupAt: number | null;
-  lastBackupCount: number | null;
   /** Accounts created after the last backup (all accounts when there was none); null while locked. */
   addedSince: number | null;
 }

@@ -117,6 +117,34 @@ describe('the encrypted vault in real Chromium', () => {
     await page.close();
   });
 
+  it('content scripts read no extension storage: not storage.session (the session key), not storage.local (the sealed vault)', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(server.url('/basic.html', 'evil.test'));
+    const seen = await evaluateInContentScript<{ session: string; local: string }>(
+      page,
+      `(async () => {
+        const read = async (area) => {
+          try {
+            return 'read: ' + Object.keys(await area.get(null)).join();
+          } catch (e) {
+            return 'refused: ' + e.message;
+          }
+        };
+        return { session: await read(chrome.storage.session), local: await read(chrome.storage.local) };
+      })()`,
+      EXTENSION_NAME,
+    );
+    await page.close();
+    expect(seen.session).toMatch(/^refused/);
+    // A page that takes over its renderer gets no copy of the encrypted vault to attack offline.
+    expect(seen.local).toMatch(/^refused/);
+    // Control: an extension page reads it.
+    const popup = await openPopup();
+    const keys = await popup.evaluate(async () => Object.keys(await chrome.storage.local.get(null)));
+    await popup.close();
+    expect(keys).toContain('vault.current');
+  });
+
   it('100 concurrent adds from popup, options page and content script give exactly 100 accounts', async () => {
     const popup = await openPopup();
     const options = await ext.context.newPage();
@@ -213,6 +241,22 @@ describe('the encrypted vault in real Chromium', () => {
     }
     expect(dump).toContain('vault.current');
     expect(dump).toContain('vault.restorePoints');
+  });
+
+  it('an export records only its time in the clear: no account count in storage.local', async () => {
+    const page = await openPopup();
+    const reply = (await page.evaluate((m) => chrome.runtime.sendMessage(m), {
+      type: 'export/file',
+      kind: 'otpauth-list',
+      masterPassword: PASSWORD,
+    })) as { ok: boolean; value: { count: number } };
+    expect(reply.ok).toBe(true);
+    expect(reply.value.count).toBe(102);
+    const local = (await page.evaluate(() => chrome.storage.local.get(null))) as Record<string, unknown>;
+    await page.close();
+    expect(Object.keys(local.lastBackup as object)).toEqual(['at']);
+    const plain = Object.fromEntries(Object.entries(local).filter(([key]) => !key.startsWith('vault.')));
+    expect(JSON.stringify(plain), 'plaintext storage.local items').not.toMatch(/count/i);
   });
 
   it('after a browser restart: locked, no codes; wrong password refused; right password shows the same accounts', async () => {

@@ -1,5 +1,6 @@
 import { addSample, estimateOffset, type ClockEstimate, type ClockSample } from '../../core/clock';
 import type { StorageItem } from '../../platform/storage';
+import { serialQueue } from '../../shared/serial-queue';
 
 /** A source gives at most one sample per this many ms (a page reloading in a loop is one voice, not a flood). */
 export const SOURCE_GAP_MS = 2000;
@@ -11,7 +12,10 @@ export const SOURCE_GAP_MS = 2000;
  */
 export class ClockStore {
   private readonly lastBySource = new Map<string, number>();
-  private queue: Promise<unknown> = Promise.resolve();
+  /** Every storage write and the clear, one at a time in call order. */
+  private readonly run = serialQueue();
+  /** Counts clears (one on every lock): a write decided before a clear is dropped, never stored after it. */
+  private clears = 0;
 
   constructor(private readonly item: StorageItem<ClockSample[]>) {}
 
@@ -21,29 +25,45 @@ export class ClockStore {
   }
 
   /**
+   * A token that changes on every clear (so on every lock). Take it BEFORE deciding that a sample may be
+   * kept (its source is an account site: the vault was unlocked then) and hand it to `add`: should the
+   * vault lock meanwhile, the sample is dropped instead of written after the lock's clear.
+   */
+  epoch(): number {
+    return this.clears;
+  }
+
+  /**
    * Add one sample (serialised: two responses at once must not drop each other's write). `throttle`:
    * drop it when its source gave one less than SOURCE_GAP_MS ago (off for our own spaced probe).
+   * `epoch` (see above; by default now): a clear since then drops the sample (resolves false).
    */
-  add(sample: ClockSample, throttle = true): Promise<boolean> {
+  add(sample: ClockSample, throttle = true, epoch = this.clears): Promise<boolean> {
+    if (epoch !== this.clears) return Promise.resolve(false);
     const last = this.lastBySource.get(sample.source);
     if (throttle && last !== undefined && sample.at - last < SOURCE_GAP_MS && sample.at >= last)
       return Promise.resolve(false);
     this.lastBySource.set(sample.source, sample.at);
-    const write = this.queue.then(async () => {
-      await this.item.set(addSample(await this.samples(), sample));
+    return this.run(async () => {
+      const samples = await this.samples();
+      // Cleared while the samples were read: this write would outlive the lock that cleared them.
+      if (epoch !== this.clears) return false;
+      await this.item.set(addSample(samples, sample));
       return true;
     });
-    // The caller gets this write's failure through `write`; the queue only has to carry on past it.
-    this.queue = write.catch(() => undefined);
-    return write;
   }
 
   async estimate(now: number): Promise<ClockEstimate | null> {
     return estimateOffset(await this.samples(), now);
   }
 
+  /**
+   * Removes every sample, after the writes already queued (a write running when the vault locks lands
+   * before this remove, not after it); the writes decided before this call are dropped (`epoch`).
+   */
   clear(): Promise<void> {
+    this.clears += 1;
     this.lastBySource.clear();
-    return this.item.remove();
+    return this.run(() => this.item.remove());
   }
 }

@@ -11,9 +11,12 @@ const FILTER = { urls: ['http://*/*', 'https://*/*'], types: ['main_frame', 'sub
 const MAX_PENDING = 256;
 
 export interface ClockObserver {
+  /** A token that changes on every lock (ClockStore.epoch), taken before `isAccountSite` is asked. */
+  epoch(): number;
   /** Does this origin belong to one of the user's accounts (vault unlocked)? Only those give samples. */
   isAccountSite(origin: string): Promise<boolean>;
-  record(sample: ClockSample): Promise<unknown>;
+  /** Keeps the sample unless the vault locked since `epoch` (the answer above is from before that lock). */
+  record(sample: ClockSample, epoch: number): Promise<unknown>;
 }
 
 const header = (details: ResponseDetails, name: string) =>
@@ -47,9 +50,11 @@ export function observeClock(events: WebRequestEvents, observer: ClockObserver):
         source: siteOf(origin) ?? origin,
       });
       if (!sample) return;
+      // Before the question: a lock between the vault's answer and the write drops the sample.
+      const epoch = observer.epoch();
       void observer
         .isAccountSite(origin)
-        .then((mine) => (mine ? observer.record(sample) : undefined))
+        .then((mine) => (mine ? observer.record(sample, epoch) : undefined))
         .catch((error: unknown) => log.warn('clock sample dropped', error));
     },
     FILTER,

@@ -13,8 +13,10 @@ import { settingsGet } from './settings-get';
 export async function clockStatus(services: Services, probe = probeClock, now = Date.now): Promise<ClockStatus> {
   const { clock } = services;
   if (countedSamples(await clock.samples(), now()).length < MIN_SAMPLES) {
+    // A lock during the probe (it waits for the network) drops its samples: they name an account site.
+    const epoch = clock.epoch();
     const origin = await probeOrigin(services.vault, await services.activeOrigin());
-    if (origin) for (const sample of await probe(origin)) await clock.add(sample, false);
+    if (origin) for (const sample of await probe(origin)) await clock.add(sample, false, epoch);
   }
   const estimate = await clock.estimate(now());
   const { clockCorrection } = await settingsGet(services);

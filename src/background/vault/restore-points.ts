@@ -4,7 +4,7 @@
  * it is exactly as encrypted as the vault; what changed and when are not secret, the account count is
  * (it is read by decrypting the point, only while unlocked). At most MAX_RESTORE_POINTS, oldest dropped.
  */
-import { openWithKey, sealWithKey } from '../../core/crypto';
+import { openWithKey, readEnvelopeHeader, sealWithKey } from '../../core/crypto';
 import { isCoreError } from '../../core/errors';
 import { deserializeVault } from '../../core/vault';
 import { logger } from '../../shared/logger';
@@ -34,7 +34,9 @@ export function withPoint(points: readonly RestorePoint[], point: RestorePoint):
 /**
  * Password change re-keys the vault; the points follow: each is opened with the old vault key and
  * sealed again under the new one (the new blob's key section, wrapped by the new password). No point
- * stays readable with the old password. A point that no longer opens is dropped (and reported).
+ * kept in storage stays readable with the old password; the points it overwrote may stay in the
+ * browser's storage files for a while (LevelDB keeps overwritten records until it compacts them:
+ * SECURITY.md, Limitations). A point that no longer opens is dropped (and reported).
  */
 export async function rekeyPoints(
   points: readonly RestorePoint[],
@@ -55,6 +57,39 @@ export async function rekeyPoints(
       plaintext?.fill(0);
     }
   }
+  return out;
+}
+
+/**
+ * Is `blob`'s vault key wrapped at fewer than `iterations` PBKDF2 iterations? A blob whose header does
+ * not read (damaged, or written by a newer format) is left as it is: nothing here could seal it again.
+ */
+export async function wrappedBelow(blob: string, iterations: number): Promise<boolean> {
+  try {
+    return (await readEnvelopeHeader(blob)).iterations < iterations;
+  } catch (error) {
+    if (isCoreError(error, 'vault/corrupted') || isCoreError(error, 'vault/unsupported-version')) return false;
+    throw error;
+  }
+}
+
+/**
+ * A re-wrap to a higher iteration count keeps the vault key, and every point wraps that same key in its
+ * own key section: a point still wrapped at the old count would open the key (so the vault) for the
+ * cheaper guess. Those points are sealed again under `blob`'s key section (contents unchanged); a point
+ * that no longer opens is dropped, as in `rekeyPoints`. Undefined when no point is weaker than `blob`.
+ */
+export async function strengthenPoints(
+  points: readonly RestorePoint[],
+  key: Uint8Array,
+  blob: string,
+): Promise<RestorePoint[] | undefined> {
+  const { iterations } = await readEnvelopeHeader(blob);
+  const weak = await Promise.all(points.map((point) => wrappedBelow(point.blob, iterations)));
+  if (!weak.includes(true)) return undefined;
+  const out: RestorePoint[] = [];
+  for (const [i, point] of points.entries())
+    out.push(...(weak[i] ? await rekeyPoints([point], key, blob, key) : [point]));
   return out;
 }
 

@@ -23,7 +23,14 @@ import type { VaultState } from '../../shared/protocol';
 import type { BlobExtras, VaultPorts } from './ports';
 import { BackgroundError } from '../errors';
 import type { RestorePointView, RestoreReason } from '../../shared/protocol-restore';
-import { RestorePointGone, describePoints, rekeyPoints, withPoint } from './restore-points';
+import {
+  RestorePointGone,
+  describePoints,
+  rekeyPoints,
+  strengthenPoints,
+  withPoint,
+  wrappedBelow,
+} from './restore-points';
 import { StorageFull } from './storage-fault';
 import { logger } from '../../shared/logger';
 
@@ -116,13 +123,14 @@ export class VaultService {
         open = await opened(blob);
       }
       // The current generation was damaged or lost: keep the one that opened as both, and tell the popup.
-      if (blob !== current) await this.recover(blob, unreadable);
+      const recovered = blob !== current;
+      if (recovered) await this.recover(blob, unreadable);
       const { unlocked, data } = open;
+      const stored = { current: blob, previous: recovered ? blob : previous };
       if (unlocked.iterations < CURRENT_MIN_ITERATIONS) {
-        const rewrapped = await rewrapEnvelope(blob, unlocked.vaultKey, password, await this.ports.iterations());
-        await this.write(rewrapped, blob);
-        blob = rewrapped;
+        blob = await rewrapEnvelope(blob, unlocked.vaultKey, password, await this.ports.iterations());
       }
+      await this.strengthen(blob, stored, unlocked.vaultKey);
       await this.ports.keys.write(unlocked.vaultKey);
       this.open = { data, key: unlocked.vaultKey, blob };
     });
@@ -149,7 +157,10 @@ export class VaultService {
    * BOTH generations in one atomic write, so no stored generation is left under the old key (the
    * previous old-key generation is dropped, not re-encrypted), then the session key is replaced.
    * Restore points are re-keyed in the same write (a restore point of the vault before the change is
-   * added first), so no stored blob stays readable with the old password or the old key.
+   * added first), so no blob in storage stays readable with the old password or the old key. What this
+   * write overwrote may stay in the browser's storage files for a while (Chromium's LevelDB keeps
+   * overwritten records until it compacts them): nothing written after the change is among them, but the
+   * vault before it is (SECURITY.md, Limitations; the options page says what to do if the old password leaked).
    */
   changePassword(oldPassword: string, newPassword: string): Promise<void> {
     return this.queue(async () => {
@@ -259,6 +270,44 @@ export class VaultService {
         }
       }
       throw error;
+    }
+  }
+
+  /**
+   * `blob` (the current generation, perhaps just re-wrapped to a higher iteration count) stored with
+   * nothing beside it wrapping the same vault key at a lower count: the previous generation and the
+   * restore points each carry their own key section, and the cheapest of them would open the key (so
+   * every generation) for the cheaper password guess. Each weaker one is sealed again under `blob`'s key
+   * section, contents unchanged, in ONE write with `blob`. Also mends a profile whose earlier re-wrap
+   * left them behind. Nothing weaker and `blob` already stored: no write.
+   */
+  private async strengthen(
+    blob: string,
+    stored: { current: string; previous: string | undefined },
+    key: Uint8Array,
+  ): Promise<void> {
+    const { iterations } = await readEnvelopeHeader(blob);
+    let previous = stored.previous === stored.current ? blob : stored.previous;
+    if (previous && previous !== blob && (await wrappedBelow(previous, iterations))) {
+      previous = await this.resealed(previous, key, blob);
+    }
+    const points = await strengthenPoints(await this.ports.blobs.readPoints(), key, blob);
+    if (blob === stored.current && previous === stored.previous && !points) return;
+    await this.write(blob, previous, points ? { points } : {});
+  }
+
+  /** `generation`'s contents sealed under `blob`'s key section; one that no longer opens gives way to `blob`. */
+  private async resealed(generation: string, key: Uint8Array, blob: string): Promise<string> {
+    let plaintext: Uint8Array | undefined;
+    try {
+      plaintext = await openWithKey(generation, key);
+      return await sealWithKey(blob, key, plaintext);
+    } catch (error) {
+      if (!isCoreError(error, 'vault/corrupted')) throw error;
+      log.warn('the previous generation does not open: replaced by the current one');
+      return blob;
+    } finally {
+      plaintext?.fill(0);
     }
   }
 

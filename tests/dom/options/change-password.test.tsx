@@ -56,6 +56,19 @@ describe('options: change the master password', () => {
     expect(root!.querySelector('[role=alert]')).toBeNull();
   });
 
+  it('after a change, says that copies under the old password may stay on disk, and what to do if it leaked', async () => {
+    const button = await fill(vaultApi().api);
+    await act(async () => button.click());
+    await act(async () => new Promise((done) => setTimeout(done, 100)));
+    await settle();
+    expect(root!.querySelector('[role=status]')?.textContent).toBe(msg('passwordChanged'));
+    const note = root!.querySelector('[data-testid=password-old-copies]')?.textContent ?? '';
+    expect(note).toBe(msg('passwordChangedOldCopies'));
+    // English says both: old copies may stay, and the safe path (export, remove, reinstall, import).
+    expect(note).toMatch(/old password may stay in the browser's storage files/);
+    expect(note).toMatch(/export a backup, remove the extension, install it again, and import/);
+  });
+
   it('a wrong current password says so, and the form can be sent again', async () => {
     const { api, state } = vaultApi();
     state.password = 'something else 456';
@@ -64,6 +77,7 @@ describe('options: change the master password', () => {
     await act(async () => new Promise((done) => setTimeout(done, 100)));
     await settle();
     expect(root!.querySelector('[role=alert]')?.textContent).toBe(msg('error_vault_wrong_password'));
+    expect(root!.querySelector('[data-testid=password-old-copies]')).toBeNull();
     expect(button.disabled).toBe(false);
   });
 });

@@ -26,7 +26,7 @@ export class FakeOptionsApi implements OptionsApi {
   password = 'correct horse battery';
   vault: VaultData = emptyVault();
   settingsValue: Settings = { autoLockMinutes: 15, autofill: true };
-  backup: BackupStatus = { lastBackupAt: null, lastBackupCount: null, addedSince: 0 };
+  backup: BackupStatus = { lastBackupAt: null, addedSince: 0 };
   verifyAnswer: VerifyCounts = { missing: 0, extra: 0, same: 0 };
   qrText: string | null = null;
   calls: string[] = [];

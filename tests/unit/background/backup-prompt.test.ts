@@ -65,11 +65,18 @@ describe('backup prompt', () => {
 
   it('accounts in the last backup do not count; one added after it does, from when it was added', async () => {
     const { services } = await setup([T0, T0 + 10 * DAY]);
-    const stores = { lastBackup: item<LastBackup>({ at: T0 + DAY, count: 1 }) };
+    const stores = { lastBackup: item<LastBackup>({ at: T0 + DAY }) };
     expect(await backupPrompt(services, stores, item<number>(), T0 + 12 * DAY)).toEqual({ due: false, count: 1 });
     expect(await backupPrompt(services, stores, item<number>(), T0 + 17 * DAY)).toEqual({ due: true, count: 1 });
-    const all = { lastBackup: item<LastBackup>({ at: T0 + 11 * DAY, count: 2 }) };
+    const all = { lastBackup: item<LastBackup>({ at: T0 + 11 * DAY }) };
     expect(await backupPrompt(services, all, item<number>(), T0 + 30 * DAY)).toEqual({ due: false, count: 0 });
+  });
+
+  it('a record an earlier version stored with the account count still reads; the count is dropped from storage', async () => {
+    const { services } = await setup([T0, T0 + 10 * DAY]);
+    const stores = { lastBackup: item<LastBackup>({ at: T0 + DAY, count: 1 } as LastBackup) };
+    expect(await backupPrompt(services, stores, item<number>(), T0 + 17 * DAY)).toEqual({ due: true, count: 1 });
+    expect(await stores.lastBackup.get()).toEqual({ at: T0 + DAY });
   });
 
   it('dismissed: quiet for 7 days, then due again', async () => {

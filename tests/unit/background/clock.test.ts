@@ -61,6 +61,7 @@ describe('observeClock', () => {
     recorded = [];
     fake = fakeEvents();
     observeClock(fake.events, {
+      epoch: () => 0,
       isAccountSite: async (origin) => origin === 'https://bank.test',
       record: async (s) => recorded.push(s),
     });
@@ -97,6 +98,7 @@ describe('observeClock', () => {
     fake = fakeEvents();
     recorded = [];
     observeClock(fake.events, {
+      epoch: () => 0,
       isAccountSite: async (origin) => new URL(origin).hostname.endsWith('evil.example'),
       record: async (s) => recorded.push(s),
     });
@@ -135,6 +137,77 @@ describe('ClockStore', () => {
     expect(await store.estimate(T + 3000)).toMatchObject({ offsetMs: 90_000, samples: 3 });
     await store.clear();
     expect(await store.samples()).toEqual([]);
+  });
+
+  /** An item whose reads and writes take a moment, as extension storage does. */
+  function slowItem(): StorageItem<ClockSample[]> & { value: ClockSample[] | undefined } {
+    const tick = () => new Promise((r) => setTimeout(r, 5));
+    const item = {
+      area: 'session' as const,
+      key: 'clockSamples',
+      clearOn: 'lock' as const,
+      value: undefined as ClockSample[] | undefined,
+      async get() {
+        await tick();
+        return item.value;
+      },
+      async set(v: ClockSample[]) {
+        await tick();
+        item.value = v;
+      },
+      async remove() {
+        await tick();
+        item.value = undefined;
+      },
+    };
+    return item;
+  }
+  const bankSample: ClockSample = { source: 'secretbank.test', at: T, offsetMs: 0, uncertaintyMs: 100 };
+
+  it('a sample being written when the vault locks does not survive the lock (its source names an account site)', async () => {
+    const item = slowItem();
+    const store = new ClockStore(item);
+    // observe.ts: the site was an account site just before the lock; the write runs, then the lock clears.
+    const write = store.add(bankSample);
+    await new Promise((r) => setTimeout(r, 1));
+    await store.clear(); // vault.onLock → clock.clear()
+    expect(await write).toBe(false);
+    expect(item.value, 'clock samples left in storage.session after lock').toBeUndefined();
+    // A write after the lock (a new epoch) is kept again.
+    expect(await store.add({ ...bankSample, at: T + 10_000 })).toBe(true);
+    expect(item.value).toHaveLength(1);
+  });
+
+  it('a sample whose site was checked before a lock is dropped when it arrives after it (observeClock)', async () => {
+    const item = slowItem();
+    const store = new ClockStore(item);
+    const fake = fakeEvents();
+    let answer: (mine: boolean) => void = () => undefined;
+    const writes: Promise<unknown>[] = [];
+    observeClock(fake.events, {
+      epoch: () => store.epoch(),
+      // The vault answers "an account site" while unlocked; the answer arrives after the lock.
+      isAccountSite: () => new Promise((resolve) => (answer = resolve)),
+      record: (sample, epoch) => {
+        const write = store.add(sample, true, epoch);
+        writes.push(write);
+        return write;
+      },
+    });
+    fake.send({ requestId: 'x', url: 'https://secretbank.test/', timeStamp: T });
+    fake.respond({
+      requestId: 'x',
+      url: 'https://secretbank.test/',
+      timeStamp: T + 200,
+      statusCode: 200,
+      fromCache: false,
+      responseHeaders: [{ name: 'date', value: httpDate(T) }],
+    });
+    await store.clear(); // the lock
+    answer(true);
+    await flush();
+    expect(await Promise.all(writes)).toEqual([false]);
+    expect(item.value).toBeUndefined();
   });
 });
 

@@ -15,6 +15,8 @@ import { addAccount } from '../../../src/core/vault';
 import { decodeBase32 } from '../../../src/core/bytes/base32';
 import { memoryPorts } from './memory-ports';
 import { memoryImportStores } from './memory-stores';
+import { backupStatus } from '../../../src/background/handlers/import-export/backup-status';
+import type { LastBackup } from '../../../src/background/handlers/import-export/stores';
 
 const MASTER = 'correct horse battery';
 const FILE_PASSWORD = 'a separate file passphrase';
@@ -91,6 +93,29 @@ describe('export/file: encrypted backup', () => {
     ).rejects.toMatchObject({ code: 'vault/wrong-password' });
     expect(await stores.lastBackup.get()).toBeUndefined();
   }, 60_000);
+});
+
+describe('export/file: the backup record (storage.local, in the clear)', () => {
+  it('keeps the time of the export only: no account count is readable at rest', async () => {
+    const { services, stores } = await setup(2000);
+    const before = Date.now();
+    const file = await exportFile(services, stores, { kind: 'otpauth-list', masterPassword: MASTER });
+    expect(file.count).toBe(1);
+    const stored = await stores.lastBackup.get();
+    expect(Object.keys(stored ?? {})).toEqual(['at']);
+    expect(stored!.at).toBeGreaterThanOrEqual(before);
+  });
+
+  it('backup/status reads a record an earlier version stored with the count, and drops the count from storage', async () => {
+    const { services, stores } = await setup(2000);
+    const at = Date.UTC(2020, 0, 1);
+    await stores.lastBackup.set({ at, count: 5 } as LastBackup);
+    expect(await backupStatus(services, stores)).toEqual({ lastBackupAt: at, addedSince: 1 });
+    expect(await stores.lastBackup.get()).toEqual({ at });
+    // The next export writes the time only as well.
+    await exportFile(services, stores, { kind: 'otpauth-list', masterPassword: MASTER });
+    expect(Object.keys((await stores.lastBackup.get()) ?? {})).toEqual(['at']);
+  });
 });
 
 describe('old backup files', () => {

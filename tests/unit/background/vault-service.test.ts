@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { VaultService } from '../../../src/background/vault/vault-service';
 import { memoryPorts } from './memory-ports';
 import { storageFault } from '../../../src/background/vault/storage-fault';
-import { addAccount, deleteAccount, listAccounts } from '../../../src/core/vault';
-import { openWithKey, readEnvelopeHeader, sealWithKey, unlockEnvelope } from '../../../src/core/crypto';
+import { addAccount, deleteAccount, deserializeVault, listAccounts } from '../../../src/core/vault';
+import { openWithKey, readEnvelopeHeader, rewrapEnvelope, sealWithKey, unlockEnvelope } from '../../../src/core/crypto';
 import { decodeBase32 } from '../../../src/core/bytes/base32';
 
 const PASSWORD = 'correct horse battery';
@@ -39,6 +39,21 @@ async function withTwoWrites() {
 
 /** `blob` with one base64 character changed: it no longer decrypts. */
 const flipped = (blob: string) => `${blob.slice(0, 40)}${blob[40] === 'A' ? 'B' : 'A'}${blob.slice(41)}`;
+
+/** A vault at 2000 iterations with a restore point (Issuer 1 imported) and two generations (Issuer 2 added). */
+async function weakVaultWithPoint() {
+  const mem = memoryPorts(2000);
+  const vault = new VaultService(mem.ports);
+  await vault.create(PASSWORD);
+  await vault.mutate((data, now) => ({ data: addAccount(data, account(1), { now }).vault, result: null }), {
+    restorePoint: 'import',
+  });
+  await add(vault, 2);
+  return { mem, vault };
+}
+const iterationsOf = (blobs: string[]) => Promise.all(blobs.map(async (b) => (await readEnvelopeHeader(b)).iterations));
+const issuersIn = async (blob: string, key: Uint8Array) =>
+  deserializeVault(await openWithKey(blob, key)).accounts.map((a) => a.issuer);
 
 describe('VaultService', () => {
   it('first run creates an encrypted vault and leaves it unlocked', async () => {
@@ -341,6 +356,42 @@ describe('VaultService', () => {
     expect(await vault.state()).toBe('unlocked');
   });
 
+  it('a re-wrap on unlock leaves no stored blob (previous generation, restore points) wrapping the same key at the old, weaker count', async () => {
+    const { mem, vault } = await weakVaultWithPoint();
+    // A later version raises the floor; the next unlock re-wraps.
+    mem.ports.iterations = async () => 600_000;
+    await vault.lock();
+    await vault.unlock(PASSWORD);
+    expect((await readEnvelopeHeader(mem.local.current!)).iterations).toBe(600_000);
+    const stored = [mem.local.previous!, ...(mem.local.points ?? []).map((p) => p.blob)];
+    expect(stored).toHaveLength(2);
+    // Each of these wraps the SAME vault key that encrypts vault.current: the cheapest would open everything.
+    expect(await iterationsOf(stored), 'iterations of vault.previous and of each restore point').toEqual([
+      600_000, 600_000,
+    ]);
+    // Contents unchanged: the previous generation still holds the vault before Issuer 2, the point the one before the import.
+    const key = mem.session.key!;
+    expect(await issuersIn(mem.local.previous!, key)).toEqual(['Issuer 1']);
+    expect(await issuersIn(mem.local.points![0]!.blob, key)).toEqual([]);
+    expect(await vault.restorePoints()).toMatchObject([{ reason: 'import', count: 0 }]);
+  });
+
+  it('an unlock mends weaker wraps an earlier re-wrap left behind, and writes nothing when none is left', async () => {
+    const { mem, vault } = await weakVaultWithPoint();
+    // As an earlier version left it: only the current generation re-wrapped.
+    const key = mem.session.key!;
+    mem.local.current = await rewrapEnvelope(mem.local.current!, key, PASSWORD, 600_000);
+    await vault.lock();
+    await vault.unlock(PASSWORD);
+    expect(await iterationsOf([mem.local.current!, mem.local.previous!, mem.local.points![0]!.blob])).toEqual([
+      600_000, 600_000, 600_000,
+    ]);
+    const writes = mem.writes();
+    await vault.lock();
+    await vault.unlock(PASSWORD);
+    expect(mem.writes()).toBe(writes);
+  });
+
   it('password change re-keys: a stolen copy of the profile and the old password open no later write; nothing lost', async () => {
     const mem = memoryPorts();
     const vault = new VaultService(mem.ports);
@@ -412,5 +463,38 @@ describe('VaultService', () => {
     expect(mem.session.key).toBe(key);
     await add(vault, 8);
     expect(await vault.read((d) => d.accounts.length)).toBe(2);
+  });
+});
+
+describe('limitations (SECURITY.md, Limitations): these pass on purpose and describe the behaviour', () => {
+  it('limitation: an old restore point copied over vault.current opens without any warning, with the old contents', async () => {
+    const { mem } = await weakVaultWithPoint();
+    const vault = new VaultService(mem.ports);
+    await add(vault, 3);
+    // Someone who can write the profile puts the vault before the import back as both generations.
+    const old = mem.local.points![0]!.blob;
+    mem.local.current = old;
+    mem.local.previous = old;
+    delete mem.session.key;
+    const again = new VaultService(mem.ports);
+    await again.unlock(PASSWORD);
+    expect(await again.read(listAccounts)).toEqual([]);
+    // Nothing tells the user: no recovery notice (no trusted monotonic counter exists to compare with).
+    expect(await again.takeRecovered()).toBeUndefined();
+  });
+
+  it("limitation: vault.current's length grows by the same amount per account (no padding): it tells roughly how many", async () => {
+    const mem = memoryPorts();
+    const vault = new VaultService(mem.ports);
+    await vault.create(PASSWORD);
+    const lengths = [mem.local.current!.length];
+    for (let n = 1; n <= 4; n++) {
+      await add(vault, n);
+      lengths.push(mem.local.current!.length);
+    }
+    const steps = lengths.slice(1).map((l, i) => l - lengths[i]!);
+    // Every account of this shape adds the same few hundred base64 characters.
+    expect(Math.max(...steps) - Math.min(...steps)).toBeLessThanOrEqual(4);
+    expect(steps[0]).toBeGreaterThan(200);
   });
 });

@@ -4,7 +4,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from '../../fake-browser';
-import { clearOnLock, clipboardPending, storageItems, type AreaLike, type Areas } from '../../../src/platform/storage';
+import {
+  clearOnLock,
+  clipboardPending,
+  restrictStorageAccess,
+  storageItems,
+  type AreaLike,
+  type Areas,
+} from '../../../src/platform/storage';
 import { storagePorts } from '../../../src/background/vault/storage-ports';
 import { listenForClipboardAlarm } from '../../../src/background/clipboard-clear';
 import { VaultService } from '../../../src/background/vault/vault-service';
@@ -104,5 +111,43 @@ describe('storage items', () => {
     await onLock!();
     expect(sent).toEqual([{ type: 'offscreen/clear-clipboard-if', text: '123456' }]);
     expect(areas.session.data.has('clipboard.pending')).toBe(false);
+  });
+});
+
+describe('restrictStorageAccess', () => {
+  const withChrome = async (storage: object, run: () => Promise<void>) => {
+    const g = globalThis as { chrome?: unknown };
+    const before = g.chrome;
+    g.chrome = { storage };
+    try {
+      await run();
+    } finally {
+      g.chrome = before;
+    }
+  };
+
+  it('restricts storage.session AND storage.local (the sealed vault) to trusted contexts', async () => {
+    const asked: [string, unknown][] = [];
+    const area = (name: string) => ({ setAccessLevel: async (o: unknown) => void asked.push([name, o]) });
+    await withChrome({ session: area('session'), local: area('local') }, restrictStorageAccess);
+    expect(asked).toEqual([
+      ['session', { accessLevel: 'TRUSTED_CONTEXTS' }],
+      ['local', { accessLevel: 'TRUSTED_CONTEXTS' }],
+    ]);
+  });
+
+  it('a browser that refuses it for storage.local (session only), or has no setAccessLevel, still starts', async () => {
+    const asked: string[] = [];
+    await withChrome(
+      {
+        session: { setAccessLevel: async () => void asked.push('session') },
+        local: {
+          setAccessLevel: () => Promise.reject(new Error('This is only supported for session storage.')),
+        },
+      },
+      restrictStorageAccess,
+    );
+    expect(asked).toEqual(['session']);
+    await withChrome({ session: {}, local: {} }, restrictStorageAccess);
   });
 });

@@ -21,7 +21,7 @@ const FILES: Record<ExportKind, { name: string; ext: string; mimeType: string }>
  * A backup costs a password guess at least as much as the vault does: its PBKDF2 count is the
  * vault's own calibrated count (never below the 600,000 floor), so a stolen file is no cheaper a
  * target for the master password than the stolen profile.
- * A successful export is recorded (time and count only) for the backup reminder.
+ * A successful export is recorded (its time only: see LastBackup) for the backup reminder.
  */
 export async function exportFile(
   { vault }: Services,
@@ -43,7 +43,7 @@ export async function exportFile(
         ? await exportAegisEncrypted(accounts, password)
         : exportOtpauthList(accounts);
   const at = Date.now();
-  await stores.lastBackup.set({ at, count: accounts.length });
+  await stores.lastBackup.set({ at });
   const day = new Date(at).toISOString().slice(0, 10);
   return { content, filename: `${file.name}-${day}.${file.ext}`, mimeType: file.mimeType, count: accounts.length };
 }

@@ -1,7 +1,7 @@
 import type { BackupPrompt } from '../../../shared/protocol-restore';
 import type { StorageItem } from '../../../platform/storage';
 import type { Services } from '../context';
-import type { ImportExportStores } from '../import-export/stores';
+import { lastBackupAt, type ImportExportStores } from '../import-export/stores';
 
 export const BACKUP_PROMPT_AFTER_MS = 7 * 24 * 60 * 60_000;
 
@@ -16,7 +16,7 @@ export async function backupPrompt(
   now = Date.now(),
 ): Promise<BackupPrompt> {
   if ((await vault.state()) !== 'unlocked') return { due: false, count: 0 };
-  const since = (await stores.lastBackup.get())?.at ?? -Infinity;
+  const since = (await lastBackupAt(stores.lastBackup)) ?? -Infinity;
   const unbacked = await vault.read((data) => data.accounts.filter((a) => a.createdAt > since).map((a) => a.createdAt));
   if (unbacked.length === 0) return { due: false, count: 0 };
   const dismissedAt = await dismissed.get();
