@@ -27,6 +27,7 @@ export const ERROR_CODES = [
   'vault/weak-password',
   'vault/not-found',
   'vault/duplicate',
+  'vault/full',
   'import/unrecognized',
   'import/corrupt',
   'import/wrong-password',
@@ -92,6 +93,20 @@ export class VaultCorrupted extends CoreError {
 export class UnsupportedVersion extends CoreError {
   constructor(message = 'Vault version is not supported', options?: { cause?: unknown }) {
     super('vault/unsupported-version', message, 'data', options);
+  }
+}
+
+/**
+ * Most active accounts a vault holds: the same bound as one import (formats/import-errors.ts
+ * MAX_IMPORT_ACCOUNTS). Real vaults hold hundreds; the bound keeps a page (or a compromised renderer)
+ * that confirms QR after QR from growing the vault, and every write of it, without end.
+ */
+export const MAX_VAULT_ACCOUNTS = 10_000;
+
+/** The vault already holds MAX_VAULT_ACCOUNTS active accounts: nothing more is added. */
+export class VaultFull extends CoreError {
+  constructor(message = `The vault already holds ${MAX_VAULT_ACCOUNTS} accounts`) {
+    super('vault/full', message, 'data');
   }
 }
 

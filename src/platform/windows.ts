@@ -11,7 +11,45 @@ export function toolbarPopup(): (() => Promise<void>) | undefined {
   return action?.openPopup ? () => action.openPopup!() : undefined;
 }
 
-/** A small window showing one of our pages (`path` inside the extension). */
+/**
+ * The window openExtensionWindow opened last (its id once created), until the user closes it. Every
+ * later call focuses it instead of opening another: a page that sends message after message (or
+ * a compromised renderer) gets one window, never one per message.
+ */
+let ours: Promise<number | undefined> | undefined;
+
+const forget = (windowId: number): void => {
+  const current = ours;
+  void current?.then(
+    (id) => id === windowId && ours === current && (ours = undefined),
+    () => undefined, // Its creation failed: there is no window of ours to forget.
+  );
+};
+
+/** Focuses window `id`; false when it is gone (closed while the worker slept, or never created). */
+async function focus(id: number): Promise<boolean> {
+  try {
+    return (await browser.windows.update(id, { focused: true })) !== undefined;
+  } catch {
+    return false; // No window with this id: the caller opens a new one.
+  }
+}
+
+/**
+ * A small window showing one of our pages (`path` inside the extension): one at a time. When ours is
+ * still open it is focused (and shows what it showed; the popup reads its state from the background);
+ * closed, the next call opens a new one. Calls made at once wait for the first one's window.
+ */
 export async function openExtensionWindow(path: string, width: number, height: number): Promise<void> {
-  await browser.windows.create({ url: browser.runtime.getURL(path), type: 'popup', width, height });
+  if (!browser.windows.onRemoved.hasListener(forget)) browser.windows.onRemoved.addListener(forget);
+  const previous = ours;
+  const next = (async () => {
+    // The previous window failed to open: open one now.
+    const id = previous ? await previous.catch(() => undefined) : undefined;
+    if (id !== undefined && (await focus(id))) return id;
+    const created = await browser.windows.create({ url: browser.runtime.getURL(path), type: 'popup', width, height });
+    return created?.id;
+  })();
+  ours = next;
+  await next;
 }

@@ -14,6 +14,9 @@ interface CaptureProps {
 }
 
 /**
+ * A Google Authenticator export clicked on a page (many accounts at once) is asked about here too,
+ * named as an export, added bound to no site.
+ *
  * A QR on a page was read from a screenshot of the tab (the page itself could not read it), so it
  * may be another site's: the page can paint a foreign image under an empty element. The user decides
  * here, in our own UI, never by a click on the page. The site the page is on is named prominently;
@@ -45,9 +48,11 @@ export function CapturePanel({ api, t, capture, onDone }: CaptureProps) {
       <p class="site-name" data-testid="capture-site">
         <strong>{capture.site}</strong>
       </p>
-      <p class="warning" role="note">
-        {t('captureWarning', capture.site)}
-      </p>
+      {capture.captured && (
+        <p class="warning" role="note">
+          {t('captureWarning', capture.site)}
+        </p>
+      )}
       <p>{capture.batch ? t('captureKeys', String(capture.count)) : t('captureKey', name || t('noIssuer'))}</p>
       {!capture.batch && (
         <>

@@ -232,7 +232,7 @@ export interface Candidate {
   /** "batch 2 of 3" for multi-QR Google exports (0 when single). */
   batchIndex: number;
   batchSize: number;
-  /** Read from a tab capture: a click opens the popup, which asks before anything is added. */
+  /** Read from a tab capture, or an export of many accounts: a click opens the popup, which asks before anything is added. */
   asks: boolean;
 }
 
@@ -247,6 +247,8 @@ export interface CapturePending {
   count: number;
   /** A Google Authenticator export: never bound to a site, so no "Use it on" choice. */
   batch: boolean;
+  /** Read from a screenshot of the tab (it may be another site's): the popup says so. */
+  captured: boolean;
 }
 
 export interface CandidateReply {

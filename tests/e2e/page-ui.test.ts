@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { launchWithExtension, type LoadedExtension } from './harness';
 import type { FixtureServer } from './server';
 import { call, openPopup, PASSWORD } from './popup-helpers';
+import { evaluateInContentScript } from './content-world';
 import { clickQr, openPage, OVERLAY, servePages, waitForOverlay } from './setup';
 import { totpUri } from './enroll-fixtures';
 import {
@@ -26,7 +27,7 @@ import { t } from './locale-text';
 import type { AccountList } from '../../src/shared/protocol';
 
 const LOGIN_HOST = 'login-ui.test';
-const ISSUERS = ['Place en', 'Place de', 'Hidden codes', 'Locked', 'No chip', 'First run'];
+const ISSUERS = ['Place en', 'Place de', 'Hidden codes', 'Locked', 'No chip', 'First run', 'Too many'];
 
 let server: FixtureServer;
 
@@ -141,6 +142,25 @@ describe('after the click, in English', () => {
     await control.getByLabel('Master password').fill(PASSWORD);
     await control.getByRole('button', { name: 'Unlock' }).click();
     await control.getByRole('button', { name: 'Lock', exact: true }).waitFor({ timeout: 20_000 });
+  });
+
+  it('a page that already confirmed 3 QRs: the click adds nothing and the toast says why', async () => {
+    const page = await setup(ext, 'Too many');
+    // Three keys confirmed by the page's content-script world without a click (a compromised renderer).
+    const forged = await evaluateInContentScript<{ ok: boolean }[]>(
+      page,
+      `Promise.all([1, 2, 3].map(async (n) => {
+        const uri = 'otpauth://totp/Forged:' + n + '?secret=' + 'JBSWY3DPEHPK3PX' + 'ABC'[n - 1] + '&issuer=Forged';
+        const found = await chrome.runtime.sendMessage({ type: 'enroll/candidate', source: { kind: 'uri', uri } });
+        return chrome.runtime.sendMessage({ type: 'enroll/confirm', token: found.value.candidate.token });
+      }))`,
+      'ClickAuth Authenticator',
+    );
+    expect(forged.map((r) => r.ok)).toEqual([true, true, true]);
+    await clickQr(page);
+    await expect.poll(() => accessibleNames(page), { timeout: 10_000 }).toContain(t('en', 'error_enroll_too_many'));
+    expect(await issuers(control)).not.toContain('Too many');
+    await page.close();
   });
 
   it("no in-field button on the setup page's confirmation field; control: a login page gets it", async () => {

@@ -161,12 +161,13 @@ describe('the encrypted vault in real Chromium', () => {
       return `Promise.all(${uris}.map((uri) => chrome.runtime.sendMessage({ type: 'accounts/add-uri', uri })))`;
     };
     const [a, b, c] = await Promise.all([
-      popup.evaluate(batch(0, 34)) as Promise<{ ok: boolean }[]>,
-      options.evaluate(batch(34, 67)) as Promise<{ ok: boolean }[]>,
-      // The content script's only way to add: a QR candidate (here a URI in plain sight) and the click's confirm.
+      popup.evaluate(batch(0, 49)) as Promise<{ ok: boolean }[]>,
+      options.evaluate(batch(49, 97)) as Promise<{ ok: boolean }[]>,
+      // The content script's only way to add: a QR candidate (here a URI in plain sight) and the click's
+      // confirm, at most 3 per page (background/enroll/confirm-limits.ts).
       evaluateInContentScript<{ ok: boolean }[]>(
         site,
-        `Promise.all(${JSON.stringify(Array.from({ length: 33 }, (_, i) => uri(67 + i)))}.map(async (uri) => {
+        `Promise.all(${JSON.stringify(Array.from({ length: 3 }, (_, i) => uri(97 + i)))}.map(async (uri) => {
           const found = await chrome.runtime.sendMessage({ type: 'enroll/candidate', source: { kind: 'uri', uri } });
           return chrome.runtime.sendMessage({ type: 'enroll/confirm', token: found.value.candidate.token });
         }))`,
@@ -179,7 +180,7 @@ describe('the encrypted vault in real Chromium', () => {
     };
     expect(listed.value.accounts).toHaveLength(102);
     const fromSite = listed.value.accounts.filter((v) => v.sites.length > 0);
-    expect(fromSite).toHaveLength(33);
+    expect(fromSite).toHaveLength(3);
     expect(new Set(fromSite.flatMap((v) => v.sites))).toEqual(
       new Set([new URL(server.url('/')).origin.replace('site-a', 'load')]),
     );

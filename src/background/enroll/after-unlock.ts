@@ -13,8 +13,33 @@ export async function finishEnrollmentsAfterUnlock(vault: VaultService): Promise
   }
 }
 
-/** Ask for the master password: the toolbar popup where the browser allows opening it, else a small window. */
-export async function askToUnlock(openPopup = toolbarPopup(), openWindow = openExtensionWindow): Promise<void> {
+/** A tab's content script opens the popup at most once per ASK_COOLDOWN_MS (its later asks are dropped). */
+export const ASK_COOLDOWN_MS = 5_000;
+/** When each tab last asked; entries older than the cooldown are dropped as others come (bounded by open tabs). */
+const lastAsk = new Map<number, number>();
+
+/** Whether a message from tab `tabId` may open the popup now (and, if so, counts it). */
+function mayAsk(tabId: number, now: number): boolean {
+  const last = lastAsk.get(tabId);
+  if (last !== undefined && now >= last && now - last < ASK_COOLDOWN_MS) return false;
+  for (const [tab, at] of lastAsk) if (now - at >= ASK_COOLDOWN_MS || now < at) lastAsk.delete(tab);
+  lastAsk.set(tabId, now);
+  return true;
+}
+
+/**
+ * Ask for the master password: the toolbar popup where the browser allows opening it, else a small
+ * window (one at a time: platform/windows.ts). `tabId`: asked for a content script's message (a click
+ * on the page, or a compromised renderer's forgery): once per ASK_COOLDOWN_MS per tab, so a page cannot
+ * keep the popup (or its window) stealing focus. Without a tab (a menu click, our own pages) it always asks.
+ */
+export async function askToUnlock(
+  tabId?: number,
+  now = Date.now(),
+  openPopup = toolbarPopup(),
+  openWindow = openExtensionWindow,
+): Promise<void> {
+  if (tabId !== undefined && !mayAsk(tabId, now)) return;
   try {
     if (openPopup) return await openPopup();
   } catch {

@@ -7,6 +7,9 @@
  * key was read from a screenshot and may belong to another site, and adds it bound to no site unless
  * the user ticks "Use it on <site>". Only then does the page's confirmation field get a code.
  *
+ * A Google Authenticator export (otpauth-migration:, many accounts at once) is asked about the same
+ * way, named as an export and never bound: a click on the page alone adds no batch of accounts.
+ *
  * One question at a time: a later click replaces it. The popup names the token it answers, so it
  * never adds another QR than the one it shows.
  */
@@ -21,14 +24,14 @@ import { entryFor, type Pending } from './pending';
 const ASK_TTL_MS = 5 * 60_000;
 let asking: { token: string; expires: number } | null = null;
 
-/** The user clicked a captured QR on its page: remember it for the popup. */
+/** The user clicked a captured QR (or an export) on its page: remember it for the popup. */
 export function askAboutCapture(token: string, now = Date.now()): void {
   asking = { token, expires: now + ASK_TTL_MS };
 }
 
 function current(now: number): { token: string; entry: Pending } | null {
   const entry = asking && asking.expires >= now ? entryFor(asking.token, now) : null;
-  if (!entry?.captured) return (asking = null);
+  if (!entry || !(entry.captured || entry.batch)) return (asking = null);
   return { token: asking!.token, entry };
 }
 
@@ -46,6 +49,7 @@ export function capturePending(now = Date.now()): CapturePending | null {
     account: first.account,
     count: entry.accounts.length,
     batch: entry.batch,
+    captured: entry.captured,
   };
 }
 

@@ -3,7 +3,9 @@
  * host with nothing readable inside) is cropped from a capture of the visible tab. Which tab comes
  * from `sender`, never from the message; only its top frame, and only while the tab is the active one
  * in its window (captureVisibleTab captures whatever tab is active). At most MAX_PER_PAGE captures per
- * document; the platform queue keeps under Chrome's 2 captures a second.
+ * document; the platform queue keeps under Chrome's 2 captures a second. Firefox names no document
+ * (no `documentId`): there the page is the tab's top-frame origin, never its URL, which the page
+ * changes at will without a new document (history.pushState, a #fragment) to get a fresh budget.
  */
 import { cropRgba, type RgbaImage } from '../../core/qr';
 import { captureVisibleTab } from '../../platform/capture';
@@ -33,7 +35,7 @@ export async function captureSource(
 ): Promise<RgbaImage | null> {
   const tabId = sender.tab?.id;
   if (tabId === undefined || (sender.frameId ?? 0) !== 0) return null;
-  const page = `${sender.documentId ?? sender.url}`;
+  const page = sender.documentId ? `document:${sender.documentId}` : `origin:${origin}`;
   const record = used.get(tabId);
   const count = record?.page === page ? record.count : 0;
   if (count >= MAX_PER_PAGE) return null;

@@ -20,6 +20,8 @@ export interface Pending {
   expires: number;
   /** Clicked while the vault was locked: complete after unlock. */
   confirmed: boolean;
+  /** Confirmed at least once (charged to the page's bound, confirm-limits.ts; its grace given once). */
+  clicked?: true;
   /** Ids added by this token (for Undo). */
   added: string[];
   /** Ids this token's enrollment moved to the trash ("Replace the old one?"): Undo restores them. */
@@ -81,6 +83,17 @@ export function entryFor(token: string, now = Date.now()): Pending | null {
 export function confirmedWhileLocked(now = Date.now()): [string, Pending][] {
   dropExpired(pending, now);
   return [...pending].filter(([, p]) => p.confirmed);
+}
+
+/**
+ * `token` was clicked while locked: it alone of its tab's QRs waits for the unlock (an earlier click
+ * in the tab is superseded), so an unlock adds at most one key per tab that the user did not see added.
+ */
+export function confirmOnly(token: string): void {
+  const entry = pending.get(token);
+  if (!entry) return;
+  for (const p of pending.values()) if (p.tabId === entry.tabId) p.confirmed = false;
+  entry.confirmed = true;
 }
 
 /** The tab closed: forget its unclicked QRs. */

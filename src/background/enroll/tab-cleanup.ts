@@ -1,10 +1,11 @@
 import { tabRemoved, type TabRemovedEvent } from '../../platform/tabs';
 import { forgetCaptureBudget } from './capture-source';
+import { forgetConfirms } from './confirm-limits';
 import { candidateQueue } from './decode-source';
 import { forgetTab } from './pending';
 
 /**
- * When a tab closes, its unclicked QR tokens, its capture budget and its decode budget and queue go
+ * When a tab closes, its unclicked QR tokens, its capture budget, its confirmation count and its decode budget and queue go
  * with it (memory stays bounded by open tabs). A tab that loads another page keeps what it queued:
  * listening to `tabs.onUpdated` would wake the worker at every change of every tab, and the queue is
  * bounded by the tab's decode budget anyway (decode-queue.ts).
@@ -13,6 +14,7 @@ export function startTabCleanup(onRemoved: TabRemovedEvent = tabRemoved(), queue
   onRemoved.addListener((tabId) => {
     forgetTab(tabId);
     forgetCaptureBudget(tabId);
+    forgetConfirms(tabId);
     queue.forgetTab(tabId);
   });
 }

@@ -56,7 +56,8 @@ export async function enrollCandidate(source: CandidateSource, sender: SenderLik
     count: accounts.length,
     batchIndex: batch?.batchIndex ?? 0,
     batchSize: batch?.batchSize ?? 0,
-    asks: captured,
+    // A capture may be another site's; an export adds many accounts at once: the popup asks first.
+    asks: captured || batch !== null,
   };
   return { candidate, isQr };
 }

@@ -2,8 +2,9 @@ import type { EnrollOutcome } from '../../shared/protocol';
 import type { SenderLike } from '../../shared/sender';
 import { BackgroundError } from '../errors';
 import { completeEnrollment } from '../enroll/complete';
-import { lookup, whereFrom } from '../enroll/pending';
+import { confirmOnly, lookup, whereFrom } from '../enroll/pending';
 import { askAboutCapture } from '../enroll/capture-ask';
+import { chargeConfirm } from '../enroll/confirm-limits';
 import { senderOrigin } from '../../shared/sender';
 import type { Services } from './context';
 
@@ -12,24 +13,38 @@ const UNLOCK_GRACE_MS = 10 * 60_000;
 
 /**
  * `enroll/confirm` (content scripts): the user clicked the highlighted QR (the content script only
- * sends this for a trusted click). Locked: remember the click, ask for the password, finish after
- * unlock (see index.ts). A QR read from a tab capture is never added here: the popup asks first
- * (see enroll/capture-ask.ts).
+ * sends this for a trusted click). The background cannot see the click, so a page confirms at most a
+ * few QRs (enroll/confirm-limits.ts, else `enroll/too-many`). Locked: remember the click (the tab's
+ * newest only), ask for the password, finish after unlock (see index.ts). A QR read from a tab capture,
+ * and a Google Authenticator export (many accounts at once), are never added here: the popup asks
+ * first (see enroll/capture-ask.ts).
  */
-export async function enrollConfirm(services: Services, token: string, sender: SenderLike): Promise<EnrollOutcome> {
-  const entry = lookup(token, whereFrom(sender, senderOrigin(sender)));
-  if (!entry) throw new BackgroundError('protocol/bad-request', 'Unknown or expired QR');
-  if (entry.captured) {
-    askAboutCapture(token);
-    await services.askToUnlock();
+export async function enrollConfirm(
+  services: Services,
+  token: string,
+  sender: SenderLike,
+  now = Date.now(),
+): Promise<EnrollOutcome> {
+  const origin = senderOrigin(sender);
+  const entry = lookup(token, whereFrom(sender, origin), now);
+  if (!entry || !origin) throw new BackgroundError('protocol/bad-request', 'Unknown or expired QR');
+  const first = !entry.clicked;
+  if (first) {
+    chargeConfirm(sender, origin, now);
+    entry.clicked = true;
+  }
+  if (entry.captured || entry.batch) {
+    askAboutCapture(token, now);
+    await services.askToUnlock(sender.tab?.id);
     return { kind: 'asked' };
   }
   const state = await services.vault.state();
   if (state !== 'unlocked') {
-    entry.confirmed = true;
-    // The user has 10 minutes from the click to unlock, even when the QR was read long before it.
-    entry.expires = Math.max(entry.expires, Date.now() + UNLOCK_GRACE_MS);
-    await services.askToUnlock();
+    confirmOnly(token);
+    // The user has 10 minutes from the click to unlock, even when the QR was read long before it;
+    // given once: clicking the same QR again does not keep it waiting longer.
+    if (first) entry.expires = Math.max(entry.expires, now + UNLOCK_GRACE_MS);
+    await services.askToUnlock(sender.tab?.id);
     return state === 'empty' ? { kind: 'locked', setup: true } : { kind: 'locked' };
   }
   return completeEnrollment(services.vault, entry);

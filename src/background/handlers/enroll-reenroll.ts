@@ -21,7 +21,7 @@ export async function enrollReenroll(
   const entry = lookup(token, whereFrom(sender, senderOrigin(sender)));
   if (!entry || entry.captured) throw new BackgroundError('protocol/bad-request', 'Unknown or expired QR');
   if ((await services.vault.state()) !== 'unlocked') {
-    await services.askToUnlock();
+    await services.askToUnlock(sender.tab?.id);
     return { kind: 'locked' };
   }
   return completeEnrollment(services.vault, entry, { reenroll: choice === 'replace' ? 'replace' : 'keep' });

@@ -14,6 +14,6 @@ export async function fillChoose(services: Services, sender: SenderLike): Promis
   const tabId = sender.tab?.id;
   if (!origin || tabId === undefined) throw new BackgroundError('protocol/bad-request', 'Not a web page');
   rememberPick({ tabId, frameId: sender.frameId ?? 0, documentId: sender.documentId, origin });
-  await services.askToUnlock();
+  await services.askToUnlock(sender.tab?.id);
   return {};
 }

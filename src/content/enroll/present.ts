@@ -90,8 +90,13 @@ async function confirm(token: string): Promise<void> {
     return found.reread();
   }
   if (found) found.acted = true;
-  // No answer (extension reloaded): the click does nothing; the page keeps its button.
-  const outcome = await sendToBackground({ type: 'enroll/confirm', token }).catch(() => null);
+  // No answer (extension reloaded): the click does nothing; the page keeps its button. Refused because
+  // this page has added several keys already (background enroll/confirm-limits.ts): the toast says so.
+  const outcome = await sendToBackground({ type: 'enroll/confirm', token }).catch((error: unknown) => {
+    if (found && (error as { code?: unknown } | null)?.code === 'enroll/too-many')
+      found.overlay.toast(message('error_enroll_too_many'));
+    return null;
+  });
   if (outcome) enrolled(token, outcome);
 }
 

@@ -1,5 +1,5 @@
 /** Typed errors of the import layer (ARCHITECTURE rule 7: a stable code, words at the edge). */
-import { CoreError, isCoreError, type ErrorCode } from '../errors';
+import { CoreError, isCoreError, MAX_VAULT_ACCOUNTS, type ErrorCode } from '../errors';
 
 export const unrecognized = (what = 'This file is not in a format we can import'): CoreError =>
   new CoreError('import/unrecognized', what, 'data');
@@ -31,7 +31,7 @@ export const PASSWORD_CODES: ReadonlySet<string> = new Set([
 ]);
 
 /** Most accounts one import may hold: real exports have hundreds; each is one vault entry to write. */
-export const MAX_IMPORT_ACCOUNTS = 10_000;
+export const MAX_IMPORT_ACCOUNTS = MAX_VAULT_ACCOUNTS;
 
 /** More entries than any real export holds: refused before they are read one by one. */
 export const tooMany = (count: number): CoreError =>

@@ -6,7 +6,7 @@
  * duplicate index and the next order are built once and kept up to date. The input vault is not
  * changed; `done()` returns the new one.
  */
-import { DuplicateAccount, CoreError } from '../errors';
+import { DuplicateAccount, CoreError, MAX_VAULT_ACCOUNTS, VaultFull } from '../errors';
 import {
   checkSecret,
   duplicateKey,
@@ -19,7 +19,7 @@ import {
 import type { Account, TrashEntry, VaultData } from './types';
 
 export interface VaultBatch {
-  /** addAccount: throws `vault/duplicate` or `otp/bad-params` as it does, and changes nothing then. */
+  /** addAccount: throws `vault/duplicate`, `otp/bad-params` or `vault/full` as it does, and changes nothing then. */
   add(input: NewAccount): Account;
   /** deleteAccount (to the trash): throws `vault/not-found`. */
   delete(id: string): void;
@@ -53,6 +53,7 @@ export function batchEdit(vault: VaultData, context: AddContext): VaultBatch {
       checkSecret(input);
       const duplicate = byKey.get(duplicateKey(input))?.[0];
       if (duplicate !== undefined) throw new DuplicateAccount(duplicate.id);
+      if (active.size >= MAX_VAULT_ACCOUNTS) throw new VaultFull();
       const id = freshId(context, taken);
       if (orderStale) [order, orderStale] = [nextOrder(active.values()), false];
       const account = newAccount(input, id, input.order ?? order, context.now);

@@ -4,7 +4,7 @@
  * Parameters of the code itself (digits, period, ...) are validated by ../otpauth-uri and ../otp
  * before they reach the vault; here only what the vault itself needs is checked.
  */
-import { CoreError, DuplicateAccount } from '../errors';
+import { CoreError, DuplicateAccount, MAX_VAULT_ACCOUNTS, VaultFull } from '../errors';
 import { DEFAULT_FILL_OPTIONS, TRASH_RETENTION_MS, type Account, type FillOptions, type VaultData } from './types';
 import { cleanName } from './names';
 import { toHex } from '../crypto/bytes';
@@ -59,7 +59,8 @@ const copyCodes = (codes: Account['backupCodes']): Account['backupCodes'] => cod
 /**
  * Adds an account at the end of its group. Throws `vault/duplicate` (a `DuplicateAccount` carrying
  * `existingId`) when the same type and secret is already active, and `otp/bad-params` for an
- * empty secret (it could not be stored and read back). Many at once: ./batch.ts (linear, same rules).
+ * empty secret (it could not be stored and read back), and `vault/full` (VaultFull) when the vault
+ * already holds MAX_VAULT_ACCOUNTS active accounts. Many at once: ./batch.ts (linear, same rules).
  */
 export function addAccount(
   vault: VaultData,
@@ -69,6 +70,7 @@ export function addAccount(
   checkSecret(input);
   const duplicate = findDuplicate(vault, input);
   if (duplicate !== undefined) throw new DuplicateAccount(duplicate.id);
+  if (vault.accounts.length >= MAX_VAULT_ACCOUNTS) throw new VaultFull();
   const taken = new Set([...vault.accounts, ...vault.trash.map((t) => t.account)].map((a) => a.id));
   const id = freshId(context, taken);
   const order = input.order ?? nextOrder(vault.accounts);

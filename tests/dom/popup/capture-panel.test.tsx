@@ -8,6 +8,7 @@ import { button, click, mount, msg, unmount } from './helpers';
 import { parseOtpauthUri } from '../../../src/core/otpauth-uri';
 import { remember } from '../../../src/background/enroll/pending';
 import { askAboutCapture } from '../../../src/background/enroll/capture-ask';
+import { encodeMigration } from '../../../src/core/otpauth-uri/migration';
 
 afterEach(() => {
   unmount();
@@ -83,5 +84,28 @@ describe('capture confirmation panel', () => {
     expect(el.textContent).toContain(msg('captureKeys', '3'));
     await click(button(el, msg('captureAdd')));
     expect(await sites()).toEqual([[], [], []]);
+  });
+
+  it('an export clicked on the page (read from the page, no screenshot): asked here, no screenshot warning, added unbound', async () => {
+    const bg = await withVault(await startBackground('https://export.evil.test/setup'), []);
+    bg.frames['content/enrolled'] = () => ({});
+    const uri = encodeMigration({
+      accounts: [key(0), key(1), key(2)],
+      version: 1,
+      batchSize: 1,
+      batchIndex: 0,
+      batchId: 9,
+    });
+    const { candidate } = await bg.fromPage({ type: 'enroll/candidate', source: { kind: 'uri', uri } });
+    expect(candidate).toMatchObject({ count: 3, asks: true });
+    expect(await bg.fromPage({ type: 'enroll/confirm', token: candidate!.token })).toEqual({ kind: 'asked' });
+    expect(await bg.accounts()).toEqual([]);
+    const el = await mount(bg.api);
+    const panel = el.querySelector('[data-testid=capture-panel]')!;
+    expect(panel.textContent).toContain(msg('captureKeys', '3'));
+    expect(panel.textContent).not.toContain(msg('captureWarning', 'evil.test'));
+    expect(panel.querySelector('input[type=checkbox]')).toBeNull();
+    await click(button(el, msg('captureAdd')));
+    expect((await bg.accounts()).map((a) => a.sites)).toEqual([[], [], []]);
   });
 });

@@ -71,4 +71,20 @@ describe('capture budget', () => {
     await ask(5, 'second');
     expect(captures).toHaveLength(8);
   });
+
+  it('Firefox (no documentId): a page that changes its URL (pushState, #fragment) keeps its 6, not 6 per URL', async () => {
+    open(6, 'evil.example');
+    const origin = 'https://evil.example';
+    for (let n = 0; n < 50; n++) {
+      // The same document; only its URL changed. Firefox's sender has no documentId.
+      const firefox = { tab: { id: 6 }, frameId: 0, url: `${origin}/#${n}`, origin };
+      for (let i = 0; i < 6; i++) await captureSource(request, firefox, origin, deps);
+    }
+    expect(captures).toHaveLength(6);
+    // Another site in the same tab is another page: its own 6.
+    open(6, 'next.example');
+    const next = { tab: { id: 6 }, frameId: 0, url: 'https://next.example/', origin: 'https://next.example' };
+    await captureSource(request, next, next.origin, deps);
+    expect(captures).toHaveLength(7);
+  });
 });

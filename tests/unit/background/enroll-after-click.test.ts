@@ -3,7 +3,7 @@
  * clicks confirmed while locked that would outlive their token, and the re-enroll question asked after
  * an unlock. Each with a control where the flow does act.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { memoryPorts } from './memory-ports';
 import { fakeBrowser } from '../../fake-browser';
 
@@ -14,12 +14,15 @@ const { remember, lookup, forgetTab } = await import('../../../src/background/en
 const { enrollReenroll } = await import('../../../src/background/handlers/enroll-reenroll');
 const { enrollConfirm } = await import('../../../src/background/handlers/enroll-confirm');
 const { finishEnrollmentsAfterUnlock } = await import('../../../src/background/enroll/after-unlock');
+const { forgetConfirms } = await import('../../../src/background/enroll/confirm-limits');
 const { matchAccounts } = await import('../../../src/core/site');
 const { withSitesOf } = await import('../../../src/core/vault');
 
 const ORIGIN = 'https://mailmachine.test';
 const USER_CONTENT = 'https://user1.mailmachine.test';
 const sender = { origin: ORIGIN, url: `${ORIGIN}/setup`, tab: { id: 7 }, frameId: 0, documentId: 'doc' };
+// Each test is a fresh page: the per-page bound on confirmations (confirm-limits.ts) starts afresh.
+beforeEach(() => forgetConfirms(7));
 const key = (byte: number) => new Uint8Array(20).fill(byte);
 const parsed = (secret: Uint8Array, account = 'zoe') =>
   ({

@@ -18,6 +18,7 @@ const { remember, lookup } = await import('../../../src/background/enroll/pendin
 const { askAboutCapture, captureAccept, capturePending, captureReject } =
   await import('../../../src/background/enroll/capture-ask');
 const { enrollConfirm } = await import('../../../src/background/handlers/enroll-confirm');
+const { forgetConfirms } = await import('../../../src/background/enroll/confirm-limits');
 const { decodeBase32 } = await import('../../../src/core/bytes/base32');
 const { addAccount } = await import('../../../src/core/vault');
 const { lookalikeFor } = await import('../../../src/background/fill/lookalike-for');
@@ -132,6 +133,7 @@ describe('a captured QR: the popup asks first', () => {
   beforeEach(async () => {
     vault = await unlocked();
     askToUnlock.mockClear();
+    forgetConfirms(7); // each test is a fresh page (confirm-limits.ts)
   });
 
   it('a page click adds nothing and opens the popup, which names the page', async () => {
@@ -147,6 +149,7 @@ describe('a captured QR: the popup asks first', () => {
       account: 'user1',
       count: 1,
       batch: false,
+      captured: true,
     });
   });
 

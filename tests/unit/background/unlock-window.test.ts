@@ -1,0 +1,64 @@
+/**
+ * Asking the user (askToUnlock) from a content script's message: where the toolbar popup cannot be
+ * opened by code, a small window instead, but one at a time (focused again, not opened again) and at
+ * most once per 5 s per tab. A page (or a compromised renderer) sending fill/choose or enroll/confirm
+ * over and over used to open a new window every time. (Review rev-msg F3.)
+ */
+import { fakeBrowser } from '@webext-core/fake-browser';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { ASK_COOLDOWN_MS, askToUnlock } from '../../../src/background/enroll/after-unlock';
+import { openExtensionWindow } from '../../../src/platform/windows';
+
+const popups = async () => (await fakeBrowser.windows.getAll()).filter((w) => w.type === 'popup');
+
+beforeEach(() => {
+  fakeBrowser.reset();
+});
+
+describe('askToUnlock: once per tab per cooldown', () => {
+  const refused = async () => {
+    throw new Error('no focused window');
+  };
+
+  it('20 asks from one tab within 5 s open one window; another tab, or 5 s later, asks again', async () => {
+    const open = vi.fn(async () => undefined);
+    const now = 1_000_000;
+    for (let i = 0; i < 20; i++) await askToUnlock(1, now + i * 100, refused, open);
+    expect(open).toHaveBeenCalledTimes(1);
+    await askToUnlock(2, now + 2000, refused, open);
+    expect(open).toHaveBeenCalledTimes(2);
+    await askToUnlock(1, now + ASK_COOLDOWN_MS, refused, open);
+    expect(open).toHaveBeenCalledTimes(3);
+  });
+
+  it('the toolbar popup path has the same cooldown; an ask with no tab (a menu click) always asks', async () => {
+    const popup = vi.fn(async () => undefined);
+    const open = vi.fn(async () => undefined);
+    const now = 2_000_000;
+    for (let i = 0; i < 5; i++) await askToUnlock(3, now + i, popup, open);
+    expect(popup).toHaveBeenCalledTimes(1);
+    for (let i = 0; i < 3; i++) await askToUnlock(undefined, now + i, popup, open);
+    expect(popup).toHaveBeenCalledTimes(4);
+    expect(open).not.toHaveBeenCalled();
+  });
+});
+
+describe('openExtensionWindow: one window at a time', () => {
+  it('20 calls at once open one popup window, and focus it again later', async () => {
+    await Promise.all(Array.from({ length: 20 }, () => openExtensionWindow('src/popup/index.html', 380, 560)));
+    expect(await popups()).toHaveLength(1);
+    const update = vi.spyOn(fakeBrowser.windows, 'update');
+    await openExtensionWindow('src/popup/index.html', 380, 560);
+    expect(await popups()).toHaveLength(1);
+    expect(update).toHaveBeenCalledWith((await popups())[0]!.id, { focused: true });
+  });
+
+  it('once the user closed it, the next call opens a new one', async () => {
+    await openExtensionWindow('src/popup/index.html', 380, 560);
+    const [first] = await popups();
+    await fakeBrowser.windows.remove(first!.id!);
+    expect(await popups()).toHaveLength(0);
+    await openExtensionWindow('src/popup/index.html', 380, 560);
+    expect(await popups()).toHaveLength(1);
+  });
+});
