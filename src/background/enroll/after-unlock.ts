@@ -14,7 +14,8 @@ export async function finishEnrollmentsAfterUnlock(vault: VaultService): Promise
 }
 
 /** A tab's content script opens the popup at most once per ASK_COOLDOWN_MS (its later asks are dropped). */
-export const ASK_COOLDOWN_MS = 5_000;
+// Short enough that a user who closed the popup by mistake and clicks again is answered.
+export const ASK_COOLDOWN_MS = 2_000;
 /** When each tab last asked; entries older than the cooldown are dropped as others come (bounded by open tabs). */
 const lastAsk = new Map<number, number>();
 

@@ -1,7 +1,7 @@
 /**
  * Asking the user (askToUnlock) from a content script's message: where the toolbar popup cannot be
  * opened by code, a small window instead, but one at a time (focused again, not opened again) and at
- * most once per 5 s per tab. A page (or a compromised renderer) sending fill/choose or enroll/confirm
+ * most once per 2 s per tab. A page (or a compromised renderer) sending fill/choose or enroll/confirm
  * over and over used to open a new window every time. (Review rev-msg F3.)
  */
 import { fakeBrowser } from '@webext-core/fake-browser';
@@ -20,7 +20,7 @@ describe('askToUnlock: once per tab per cooldown', () => {
     throw new Error('no focused window');
   };
 
-  it('20 asks from one tab within 5 s open one window; another tab, or 5 s later, asks again', async () => {
+  it('20 asks from one tab within 2 s open one window; another tab, or 2 s later, asks again', async () => {
     const open = vi.fn(async () => undefined);
     const now = 1_000_000;
     for (let i = 0; i < 20; i++) await askToUnlock(1, now + i * 100, refused, open);
