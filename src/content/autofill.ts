@@ -119,10 +119,16 @@ export async function fillNow(grant: string, accountId?: string): Promise<{ fill
   return { filled: await offer(target, { ...(accountId ? { accountId } : {}), grant }) };
 }
 
-/** The user picked an account in the popup after clicking our button: fill its code (this document only). */
-export async function fillPicked(answer: CodeAnswer, origin: string): Promise<{ filled: boolean }> {
+/**
+ * The user picked an account in the popup after clicking our button: ask for its code with the grant
+ * the background sent (it answers only this frame's document of the picked origin), and fill it.
+ */
+export async function fillPicked(grant: string, origin: string): Promise<{ filled: boolean }> {
   const target = location.origin === origin ? userLook() : null;
-  return { filled: target !== null && apply(target, answer) };
+  if (!target) return { filled: false };
+  // No answer (another document, the vault locked meanwhile, extension reloaded): nothing is filled.
+  const answer = await sendToBackground({ type: 'fill/pick-code', grant }).catch(() => null);
+  return { filled: answer !== null && apply(target, answer) };
 }
 
 /** Waits up to ~1 s for `target` to be seen (a step of a sign-in that slides or fades in). */

@@ -15,7 +15,7 @@ installDevLogSink();
 onBackgroundMessage({
   'content/ping': async () => ({ href: location.href, topFrame: window === window.top }),
   'content/fill-now': ({ accountId, grant }) => fillNow(grant, accountId),
-  'content/fill-code': ({ answer, origin }) => fillPicked(answer, origin),
+  'content/pick-ready': ({ grant, origin }) => fillPicked(grant, origin),
 });
 answerEnrollMessages();
 

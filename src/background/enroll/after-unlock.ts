@@ -1,15 +1,15 @@
 import { openExtensionWindow, toolbarPopup } from '../../platform/windows';
 import type { VaultService } from '../vault/vault-service';
-import { sendToFrame } from '../send-to-frame';
 import { completeEnrollment } from './complete';
 import { confirmedWhileLocked } from './pending';
+import { tellFrame } from './told';
 
 /** QRs clicked while locked are added once the user unlocks; their pages are told, to fill the field. */
 export async function finishEnrollmentsAfterUnlock(vault: VaultService): Promise<void> {
   for (const [token, entry] of confirmedWhileLocked()) {
     const outcome = await completeEnrollment(vault, entry);
-    // To the same document only (a frame that navigated since must not receive this site's code).
-    await sendToFrame(entry.tabId, { type: 'content/enrolled', token, outcome }, entry);
+    // The frame is told, and asks for the outcome: only the same origin and document get it (told.ts).
+    await tellFrame(entry, token, outcome);
   }
 }
 

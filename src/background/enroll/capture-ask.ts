@@ -16,10 +16,10 @@
 import { siteOf } from '../../core/site';
 import type { CapturePending, EnrollOutcome } from '../../shared/protocol';
 import { BackgroundError } from '../errors';
-import { sendToFrame } from '../send-to-frame';
 import type { VaultService } from '../vault/vault-service';
 import { completeEnrollment } from './complete';
 import { entryFor, type Pending } from './pending';
+import { tellFrame } from './told';
 
 const ASK_TTL_MS = 5 * 60_000;
 let asking: { token: string; expires: number } | null = null;
@@ -59,7 +59,7 @@ export async function captureAccept(
   token: string,
   bind: boolean,
   tell: (entry: Pending, outcome: EnrollOutcome) => Promise<unknown> = (entry, outcome) =>
-    sendToFrame(entry.tabId, { type: 'content/enrolled', token, outcome }, entry),
+    tellFrame(entry, token, outcome),
   now = Date.now(),
 ): Promise<{ count: number; duplicates: number; bound: boolean }> {
   const found = current(now);

@@ -3,11 +3,14 @@
  * locked, a click on our button (content script, trusted and genuine clicks only) opens the popup,
  * which unlocks and/or lets the user pick the account. Each click is a pick with its own id, held for
  * that one frame and document (./pick-store.ts); the popup shows the pick of its tab and fills by that
- * id, so the code goes only where the popup said. Account names never enter the page.
+ * id, so the code goes only where the popup said. The frame is told only that its pick is ready and
+ * asks for the code itself (pickCode): the code goes to the asker the browser's `sender` shows to be
+ * the pick's frame, origin and document, never to a frame id alone. Account names never enter the page.
  */
 import { matchAccounts, siteOf } from '../../core/site';
 import { updateAccount, type VaultData } from '../../core/vault';
 import type { CodeAnswer, PendingPick } from '../../shared/protocol';
+import { senderOrigin, type SenderLike } from '../../shared/sender';
 import { BackgroundError } from '../errors';
 import { sendToFrame } from '../send-to-frame';
 import type { VaultService } from '../vault/vault-service';
@@ -90,22 +93,9 @@ export async function pickAccount(
     if (!ids.includes(id)) throw new BackgroundError('protocol/bad-request', 'That account belongs to another site');
     return always && unbound.includes(id) ? updateAccount(data, id, { sites: [pick.origin] }, { now }) : data;
   };
-  const offset = await codeOffsetNow();
-  const answerFor = (data: VaultData) =>
-    codeAnswer(
-      data.accounts.find((a) => a.id === id)!,
-      now,
-      true,
-      pick.origin,
-      offset,
-    );
-  const answer = always
-    ? await vault.mutate((data) => {
-        const next = choose(data);
-        return { data: next, result: answerFor(next) };
-      })
-    : await vault.read((data) => answerFor(choose(data)));
-  return sendCode(pick, answer);
+  if (always) await vault.mutate((data) => ({ data: choose(data), result: null }));
+  else await vault.read(choose);
+  return sendCode(pick, id);
 }
 
 /** After an unlock asked for by the in-field button: fill tab `tabId`'s pick at once if exactly one account is the site's. */
@@ -116,18 +106,68 @@ export async function finishPickAfterUnlock(
 ): Promise<void> {
   const pick = tabId === null ? null : picks.latest(tabId, now);
   if (!pick) return;
-  const offset = await codeOffsetNow();
-  const answer = await vault.read((data) => {
+  const id = await vault.read((data) => {
     const { bound } = eligible(data, pick.origin);
     const account = bound.length === 1 ? data.accounts.find((a) => a.id === bound[0]) : undefined;
-    return account ? codeAnswer(account, now, true, pick.origin, offset) : null;
+    return account?.id ?? null;
   });
-  if (!answer) return;
+  if (id === null) return;
   picks.remove(pick);
-  await sendCode(pick, answer);
+  await sendCode(pick, id);
 }
 
-async function sendCode(pick: Pick, answer: CodeAnswer): Promise<{ filled: boolean }> {
-  const reply = await sendToFrame(pick.tabId, { type: 'content/fill-code', answer, origin: pick.origin }, pick);
-  return { filled: reply?.filled === true };
+/** A picked account waiting for its frame to ask for the code (`fill/pick-code`), under a one-use grant. */
+interface Ready extends PickTarget {
+  accountId: string;
+  expires: number;
+}
+
+/** Only while `content/pick-ready` is on its way and answered (a wake and a resend included). */
+const READY_TTL_MS = 30_000;
+const ready = new Map<string, Ready>();
+
+/**
+ * Tells the pick's frame that its code is ready; the frame asks for it with the grant (pickCode). The
+ * code never travels unasked: where the browser names no document (Firefox), the frame id may hold
+ * another site's page by now, and only the asking frame's `sender` can say which document it is.
+ */
+async function sendCode(pick: Pick, accountId: string): Promise<{ filled: boolean }> {
+  const grant = crypto.randomUUID();
+  const { tabId, frameId, documentId, origin } = pick;
+  ready.set(grant, { tabId, frameId, documentId, origin, accountId, expires: Date.now() + READY_TTL_MS });
+  try {
+    const reply = await sendToFrame(tabId, { type: 'content/pick-ready', grant, origin }, pick);
+    return { filled: reply?.filled === true };
+  } finally {
+    ready.delete(grant);
+  }
+}
+
+/**
+ * `fill/pick-code` (content scripts): the picked account's code for `grant`, only to the pick's own
+ * frame: same tab and frame, the pick's origin (from `sender`, never the message) and, where the browser
+ * names documents (Chrome), the same document. The grant is used up by its first ask from that frame,
+ * answered or not; another tab's or frame's ask leaves it (it cannot know the grant anyway).
+ */
+export async function pickCode(
+  vault: VaultService,
+  grant: string,
+  sender: SenderLike,
+  now = Date.now(),
+): Promise<CodeAnswer | null> {
+  const waiting = ready.get(grant);
+  if (!waiting || waiting.expires < now) return null;
+  if (waiting.tabId !== sender.tab?.id || waiting.frameId !== (sender.frameId ?? 0)) return null;
+  ready.delete(grant);
+  if (senderOrigin(sender) !== waiting.origin) return null;
+  if (waiting.documentId !== undefined && sender.documentId !== waiting.documentId) return null;
+  if ((await vault.state()) !== 'unlocked') return null;
+  const offset = await codeOffsetNow();
+  return vault.read((data) => {
+    // Still one the pick's site may have (the vault may have changed since the pick).
+    const account = eligible(data, waiting.origin).ids.includes(waiting.accountId)
+      ? data.accounts.find((a) => a.id === waiting.accountId)
+      : undefined;
+    return account ? codeAnswer(account, now, true, waiting.origin, offset) : null;
+  });
 }

@@ -9,6 +9,7 @@ import { enrollCode } from '../handlers/enroll-code';
 import { enrollConfirm } from '../handlers/enroll-confirm';
 import { enrollUndo } from '../handlers/enroll-undo';
 import { enrollReenroll } from '../handlers/enroll-reenroll';
+import { enrollOutcome } from '../enroll/told';
 
 export function enrollHandlers(services: Services): AreaHandlers<typeof enrollMessages> {
   return {
@@ -16,6 +17,7 @@ export function enrollHandlers(services: Services): AreaHandlers<typeof enrollMe
     'enroll/confirm': (m, { sender }) => enrollConfirm(services, m.token, sender),
     'enroll/undo': (m, { sender }) => enrollUndo(services, m.token, sender),
     'enroll/reenroll': (m, { sender }) => enrollReenroll(services, m.token, m.choice, sender),
+    'enroll/outcome': (m, { sender }) => enrollOutcome(m.token, sender),
     'enroll/code': (m, { sender }) => enrollCode(services, m.token, sender),
     'enroll/backup-codes': (m, { sender }) => enrollBackupCodes(services, m.token, m.codes, sender),
     'enroll/capture-pending': () => capturePending(),

@@ -4,7 +4,7 @@ import type { AreaHandlers } from '../router';
 import type { Services } from '../handlers/context';
 import { activeTab } from '../active-tab';
 import { fillActiveTab } from '../fill-shortcut';
-import { cancelPick, pendingPick, pickAccount } from '../fill/pick';
+import { cancelPick, pendingPick, pickAccount, pickCode } from '../fill/pick';
 import { fillChoose } from '../handlers/fill-choose';
 import { fillRequest, fillRequestOf } from '../handlers/fill-request';
 import { uiLoad } from '../handlers/ui-load';
@@ -23,6 +23,7 @@ export function fillHandlers(services: Services): AreaHandlers<typeof fillMessag
         always: m.always,
         despiteLookalike: m.despiteLookalike === true,
       }),
+    'fill/pick-code': (m, { sender }) => pickCode(vault, m.grant, sender),
     'fill/pick-cancel': async (m) => (cancelPick(m.pickId), {}),
     'fill/active-tab': (m) => fillActiveTab(m.id),
   };

@@ -297,8 +297,12 @@ function scan(): void {
  */
 export function answerEnrollMessages(): void {
   onBackgroundMessage({
-    'content/enrolled': async ({ token, outcome }) => {
-      (await pageUi()).enrolled(token, outcome);
+    // Told that a QR's enrollment ended away from the page: the outcome (and the confirmation code in
+    // it) is asked for, and given only to this frame's document of the QR's origin.
+    'content/enrolled': async ({ token }) => {
+      // No answer (another document, asked already, extension reloaded): nothing to show.
+      const outcome = await sendToBackground({ type: 'enroll/outcome', token }).catch(() => null);
+      if (outcome) (await pageUi()).enrolled(token, outcome);
       return {};
     },
     'content/scan': scanPage,

@@ -26,6 +26,11 @@ export const enrollMessages = {
     CONTENT,
     payload({ token: uuid, choice: oneOf('replace', 'keep') }),
   ),
+  /**
+   * The frame told `content/enrolled`: how the enrollment of `token` ended (toast, confirmation code),
+   * once, only to the frame, origin and document the token is bound to.
+   */
+  'enroll/outcome': message<{ token: string }, EnrollOutcome | null>(CONTENT, token),
   /** The setup page's confirmation field rolled over: the enrolled account's current code (never the next). */
   'enroll/code': message<{ token: string }, { code: string; validUntil: number | null }>(CONTENT, token),
   'enroll/backup-codes': message<{ token: string; codes: string[] }, { saved: number }>(

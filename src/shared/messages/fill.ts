@@ -3,7 +3,7 @@
  * background reads the origin from `sender`) and open the popup; picking, and filling the active tab,
  * are the popup's.
  */
-import type { FillAnswer, PendingPick } from '../protocol';
+import type { CodeAnswer, FillAnswer, PendingPick } from '../protocol';
 import { bool, optional, payload, str, uuid } from '../validate/check';
 import { accountId } from '../validate/fill';
 import { CONTENT, message, PAGES, type NoFields } from './define';
@@ -29,6 +29,11 @@ export const fillMessages = {
   ),
   /** The user clicked the in-field button: open the popup to unlock or pick an account for this frame. */
   'fill/choose': message<NoFields, NoFields>(CONTENT, payload({})),
+  /**
+   * The frame told `content/pick-ready`: the picked account's code, for the one-use `grant` that came
+   * with it, only if this frame (origin and, where the browser names it, document) is the pick's.
+   */
+  'fill/pick-code': message<{ grant: string }, CodeAnswer | null>(CONTENT, payload({ grant: uuid })),
   /** Popup: the in-field pick waiting in the active tab (the popup's), with its id, if any. */
   'fill/pick-pending': message<NoFields, PendingPick | null>(PAGES, payload({})),
   /**

@@ -5,7 +5,7 @@
  * belts and braces against our own bugs; they are hand-written and tiny because this file ships in
  * every web page's content script.
  */
-import type { CodeAnswer, ContentHello, EnrollOutcome } from '../protocol';
+import type { ContentHello } from '../protocol';
 import type { Check } from '../validate/check';
 import { BACKGROUND, message, type NoFields } from './define';
 
@@ -16,11 +16,11 @@ import { BACKGROUND, message, type NoFields } from './define';
  */
 export const CONTENT_FIELDS = {
   'content/ping': '',
-  'content/enrolled': 'token outcome:object',
+  'content/enrolled': 'token',
   'content/scan': '',
   'content/notice': 'text',
   'content/fill-now': 'grant',
-  'content/fill-code': 'origin answer:object',
+  'content/pick-ready': 'origin grant',
 };
 
 /**
@@ -47,11 +47,14 @@ const fields =
 
 export const toContentMessages = {
   'content/ping': message<NoFields, ContentHello>(BACKGROUND, fields('content/ping')),
-  /** An enrollment confirmed while locked completed after unlock. */
-  'content/enrolled': message<{ token: string; outcome: EnrollOutcome }, NoFields>(
-    BACKGROUND,
-    fields('content/enrolled'),
-  ),
+  /**
+   * An enrollment finished away from the page (confirmed while locked, then unlocked; a captured QR
+   * accepted in the popup). Only the token: the frame asks for the outcome (`enroll/outcome`), which the
+   * background gives only to the frame, origin and document the token is bound to, judged from the
+   * browser's `sender`. Where the browser names no document (Firefox), a frame id may hold another
+   * site's page by now; what it is told here is worth nothing to it.
+   */
+  'content/enrolled': message<{ token: string }, NoFields>(BACKGROUND, fields('content/enrolled')),
   /** "Scan this page" from the popup: the page's authenticator QR tokens and how many QR codes it has. */
   'content/scan': message<
     NoFields,
@@ -64,9 +67,15 @@ export const toContentMessages = {
     BACKGROUND,
     fields('content/fill-now'),
   ),
-  /** Fill this code, picked by the user in the popup for this very document. */
-  'content/fill-code': message<{ answer: CodeAnswer; origin: string }, { filled: boolean }>(
+  /**
+   * The user picked an account in the popup for this frame: ask for its code with `grant`
+   * (`fill/pick-code`), which the background honours only from the pick's frame, origin and document,
+   * judged from the browser's `sender`. No code rides on this message: where the browser names no
+   * document (Firefox), the frame may hold another site's page by now. `origin`: the pick's origin, so
+   * a document of another origin does not even ask.
+   */
+  'content/pick-ready': message<{ grant: string; origin: string }, { filled: boolean }>(
     BACKGROUND,
-    fields('content/fill-code'),
+    fields('content/pick-ready'),
   ),
 };

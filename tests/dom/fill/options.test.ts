@@ -9,8 +9,11 @@ import { fakeContentRuntime } from '../../fake-browser';
 
 const requests: Record<string, unknown>[] = [];
 let answer: FillAnswer = { kind: 'none' };
+/** What the background answers a picked code's ask (`fill/pick-code`) with. */
+let picked: CodeAnswer | null = null;
 fakeContentRuntime((message) => {
   requests.push(message);
+  if (message.type === 'fill/pick-code') return picked;
   return message.type === 'fill/request' ? answer : {};
 });
 
@@ -193,9 +196,22 @@ describe('autofill answers', () => {
     document.body.innerHTML = page;
     watch();
     await settle();
-    expect(await fillPicked(code('123456'), 'https://elsewhere.example')).toEqual({ filled: false });
+    picked = code('123456');
+    requests.length = 0;
+    // Another origin's document does not even ask for the code.
+    expect(await fillPicked('g-pick', 'https://elsewhere.example')).toEqual({ filled: false });
     expect($('#c').value).toBe('');
-    expect(await fillPicked(code('123456'), location.origin)).toEqual({ filled: true });
+    expect(requests.filter((r) => r.type === 'fill/pick-code')).toEqual([]);
+    // The background answers no code (not this frame's pick): nothing is filled.
+    picked = null;
+    expect(await fillPicked('g-pick', location.origin)).toEqual({ filled: false });
+    expect($('#c').value).toBe('');
+    picked = code('123456');
+    expect(await fillPicked('g-pick', location.origin)).toEqual({ filled: true });
+    expect(requests.filter((r) => r.type === 'fill/pick-code')).toEqual([
+      { type: 'fill/pick-code', grant: 'g-pick' },
+      { type: 'fill/pick-code', grant: 'g-pick' },
+    ]);
     expect($('#c').value).toBe('123456');
     expect(document.querySelector('clickauth-fill')).toBeNull();
   });

@@ -23,7 +23,12 @@ const key = (n: number) =>
 /** The state background/enroll/capture-ask.ts is in after a click on a QR read from a screenshot of login.evil.test. */
 async function asking(batch = false) {
   const bg = await withVault(await startBackground('https://login.evil.test/setup'), []);
-  bg.frames['content/enrolled'] = () => ({});
+  // The page's content script, told the token, asks for the outcome as the real one does.
+  const told: unknown[] = [];
+  bg.frames['content/enrolled'] = async ({ token }) => {
+    told.push(await bg.fromPage({ type: 'enroll/outcome', token }, { url: 'https://login.evil.test/setup' }));
+    return {};
+  };
   const accounts = batch ? [key(0), key(1), key(2)] : [key(0)];
   const token = remember({
     accounts,
@@ -37,7 +42,7 @@ async function asking(batch = false) {
   askAboutCapture(token);
   const el = await mount(bg.api);
   const sites = async () => (await bg.accounts()).map((a) => a.sites);
-  return { bg, el, sites };
+  return { bg, el, sites, told };
 }
 
 describe('capture confirmation panel', () => {
@@ -54,10 +59,12 @@ describe('capture confirmation panel', () => {
   });
 
   it('Add without the tick adds unbound; the panel closes with a toast', async () => {
-    const { bg, el, sites } = await asking();
+    const { bg, el, sites, told } = await asking();
     await click(button(el, msg('captureAdd')));
     expect(await sites()).toEqual([[]]);
-    expect(bg.toFrames.map((m) => m.message.type)).toEqual(['content/enrolled']);
+    expect(bg.toFrames.map((m) => m.message)).toEqual([{ type: 'content/enrolled', token: expect.any(String) }]);
+    // Unbound: the page gets no code, and no names (the QR may have been another site's).
+    expect(told).toEqual([expect.objectContaining({ kind: 'added', code: '', issuer: '', account: '' })]);
     expect(el.querySelector('[data-testid=capture-panel]')).toBeNull();
     expect(el.querySelector('.toast')?.textContent).toContain(msg('captureAdded'));
   });

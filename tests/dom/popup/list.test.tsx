@@ -389,16 +389,22 @@ describe('popup list', () => {
 
 /**
  * A click on the in-field button of the tab's page: the content script sends `fill/choose` (the real
- * handler makes the pick), and the page's content script fills what the background sends it.
+ * handler makes the pick); told that the pick is ready, it asks for the code with the grant (the real
+ * handler answers only the pick's frame) and fills what it gets.
  */
+const codesPulled: unknown[] = [];
 async function clickedInField(bg: Background, page: string) {
-  bg.frames['content/fill-code'] = () => ({ filled: true });
+  bg.frames['content/pick-ready'] = async ({ grant }) => {
+    const answer = await bg.fromPage({ type: 'fill/pick-code', grant }, { url: page });
+    codesPulled.push(answer);
+    return { filled: answer !== null };
+  };
   await bg.fromPage({ type: 'fill/choose' }, { url: page });
   return (await bg.api.pendingPick())!.id;
 }
 
 const picksSent = (bg: Background) => bg.sent.filter((m) => m.type === 'fill/pick');
-const filled = (bg: Background) => bg.toFrames.filter((m) => m.message.type === 'content/fill-code');
+const filled = (bg: Background) => bg.toFrames.filter((m) => m.message.type === 'content/pick-ready');
 
 describe('popup opened by the in-field button', () => {
   it('offers only the accounts the background allows, shows the site, binds only when ticked, and says it filled', async () => {
@@ -423,7 +429,9 @@ describe('popup opened by the in-field button', () => {
     await click(always);
     await click(offered[1]);
     expect(picksSent(bg)).toEqual([{ type: 'fill/pick', pickId, id: ids[2], always: true, despiteLookalike: false }]);
-    expect(filled(bg)).toHaveLength(1);
+    // The frame is told only a grant; the code comes back to its own ask.
+    expect(filled(bg).map((m) => Object.keys(m.message).sort())).toEqual([['grant', 'origin', 'type']]);
+    expect(codesPulled.at(-1)).toMatchObject({ kind: 'code', code: expect.stringMatching(/^\d{6}$/) });
     expect((await bg.accounts()).find((a) => a.id === ids[2])?.sites).toHaveLength(1);
     expect(el.querySelector('#pick-title')).toBeNull();
     expect(el.textContent).toContain(msg('pickFilled', 'login.mail.example'));

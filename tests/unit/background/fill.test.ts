@@ -9,6 +9,8 @@ import { fakeBrowser } from '../../fake-browser';
 import { ClockStore } from '../../../src/background/clock/clock-store';
 
 const sent: { tabId: number; message: unknown; options: unknown }[] = [];
+/** The frame's content script, where a test plays it (asks back what it is told to ask); else it says filled. */
+let frame: ((message: Record<string, unknown>) => Promise<unknown>) | null = null;
 /**
  * The browser's frame tree (webNavigation.getFrame): a subframe sits right in its tab's top page, whose
  * URL `from()` records per tab (`frameTree` below gives deeper trees); an unknown top page: unknown.
@@ -27,9 +29,9 @@ fakeBrowser({
   windows: { getLastFocused: async () => ({ id: 1 }) },
   tabs: {
     query: async () => [{ id: 7, url: 'https://mail.example/login', windowId: 1 }],
-    sendMessage: async (tabId: number, message: unknown, options: unknown) => {
+    sendMessage: async (tabId: number, message: Record<string, unknown>, options: unknown) => {
       sent.push({ tabId, message, options });
-      return { ok: true, value: { filled: true } };
+      return { ok: true, value: frame ? await frame(message) : { filled: true } };
     },
   },
 });
@@ -38,7 +40,7 @@ const { VaultService } = await import('../../../src/background/vault/vault-servi
 const { fillRequest, fillRequestOf } = await import('../../../src/background/handlers/fill-request');
 const { fillActiveTab } = await import('../../../src/background/fill-shortcut');
 const { fillChoose } = await import('../../../src/background/handlers/fill-choose');
-const { cancelPick, eligible, finishPickAfterUnlock, pendingPick, pickAccount } =
+const { cancelPick, eligible, finishPickAfterUnlock, pendingPick, pickAccount, pickCode } =
   await import('../../../src/background/fill/pick');
 const { addAccount, updateAccount } = await import('../../../src/core/vault');
 const { decodeBase32 } = await import('../../../src/core/bytes/base32');
@@ -116,6 +118,7 @@ const code = (n: number, at = NOW) =>
 
 beforeEach(() => {
   sent.length = 0;
+  frame = null;
 });
 
 /** A content script's sender: by default the top frame of a tab showing `origin`. */
@@ -409,6 +412,10 @@ describe('fill/request: where a code is filled with no click (finding 5)', () =>
   });
 });
 
+/** A sender as Firefox gives it: no document id. */
+const withoutDocument = ({ documentId: _, ...rest }: { documentId?: string | undefined } & Record<string, unknown>) =>
+  rest;
+
 describe('the in-field pick', () => {
   let tab = 100;
   const sender = (origin: string, documentId = 'doc-1', tabId = tab) => ({
@@ -457,28 +464,85 @@ describe('the in-field pick', () => {
     expect(await vault.read((data) => eligible(data, 'https://mai1.example').ids)).toEqual([ids[1]]);
   });
 
-  it('the click opens the popup; the picked code goes to exactly that frame and document; "always" binds the site', async () => {
+  it('the click opens the popup; the picked code goes to exactly that frame and document, when it asks; "always" binds the site', async () => {
     const { vault, ids } = await vaultWith([{ sites: [] }]);
     const s = services(vault);
     await fillChoose(s, sender(SITE));
     expect(s.askToUnlock).toHaveBeenCalledOnce();
     const { id } = (await pendingPick(vault, tab, NOW))!;
+    const asked: unknown[] = [];
+    frame = async (message) => {
+      const answer = await pickCode(vault, message.grant as string, sender(SITE), NOW);
+      asked.push(answer);
+      return { filled: answer !== null };
+    };
     expect(await pickAccount(vault, choice(id, ids[0]!, true), NOW)).toEqual({ filled: true });
+    // Told only that it is ready, with a one-use grant; the code is the answer to the frame's own ask.
     expect(sent).toEqual([
       {
         tabId: tab,
-        message: {
-          type: 'content/fill-code',
-          answer: expect.objectContaining({ kind: 'code', code: code(0) }),
-          origin: SITE,
-        },
+        message: { type: 'content/pick-ready', grant: expect.stringMatching(/^[0-9a-f-]{36}$/), origin: SITE },
         options: { frameId: 3, documentId: 'doc-1' },
       },
     ]);
+    expect(asked).toEqual([expect.objectContaining({ kind: 'code', code: code(0), next: code(0, NOW + 30_000) })]);
     expect(await vault.read((data) => data.accounts[0]!.sites)).toEqual([SITE]);
     // The pick is used up: the same id is refused with a typed error.
     expect(await pendingPick(vault, tab, NOW)).toBeNull();
     await expect(pickAccount(vault, choice(id, ids[0]!, true), NOW)).rejects.toMatchObject({ code: 'fill/pick-gone' });
+  });
+
+  it("the pick's grant gives the code only to its frame: same tab, frame, origin and (where named) document, once, while it is being told", async () => {
+    const { vault, ids } = await vaultWith([{ sites: [SITE] }, { sites: [SITE] }]);
+    let grant = '';
+    /** One pick: the frame is told; `first` asks with the grant, then the pick's own frame does. */
+    async function round(first: Parameters<typeof pickCode>[2]) {
+      const answers: unknown[] = [];
+      frame = async (message) => {
+        grant = message.grant as string;
+        answers.push(await pickCode(vault, grant, first, NOW));
+        answers.push(await pickCode(vault, grant, sender(SITE), NOW));
+        return { filled: false };
+      };
+      await fillChoose(services(vault), sender(SITE));
+      await pickAccount(vault, choice((await pendingPick(vault, tab, NOW))!.id, ids[1]!), NOW);
+      return answers;
+    }
+    const theCode = expect.objectContaining({ kind: 'code', code: code(1) });
+    // Another tab's or frame's ask is refused and leaves the grant to its frame.
+    expect(await round(sender(SITE, 'doc-1', tab + 1))).toEqual([null, theCode]);
+    expect(await round({ ...sender(SITE), frameId: 0 })).toEqual([null, theCode]);
+    // Asked from the pick's frame but not its document or origin (Firefox keeps a frame's id across a
+    // navigation): refused, and the grant is spent, as it is by the first ask of the right document.
+    expect(await round(sender(SITE, 'doc-2'))).toEqual([null, null]);
+    expect(await round(withoutDocument(sender(SITE)))).toEqual([null, null]);
+    expect(await round(sender('https://evil.example', 'doc-1'))).toEqual([null, null]);
+    expect(await round(sender(SITE))).toEqual([theCode, null]);
+    // Once the frame has answered, the grant is gone.
+    frame = async (message) => ((grant = message.grant as string), { filled: false });
+    await fillChoose(services(vault), sender(SITE));
+    await pickAccount(vault, choice((await pendingPick(vault, tab, NOW))!.id, ids[1]!), NOW);
+    expect(await pickCode(vault, grant, sender(SITE), NOW)).toBeNull();
+  });
+
+  it('a Firefox frame (no document ids): the same frame and origin get the code; the vault locked meanwhile gives nothing', async () => {
+    const { vault, ids } = await vaultWith([{ sites: [SITE] }, { sites: [SITE] }]);
+    const firefox = withoutDocument(sender(SITE));
+    const answers: unknown[] = [];
+    frame = async (message) => {
+      answers.push(await pickCode(vault, message.grant as string, firefox, NOW));
+      return { filled: true };
+    };
+    await fillChoose(services(vault), firefox);
+    await pickAccount(vault, choice((await pendingPick(vault, tab, NOW))!.id, ids[0]!), NOW);
+    frame = async (message) => {
+      await vault.lock();
+      answers.push(await pickCode(vault, message.grant as string, firefox, NOW));
+      return { filled: false };
+    };
+    await fillChoose(services(vault), firefox);
+    await pickAccount(vault, choice((await pendingPick(vault, tab, NOW))!.id, ids[0]!), NOW);
+    expect(answers).toEqual([expect.objectContaining({ kind: 'code', code: code(0) }), null]);
   });
 
   it('each tab has its own pick: a later click in another tab does not replace it, and the popup fills the pick it names', async () => {
