@@ -1,4 +1,5 @@
 import { lastFocusedNormalWindow, queryTabs, type LastFocusedWindow } from '../platform/tabs';
+import { tabBehindOurWindow } from '../platform/windows';
 
 export interface ActiveTab {
   id: number;
@@ -26,6 +27,7 @@ type QueryTabs = (query: {
 export async function activeTab(
   lastFocused: LastFocusedWindow = lastFocusedNormalWindow,
   query: QueryTabs = queryTabs,
+  behindOurWindow: (windowId: number) => number | undefined = tabBehindOurWindow,
 ): Promise<ActiveTab | null> {
   const [window, tabs] = await Promise.all([
     // No window to ask about (e.g. all closed): no active tab, below.
@@ -35,7 +37,10 @@ export async function activeTab(
   ]);
   // No normal window (all closed, or only a popup window): no active tab.
   if (window?.id === undefined) return null;
-  const tab = tabs.find((t) => t.windowId === window.id);
+  // Firefox may name our own small window (opened for a page's click) as the last focused normal one:
+  // the page is the tab it was opened for.
+  const behind = behindOurWindow(window.id);
+  const tab = tabs.find((t) => (behind === undefined ? t.windowId === window.id : t.id === behind));
   if (tab?.id === undefined) return null;
   return { id: tab.id, origin: webOrigin(tab.url) };
 }

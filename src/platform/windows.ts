@@ -17,11 +17,24 @@ export function toolbarPopup(): (() => Promise<void>) | undefined {
  * a compromised renderer) gets one window, never one per message.
  */
 let ours: Promise<number | undefined> | undefined;
+/** Our window once it is there, and the tab it was opened (or last focused) for. */
+let shown: { windowId: number; forTab: number | undefined } | undefined;
+
+/**
+ * The tab our window was opened for, when `windowId` is our window. Firefox reports our small window as
+ * the last focused one even when asked for normal windows only, so the popup in it would otherwise find
+ * no page behind it (no pick for the page's tab, no site first).
+ */
+export const tabBehindOurWindow = (windowId: number): number | undefined =>
+  shown?.windowId === windowId ? shown.forTab : undefined;
 
 const forget = (windowId: number): void => {
   const current = ours;
   void current?.then(
-    (id) => id === windowId && ours === current && (ours = undefined),
+    (id) => {
+      if (shown?.windowId === windowId) shown = undefined;
+      if (id === windowId && ours === current) ours = undefined;
+    },
     () => undefined, // Its creation failed: there is no window of ours to forget.
   );
 };
@@ -40,14 +53,18 @@ async function focus(id: number): Promise<boolean> {
  * still open it is focused (and shows what it showed; the popup reads its state from the background);
  * closed, the next call opens a new one. Calls made at once wait for the first one's window.
  */
-export async function openExtensionWindow(path: string, width: number, height: number): Promise<void> {
+export async function openExtensionWindow(path: string, width: number, height: number, forTab?: number): Promise<void> {
   if (!browser.windows.onRemoved.hasListener(forget)) browser.windows.onRemoved.addListener(forget);
   const previous = ours;
   const next = (async () => {
     // The previous window failed to open: open one now.
     const id = previous ? await previous.catch(() => undefined) : undefined;
-    if (id !== undefined && (await focus(id))) return id;
+    if (id !== undefined && (await focus(id))) {
+      shown = { windowId: id, forTab };
+      return id;
+    }
     const created = await browser.windows.create({ url: browser.runtime.getURL(path), type: 'popup', width, height });
+    if (created?.id !== undefined) shown = { windowId: created.id, forTab };
     return created?.id;
   })();
   ours = next;

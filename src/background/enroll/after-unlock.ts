@@ -46,5 +46,5 @@ export async function askToUnlock(
   } catch {
     // No focused normal window, or not allowed here: fall back to a window.
   }
-  await openWindow('src/popup/index.html', 380, 560);
+  await openWindow('src/popup/index.html', 380, 560, tabId);
 }

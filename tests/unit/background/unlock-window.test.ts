@@ -7,7 +7,8 @@
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ASK_COOLDOWN_MS, askToUnlock } from '../../../src/background/enroll/after-unlock';
-import { openExtensionWindow } from '../../../src/platform/windows';
+import { openExtensionWindow, tabBehindOurWindow } from '../../../src/platform/windows';
+import { activeTab } from '../../../src/background/active-tab';
 
 const popups = async () => (await fakeBrowser.windows.getAll()).filter((w) => w.type === 'popup');
 
@@ -60,5 +61,27 @@ describe('openExtensionWindow: one window at a time', () => {
     expect(await popups()).toHaveLength(0);
     await openExtensionWindow('src/popup/index.html', 380, 560);
     expect(await popups()).toHaveLength(1);
+  });
+
+  it('knows the tab it was opened (or focused again) for, until closed; activeTab gives that tab where Firefox names our window as the last focused one', async () => {
+    await openExtensionWindow('src/popup/index.html', 380, 560, 41);
+    const [ours] = await popups();
+    expect(tabBehindOurWindow(ours!.id!)).toBe(41);
+    expect(tabBehindOurWindow(ours!.id! + 1)).toBeUndefined();
+    await openExtensionWindow('src/popup/index.html', 380, 560, 42);
+    expect(tabBehindOurWindow(ours!.id!)).toBe(42);
+    // Firefox: getLastFocused({windowTypes: ['normal']}) answers our popup window; its own tab is our page.
+    const tabs = async () => [
+      { id: 42, url: 'https://login.mail.example/', windowId: 7 },
+      { id: 99, url: 'moz-extension://x/src/popup/index.html', windowId: ours!.id! },
+    ];
+    expect(await activeTab(async () => ({ id: ours!.id! }), tabs)).toEqual({
+      id: 42,
+      origin: 'https://login.mail.example',
+    });
+    // Control: a normal window focused gives its own active tab.
+    expect(await activeTab(async () => ({ id: 7 }), tabs)).toEqual({ id: 42, origin: 'https://login.mail.example' });
+    await fakeBrowser.windows.remove(ours!.id!);
+    expect(tabBehindOurWindow(ours!.id!)).toBeUndefined();
   });
 });
