@@ -19,8 +19,9 @@ import { logger } from '../shared/logger';
 import { webRequest } from '../platform/web-request';
 import { observeClock } from './clock/observe';
 import { isAccountSite } from './clock/account-site';
-import { codeOffset } from './clock/correction';
 import { setCodeOffsetSource } from './clock/code-clock';
+import { ClockKeeper } from './clock/keeper';
+import { settingsSet } from './handlers/settings-set';
 
 installDevLogSink();
 
@@ -40,20 +41,24 @@ vault.onLock(() => tellExtensionPages({ type: VAULT_LOCKED }));
 // Clock offset from the Date headers of the user's own sites (issue 13). The samples are a `lock` item
 // (platform/storage.ts), removed with the session key; this also forgets the per-site throttle.
 const { clock } = services;
+const keeper = new ClockKeeper({
+  settings: () => settingsGet(services),
+  accept: (clockOffsetMs) => settingsSet(services, { clockOffsetMs }),
+});
 vault.onLock(() => clock.clear().catch((error: unknown) => logger('clock').error('clear on lock', error)));
 const requests = webRequest();
 if (requests)
   observeClock(requests, {
     epoch: () => clock.epoch(),
     isAccountSite: (origin) => isAccountSite(vault, origin),
-    record: (sample, epoch) => clock.add(sample, true, epoch),
+    record: (sample, epoch) => {
+      keeper.noteSample(sample);
+      return clock.add(sample, true, epoch);
+    },
   });
-// The popup's first answer waits for this offset (issue 16): the settings are remembered by the worker,
-// and the clock samples (a storage read) are read only when the correction is on.
-setCodeOffsetSource(async () => {
-  const settings = await settingsGet(services);
-  return codeOffset(settings, settings.clockCorrection === true ? await clock.estimate(Date.now()) : null);
-});
+// The popup's first answer waits for this offset (issue 16): the settings are remembered by the worker.
+// It is the offset the user accepted (clock/correction.ts), not the samples, which lock clears.
+setCodeOffsetSource(() => keeper.offset());
 
 const route = createRouter(backgroundHandlers(services), extensionSelf());
 

@@ -60,8 +60,11 @@ export interface PopupApi {
   openOptions(section?: string): void;
   /** How far this computer's clock is from the user's sites' time, and whether codes are corrected for it. */
   clock(): Promise<ClockStatus>;
-  /** Turn the clock correction on or off (the same setting as in the options page). */
-  correctClock(on: boolean): Promise<unknown>;
+  /**
+   * Turn the clock correction on or off (the same setting as in the options page); on, with the offset
+   * the user saw and accepted (codes are corrected by exactly that).
+   */
+  correctClock(on: boolean, offsetMs?: number): Promise<unknown>;
 }
 
 export interface PickChoice {

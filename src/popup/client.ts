@@ -62,7 +62,14 @@ export function createPopupApi(send: Send, io: PopupIo): PopupApi {
     openOptions: () => io.openOptions(),
     clock: () => send({ type: 'clock/status' }),
     // Only this choice: the other settings stay as stored (an options tab may be changing them).
-    correctClock: (on) => send({ type: 'settings/set', settings: { clockCorrection: on } }),
+    correctClock: (on, offsetMs) =>
+      send({
+        type: 'settings/set',
+        settings: {
+          clockCorrection: on,
+          ...(on && offsetMs !== undefined ? { clockOffsetMs: Math.round(offsetMs) } : {}),
+        },
+      }),
   };
 }
 

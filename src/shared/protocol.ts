@@ -69,6 +69,13 @@ export interface Settings {
   autofill: boolean;
   /** Compute codes for the measured real time, not this computer's clock (off until the user accepts; clock/). */
   clockCorrection?: boolean;
+  /**
+   * The offset (ms, real time minus this computer's) the user accepted: codes are corrected by exactly
+   * this while `clockCorrection` is on, never by a new estimate the user did not confirm. None yet: codes
+   * use this computer's clock and the popup asks. Kept in the clear like the other settings: it is a
+   * number that names no site or account.
+   */
+  clockOffsetMs?: number;
 }
 
 /**
@@ -86,8 +93,12 @@ export interface ClockStatus {
   /** Samples and sites that agree on the estimate. */
   samples: number;
   sources: number;
-  /** Codes are being corrected by `offsetMs` (the setting is on). */
+  /** The correction is on (the setting). */
   correcting: boolean;
+  /** The offset codes are corrected by (the one the user accepted), or null (off, or none accepted yet). */
+  acceptedMs: number | null;
+  /** Enough samples from two or more of the user's sites, and they do not agree on the time. */
+  sitesDisagree: boolean;
 }
 
 export interface FillOptionsView {

@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
 import type { LoadedExtension } from './harness';
 import type { FixtureServer } from './server';
 import { PASSWORD, call, openPopup } from './popup-helpers';
+import { fieldButton, openPopupWindow } from './pick-helpers';
 import { closeBed, launchWithVault, servePages } from './setup';
 import { parseOtpauthUri } from '../../src/core/otpauth-uri';
 import { codeAt } from '../../src/core/otp';
@@ -22,6 +23,8 @@ const EVIL = 'clock-evil.test';
 /** A second account site whose clock agrees with BANK's. */
 const SECOND = 'drift-mail.test';
 const EVIL_HOSTS = [EVIL, ...Array.from({ length: 7 }, (_, i) => `a${i}.${EVIL}`)];
+/** An account site whose server gives a Date 23 h ahead (hostile, or merely broken). */
+const FORUM = 'clock-forum.test';
 const SKEW_MS = 90_000;
 const URI = 'otpauth://totp/Drift%20Bank:ann?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Drift%20Bank';
 const account = parseOtpauthUri(URI);
@@ -171,5 +174,136 @@ describe('clock drift', () => {
     expect(after.sources).toBe(2);
     expect(Math.abs(after.offsetMs! - SKEW_MS)).toBeLessThan(1500);
     await popup.close();
+  }, 90_000);
+});
+
+/**
+ * Review rev-codes: once the user accepted a correction, codes use exactly that offset. A lock clears
+ * the samples, one account site alone may be hostile, sites may disagree: none of that changes codes
+ * without the user; when the sites now say something else, the popup asks.
+ */
+describe('clock correction keeps the offset the user accepted', () => {
+  const freshStart = async () => {
+    const popup = await openPopup(ext);
+    await call(popup, { type: 'vault/lock' }); // a lock forgets the samples
+    await call(popup, { type: 'vault/unlock', password: PASSWORD });
+    await popup.close();
+  };
+
+  /** The Drift Bank code the popup shows (display and copy). */
+  async function bankCodeShown(popup: Page): Promise<string> {
+    const row = popup.getByTestId('account').filter({ hasText: 'Drift Bank' });
+    await row.getByTestId('code').filter({ hasText: /\d/ }).waitFor({ timeout: 10_000 });
+    return (await row.getByTestId('code').innerText()).replace(/\s/g, '');
+  }
+
+  it('after a lock, the unlock from the in-field button fills with the accepted correction (no samples then)', async () => {
+    server.skewDate(BANK, SKEW_MS);
+    server.skewDate(SECOND, SKEW_MS);
+    await freshStart();
+    await browse(BANK, 3);
+    const popup = await openPopup(ext);
+    const warning = popup.getByTestId('clock-warning');
+    await warning.waitFor({ timeout: 10_000 });
+    await warning.getByRole('button', { name: /^Correct codes by (89|90|91) s$/ }).click();
+    await popup.getByTestId('clock-corrected').waitFor();
+    await call(popup, { type: 'vault/lock' });
+    await popup.close();
+
+    const page = await ext.context.newPage();
+    await page.goto(server.url('/login/one-time-code.html', BANK, 'https'));
+    const button = await fieldButton(page);
+    await page.bringToFront();
+    await button.click();
+    const unlock = await openPopupWindow(ext);
+    await unlock.getByLabel('Master password', { exact: true }).fill(PASSWORD);
+    await unlock.getByRole('button', { name: 'Unlock' }).click();
+    await expect.poll(() => page.locator('#c').inputValue(), { timeout: 15_000 }).toMatch(/^\d{6}$/);
+    const value = await page.locator('#c').inputValue();
+    await unlock.close();
+    await page.close();
+    expect(codesAround(SKEW_MS)).toContain(value);
+  }, 90_000);
+
+  it('the computer clock set right: the popup asks at once, and after "Stop correcting" the login gets the right code', async () => {
+    // Correcting by 90 s (the test before); two account sites agree on it.
+    const setup = await openPopup(ext);
+    await call(setup, {
+      type: 'accounts/add-uri',
+      uri: 'otpauth://totp/Mail%202:ann?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJS&issuer=Mail%202',
+      sites: [new URL(server.url('/', SECOND, 'https')).origin],
+    });
+    await setup.close();
+    await browse(SECOND, 3);
+    await browse(BANK, 2);
+    // The user sets the computer's clock right (or NTP does): the sites' Date and ours agree now.
+    server.skewDate(BANK, 0);
+    server.skewDate(SECOND, 0);
+    await browse(BANK, 3);
+    const popup = await openPopup(ext);
+    const changed = popup.getByTestId('clock-changed');
+    await changed.waitFor({ timeout: 10_000 });
+    expect(await changed.locator('p').innerText()).toMatch(
+      /^Your sites now say this computer's clock is right \(sites measured: 1\)\. Codes are still corrected by (89|90|91) s\.$/,
+    );
+    await changed.getByRole('button', { name: 'Stop correcting' }).click();
+    await expect.poll(() => changed.count()).toBe(0);
+    expect(await call<{ clockCorrection?: boolean }>(popup, { type: 'settings/get' })).toMatchObject({
+      clockCorrection: false,
+    });
+    expect(codesAround(0)).toContain(await bankCodeShown(popup));
+    await popup.close();
+    const login = await filledAtLogin();
+    expect(codesAround(0)).toContain(login.value);
+    await login.page.close();
+  }, 90_000);
+
+  it('right after an unlock, one account site 23 h ahead moves no code: the popup asks, naming one site', async () => {
+    server.skewDate(BANK, SKEW_MS);
+    server.skewDate(FORUM, 23 * 3_600_000);
+    await freshStart();
+    const setup = await openPopup(ext);
+    await call(setup, { type: 'settings/set', settings: { clockCorrection: false } }); // whatever the test before left
+    await call(setup, {
+      type: 'accounts/add-uri',
+      uri: 'otpauth://totp/Forum:ann?secret=JBSWY3DPEHPK3PXQ&issuer=Forum',
+      sites: [new URL(server.url('/', FORUM, 'https')).origin],
+    });
+    await setup.close();
+    await browse(BANK, 3);
+    const popup = await openPopup(ext);
+    await popup
+      .getByTestId('clock-warning')
+      .getByRole('button', { name: /^Correct codes by (89|90|91) s$/ })
+      .click();
+    await popup.getByTestId('clock-corrected').waitFor();
+    await popup.close();
+
+    await freshStart();
+    await browse(FORUM, 3);
+    const shown = await openPopup(ext);
+    expect(codesAround(SKEW_MS)).toContain(await bankCodeShown(shown));
+    const changed = shown.getByTestId('clock-changed');
+    await changed.waitFor({ timeout: 10_000 });
+    expect(await changed.locator('p').innerText()).toMatch(
+      /^Your sites now say this computer's clock is 23 h behind \(sites measured: 1\)\. Codes are still corrected by (89|90|91) s\.$/,
+    );
+    await shown.close();
+  }, 90_000);
+
+  it('an account site with a wrong clock does not turn the correction off: codes keep 90 s, and the popup says the sites disagree', async () => {
+    // The forum (23 h ahead) from the test before, and now the bank (90 s): one against one.
+    await browse(BANK, 3);
+    const popup = await openPopup(ext);
+    expect(codesAround(SKEW_MS)).toContain(await bankCodeShown(popup));
+    const line = popup.getByTestId('clock-disagree');
+    await line.waitFor({ timeout: 10_000 });
+    expect(await line.innerText()).toMatch(
+      /^Your sites do not agree on the time\. Codes are still corrected by (89|90|91) s\.$/,
+    );
+    await popup.close();
+    const login = await filledAtLogin();
+    expect(codesAround(SKEW_MS)).toContain(login.value);
+    await login.page.close();
   }, 90_000);
 });

@@ -1,6 +1,7 @@
 import type { Settings, SettingsChange } from '../../shared/protocol';
 import { serialQueue } from '../../shared/serial-queue';
 import { BackgroundError } from '../errors';
+import { MAX_OFFSET_MS } from '../../core/clock';
 import type { Services } from './context';
 import { settingsGet } from './settings-get';
 
@@ -11,7 +12,7 @@ const queue = serialQueue();
 
 /** Refuses a change with no setting or an unknown value in it (nothing is stored then). */
 function check(change: SettingsChange): void {
-  const given = [change.autoLockMinutes, change.autofill, change.clockCorrection];
+  const given = [change.autoLockMinutes, change.autofill, change.clockCorrection, change.clockOffsetMs];
   if (given.every((value) => value === undefined))
     throw new BackgroundError('protocol/bad-request', 'settings/set needs a setting to change');
   if (change.autoLockMinutes !== undefined && !AUTO_LOCK.has(change.autoLockMinutes))
@@ -20,6 +21,24 @@ function check(change: SettingsChange): void {
     throw new BackgroundError('protocol/bad-request', 'autofill must be true or false');
   if (change.clockCorrection !== undefined && typeof change.clockCorrection !== 'boolean')
     throw new BackgroundError('protocol/bad-request', 'clockCorrection must be true or false');
+  const offset = change.clockOffsetMs;
+  if (offset !== undefined && !(typeof offset === 'number' && Math.abs(offset) <= MAX_OFFSET_MS))
+    throw new BackgroundError('protocol/bad-request', 'clockOffsetMs must be a number of ms within a day');
+}
+
+/**
+ * The accepted clock offset after `change`: only while the correction is on (turning it off forgets it,
+ * turning it on again asks again); the one the page sends (the one the user saw and accepted), else the
+ * one stored while it stays on. Turned on without one (the options page): none until the popup asks.
+ */
+function acceptedAfter(change: SettingsChange, stored: Settings, on: boolean): number | undefined {
+  if (!on) {
+    if (change.clockOffsetMs !== undefined)
+      throw new BackgroundError('protocol/bad-request', 'clockOffsetMs needs the clock correction on');
+    return undefined;
+  }
+  if (change.clockOffsetMs !== undefined) return Math.round(change.clockOffsetMs);
+  return stored.clockCorrection === true ? stored.clockOffsetMs : undefined;
 }
 
 /**
@@ -31,10 +50,13 @@ export function settingsSet(services: Services, change: SettingsChange): Promise
   return queue(async () => {
     check(change);
     const stored = await settingsGet(services);
+    const clockCorrection = change.clockCorrection ?? stored.clockCorrection ?? false;
+    const clockOffsetMs = acceptedAfter(change, stored, clockCorrection);
     const clean: Settings = {
       autoLockMinutes: change.autoLockMinutes ?? stored.autoLockMinutes,
       autofill: change.autofill ?? stored.autofill,
-      clockCorrection: change.clockCorrection ?? stored.clockCorrection ?? false,
+      clockCorrection,
+      ...(clockOffsetMs === undefined ? {} : { clockOffsetMs }),
     };
     await services.settings.set(clean);
     services.onSettingsChanged(clean);

@@ -10,7 +10,13 @@
  *   kept, and they must be a strict majority of the samples, and come from a strict majority of the
  *   sources, else there is no estimate (sources that disagree half and half say nothing trustworthy:
  *   one site cannot carry it against another). The final value is the median of the agreeing samples.
- * - Fresh: samples older than MAX_AGE_MS are ignored (the clock may have been set since).
+ * - Fresh: samples older than MAX_AGE_MS are ignored (the clock may have been set since), and so are
+ *   samples from before this computer's clock was changed (clockChangedAt): a site whose samples agreed
+ *   with all the others and now jump by more than their uncertainty says the clock moved, and the older
+ *   samples of every site measured the clock as it was.
+ *
+ * The estimate never sets the clock codes are computed with by itself: it proposes an offset for the
+ * user to accept, and tells when the sites now say something else (background/clock/correction.ts).
  */
 import type { ClockSample } from './sample';
 
@@ -47,16 +53,58 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
-/** The samples that count: fresh, within MAX_OFFSET_MS, and each source's newest PER_SOURCE. */
-export function countedSamples(ring: readonly ClockSample[], now: number): ClockSample[] {
+/** Each source's newest PER_SOURCE samples. */
+function newestPerSource(samples: readonly ClockSample[]): ClockSample[] {
   const perSource = new Map<string, ClockSample[]>();
-  for (const sample of ring) {
-    if (now - sample.at > MAX_AGE_MS || !(Math.abs(sample.offsetMs) <= MAX_OFFSET_MS)) continue;
+  for (const sample of samples) {
     const list = perSource.get(sample.source) ?? [];
     list.push(sample);
     perSource.set(sample.source, list);
   }
   return [...perSource.values()].flatMap((list) => [...list].sort((a, b) => a.at - b.at).slice(-PER_SOURCE));
+}
+
+/**
+ * When this computer's clock was last changed, as the samples tell it, or null: the time of the newest
+ * sample that differs from its own source's previous sample by more than both their uncertainties plus
+ * AGREE_MS (and that source's next sample says the same: one wild sample is no change), while the samples before it (of all sources) agreed with that previous sample. Then every
+ * site that was right about the old clock would now say the same jump: the samples before it are stale.
+ * A site that never agreed with the others cannot make one (it has no agreement to break), and one that
+ * did can at most empty the estimate down to its own voice, which proposes but never sets (correction.ts).
+ */
+/** Two samples say the same offset: within both their uncertainties plus AGREE_MS. */
+const agrees = (a: ClockSample, b: ClockSample) =>
+  Math.abs(a.offsetMs - b.offsetMs) <= AGREE_MS + a.uncertaintyMs + b.uncertaintyMs;
+
+export function clockChangedAt(samples: readonly ClockSample[]): number | null {
+  const sorted = [...samples].sort((a, b) => a.at - b.at);
+  let changedAt: number | null = null;
+  let since = 0; // index of the first sample at or after changedAt
+  for (let i = 0; i < sorted.length; i++) {
+    const sample = sorted[i]!;
+    let previous: ClockSample | undefined;
+    for (let j = i - 1; j >= since && !previous; j--) if (sorted[j]!.source === sample.source) previous = sorted[j];
+    if (!previous) continue;
+    if (agrees(sample, previous)) continue;
+    // A lone wild sample is no change: the source's next sample must say the same.
+    const next = sorted.slice(i + 1).find((s) => s.source === sample.source);
+    if (!next || !agrees(next, sample)) continue;
+    const before = agreement(newestPerSource(sorted.slice(since, i)), 1);
+    if (before === null || Math.abs(before.offsetMs - previous.offsetMs) > AGREE_MS) continue;
+    changedAt = sample.at;
+    since = i;
+  }
+  return changedAt;
+}
+
+/**
+ * The samples that count: fresh, within MAX_OFFSET_MS, not from before the clock was changed
+ * (clockChangedAt), and each source's newest PER_SOURCE.
+ */
+export function countedSamples(ring: readonly ClockSample[], now: number): ClockSample[] {
+  const fresh = ring.filter((s) => now - s.at <= MAX_AGE_MS && Math.abs(s.offsetMs) <= MAX_OFFSET_MS);
+  const changedAt = clockChangedAt(fresh);
+  return newestPerSource(changedAt === null ? fresh : fresh.filter((s) => s.at >= changedAt));
 }
 
 /** The offset estimate, or null when there are too few samples or they do not agree. */
@@ -65,7 +113,11 @@ export function estimateOffset(
   now: number,
   minSamples = MIN_SAMPLES,
 ): ClockEstimate | null {
-  const counted = countedSamples(ring, now);
+  return agreement(countedSamples(ring, now), minSamples);
+}
+
+/** The samples' agreed offset (median, majority of samples and of sources), or null. */
+function agreement(counted: readonly ClockSample[], minSamples: number): ClockEstimate | null {
   if (counted.length < minSamples) return null;
   const center = median(counted.map((s) => s.offsetMs));
   const agreeing = counted.filter((s) => Math.abs(s.offsetMs - center) <= AGREE_MS);

@@ -16,6 +16,7 @@ export {
   RING_SIZE,
   WARN_OFFSET_MS,
   addSample,
+  clockChangedAt,
   clockIsOff,
   countedSamples,
   estimateOffset,

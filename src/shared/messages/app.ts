@@ -1,6 +1,7 @@
 /** Records of the app, vault and settings messages: extension pages only. */
 import type { AppInfo, Settings, SettingsChange, VaultStatus } from '../protocol';
-import { bool, object, oneOf, optional, payload, str } from '../validate/check';
+import { bool, num, object, oneOf, optional, payload, str } from '../validate/check';
+import { MAX_OFFSET_MS } from '../../core/clock/estimate';
 import { message, PAGES, type NoFields } from './define';
 
 const password = str(4096);
@@ -25,6 +26,7 @@ export const appMessages = {
         autoLockMinutes: optional(oneOf(1, 5, 15, 60, 'browser-close')),
         autofill: optional(bool),
         clockCorrection: optional(bool),
+        clockOffsetMs: optional(num(-MAX_OFFSET_MS, MAX_OFFSET_MS)),
       }),
     }),
   ),

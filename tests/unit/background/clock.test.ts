@@ -237,13 +237,12 @@ describe('corrected codes', () => {
     ...parseOtpauthUri('otpauth://totp/Bank:ann?secret=JBSWY3DPEHPK3PXP&issuer=Bank'),
     id: 'a',
   } as unknown as Account;
-  const estimate = { offsetMs: 90_000, uncertaintyMs: 600, samples: 3, sources: 1 };
-
-  it('only when the user turned correction on and there is an estimate', () => {
-    expect(codeOffset({ clockCorrection: true }, estimate)).toBe(90_000);
-    expect(codeOffset({ clockCorrection: false }, estimate)).toBe(0);
-    expect(codeOffset({}, estimate)).toBe(0);
-    expect(codeOffset({ clockCorrection: true }, null)).toBe(0);
+  it('by the offset the user accepted, only while the correction is on', () => {
+    expect(codeOffset({ clockCorrection: true, clockOffsetMs: 90_000 })).toBe(90_000);
+    expect(codeOffset({ clockCorrection: false, clockOffsetMs: 90_000 })).toBe(0);
+    expect(codeOffset({ clockOffsetMs: 90_000 })).toBe(0);
+    // On with none accepted yet (turned on in the options): this computer's clock, and the popup asks.
+    expect(codeOffset({ clockCorrection: true })).toBe(0);
   });
 
   it('the code is the server-time one; validUntil stays on the local clock for countdowns', () => {
