@@ -8,7 +8,7 @@
  * from before. So the time is looked at again every second (and when the page comes back: tab shown,
  * back/forward cache, window focused), and the code is asked for again once it has expired. Only
  * while the field still holds exactly what we wrote, the user has neither typed in it nor submitted
- * its form, and for `forMs` at most: a page we filled nothing in has no timer at all.
+ * its form, while it is in the page, and for `forMs` at most: a page we filled nothing in has no timer at all.
  */
 import { fillCode, stillOurs } from './fill';
 import { inputsOf } from './observe';
@@ -47,11 +47,14 @@ export function keepFresh(
   const form = inputs[0]?.form ?? null;
   const doc = inputs[0]?.ownerDocument ?? document;
   const view = doc.defaultView;
-  const ends = now() + forMs;
-  const ticksEnd = now() + Math.min(forMs, TICK_FOR_MS);
+  // Durations on the monotonic clock (it stands still while the computer sleeps): a field found
+  // again after a sleep is still refreshed once.
+  const started = performance.now();
+  const ran = () => performance.now() - started;
   let until = validUntil;
-  // The code in the field was just had: the first ask is a second away at the soonest.
-  let askedAt = now();
+  // A code in the field already past its time (the background's answer counts as an ask): a second
+  // before the first ask.
+  let askedAt = until <= now() ? now() : -Infinity;
   let asking = false;
   let stopped = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -71,13 +74,13 @@ export function keepFresh(
   const arm = () => {
     clearTimeout(timer);
     const t = now();
-    const tick = t < ticksEnd ? TICK_MS : LONG_TICK_MS;
+    const tick = ran() < Math.min(forMs, TICK_FOR_MS) ? TICK_MS : LONG_TICK_MS;
     const wait = Math.min(tick, Math.max(0, until + AFTER_ROLLOVER_MS - t, askedAt + MIN_WAIT_MS - t));
     timer = setTimeout(check, wait);
   };
   const check = () => {
     if (stopped || asking) return;
-    if (!stillOurs(inputs) || now() > ends) return stop();
+    if (!inputs.every((i) => i.isConnected) || !stillOurs(inputs) || ran() > forMs) return stop();
     if (now() < until + AFTER_ROLLOVER_MS || now() < askedAt + MIN_WAIT_MS) return arm();
     void refresh();
   };
