@@ -25,6 +25,8 @@ export interface Fresh {
 const AFTER_ROLLOVER_MS = 50;
 /** The shortest wait between two asks, whatever `validUntil` says (one in the past must not spin). */
 const MIN_WAIT_MS = 1000;
+/** A code valid for longer than this from now is not this clock's (it went back): asked for again. */
+const MAX_AHEAD_MS = 10 * 60 * 1000;
 /** How often the clock is looked at between rollovers (a sleep or a clock jump shows within this). */
 const TICK_MS = 1000;
 /**
@@ -52,9 +54,10 @@ export function keepFresh(
   const started = performance.now();
   const ran = () => performance.now() - started;
   let until = validUntil;
-  // A code in the field already past its time (the background's answer counts as an ask): a second
-  // before the first ask.
-  let askedAt = until <= now() ? now() : -Infinity;
+  // When last asked, on the monotonic clock (a clock set back must not hold the asks back). A code in
+  // the field already past its time (the background's answer counts as an ask): a second before the first.
+  let askedAt = until <= now() ? performance.now() : -Infinity;
+  const sinceAsked = () => performance.now() - askedAt;
   let asking = false;
   let stopped = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -75,18 +78,20 @@ export function keepFresh(
     clearTimeout(timer);
     const t = now();
     const tick = ran() < Math.min(forMs, TICK_FOR_MS) ? TICK_MS : LONG_TICK_MS;
-    const wait = Math.min(tick, Math.max(0, until + AFTER_ROLLOVER_MS - t, askedAt + MIN_WAIT_MS - t));
+    const wait = Math.min(tick, Math.max(0, until + AFTER_ROLLOVER_MS - t, MIN_WAIT_MS - sinceAsked()));
     timer = setTimeout(check, wait);
   };
   const check = () => {
     if (stopped || asking) return;
     if (!inputs.every((i) => i.isConnected) || !stillOurs(inputs) || ran() > forMs) return stop();
-    if (now() < until + AFTER_ROLLOVER_MS || now() < askedAt + MIN_WAIT_MS) return arm();
+    const ahead = until - now();
+    // Still current, unless further ahead than any period (the clock went back: not this clock's code).
+    if ((ahead > -AFTER_ROLLOVER_MS && ahead <= MAX_AHEAD_MS) || sinceAsked() < MIN_WAIT_MS) return arm();
     void refresh();
   };
   const refresh = async () => {
     asking = true;
-    askedAt = now();
+    askedAt = performance.now();
     const answer = await ask().catch(() => null); // no answer (extension reloaded): refreshing stops
     asking = false;
     // The user may have typed while we waited: fillCode never replaces what it did not write.

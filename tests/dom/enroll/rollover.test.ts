@@ -164,6 +164,17 @@ describe('confirmation field after the computer slept', () => {
     expect(input.value).toBe(codeOf(Date.now()));
   });
 
+  it('the clock set back an hour: within 2 s the field holds the code of the new time', async () => {
+    const { target, input, first } = filled();
+    const stop = keepFresh('tok', target, (Math.floor(Date.now() / STEP) + 1) * STEP, current);
+    await vi.advanceTimersByTimeAsync(500);
+    vi.setSystemTime(Date.now() - 3_600_000);
+    await vi.advanceTimersByTimeAsync(2000);
+    stop();
+    expect(input.value).not.toBe(first);
+    expect(input.value).toBe(codeOf(Date.now()));
+  });
+
   it('control: without a sleep the field is refreshed just after the rollover', async () => {
     const { target, input, first } = filled();
     const until = (Math.floor(Date.now() / STEP) + 1) * STEP;
