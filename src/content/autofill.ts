@@ -2,12 +2,15 @@
  * Fill at login: find the page's one-time-code field (now or when it is rendered later), ask the
  * background for a code for this frame's own site, fill it. The background fills with no click only
  * where that is safe (top or same-site frame, https, see background/handlers/fill-request.ts) and only
- * for a field we saw (./fill/visible.ts); anywhere else our button in the field fills on a click. If
- * the code has under 3 s left, it is asked for again just after it rolls over (never early), unless the
- * user has typed meanwhile. Our button also lets the user unlock or pick when there is no one code.
+ * for a field we saw (./fill/visible.ts); anywhere else our button in the field fills on a click. The
+ * filled field is kept current for a few minutes (./fill/keep-fresh.ts): the code is asked for again
+ * just after it rolls over (never early), while the field holds exactly our code and the user has not
+ * typed; a user who signs in a minute later still sends a code the server takes. Our button also lets
+ * the user unlock or pick when there is no one code.
  */
 import { fillCode, findOtpFields, inputsOf, stillOurs, watchOtpFields, type OtpTarget } from './fill';
 import { targetSeen } from './fill/visible';
+import { keepFresh } from './fill/keep-fresh';
 import { pageUi } from './ui-loader';
 import { sendToBackground } from '../platform/runtime-lite';
 import { enrollSettled, isSetupField, onSetupQr } from './enroll/setup-qrs';
@@ -15,6 +18,8 @@ import { thoroughly } from './enroll/detect';
 import type { CodeAnswer, FillAnswer } from '../shared/protocol';
 
 const ROLLOVER_MS = 3000;
+/** How long a filled login field is kept current: a sign-in left for longer is the user's to redo. */
+const FRESH_FOR_MS = 5 * 60 * 1000;
 let removeButton: (() => void) | undefined;
 /** The field our button is in. */
 let buttonAnchor: Element | undefined;
@@ -36,6 +41,8 @@ function cueAnchor(target: OtpTarget): Element {
 
 /** Fields already submitted once by us: a second fill (shortcut, pick) never submits again. */
 const submitted = new WeakSet<HTMLInputElement>();
+/** Stops keeping a field current: a second fill of the same field starts over from its code. */
+const freshness = new WeakMap<HTMLInputElement, () => void>();
 
 /** Fills `answer` into `target`; refreshes it at rollover and submits the form if the site wants that. */
 function apply(target: OtpTarget, answer: CodeAnswer, now = Date.now()): boolean {
@@ -47,11 +54,26 @@ function apply(target: OtpTarget, answer: CodeAnswer, now = Date.now()): boolean
     () => undefined,
   );
   const left = answer.validUntil === null ? Infinity : answer.validUntil - now;
-  // Asked again once the code has expired, under the same rules (a grant when the user asked for this
-  // fill); fillCode only overwrites what we put there, so a user's own typing is never replaced.
-  if (left < ROLLOVER_MS)
-    setTimeout(() => void offer(target, answer.grant ? { grant: answer.grant } : {}).catch(() => false), left + 50);
   const inputs = inputsOf(target);
+  // Asked again once the code has expired, under the same rules (each answer's grant when the user
+  // asked for this fill); fillCode only overwrites what we put there, so a user's own typing is never
+  // replaced.
+  freshness.get(inputs[0]!)?.();
+  if (answer.validUntil !== null) {
+    let grant = answer.grant;
+    const ask = async () => {
+      const again = await sendToBackground({
+        type: 'fill/request',
+        ...(grant ? { grant } : {}),
+        visible: targetSeen(target),
+        consecutive: target.kind === 'consecutive',
+      });
+      if (again.kind !== 'code') return null; // locked, or the grant ran out: the field keeps its code
+      grant = again.grant;
+      return again;
+    };
+    freshness.set(inputs[0]!, keepFresh(target, answer.validUntil, ask, FRESH_FOR_MS));
+  }
   if (answer.submit && !submitted.has(inputs[0]!)) {
     submitted.add(inputs[0]!);
     // After the rollover refill if there is one; never if the user changed the field meanwhile. The

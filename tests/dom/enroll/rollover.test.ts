@@ -123,3 +123,65 @@ describe('confirmation field rollover', () => {
     expect(input.value).toBe('111111');
   });
 });
+
+/**
+ * Timers run on a clock that stops while the computer sleeps, and the wall clock can jump forward:
+ * a timer aimed at `validUntil` then fires up to a period late. Fake timers model exactly that:
+ * `vi.setSystemTime` moves Date, no timer runs. (Found by the rev-codes review.)
+ */
+describe('confirmation field after the computer slept', () => {
+  const STEP = 30_000;
+  const codeOf = (at: number) => String(Math.floor(at / STEP) % 1_000_000).padStart(6, '0');
+  /** What the background would answer now: the code of this 30-s step. */
+  const current = async () => ({ code: codeOf(Date.now()), validUntil: (Math.floor(Date.now() / STEP) + 1) * STEP });
+  const sleepComputer = (ms: number) => vi.setSystemTime(Date.now() + ms);
+
+  function filled() {
+    document.body.innerHTML =
+      '<form><label for="c">Enter the 6-digit code</label><input id="c" autocomplete="one-time-code" inputmode="numeric"><button>Verify</button></form>';
+    const target = findOtpFields(document)!;
+    expect(fillCode(target, codeOf(Date.now()))).toBe(true);
+    return { target, input: document.querySelector('input')!, first: codeOf(Date.now()) };
+  }
+
+  it('within 2 s of waking the field holds the current code', async () => {
+    const { target, input, first } = filled();
+    const stop = keepFresh('tok', target, (Math.floor(Date.now() / STEP) + 1) * STEP, current);
+    sleepComputer(10 * 60_000);
+    await vi.advanceTimersByTimeAsync(2000);
+    stop();
+    expect(input.value).not.toBe(first);
+    expect(input.value).toBe(codeOf(Date.now()));
+  });
+
+  it('the tab shown again (timers of a hidden tab are throttled): the current code at once', async () => {
+    const { target, input } = filled();
+    const stop = keepFresh('tok', target, (Math.floor(Date.now() / STEP) + 1) * STEP, current);
+    sleepComputer(10 * 60_000);
+    document.dispatchEvent(new Event('visibilitychange'));
+    await vi.advanceTimersByTimeAsync(0);
+    stop();
+    expect(input.value).toBe(codeOf(Date.now()));
+  });
+
+  it('the clock set back an hour: within 2 s the field holds the code of the new time', async () => {
+    const { target, input, first } = filled();
+    const stop = keepFresh('tok', target, (Math.floor(Date.now() / STEP) + 1) * STEP, current);
+    await vi.advanceTimersByTimeAsync(500);
+    vi.setSystemTime(Date.now() - 3_600_000);
+    await vi.advanceTimersByTimeAsync(2000);
+    stop();
+    expect(input.value).not.toBe(first);
+    expect(input.value).toBe(codeOf(Date.now()));
+  });
+
+  it('control: without a sleep the field is refreshed just after the rollover', async () => {
+    const { target, input, first } = filled();
+    const until = (Math.floor(Date.now() / STEP) + 1) * STEP;
+    const stop = keepFresh('tok', target, until, current);
+    await vi.advanceTimersByTimeAsync(until - Date.now() + 200);
+    stop();
+    expect(input.value).not.toBe(first);
+    expect(input.value).toBe(codeOf(Date.now()));
+  });
+});
