@@ -1,6 +1,6 @@
 /**
  * Where every code the background computes (popup display and copy, fill, the setup page's field) gets
- * its clock correction. index.ts installs the real source (settings + the sample ring); until then,
+ * its clock correction. index.ts installs the real source (the offset the user accepted, clock/keeper.ts); until then,
  * and in unit tests, it is 0: this computer's clock as it is.
  *
  * One source for all code paths rather than a parameter through each: the fill paths (fill/request,

@@ -22,6 +22,8 @@ export interface KeeperPorts {
  */
 export class ClockKeeper {
   private jump: { ms: number; samples: ClockSample[] } | null = null;
+  /** The shifted offset being stored (its answer), so codes asked meanwhile use it too. */
+  private shifting: Promise<number> | undefined;
 
   constructor(
     private readonly ports: KeeperPorts,
@@ -44,7 +46,11 @@ export class ClockKeeper {
   /** The offset codes use now (code-clock.ts), after taking a confirmed clock change into account. */
   async offset(): Promise<number> {
     this.look();
+    // A shift being stored: every code asked meanwhile waits for it (the settings read below would
+    // still give the offset from before the clock change).
+    if (this.shifting) return this.shifting;
     const settings = await this.ports.settings();
+    if (this.shifting) return this.shifting;
     const accepted = acceptedOffset(settings);
     if (this.jump && accepted === null) this.jump = null;
     if (!this.jump || accepted === null) return codeOffset(settings);
@@ -53,14 +59,20 @@ export class ClockKeeper {
     this.jump = null;
     if (next === accepted) return accepted;
     log.info('clock changed: accepted offset shifted', { from: accepted, to: next });
+    const shifting = this.ports.accept(next).then(
+      () => next,
+      async (error: unknown) => {
+        // The setting changed meanwhile (turned off in another page) or could not be written: codes
+        // follow what is stored, the user's latest word.
+        log.warn('shifted offset not stored', error);
+        return codeOffset(await this.ports.settings());
+      },
+    );
+    this.shifting = shifting;
     try {
-      await this.ports.accept(next);
-      return next;
-    } catch (error) {
-      // The setting changed meanwhile (turned off in another page) or could not be written: codes
-      // follow what is stored, the user's latest word.
-      log.warn('shifted offset not stored', error);
-      return codeOffset(await this.ports.settings());
+      return await shifting;
+    } finally {
+      if (this.shifting === shifting) this.shifting = undefined;
     }
   }
 }

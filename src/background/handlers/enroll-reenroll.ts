@@ -19,7 +19,10 @@ export async function enrollReenroll(
   sender: SenderLike,
 ): Promise<EnrollOutcome> {
   const entry = lookup(token, whereFrom(sender, senderOrigin(sender)));
-  if (!entry || entry.captured) throw new BackgroundError('protocol/bad-request', 'Unknown or expired QR');
+  // Only the answer to our question: a QR whose click was counted (enroll/confirm's limits) and that
+  // the page could ask about (an export or a captured QR is asked about in the popup, never here).
+  if (!entry || entry.captured || entry.batch || !entry.clicked)
+    throw new BackgroundError('protocol/bad-request', 'Unknown or expired QR');
   if ((await services.vault.state()) !== 'unlocked') {
     await services.askToUnlock(sender.tab?.id);
     return { kind: 'locked' };

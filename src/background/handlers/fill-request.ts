@@ -14,6 +14,12 @@ import { codeOffsetNow } from '../clock/code-clock';
 const BUTTON_GRANT_MS = 30 * 60_000;
 /** After a fill the user asked for, one more request at rollover is covered by the same click. */
 const REFRESH_GRANT_EXTRA_MS = 10_000;
+/**
+ * ...for as long as the page keeps the field current (content/autofill.ts, 5 minutes), counted from
+ * each answer: timers stand still while the computer sleeps, so the refresh after waking comes long
+ * after the code's end, and must still be covered (the field would keep a code minutes old).
+ */
+const REFRESH_GRANT_MIN_MS = 5 * 60_000;
 
 export interface FillRequest {
   /** The user picked this account (popup click, shortcut); it must still belong to the frame's site. */
@@ -116,7 +122,11 @@ export async function fillRequest(
       if (answer.validUntil === null) return answer;
       return {
         ...answer,
-        grant: issueGrant(frameScope(sender), answer.validUntil - now + REFRESH_GRANT_EXTRA_MS, now),
+        grant: issueGrant(
+          frameScope(sender),
+          Math.max(answer.validUntil - now, REFRESH_GRANT_MIN_MS) + REFRESH_GRANT_EXTRA_MS,
+          now,
+        ),
       };
     }
     const grant = issueGrant(frameScope(sender), BUTTON_GRANT_MS, now);

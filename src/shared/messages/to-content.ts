@@ -10,7 +10,7 @@ import type { Check } from '../validate/check';
 import { BACKGROUND, message, type NoFields } from './define';
 
 /**
- * Each message's request fields, in a compact spec, `'token outcome:object'`: each named field has that
+ * Each message's request fields, in a compact spec, `'grant origin'`: each named field has that
  * `typeof` (string when not said); optional fields are not named. The content script checks against
  * this map alone (platform/runtime-lite.ts): the records below would ship more bytes to every page.
  */

@@ -66,6 +66,7 @@ const qr = (secret: Uint8Array, tabId = 7, now = Date.now(), account = 'zoe') =>
       origin: ORIGIN,
       captured: false,
       batch: false,
+      clicked: true as const,
     },
     now,
   );
@@ -134,6 +135,7 @@ describe('a site with an account narrowed to its exact origin', () => {
       origin: USER_CONTENT,
       captured: false,
       batch: false,
+      clicked: true as const,
     });
 
   it("a QR on a user-content subdomain naming the site is narrowed to that subdomain: the narrowed origin's login still has one account", async () => {

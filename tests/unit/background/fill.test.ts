@@ -314,6 +314,24 @@ describe('fill/request: where a code is filled with no click (finding 5)', () =>
     expect(await fillRequest(services(vault), sender, { grant: late }, NOW + 31 * 60_000)).toEqual(confirm);
   });
 
+  it("a fill the user asked for covers the page's refresh after a sleep (minutes later), once, and not past 5 minutes", async () => {
+    const { vault } = await vaultWith([{ sites: [SITE] }]);
+    const sender = from(SITE, { frameId: 4, top: 'https://evil.example/', documentId: 'doc-4' });
+    const button = grantOf(await fillRequest(services(vault), sender, SEEN, NOW));
+    const filled = await fillRequest(services(vault), sender, { grant: button }, NOW);
+    expect(filled).toMatchObject({ kind: 'code', grant: expect.any(String) });
+    const refresh = grantOf(filled);
+    // The computer slept 2 minutes: the page's timers stood still, its refresh comes now. The build
+    // before let the refresh grant run out 10 s after the code's end, so the field kept a stale code.
+    const later = NOW + 2 * 60_000;
+    const again = await fillRequest(services(vault), sender, { ...SEEN, grant: refresh }, later);
+    expect(again).toMatchObject({ kind: 'code', code: code(0, later) });
+    expect(await fillRequest(services(vault), sender, { ...SEEN, grant: refresh }, later)).toEqual(confirm); // used up
+    // A refresh grant left unused past its 5 minutes gives nothing.
+    const stale = grantOf(await fillRequest(services(vault), sender, { grant: grantOf(again) }, later));
+    expect(await fillRequest(services(vault), sender, { grant: stale }, later + 6 * 60_000)).toEqual(confirm);
+  });
+
   it('a page that asks again and again keeps only its newest grants (per tab)', async () => {
     const { vault } = await vaultWith([{ sites: [SITE] }]);
     const sender = from(SITE, { frameId: 4, top: 'https://evil.example/' });

@@ -64,6 +64,7 @@ const qr = (secret: Uint8Array, over = {}, flags: { captured?: boolean; batch?: 
     origin: ORIGIN,
     captured: flags.captured ?? false,
     batch: flags.batch ?? false,
+    clicked: true as const,
   });
 
 const snapshot = (vault: InstanceType<typeof VaultService>) =>
