@@ -4,7 +4,7 @@ export function CountdownRing({ left, period }: { left: number; period: number }
   const length = 2 * Math.PI * r;
   const fraction = Math.max(0, Math.min(1, left / period));
   return (
-    <span class={left <= 5 ? 'ring urgent' : 'ring'} data-testid="countdown">
+    <span class={left <= 5 ? 'ring urgent' : 'ring'} data-testid="countdown" aria-hidden="true">
       {/* Fill, stroke width and caps are in popup.css's `.ring` (fewer DOM calls in the first render). */}
       <svg width="28" height="28" viewBox="0 0 28 28" aria-hidden="true">
         <circle class="track" cx="14" cy="14" r={r} />
