@@ -83,7 +83,9 @@ export function BackupCodes({
   const remaining = codes?.filter((c) => !c.used).length ?? 0;
   return (
     <section class="panel" aria-labelledby="codes-title" onKeyDown={closeOnEscape(onClose)}>
-      <h2 id="codes-title" tabIndex={-1} ref={heading}>{t('backupCodesTitle', account.issuer || account.account)}</h2>
+      <h2 id="codes-title" tabIndex={-1} ref={heading}>
+        {t('backupCodesTitle', account.issuer || account.account)}
+      </h2>
       {codes && codes.length === 0 ? (
         <p class="hint" data-testid="codes-none">
           {t('backupCodesNone')}

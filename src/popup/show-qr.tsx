@@ -38,7 +38,9 @@ export function ShowQr({
 
   return (
     <section class="panel" aria-labelledby="qr-title" onKeyDown={closeOnEscape(onClose)}>
-      <h2 id="qr-title" tabIndex={-1} ref={heading}>{t('showQrTitle')}</h2>
+      <h2 id="qr-title" tabIndex={-1} ref={heading}>
+        {t('showQrTitle')}
+      </h2>
       <p class="qr-name" data-testid="qr-name">
         {account.issuer || t('noIssuer')}
         {account.account && <span class="name"> · {account.account}</span>}

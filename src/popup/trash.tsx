@@ -38,7 +38,9 @@ export function Trash({
 
   return (
     <section class="panel" aria-labelledby="trash-title" onKeyDown={closeOnEscape(onClose)}>
-      <h2 id="trash-title" tabIndex={-1} ref={heading}>{t('trashTitle')}</h2>
+      <h2 id="trash-title" tabIndex={-1} ref={heading}>
+        {t('trashTitle')}
+      </h2>
       {items && items.length === 0 && <p class="hint">{t('trashEmpty')}</p>}
       <ul class="trash">
         {(items ?? []).map((item) => (

@@ -142,9 +142,9 @@ describe('popup keyboard', () => {
     await expect.poll(() => focused(page)).toBe(`h2 ${L('addTitle')}`);
     await page.keyboard.press('Escape');
     await expect.poll(() => focused(page)).toBe(`button ${L('addTitle')}`);
-    const id = (await call<{ accounts: { id: string; issuer: string }[] }>(page, { type: 'accounts/list' })).accounts.find(
-      (a) => a.issuer === 'Service 30',
-    )!.id;
+    const id = (
+      await call<{ accounts: { id: string; issuer: string }[] }>(page, { type: 'accounts/list' })
+    ).accounts.find((a) => a.issuer === 'Service 30')!.id;
     await call(page, { type: 'accounts/delete', id });
     try {
       await openList();

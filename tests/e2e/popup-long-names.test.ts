@@ -23,7 +23,9 @@ const WIDTH = 360;
 /** The right edge of the rightmost element of the open panel. */
 const rightmost = (page: Page) =>
   page.evaluate(() =>
-    Math.round(Math.max(...[...document.querySelectorAll('section *, form *')].map((el) => el.getBoundingClientRect().right))),
+    Math.round(
+      Math.max(...[...document.querySelectorAll('section *, form *')].map((el) => el.getBoundingClientRect().right)),
+    ),
   );
 
 describe.each(['en', 'de'])('long names in the popup (%s)', (lang) => {
