@@ -59,8 +59,6 @@ export function AccountRow(props: RowProps) {
         onKeyDown={props.onKeyDown}
         onFocus={props.onFocus}
         aria-describedby="copy-hint"
-        // A name that stays put while the row has the focus: the countdown (aria-hidden) is not in it.
-        aria-label={[name, account.account, code && groupCode(code.code)].filter(Boolean).join(', ')}
         title={`${name} · ${account.account}`}
       >
         <span class="names">

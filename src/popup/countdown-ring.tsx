@@ -1,4 +1,8 @@
-/** The seconds left of a TOTP code, as a number inside a ring that empties; red in the last 5 s. */
+/**
+ * The seconds left of a TOTP code, as a number inside a ring that empties; red in the last 5 s. Hidden
+ * from screen readers: inside the row's copy button it would make the button's name change every
+ * second, which screen readers say again while the row has the focus.
+ */
 export function CountdownRing({ left, period }: { left: number; period: number }) {
   const r = 12;
   const length = 2 * Math.PI * r;
