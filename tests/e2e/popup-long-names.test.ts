@@ -117,6 +117,23 @@ describe.each(['en', 'de'])('long names in the popup (%s)', (lang) => {
     }
   });
 
+  it("the Add panel's three tabs fit the popup (German words wrap inside their tabs)", async () => {
+    await page.goto(url());
+    await page.getByRole('button', { name: L('addTitle'), exact: true }).click();
+    await page.getByRole('tab', { name: L('addMode_scan') }).waitFor();
+    await shot('add-tabs');
+    expect(await rightmost(page)).toBeLessThanOrEqual(WIDTH);
+    for (const tab of await page.getByRole('tab').all()) {
+      const box = (await tab.boundingBox())!;
+      const text = await tab.evaluate((el) => {
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        return range.getBoundingClientRect().right;
+      });
+      expect(text, await tab.innerText()).toBeLessThanOrEqual(box.x + box.width);
+    }
+  });
+
   it('a toast does not cover Save and Cancel of the details panel scrolled to its end', async () => {
     await page.goto(url());
     await page.locator('button.copy', { hasText: 'Gitea' }).click(); // "Code copied": a toast for 8 s
