@@ -47,7 +47,7 @@ export function AccountDetail({ api, t, account, currentOrigin = null, onChanged
   const [counter, setCounter] = useState(String(account.counter));
   const [error, setError] = useState('');
   const [view, setView] = useState<'edit' | 'codes' | 'qr'>('edit');
-  const heading = usePanelHeading();
+  const heading = usePanelHeading(view);
 
   async function save(event: Event) {
     event.preventDefault();

@@ -31,6 +31,8 @@ export function ShowQr({
       const { toDataURL } = await import('qrcode');
       setImage(await toDataURL(uri, { errorCorrectionLevel: 'M', margin: 4, scale: 5 }));
       setPassword('');
+      // The form (and its button that had the focus) goes: the focus goes back to the panel.
+      heading.current?.focus();
     } catch (failure) {
       setError(errorText(t, failure));
     }

@@ -130,10 +130,27 @@ describe('popup keyboard', () => {
     await page.keyboard.press('F2');
     await page.getByTestId('more-actions').click();
     await page.keyboard.press('Escape');
-    expect(await page.locator('#more-actions').count()).toBe(0);
+    await expect.poll(() => page.locator('#more-actions').count()).toBe(0);
     expect(await page.locator('#detail-title').count()).toBe(1);
     await page.keyboard.press('Escape');
     await expect.poll(() => page.locator('#detail-title').count()).toBe(0);
+  });
+
+  it('Show as QR: the focus stays in the panel after the password; Escape goes back to the details, then the row', async () => {
+    await openList();
+    await row(1).focus(); // Gitea
+    await page.keyboard.press('F2');
+    await page.getByTestId('more-actions').click();
+    await page.getByRole('button', { name: L('showQr') }).click();
+    await expect.poll(() => focused(page)).toBe(`h2 ${L('showQrTitle')}`);
+    await page.getByLabel(L('unlockPassword')).fill(PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('account-qr').waitFor();
+    await expect.poll(() => focused(page)).toBe(`h2 ${L('showQrTitle')}`);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => focused(page)).toBe(`h2 ${L('editTitle')}`);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => focused(page)).toContain('Gitea');
   });
 
   it('Escape closes the Add panel and the trash; the focus goes back to the button that opened them', async () => {
