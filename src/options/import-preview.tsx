@@ -21,6 +21,9 @@ export function ImportPreviewView({
   onCancel(): void;
 }) {
   const { add, duplicates, skipped } = preview;
+  // The background names an entry "Issuer: account", or by its line in a text; the words are ours.
+  const entryName = (entry: { name: string; line?: number | undefined }) =>
+    entry.line !== undefined ? t('importLine', String(entry.line)) : entry.name || t('importUnnamed');
   // A new key for an account the user has (issue 13): keeping both is the default, nothing is lost
   // (an old backup may hold the older key); the user may replace the old one instead.
   const [replace, setReplace] = useState<ReadonlySet<number>>(new Set());
@@ -88,7 +91,7 @@ export function ImportPreviewView({
           <ul data-testid="preview-duplicates">
             {duplicates.map((d, i) => (
               <li key={i}>
-                {d.name} — {t(d.where === 'vault' ? 'importDuplicateVault' : 'importDuplicateFile')}
+                {entryName(d)} — {t(d.where === 'vault' ? 'importDuplicateVault' : 'importDuplicateFile')}
               </li>
             ))}
           </ul>
@@ -100,7 +103,7 @@ export function ImportPreviewView({
           <ul data-testid="preview-skipped">
             {skipped.map((s, i) => (
               <li key={i}>
-                {s.name} — {codeText(t, s.code, 'importSkippedOther')}
+                {entryName(s)} — {codeText(t, s.code, 'importSkippedOther')}
               </li>
             ))}
           </ul>

@@ -6,6 +6,7 @@ import { ShowQr } from './show-qr';
 import { optionOrigin, withOrigin } from './origin-options';
 import { OverflowMenu } from './overflow-menu';
 import { addedText } from './added-text';
+import { closeOnEscape, usePanelHeading } from './panel-focus';
 
 interface DetailProps {
   api: PopupApi;
@@ -46,6 +47,7 @@ export function AccountDetail({ api, t, account, currentOrigin = null, onChanged
   const [counter, setCounter] = useState(String(account.counter));
   const [error, setError] = useState('');
   const [view, setView] = useState<'edit' | 'codes' | 'qr'>('edit');
+  const heading = usePanelHeading(view);
 
   async function save(event: Event) {
     event.preventDefault();
@@ -104,9 +106,9 @@ export function AccountDetail({ api, t, account, currentOrigin = null, onChanged
     );
   if (view === 'qr') return <ShowQr api={api} t={t} account={account} onClose={() => setView('edit')} />;
   return (
-    <form class="panel" onSubmit={save} aria-labelledby="detail-title">
+    <form class="panel" onSubmit={save} aria-labelledby="detail-title" onKeyDown={closeOnEscape(onClose)}>
       <div class="detail-head">
-        <h2 id="detail-title" title={account.issuer || account.account}>
+        <h2 id="detail-title" title={account.issuer || account.account} tabIndex={-1} ref={heading}>
           {t('editTitle')}
         </h2>
         <OverflowMenu t={t}>

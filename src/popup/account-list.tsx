@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { AccountView, CodeView } from '../shared/protocol';
 import { isLocked, type PopupApi, type Translate } from './api';
 import { AccountRow, NEXT_CODE_WINDOW, secondsLeft, type CopiedState } from './account-row';
@@ -8,6 +8,8 @@ import { useCodes, useNow } from './use-codes';
 export const ROW_HEIGHT = 56;
 const VIEWPORT = 392;
 const OVERSCAN = 3;
+/** PageUp and PageDown move by the rows a viewport shows. */
+const PAGE = Math.floor(VIEWPORT / ROW_HEIGHT);
 
 interface ListProps {
   api: PopupApi;
@@ -32,6 +34,12 @@ interface ListProps {
   onFailed(failure: unknown, taken?: string): void;
   onOpen(account: AccountView): void;
   onReordered(): void;
+  /**
+   * An account to give the keyboard focus to once it is in the list (back from its details, the one
+   * after a deleted one, one restored by Undo); `onFocusTaken` says it has it.
+   */
+  focusId?: string | null | undefined;
+  onFocusTaken?: (() => void) | undefined;
 }
 
 /**
@@ -51,11 +59,16 @@ export function AccountList({
   onFailed,
   onOpen,
   onReordered,
+  focusId,
+  onFocusTaken,
 }: ListProps) {
   const [scrollTop, setScrollTop] = useState(0);
   const [focus, setFocus] = useState(0);
   const [copied, setCopied] = useState<{ id: string; what: CopiedState } | null>(null);
   const dragged = useRef<string | null>(null);
+  // The row the keyboard moved to: focused once it is rendered. A jump (End, PageDown) scrolls the
+  // row that had the focus out of the rendered rows first, so the focus cannot just follow along.
+  const focusPending = useRef<number | null>(null);
   const viewport = useRef<HTMLDivElement>(null);
   const now = useNow();
   // The first render draws the rows in view only; the few beyond them follow after the first paint
@@ -125,17 +138,40 @@ export function AccountList({
   const moveFocus = (index: number) => {
     const next = Math.max(0, Math.min(accounts.length - 1, index));
     setFocus(next);
+    focusPending.current = next;
     const el = viewport.current;
     if (!el) return;
     if (next * ROW_HEIGHT < el.scrollTop) el.scrollTop = next * ROW_HEIGHT;
     else if ((next + 1) * ROW_HEIGHT > el.scrollTop + VIEWPORT) el.scrollTop = (next + 1) * ROW_HEIGHT - VIEWPORT;
     setScrollTop(el.scrollTop);
+    focusRow();
   };
+
+  // Focuses the row the keyboard moved to if it is rendered; if not, the render its scroll causes does.
+  const focusRow = () => {
+    const index = focusPending.current;
+    if (index === null) return;
+    const id = accounts[index]?.id;
+    const button = id && viewport.current?.querySelector<HTMLElement>(`li[data-id="${CSS.escape(id)}"] button.copy`);
+    if (!button) return;
+    focusPending.current = null;
+    button.focus();
+  };
+  useLayoutEffect(focusRow);
+  useLayoutEffect(() => {
+    if (!focusId) return;
+    const index = accounts.findIndex((a) => a.id === focusId);
+    if (index < 0) return;
+    moveFocus(index);
+    onFocusTaken?.();
+  }, [focusId, accounts]);
 
   const onKeyDown = (account: AccountView, index: number) => (event: KeyboardEvent) => {
     const step = event.key === 'ArrowDown' ? 1 : event.key === 'ArrowUp' ? -1 : 0;
     if (step && event.altKey) void reorder(moveWithinGroup(all, accounts, currentIds, account.id, step));
     else if (step) moveFocus(index + step);
+    else if (event.key === 'PageDown') moveFocus(index + PAGE);
+    else if (event.key === 'PageUp') moveFocus(index - PAGE);
     else if (event.key === 'Home') moveFocus(0);
     else if (event.key === 'End') moveFocus(accounts.length - 1);
     else if (event.key === 'Delete' || event.key === 'F2') onOpen(account);

@@ -1,4 +1,3 @@
-import { useEffect, useRef } from 'preact/hooks';
 import type { AccountView, CodeView } from '../shared/protocol';
 import type { Translate } from './api';
 import { groupCode } from './order';
@@ -35,11 +34,6 @@ export const NEXT_CODE_WINDOW = 5;
 export function AccountRow(props: RowProps) {
   const { account, code, now, t, copied } = props;
   const left = secondsLeft(code, now);
-  const button = useRef<HTMLButtonElement>(null);
-  // Keyboard navigation moves DOM focus along with the roving tabindex (only while focus is in the list).
-  useEffect(() => {
-    if (props.focused && document.activeElement?.closest('.accounts')) button.current?.focus();
-  }, [props.focused]);
   const name = account.issuer || account.sites[0]?.replace(/^https?:\/\//, '') || t('noIssuer');
   const soon = left !== null && left <= NEXT_CODE_WINDOW && code?.next !== undefined;
   const hint =
@@ -61,7 +55,6 @@ export function AccountRow(props: RowProps) {
         type="button"
         class="copy"
         tabIndex={props.focused ? 0 : -1}
-        ref={button}
         onClick={props.onCopy}
         onKeyDown={props.onKeyDown}
         onFocus={props.onFocus}
@@ -110,7 +103,7 @@ export function AccountRow(props: RowProps) {
         onClick={props.onOpen}
         aria-label={t('accountDetails', name)}
         title={t('accountDetails', name)}
-        tabIndex={-1}
+        tabIndex={props.focused ? 0 : -1}
       >
         <Icon name="more" size={16} />
       </button>

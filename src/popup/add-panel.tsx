@@ -1,10 +1,12 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { ManualEntryInput } from '../shared/protocol';
 import { errorField, errorText, type PopupApi, type Translate } from './api';
 import { plural } from '../shared/ui/plural';
 import { codeText } from '../shared/error-text';
+import { closeOnEscape, usePanelHeading } from './panel-focus';
 
 type Mode = 'uri' | 'key' | 'scan';
+const MODES: readonly Mode[] = ['uri', 'key', 'scan'];
 
 const EMPTY: ManualEntryInput = {
   issuer: '',
@@ -34,19 +36,53 @@ export function AddPanel({
   // at another tab and back keeps the link or the key and its name.
   const [uri, setUri] = useState('');
   const [entry, setEntry] = useState<ManualEntryInput>(EMPTY);
+  const heading = usePanelHeading();
+  const tabs = useRef<HTMLDivElement>(null);
+  // The tab pattern: one tab in the tab order (the selected one); arrow keys, Home and End select
+  // another and move the focus to it.
+  const onTabKey = (event: KeyboardEvent) => {
+    const at = MODES.indexOf(mode);
+    const to =
+      event.key === 'ArrowRight'
+        ? (at + 1) % MODES.length
+        : event.key === 'ArrowLeft'
+          ? (at + MODES.length - 1) % MODES.length
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? MODES.length - 1
+              : -1;
+    if (to < 0) return;
+    event.preventDefault();
+    setMode(MODES[to]!);
+    tabs.current?.querySelector<HTMLElement>(`#add-tab-${MODES[to]!}`)?.focus();
+  };
   return (
-    <section class="panel" aria-labelledby="add-title">
-      <h2 id="add-title">{t('addTitle')}</h2>
-      <div class="tabs" role="tablist">
-        {(['uri', 'key', 'scan'] as const).map((m) => (
-          <button type="button" role="tab" key={m} aria-selected={mode === m} onClick={() => setMode(m)}>
+    <section class="panel" aria-labelledby="add-title" onKeyDown={closeOnEscape(onClose)}>
+      <h2 id="add-title" tabIndex={-1} ref={heading}>
+        {t('addTitle')}
+      </h2>
+      <div class="tabs" role="tablist" aria-labelledby="add-title" ref={tabs} onKeyDown={onTabKey}>
+        {MODES.map((m) => (
+          <button
+            type="button"
+            role="tab"
+            key={m}
+            id={`add-tab-${m}`}
+            aria-selected={mode === m}
+            aria-controls="add-tabpanel"
+            tabIndex={mode === m ? 0 : -1}
+            onClick={() => setMode(m)}
+          >
             {t(`addMode_${m}`)}
           </button>
         ))}
       </div>
-      {mode === 'uri' && <AddByUri api={api} t={t} onAdded={onAdded} value={uri} onChange={setUri} />}
-      {mode === 'key' && <AddByKey api={api} t={t} onAdded={onAdded} value={entry} onChange={setEntry} />}
-      {mode === 'scan' && <ScanPage api={api} t={t} onAdded={onAdded} />}
+      <div role="tabpanel" id="add-tabpanel" aria-labelledby={`add-tab-${mode}`}>
+        {mode === 'uri' && <AddByUri api={api} t={t} onAdded={onAdded} value={uri} onChange={setUri} />}
+        {mode === 'key' && <AddByKey api={api} t={t} onAdded={onAdded} value={entry} onChange={setEntry} />}
+        {mode === 'scan' && <ScanPage api={api} t={t} onAdded={onAdded} />}
+      </div>
       <button type="button" class="secondary" onClick={onClose}>
         {t('close')}
       </button>

@@ -75,6 +75,13 @@ export function App({
   }, [api, t]);
 
   const after = (action: Promise<unknown>) => action.then(refresh);
+  // Set by a password entered here (unlock, first run): the vault view then takes the focus from the
+  // form that goes (it would fall to <body>). A popup opened unlocked leaves the focus alone.
+  const entered = useRef(false);
+  const enter = (action: () => Promise<unknown>) => {
+    entered.current = true;
+    return after(action());
+  };
 
   return (
     <>
@@ -97,8 +104,8 @@ export function App({
           {t('loading')}
         </p>
       )}
-      {state === 'empty' && <SetupForm t={t} onSubmit={(password) => after(api.create(password))} />}
-      {state === 'locked' && <UnlockForm t={t} onSubmit={(password) => after(api.unlock(password))} />}
+      {state === 'empty' && <SetupForm t={t} onSubmit={(password) => enter(() => api.create(password))} />}
+      {state === 'locked' && <UnlockForm t={t} onSubmit={(password) => enter(() => api.unlock(password))} />}
       {state === 'unlocked' && notices && <VaultNotices port={notices} t={t} />}
       {state === 'unlocked' && open && (
         <VaultView
@@ -110,6 +117,7 @@ export function App({
           onLock={() => void after(api.lock())}
           onLockedElsewhere={() => void refresh()}
           closePopup={closePopup}
+          takeFocus={entered.current}
         />
       )}
     </>

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AccountView, BackupCodeView } from '../shared/protocol';
 import { errorText, type PopupApi, type Translate } from './api';
+import { closeOnEscape, usePanelHeading } from './panel-focus';
 
 /**
  * Split pasted backup codes: one per line (or comma/semicolon/tab separated); list numbering such as
@@ -38,6 +39,7 @@ export function BackupCodes({
   // was read (a save sends the whole list: one made from no list would drop the codes stored).
   const stored = useRef<BackupCodeView[] | null>(null);
   const saving = useRef<Promise<unknown>>(Promise.resolve());
+  const heading = usePanelHeading();
 
   useEffect(() => {
     api.backupCodes(account.id).then(
@@ -80,8 +82,10 @@ export function BackupCodes({
 
   const remaining = codes?.filter((c) => !c.used).length ?? 0;
   return (
-    <section class="panel" aria-labelledby="codes-title">
-      <h2 id="codes-title">{t('backupCodesTitle', account.issuer || account.account)}</h2>
+    <section class="panel" aria-labelledby="codes-title" onKeyDown={closeOnEscape(onClose)}>
+      <h2 id="codes-title" tabIndex={-1} ref={heading}>
+        {t('backupCodesTitle', account.issuer || account.account)}
+      </h2>
       {codes && codes.length === 0 ? (
         <p class="hint" data-testid="codes-none">
           {t('backupCodesNone')}

@@ -17,7 +17,7 @@ export function OverflowMenu({ t, children }: { t: Translate; children: Componen
       if (!box.current?.contains(event.target as Node)) setOpen(false);
     };
     const onKey = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape') return;
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
       event.preventDefault();
       setOpen(false);
       toggle.current?.focus();
@@ -30,7 +30,18 @@ export function OverflowMenu({ t, children }: { t: Translate; children: Componen
     };
   }, [open]);
   return (
-    <div class="more-menu" ref={box}>
+    // Escape inside the menu closes it at once (the document listener above is added only after the
+    // next paint), before the panel around it sees the key (Escape there closes the panel).
+    <div
+      class="more-menu"
+      ref={box}
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape' || !open) return;
+        event.preventDefault();
+        setOpen(false);
+        toggle.current?.focus();
+      }}
+    >
       <button
         type="button"
         class="icon"

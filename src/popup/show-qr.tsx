@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { AccountView } from '../shared/protocol';
 import { errorText, type PopupApi, type Translate } from './api';
+import { closeOnEscape, usePanelHeading } from './panel-focus';
 
 /**
  * Shows the account as a QR code to move it to a phone. This reveals the secret, so the master
@@ -20,6 +21,7 @@ export function ShowQr({
   const [password, setPassword] = useState('');
   const [image, setImage] = useState('');
   const [error, setError] = useState('');
+  const heading = usePanelHeading();
 
   async function reveal(event: Event) {
     event.preventDefault();
@@ -29,14 +31,18 @@ export function ShowQr({
       const { toDataURL } = await import('qrcode');
       setImage(await toDataURL(uri, { errorCorrectionLevel: 'M', margin: 4, scale: 5 }));
       setPassword('');
+      // The form (and its button that had the focus) goes: the focus goes back to the panel.
+      heading.current?.focus();
     } catch (failure) {
       setError(errorText(t, failure));
     }
   }
 
   return (
-    <section class="panel" aria-labelledby="qr-title">
-      <h2 id="qr-title">{t('showQrTitle')}</h2>
+    <section class="panel" aria-labelledby="qr-title" onKeyDown={closeOnEscape(onClose)}>
+      <h2 id="qr-title" tabIndex={-1} ref={heading}>
+        {t('showQrTitle')}
+      </h2>
       <p class="qr-name" data-testid="qr-name">
         {account.issuer || t('noIssuer')}
         {account.account && <span class="name"> · {account.account}</span>}

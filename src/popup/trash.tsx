@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { TrashView } from '../shared/protocol';
 import { errorText, type PopupApi, type Translate } from './api';
 import { plural } from '../shared/ui/plural';
+import { closeOnEscape, usePanelHeading } from './panel-focus';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -19,6 +20,7 @@ export function Trash({
 }) {
   const [items, setItems] = useState<TrashView[] | null>(null);
   const [error, setError] = useState('');
+  const heading = usePanelHeading();
   const load = () => api.trash().then(setItems, (failure) => setError(errorText(t, failure)));
   useEffect(() => void load(), []);
 
@@ -27,14 +29,18 @@ export function Trash({
       await api.restore(id);
       onRestored();
       await load();
+      // The row and its Restore button are gone: the focus goes back to the panel, not to <body>.
+      heading.current?.focus();
     } catch (failure) {
       setError(errorText(t, failure));
     }
   };
 
   return (
-    <section class="panel" aria-labelledby="trash-title">
-      <h2 id="trash-title">{t('trashTitle')}</h2>
+    <section class="panel" aria-labelledby="trash-title" onKeyDown={closeOnEscape(onClose)}>
+      <h2 id="trash-title" tabIndex={-1} ref={heading}>
+        {t('trashTitle')}
+      </h2>
       {items && items.length === 0 && <p class="hint">{t('trashEmpty')}</p>}
       <ul class="trash">
         {(items ?? []).map((item) => (

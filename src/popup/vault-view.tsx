@@ -33,6 +33,7 @@ export function VaultView({
   onLock,
   onLockedElsewhere,
   closePopup,
+  takeFocus = false,
 }: {
   api: PopupApi;
   t: Translate;
@@ -46,6 +47,8 @@ export function VaultView({
   onLockedElsewhere(): void;
   /** Closes the popup window after a pick (main.tsx: window.close; absent in tests). */
   closePopup?: (() => void) | undefined;
+  /** Opened by an unlock or a first run just done: the focus goes to the first account (or the search). */
+  takeFocus?: boolean;
 }) {
   const [pick, setPick] = useState<PendingPick | null>(null);
   const [capture, setCapture] = useState<CapturePending | null>(null);
@@ -54,6 +57,27 @@ export function VaultView({
   const [panel, setPanel] = useState<Panel>({ kind: 'list' });
   const [toast, setToast] = useState<ToastState | null>(null);
   const search = useRef<HTMLInputElement>(null);
+  const addButton = useRef<HTMLButtonElement>(null);
+  const trashLink = useRef<HTMLButtonElement>(null);
+  // Where the keyboard focus goes back to when a panel closes (it would fall to <body> with the panel):
+  // the account's row (AccountList takes it once the row is there), or the button that opened the panel.
+  const [focusId, setFocusId] = useState<string | null>(null);
+  const returnTo = useRef<'add' | 'trash' | null>(null);
+  const closePanel = (to: { id: string } | 'add' | 'trash' | null) => {
+    setPanel({ kind: 'list' });
+    if (to && typeof to === 'object') setFocusId(to.id);
+    else returnTo.current = to;
+  };
+  useEffect(() => {
+    if (panel.kind !== 'list' || !returnTo.current) return;
+    const to = returnTo.current;
+    returnTo.current = null;
+    ((to === 'trash' && trashLink.current) || (to === 'add' && addButton.current) || search.current)?.focus();
+  }, [panel.kind]);
+  useEffect(() => {
+    if (takeFocus)
+      (document.querySelector<HTMLElement>('.accounts button.copy[tabindex="0"]') ?? search.current)?.focus();
+  }, []);
   // "Recently deleted" shows only when something is there; asked after the first codes, not before.
   const [trashCount, setTrashCount] = useState(0);
   useEffect(() => {
@@ -141,12 +165,22 @@ export function VaultView({
   };
 
   const deleted = (account: AccountView) => {
-    setPanel({ kind: 'list' });
+    // The focus goes to the account after it in the list (or before it, for the last one).
+    const at = shown.findIndex((a) => a.id === account.id);
+    const neighbour = shown[at + 1] ?? shown[at - 1];
+    closePanel(neighbour ? { id: neighbour.id } : null);
     setTrashCount((n) => n + 1);
     void reload();
     // A restore that fails (the vault locked meanwhile, storage full) says why, and keeps Undo.
+    // One that works gives the focus to the account restored (Undo goes with the toast).
     const undo = () =>
-      void api.restore(account.id).then(reload, (failure: unknown) => setToast({ text: errorText(t, failure), undo }));
+      void api.restore(account.id).then(
+        async () => {
+          await reload();
+          setFocusId(account.id);
+        },
+        (failure: unknown) => setToast({ text: errorText(t, failure), undo }),
+      );
     setToast({ text: t('deleted', account.issuer || account.account), undo });
   };
 
@@ -166,6 +200,7 @@ export function VaultView({
         <button
           type="button"
           class="icon"
+          ref={addButton}
           onClick={() => setPanel({ kind: 'add' })}
           aria-label={t('addTitle')}
           title={t('addTitle')}
@@ -246,6 +281,8 @@ export function VaultView({
               onFailed={copyFailed}
               onOpen={(account) => setPanel({ kind: 'detail', id: account.id })}
               onReordered={reload}
+              focusId={focusId}
+              onFocusTaken={() => setFocusId(null)}
             />
           )}
           {trashCount > 0 && (
@@ -253,6 +290,7 @@ export function VaultView({
             <button
               type="button"
               class="link trash-link"
+              ref={trashLink}
               onClick={() => {
                 setToast(null);
                 setPanel({ kind: 'trash' });
@@ -267,10 +305,10 @@ export function VaultView({
         <AddPanel
           api={api}
           t={t}
-          onClose={() => setPanel({ kind: 'list' })}
+          onClose={() => closePanel('add')}
           onAdded={(text) => {
             setToast({ text });
-            setPanel({ kind: 'list' });
+            closePanel('add');
             void reload();
           }}
         />
@@ -283,7 +321,7 @@ export function VaultView({
           onChanged={reload}
           onDeleted={deleted}
           currentOrigin={data.currentSite?.ids.includes(detail.id) ? data.currentSite.origin : null}
-          onClose={() => setPanel({ kind: 'list' })}
+          onClose={() => closePanel({ id: detail.id })}
         />
       )}
       {panel.kind === 'trash' && (
@@ -294,7 +332,7 @@ export function VaultView({
             setTrashCount((n) => Math.max(0, n - 1));
             void reload();
           }}
-          onClose={() => setPanel({ kind: 'list' })}
+          onClose={() => closePanel('trash')}
         />
       )}
       <Toast toast={toast} t={t} onClose={closeToast} />

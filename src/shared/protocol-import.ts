@@ -32,14 +32,17 @@ export interface ImportEntryView {
 }
 
 export interface ImportDuplicateView {
-  /** "Issuer: account" (or whichever part exists). */
+  /** "Issuer: account" (or whichever part exists); '' for none (the page says "unnamed"). */
   name: string;
   /** `vault`: the same type and secret is already in the vault; `file`: repeated within the file. */
   where: 'vault' | 'file';
 }
 
 export interface ImportSkippedView {
+  /** As ImportDuplicateView's; '' for an entry of a text named by its line. */
   name: string;
+  /** The entry's line in a text of one entry per line (the page says "line 3" in its language). */
+  line?: number;
   /** Stable reason (`import/unsupported-entry`, `uri/bad-secret`, ...), translated by the page. */
   code: string;
 }

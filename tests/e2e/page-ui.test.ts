@@ -127,8 +127,10 @@ describe('after the click, in English', () => {
     // The page hid the QR's step: our label and its result go with it; the step with the codes shows, and they are offered.
     await expect.poll(() => page.locator(OVERLAY).count(), { timeout: 3000 }).toBe(0);
     await page.locator('[data-clickauth-notice]').waitFor({ state: 'attached', timeout: 10_000 });
-    const names = await accessibleNames(page);
-    expect(names).toContain(`ClickAuth: ${t('en', 'enrollBackupOffer', [String(CODES.length), 'Hidden codes'])}`);
+    // Said by the notice's live region (a status line, filled once it is in the page).
+    await expect
+      .poll(() => accessibleNames(page), { timeout: 3000 })
+      .toContain(t('en', 'enrollBackupOffer', [String(CODES.length), 'Hidden codes']));
     await page.close();
   });
 

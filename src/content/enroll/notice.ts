@@ -8,6 +8,7 @@ import { message } from '../../platform/runtime-lite';
 import { guard } from '../genuine';
 import { HOST_CSS, mount, setVars } from '../host';
 import { BRAND, THEME } from '../ui/theme';
+import { announce, LIVE, LIVE_CSS } from '../ui/live';
 
 const CSS =
   '.notice{width:360px;display:flex;align-items:stretch;gap:8px}.body{flex:1;display:flex;flex-direction:column;gap:2px;align-self:center}.ca .close{color:var(--mut);font-size:18px;line-height:24px;align-self:flex-start}.ca .act{min-width:76px;min-height:32px;align-self:flex-start}';
@@ -17,16 +18,18 @@ export function showNotice(text: string, action: string, onAction: () => void): 
   host.setAttribute('data-clickauth-notice', '');
   setVars(host, { t: '16px', r: '16px' });
   const shadow = host.attachShadow({ mode: 'closed' });
-  shadow.innerHTML = `<style>${HOST_CSS}${THEME}${CSS}</style><div class="ca card notice" role="alertdialog"><div class="body">${BRAND}<span class="text"></span></div><button class="close" type="button">×</button><button class="act primary" type="button"></button></div>`;
+  // Not a dialog (it takes no focus and holds none): a status line, said by its live region once it is
+  // in the page. The visible text is the same words, hidden from screen readers (said once, not twice).
+  shadow.innerHTML = `<style>${HOST_CSS}${THEME}${LIVE_CSS}${CSS}</style><div class="ca card notice"><div class="body">${BRAND}<span class="text" aria-hidden="true"></span>${LIVE}</div><button class="close" type="button">×</button><button class="act primary" type="button"></button></div>`;
   const label = shadow.querySelector('.text')!;
+  const live = shadow.querySelector('.live')!;
   const act = shadow.querySelector('.act') as HTMLButtonElement;
   const close = shadow.querySelector('.close') as HTMLButtonElement;
-  const card = shadow.querySelector('.notice')!;
   label.textContent = text;
   act.textContent = action;
   close.setAttribute('aria-label', message('close'));
-  card.setAttribute('aria-label', `ClickAuth: ${text}`);
   mount(host);
+  announce(live, text);
   const watch = guard(host, 40);
   const remove = (): void => {
     watch.stop();
@@ -37,8 +40,7 @@ export function showNotice(text: string, action: string, onAction: () => void): 
   return {
     done(result) {
       label.textContent = result;
-      card.setAttribute('aria-label', `ClickAuth: ${result}`);
-      card.setAttribute('role', 'status');
+      announce(live, result);
       act.remove();
       setTimeout(remove, 6000);
     },

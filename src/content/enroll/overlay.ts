@@ -12,6 +12,7 @@ import { message } from '../../platform/runtime-lite';
 import { guard } from '../genuine';
 import { HOST_CSS, mount, setVars } from '../host';
 import { BRAND, MARK, THEME } from '../ui/theme';
+import { announce, LIVE, LIVE_CSS } from '../ui/live';
 import { choose, hostBox, zoneOf, type Box } from './placement';
 import { obstaclesNear } from './obstacles';
 
@@ -42,7 +43,10 @@ export function showOverlay(target: Element, labelText: string, onClick: () => v
   const host = document.createElement('div');
   host.setAttribute('data-clickauth-overlay', '');
   const shadow = host.attachShadow({ mode: 'closed' });
-  shadow.innerHTML = `<style>${HOST_CSS}${THEME}${CSS}</style><div class="ca"><div class="ring"></div><div class="zone" aria-hidden="true"></div><div class="label"><button class="add primary" type="button">${MARK}<span></span></button></div></div>`;
+  // The live region is there (empty) from the start: a result card's text is said through it, since a
+  // card inserted with its text in it would not be.
+  shadow.innerHTML = `<style>${HOST_CSS}${THEME}${LIVE_CSS}${CSS}</style><div class="ca"><div class="ring"></div><div class="zone" aria-hidden="true"></div><div class="label"><button class="add primary" type="button">${MARK}<span></span></button></div>${LIVE}</div>`;
+  const live = shadow.querySelector('.live')!;
   const [ring, zone, label] = ['.ring', '.zone', '.label'].map((s) => shadow.querySelector(s) as HTMLElement) as [
     HTMLElement,
     HTMLElement,
@@ -137,11 +141,10 @@ export function showOverlay(target: Element, labelText: string, onClick: () => v
   }
 
   /** The result card under the label: our name and mark first, so it cannot pass for the site's own message. */
-  const card = (text: string, buttons: readonly (readonly [string, (e: Event) => void])[], role = 'status') => {
+  const card = (text: string, buttons: readonly (readonly [string, (e: Event) => void])[]) => {
     shadow.querySelector('.result')?.remove();
     const result = document.createElement('div');
     result.className = 'result card';
-    result.setAttribute('role', role);
     result.innerHTML = BRAND;
     const span = document.createElement('span');
     span.textContent = text;
@@ -158,6 +161,7 @@ export function showOverlay(target: Element, labelText: string, onClick: () => v
       result.append(button);
     });
     label.append(result);
+    announce(live, text);
     place();
   };
 
@@ -180,7 +184,6 @@ export function showOverlay(target: Element, labelText: string, onClick: () => v
       card(
         text,
         answers.map(([name, act]) => [name, (e: Event) => watch.genuine(e) && act()] as const),
-        'alertdialog',
       );
     },
     remove,

@@ -32,7 +32,7 @@ function readEntries(db: unknown): EntriesResult {
     throw new CoreError('import/unsupported-version', `Aegis db version ${version} is newer than we know`, 'data');
   }
   const name = (entry: unknown): string =>
-    isRecord(entry) ? displayName(String(entry['issuer'] ?? ''), String(entry['name'] ?? '')) : '(unnamed)';
+    isRecord(entry) ? displayName(String(entry['issuer'] ?? ''), String(entry['name'] ?? '')) : '';
   return collectEntries(arr(record['entries'], 'db.entries'), name, (value) => {
     const entry = rec(value, 'entry');
     const info = rec(entry['info'], 'entry.info');

@@ -41,7 +41,7 @@ function names(entry: Record<string, unknown>): { issuer: string; account: strin
 
 export function readAndOtpEntries(json: unknown): EntriesResult {
   const nameOf = (value: unknown): string =>
-    isRecord(value) ? displayName(String(value['issuer'] ?? ''), String(value['label'] ?? '')) : '(unnamed)';
+    isRecord(value) ? displayName(String(value['issuer'] ?? ''), String(value['label'] ?? '')) : '';
   return collectEntries(arr(json, 'andOTP entries'), nameOf, (value) => {
     const entry = rec(value, 'entry');
     return buildAccount({

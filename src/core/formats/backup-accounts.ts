@@ -33,7 +33,7 @@ function fillOptions(value: unknown, sites: string[]): Pick<ImportedAccount, 'fi
 export function readBackupAccounts(payload: unknown): EntriesResult {
   const accounts = arr(rec(payload, 'payload')['accounts'], 'accounts');
   const nameOf = (v: unknown): string =>
-    isRecord(v) ? displayName(String(v['issuer'] ?? ''), String(v['account'] ?? '')) : '(unnamed)';
+    isRecord(v) ? displayName(String(v['issuer'] ?? ''), String(v['account'] ?? '')) : '';
   return collectEntries(accounts, nameOf, (value) => {
     const a = rec(value, 'account');
     const account = buildAccount({

@@ -47,11 +47,17 @@ export function buildAccount(raw: RawEntry): ImportedAccount {
   return { type, secret, algorithm, digits, period, counter, ...names };
 }
 
-/** "Issuer: account", or whichever part exists, for the skipped list. */
+/**
+ * "Issuer: account", or whichever part exists, for the skipped list; '' when neither does (the page
+ * shows "unnamed" in its language).
+ */
 export function displayName(issuer: string | undefined, account: string | undefined): string {
   const parts = [issuer, account].filter((part): part is string => typeof part === 'string' && part !== '');
-  return parts.join(': ') || '(unnamed)';
+  return parts.join(': ');
 }
+
+/** How a skipped entry is named: "Issuer: account" (see displayName), or its line in a text. */
+export type EntryName = string | { line: number };
 
 /**
  * Reads every item; one that throws a CoreError is recorded in `skipped` (never a crash, never a
@@ -62,7 +68,7 @@ export function displayName(issuer: string | undefined, account: string | undefi
  */
 export function collectEntries<T>(
   items: readonly T[],
-  nameOf: (item: T, index: number) => string,
+  nameOf: (item: T, index: number) => EntryName,
   read: (item: T, index: number) => ImportedAccount | ImportedAccount[],
 ): EntriesResult {
   if (items.length > MAX_IMPORT_ACCOUNTS) throw tooMany(items.length);
@@ -73,7 +79,8 @@ export function collectEntries<T>(
     try {
       result = read(item, index);
     } catch (error) {
-      skipped.push({ name: nameOf(item, index), ...skipReason(error) });
+      const name = nameOf(item, index);
+      skipped.push({ ...(typeof name === 'string' ? { name } : { name: '', line: name.line }), ...skipReason(error) });
       continue;
     }
     if (!Array.isArray(result)) accounts.push(result);

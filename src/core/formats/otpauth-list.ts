@@ -71,7 +71,7 @@ export function parseOtpauthList(text: string): EntriesResult {
   const batches: Batches = new Map();
   const result = collectEntries(
     contentLines(text),
-    (line) => `line ${line.number}`,
+    (line) => ({ line: line.number }),
     (line) => parseLine(line.text, batches),
   );
   const incompleteExports = [...batches.values()]

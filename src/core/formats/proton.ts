@@ -16,9 +16,7 @@ export function isProtonAuthenticator(json: unknown): json is JsonRecord {
 
 export function importProton(json: JsonRecord): EntriesResult {
   const nameOf = (value: unknown): string =>
-    isRecord(value) && isRecord(value['content'])
-      ? displayName('', String(value['content']['name'] ?? ''))
-      : '(unnamed)';
+    isRecord(value) && isRecord(value['content']) ? displayName('', String(value['content']['name'] ?? '')) : '';
   return collectEntries(arr(json['entries'], 'entries'), nameOf, (value) => {
     const content = rec(rec(value, 'entry')['content'], 'entry.content');
     const uri = str(content['uri'], 'content.uri').trim();

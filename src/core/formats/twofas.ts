@@ -27,7 +27,7 @@ export const isTwoFasEncrypted = (json: JsonRecord): boolean =>
   typeof json['servicesEncrypted'] === 'string' && json['servicesEncrypted'] !== '';
 
 function serviceName(value: unknown): string {
-  if (!isRecord(value)) return '(unnamed)';
+  if (!isRecord(value)) return '';
   const otp = isRecord(value['otp']) ? value['otp'] : {};
   return displayName(String(otp['issuer'] ?? value['name'] ?? ''), String(otp['account'] ?? ''));
 }

@@ -45,7 +45,10 @@ export type ImportedAccount = ParsedAccount & { sites?: string[]; backupCodes?: 
  * of an earlier entry of the same file, otherwise the validator's code (`uri/bad-secret`, ...).
  */
 export interface SkippedEntry {
+  /** "Issuer: account" (or whichever part exists); '' for an entry with no name (the page says "unnamed"). */
   name: string;
+  /** For one-entry-per-line text: the entry's line (its text may hold the secret, so it is not the name). */
+  line?: number;
   code: ErrorCode;
   reason: string;
 }

@@ -45,7 +45,7 @@ describe('hostile import files stay linear', () => {
     expect(await timed(() => importFile(line))).toBeLessThan(1000);
     const result = await importFile(line);
     expect(result.accounts).toEqual([]);
-    expect(result.skipped).toEqual([{ name: 'line 1', code: 'uri/secret-too-long', reason: expect.any(String) }]);
+    expect(result.skipped).toEqual([{ name: '', line: 1, code: 'uri/secret-too-long', reason: expect.any(String) }]);
   });
 
   it('Aegis plain JSON with the same secret', async () => {

@@ -134,7 +134,7 @@ describe('Authenticator extension backup', () => {
     const result = await importFile(file, { password: 'pw' });
     expect(result.accounts).toEqual([]);
     expect(result.skipped).toEqual([
-      { name: '(unnamed)', code: 'import/unsupported-entry', reason: expect.any(String) as string },
+      { name: '', code: 'import/unsupported-entry', reason: expect.any(String) as string },
     ]);
   });
 });

@@ -48,8 +48,7 @@ const entryView = (a: ImportedAccount, old: Account | undefined): ImportEntryVie
 });
 
 /** The same "Issuer: account" naming the format layer uses for skipped entries. */
-const nameOf = (a: ImportedAccount): string =>
-  [a.issuer, a.account].filter((part) => part !== '').join(': ') || '(unnamed)';
+const nameOf = (a: ImportedAccount): string => [a.issuer, a.account].filter((part) => part !== '').join(': ');
 
 export function planImport(result: ImportResult, vault: VaultData): ImportPlan {
   const add: ImportedAccount[] = [];
@@ -70,7 +69,7 @@ export function planImport(result: ImportResult, vault: VaultData): ImportPlan {
   const skipped = [];
   for (const entry of result.skipped) {
     if (entry.code === 'vault/duplicate') duplicates.push({ name: entry.name, where: 'file' });
-    else skipped.push({ name: entry.name, code: entry.code });
+    else skipped.push({ name: entry.name, code: entry.code, ...(entry.line !== undefined && { line: entry.line }) });
   }
   return {
     add,
