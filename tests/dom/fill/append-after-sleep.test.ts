@@ -8,19 +8,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FillAnswer } from '../../../src/shared/protocol';
 import { pageSize } from './layout';
+import { codeOf, current } from './step-codes';
 import { fakeContentRuntime } from '../../fake-browser';
 
 const T0 = Date.UTC(2026, 11, 5, 9, 0, 10);
-const STEP = 30_000;
-const codeOf = (at: number) => String(Math.floor(at / STEP) % 1_000_000).padStart(6, '0');
-/** What the background would answer now: the code of this 30-s step. */
-const current = (): FillAnswer => ({
-  kind: 'code',
-  code: codeOf(Date.now()),
-  next: null,
-  validUntil: (Math.floor(Date.now() / STEP) + 1) * STEP,
-  submit: false,
-});
 let locked = false;
 let asked = 0;
 fakeContentRuntime((message) => {

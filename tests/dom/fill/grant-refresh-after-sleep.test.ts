@@ -8,20 +8,11 @@
  * rule is unit-tested in tests/unit/background/fill.test.ts. (Review of this session's diff.)
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { CodeAnswer } from '../../../src/shared/protocol';
 import { pageSize } from './layout';
+import { current, accepted } from './step-codes';
 import { fakeContentRuntime } from '../../fake-browser';
 import { frameScope, issueGrant, redeemGrant } from '../../../src/background/fill/grants';
 
-const STEP = 30_000;
-const codeOf = (at: number) => String(Math.floor(at / STEP) % 1_000_000).padStart(6, '0');
-const current = (): CodeAnswer => ({
-  kind: 'code',
-  code: codeOf(Date.now()),
-  next: null,
-  validUntil: (Math.floor(Date.now() / STEP) + 1) * STEP,
-  submit: false,
-});
 const sender = { tab: { id: 7 }, frameId: 0, documentId: 'doc-1', url: 'https://login.example/' };
 const asks: string[] = [];
 fakeContentRuntime((message) => {
@@ -43,7 +34,6 @@ const { fillNow } = await import('../../../src/content/autofill');
 
 const page =
   '<form action="/verify"><label for="c">Authentication code</label><input id="c" name="code" autocomplete="one-time-code" inputmode="numeric"><button>Verify</button></form>';
-const accepted = () => [-1, 0, 1].map((d) => codeOf(Date.now() + d * STEP));
 
 beforeEach(() => {
   asks.length = 0;

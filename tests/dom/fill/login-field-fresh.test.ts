@@ -7,20 +7,10 @@
  * rev-codes review.)
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { CodeAnswer } from '../../../src/shared/protocol';
 import { pageSize } from './layout';
+import { codeOf, current, accepted } from './step-codes';
 import { fakeContentRuntime } from '../../fake-browser';
 
-const STEP = 30_000;
-const codeOf = (at: number) => String(Math.floor(at / STEP) % 1_000_000).padStart(6, '0');
-/** What the background would answer now: the code of this 30-s step. */
-const current = (): CodeAnswer => ({
-  kind: 'code',
-  code: codeOf(Date.now()),
-  next: null,
-  validUntil: (Math.floor(Date.now() / STEP) + 1) * STEP,
-  submit: false,
-});
 let asked = 0;
 fakeContentRuntime((message) => {
   if (message.type !== 'fill/request') return {};
@@ -33,7 +23,6 @@ const { startAutofill } = await import('../../../src/content/autofill');
 const page =
   '<form action="/verify"><label for="c">Authentication code</label><input id="c" name="code" autocomplete="one-time-code" inputmode="numeric"><button>Verify</button></form>';
 /** The codes a server with a ±1 step window takes now. */
-const accepted = () => [-1, 0, 1].map((d) => codeOf(Date.now() + d * STEP));
 
 let stop = () => undefined as void;
 beforeEach(() => {
