@@ -11,6 +11,7 @@ import { installDevLogSink } from '../shared/dev-log-sink';
 import { toOffscreenMessages } from '../shared/messages/to-offscreen';
 import type { Envelope, ResponseOf, ToOffscreen } from '../shared/protocol';
 import { ok } from '../shared/result';
+import { fromOwnExtension } from '../shared/sender';
 
 installDevLogSink();
 
@@ -23,7 +24,7 @@ const handlers: { [K in OffscreenType]: (message: Envelope<ToOffscreen, K>) => R
 onRuntimeMessage((message, sender) => {
   const type = (message as { type?: unknown } | null)?.type;
   // Only our own background (no tab: not a content script), only a known message that passes its check.
-  if (sender.id !== extensionSelf().id || sender.tab || typeof type !== 'string' || !Object.hasOwn(handlers, type))
+  if (!fromOwnExtension(sender, extensionSelf().id) || typeof type !== 'string' || !Object.hasOwn(handlers, type))
     return undefined;
   const known = type as OffscreenType;
   if (toOffscreenMessages[known].validate(message)) return undefined;

@@ -10,6 +10,7 @@ import type { Reply } from '../shared/result';
 // Only the content records' field specs and their check, never shared/messages/index.ts (that would
 // ship every record), nor the records themselves.
 import { CONTENT_FIELDS, hasFields, WAKE_HOOK } from '../shared/messages/to-content';
+import { fromOwnExtension } from '../shared/sender';
 import { native as ext } from './native';
 
 export async function sendToBackground<K extends BackgroundType>(
@@ -48,7 +49,7 @@ function listen(): void {
   runtime.onMessage.addListener((message, sender, respond) => {
     const type = (message as { type?: unknown } | null)?.type as ContentType | undefined;
     const handler = type && Object.hasOwn(handlers, type) ? handlers[type] : undefined;
-    if (sender.id !== runtime.id || sender.tab || !handler || !hasFields(CONTENT_FIELDS[type!], message))
+    if (!fromOwnExtension(sender, runtime.id) || !handler || !hasFields(CONTENT_FIELDS[type!], message))
       return undefined;
     handler(message as never).then(
       (value) => respond({ ok: true, value }),

@@ -13,6 +13,14 @@ export interface SenderLike {
 }
 
 /**
+ * The sender is our own background (or another page of this extension), not a tab: what the offscreen
+ * document, the popup's lock signal and the content script's listener accept (a content script of ours
+ * carries its tab).
+ */
+export const fromOwnExtension = (sender: Pick<SenderLike, 'id'> & { tab?: unknown }, ownId: string): boolean =>
+  sender.id === ownId && !sender.tab;
+
+/**
  * Classify a message sender from what the browser says about it, never from the message.
  * Extension pages (popup, options) run at our own extension origin; content scripts run in a tab at an
  * http(s) URL and carry the tab. Anything else (another extension, a page via externally_connectable,
