@@ -45,6 +45,8 @@ fakeContentRuntime((message) => {
   const granted = redeemGrant(message.grant, sender, now, (scope) => (scope.accountId ?? accountId) === accountId);
   asks.push(granted ? `request ${accountId}+grant` : `request ${accountId}`);
   if (!granted) return { kind: 'none' };
+  // HOTP: the code the popup took (the counter moved then), no end, no refresh grant.
+  if (accountId === 'hotp-1') return { kind: 'code', code: '135790', next: null, validUntil: null, submit: false };
   const answer = current();
   const life = Math.max(answer.validUntil! - now, 5 * 60_000) + 10_000;
   return { ...answer, grant: issueGrant({ ...frameScope(sender), accountId }, life, now) };
@@ -156,5 +158,14 @@ describe("a popup click on one of the site's several accounts (content/fill-now 
     await vi.advanceTimersByTimeAsync(40_000);
     expect(input.value).toBe(codeOf(Date.now()));
     expect(new Set(asks)).toEqual(new Set(['request acc-2+grant']));
+  });
+
+  it('HOTP (the popup took the code): filled once, never asked for again', async () => {
+    const tabGrant = issueGrant({ tabId: 7 }, 15_000, Date.now());
+    expect(await fillNow(tabGrant, 'hotp-1')).toEqual({ filled: true });
+    const input = document.querySelector('input')!;
+    await vi.advanceTimersByTimeAsync(3 * 60_000);
+    expect(input.value).toBe('135790');
+    expect(asks).toEqual(['request hotp-1+grant']);
   });
 });
