@@ -11,6 +11,7 @@
 import { fillCode, findOtpFields, inputsOf, stillOurs, watchOtpFields, type OtpTarget } from './fill';
 import { targetSeen } from './fill/visible';
 import { keepFresh } from './fill/keep-fresh';
+import { pickAgain, requestAgain, type AskAgain } from './fill/ask-again';
 import { pageUi } from './ui-loader';
 import { sendToBackground } from '../platform/runtime-lite';
 import { enrollSettled, isSetupField, onSetupQr } from './enroll/setup-qrs';
@@ -45,7 +46,7 @@ const submitted = new WeakSet<HTMLInputElement>();
 const freshness = new WeakMap<HTMLInputElement, () => void>();
 
 /** Fills `answer` into `target`; refreshes it at rollover and submits the form if the site wants that. */
-function apply(target: OtpTarget, answer: CodeAnswer, now = Date.now()): boolean {
+function apply(target: OtpTarget, answer: CodeAnswer, again: AskAgain, now = Date.now()): boolean {
   if (!fillCode(target, answer.code, answer.next ?? undefined)) return false;
   removeButton?.();
   // No page UI (the extension reloaded under the page): the fill stands without its cue.
@@ -62,15 +63,9 @@ function apply(target: OtpTarget, answer: CodeAnswer, now = Date.now()): boolean
   if (answer.validUntil !== null) {
     let grant = answer.grant;
     const ask = async () => {
-      const again = await sendToBackground({
-        type: 'fill/request',
-        ...(grant ? { grant } : {}),
-        visible: targetSeen(target),
-        consecutive: target.kind === 'consecutive',
-      });
-      if (again.kind !== 'code') return null; // locked, or the grant ran out: the field keeps its code
-      grant = again.grant;
-      return again;
+      const fresh = await again(grant);
+      grant = fresh?.grant;
+      return fresh;
     };
     freshness.set(inputs[0]!, keepFresh(target, answer.validUntil, ask, FRESH_FOR_MS));
   }
@@ -120,7 +115,7 @@ type Request = { accountId?: string; grant?: string };
 async function offer(target: OtpTarget, request: Request = {}, clicked = false): Promise<boolean> {
   const consecutive = target.kind === 'consecutive';
   const answer = await sendToBackground({ type: 'fill/request', ...request, visible: targetSeen(target), consecutive });
-  if (answer.kind === 'code') return apply(target, answer);
+  if (answer.kind === 'code') return apply(target, answer, requestAgain(target, request.accountId));
   // Grants live in the service worker's memory: after it restarted, the click still stands, once.
   if (clicked && 'grant' in answer) return offer(target, { grant: answer.grant });
   if (answer.kind !== 'none' && !request.accountId) showButton(target, answer);
@@ -150,7 +145,7 @@ export async function fillPicked(grant: string, origin: string): Promise<{ fille
   if (!target) return { filled: false };
   // No answer (another document, the vault locked meanwhile, extension reloaded): nothing is filled.
   const answer = await sendToBackground({ type: 'fill/pick-code', grant }).catch(() => null);
-  return { filled: answer !== null && apply(target, answer) };
+  return { filled: answer !== null && apply(target, answer, pickAgain) };
 }
 
 /** Waits up to ~1 s for `target` to be seen (a step of a sign-in that slides or fades in). */

@@ -10,6 +10,8 @@ import { call, openPopup, PASSWORD } from './popup-helpers';
 import { addAccounts, closeBed, openBed, openPage } from './setup';
 import { fieldButton, openPopupWindow } from './pick-helpers';
 import { plausibleCodes } from './codes';
+import { codeAt } from '../../src/core/otp';
+import { parseOtpauthUri } from '../../src/core/otpauth-uri';
 
 const SITE_A = 'mailmachine.test';
 const FRESH = 'freshsite.test';
@@ -50,6 +52,8 @@ beforeAll(async () => {
 afterAll(() => closeBed(ext, server));
 
 const plausible = (name: Name): string[] => plausibleCodes(URIS[name]);
+/** `name`'s code at `at` (now by default). */
+const codeOf = (name: Name, at = Date.now()): string => codeAt(parseOtpauthUri(URIS[name]), at);
 
 const visit = (path: string, host: string) => openPage(ext, server.url(path, host, 'https'));
 
@@ -91,6 +95,46 @@ describe('the in-field button', () => {
     await check.close();
     await page.close();
   });
+
+  it('a code the user chose is kept current like an autofilled one: the pick and a popup click on one of several accounts get the new code after the rollover; a field the user typed in keeps what they typed', async () => {
+    /** A real click on the page's button, then a pick of `which` in the popup; returns once filled. */
+    async function picked(which: string): Promise<Page> {
+      const page = await visit('/login/one-time-code.html', SITE_A);
+      const button = await fieldButton(page);
+      await page.bringToFront();
+      await button.click();
+      const popup = await openPopupWindow(ext);
+      await popup.getByTestId('pick-account').filter({ hasText: which }).click();
+      await expect.poll(() => page.locator('#c').inputValue(), { timeout: 8000 }).toMatch(/^\d{6}$/);
+      await expect.poll(() => popup.isClosed(), { timeout: 5000 }).toBe(true);
+      return page;
+    }
+    const pickedPage = await picked('work');
+    const typedPage = await picked('alice');
+    // The popup's click on one account (fill/active-tab with its id), on a page with two: no button pick.
+    const clickedPage = await visit('/login/one-time-code.html', SITE_A);
+    await fieldButton(clickedPage);
+    const popup = await openPopupWindow(ext, clickedPage);
+    expect(await call(popup, { type: 'fill/active-tab', id: ids.first })).toEqual({ filled: true });
+    await popup.close();
+    expect(plausible('first')).toContain(await clickedPage.locator('#c').inputValue());
+    // The user deletes a digit with a real key: the field is theirs from then on.
+    await typedPage.bringToFront();
+    await typedPage.locator('#c').press('End');
+    await typedPage.locator('#c').press('Backspace');
+    const typed = await typedPage.locator('#c').inputValue();
+    expect(typed).toMatch(/^\d{5}$/);
+    // Past the next rollover (the code each field got has expired by then).
+    const rollover = (Math.floor(Date.now() / 30_000) + 1) * 30_000;
+    const before = { picked: codeOf('second', rollover - 1), clicked: codeOf('first', rollover - 1) };
+    await pickedPage.waitForTimeout(rollover + 3000 - Date.now());
+    const now = Date.now();
+    expect(await pickedPage.locator('#c').inputValue()).toBe(codeOf('second', now));
+    expect(await clickedPage.locator('#c').inputValue()).toBe(codeOf('first', now));
+    expect([codeOf('second', now), codeOf('first', now)]).not.toEqual([before.picked, before.clicked]); // they changed
+    expect(await typedPage.locator('#c').inputValue()).toBe(typed);
+    for (const page of [pickedPage, typedPage, clickedPage]) await page.close();
+  }, 120_000);
 
   it('no account bound to the site: "Always use this account" binds the picked one, and the next visit fills by itself', async () => {
     const page = await visit('/login/one-time-code.html', FRESH);

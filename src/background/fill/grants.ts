@@ -19,11 +19,29 @@ export interface GrantScope {
    * allows gives this code, for this account only, instead of taking another.
    */
   hotp?: { accountId: string; code: string };
+  /** A refresh grant (see refreshGrantMs): good only for the account the fill before it gave a code of. */
+  accountId?: string;
 }
 
 interface Grant extends GrantScope {
   expires: number;
 }
+
+/** After a fill the user asked for, one more request at rollover is covered by the same click. */
+const REFRESH_GRANT_EXTRA_MS = 10_000;
+/**
+ * ...for as long as the page keeps the field current (content/autofill.ts, 5 minutes), counted from
+ * each answer: timers stand still while the computer sleeps, so the refresh after waking comes long
+ * after the code's end, and must still be covered (the field would keep a code minutes old).
+ */
+const REFRESH_GRANT_MIN_MS = 5 * 60_000;
+
+/**
+ * How long the grant that comes with a code the user asked for (popup click, shortcut, our button, the
+ * in-field pick) stays good for the page's refresh of that field (content/fill/keep-fresh.ts).
+ */
+export const refreshGrantMs = (validUntil: number, now: number): number =>
+  Math.max(validUntil - now, REFRESH_GRANT_MIN_MS) + REFRESH_GRANT_EXTRA_MS;
 
 /** A page can ask for grants in a loop (a new field per scan): each tab keeps its newest few only. */
 const MAX_PER_TAB = 8;

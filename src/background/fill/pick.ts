@@ -15,6 +15,7 @@ import { BackgroundError } from '../errors';
 import { sendToFrame } from '../send-to-frame';
 import type { VaultService } from '../vault/vault-service';
 import { codeAnswer } from './code-answer';
+import { refreshGrantMs } from './grants';
 import { codeOffsetNow } from '../clock/code-clock';
 import { lookalikeFor } from './lookalike-for';
 import { PickError } from './pick-errors';
@@ -116,7 +117,10 @@ export async function finishPickAfterUnlock(
   await sendCode(pick, id);
 }
 
-/** A picked account waiting for its frame to ask for the code (`fill/pick-code`), under a one-use grant. */
+/**
+ * A picked account waiting for its frame to ask for the code (`fill/pick-code`), under a one-use grant:
+ * the pick's first code, or a refresh of the field it was filled into (each answer brings the next grant).
+ */
 interface Ready extends PickTarget {
   accountId: string;
   expires: number;
@@ -126,15 +130,23 @@ interface Ready extends PickTarget {
 const READY_TTL_MS = 30_000;
 const ready = new Map<string, Ready>();
 
+/** Holds `entry` under a new grant; drops the ones that expired (a refresh grant the page never used). */
+function holdReady(entry: Ready, now: number): string {
+  for (const [grant, r] of ready) if (r.expires < now) ready.delete(grant);
+  const grant = crypto.randomUUID();
+  ready.set(grant, entry);
+  return grant;
+}
+
 /**
  * Tells the pick's frame that its code is ready; the frame asks for it with the grant (pickCode). The
  * code never travels unasked: where the browser names no document (Firefox), the frame id may hold
  * another site's page by now, and only the asking frame's `sender` can say which document it is.
  */
 async function sendCode(pick: Pick, accountId: string): Promise<{ filled: boolean }> {
-  const grant = crypto.randomUUID();
   const { tabId, frameId, documentId, origin } = pick;
-  ready.set(grant, { tabId, frameId, documentId, origin, accountId, expires: Date.now() + READY_TTL_MS });
+  const now = Date.now();
+  const grant = holdReady({ tabId, frameId, documentId, origin, accountId, expires: now + READY_TTL_MS }, now);
   try {
     const reply = await sendToFrame(tabId, { type: 'content/pick-ready', grant, origin }, pick);
     return { filled: reply?.filled === true };
@@ -148,6 +160,11 @@ async function sendCode(pick: Pick, accountId: string): Promise<{ filled: boolea
  * frame: same tab and frame, the pick's origin (from `sender`, never the message) and, where the browser
  * names documents (Chrome), the same document. The grant is used up by its first ask from that frame,
  * answered or not; another tab's or frame's ask leaves it (it cannot know the grant anyway).
+ *
+ * A TOTP code comes with the next grant, for the same frame, origin, document and account, so the page
+ * keeps the field current as it does an autofilled one (content/fill/keep-fresh.ts: at rollover, after
+ * a sleep, 5 minutes at most, only while the field holds our code). Each refresh passes every check
+ * above again; HOTP is never picked, and a code with no end (validUntil null) gets no grant.
  */
 export async function pickCode(
   vault: VaultService,
@@ -168,6 +185,10 @@ export async function pickCode(
     const account = eligible(data, waiting.origin).ids.includes(waiting.accountId)
       ? data.accounts.find((a) => a.id === waiting.accountId)
       : undefined;
-    return account ? codeAnswer(account, now, true, waiting.origin, offset) : null;
+    if (!account) return null;
+    const answer = codeAnswer(account, now, true, waiting.origin, offset);
+    if (answer.validUntil === null) return answer;
+    const again = holdReady({ ...waiting, expires: now + refreshGrantMs(answer.validUntil, now) }, now);
+    return { ...answer, grant: again };
   });
 }

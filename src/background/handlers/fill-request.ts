@@ -2,7 +2,7 @@ import { matchAccounts } from '../../core/site';
 import type { FillAnswer } from '../../shared/protocol';
 import { senderOrigin, type SenderLike } from '../../shared/sender';
 import { codeAnswer, submitsOn } from '../fill/code-answer';
-import { frameScope, issueGrant, redeemGrant } from '../fill/grants';
+import { frameScope, issueGrant, redeemGrant, refreshGrantMs } from '../fill/grants';
 import { eligible } from '../fill/pick';
 import { embeddedByOrigin, embeddedBySite, embedders, silentFrame, topOrSameSite } from '../fill/silent';
 import type { FrameAncestors } from '../../platform/web-navigation';
@@ -12,14 +12,6 @@ import { codeOffsetNow } from '../clock/code-clock';
 
 /** A grant for our button's click: it may sit in the field a while. */
 const BUTTON_GRANT_MS = 30 * 60_000;
-/** After a fill the user asked for, one more request at rollover is covered by the same click. */
-const REFRESH_GRANT_EXTRA_MS = 10_000;
-/**
- * ...for as long as the page keeps the field current (content/autofill.ts, 5 minutes), counted from
- * each answer: timers stand still while the computer sleeps, so the refresh after waking comes long
- * after the code's end, and must still be covered (the field would keep a code minutes old).
- */
-const REFRESH_GRANT_MIN_MS = 5 * 60_000;
 
 export interface FillRequest {
   /** The user picked this account (popup click, shortcut); it must still belong to the frame's site. */
@@ -90,6 +82,7 @@ export async function fillRequest(
         (scope.frameId !== undefined || bySite) &&
         !request.append &&
         account !== undefined &&
+        (scope.accountId === undefined || scope.accountId === account.id) &&
         (account.type !== 'hotp' || scope.hotp?.accountId === account.id),
     );
     const asked = granted !== null;
@@ -120,14 +113,10 @@ export async function fillRequest(
     if (asked) {
       const answer = codeAnswer(account, now, consecutive, origin, offset);
       if (answer.validUntil === null) return answer;
-      return {
-        ...answer,
-        grant: issueGrant(
-          frameScope(sender),
-          Math.max(answer.validUntil - now, REFRESH_GRANT_MIN_MS) + REFRESH_GRANT_EXTRA_MS,
-          now,
-        ),
-      };
+      // The refresh grant: this frame and document, this account only (the page sends its id again when
+      // the user chose one of several), for the field's 5 minutes of refreshes.
+      const scope = { ...frameScope(sender), accountId: account.id };
+      return { ...answer, grant: issueGrant(scope, refreshGrantMs(answer.validUntil, now), now) };
     }
     const grant = issueGrant(frameScope(sender), BUTTON_GRANT_MS, now);
     if (!autofill) return { kind: 'off', grant };

@@ -19,7 +19,7 @@ fakeContentRuntime((message) => {
   const now = Date.now();
   if (message.type === 'fill/pick-code') {
     asks.push('pick-code');
-    return current(); // pickCode: codeAnswer(...), no grant
+    return current(); // not asked here: the pick's refresh is tests/dom/fill/picked-field-fresh.test.ts
   }
   if (message.type !== 'fill/request') return {};
   const granted = redeemGrant(message.grant, sender, now);

@@ -3,7 +3,8 @@
  * names no document in its message senders, so the background never pushes such a code to a frame id:
  * it tells the frame that it is ready, and the frame asks for it (src/background/fill/pick.ts pickCode,
  * src/background/enroll/told.ts). These journeys go through that round trip:
- * - the in-field button on a site with two accounts: a real click, then a pick, fills the field;
+ * - the in-field button on a site with two accounts: a real click, then a pick, fills the field, and
+ *   the field is kept current past the rollover;
  * - a QR clicked while locked: after the unlock, the confirmation field is filled;
  * - the login frame of another site's page is navigated by that page to its own page between the click
  *   and the pick (Firefox keeps the frame's id): nothing is filled in it.
@@ -15,6 +16,8 @@ import { closeBed, servePages } from '../setup';
 import { CASES, enrollRoutes, plausibleCodes } from '../enroll-fixtures';
 import { call, createVault, eventually, launchFirefox, PASSWORD, type LoadedFirefox } from './harness';
 import type { AccountView, PendingPick } from '../../../src/shared/protocol';
+import { codeAt } from '../../../src/core/otp';
+import { parseOtpauthUri } from '../../../src/core/otpauth-uri';
 
 const SITE = 'pull-mail.test';
 const FRAMER = 'pull-framer.test';
@@ -93,8 +96,13 @@ describe('Firefox: codes the frame asks for after the popup', () => {
     });
     const code = await valueIn(page, '#c');
     expect(plausibleCodes(URIS[1]!)).toContain(code);
+    // Kept current: past the next rollover the field holds the new code (its refresh asks the same way,
+    // with the grant the answer brought; the build before left the expired code in the field).
+    const rollover = (Math.floor(Date.now() / 30_000) + 1) * 30_000;
+    await new Promise((done) => setTimeout(done, rollover + 3000 - Date.now()));
+    expect(await valueIn(page, '#c')).toBe(codeAt(parseOtpauthUri(URIS[1]!), Date.now()));
     await page.close();
-  });
+  }, 90_000);
 
   it('the framing page navigates the login frame to its own page before the pick: nothing is filled there', async () => {
     const page = await visit('/framer.html', FRAMER);

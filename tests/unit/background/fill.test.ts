@@ -403,6 +403,28 @@ describe('fill/request: where a code is filled with no click (finding 5)', () =>
     ).toEqual({ kind: 'none' });
   });
 
+  it("popup click on one of the site's accounts: the refresh grant is good for that account only, as the page names it again", async () => {
+    const { vault, ids } = await vaultWith([{ sites: [SITE] }, { sites: [SITE] }]);
+    sent.length = 0;
+    await fillActiveTab(ids[1]);
+    const { grant } = sent[0]!.message as { grant: string };
+    const filled = await fillRequest(services(vault), from(SITE), { accountId: ids[1]!, grant }, NOW);
+    expect(filled).toMatchObject({ kind: 'code', code: code(1) });
+    const refresh = grantOf(filled);
+    const later = NOW + 2 * 60_000; // after a sleep
+    // Not the site's other account (the build before gave its code), and without a name: both
+    // accounts match, nothing is filled. Neither uses the grant up.
+    expect((await fillRequest(services(vault), from(SITE), { accountId: ids[0]!, grant: refresh }, later)).kind).toBe(
+      'confirm',
+    );
+    expect(await fillRequest(services(vault), from(SITE), { grant: refresh }, later)).toEqual({
+      kind: 'several',
+      count: 2,
+    });
+    const again = await fillRequest(services(vault), from(SITE), { accountId: ids[1]!, grant: refresh }, later);
+    expect(again).toMatchObject({ kind: 'code', code: code(1, later), grant: expect.any(String) });
+  });
+
   it("a frame another site embeds does not use up the tab grant before the page's own field (autofill off)", async () => {
     const { vault } = await vaultWith([{ sites: [SITE] }]);
     sent.length = 0;
@@ -561,6 +583,47 @@ describe('the in-field pick', () => {
     await fillChoose(services(vault), firefox);
     await pickAccount(vault, choice((await pendingPick(vault, tab, NOW))!.id, ids[0]!), NOW);
     expect(answers).toEqual([expect.objectContaining({ kind: 'code', code: code(0) }), null]);
+  });
+
+  it("a picked code brings a refresh grant: the field's refresh gets the current code, only from the pick's frame, origin and document, once, for 5 minutes, while the account is still the site's", async () => {
+    const { vault, ids } = await vaultWith([{ sites: [] }]);
+    /** A pick of the unbound account, its first code asked by its frame: that answer's grant. */
+    async function picked(): Promise<string> {
+      let first: { grant?: string } | null = null;
+      frame = async (message) => {
+        first = await pickCode(vault, message.grant as string, sender(SITE), NOW);
+        return { filled: true };
+      };
+      await fillChoose(services(vault), sender(SITE));
+      await pickAccount(vault, choice((await pendingPick(vault, tab, NOW))!.id, ids[0]!), NOW);
+      expect(first).toMatchObject({ kind: 'code', code: code(0), grant: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+      return first!.grant!;
+    }
+    const later = NOW + 2 * 60_000; // the computer slept: the page asks minutes after the code's end
+    let grant = await picked();
+    // Another tab's or frame's ask is refused and leaves the grant to the field's frame.
+    expect(await pickCode(vault, grant, sender(SITE, 'doc-1', tab + 1), later)).toBeNull();
+    expect(await pickCode(vault, grant, { ...sender(SITE), frameId: 0 }, later)).toBeNull();
+    const again = await pickCode(vault, grant, sender(SITE), later);
+    expect(again).toMatchObject({ kind: 'code', code: code(0, later), grant: expect.any(String) });
+    expect(again!.grant).not.toBe(grant);
+    expect(await pickCode(vault, grant, sender(SITE), later)).toBeNull(); // used up
+    // The pick's frame but another document or origin: refused (and spent).
+    grant = await picked();
+    expect(await pickCode(vault, grant, sender(SITE, 'doc-2'), later)).toBeNull();
+    expect(await pickCode(vault, grant, sender(SITE), later)).toBeNull();
+    grant = await picked();
+    expect(await pickCode(vault, grant, sender('https://evil.example'), later)).toBeNull();
+    // Past the field's 5 minutes (and the rest of the code's period, 20 s here): nothing.
+    grant = await picked();
+    expect(await pickCode(vault, grant, sender(SITE), NOW + 5 * 60_000 + 20_000 + 10_001)).toBeNull();
+    // The account is no longer one this site may be given (bound to another site meanwhile): nothing.
+    grant = await picked();
+    await vault.mutate((data, now) => ({
+      data: updateAccount(data, ids[0]!, { sites: ['https://other.example'] }, { now }),
+      result: null,
+    }));
+    expect(await pickCode(vault, grant, sender(SITE), later)).toBeNull();
   });
 
   it('each tab has its own pick: a later click in another tab does not replace it, and the popup fills the pick it names', async () => {
