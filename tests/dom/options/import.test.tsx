@@ -195,6 +195,19 @@ describe('options: import', () => {
     expect([...el.querySelectorAll('[data-testid=preview-add] li')].map(textOf)).toEqual(['Pictured: me@example.com']);
   });
 
+  it('a text export saved as UTF-16 (Windows PowerShell, Notepad "Unicode") is previewed as text, no password asked', async () => {
+    const api = new FakeOptionsApi();
+    const el = await mountOptions(api);
+    const text = `\uFEFF${uri('Wide', 'JBSWY3DPEHPK3PXP')}\r\n`;
+    const bytes = new Uint8Array(text.length * 2);
+    for (let i = 0; i < text.length; i++) new DataView(bytes.buffer).setUint16(2 * i, text.charCodeAt(i), true);
+    await pickFile(el.querySelector('[data-testid=import-file]'), new File([bytes], 'accounts.txt'));
+    expect(alertText(section(el))).toBe('');
+    expect(el.querySelector('[data-testid=import-password]')).toBeNull();
+    expect(api.calls).toContain('preview:text');
+    expect([...el.querySelectorAll('[data-testid=preview-add] li')].map(textOf)).toEqual(['Wide: me@example.com']);
+  });
+
   itPeer('a dropped file is imported like a picked one; a binary file travels as base64', async () => {
     const api = new FakeOptionsApi();
     const el = await mountOptions(api);
