@@ -30,6 +30,23 @@ function fillOptions(value: unknown, sites: string[]): Pick<ImportedAccount, 'fi
   return { fill: { submitOn: list('submitOn', submit), appendOn: list('appendOn', appendToPassword), exactOrigin } };
 }
 
+/**
+ * Optional (added within version 1): the origin of the setup page whose QR added the account, which
+ * the popup names ("Added from github.com") to tell two accounts that look the same apart; a restore
+ * lost it. Text that is not an http(s) origin (a page opened from a file: "file://") is left out, as
+ * the popup could not name it either: the account itself must not be lost over it.
+ */
+function addedOn(value: unknown): Pick<ImportedAccount, 'addedOn'> {
+  if (value === undefined) return {};
+  const text = str(value, 'addedOn');
+  try {
+    const url = new URL(text);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === text ? { addedOn: text } : {};
+  } catch {
+    return {}; // not a URL: left out (above)
+  }
+}
+
 export function readBackupAccounts(payload: unknown): EntriesResult {
   const accounts = arr(rec(payload, 'payload')['accounts'], 'accounts');
   const nameOf = (v: unknown): string =>
@@ -47,6 +64,12 @@ export function readBackupAccounts(payload: unknown): EntriesResult {
       account: str(a['account'], 'account'),
     });
     const sites = arr(a['sites'] ?? [], 'sites').map((site) => str(site, 'site'));
-    return { ...account, sites, backupCodes: backupCodes(a['backupCodes']), ...fillOptions(a['fill'], sites) };
+    return {
+      ...account,
+      sites,
+      backupCodes: backupCodes(a['backupCodes']),
+      ...fillOptions(a['fill'], sites),
+      ...addedOn(a['addedOn']),
+    };
   });
 }
