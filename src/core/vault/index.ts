@@ -28,4 +28,5 @@ export {
 } from './operations';
 export { batchEdit, type VaultBatch } from './batch';
 export { keepHigherCounters } from './counters';
+export { duplicateGain, withGain, type DuplicateGain } from './duplicate-gain';
 export { reenrolledAt, keptBeside, replacing, sameNameOtherKey, withSitesOf } from './reenroll';

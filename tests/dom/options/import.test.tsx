@@ -252,6 +252,26 @@ describe('options: import', () => {
     expect(api.vault.accounts).toHaveLength(0);
   });
 
+  it("a duplicate that brings the vault's copy a higher HOTP counter says so, and can be committed alone", async () => {
+    const api = new FakeOptionsApi();
+    const hotp = (counter: number) =>
+      `otpauth://hotp/Bank:me@example.com?secret=JBSWY3DPEHPK3PXP&issuer=Bank&counter=${counter}`;
+    await withVaultAccount(api, hotp(3));
+    const el = await mountOptions(api);
+    await type(el.querySelector('[data-testid=import-text]'), hotp(20));
+    await submit(section(el).querySelector('form'));
+    await idle();
+    expect(textOf(el.querySelector('[data-testid=preview-duplicates] li'))).toBe(
+      `Bank: me@example.com — ${msg('importDuplicateVault')} · ${msg('importDuplicateCounter', '20')}`,
+    );
+    expect(el.querySelector('[data-testid=import-preview] [role=status]')).toBeNull();
+    await click(button(el, msg('importConfirmUpdateOne', '1')));
+    await idle();
+    expect(api.vault.accounts.map((a) => a.counter)).toEqual([20]);
+    expect(textOf(section(el).querySelector('.saved'))).toBe(msg('importUpdatedOne', '1'));
+    expect(button(el, msg('undo'))).toBeFalsy();
+  });
+
   it('a file with nothing new cannot be confirmed', async () => {
     const api = new FakeOptionsApi();
     await withVaultAccount(api, uri('Solo', 'JBSWY3DPEHPK3PXP'));

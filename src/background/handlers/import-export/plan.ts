@@ -1,10 +1,18 @@
 /**
  * What an import would do to a vault (pure): which accounts are added, which are duplicates of an
- * account already in the vault or of an earlier entry of the file, and which cannot be imported.
+ * account already in the vault (and what they bring it) or of an earlier entry of the file, and which
+ * cannot be imported.
  * The duplicate rule is the vault's own (same type and secret, ../../../core/vault findDuplicate),
  * so the commit never meets `vault/duplicate` half-way.
  */
-import { findDuplicate, sameNameOtherKey, type Account, type VaultData } from '../../../core/vault';
+import {
+  duplicateGain,
+  findDuplicate,
+  sameNameOtherKey,
+  type Account,
+  type DuplicateGain,
+  type VaultData,
+} from '../../../core/vault';
 import type { ImportResult, ImportedAccount } from '../../../core/formats';
 import type { ImportDuplicateView, ImportEntryView, ImportPreview } from '../../../shared/protocol-import';
 
@@ -15,6 +23,11 @@ export interface ImportPlan {
    * name, another secret; issue 13), which the user may replace or keep beside it.
    */
   old: (Account | undefined)[];
+  /**
+   * What duplicates of vault accounts bring that the vault's copy lacks (backup codes, a higher HOTP
+   * counter: ../../../core/vault/duplicate-gain.ts); the commit gives it to them.
+   */
+  gains: DuplicateGain[];
   preview: Omit<ImportPreview, 'previewId'>;
   /**
    * What the preview shows, per entry of the file: a duplicate, or added (and which account it may
@@ -54,10 +67,19 @@ export function planImport(result: ImportResult, vault: VaultData): ImportPlan {
   const add: ImportedAccount[] = [];
   const duplicates: ImportDuplicateView[] = [];
   const shape: string[] = [];
+  const gains: DuplicateGain[] = [];
   for (const account of result.accounts) {
-    if (findDuplicate(vault, account)) {
-      duplicates.push({ name: nameOf(account), where: 'vault' });
-      shape.push('=');
+    const existing = findDuplicate(vault, account);
+    if (existing) {
+      const gain = duplicateGain(existing, account);
+      if (gain) gains.push(gain);
+      duplicates.push({
+        name: nameOf(account),
+        where: 'vault',
+        ...(gain?.counter !== undefined && { counter: gain.counter }),
+        ...(gain?.backupCodes && { backupCodes: gain.backupCodes.length }),
+      });
+      shape.push(gain ? `=${gain.id}^${gain.counter ?? ''}^${gain.backupCodes?.length ?? 0}` : '=');
     } else {
       add.push(account);
       shape.push('+');
@@ -74,6 +96,7 @@ export function planImport(result: ImportResult, vault: VaultData): ImportPlan {
   return {
     add,
     old,
+    gains,
     preview: {
       format: result.format,
       add: add.map((a, i) => entryView(a, old[i])),
