@@ -273,6 +273,15 @@ describe('popup list', () => {
     ]);
   });
 
+  it('deleting an account with no names says "Deleted Unnamed.", not "Deleted ."', async () => {
+    const bg = await withVault(await startBackground(), ['otpauth://totp/?secret=GEZDGNBVGY3TQOJQ']);
+    const el = await mount(bg.api);
+    await click(button(el, msg('accountDetails', msg('noIssuer'))));
+    await click(el.querySelector('[data-testid=more-actions]'));
+    await click(button(el, msg('delete')));
+    expect(el.querySelector('.toast')?.textContent).toContain(msg('deleted', msg('noIssuer')));
+  });
+
   it('an Undo that fails says why in the toast and keeps Undo; the next one restores', async () => {
     const { bg } = await withAccounts(2);
     unmount();
