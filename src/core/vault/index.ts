@@ -27,6 +27,7 @@ export {
   type NewAccount,
 } from './operations';
 export { batchEdit, type VaultBatch } from './batch';
+export { cleanName } from './names';
 export { keepHigherCounters } from './counters';
 export { duplicateGain, withGain, type DuplicateGain } from './duplicate-gain';
 export { reenrolledAt, keptBeside, replacing, sameNameOtherKey, withSitesOf } from './reenroll';

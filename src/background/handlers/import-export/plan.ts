@@ -6,6 +6,7 @@
  * so the commit never meets `vault/duplicate` half-way.
  */
 import {
+  cleanName,
   duplicateGain,
   findDuplicate,
   sameNameOtherKey,
@@ -50,9 +51,13 @@ function hostOf(site: string): string {
   }
 }
 
+/**
+ * Names as the vault will store them (cleanName: no bidi overrides or invisible characters, one line):
+ * the preview is where the user decides, so it must not show a hostile file's "\u202EelgooG" as "Google".
+ */
 const entryView = (a: ImportedAccount, old: Account | undefined): ImportEntryView => ({
-  issuer: a.issuer,
-  account: a.account,
+  issuer: cleanName(a.issuer),
+  account: cleanName(a.account),
   type: a.type,
   sites: a.sites?.length ?? 0,
   siteHosts: (a.sites ?? []).slice(0, MAX_SITE_HOSTS).map(hostOf),
@@ -60,8 +65,12 @@ const entryView = (a: ImportedAccount, old: Account | undefined): ImportEntryVie
   ...(old && { replaces: true as const }),
 });
 
-/** The same "Issuer: account" naming the format layer uses for skipped entries. */
-const nameOf = (a: ImportedAccount): string => [a.issuer, a.account].filter((part) => part !== '').join(': ');
+/** The same "Issuer: account" naming the format layer uses for skipped entries, each part as stored. */
+const nameOf = (a: ImportedAccount): string =>
+  [a.issuer, a.account]
+    .map(cleanName)
+    .filter((part) => part !== '')
+    .join(': ');
 
 export function planImport(result: ImportResult, vault: VaultData): ImportPlan {
   const add: ImportedAccount[] = [];
@@ -90,8 +99,9 @@ export function planImport(result: ImportResult, vault: VaultData): ImportPlan {
   for (const [i, mark] of shape.entries()) if (mark === '+') shape[i] = `+${old[next++]?.id ?? ''}`;
   const skipped = [];
   for (const entry of result.skipped) {
-    if (entry.code === 'vault/duplicate') duplicates.push({ name: entry.name, where: 'file' });
-    else skipped.push({ name: entry.name, code: entry.code, ...(entry.line !== undefined && { line: entry.line }) });
+    const name = cleanName(entry.name);
+    if (entry.code === 'vault/duplicate') duplicates.push({ name, where: 'file' });
+    else skipped.push({ name, code: entry.code, ...(entry.line !== undefined && { line: entry.line }) });
   }
   return {
     add,
