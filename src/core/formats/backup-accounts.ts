@@ -1,11 +1,15 @@
 /** The decrypted payload of our backup (./backup-format.md §Payload) → accounts. */
 import { buildAccount, collectEntries, displayName } from './entry';
 import { corrupt } from './import-errors';
+import { MAX_STORED_BACKUP_CODES } from '../vault/types';
 import { arr, isRecord, optNum, optStr, rec, str } from './json-read';
 import type { EntriesResult, ImportedAccount } from './types';
 
 function backupCodes(value: unknown): NonNullable<ImportedAccount['backupCodes']> {
-  return arr(value ?? [], 'backupCodes').map((item) => {
+  const list = arr(value ?? [], 'backupCodes');
+  // More than an account may hold (no site hands out that many): a crafted or damaged entry.
+  if (list.length > MAX_STORED_BACKUP_CODES) throw corrupt(`more than ${MAX_STORED_BACKUP_CODES} backup codes`);
+  return list.map((item) => {
     const code = rec(item, 'backup code');
     if (typeof code['used'] !== 'boolean') throw corrupt('backup code "used" is not a boolean');
     return { code: str(code['code'], 'backup code'), used: code['used'] };

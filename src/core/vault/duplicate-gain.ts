@@ -6,7 +6,7 @@
  * names, sites and fill options (where a code fills is not the file's to widen unseen), and the "used"
  * marks of the codes it has. Pure.
  */
-import type { Account, BackupCode } from './types';
+import { MAX_STORED_BACKUP_CODES, type Account, type BackupCode } from './types';
 import type { NewAccount } from './operations';
 
 export interface DuplicateGain {
@@ -25,7 +25,9 @@ export function duplicateGain(
 ): DuplicateGain | undefined {
   const have = new Set(existing.backupCodes.map((c) => c.code));
   const codes: BackupCode[] = [];
+  const room = MAX_STORED_BACKUP_CODES - existing.backupCodes.length;
   for (const code of incoming.backupCodes ?? []) {
+    if (codes.length >= room) break; // at most MAX_STORED_BACKUP_CODES (types.ts)
     if (have.has(code.code)) continue;
     have.add(code.code);
     codes.push({ code: code.code, used: code.used });
@@ -42,7 +44,10 @@ export function duplicateGain(
 /** `account` with `gain` applied (the gain is re-checked against the account as it is now). */
 export function withGain(account: Account, gain: DuplicateGain, now: number): Account {
   const have = new Set(account.backupCodes.map((c) => c.code));
-  const codes = (gain.backupCodes ?? []).filter((c) => !have.has(c.code)).map((c) => ({ ...c }));
+  const codes = (gain.backupCodes ?? [])
+    .filter((c) => !have.has(c.code))
+    .slice(0, Math.max(0, MAX_STORED_BACKUP_CODES - account.backupCodes.length))
+    .map((c) => ({ ...c }));
   const counter = Math.max(account.counter, gain.counter ?? 0);
   if (codes.length === 0 && counter === account.counter) return account;
   return { ...account, counter, backupCodes: [...account.backupCodes, ...codes], updatedAt: now };

@@ -4,6 +4,7 @@ export {
   TRASH_RETENTION_MS,
   emptyVault,
   DEFAULT_FILL_OPTIONS,
+  MAX_STORED_BACKUP_CODES,
   type Account,
   type FillOptions,
   type BackupCode,

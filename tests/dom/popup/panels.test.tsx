@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startBackground, withVault } from '../../adapter/background';
 import { button, click, key, mount, msg, type, unmount } from './helpers';
+import { updateAccount } from '../../../src/core/vault';
 
 afterEach(unmount);
 
@@ -58,6 +59,27 @@ describe('popup panels', () => {
     expect(field('fieldIssuer')?.value).toBe('Shop');
     expect(field('fieldSecret')?.value).toBe('JBSWY3DPEHPK3PXP');
   });
+  it("a list of more than 100 backup codes (from an import, or a replaced key's codes merged in) can still be ticked off", async () => {
+    const bg = await withVault(await startBackground(), [TOTP]);
+    const id = (await bg.accounts())[0]!.id;
+    const codes = Array.from({ length: 150 }, (_, i) => ({ code: `code-${String(i).padStart(3, '0')}`, used: false }));
+    await bg.services.vault.mutate((data, now) => ({
+      data: updateAccount(data, id, { backupCodes: codes }, { now }),
+      result: null,
+    }));
+    const el = await mount(bg.api);
+    await click(button(el, msg('accountDetails', 'Mail')));
+    await click(el.querySelector('[data-testid=more-actions]'));
+    await click(button(el, msg('backupCodesButton', '150')));
+    await click(el.querySelector('.backup-codes input[type=checkbox]'));
+    expect(el.querySelector('[role=alert]')).toBeNull();
+    expect(el.querySelector('[data-testid=codes-remaining]')?.textContent).toBe(
+      msg('backupCodesRemaining', '149', '150'),
+    );
+    const stored = await bg.services.vault.read((d) => d.accounts[0]!.backupCodes);
+    expect(stored.filter((c) => c.used).map((c) => c.code)).toEqual(['code-000']);
+  });
+
   it('an open account deleted elsewhere: Back from its backup codes shows the list and says why, not a blank popup', async () => {
     const bg = await withVault(await startBackground(), [TOTP, HOTP]);
     const el = await mount(bg.api);
