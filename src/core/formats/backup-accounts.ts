@@ -1,7 +1,7 @@
 /** The decrypted payload of our backup (./backup-format.md §Payload) → accounts. */
 import { buildAccount, collectEntries, displayName } from './entry';
 import { corrupt } from './import-errors';
-import { MAX_STORED_BACKUP_CODES } from '../vault/types';
+import { MAX_BACKUP_CODE_LENGTH, MAX_STORED_BACKUP_CODES } from '../vault/types';
 import { arr, isRecord, optNum, optStr, rec, str } from './json-read';
 import type { EntriesResult, ImportedAccount } from './types';
 
@@ -12,7 +12,9 @@ function backupCodes(value: unknown): NonNullable<ImportedAccount['backupCodes']
   return list.map((item) => {
     const code = rec(item, 'backup code');
     if (typeof code['used'] !== 'boolean') throw corrupt('backup code "used" is not a boolean');
-    return { code: str(code['code'], 'backup code'), used: code['used'] };
+    const text = str(code['code'], 'backup code');
+    if (text.length > MAX_BACKUP_CODE_LENGTH) throw corrupt(`a backup code over ${MAX_BACKUP_CODE_LENGTH} characters`);
+    return { code: text, used: code['used'] };
   });
 }
 

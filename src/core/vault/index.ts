@@ -5,6 +5,7 @@ export {
   emptyVault,
   DEFAULT_FILL_OPTIONS,
   MAX_STORED_BACKUP_CODES,
+  MAX_BACKUP_CODE_LENGTH,
   type Account,
   type FillOptions,
   type BackupCode,

@@ -19,6 +19,13 @@ export const TRASH_RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
  */
 export const MAX_STORED_BACKUP_CODES = 1000;
 
+/**
+ * The longest backup code kept, in characters. Recovery codes run longer than one might think: Tuta's
+ * is 64 hex digits in groups of four (79 characters), Proton's a phrase of 12 words. They were cut to 64
+ * characters without a word, and the code saved was no longer the user's. A longer one is refused.
+ */
+export const MAX_BACKUP_CODE_LENGTH = 256;
+
 export interface BackupCode {
   code: string;
   used: boolean;

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { exportBackup, importFile } from '../../../src/core/formats';
 import {
+  MAX_BACKUP_CODE_LENGTH,
   MAX_STORED_BACKUP_CODES,
   addAccount,
   duplicateGain,
@@ -39,6 +40,24 @@ describe('backup codes per account', () => {
     );
     const result = await importFile(file, { password: 'pw' });
     expect(result.accounts.map((a) => a.backupCodes?.length)).toEqual([MAX_STORED_BACKUP_CODES]);
+    expect(result.skipped.map((s) => s.code)).toEqual(['import/corrupt']);
+  });
+
+  it('our backup: a code over MAX_BACKUP_CODE_LENGTH characters is a damaged entry; one at it imports whole', async () => {
+    const file = await exportBackup(
+      [
+        { ...input, backupCodes: [{ code: 'a'.repeat(MAX_BACKUP_CODE_LENGTH), used: false }] },
+        {
+          ...input,
+          secret: Uint8Array.of(9, 9, 9),
+          backupCodes: [{ code: 'b'.repeat(MAX_BACKUP_CODE_LENGTH + 1), used: false }],
+        },
+      ],
+      'pw',
+      { iterations: 2 },
+    );
+    const result = await importFile(file, { password: 'pw' });
+    expect(result.accounts.map((a) => a.backupCodes?.[0]?.code.length)).toEqual([MAX_BACKUP_CODE_LENGTH]);
     expect(result.skipped.map((s) => s.code)).toEqual(['import/corrupt']);
   });
 
