@@ -5,7 +5,10 @@ import { codeText } from './error-text';
 import { formatName } from './format-names';
 import { plural } from '../shared/ui/plural';
 
-/** What the import will do, before it does it: added, duplicates (not added), cannot be imported. */
+/**
+ * What the import will do, before it does it: added, duplicates (not added, but what they bring the account
+ * the vault has is named), cannot be imported.
+ */
 export function ImportPreviewView({
   t,
   preview,
@@ -21,6 +24,8 @@ export function ImportPreviewView({
   onCancel(): void;
 }) {
   const { add, duplicates, skipped } = preview;
+  // Duplicates that give the account the vault has what it lacks (backup codes, a higher HOTP counter).
+  const updates = duplicates.filter((d) => d.counter !== undefined || (d.backupCodes ?? 0) > 0).length;
   // The background names an entry "Issuer: account", or by its line in a text; the words are ours.
   const entryName = (entry: { name: string; line?: number | undefined }) =>
     entry.line !== undefined ? t('importLine', String(entry.line)) : entry.name || t('importUnnamed');
@@ -92,6 +97,12 @@ export function ImportPreviewView({
             {duplicates.map((d, i) => (
               <li key={i}>
                 {entryName(d)} — {t(d.where === 'vault' ? 'importDuplicateVault' : 'importDuplicateFile')}
+                {d.counter !== undefined && (
+                  <span data-testid="preview-gain"> · {t('importDuplicateCounter', String(d.counter))}</span>
+                )}
+                {(d.backupCodes ?? 0) > 0 && (
+                  <span data-testid="preview-gain"> · {plural(t, 'importDuplicateCodes', d.backupCodes ?? 0)}</span>
+                )}
               </li>
             ))}
           </ul>
@@ -109,14 +120,16 @@ export function ImportPreviewView({
           </ul>
         </>
       )}
-      {add.length === 0 && <p role="status">{t('importNothingNew')}</p>}
+      {add.length === 0 && updates === 0 && <p role="status">{t('importNothingNew')}</p>}
       <div class="actions">
         <button
           type="button"
           onClick={() => onConfirm([...replace].sort((x, y) => x - y))}
-          disabled={busy || add.length === 0}
+          disabled={busy || (add.length === 0 && updates === 0)}
         >
-          {plural(t, 'importConfirm', add.length)}
+          {add.length === 0 && updates > 0
+            ? plural(t, 'importConfirmUpdate', updates)
+            : plural(t, 'importConfirm', add.length)}
         </button>
         <button type="button" class="secondary" onClick={onCancel} disabled={busy}>
           {t('cancel')}

@@ -133,10 +133,14 @@ export function ImportSection({ api, t, onChanged }: { api: OptionsApi; t: Trans
       )}
       {stage.kind === 'done' && (
         <p class="saved" role="status">
-          {plural(t, 'importDone', stage.result.added.length)}{' '}
-          <button type="button" class="link" disabled={busy} onClick={() => undo(stage.result.importId)}>
-            {t('undo')}
-          </button>
+          {stage.result.added.length > 0 && <>{plural(t, 'importDone', stage.result.added.length)} </>}
+          {stage.result.updated > 0 && <>{plural(t, 'importUpdated', stage.result.updated)} </>}
+          {/* Undo removes what was added; what the accounts the vault had gained stays (import-undo.ts). */}
+          {stage.result.added.length > 0 && (
+            <button type="button" class="link" disabled={busy} onClick={() => undo(stage.result.importId)}>
+              {t('undo')}
+            </button>
+          )}
         </p>
       )}
       {stage.kind === 'undone' && (

@@ -1,4 +1,5 @@
 import { encodeBase64 } from '../core/bytes/base64';
+import { bytesAsText } from '../core/bytes/text';
 import type { ImportPayload } from '../shared/protocol-import';
 import { PageError } from './error-text';
 
@@ -20,21 +21,6 @@ const IMAGE_MAGIC = [
 const isImage = (file: Blob, bytes: Uint8Array): boolean =>
   file.type.startsWith('image/') || IMAGE_MAGIC.some((magic) => magic.every((byte, i) => bytes[i] === byte));
 
-/** UTF-8 text without C0 control characters (the format layer's own test for "text"), else undefined. */
-function asText(bytes: Uint8Array): string | undefined {
-  try {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    for (let i = 0; i < text.length; i++) {
-      const code = text.charCodeAt(i);
-      if (code < 9 || (code > 13 && code < 32)) return undefined;
-    }
-    return text;
-  } catch {
-    // Not UTF-8 text: the caller tries it as an image.
-    return undefined;
-  }
-}
-
 /**
  * A picked or dropped file as the background wants it: refused over 10 MB before it is read, an
  * image decoded to its QR text here (pixels never leave the page), text as text, anything else base64.
@@ -51,6 +37,6 @@ export async function fileToPayload(
     if (!text) throw new PageError('import/no-qr');
     return { data: text, encoding: 'text' };
   }
-  const text = asText(bytes);
+  const text = bytesAsText(bytes);
   return text === undefined ? { data: encodeBase64(bytes), encoding: 'base64' } : { data: text, encoding: 'text' };
 }

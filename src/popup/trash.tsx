@@ -43,19 +43,29 @@ export function Trash({
       </h2>
       {items && items.length === 0 && <p class="hint">{t('trashEmpty')}</p>}
       <ul class="trash">
-        {(items ?? []).map((item) => (
-          <li key={item.id}>
-            <span>
-              {item.issuer || item.account}{' '}
-              <span class="hint">
-                {plural(t, 'trashDaysLeft', Math.max(0, Math.ceil((item.deletedAt + 30 * DAY - Date.now()) / DAY)))}
+        {(items ?? []).map((item) => {
+          // Issuer and account name: two deleted accounts of one issuer (work and home) read the same
+          // by the issuer alone, and the user restored one of them blind.
+          const name = [item.issuer, item.account].filter(Boolean).join(' · ') || t('noIssuer');
+          return (
+            <li key={item.id}>
+              <span>
+                {name}{' '}
+                <span class="hint">
+                  {plural(t, 'trashDaysLeft', Math.max(0, Math.ceil((item.deletedAt + 30 * DAY - Date.now()) / DAY)))}
+                </span>
               </span>
-            </span>
-            <button type="button" class="secondary" onClick={() => restore(item.id)}>
-              {t('restore')}
-            </button>
-          </li>
-        ))}
+              <button
+                type="button"
+                class="secondary"
+                aria-label={t('restoreNamed', name)}
+                onClick={() => restore(item.id)}
+              >
+                {t('restore')}
+              </button>
+            </li>
+          );
+        })}
       </ul>
       {error && (
         <p class="error" role="alert">

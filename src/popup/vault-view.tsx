@@ -181,7 +181,7 @@ export function VaultView({
         },
         (failure: unknown) => setToast({ text: errorText(t, failure), undo }),
       );
-    setToast({ text: t('deleted', account.issuer || account.account), undo });
+    setToast({ text: t('deleted', account.issuer || account.account || t('noIssuer')), undo });
   };
 
   return (

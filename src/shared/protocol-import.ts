@@ -36,6 +36,10 @@ export interface ImportDuplicateView {
   name: string;
   /** `vault`: the same type and secret is already in the vault; `file`: repeated within the file. */
   where: 'vault' | 'file';
+  /** `vault` only: the file's HOTP counter, ahead of the vault's copy, which the commit moves it to. */
+  counter?: number;
+  /** `vault` only: how many backup codes the file has that the vault's copy lacks (the commit adds them). */
+  backupCodes?: number;
 }
 
 export interface ImportSkippedView {
@@ -71,6 +75,8 @@ export interface ImportCommitResult {
   /** Names the undo message; only the most recent import can be undone. */
   importId: string;
   added: AccountView[];
+  /** Accounts already in the vault that took backup codes or a higher HOTP counter from the file. */
+  updated: number;
 }
 
 export type ExportKind = 'clickauth-backup' | 'aegis-encrypted' | 'otpauth-list';

@@ -256,6 +256,23 @@ describe('QR pictures and the plaintext list', () => {
   });
 });
 
+describe('text encodings', () => {
+  it('an otpauth list saved as UTF-16 (Windows PowerShell 5, Notepad "Unicode") is previewed as text, no password asked', async () => {
+    const uri = 'otpauth://totp/Wide%20Load:me@example.test?secret=MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U&issuer=Wide%20Load';
+    const page = await openOptions(ext);
+    await previewFile(page, {
+      name: 'accounts.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from(`\uFEFF${uri}\r\n`, 'utf16le'),
+    });
+    expect(await page.locator('[data-testid=import-password]').count()).toBe(0);
+    expect(await page.locator('[data-testid=preview-add] li').allTextContents()).toEqual([
+      'Wide Load: me@example.test',
+    ]);
+    await page.close();
+  });
+});
+
 describePeer('backup, verify, and restore into a new profile', () => {
   it('exports an encrypted backup, verifies it, and restores it with sites and backup codes', async () => {
     const page = await openOptions(ext);

@@ -25,11 +25,13 @@ const CIPHER = 'AES-256-GCM';
 export const BACKUP_MAX_ITERATIONS = 10_000_000;
 const MAX_ITERATIONS = BACKUP_MAX_ITERATIONS;
 
-/** What a backup holds per account: the code parameters plus sites, backup codes and fill options. */
+/** What a backup holds per account: the code parameters plus sites, backup codes, fill options and addedOn. */
 export type BackupAccount = ParsedAccount & {
   sites?: readonly string[];
   backupCodes?: readonly BackupCode[];
   fill?: FillOptions;
+  /** The origin of the setup page whose QR added the account (Account.addedOn). */
+  addedOn?: string;
 };
 
 export interface BackupOptions extends CryptoDeps {
@@ -86,6 +88,7 @@ export async function exportBackup(
       ...(a.fill
         ? { fill: { submitOn: [...a.fill.submitOn], appendOn: [...a.fill.appendOn], exactOrigin: a.fill.exactOrigin } }
         : {}),
+      ...(a.addedOn !== undefined && { addedOn: a.addedOn }),
     })),
   };
   const key = await pbkdf2(subtle, passwordBytes(password), fromBase64(header.salt, 'salt'), iterations, 'SHA-256');

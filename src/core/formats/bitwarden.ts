@@ -9,7 +9,7 @@ import { CoreError } from '../errors';
 import { parseOtpauthUri, parseSteamUri } from '../otpauth-uri';
 import { csvRecords } from './csv';
 import { buildAccount, collectEntries, displayName } from './entry';
-import { arr, isRecord, optStr, type JsonRecord } from './json-read';
+import { arr, isRecord, optStr, str, type JsonRecord } from './json-read';
 import { accountRestricted } from './peer-shapes';
 import type { EntriesResult, ImportedAccount } from './types';
 
@@ -65,20 +65,36 @@ export function importBitwardenJson(json: JsonRecord): EntriesResult {
     if (json['passwordProtected'] !== true) throw accountRestricted();
     throw new CoreError('import/needs-password', 'This Bitwarden export is password protected', 'password');
   }
-  const items = arr(json['items'], 'items').flatMap((value): TotpItem[] => {
+  // Items without a TOTP are not authenticator entries (ignored, as in collect). The others are read one
+  // by one: an item with a field of the wrong type is skipped by its name, like an entry of any other
+  // format, instead of failing the whole file as import/corrupt.
+  const logins = arr(json['items'], 'items').flatMap((value): LoginItem[] => {
     if (!isRecord(value) || !isRecord(value['login'])) return [];
-    const login = value['login'];
-    const uris = Array.isArray(login['uris']) ? login['uris'] : [];
-    return [
-      {
-        name: optStr(value['name'], 'name') ?? '',
-        username: optStr(login['username'], 'username') ?? '',
-        totp: optStr(login['totp'], 'totp') ?? '',
-        uris: uris.flatMap((u) => (isRecord(u) && typeof u['uri'] === 'string' ? [u['uri']] : [])),
-      },
-    ];
+    const totp = value['login']['totp'];
+    const none = totp === undefined || totp === null || (typeof totp === 'string' && totp.trim() === '');
+    return none ? [] : [{ item: value, login: value['login'] }];
   });
-  return collect(items);
+  const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+  return collectEntries(
+    logins,
+    ({ item, login }) => displayName(text(item['name']), text(login['username'])),
+    (entry) => toAccount(totpItem(entry)),
+  );
+}
+
+interface LoginItem {
+  item: JsonRecord;
+  login: JsonRecord;
+}
+
+function totpItem({ item, login }: LoginItem): TotpItem {
+  const uris = Array.isArray(login['uris']) ? login['uris'] : [];
+  return {
+    name: optStr(item['name'], 'name') ?? '',
+    username: optStr(login['username'], 'username') ?? '',
+    totp: str(login['totp'], 'totp'),
+    uris: uris.flatMap((u) => (isRecord(u) && typeof u['uri'] === 'string' ? [u['uri']] : [])),
+  };
 }
 
 export function importBitwardenCsv(text: string): EntriesResult {

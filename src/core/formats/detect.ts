@@ -4,6 +4,7 @@
  * like JSON but does not parse is `import/corrupt` (usually a truncated download), anything we
  * do not know is `import/unrecognized`.
  */
+import { bytesAsText } from '../bytes/text';
 import { CoreError } from '../errors';
 import { importAegis, isAegisEncrypted, isAegisVault } from './aegis';
 import { importAndOtpEncrypted, isAndOtpPlain, readAndOtpEntries } from './andotp';
@@ -86,26 +87,6 @@ function checkSize(input: Uint8Array | string): void {
   }
 }
 
-/** C0 controls other than tab, LF, VT, FF, CR: never in a text export, common in binary. */
-function hasControlCharacters(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 9 || (code > 13 && code < 32)) return true;
-  }
-  return false;
-}
-
-/** Text when the bytes are UTF-8 without control characters; undefined for binary. */
-function asText(bytes: Uint8Array): string | undefined {
-  try {
-    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-    return hasControlCharacters(text) ? undefined : text;
-  } catch {
-    // Not UTF-8: not a text format; the caller tries the binary ones.
-    return undefined;
-  }
-}
-
 function jsonFormat(json: unknown): FormatId {
   if (isBackup(json)) return 'clickauth-backup';
   if (isAegisVault(json)) return isAegisEncrypted(json) ? 'aegis-encrypted' : 'aegis';
@@ -120,7 +101,7 @@ function jsonFormat(json: unknown): FormatId {
 
 function sniff(input: Uint8Array | string): Sniffed {
   checkSize(input);
-  const text = typeof input === 'string' ? input : asText(input);
+  const text = typeof input === 'string' ? input : bytesAsText(input);
   if (text === undefined) {
     const bytes = input as Uint8Array;
     if (isForeignBinary(bytes) || bytes.length < 16) throw unrecognized();

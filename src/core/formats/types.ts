@@ -36,8 +36,13 @@ export const ENCRYPTED_FORMATS: ReadonlySet<FormatId> = new Set([
   'clickauth-backup',
 ]);
 
-/** An account read from a file; our own backup also carries sites and backup codes. */
-export type ImportedAccount = ParsedAccount & { sites?: string[]; backupCodes?: BackupCode[]; fill?: FillOptions };
+/** An account read from a file; our own backup also carries sites, backup codes, fill options and addedOn. */
+export type ImportedAccount = ParsedAccount & {
+  sites?: string[];
+  backupCodes?: BackupCode[];
+  fill?: FillOptions;
+  addedOn?: string;
+};
 
 /**
  * An entry that was not imported. `code` is the stable reason: `import/unsupported-entry` for

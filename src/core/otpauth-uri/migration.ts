@@ -6,6 +6,7 @@ import { decodeBase64, encodeBase64 } from '../bytes/base64';
 import { CoreError, type Field } from '../errors';
 import { DEFAULTS, type Algorithm } from '../otp/types';
 import { type RawOtpParameters, decodePayload, encodePayload } from './migration-payload';
+import { MAX_SECRET_BYTES, secretTooLong } from './params';
 import { singleParam, splitQuery } from './query';
 import type { ParsedAccount } from './types';
 
@@ -40,8 +41,9 @@ const TYPE_BY_ENUM: ReadonlyMap<number, 'hotp' | 'totp'> = new Map([
 /**
  * Decodes an otpauth-migration:// URI. Throws `uri/not-otpauth` for another scheme (also for
  * text before the scheme, e.g. "QR-Code:otpauth-migration://..."), `migration/bad-payload` for a
- * missing, empty, non-base64 or malformed payload, and `migration/unsupported-entry` for an entry
- * we cannot compute codes for (MD5, unknown type/digits, empty secret): the whole batch is
+ * missing, empty, non-base64 or malformed payload, `migration/unsupported-entry` for an entry
+ * we cannot compute codes for (MD5, unknown type/digits, empty secret) and `uri/secret-too-long` for
+ * a key over MAX_SECRET_BYTES (as any other way in refuses it): the whole batch is
  * rejected so an import is never silently partial.
  */
 export function parseMigrationUri(uri: string): MigrationBatch {
@@ -79,6 +81,8 @@ function toAccount(entry: RawOtpParameters): ParsedAccount {
   const digits = DIGITS_BY_ENUM.get(entry.digits) ?? unsupported('digits');
   const type = TYPE_BY_ENUM.get(entry.type) ?? unsupported('type');
   if (entry.secret.length === 0) unsupported('secret');
+  // Raw key bytes skip parseSecret's cap: the same cap here, or a crafted batch stored keys of any size.
+  if (entry.secret.length > MAX_SECRET_BYTES) throw secretTooLong();
   if (type === 'hotp' && (entry.counter < 0n || entry.counter > BigInt(Number.MAX_SAFE_INTEGER)))
     unsupported('counter');
   const counter = type === 'hotp' ? Number(entry.counter) : DEFAULTS.counter;

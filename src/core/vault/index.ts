@@ -4,6 +4,8 @@ export {
   TRASH_RETENTION_MS,
   emptyVault,
   DEFAULT_FILL_OPTIONS,
+  MAX_STORED_BACKUP_CODES,
+  MAX_BACKUP_CODE_LENGTH,
   type Account,
   type FillOptions,
   type BackupCode,
@@ -27,5 +29,7 @@ export {
   type NewAccount,
 } from './operations';
 export { batchEdit, type VaultBatch } from './batch';
+export { cleanName } from './names';
 export { keepHigherCounters } from './counters';
+export { duplicateGain, withGain, type DuplicateGain } from './duplicate-gain';
 export { reenrolledAt, keptBeside, replacing, sameNameOtherKey, withSitesOf } from './reenroll';

@@ -5,7 +5,7 @@
  * page's site asks "Replace the old one?" first. Pure.
  */
 import { matchAccounts } from '../site';
-import type { Account, VaultData } from './types';
+import { MAX_STORED_BACKUP_CODES, type Account, type VaultData } from './types';
 import type { NewAccount } from './operations';
 
 /** Names as a user reads them: case and surrounding spaces do not make two accounts different. */
@@ -77,7 +77,10 @@ export function keptBeside(old: Account, input: NewAccount, sites: string[]): Ne
  */
 export function replacing(old: Account, input: NewAccount): NewAccount {
   const codes = [...(input.backupCodes ?? [])];
-  for (const code of old.backupCodes) if (!codes.some((c) => c.code === code.code)) codes.push({ ...code });
+  for (const code of old.backupCodes) {
+    if (codes.length >= MAX_STORED_BACKUP_CODES) break; // at most MAX_STORED_BACKUP_CODES (types.ts)
+    if (!codes.some((c) => c.code === code.code)) codes.push({ ...code });
+  }
   return {
     ...withSitesOf(old, input),
     backupCodes: codes,

@@ -11,6 +11,21 @@ export const CURRENT_VAULT_VERSION = 4;
 /** Deleted accounts stay restorable this long (30 days), then `purgeTrash` drops them. */
 export const TRASH_RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
 
+/**
+ * The most backup codes one account holds, however they came (typed, from a setup page, an import, a
+ * replaced key's codes merged in). Sites hand out 5–30; the popup grows a list to 100 itself
+ * (backup-codes-set.ts). Every way in stays within this, and the popup's save (which sends the whole
+ * list) accepts it: a list of 150 imported codes could not be ticked off ("request not understood").
+ */
+export const MAX_STORED_BACKUP_CODES = 1000;
+
+/**
+ * The longest backup code kept, in characters. Recovery codes run longer than one might think: Tuta's
+ * is 64 hex digits in groups of four (79 characters), Proton's a phrase of 12 words. They were cut to 64
+ * characters without a word, and the code saved was no longer the user's. A longer one is refused.
+ */
+export const MAX_BACKUP_CODE_LENGTH = 256;
+
 export interface BackupCode {
   code: string;
   used: boolean;

@@ -14,6 +14,7 @@ import type {
   ScanResult,
   TrashView,
 } from '../protocol';
+import { MAX_STORED_BACKUP_CODES } from '../../core/vault';
 import { array, bool, int, object, optional, payload, str } from '../validate/check';
 import { accountId } from '../validate/fill';
 import { message, PAGES, type NoFields } from './define';
@@ -72,7 +73,7 @@ export const accountMessages = {
   'backup-codes/get': message<{ id: string }, BackupCodeView[]>(PAGES, byId),
   'backup-codes/set': message<{ id: string; codes: BackupCodeView[] }, BackupCodeView[]>(
     PAGES,
-    payload({ id: accountId, codes: array(object({ code: str(4096), used: bool }), 100) }),
+    payload({ id: accountId, codes: array(object({ code: str(4096), used: bool }), MAX_STORED_BACKUP_CODES) }),
   ),
   'codes/get': message<{ ids: string[] }, CodeView[]>(PAGES, payload({ ids })),
   'clipboard/clear-later': message<{ text: string }, NoFields>(PAGES, payload({ text: str(64) })),

@@ -10,7 +10,7 @@ import type {
 } from '../../../src/shared/protocol-import';
 import type { ImportResult } from '../../../src/core/formats';
 import { importFile } from '../../../src/core/formats';
-import { addAccount, emptyVault, type VaultData } from '../../../src/core/vault';
+import { addAccount, emptyVault, withGain, type VaultData } from '../../../src/core/vault';
 import { toView } from '../../../src/background/handlers/views';
 import { planImport } from '../../../src/background/handlers/import-export/plan';
 import { payloadInput } from '../../../src/background/handlers/import-export/payload';
@@ -58,7 +58,13 @@ export class FakeOptionsApi implements OptionsApi {
     if (this.commitFailure) throw remote(this.commitFailure);
     const result = this.previews.get(request.previewId);
     if (!result) throw remote('import/expired');
-    const { add } = planImport(result, this.vault);
+    const { add, gains } = planImport(result, this.vault);
+    if (add.length === 0 && gains.length === 0) throw remote('import/nothing-to-add');
+    const gained = new Map(gains.map((gain) => [gain.id, gain]));
+    this.vault = {
+      ...this.vault,
+      accounts: this.vault.accounts.map((a) => (gained.has(a.id) ? withGain(a, gained.get(a.id)!, 1) : a)),
+    };
     const added = add.map((input) => {
       const step = addAccount(this.vault, input, { now: 1 });
       this.vault = step.vault;
@@ -69,7 +75,7 @@ export class FakeOptionsApi implements OptionsApi {
       importId,
       added.map((a) => a.id),
     );
-    return { importId, added: added.map(toView) };
+    return { importId, added: added.map(toView), updated: gains.length };
   };
 
   importUndo = async (importId: string) => {

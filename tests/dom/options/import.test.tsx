@@ -195,6 +195,19 @@ describe('options: import', () => {
     expect([...el.querySelectorAll('[data-testid=preview-add] li')].map(textOf)).toEqual(['Pictured: me@example.com']);
   });
 
+  it('a text export saved as UTF-16 (Windows PowerShell, Notepad "Unicode") is previewed as text, no password asked', async () => {
+    const api = new FakeOptionsApi();
+    const el = await mountOptions(api);
+    const text = `\uFEFF${uri('Wide', 'JBSWY3DPEHPK3PXP')}\r\n`;
+    const bytes = new Uint8Array(text.length * 2);
+    for (let i = 0; i < text.length; i++) new DataView(bytes.buffer).setUint16(2 * i, text.charCodeAt(i), true);
+    await pickFile(el.querySelector('[data-testid=import-file]'), new File([bytes], 'accounts.txt'));
+    expect(alertText(section(el))).toBe('');
+    expect(el.querySelector('[data-testid=import-password]')).toBeNull();
+    expect(api.calls).toContain('preview:text');
+    expect([...el.querySelectorAll('[data-testid=preview-add] li')].map(textOf)).toEqual(['Wide: me@example.com']);
+  });
+
   itPeer('a dropped file is imported like a picked one; a binary file travels as base64', async () => {
     const api = new FakeOptionsApi();
     const el = await mountOptions(api);
@@ -237,6 +250,26 @@ describe('options: import', () => {
     expect(alertText(section(el))).toBe(msg('error_import_changed'));
     expect(el.querySelector('[data-testid=import-preview]')).not.toBeNull();
     expect(api.vault.accounts).toHaveLength(0);
+  });
+
+  it("a duplicate that brings the vault's copy a higher HOTP counter says so, and can be committed alone", async () => {
+    const api = new FakeOptionsApi();
+    const hotp = (counter: number) =>
+      `otpauth://hotp/Bank:me@example.com?secret=JBSWY3DPEHPK3PXP&issuer=Bank&counter=${counter}`;
+    await withVaultAccount(api, hotp(3));
+    const el = await mountOptions(api);
+    await type(el.querySelector('[data-testid=import-text]'), hotp(20));
+    await submit(section(el).querySelector('form'));
+    await idle();
+    expect(textOf(el.querySelector('[data-testid=preview-duplicates] li'))).toBe(
+      `Bank: me@example.com — ${msg('importDuplicateVault')} · ${msg('importDuplicateCounter', '20')}`,
+    );
+    expect(el.querySelector('[data-testid=import-preview] [role=status]')).toBeNull();
+    await click(button(el, msg('importConfirmUpdateOne', '1')));
+    await idle();
+    expect(api.vault.accounts.map((a) => a.counter)).toEqual([20]);
+    expect(textOf(section(el).querySelector('.saved'))).toBe(msg('importUpdatedOne', '1'));
+    expect(button(el, msg('undo'))).toBeFalsy();
   });
 
   it('a file with nothing new cannot be confirmed', async () => {

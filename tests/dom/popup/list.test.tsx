@@ -244,6 +244,44 @@ describe('popup list', () => {
     expect(await bg.accounts()).toHaveLength(2);
   });
 
+  it('the trash names each account by issuer and account name: two deleted accounts of one issuer can be told apart', async () => {
+    const uri = (account: string, secret: string) => `otpauth://totp/Mail:${account}?secret=${secret}&issuer=Mail`;
+    const bg = await withVault(await startBackground(), [
+      uri('work@example.com', 'JBSWY3DPEHPK3PXP'),
+      uri('home@example.com', 'KRSXG5CTMVRXEZLU'),
+      'otpauth://totp/?secret=GEZDGNBVGY3TQOJQ',
+    ]);
+    for (const account of await bg.accounts()) await bg.send({ type: 'accounts/delete', id: account.id });
+    const el = await mount(bg.api);
+    // The trash link shows once the trash was asked for, a moment after the first paint.
+    await act(() => new Promise((done) => setTimeout(done, 350)));
+    await settle();
+    await click(button(el, msg('trashTitle')));
+    const rows = [...el.querySelectorAll('.trash li')];
+    const names = rows.map((row) => row.querySelector('span')?.textContent?.replace(/\s+/g, ' ').trim());
+    expect(names.map((name) => name?.split(msg('trashDaysLeft', '30'))[0]?.trim()).sort()).toEqual([
+      'Mail · home@example.com',
+      'Mail · work@example.com',
+      msg('noIssuer'),
+    ]);
+    // Each Restore button says which account it brings back.
+    const labels = rows.map((row) => row.querySelector('button')?.getAttribute('aria-label'));
+    expect(labels.sort()).toEqual([
+      msg('restoreNamed', 'Mail · home@example.com'),
+      msg('restoreNamed', 'Mail · work@example.com'),
+      msg('restoreNamed', msg('noIssuer')),
+    ]);
+  });
+
+  it('deleting an account with no names says "Deleted Unnamed.", not "Deleted ."', async () => {
+    const bg = await withVault(await startBackground(), ['otpauth://totp/?secret=GEZDGNBVGY3TQOJQ']);
+    const el = await mount(bg.api);
+    await click(button(el, msg('accountDetails', msg('noIssuer'))));
+    await click(el.querySelector('[data-testid=more-actions]'));
+    await click(button(el, msg('delete')));
+    expect(el.querySelector('.toast')?.textContent).toContain(msg('deleted', msg('noIssuer')));
+  });
+
   it('an Undo that fails says why in the toast and keeps Undo; the next one restores', async () => {
     const { bg } = await withAccounts(2);
     unmount();

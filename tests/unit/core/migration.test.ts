@@ -155,6 +155,13 @@ describe('migration entries we cannot use', () => {
     expect([error.code, error.field]).toEqual(['migration/unsupported-entry', field]);
   });
 
+  it('a key over 640 bytes is uri/secret-too-long, as in an otpauth:// URI or any other import; 640 are taken', () => {
+    const key = (n: number) => (w: ProtobufWriter) => w.bytes(1, new Uint8Array(n).fill(7)).varint(6, 2);
+    expect(parseMigrationUri(entry(key(640))).accounts[0]!.secret).toHaveLength(640);
+    const error = coreErrorOf(() => parseMigrationUri(entry(key(641))));
+    expect([error.code, error.field]).toEqual(['uri/secret-too-long', 'secret']);
+  });
+
   it('reads a 64-bit hotp counter and skips unknown fields of every wire type', () => {
     const inner = new ProtobufWriter()
       .bytes(1, secret)

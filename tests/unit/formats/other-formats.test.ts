@@ -168,6 +168,25 @@ describe('Bitwarden', () => {
     expect(result.skipped).toEqual([]);
   });
 
+  it('JSON: an item with a field of the wrong type is skipped by its name, like an entry of any other format; the others import', async () => {
+    const good = { name: 'Good', login: { username: 'me', totp: 'JBSWY3DPEHPK3PXP' } };
+    const file = JSON.stringify({
+      encrypted: false,
+      items: [
+        good,
+        { name: 'Numeric', login: { username: 'you', totp: 123456 } },
+        { name: 'Odd user', login: { username: {}, totp: 'KRSXG5CTMVRXEZLU' } },
+        { name: 'Also good', login: { username: 'me', totp: 'GEZDGNBVGY3TQOJQ', uris: [{ uri: 5 }] } },
+      ],
+    });
+    const result = await importFile(file);
+    expect(result.accounts.map((a) => a.issuer)).toEqual(['Good', 'Also good']);
+    expect(result.skipped.map((s) => [s.name, s.code])).toEqual([
+      ['Numeric: you', 'import/corrupt'],
+      ['Odd user', 'import/corrupt'],
+    ]);
+  });
+
   it('JSON: an account-restricted export says it cannot be read outside Bitwarden; a password-protected one needs its password', async () => {
     await expect(importFile(JSON.stringify({ encrypted: true, items: [] }))).rejects.toMatchObject({
       code: 'import/account-restricted',

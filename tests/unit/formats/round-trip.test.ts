@@ -34,14 +34,27 @@ const withExtras = anyAccount.chain((account) =>
           appendOn: fc.subarray(['https://a.example', 'http://c.example']),
           exactOrigin: fc.boolean(),
         }),
+        addedOn: fc.webUrl().map((url) => new URL(url).origin),
       },
       { requiredKeys: ['sites', 'backupCodes'] },
     )
     .map((extras) => ({ ...account, ...extras })),
 );
 
+/** One plain account for the hand-made cases. */
+const ONE: ParsedAccount = {
+  type: 'totp',
+  issuer: 'Forge',
+  account: 'me',
+  secret: Uint8Array.of(1, 2, 3),
+  algorithm: 'SHA1',
+  digits: 6,
+  period: 30,
+  counter: 0,
+};
+
 describe('round trips', () => {
-  it('our backup: exportBackup → importFile returns the accounts, sites, backup codes and fill options', async () => {
+  it('our backup: exportBackup → importFile returns the accounts, sites, backup codes, fill options and addedOn', async () => {
     await fc.assert(
       fc.asyncProperty(accountList(withExtras), fc.string({ maxLength: 16 }), async (accounts, password) => {
         const file = await exportBackup(accounts, password, FAST);
@@ -52,6 +65,26 @@ describe('round trips', () => {
       }),
       { numRuns: 40 },
     );
+  });
+
+  it('our backup: an addedOn that is not an http(s) origin is left out, the account still imports; one that is not text is a damaged entry', async () => {
+    const account = ONE;
+    const cases = ['file://', 'javascript:alert(1)', 'https://a.example/path', 'not a url', 'https://a.example'];
+    const file = await exportBackup(
+      cases.map((addedOn, i) => ({ ...account, secret: Uint8Array.of(i + 1, 2, 3), addedOn })),
+      'pw',
+      FAST,
+    );
+    const result = await importFile(file, { password: 'pw' });
+    expect(result.accounts.map((a) => a.addedOn)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      'https://a.example',
+    ]);
+    const numeric = await exportBackup([{ ...account, addedOn: 5 as unknown as string }], 'pw', FAST);
+    expect((await importFile(numeric, { password: 'pw' })).skipped.map((s) => s.code)).toEqual(['import/corrupt']);
   });
 
   it('otpauth list: exportOtpauthList → parseOtpauthList is the identity', () => {

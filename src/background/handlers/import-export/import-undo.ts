@@ -4,8 +4,11 @@ import type { ImportExportStores } from './stores';
 
 /**
  * `import/undo`: removes exactly the accounts the last import added, from the list and from the
- * trash, without a trash entry of their own. Imported accounts were appended and nothing else was
- * touched, so this restores the exact pre-import vault (edits made to them since are dropped too).
+ * trash, without a trash entry of their own. Imported accounts were appended, and accounts the vault had
+ * were changed only by what duplicates in the file gave them (backup codes they lacked, a higher HOTP
+ * counter): that stays, the counter because it only moves forward (RFC 4226 §7.2), the codes because
+ * they are the user's own. Otherwise this restores the pre-import vault (edits made to the imported
+ * accounts since are dropped too); the restore point kept by the import has it exactly.
  */
 export async function importUndo(
   { vault }: Services,

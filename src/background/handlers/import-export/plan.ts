@@ -1,10 +1,19 @@
 /**
  * What an import would do to a vault (pure): which accounts are added, which are duplicates of an
- * account already in the vault or of an earlier entry of the file, and which cannot be imported.
+ * account already in the vault (and what they bring it) or of an earlier entry of the file, and which
+ * cannot be imported.
  * The duplicate rule is the vault's own (same type and secret, ../../../core/vault findDuplicate),
  * so the commit never meets `vault/duplicate` half-way.
  */
-import { findDuplicate, sameNameOtherKey, type Account, type VaultData } from '../../../core/vault';
+import {
+  cleanName,
+  duplicateGain,
+  findDuplicate,
+  sameNameOtherKey,
+  type Account,
+  type DuplicateGain,
+  type VaultData,
+} from '../../../core/vault';
 import type { ImportResult, ImportedAccount } from '../../../core/formats';
 import type { ImportDuplicateView, ImportEntryView, ImportPreview } from '../../../shared/protocol-import';
 
@@ -15,6 +24,11 @@ export interface ImportPlan {
    * name, another secret; issue 13), which the user may replace or keep beside it.
    */
   old: (Account | undefined)[];
+  /**
+   * What duplicates of vault accounts bring that the vault's copy lacks (backup codes, a higher HOTP
+   * counter: ../../../core/vault/duplicate-gain.ts); the commit gives it to them.
+   */
+  gains: DuplicateGain[];
   preview: Omit<ImportPreview, 'previewId'>;
   /**
    * What the preview shows, per entry of the file: a duplicate, or added (and which account it may
@@ -37,9 +51,13 @@ function hostOf(site: string): string {
   }
 }
 
+/**
+ * Names as the vault will store them (cleanName: no bidi overrides or invisible characters, one line):
+ * the preview is where the user decides, so it must not show a hostile file's "\u202EelgooG" as "Google".
+ */
 const entryView = (a: ImportedAccount, old: Account | undefined): ImportEntryView => ({
-  issuer: a.issuer,
-  account: a.account,
+  issuer: cleanName(a.issuer),
+  account: cleanName(a.account),
   type: a.type,
   sites: a.sites?.length ?? 0,
   siteHosts: (a.sites ?? []).slice(0, MAX_SITE_HOSTS).map(hostOf),
@@ -47,17 +65,30 @@ const entryView = (a: ImportedAccount, old: Account | undefined): ImportEntryVie
   ...(old && { replaces: true as const }),
 });
 
-/** The same "Issuer: account" naming the format layer uses for skipped entries. */
-const nameOf = (a: ImportedAccount): string => [a.issuer, a.account].filter((part) => part !== '').join(': ');
+/** The same "Issuer: account" naming the format layer uses for skipped entries, each part as stored. */
+const nameOf = (a: ImportedAccount): string =>
+  [a.issuer, a.account]
+    .map(cleanName)
+    .filter((part) => part !== '')
+    .join(': ');
 
 export function planImport(result: ImportResult, vault: VaultData): ImportPlan {
   const add: ImportedAccount[] = [];
   const duplicates: ImportDuplicateView[] = [];
   const shape: string[] = [];
+  const gains: DuplicateGain[] = [];
   for (const account of result.accounts) {
-    if (findDuplicate(vault, account)) {
-      duplicates.push({ name: nameOf(account), where: 'vault' });
-      shape.push('=');
+    const existing = findDuplicate(vault, account);
+    if (existing) {
+      const gain = duplicateGain(existing, account);
+      if (gain) gains.push(gain);
+      duplicates.push({
+        name: nameOf(account),
+        where: 'vault',
+        ...(gain?.counter !== undefined && { counter: gain.counter }),
+        ...(gain?.backupCodes && { backupCodes: gain.backupCodes.length }),
+      });
+      shape.push(gain ? `=${gain.id}^${gain.counter ?? ''}^${gain.backupCodes?.length ?? 0}` : '=');
     } else {
       add.push(account);
       shape.push('+');
@@ -68,12 +99,14 @@ export function planImport(result: ImportResult, vault: VaultData): ImportPlan {
   for (const [i, mark] of shape.entries()) if (mark === '+') shape[i] = `+${old[next++]?.id ?? ''}`;
   const skipped = [];
   for (const entry of result.skipped) {
-    if (entry.code === 'vault/duplicate') duplicates.push({ name: entry.name, where: 'file' });
-    else skipped.push({ name: entry.name, code: entry.code, ...(entry.line !== undefined && { line: entry.line }) });
+    const name = cleanName(entry.name);
+    if (entry.code === 'vault/duplicate') duplicates.push({ name, where: 'file' });
+    else skipped.push({ name, code: entry.code, ...(entry.line !== undefined && { line: entry.line }) });
   }
   return {
     add,
     old,
+    gains,
     preview: {
       format: result.format,
       add: add.map((a, i) => entryView(a, old[i])),

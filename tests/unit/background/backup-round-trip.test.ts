@@ -1,0 +1,106 @@
+/**
+ * A backup restored into a new profile gives back what the accounts were: the code parameters (the
+ * HOTP counter, period, digits, algorithm), sites, backup codes, fill options, and where a QR added an
+ * account (`addedOn`, what tells two accounts that look the same apart: "Added from github.com").
+ */
+import { describe, expect, it } from 'vitest';
+import { VaultService } from '../../../src/background/vault/vault-service';
+import { exportFile } from '../../../src/background/handlers/import-export/export-file';
+import { importPreview } from '../../../src/background/handlers/import-export/import-preview';
+import { importCommit } from '../../../src/background/handlers/import-export/import-commit';
+import { pendingImports } from '../../../src/background/handlers/import-export/pending-imports';
+import type { Services } from '../../../src/background/handlers/context';
+import { decodeBase32 } from '../../../src/core/bytes/base32';
+import { addAccount, type Account, type NewAccount } from '../../../src/core/vault';
+import { memoryPorts } from './memory-ports';
+import { memoryImportStores } from './memory-stores';
+
+const MASTER = 'correct horse battery';
+
+const ACCOUNTS: NewAccount[] = [
+  {
+    type: 'totp',
+    issuer: 'Forge',
+    account: 'me',
+    secret: decodeBase32('JBSWY3DPEHPK3PXP'),
+    algorithm: 'SHA256',
+    digits: 8,
+    period: 60,
+    counter: 0,
+    sites: ['https://forge.test'],
+    backupCodes: [{ code: 'aaaa-bbbb', used: true }],
+    fill: { submitOn: ['https://forge.test'], appendOn: [], exactOrigin: true },
+    addedOn: 'https://forge.test',
+  },
+  // The same names, another key kept beside it, added from another page: only addedOn tells them apart.
+  {
+    type: 'totp',
+    issuer: 'Forge',
+    account: 'me',
+    secret: decodeBase32('KRSXG5CTMVRXEZLU'),
+    algorithm: 'SHA1',
+    digits: 6,
+    period: 30,
+    counter: 0,
+    sites: ['https://forge.test'],
+    addedOn: 'https://login.forge.test:8443',
+  },
+  {
+    type: 'hotp',
+    issuer: 'Bank',
+    account: 'me',
+    secret: decodeBase32('GEZDGNBVGY3TQOJQ'),
+    algorithm: 'SHA512',
+    digits: 7,
+    period: 30,
+    counter: 41,
+  },
+];
+
+async function vaultWith(accounts: NewAccount[]) {
+  const vault = new VaultService(memoryPorts().ports);
+  await vault.create(MASTER);
+  for (const input of accounts)
+    await vault.mutate((data, now) => ({ data: addAccount(data, input, { now }).vault, result: null }));
+  return { vault, services: { vault } as unknown as Services };
+}
+
+/** What a restore must give back of an account (not its id, place or timestamps: a restore adds new accounts). */
+const kept = (a: Account) => ({
+  type: a.type,
+  issuer: a.issuer,
+  account: a.account,
+  secret: [...a.secret],
+  algorithm: a.algorithm,
+  digits: a.digits,
+  period: a.period,
+  counter: a.counter,
+  sites: a.sites,
+  backupCodes: a.backupCodes,
+  fill: a.fill,
+  addedOn: a.addedOn,
+});
+
+describe('backup → restore in a new profile', () => {
+  it('gives back every account as it was, addedOn included', async () => {
+    const before = await vaultWith(ACCOUNTS);
+    const file = await exportFile(before.services, memoryImportStores('local'), {
+      kind: 'clickauth-backup',
+      masterPassword: MASTER,
+    });
+    const after = await vaultWith([]);
+    const pending = pendingImports({ clearOn: after.vault });
+    const preview = await importPreview(after.services, pending, {
+      data: file.content,
+      encoding: 'text',
+      password: MASTER,
+    });
+    await importCommit(after.services, memoryImportStores(), pending, {
+      previewId: preview.previewId,
+      expectedCount: preview.add.length,
+    });
+    const original = await before.vault.read((d) => d.accounts.map(kept));
+    expect(original.map((a) => a.addedOn)).toEqual(['https://forge.test', 'https://login.forge.test:8443', undefined]);
+    expect(await after.vault.read((d) => d.accounts.map(kept))).toEqual(original);
+  }, 60_000);
+});
