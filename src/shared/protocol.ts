@@ -270,6 +270,11 @@ export interface CapturePending {
   batch: boolean;
   /** Read from a screenshot of the tab (it may be another site's): the popup says so. */
   captured: boolean;
+  /**
+   * Clicked in a frame another site embeds: the host of the page that does ('' when the browser could
+   * not tell), which the popup names; null otherwise. Bound as a click on the page binds (no choice).
+   */
+  framedBy: string | null;
 }
 
 export interface CandidateReply {
