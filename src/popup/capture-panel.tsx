@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { CapturePending } from '../shared/protocol';
 import { logger } from '../shared/logger';
 import { errorText, type PopupApi, type Translate } from './api';
+import { hostName } from './host-name';
 
 const log = logger('capture-panel');
 
@@ -21,16 +22,22 @@ interface CaptureProps {
  * may be another site's: the page can paint a foreign image under an empty element. The user decides
  * here, in our own UI, never by a click on the page. The site the page is on is named prominently;
  * the key is added bound to no site unless "Use it on <site>" is ticked, which starts unticked.
+ *
+ * A QR clicked in a frame another site embeds (which may have hidden the frame under its own page) is
+ * asked about here as well, naming that site; it is bound as a click on the page binds it, so there is
+ * no "Use it on" choice.
  */
 export function CapturePanel({ api, t, capture, onDone }: CaptureProps) {
   const [bind, setBind] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   const name = [capture.issuer, capture.account].filter(Boolean).join(' · ');
+  // Only a captured key's binding is the user's to choose (an export is never bound; a framed QR as on its page).
+  const choice = capture.captured && !capture.batch;
   const add = async () => {
     setBusy(true);
     try {
-      const result = await api.captureAccept(capture.token, bind && !capture.batch);
+      const result = await api.captureAccept(capture.token, bind && choice);
       if (result.count === 0) return onDone(t('captureDuplicate'));
       onDone(result.bound ? t('captureAddedBound', capture.site) : t('captureAdded'));
     } catch (failure) {
@@ -53,8 +60,15 @@ export function CapturePanel({ api, t, capture, onDone }: CaptureProps) {
           {t('captureWarning', capture.site)}
         </p>
       )}
+      {capture.framedBy !== null && (
+        <p class="warning" role="note" data-testid="capture-framed">
+          {capture.framedBy
+            ? t('captureFramed', [capture.site, hostName(capture.framedBy)])
+            : t('captureFramedUnknown', capture.site)}
+        </p>
+      )}
       <p>{capture.batch ? t('captureKeys', String(capture.count)) : t('captureKey', name || t('noIssuer'))}</p>
-      {!capture.batch && (
+      {choice && (
         <>
           <label class="check">
             <input

@@ -26,7 +26,8 @@ interface PickProps {
  * list) is shown first, since "Always use this account on this site" binds the account to it and its
  * codes are then filled there without asking. That box never starts ticked: binding is the user's
  * explicit choice. When the site looks like another account's site (a lookalike), a warning says so,
- * sits next to the box, and filling needs a second confirmation.
+ * sits next to the box, and filling needs a second confirmation. When another site embeds the page's
+ * frame (the button's click in such a frame always comes here), a warning names that site.
  */
 export function PickPanel({ api, t, pick, accounts, query = '', onDone }: PickProps) {
   const byId = new Map(accounts.map((a) => [a.id, a]));
@@ -71,6 +72,11 @@ export function PickPanel({ api, t, pick, accounts, query = '', onDone }: PickPr
         {t('pickSite')} <strong>{pick.site}</strong>
       </p>
       {pick.lookalike && <LookalikeWarning t={t} lookalike={pick.lookalike} id="pick-lookalike" />}
+      {pick.framedBy !== null && (
+        <p class="warning" role="alert" data-testid="pick-framed">
+          {pick.framedBy ? t('pickFramed', [pick.site, hostName(pick.framedBy)]) : t('pickFramedUnknown', pick.site)}
+        </p>
+      )}
       {offered.length === 0 && <p class="empty">{t('pickNone', pick.site)}</p>}
       {confirming ? (
         <div class="pick-confirm">

@@ -193,7 +193,12 @@ export type FillAnswer =
   | { kind: 'several'; count: number }
   /** Automatic filling is off. */
   | { kind: 'off'; grant: string }
-  /** One account, but not here without a click (frame, http, field not seen, two codes wanted). */
+  /**
+   * One account, but in a frame another site embeds (or, for an account narrowed to its origin, another
+   * origin): our button opens the popup, which fills on a click in our own UI, never the button itself.
+   */
+  | { kind: 'framed' }
+  /** One account, but not here without a click (http, field not seen, two codes wanted). */
   | { kind: 'confirm'; grant: string };
 
 /**
@@ -223,6 +228,11 @@ export interface PendingPick {
   unbound: string[];
   /** The page's site looks like an account's site (or an unbound account's issuer) but is not it. */
   lookalike: Lookalike | null;
+  /**
+   * Another site embeds the page's frame: the host of the page that does (what the address bar shows),
+   * '' when the browser could not tell which; null when only the page's own site embeds it.
+   */
+  framedBy: string | null;
 }
 
 /** Where the content script found a QR candidate: an image URL to fetch, pixels as a PNG data URL, a URI in plain sight, or a rect of its tab to capture. */
@@ -260,6 +270,11 @@ export interface CapturePending {
   batch: boolean;
   /** Read from a screenshot of the tab (it may be another site's): the popup says so. */
   captured: boolean;
+  /**
+   * Clicked in a frame another site embeds: the host of the page that does ('' when the browser could
+   * not tell), which the popup names; null otherwise. Bound as a click on the page binds (no choice).
+   */
+  framedBy: string | null;
 }
 
 export interface CandidateReply {

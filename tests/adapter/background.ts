@@ -90,12 +90,19 @@ export async function startBackground(pageUrl = 'https://example.test/login') {
     sent.push(wire(message));
     return counted(async () => unwrap(wire((await route(wire(message), popupSender)) as Reply<never>)));
   };
+  // The tab's frame tree (webNavigation.getFrame): each frame a page sent from sits right in the tab's page.
+  const frameUrls = new Map<number, string>([[0, pageUrl]]);
+  fakeBrowser.webNavigation.getFrame = (async ({ frameId }: { frameId: number }) => {
+    const url = frameUrls.get(frameId);
+    return url === undefined ? null : { url, parentFrameId: frameId === 0 ? -1 : 0 };
+  }) as unknown as typeof fakeBrowser.webNavigation.getFrame;
   /** A message from the tab's content script (top frame unless said), as the browser describes its sender. */
   async function fromPage<K extends BackgroundType>(
     message: Envelope<ToBackground, K>,
     frame: { url?: string; frameId?: number } = {},
   ) {
     const url = frame.url ?? pageUrl;
+    if (frame.frameId) frameUrls.set(frame.frameId, url);
     const sender = {
       id,
       url,

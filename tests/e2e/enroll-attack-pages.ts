@@ -10,6 +10,9 @@
  *   does not depend on how the pixels got there, so it covers them too.
  * - Finding 4: a cookie-gated personal QR (cached for an hour), a loopback IP, a redirecting image.
  * - Finding 10: a Google Authenticator export and an issuer that does not name the page's site.
+ * - Clickjacking a framed setup page: prize.test frames mail-machine.test's setup page and hides the
+ *   frame with a fully transparent CSS mask (Chromium's IntersectionObserver v2 does not count it),
+ *   a "Claim your prize" button under it, where the QR and our overlay are.
  */
 import type { IncomingMessage } from 'node:http';
 import { encodeMigration } from '../../src/core/otpauth-uri';
@@ -40,6 +43,9 @@ export type CaptureAttack = keyof typeof CAPTURE_ATTACKS;
 export const PERSONAL = qr('personal', 'Victim Bank', 'personal@victim.test');
 export const LOOP = qr('loop', 'Loop Images', 'loop@images.test');
 export const SESSION_COOKIE = { name: 'session', value: 'victim-user' };
+
+/** Clickjacking a framed setup page. */
+export const FRAMED = qr('framed-setup', 'Mail Machine', 'cid@mail-machine.test');
 
 /** Finding 10. */
 export const MATCHING = qr('f10-match', 'Mail Machine', 'amy@mail-machine.test');
@@ -213,5 +219,17 @@ export async function attackRoutes(port: () => number, httpsPort: () => number):
   routes['/enroll10/match.html'] = () => imgPage('Mail Machine – two-step verification', '/enroll10/match.png');
   routes['/enroll10/mismatch.html'] = () => imgPage('Mail Machine – two-step verification', '/enroll10/mismatch.png');
   routes['/enroll10/export.html'] = () => imgPage('Export Tool – move your codes', '/enroll10/export.png');
+
+  // Clickjacking a framed setup page.
+  routes['/enroll/framed.png'] = await png(FRAMED.text);
+  routes['/enroll/framed.html'] = () => imgPage('Mail Machine – two-step verification', '/enroll/framed.png');
+  const none = 'linear-gradient(transparent, transparent)';
+  routes['/attack/framed-setup.html'] = () =>
+    page(
+      'Claim your prize',
+      `<button style="position:absolute;left:0;top:0;width:600px;height:420px;font-size:32px">Claim your prize</button>` +
+        `<iframe title="setup" style="position:absolute;left:0;top:0;border:0;mask-image:${none};-webkit-mask-image:${none}" ` +
+        `width="600" height="420" src="https://mail-machine.test:${httpsPort()}/enroll/framed.html"></iframe>`,
+    );
   return routes;
 }

@@ -16,6 +16,7 @@ import {
   attackRoutes,
   CAPTURE_ATTACKS,
   EXPORTED,
+  FRAMED,
   LATE_QR,
   LOOKALIKE_ISSUER,
   SVG_HYPHEN,
@@ -197,6 +198,44 @@ describe('finding 4: the background fetches only what a stranger could', () => {
     expect(await named(PERSONAL)).toEqual([]);
     // Never with the cookie for another origin than the page's own.
     expect(seen.filter((r) => r.path === '/victim/personal-qr.png' && r.ours && r.cookie)).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('clickjacking a setup page that another site frames', () => {
+  it('hidden by a CSS mask under a decoy, a click on its QR adds nothing; the popup asks, naming the framing site; added there as on its page', async () => {
+    const page = await visit('/attack/framed-setup.html', 'prize.test', 'https');
+    const frame = page.frameLocator('iframe');
+    await frame.locator(OVERLAY).first().waitFor({ state: 'attached', timeout: 15_000 });
+    await page.waitForTimeout(900); // past the overlay's anti-clickjacking delay
+    const box = (await frame.locator(QR).boundingBox())!;
+    const windows: Page[] = [];
+    const onPage = (p: Page) => windows.push(p);
+    ext.context.on('page', onPage); // the small window, where the toolbar popup cannot open
+    await page.bringToFront();
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await page.waitForTimeout(2500);
+    ext.context.off('page', onPage);
+    // The build before added it here, and filled the code into the hidden frame.
+    expect(await named(FRAMED)).toEqual([]);
+    expect(await frame.locator(FIELD).inputValue()).toBe('');
+    for (const p of windows) if (!p.isClosed()) await p.close().catch(() => undefined);
+
+    const popup = await openPopup(ext);
+    const panel = popup.getByTestId('capture-panel');
+    await panel.waitFor({ timeout: 10_000 });
+    expect(await panel.getByTestId('capture-framed').textContent()).toBe(
+      'This QR code of mail-machine.test is shown inside a page of prize.test, another site, which can hide it under its own page. Add it only if you meant to set up mail-machine.test here.',
+    );
+    expect(await panel.getByRole('checkbox').count()).toBe(0);
+    await panel.getByRole('button', { name: 'Add', exact: true }).click();
+    await expect
+      .poll(async () => (await named(FRAMED)).map((a) => a.sites), { timeout: 10_000 })
+      .toEqual([[originOf('mail-machine.test', 'https')]]);
+    await popup.close();
+    // Control: accepted in our own UI, the frame's confirmation field gets its code.
+    await expect.poll(() => frame.locator(FIELD).inputValue(), { timeout: 10_000 }).toMatch(/^\d{6}$/);
+    expect(plausibleCodes(FRAMED.text)).toContain(await frame.locator(FIELD).inputValue());
     await page.close();
   });
 });

@@ -12,6 +12,7 @@ import { closeBed, openBed, openPage } from './setup';
 import { parseOtpauthUri } from '../../src/core/otpauth-uri';
 import { codeAt } from '../../src/core/otp';
 import { plausibleCodes } from './codes';
+import { openPopupWindow } from './pick-helpers';
 
 const SITE = 'mailmachine.test';
 const URI = 'otpauth://totp/Mail%20Machine:alice?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Mail%20Machine';
@@ -92,26 +93,47 @@ describe('a field the user cannot see gets no code without a click', () => {
 describe('frames', () => {
   const login = (host: string) => url('/login/one-time-code.html', host);
 
-  /** The login page in `frame` of `href`: no code by itself; with `click`, our button's click fills it. */
-  async function noSilentFill(href: string, frameOf: (page: Page) => FrameLocator, click: boolean): Promise<void> {
+  /**
+   * The login page in `frame` of `href`: no code by itself. With `framer`, a real click on our button
+   * (at its place on the screen, where the page may have put a decoy) fills nothing either: it opens
+   * the popup, which says that `framer` shows the form, and the account picked there fills it.
+   */
+  async function noSilentFill(href: string, frameOf: (page: Page) => FrameLocator, framer?: string): Promise<void> {
     const page = await visit(href);
     const frame = frameOf(page);
     await frame.locator('#c').waitFor();
     await page.waitForTimeout(QUIET_MS);
     expect(await frame.locator('#c').inputValue()).toBe('');
-    if (click) {
-      await clickButton(page, frame);
+    if (framer !== undefined) {
+      const button = frame.locator('clickauth-fill');
+      await button.waitFor({ state: 'attached', timeout: 8000 });
+      await page.bringToFront();
+      await page.waitForTimeout(900);
+      const box = await button.boundingBox();
+      await page.mouse.click(box!.x + box!.width / 2, box!.y + box!.height / 2);
+      await page.waitForTimeout(QUIET_MS);
+      expect(await frame.locator('#c').inputValue()).toBe('');
+      const popup = await openPopupWindow(ext, page);
+      await expect
+        .poll(() => popup.getByTestId('pick-framed').textContent())
+        .toBe(
+          `Careful: this sign-in form of ${SITE} is shown inside a page of ${framer}, another site, which can hide it under its own page. Fill it only if you meant to sign in to ${SITE} here.`,
+        );
+      await popup.getByTestId('pick-account').click();
       expect(plausible()).toContain(await filled(frame));
+      await popup.close().catch(() => undefined);
     }
     await page.close();
   }
 
-  it('a frame of the real login page on another site: no code by itself; a click on our button fills it', () =>
-    noSilentFill(
-      url(`/attack/frame.html?src=${encodeURIComponent(login(SITE))}`, 'evil.test'),
-      (page) => page.frameLocator('#f'),
-      true,
-    ));
+  const framedBy = (framer: string, options = '') =>
+    url(`/attack/frame.html?${options}src=${encodeURIComponent(login(SITE))}`, framer);
+
+  it('a frame of the real login page on another site: no code by itself; our button opens the popup, which names that site and fills', () =>
+    noSilentFill(framedBy('evil.test'), (page) => page.frameLocator('#f'), 'evil.test'));
+
+  it("the same frame hidden by a CSS mask (Chromium's visibility check ignores masks): a click on our button fills nothing", () =>
+    noSilentFill(framedBy('evil.test', 'mask=1&'), (page) => page.frameLocator('#f'), 'evil.test'));
 
   it('control: the same login page as the top frame fills by itself', async () => {
     const page = await visit(login(SITE));
@@ -135,11 +157,11 @@ describe('frames', () => {
 
   const inner = (page: Page) => page.frameLocator('#f').frameLocator('#f');
 
-  it("the account's site embeds another site, which frames the real login page: no code by itself; a click fills", () =>
-    noSilentFill(nested('evil.test'), inner, true));
+  it("the account's site embeds another site, which frames the real login page: no code by itself; the popup names the middle site and fills", () =>
+    noSilentFill(nested('evil.test'), inner, 'evil.test'));
 
   it('the same, with the login frame made all but invisible by the middle site: no code', () =>
-    noSilentFill(nested('evil.test', true), inner, false));
+    noSilentFill(nested('evil.test', true), inner));
 
   it('control: the same nesting with every frame of the site (help.mailmachine.test in the middle) fills by itself', async () => {
     const page = await visit(nested(`help.${SITE}`));

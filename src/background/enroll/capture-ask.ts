@@ -10,6 +10,10 @@
  * A Google Authenticator export (otpauth-migration:, many accounts at once) is asked about the same
  * way, named as an export and never bound: a click on the page alone adds no batch of accounts.
  *
+ * A QR clicked in a frame another site embeds is asked about too (that site may have hidden the frame
+ * under its own page and put a decoy under the click): the popup names the framing site; the key is
+ * bound as a click on the page would bind it.
+ *
  * One question at a time: a later click replaces it. The popup names the token it answers, so it
  * never adds another QR than the one it shows.
  */
@@ -31,7 +35,7 @@ export function askAboutCapture(token: string, now = Date.now()): void {
 
 function current(now: number): { token: string; entry: Pending } | null {
   const entry = asking && asking.expires >= now ? entryFor(asking.token, now) : null;
-  if (!entry || !(entry.captured || entry.batch)) return (asking = null);
+  if (!entry || !(entry.captured || entry.batch || entry.framedBy !== undefined)) return (asking = null);
   return { token: asking!.token, entry };
 }
 
@@ -50,6 +54,7 @@ export function capturePending(now = Date.now()): CapturePending | null {
     count: entry.accounts.length,
     batch: entry.batch,
     captured: entry.captured,
+    framedBy: entry.framedBy ?? null,
   };
 }
 

@@ -17,6 +17,11 @@ export interface Pending {
   captured: boolean;
   /** A Google Authenticator export (otpauth-migration:): its accounts are never bound to the page's site. */
   batch: boolean;
+  /**
+   * Clicked in a frame another site embeds: the host of the page that does ('' when the browser could
+   * not tell which). That site may have hidden the frame under its own page, so the popup asks first.
+   */
+  framedBy?: string;
   expires: number;
   /** Clicked while the vault was locked: complete after unlock. */
   confirmed: boolean;

@@ -12,6 +12,12 @@ export interface PickTarget {
   frameId: number;
   documentId: string | undefined;
   origin: string;
+  /**
+   * The URLs of the frames that embed the pick's frame at the click, its parent first (fill/silent.ts
+   * `embedders`; `[]` for a top frame, null when the browser could not tell): a frame another site
+   * embeds is filled only from the popup, never at once after an unlock.
+   */
+  above?: string[] | null;
 }
 
 export interface Pick extends PickTarget {

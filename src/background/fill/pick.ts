@@ -20,6 +20,7 @@ import { codeOffsetNow } from '../clock/code-clock';
 import { lookalikeFor } from './lookalike-for';
 import { PickError } from './pick-errors';
 import { PickStore, type Pick, type PickTarget } from './pick-store';
+import { embeddedByOwn, foreignEmbedder } from './silent';
 
 const picks = new PickStore();
 
@@ -62,6 +63,7 @@ export async function pendingPick(
       ids,
       unbound,
       lookalike: lookalikeFor(data, pick.origin),
+      framedBy: foreignEmbedder(pick.origin, pick.above ?? null),
     };
   });
 }
@@ -110,6 +112,9 @@ export async function finishPickAfterUnlock(
   const id = await vault.read((data) => {
     const { bound } = eligible(data, pick.origin);
     const account = bound.length === 1 ? data.accounts.find((a) => a.id === bound[0]) : undefined;
+    // A frame another site (or, for a narrowed account, another origin) embeds: that page may hide it,
+    // and the user unlocked without seeing where the code would go. The popup shows the pick instead.
+    if (account && !embeddedByOwn(pick.origin, pick.above ?? null, account.fill.exactOrigin)) return null;
     return account?.id ?? null;
   });
   if (id === null) return;

@@ -4,7 +4,8 @@
  * top-level page and with every frame between them (the browser's frame tree), and the frame's origin
  * is https (or the loopback host a developer runs locally). A frame another site embeds, at any depth
  * (A → B → A: the tab's top page is the account's site, but B framed the login page, and can make it
- * all but invisible), or a page sent in the clear, gets our button instead: a click still fills.
+ * all but invisible), or a page sent in the clear, gets our button instead. Its click fills a page
+ * sent in the clear; in a frame another site embeds it opens the popup (handlers/fill-request.ts).
  */
 import { originMatches, sameOrigin } from '../../core/site';
 import { frameAncestors, type FrameAncestors } from '../../platform/web-navigation';
@@ -64,6 +65,38 @@ export const embeddedBySite = (sender: SenderLike, origin: string, above: string
  */
 export const embeddedByOrigin = (origin: string, above: string[] | null): boolean =>
   above !== null && above.every((url) => sameOrigin(url, origin));
+
+/**
+ * Whether a frame whose embedders are `above` is embedded only by its own site, or (for an account
+ * narrowed to its exact origin, `exact`) its own origin: the same rule as above for a frame whose
+ * `above` was walked to the top (a top frame's is `[]`). Unknown embedders: not its own.
+ */
+export const embeddedByOwn = (origin: string, above: string[] | null, exact = false): boolean =>
+  above !== null && above.every((url) => (exact ? sameOrigin(url, origin) : originMatches(url, origin)));
+
+/**
+ * The host the user sees embedding the frame when another site does: the outermost embedder not of the
+ * frame's site (the tab's top page, or a foreign middle frame under a top page of the site); null when
+ * only its own site embeds it, '' when the browser could not tell which page does.
+ */
+export function foreignEmbedder(origin: string, above: string[] | null, top?: string): string | null {
+  if (embeddedByOwn(origin, above)) return null;
+  const urls = [...(above ?? []), ...(above === null && top ? [top] : [])];
+  for (const url of urls.reverse()) {
+    if (originMatches(url, origin)) continue;
+    const host = hostOf(url);
+    if (host) return host;
+  }
+  return '';
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return ''; // not a URL: no host to name
+  }
+}
 
 /** All the conditions on the frame for filling without a click. */
 export const silentFrame = (sender: SenderLike, origin: string, above: string[] | null): boolean =>

@@ -6,6 +6,8 @@ import { confirmOnly, lookup, whereFrom } from '../enroll/pending';
 import { askAboutCapture } from '../enroll/capture-ask';
 import { chargeConfirm } from '../enroll/confirm-limits';
 import { senderOrigin } from '../../shared/sender';
+import { embedders, foreignEmbedder } from '../fill/silent';
+import type { FrameAncestors } from '../../platform/web-navigation';
 import type { Services } from './context';
 
 /** How long a click made while locked waits for the unlock (pending.ts confirmedWhileLocked). */
@@ -16,14 +18,17 @@ const UNLOCK_GRACE_MS = 10 * 60_000;
  * sends this for a trusted click). The background cannot see the click, so a page confirms at most a
  * few QRs (enroll/confirm-limits.ts, else `enroll/too-many`). Locked: remember the click (the tab's
  * newest only), ask for the password, finish after unlock (see index.ts). A QR read from a tab capture,
- * and a Google Authenticator export (many accounts at once), are never added here: the popup asks
- * first (see enroll/capture-ask.ts).
+ * a Google Authenticator export (many accounts at once), and a QR in a frame another site embeds are
+ * never added here: the popup asks first (see enroll/capture-ask.ts). That site can hide the frame in
+ * ways the frame cannot see (an `opacity: 0` iframe in Firefox, which has no IntersectionObserver v2;
+ * a CSS mask on the iframe, which Chromium's v2 ignores) and put a decoy under the user's click.
  */
 export async function enrollConfirm(
   services: Services,
   token: string,
   sender: SenderLike,
   now = Date.now(),
+  frames?: FrameAncestors,
 ): Promise<EnrollOutcome> {
   const origin = senderOrigin(sender);
   const entry = lookup(token, whereFrom(sender, origin), now);
@@ -33,7 +38,10 @@ export async function enrollConfirm(
     chargeConfirm(sender, origin, now);
     entry.clicked = true;
   }
-  if (entry.captured || entry.batch) {
+  // Who embeds the frame at the click, from the browser's frame tree (a top frame: nobody).
+  const framedBy = foreignEmbedder(origin, await embedders(sender, frames), sender.tab?.url);
+  if (framedBy !== null) entry.framedBy = framedBy;
+  if (entry.captured || entry.batch || entry.framedBy !== undefined) {
     askAboutCapture(token, now);
     await services.askToUnlock(sender.tab?.id);
     return { kind: 'asked' };

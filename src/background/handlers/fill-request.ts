@@ -38,7 +38,8 @@ export interface FillRequest {
  *
  * A code comes with no click only when all hold: autofill is on, the frame is top or same-site with
  * the top page and is https (fill/silent.ts), our content script saw the field, and the field does not
- * want two codes. Otherwise a one-time grant for this frame comes back and our button's click fills.
+ * want two codes. Otherwise a one-time grant for this frame comes back and our button's click fills;
+ * except in a frame another site embeds (`framed`), where the button opens the popup to fill from.
  */
 export async function fillRequest(
   services: Services,
@@ -70,16 +71,18 @@ export async function fillRequest(
     const account = ids.length === 1 ? data.accounts.find((a) => a.id === ids[0]) : undefined;
     // An account narrowed to its exact origin: embedded only by that origin too (a user-content
     // subdomain framing the login page gets our button, not the code).
-    const silent = silentHere && (!account?.fill.exactOrigin || embeddedByOrigin(origin, above));
+    const byOwn = bySite && (!account?.fill.exactOrigin || embeddedByOrigin(origin, above));
+    const silent = silentHere && byOwn;
     // A grant is used up only by the request it gives a code to: a tab-wide grant (popup click,
     // shortcut) goes to every frame of the tab, and a frame another site embeds, a frame with no
-    // account of its own or a password field must leave it for the page's code field.
+    // account of its own or a password field must leave it for the page's code field. A frame another
+    // site embeds redeems no grant at all, not even one issued to it (it fills through the popup only).
     const granted = redeemGrant(
       request.grant,
       sender,
       now,
       (scope) =>
-        (scope.frameId !== undefined || bySite) &&
+        byOwn &&
         !request.append &&
         account !== undefined &&
         (scope.accountId === undefined || scope.accountId === account.id) &&
@@ -109,6 +112,12 @@ export async function fillRequest(
         request.accountId === undefined && matching.length === 0 && eligible(data, origin).unbound.length > 0;
       return pickable ? { kind: 'choose' } : { kind: 'none' };
     }
+    // A frame another site (or, for a narrowed account, another origin) embeds: that site can hide the
+    // frame from the user in ways neither our content script (it sees only its own frame's styles) nor
+    // the browser's visibility check (IntersectionObserver v2 ignores a CSS mask; Firefox has none) can
+    // tell, and put a decoy under the user's click on our button. So the button opens the popup, which
+    // names the site and fills on a click there, in our own UI.
+    if (!byOwn) return { kind: 'framed' };
     const consecutive = request.consecutive === true;
     if (asked) {
       const answer = codeAnswer(account, now, consecutive, origin, offset);

@@ -87,6 +87,7 @@ describe('where and when an account was added', () => {
       ids: ['old', 'new', 'other'],
       unbound: [],
       lookalike: null,
+      framedBy: null,
     };
     const el = await show(
       <PickPanel api={{} as PopupApi} t={t} pick={pick} accounts={accounts} onDone={() => undefined} />,

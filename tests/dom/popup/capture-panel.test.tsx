@@ -115,4 +115,33 @@ describe('capture confirmation panel', () => {
     await click(button(el, msg('captureAdd')));
     expect((await bg.accounts()).map((a) => a.sites)).toEqual([[], [], []]);
   });
+
+  it('a QR clicked in a frame another site embeds: asked here, naming that site; no binding choice; added as on its page', async () => {
+    const bg = await withVault(await startBackground('https://prize.evil.test/'), []);
+    const setup = 'https://setup.mailmachine.test/2fa';
+    const told: unknown[] = [];
+    bg.frames['content/enrolled'] = async ({ token }) => {
+      told.push(await bg.fromPage({ type: 'enroll/outcome', token }, { url: setup, frameId: 2 }));
+      return {};
+    };
+    const uri = 'otpauth://totp/Mail%20Machine:ann?secret=JBSWY3DPEHPK3PXP&issuer=Mail%20Machine';
+    const { candidate } = await bg.fromPage(
+      { type: 'enroll/candidate', source: { kind: 'uri', uri } },
+      { url: setup, frameId: 2 },
+    );
+    expect(await bg.fromPage({ type: 'enroll/confirm', token: candidate!.token }, { url: setup, frameId: 2 })).toEqual({
+      kind: 'asked',
+    });
+    expect(await bg.accounts()).toEqual([]);
+    const el = await mount(bg.api);
+    const panel = el.querySelector('[data-testid=capture-panel]')!;
+    expect(panel.querySelector('[data-testid=capture-framed]')?.textContent).toBe(
+      msg('captureFramed', 'mailmachine.test', 'prize.evil.test'),
+    );
+    expect(panel.textContent).not.toContain(msg('captureWarning', 'mailmachine.test'));
+    expect(panel.querySelector('input[type=checkbox]')).toBeNull();
+    await click(button(el, msg('captureAdd')));
+    expect((await bg.accounts()).map((a) => a.sites)).toEqual([['https://setup.mailmachine.test']]);
+    expect(told).toEqual([expect.objectContaining({ kind: 'added', code: expect.stringMatching(/^\d{6}$/) })]);
+  });
 });

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startBackground, withVault, type Background } from '../../adapter/background';
+import { fakeBrowser } from '@webext-core/fake-browser';
 import { act } from 'preact/test-utils';
 import { button, click, key, mount, msg, settle, submit, type, unmount } from './helpers';
 import { encodeBase32 } from '../../../src/core/bytes/base32';
@@ -551,6 +552,55 @@ describe('popup opened by the in-field button', () => {
     await click(el.querySelector('[data-testid=pick-confirm]'));
     expect(el.querySelector('.pick [role=alert].error')?.textContent).toBe(msg('error_fill_pick_gone'));
     expect(filled(bg)).toEqual([]);
+  });
+});
+
+describe('popup opened by the in-field button of a frame another site shows', () => {
+  const getFrame = fakeBrowser.webNavigation.getFrame;
+  afterEach(() => void (fakeBrowser.webNavigation.getFrame = getFrame));
+
+  it('names that site (from the browser frame tree); a frame the browser cannot place gets the warning without a name', async () => {
+    const page = 'https://evil.example/prize';
+    const login = 'https://mail.example/login';
+    const { el } = await withAccounts(1, { page, sites: { 0: ['https://mail.example'] } }, async (bg) => {
+      fakeBrowser.webNavigation.getFrame = (async ({ frameId }: { frameId: number }) =>
+        frameId === 0
+          ? { url: page, parentFrameId: -1 }
+          : { url: login, parentFrameId: 0 }) as unknown as typeof fakeBrowser.webNavigation.getFrame;
+      await bg.fromPage({ type: 'fill/choose' }, { url: login, frameId: 2 });
+    });
+    expect(el.querySelector('[data-testid=pick-framed]')?.textContent).toBe(
+      msg('pickFramed', 'mail.example', 'evil.example'),
+    );
+    expect(el.querySelectorAll('[data-testid=pick-account]')).toHaveLength(1);
+    // Picks live in the background's memory, which outlasts each test's fake browser: end them.
+    await click(button(el, msg('cancel')));
+    unmount();
+    const unknown = await withAccounts(1, { page, sites: { 0: ['https://mail.example'] } }, async (bg) => {
+      fakeBrowser.webNavigation.getFrame = (async () => null) as unknown as typeof fakeBrowser.webNavigation.getFrame;
+      await bg.fromPage({ type: 'fill/choose' }, { url: login, frameId: 2 });
+    });
+    expect(unknown.el.querySelector('[data-testid=pick-framed]')?.textContent).toBe(
+      msg('pickFramedUnknown', 'mail.example'),
+    );
+    await click(button(unknown.el, msg('cancel')));
+  });
+
+  it("control: a frame of the page's own site gets no such warning", async () => {
+    const page = 'https://mail.example/home';
+    const { el } = await withAccounts(1, { page, sites: { 0: ['https://mail.example'] } }, async (bg) => {
+      fakeBrowser.webNavigation.getFrame = (async ({ frameId }: { frameId: number }) =>
+        frameId === 0
+          ? { url: page, parentFrameId: -1 }
+          : {
+              url: 'https://login.mail.example/',
+              parentFrameId: 0,
+            }) as unknown as typeof fakeBrowser.webNavigation.getFrame;
+      await bg.fromPage({ type: 'fill/choose' }, { url: 'https://login.mail.example/', frameId: 2 });
+    });
+    expect(el.querySelector('#pick-title')).not.toBeNull();
+    expect(el.querySelector('[data-testid=pick-framed]')).toBeNull();
+    await click(button(el, msg('cancel')));
   });
 });
 

@@ -46,18 +46,19 @@ async function unlocked() {
 
 function pendingEntry(
   accounts: ReturnType<typeof account>[],
-  flags: { captured?: boolean; batch?: boolean; origin?: string } = {},
+  flags: { captured?: boolean; batch?: boolean; origin?: string; frameId?: number } = {},
 ) {
+  const frameId = flags.frameId ?? 0;
   const token = remember({
     accounts: [...accounts],
     tabId: 7,
-    frameId: 0,
+    frameId,
     documentId: 'doc',
     origin: flags.origin ?? ORIGIN,
     captured: flags.captured ?? false,
     batch: flags.batch ?? false,
   });
-  return { token, entry: lookup(token, { tabId: 7, frameId: 0 })! };
+  return { token, entry: lookup(token, { tabId: 7, frameId })! };
 }
 
 const sitesOf = async (vault: InstanceType<typeof VaultService>) =>
@@ -150,6 +151,7 @@ describe('a captured QR: the popup asks first', () => {
       count: 1,
       batch: false,
       captured: true,
+      framedBy: null,
     });
   });
 
@@ -223,5 +225,60 @@ describe('a captured QR: the popup asks first', () => {
     askAboutCapture(token);
     expect(capturePending()).toBeNull();
     expect(await enrollConfirm(services(), token, sender)).toMatchObject({ kind: 'added', bound: true });
+  });
+});
+
+describe('a QR in a frame another site embeds: the popup asks first, naming that site', () => {
+  let vault: InstanceType<typeof VaultService>;
+  const askToUnlock = vi.fn(async () => undefined);
+  const services = () => ({ vault, askToUnlock }) as unknown as Parameters<typeof enrollConfirm>[0];
+  /** Frame 3 of tab 7, showing mailmachine.test's setup page, right in the tab's page `top`. */
+  const inFrame = (top: string) => ({
+    sender: { tab: { id: 7, url: top }, frameId: 3, documentId: 'doc', url: `${ORIGIN}/setup`, origin: ORIGIN },
+    frames: async (_tab: number, frameId: number) => (frameId === 3 ? [top] : null),
+  });
+  beforeEach(async () => {
+    vault = await unlocked();
+    askToUnlock.mockClear();
+    forgetConfirms(7);
+  });
+
+  it('evil.test frames the setup page (it may hide it under a decoy): the click adds nothing; the popup names evil.test', async () => {
+    const { token } = pendingEntry([account('Mail Machine')], { frameId: 3 });
+    const { sender, frames } = inFrame('https://evil.test:8443/prize');
+    expect(await enrollConfirm(services(), token, sender, Date.now(), frames)).toEqual({ kind: 'asked' });
+    expect(askToUnlock).toHaveBeenCalledOnce();
+    expect(await sitesOf(vault)).toEqual([]);
+    expect(capturePending()).toMatchObject({
+      token,
+      site: 'mailmachine.test',
+      captured: false,
+      framedBy: 'evil.test:8443',
+    });
+    // Accepted in the popup: bound as the click on the page would have bound it, and the page gets its code.
+    const told: unknown[] = [];
+    expect(await captureAccept(vault, token, false, async (_e, outcome) => told.push(outcome))).toMatchObject({
+      bound: true,
+    });
+    expect(await sitesOf(vault)).toEqual([['Mail Machine', [ORIGIN]]]);
+    expect(told).toEqual([expect.objectContaining({ code: expect.stringMatching(/^\d{6}$/) })]);
+  });
+
+  it('locked: the click is not kept for after the unlock; the popup asks', async () => {
+    await vault.lock();
+    const { token } = pendingEntry([account('Mail Machine')], { frameId: 3 });
+    const { sender, frames } = inFrame('https://evil.test/');
+    expect(await enrollConfirm(services(), token, sender, Date.now(), frames)).toEqual({ kind: 'asked' });
+    expect(lookup(token, { tabId: 7, frameId: 3 })?.confirmed).toBe(false);
+  });
+
+  it('control: a frame of the same site (help.mailmachine.test) adds at once', async () => {
+    const { token } = pendingEntry([account('Mail Machine')], { frameId: 3 });
+    const { sender, frames } = inFrame('https://help.mailmachine.test/');
+    expect(await enrollConfirm(services(), token, sender, Date.now(), frames)).toMatchObject({
+      kind: 'added',
+      bound: true,
+    });
+    expect(askToUnlock).not.toHaveBeenCalled();
   });
 });

@@ -232,6 +232,7 @@ describe('fill/request', () => {
 
 describe('fill/request: where a code is filled with no click (finding 5)', () => {
   const confirm = { kind: 'confirm', grant: expect.any(String) };
+  const PLAIN = 'http://mail.example';
 
   it.each([
     ['the top frame, https, a field seen', SITE, from(SITE), SEEN, 'code'],
@@ -242,20 +243,20 @@ describe('fill/request: where a code is filled with no click (finding 5)', () =>
       SEEN,
       'code',
     ],
-    ['a frame another site embeds', SITE, from(SITE, { frameId: 4, top: 'https://evil.example/' }), SEEN, 'confirm'],
+    ['a frame another site embeds', SITE, from(SITE, { frameId: 4, top: 'https://evil.example/' }), SEEN, 'framed'],
     [
       'a frame whose top page is not known (no tab url)',
       SITE,
       from(SITE, { frameId: 4, top: undefined }),
       SEEN,
-      'confirm',
+      'framed',
     ],
     [
       'a frame of the same host over http in an https top page',
       'http://mail.example',
       from('http://mail.example', { frameId: 4, top: 'https://mail.example/' }),
       SEEN,
-      'confirm',
+      'framed',
     ],
     ['an http page (account bound to http)', 'http://mail.example', from('http://mail.example'), SEEN, 'confirm'],
     ['http on localhost', 'http://localhost:8080', from('http://localhost:3000'), SEEN, 'code'],
@@ -282,7 +283,11 @@ describe('fill/request: where a code is filled with no click (finding 5)', () =>
     const { vault } = await vaultWith([{ sites: [site] }]);
     const answer = await fillRequest(services(vault), framed(sender), request, NOW);
     expect(answer).toEqual(
-      kind === 'code' ? expect.objectContaining({ kind: 'code', code: code(0), next: null }) : confirm,
+      kind === 'code'
+        ? expect.objectContaining({ kind: 'code', code: code(0), next: null })
+        : kind === 'framed'
+          ? { kind: 'framed' } // no grant: our button opens the popup (see "clickjacking a framed login" below)
+          : confirm,
     );
   });
 
@@ -299,14 +304,14 @@ describe('fill/request: where a code is filled with no click (finding 5)', () =>
   });
 
   it('a button grant works once, only in the frame and document it was issued to, and not after it expires', async () => {
-    const { vault } = await vaultWith([{ sites: [SITE] }]);
-    const sender = from(SITE, { frameId: 4, top: 'https://evil.example/', documentId: 'doc-4' });
+    const { vault } = await vaultWith([{ sites: [PLAIN] }]);
+    const sender = from(PLAIN, { frameId: 4, top: `${PLAIN}/`, documentId: 'doc-4' });
     const issue = async () => grantOf(await fillRequest(services(vault), sender, SEEN, NOW));
     const grant = await issue();
     expect(await fillRequest(services(vault), { ...sender, frameId: 5 }, { grant }, NOW)).toEqual(confirm);
     expect(await fillRequest(services(vault), { ...sender, documentId: 'doc-other' }, { grant }, NOW)).toEqual(confirm);
     expect(
-      await fillRequest(services(vault), { ...sender, tab: { id: 8, url: 'https://evil.example/' } }, { grant }, NOW),
+      await fillRequest(services(vault), framed({ ...sender, tab: { id: 8, url: `${PLAIN}/` } }), { grant }, NOW),
     ).toEqual(confirm);
     expect(await fillRequest(services(vault), sender, { grant }, NOW)).toMatchObject({ kind: 'code', code: code(0) });
     expect(await fillRequest(services(vault), sender, { grant }, NOW)).toEqual(confirm); // used up
@@ -315,8 +320,8 @@ describe('fill/request: where a code is filled with no click (finding 5)', () =>
   });
 
   it("a fill the user asked for covers the page's refresh after a sleep (minutes later), once, and not past 5 minutes", async () => {
-    const { vault } = await vaultWith([{ sites: [SITE] }]);
-    const sender = from(SITE, { frameId: 4, top: 'https://evil.example/', documentId: 'doc-4' });
+    const { vault } = await vaultWith([{ sites: [PLAIN] }]);
+    const sender = from(PLAIN, { frameId: 4, top: `${PLAIN}/`, documentId: 'doc-4' });
     const button = grantOf(await fillRequest(services(vault), sender, SEEN, NOW));
     const filled = await fillRequest(services(vault), sender, { grant: button }, NOW);
     expect(filled).toMatchObject({ kind: 'code', grant: expect.any(String) });
@@ -333,8 +338,8 @@ describe('fill/request: where a code is filled with no click (finding 5)', () =>
   });
 
   it('a page that asks again and again keeps only its newest grants (per tab)', async () => {
-    const { vault } = await vaultWith([{ sites: [SITE] }]);
-    const sender = from(SITE, { frameId: 4, top: 'https://evil.example/' });
+    const { vault } = await vaultWith([{ sites: [PLAIN] }]);
+    const sender = from(PLAIN, { frameId: 4, top: `${PLAIN}/` });
     const grants: string[] = [];
     for (let i = 0; i < 12; i++) grants.push(grantOf(await fillRequest(services(vault), sender, {}, NOW)));
     expect(await fillRequest(services(vault), sender, { grant: grants[0]! }, NOW)).toEqual(confirm);
@@ -367,8 +372,8 @@ describe('fill/request: where a code is filled with no click (finding 5)', () =>
   });
 
   it('a fill the user asked for carries one grant for the request at rollover, good for that frame', async () => {
-    const { vault } = await vaultWith([{ sites: [SITE] }]);
-    const sender = from(SITE, { frameId: 4, top: 'https://evil.example/' });
+    const { vault } = await vaultWith([{ sites: [PLAIN] }]);
+    const sender = from(PLAIN, { frameId: 4, top: `${PLAIN}/` });
     const button = grantOf(await fillRequest(services(vault), sender, SEEN, NOW));
     const filled = await fillRequest(services(vault), sender, { grant: button }, NOW);
     const refresh = grantOf(filled);
@@ -393,7 +398,7 @@ describe('fill/request: where a code is filled with no click (finding 5)', () =>
     const sameSite = from('https://login.mail.example', { frameId: 3, top: 'https://mail.example/' });
     expect((await fillRequest(services(vault), sameSite, { grant: await tabGrant() }, NOW)).kind).toBe('code');
     const embedded = from(SITE, { frameId: 3, top: 'https://evil.example/' });
-    expect(await fillRequest(services(vault), embedded, { grant: await tabGrant() }, NOW)).toEqual(confirm);
+    expect(await fillRequest(services(vault), embedded, { grant: await tabGrant() }, NOW)).toEqual({ kind: 'framed' });
     // Another tab cannot use this tab's grant; another site's account is never filled.
     expect(await fillRequest(services(vault), from(SITE, { tabId: 9 }), { grant: await tabGrant() }, NOW)).toEqual(
       confirm,
@@ -458,12 +463,9 @@ const withoutDocument = ({ documentId: _, ...rest }: { documentId?: string | und
 
 describe('the in-field pick', () => {
   let tab = 100;
-  const sender = (origin: string, documentId = 'doc-1', tabId = tab) => ({
-    origin,
-    tab: { id: tabId },
-    frameId: 3,
-    documentId,
-  });
+  /** A frame of `origin` in a page of its own origin (the fake frame tree's top page). */
+  const sender = (origin: string, documentId = 'doc-1', tabId = tab) =>
+    framed({ origin, tab: { id: tabId, url: `${origin}/home` }, frameId: 3, documentId });
   const choice = (pickId: string, id: string, always = false, despiteLookalike = false) => ({
     pickId,
     id,
@@ -490,6 +492,7 @@ describe('the in-field pick', () => {
       ids: [ids[2], ids[1]],
       unbound: [ids[1]],
       lookalike: null,
+      framedBy: null,
     });
     await expect(pickAccount(vault, choice(pending!.id, ids[0]!, true), NOW)).rejects.toMatchObject({
       code: 'protocol/bad-request',
@@ -736,7 +739,6 @@ describe('the in-field pick', () => {
 });
 
 describe('fill/request: a frame of the site that another site embeds further up (A → B → A)', () => {
-  const confirm = { kind: 'confirm', grant: expect.any(String) };
   /** The tab's frames: the top page (0), a frame of `middle` in it (2), the login page in that (4). */
   const chain = (middle: string, top = `${SITE}/home`) => ({
     0: { url: top, parentFrameId: -1 },
@@ -758,7 +760,7 @@ describe('fill/request: a frame of the site that another site embeds further up 
     const across = await withTree(chain('https://evil.example'), () =>
       fillRequest(services(vault), inner(), SEEN, NOW),
     );
-    expect(across).toEqual(confirm);
+    expect(across).toEqual({ kind: 'framed' });
     const within = await withTree(chain('https://help.mail.example'), () =>
       fillRequest(services(vault), inner(), SEEN, NOW),
     );
@@ -770,13 +772,13 @@ describe('fill/request: a frame of the site that another site embeds further up 
     const gone = await withTree({ 0: { url: `${SITE}/`, parentFrameId: -1 } }, () =>
       fillRequest(services(vault), inner(), SEEN, NOW),
     );
-    expect(gone).toEqual(confirm);
+    expect(gone).toEqual({ kind: 'framed' });
     // Chrome names the document: the frame now shows another one than the one that asked.
     const moved = {
       ...chain('https://help.mail.example'),
       4: { url: `${SITE}/login`, parentFrameId: 2, documentId: 'doc-2' },
     };
-    expect(await withTree(moved, () => fillRequest(services(vault), inner(), SEEN, NOW))).toEqual(confirm);
+    expect(await withTree(moved, () => fillRequest(services(vault), inner(), SEEN, NOW))).toEqual({ kind: 'framed' });
   });
 
   it("the tab grant of a popup click is not used up by the nested frame; the page's own field gets it", async () => {
@@ -797,11 +799,73 @@ describe('fill/request: a frame of the site that another site embeds further up 
       { 0: { url: 'https://user1.mail.example/', parentFrameId: -1 }, 4: { url: `${SITE}/login`, parentFrameId: 0 } },
       () => fillRequest(services(vault), inner('https://user1.mail.example/'), SEEN, NOW),
     );
-    expect(byUser).toEqual(confirm);
+    expect(byUser).toEqual({ kind: 'framed' });
     const byItself = await withTree(
       { 0: { url: `${SITE}/home`, parentFrameId: -1 }, 4: { url: `${SITE}/login`, parentFrameId: 0 } },
       () => fillRequest(services(vault), inner(), SEEN, NOW),
     );
     expect(byItself).toEqual(expect.objectContaining({ kind: 'code', code: code(0) }));
+  });
+
+  describe('clickjacking a framed login: the button opens the popup, which names the framing site', () => {
+    const choice = (pickId: string, id: string) => ({ pickId, id, always: false, despiteLookalike: false });
+    /** The login frame (4) in tab `tabId`, under `tree`; its button's click, then the pick the popup shows. */
+    const clickIn = async (vault: Vault, tree: NonNullable<typeof frameTree>, tabId: number, top: string) => {
+      const at = { ...inner(top), tab: { id: tabId, url: top } };
+      await withTree(tree, () => fillChoose(services(vault), at));
+      return pendingPick(vault, tabId);
+    };
+
+    it('evil.example frames the login: no grant for our button; the pick names evil.example and fills from the popup', async () => {
+      const { vault, ids } = await vaultWith([{ sites: [SITE] }]);
+      const tree = {
+        0: { url: 'https://evil.example/prize', parentFrameId: -1 },
+        4: { url: `${SITE}/login`, parentFrameId: 0 },
+      };
+      const answer = await withTree(tree, () =>
+        fillRequest(services(vault, false), inner('https://evil.example/prize'), SEEN, NOW),
+      );
+      expect(answer).toEqual({ kind: 'framed' });
+      const pick = await clickIn(vault, tree, 500, 'https://evil.example/prize');
+      expect(pick).toMatchObject({ site: 'mail.example', ids, framedBy: 'evil.example' });
+      sent.length = 0;
+      expect(await pickAccount(vault, choice(pick!.id, ids[0]!), NOW)).toEqual({ filled: true });
+      expect(sent[0]).toMatchObject({ tabId: 500, options: { frameId: 4 } });
+    });
+
+    it('A → B → A names the middle site; a tree the browser cannot give, nobody (""); the site itself, no warning', async () => {
+      const { vault } = await vaultWith([{ sites: [SITE] }]);
+      expect((await clickIn(vault, chain('https://evil.example'), 501, `${SITE}/home`))?.framedBy).toBe('evil.example');
+      expect((await clickIn(vault, {}, 502, `${SITE}/home`))?.framedBy).toBe('');
+      expect((await clickIn(vault, chain('https://help.mail.example'), 503, `${SITE}/home`))?.framedBy).toBeNull();
+    });
+
+    it('locked: the unlock fills a framed pick only from the popup, never at once (the control, framed by the site, does)', async () => {
+      const { vault } = await vaultWith([{ sites: [SITE] }]);
+      await vault.lock();
+      await clickIn(vault, chain('https://evil.example'), 504, `${SITE}/home`);
+      await clickIn(vault, chain('https://help.mail.example'), 505, `${SITE}/home`);
+      await vault.unlock('correct horse battery');
+      sent.length = 0;
+      await finishPickAfterUnlock(vault, 504);
+      expect(sent).toEqual([]);
+      expect((await pendingPick(vault, 504))?.framedBy).toBe('evil.example');
+      await finishPickAfterUnlock(vault, 505);
+      expect(sent).toHaveLength(1);
+    });
+
+    it('an account narrowed to its exact origin, framed by a user-content subdomain: the unlock does not fill it at once', async () => {
+      const { vault } = await vaultWith([{ sites: [SITE], fill: { exactOrigin: true } }]);
+      const tree = {
+        0: { url: 'https://user1.mail.example/', parentFrameId: -1 },
+        4: { url: `${SITE}/login`, parentFrameId: 0 },
+      };
+      await vault.lock();
+      await clickIn(vault, tree, 506, 'https://user1.mail.example/');
+      await vault.unlock('correct horse battery');
+      sent.length = 0;
+      await finishPickAfterUnlock(vault, 506);
+      expect(sent).toEqual([]);
+    });
   });
 });
