@@ -59,6 +59,11 @@ export function VerifySection({ api, t }: { api: OptionsApi; t: Translate }) {
             <p class={result.missing > 0 ? 'error' : 'saved'}>
               {t(result.missing > 0 ? 'verifyMissing' : 'verifyComplete')}
             </p>
+            {result.olderCounter > 0 && (
+              <p class="hint" data-testid="verify-older-counter">
+                {t('verifyOlderCounter', [String(result.olderCounter)])}
+              </p>
+            )}
           </div>
         )}
         <div class="actions">

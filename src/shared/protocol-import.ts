@@ -107,6 +107,8 @@ export interface VerifyCounts {
   missing: number;
   extra: number;
   same: number;
+  /** Of `same`: HOTP accounts the backup holds at a lower counter (codes were used since it was made). */
+  olderCounter: number;
 }
 
 /** The import/export messages (records in ./messages/import-export.ts). */

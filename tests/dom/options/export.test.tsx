@@ -137,7 +137,7 @@ describe('options: export and backup', () => {
 
   it('verify backup: shows the counts, or why it failed', async () => {
     const api = new FakeOptionsApi();
-    api.verifyAnswer = { same: 4, missing: 1, extra: 2 };
+    api.verifyAnswer = { same: 4, missing: 1, extra: 2, olderCounter: 0 };
     const el = await mountOptions(api);
     await pickFile(
       el.querySelector('[data-testid=verify-file]'),
@@ -153,6 +153,25 @@ describe('options: export and backup', () => {
     const result = el.querySelector('[data-testid=verify-result]');
     expect(textOf(result?.querySelector('p'))).toBe(msg('verifyResult', '4', '1', '2'));
     expect(textOf(result?.querySelector('.error'))).toBe(msg('verifyMissing'));
+    expect(el.querySelector('[data-testid=verify-older-counter]')).toBeNull();
+  });
+
+  it('verify backup: HOTP accounts held at an older counter are said so, and the backup is complete', async () => {
+    const api = new FakeOptionsApi();
+    api.verifyAnswer = { same: 3, missing: 0, extra: 0, olderCounter: 1 };
+    const el = await mountOptions(api);
+    await pickFile(
+      el.querySelector('[data-testid=verify-file]'),
+      new File(['{"format":"clickauth-backup"}'], 'backup.json'),
+    );
+    await type(verifySection(el).querySelector('input[type=password]'), 'backup password');
+    await submit(verifySection(el).querySelector('form'));
+    await idle();
+    const result = el.querySelector('[data-testid=verify-result]');
+    expect(textOf(result?.querySelector('.saved'))).toBe(msg('verifyComplete'));
+    expect(result?.querySelector('.error')).toBeNull();
+    expect(textOf(result?.querySelector('[data-testid=verify-older-counter]'))).toBe(msg('verifyOlderCounter', '1'));
+    expect(msg('verifyOlderCounter', '1')).toContain('1');
   });
 
   it("while busy, export and verify each say what they are doing (not the import section's words)", async () => {

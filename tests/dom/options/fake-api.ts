@@ -27,7 +27,7 @@ export class FakeOptionsApi implements OptionsApi {
   vault: VaultData = emptyVault();
   settingsValue: Settings = { autoLockMinutes: 15, autofill: true };
   backup: BackupStatus = { lastBackupAt: null, addedSince: 0 };
-  verifyAnswer: VerifyCounts = { missing: 0, extra: 0, same: 0 };
+  verifyAnswer: VerifyCounts = { missing: 0, extra: 0, same: 0, olderCounter: 0 };
   qrText: string | null = null;
   calls: string[] = [];
   downloads: ExportFile[] = [];

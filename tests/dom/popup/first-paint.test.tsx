@@ -30,7 +30,11 @@ const uris = (n: number) =>
   );
 const issuers = (el: Element) => [...el.querySelectorAll('.issuer')].map((e) => e.textContent?.replace('★ ', ''));
 
-/** A real vault of `n` accounts; the popup's accounts/list held back until `release()`. */
+/**
+ * A real vault of `n` accounts; the popup's accounts/list held back until `release()`. Returns once
+ * the popup has also asked for the trash, which it does on a 300-ms timer after the first paint
+ * (vault-view.tsx): a run slowed by load otherwise saw that ask land in a later step's messages.
+ */
 async function held(n: number, page?: string) {
   const bg = await withVault(await startBackground(page), uris(n));
   const ids = (await bg.accounts()).map((a) => a.id);
@@ -39,14 +43,22 @@ async function held(n: number, page?: string) {
   let release = () => {};
   const gate = new Promise<void>((done) => (release = done));
   let asked = 0;
+  let trashAsked = () => {};
+  const trash = new Promise<void>((done) => (trashAsked = done));
   const api: PopupApi = {
     ...bg.api,
     list: () => {
       asked++;
       return gate.then(() => bg.api.list());
     },
+    trash: () => {
+      trashAsked();
+      return bg.api.trash();
+    },
   };
   const el = await mount(api);
+  await trash;
+  await settle();
   return {
     bg,
     el,

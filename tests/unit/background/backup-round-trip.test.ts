@@ -8,6 +8,8 @@ import { VaultService } from '../../../src/background/vault/vault-service';
 import { exportFile } from '../../../src/background/handlers/import-export/export-file';
 import { importPreview } from '../../../src/background/handlers/import-export/import-preview';
 import { importCommit } from '../../../src/background/handlers/import-export/import-commit';
+import { backupVerify } from '../../../src/background/handlers/import-export/backup-verify';
+import { accountsHotpNext } from '../../../src/background/handlers/accounts-hotp-next';
 import { pendingImports } from '../../../src/background/handlers/import-export/pending-imports';
 import type { Services } from '../../../src/background/handlers/context';
 import { decodeBase32 } from '../../../src/core/bytes/base32';
@@ -102,5 +104,23 @@ describe('backup → restore in a new profile', () => {
     const original = await before.vault.read((d) => d.accounts.map(kept));
     expect(original.map((a) => a.addedOn)).toEqual(['https://forge.test', 'https://login.forge.test:8443', undefined]);
     expect(await after.vault.read((d) => d.accounts.map(kept))).toEqual(original);
+  }, 60_000);
+
+  it('verify: an HOTP account used since the backup is in the backup (older counter), not missing', async () => {
+    const { vault, services } = await vaultWith(ACCOUNTS);
+    const file = await exportFile(services, memoryImportStores('local'), {
+      kind: 'clickauth-backup',
+      masterPassword: MASTER,
+    });
+    const payload = { data: file.content, encoding: 'text' as const, password: MASTER };
+    expect(await backupVerify(services, payload)).toEqual({ same: 3, missing: 0, extra: 0, olderCounter: 0 });
+    const bank = await vault.read((d) => d.accounts.find((a) => a.type === 'hotp')!.id);
+    await accountsHotpNext(services, bank);
+    await accountsHotpNext(services, bank);
+    expect(await backupVerify(services, payload)).toEqual({ same: 3, missing: 0, extra: 0, olderCounter: 1 });
+    // Control: an account added after the backup is missing from it.
+    const added: NewAccount = { ...ACCOUNTS[2]!, secret: decodeBase32('MFRGGZDFMZTWQ2LK'), counter: 0 };
+    await vault.mutate((data, now) => ({ data: addAccount(data, added, { now }).vault, result: null }));
+    expect(await backupVerify(services, payload)).toEqual({ same: 3, missing: 1, extra: 0, olderCounter: 1 });
   }, 60_000);
 });

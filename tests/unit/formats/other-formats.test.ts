@@ -258,12 +258,33 @@ describe('verifyBackup', () => {
     const renamed = { ...b, account: 'someone else' };
     expect(await verifyBackup(file, 'pw', [a, renamed, c])).toEqual({
       same: [a],
+      olderCounter: [],
       missing: [renamed, c],
       extra: [{ ...b, sites: [], backupCodes: [] }],
     });
     await expect(verifyBackup(file, 'nope', [a])).rejects.toMatchObject({ code: 'import/wrong-password' });
     await expect(verifyBackup(exportOtpauthList([a]), 'pw', [a])).rejects.toMatchObject({
       code: 'import/unrecognized',
+    });
+  });
+
+  it('an HOTP account used since the backup (higher counter in the vault) is in the backup, with an older counter', async () => {
+    const hotp: ParsedAccount = { ...totp('H', [2, 4, 6]), type: 'hotp', counter: 5 };
+    const absent: ParsedAccount = { ...hotp, secret: new Uint8Array([9, 9, 9]) };
+    const file = await exportBackup([hotp], 'pw', { iterations: 2 });
+    const used = { ...hotp, counter: 7 };
+    expect(await verifyBackup(file, 'pw', [used, absent])).toEqual({
+      same: [used],
+      olderCounter: [used],
+      missing: [absent],
+      extra: [],
+    });
+    // Control: the same counter is simply the same account, and a different key is still missing.
+    expect(await verifyBackup(file, 'pw', [hotp, absent])).toEqual({
+      same: [hotp],
+      olderCounter: [],
+      missing: [absent],
+      extra: [],
     });
   });
 });

@@ -11,5 +11,10 @@ export async function backupVerify(
   const input = payloadInput(payload);
   const accounts = await vault.read((data) => [...data.accounts]);
   const result = await verifyBackup(input, payload.password, accounts);
-  return { missing: result.missing.length, extra: result.extra.length, same: result.same.length };
+  return {
+    missing: result.missing.length,
+    extra: result.extra.length,
+    same: result.same.length,
+    olderCounter: result.olderCounter.length,
+  };
 }
