@@ -54,8 +54,11 @@ export async function pendingPick(
   const pick = tabId === null ? null : picks.latest(tabId, now);
   if (!pick || (await vault.state()) !== 'unlocked') return null;
   return vault.read((data) => {
-    const { ids, unbound } = eligible(data, pick.origin);
+    const { ids, bound, unbound } = eligible(data, pick.origin);
     const url = new URL(pick.origin);
+    // An account of the site narrowed to its exact origin: another origin of the site framing it is
+    // named too (fill/request answers `framed` there as well).
+    const exact = data.accounts.some((a) => bound.includes(a.id) && a.fill.exactOrigin);
     return {
       id: pick.id,
       host: url.host,
@@ -63,7 +66,7 @@ export async function pendingPick(
       ids,
       unbound,
       lookalike: lookalikeFor(data, pick.origin),
-      framedBy: foreignEmbedder(pick.origin, pick.above ?? null),
+      framedBy: foreignEmbedder(pick.origin, pick.above ?? null, undefined, exact),
     };
   });
 }

@@ -879,6 +879,21 @@ describe('fill/request: a frame of the site that another site embeds further up 
       expect(sent).toHaveLength(1);
     });
 
+    it('an account narrowed to its exact origin, framed by a user-content subdomain: the popup names that subdomain (framed by the origin itself, no warning)', async () => {
+      const { vault } = await vaultWith([{ sites: [SITE], fill: { exactOrigin: true } }]);
+      const byUser = {
+        0: { url: 'https://user1.mail.example/', parentFrameId: -1 },
+        4: { url: `${SITE}/login`, parentFrameId: 0 },
+      };
+      const answer = await withTree(byUser, () =>
+        fillRequest(services(vault), inner('https://user1.mail.example/'), SEEN, NOW),
+      );
+      expect(answer).toEqual({ kind: 'framed' }); // our button opens the popup, as for another site
+      expect((await clickIn(vault, byUser, 507, 'https://user1.mail.example/'))?.framedBy).toBe('user1.mail.example');
+      const byItself = { 0: { url: `${SITE}/home`, parentFrameId: -1 }, 4: { url: `${SITE}/login`, parentFrameId: 0 } };
+      expect((await clickIn(vault, byItself, 508, `${SITE}/home`))?.framedBy).toBeNull();
+    });
+
     it('an account narrowed to its exact origin, framed by a user-content subdomain: the unlock does not fill it at once', async () => {
       const { vault } = await vaultWith([{ sites: [SITE], fill: { exactOrigin: true } }]);
       const tree = {
