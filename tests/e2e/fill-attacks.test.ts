@@ -135,6 +135,36 @@ describe('frames', () => {
   it("the same frame hidden by a CSS mask (Chromium's visibility check ignores masks): a click on our button fills nothing", () =>
     noSilentFill(framedBy('evil.test', 'mask=1&'), (page) => page.frameLocator('#f'), 'evil.test'));
 
+  it('a code picked in the popup for a frame another site embeds is not refreshed at the rollover: each code there comes from the popup (control: the top page is)', async () => {
+    const control = await visit(login(SITE));
+    await filled(control);
+    const page = await visit(framedBy('evil.test'));
+    const frame = page.frameLocator('#f');
+    const button = frame.locator('clickauth-fill');
+    await button.waitFor({ state: 'attached', timeout: 8000 });
+    await page.bringToFront();
+    await page.waitForTimeout(900);
+    const box = await button.boundingBox();
+    await page.mouse.click(box!.x + box!.width / 2, box!.y + box!.height / 2);
+    const popup = await openPopupWindow(ext, page);
+    await popup.getByTestId('pick-account').click();
+    const picked = await filled(frame);
+    await popup.close().catch(() => undefined);
+    // Past the next rollover, each page in front in turn (a hidden page may wait to refresh).
+    const rollover = (Math.floor(Date.now() / 30_000) + 1) * 30_000;
+    await page.waitForTimeout(rollover + 1000 - Date.now());
+    await page.bringToFront();
+    await page.waitForTimeout(QUIET_MS);
+    await control.bringToFront();
+    await control.waitForTimeout(QUIET_MS);
+    const now = codeAt(account, Date.now());
+    expect(await control.locator('#c').inputValue()).toBe(now);
+    expect(await frame.locator('#c').inputValue()).toBe(picked);
+    expect(picked).not.toBe(now);
+    await control.close();
+    await page.close();
+  }, 90_000);
+
   it('control: the same login page as the top frame fills by itself', async () => {
     const page = await visit(login(SITE));
     expect(plausible()).toContain(await filled(page));

@@ -71,7 +71,12 @@ export async function captureAccept(
   if (!found || found.token !== token)
     throw new BackgroundError('protocol/bad-request', 'This QR is no longer waiting');
   asking = null; // used up at once: a second click cannot add twice
-  const outcome = await completeEnrollment(vault, found.entry, { bind: bind === true && !found.entry.batch }, now);
+  // A framed QR with a new key for the account bound to the site: the page's "Replace the old one?" is
+  // a click in the frame, which that site may hide; the popup's yes adds it beside the old one (nothing
+  // is replaced: the in-field button then asks which one, and the user can delete the old one).
+  const reenroll = found.entry.framedBy !== undefined ? { reenroll: 'keep' as const } : {};
+  const options = { bind: bind === true && !found.entry.batch, ...reenroll };
+  const outcome = await completeEnrollment(vault, found.entry, options, now);
   if (outcome.kind !== 'added') throw new BackgroundError('protocol/bad-request', 'Not added');
   // The page gets no names: the pixels were a screenshot of its tab, which may have shown another
   // site's QR (a frame, a closed shadow root); the popup named it, the page's toast does not.

@@ -54,8 +54,11 @@ export async function pendingPick(
   const pick = tabId === null ? null : picks.latest(tabId, now);
   if (!pick || (await vault.state()) !== 'unlocked') return null;
   return vault.read((data) => {
-    const { ids, unbound } = eligible(data, pick.origin);
+    const { ids, bound, unbound } = eligible(data, pick.origin);
     const url = new URL(pick.origin);
+    // An account of the site narrowed to its exact origin: another origin of the site framing it is
+    // named too (fill/request answers `framed` there as well).
+    const exact = data.accounts.some((a) => bound.includes(a.id) && a.fill.exactOrigin);
     return {
       id: pick.id,
       host: url.host,
@@ -63,7 +66,7 @@ export async function pendingPick(
       ids,
       unbound,
       lookalike: lookalikeFor(data, pick.origin),
-      framedBy: foreignEmbedder(pick.origin, pick.above ?? null),
+      framedBy: foreignEmbedder(pick.origin, pick.above ?? null, undefined, exact),
     };
   });
 }
@@ -149,9 +152,10 @@ function holdReady(entry: Ready, now: number): string {
  * another site's page by now, and only the asking frame's `sender` can say which document it is.
  */
 async function sendCode(pick: Pick, accountId: string): Promise<{ filled: boolean }> {
-  const { tabId, frameId, documentId, origin } = pick;
+  const { tabId, frameId, documentId, origin, above } = pick;
   const now = Date.now();
-  const grant = holdReady({ tabId, frameId, documentId, origin, accountId, expires: now + READY_TTL_MS }, now);
+  const entry = { tabId, frameId, documentId, origin, above: above ?? null, accountId, expires: now + READY_TTL_MS };
+  const grant = holdReady(entry, now);
   try {
     const reply = await sendToFrame(tabId, { type: 'content/pick-ready', grant, origin }, pick);
     return { filled: reply?.filled === true };
@@ -169,7 +173,8 @@ async function sendCode(pick: Pick, accountId: string): Promise<{ filled: boolea
  * A TOTP code comes with the next grant, for the same frame, origin, document and account, so the page
  * keeps the field current as it does an autofilled one (content/fill/keep-fresh.ts: at rollover, after
  * a sleep, 5 minutes at most, only while the field holds our code). Each refresh passes every check
- * above again; HOTP is never picked, and a code with no end (validUntil null) gets no grant.
+ * above again; HOTP is never picked, and a code with no end (validUntil null) gets no grant, nor does a
+ * frame another site embeds (fill/silent.ts embeddedByOwn): it gets codes from the popup only.
  */
 export async function pickCode(
   vault: VaultService,
@@ -192,7 +197,10 @@ export async function pickCode(
       : undefined;
     if (!account) return null;
     const answer = codeAnswer(account, now, true, waiting.origin, offset);
-    if (answer.validUntil === null) return answer;
+    // A frame another site (or, for a narrowed account, another origin) embeds gets each code from the
+    // popup only: the pick filled it once, its refresh would be a code the user did not ask for there.
+    if (answer.validUntil === null || !embeddedByOwn(waiting.origin, waiting.above ?? null, account.fill.exactOrigin))
+      return answer;
     const again = holdReady({ ...waiting, expires: now + refreshGrantMs(answer.validUntil, now) }, now);
     return { ...answer, grant: again };
   });

@@ -77,13 +77,14 @@ export const embeddedByOwn = (origin: string, above: string[] | null, exact = fa
 /**
  * The host the user sees embedding the frame when another site does: the outermost embedder not of the
  * frame's site (the tab's top page, or a foreign middle frame under a top page of the site); null when
- * only its own site embeds it, '' when the browser could not tell which page does.
+ * only its own site embeds it, '' when the browser could not tell which page does. `exact` (an account
+ * narrowed to its exact origin): the same for the frame's origin, as embeddedByOwn.
  */
-export function foreignEmbedder(origin: string, above: string[] | null, top?: string): string | null {
-  if (embeddedByOwn(origin, above)) return null;
+export function foreignEmbedder(origin: string, above: string[] | null, top?: string, exact = false): string | null {
+  if (embeddedByOwn(origin, above, exact)) return null;
   const urls = [...(above ?? []), ...(above === null && top ? [top] : [])];
   for (const url of urls.reverse()) {
-    if (originMatches(url, origin)) continue;
+    if (exact ? sameOrigin(url, origin) : originMatches(url, origin)) continue;
     const host = hostOf(url);
     if (host) return host;
   }

@@ -272,6 +272,28 @@ describe('a QR in a frame another site embeds: the popup asks first, naming that
     expect(lookup(token, { tabId: 7, frameId: 3 })?.confirmed).toBe(false);
   });
 
+  it('a new key for the account bound to the site (re-enrollment), accepted in the popup: added beside the old one, which stays', async () => {
+    // The page's own overlay asks "Replace the old one?" after a click on the page; a framed QR is asked
+    // about in the popup, and accepting it there must add the key, not fail ("Not added") every time.
+    await vault.mutate((data, now) => ({
+      data: addAccount(data, { ...account('Mail Machine', 1), sites: [ORIGIN] }, { now }).vault,
+      result: null,
+    }));
+    const { token } = pendingEntry([{ ...account('Mail Machine', 1), secret: secret(9) }], { frameId: 3 });
+    const { sender, frames } = inFrame('https://evil.test/');
+    expect(await enrollConfirm(services(), token, sender, Date.now(), frames)).toEqual({ kind: 'asked' });
+    const told: unknown[] = [];
+    expect(await captureAccept(vault, token, false, async (_e, outcome) => told.push(outcome))).toMatchObject({
+      count: 1,
+      bound: true,
+    });
+    expect(await sitesOf(vault)).toEqual([
+      ['Mail Machine', [ORIGIN]],
+      ['Mail Machine', [ORIGIN]],
+    ]);
+    expect(told).toEqual([expect.objectContaining({ kind: 'added' })]);
+  });
+
   it('control: a frame of the same site (help.mailmachine.test) adds at once', async () => {
     const { token } = pendingEntry([account('Mail Machine')], { frameId: 3 });
     const { sender, frames } = inFrame('https://help.mailmachine.test/');

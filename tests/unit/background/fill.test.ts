@@ -833,6 +833,31 @@ describe('fill/request: a frame of the site that another site embeds further up 
       expect(sent[0]).toMatchObject({ tabId: 500, options: { frameId: 4 } });
     });
 
+    it("a framed pick's code brings no refresh grant: the frame gets no later code without the popup (the control, framed by the site, does)", async () => {
+      const { vault, ids } = await vaultWith([{ sites: [SITE] }]);
+      /** The popup's pick for the login frame under `tree`; the answer the frame's ask for its code got. */
+      const pickedUnder = async (tree: NonNullable<typeof frameTree>, tabId: number) => {
+        const top = tree[0]!.url;
+        const at = { ...inner(top), tab: { id: tabId, url: top } };
+        let first: { code?: string; grant?: string } | null = null;
+        frame = async (message) => {
+          first = await pickCode(vault, message.grant as string, at, NOW);
+          return { filled: true };
+        };
+        const pick = await clickIn(vault, tree, tabId, top);
+        await pickAccount(vault, choice(pick!.id, ids[0]!), NOW);
+        return first as { code?: string; grant?: string } | null;
+      };
+      const evil = await pickedUnder(
+        { 0: { url: 'https://evil.example/prize', parentFrameId: -1 }, 4: { url: `${SITE}/login`, parentFrameId: 0 } },
+        510,
+      );
+      expect(evil).toMatchObject({ kind: 'code', code: code(0) }); // the pick itself fills, from the popup
+      expect(evil).not.toHaveProperty('grant');
+      const own = await pickedUnder(chain('https://help.mail.example'), 511);
+      expect(own).toMatchObject({ kind: 'code', code: code(0), grant: expect.any(String) });
+    });
+
     it('A → B → A names the middle site; a tree the browser cannot give, nobody (""); the site itself, no warning', async () => {
       const { vault } = await vaultWith([{ sites: [SITE] }]);
       expect((await clickIn(vault, chain('https://evil.example'), 501, `${SITE}/home`))?.framedBy).toBe('evil.example');
@@ -852,6 +877,21 @@ describe('fill/request: a frame of the site that another site embeds further up 
       expect((await pendingPick(vault, 504))?.framedBy).toBe('evil.example');
       await finishPickAfterUnlock(vault, 505);
       expect(sent).toHaveLength(1);
+    });
+
+    it('an account narrowed to its exact origin, framed by a user-content subdomain: the popup names that subdomain (framed by the origin itself, no warning)', async () => {
+      const { vault } = await vaultWith([{ sites: [SITE], fill: { exactOrigin: true } }]);
+      const byUser = {
+        0: { url: 'https://user1.mail.example/', parentFrameId: -1 },
+        4: { url: `${SITE}/login`, parentFrameId: 0 },
+      };
+      const answer = await withTree(byUser, () =>
+        fillRequest(services(vault), inner('https://user1.mail.example/'), SEEN, NOW),
+      );
+      expect(answer).toEqual({ kind: 'framed' }); // our button opens the popup, as for another site
+      expect((await clickIn(vault, byUser, 507, 'https://user1.mail.example/'))?.framedBy).toBe('user1.mail.example');
+      const byItself = { 0: { url: `${SITE}/home`, parentFrameId: -1 }, 4: { url: `${SITE}/login`, parentFrameId: 0 } };
+      expect((await clickIn(vault, byItself, 508, `${SITE}/home`))?.framedBy).toBeNull();
     });
 
     it('an account narrowed to its exact origin, framed by a user-content subdomain: the unlock does not fill it at once', async () => {
