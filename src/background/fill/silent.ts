@@ -52,27 +52,30 @@ export async function embedders(sender: SenderLike, frames: FrameAncestors = fra
   return frames(tabId, sender.frameId, sender.documentId);
 }
 
+/** Whether the embedder at `url` is the frame's own: of its site, or (`exact`) of its origin. */
+const ownEmbedder = (url: string, origin: string, exact: boolean): boolean =>
+  exact ? sameOrigin(url, origin) : originMatches(url, origin);
+
+/**
+ * Whether a frame whose embedders are `above` is embedded only by its own site, or (for an account
+ * narrowed to its exact origin, `exact`) its own origin, up to the tab's top page (a top frame's
+ * `above` is `[]`). Unknown embedders (null): not its own.
+ */
+export const embeddedByOwn = (origin: string, above: string[] | null, exact = false): boolean =>
+  above !== null && above.every((url) => ownEmbedder(url, origin, exact));
+
 /**
  * The frame is the top frame, or every frame above it, up to the tab's top page, is of its site
  * (schemeful same-site): no other site embeds it at any depth. Unknown embedders: not trusted.
  */
 export const embeddedBySite = (sender: SenderLike, origin: string, above: string[] | null): boolean =>
-  above !== null && topOrSameSite(sender, origin) && above.every((url) => originMatches(url, origin));
+  topOrSameSite(sender, origin) && embeddedByOwn(origin, above);
 
 /**
  * For an account narrowed to its exact origin (`fill.exactOrigin`): every frame above is that origin
  * too, so a user-content subdomain of the site cannot frame the login page and have it filled.
  */
-export const embeddedByOrigin = (origin: string, above: string[] | null): boolean =>
-  above !== null && above.every((url) => sameOrigin(url, origin));
-
-/**
- * Whether a frame whose embedders are `above` is embedded only by its own site, or (for an account
- * narrowed to its exact origin, `exact`) its own origin: the same rule as above for a frame whose
- * `above` was walked to the top (a top frame's is `[]`). Unknown embedders: not its own.
- */
-export const embeddedByOwn = (origin: string, above: string[] | null, exact = false): boolean =>
-  above !== null && above.every((url) => (exact ? sameOrigin(url, origin) : originMatches(url, origin)));
+export const embeddedByOrigin = (origin: string, above: string[] | null): boolean => embeddedByOwn(origin, above, true);
 
 /**
  * The host the user sees embedding the frame when another site does: the outermost embedder not of the
@@ -84,7 +87,7 @@ export function foreignEmbedder(origin: string, above: string[] | null, top?: st
   if (embeddedByOwn(origin, above, exact)) return null;
   const urls = [...(above ?? []), ...(above === null && top ? [top] : [])];
   for (const url of urls.reverse()) {
-    if (exact ? sameOrigin(url, origin) : originMatches(url, origin)) continue;
+    if (ownEmbedder(url, origin, exact)) continue;
     const host = hostOf(url);
     if (host) return host;
   }
