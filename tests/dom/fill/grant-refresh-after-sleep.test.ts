@@ -7,8 +7,8 @@
  * timers, not the wall clock); without one, `confirm` and a button grant. The background's side of this
  * rule is unit-tested in tests/unit/background/fill.test.ts. (Review of this session's diff.)
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { pageSize } from './layout';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeLoginPage, LOGIN_FORM } from './login-page';
 import { current, accepted } from './step-codes';
 import { fakeContentRuntime } from '../../fake-browser';
 import { frameScope, issueGrant, redeemGrant } from '../../../src/background/fill/grants';
@@ -32,22 +32,9 @@ fakeContentRuntime((message) => {
 await import('../../../src/content/page-ui');
 const { fillNow } = await import('../../../src/content/autofill');
 
-const page =
-  '<form action="/verify"><label for="c">Authentication code</label><input id="c" name="code" autocomplete="one-time-code" inputmode="numeric"><button>Verify</button></form>';
-
+fakeLoginPage(LOGIN_FORM);
 beforeEach(() => {
   asks.length = 0;
-  vi.useFakeTimers();
-  vi.setSystemTime(Date.UTC(2026, 11, 5, 9, 0, 10));
-  pageSize(1280, 2000);
-  vi.spyOn(Element.prototype, 'getBoundingClientRect').mockReturnValue(new DOMRect(100, 100, 200, 40));
-  document.body.innerHTML = page;
-});
-afterEach(async () => {
-  await vi.advanceTimersByTimeAsync(3000);
-  vi.useRealTimers();
-  vi.restoreAllMocks();
-  document.body.innerHTML = '';
 });
 
 describe('a fill the user asked for (popup click / shortcut: content/fill-now, tab grant)', () => {

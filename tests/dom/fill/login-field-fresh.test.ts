@@ -7,7 +7,7 @@
  * rev-codes review.)
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { pageSize } from './layout';
+import { fakeLoginPage, LOGIN_FORM } from './login-page';
 import { codeOf, current, accepted } from './step-codes';
 import { fakeContentRuntime } from '../../fake-browser';
 
@@ -20,28 +20,15 @@ fakeContentRuntime((message) => {
 await import('../../../src/content/page-ui');
 const { startAutofill } = await import('../../../src/content/autofill');
 
-const page =
-  '<form action="/verify"><label for="c">Authentication code</label><input id="c" name="code" autocomplete="one-time-code" inputmode="numeric"><button>Verify</button></form>';
-/** The codes a server with a ±1 step window takes now. */
-
 let stop = () => undefined as void;
+fakeLoginPage();
 beforeEach(() => {
   asked = 0;
-  vi.useFakeTimers();
-  vi.setSystemTime(Date.UTC(2026, 11, 5, 9, 0, 10)); // 20 s left in the step
-  pageSize(1280, 2000);
-  vi.spyOn(Element.prototype, 'getBoundingClientRect').mockReturnValue(new DOMRect(100, 100, 200, 40));
 });
-afterEach(async () => {
-  stop();
-  await vi.advanceTimersByTimeAsync(3000); // the fill cue takes itself away
-  vi.useRealTimers();
-  vi.restoreAllMocks();
-  document.body.innerHTML = '';
-});
+afterEach(() => stop());
 
 async function filled() {
-  document.body.innerHTML = page;
+  document.body.innerHTML = LOGIN_FORM;
   stop = startAutofill(document);
   await vi.advanceTimersByTimeAsync(1500);
   const input = document.querySelector('input')!;

@@ -9,8 +9,8 @@
  * one, under a live grant pinned to that account (the real grants.ts). The background's side is
  * unit-tested in tests/unit/background/fill.test.ts.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { pageSize } from './layout';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeLoginPage, LOGIN_FORM } from './login-page';
 import { accepted, codeOf, current, STEP } from './step-codes';
 import { fakeContentRuntime } from '../../fake-browser';
 import { frameScope, issueGrant, redeemGrant } from '../../../src/background/fill/grants';
@@ -54,24 +54,11 @@ fakeContentRuntime((message) => {
 await import('../../../src/content/page-ui');
 const { fillNow, fillPicked } = await import('../../../src/content/autofill');
 
-const page =
-  '<form action="/verify"><label for="c">Authentication code</label><input id="c" name="code" autocomplete="one-time-code" inputmode="numeric"><button>Verify</button></form>';
-
+fakeLoginPage(LOGIN_FORM);
 beforeEach(() => {
   asks.length = 0;
   pickGrants.clear();
   picked = current;
-  vi.useFakeTimers();
-  vi.setSystemTime(Date.UTC(2026, 11, 5, 9, 0, 10)); // 20 s left in the step
-  pageSize(1280, 2000);
-  vi.spyOn(Element.prototype, 'getBoundingClientRect').mockReturnValue(new DOMRect(100, 100, 200, 40));
-  document.body.innerHTML = page;
-});
-afterEach(async () => {
-  await vi.advanceTimersByTimeAsync(3000);
-  vi.useRealTimers();
-  vi.restoreAllMocks();
-  document.body.innerHTML = '';
 });
 
 /** The user picked an account in the popup after a click on our button: the frame is told, asks, fills. */
