@@ -1,6 +1,6 @@
 import { commandEvent, type CommandEvent } from '../platform/commands';
 import { activeTab, type ActiveTab } from './active-tab';
-import { issueGrant } from './fill/grants';
+import { grantsReady, issueGrant } from './fill/grants';
 import { sendToFrame } from './send-to-frame';
 
 /** The content script asks for the code right away; the grant is good for that one request only. */
@@ -22,6 +22,7 @@ export async function fillActiveTab(
   const tab = await findTab();
   if (!tab) return { filled: false };
   const hotp = accountId && hotpCode ? { hotp: { accountId, code: hotpCode } } : {};
+  await grantsReady();
   const grant = issueGrant({ tabId: tab.id, ...hotp }, TAB_GRANT_MS);
   const reply = await sendToFrame(tab.id, { type: 'content/fill-now', ...(accountId ? { accountId } : {}), grant });
   return { filled: reply?.filled === true };

@@ -10,6 +10,7 @@ import { listenForClipboardAlarm } from './clipboard-clear';
 import { askToUnlock } from './enroll/after-unlock';
 import { startContextMenu } from './context-menu';
 import { startFillShortcut } from './fill-shortcut';
+import { endFillGrantsOnLock } from './fill/end-on-lock';
 import { startTabCleanup } from './enroll/tab-cleanup';
 import { installDevLogSink } from '../shared/dev-log-sink';
 import { settingsGet } from './handlers/settings-get';
@@ -37,6 +38,7 @@ startContextMenu(vault, askToUnlock, t);
 
 // An open popup drops its codes and shows the unlock form at once, not at its next refresh or copy.
 vault.onLock(() => tellExtensionPages({ type: VAULT_LOCKED }));
+endFillGrantsOnLock(vault);
 
 // Clock offset from the Date headers of the user's own sites (issue 13). The samples are a `lock` item
 // (platform/storage.ts), removed with the session key; this also forgets the per-site throttle.

@@ -172,6 +172,18 @@ export const lastBackupItem = defineItem<LastBackup>('local', 'lastBackup', 'nev
 export const backupPromptDismissedItem = defineItem<number>('local', 'backupPrompt.dismissedAt', 'never');
 /** Clock samples from the Date headers of the user's account sites (issue 13): they name those sites, so lock clears them. */
 export const clockSamplesItem = defineItem<ClockSample[]>('session', 'clockSamples', 'lock');
+/**
+ * The one-use fill grants (background/fill/grants.ts) and picked codes waiting for their frame
+ * (background/fill/pick.ts), so a service-worker restart keeps them (background/fill/saved-map.ts): tab,
+ * frame and document ids, an origin, an account id, an HOTP code the popup already took. Minutes long;
+ * lock clears them.
+ */
+export const fillGrantsItem = defineItem<Record<string, SavedEntry>>('session', 'fill.grants', 'lock');
+export const pickReadyItem = defineItem<Record<string, SavedEntry>>('session', 'fill.pickReady', 'lock');
+/** What those two items hold per grant: the background's own record of it, with when it expires. */
+export interface SavedEntry {
+  expires: number;
+}
 
 /** Every stored item; a key not listed here is never written. */
 export const storageItems: readonly StorageItem<unknown>[] = [
@@ -186,6 +198,8 @@ export const storageItems: readonly StorageItem<unknown>[] = [
   lastBackupItem,
   backupPromptDismissedItem,
   clockSamplesItem,
+  fillGrantsItem,
+  pickReadyItem,
 ];
 
 /** Removes every item declared `clearOn: 'lock'`, one storage call per area. */

@@ -4,10 +4,13 @@
  * hands out a random grant where a click is due — to the frame whose field shows our button (in the
  * answer to its request), or to the active tab when the popup or the shortcut asks it to fill — and a
  * request counts as asked for only when it brings back a live grant, from the frame or tab it was
- * issued to. Each grant is used up by its first request. In service-worker memory only: after a worker
- * restart the content script asks for a fresh one (see content/autofill.ts).
+ * issued to. Each grant is used up by its first request. Kept in session storage too (./saved-map.ts),
+ * so a service-worker restart between two rollovers does not drop a field's refresh grant; callers
+ * await `grantsReady()` before they issue or redeem one, and a lock ends every grant.
  */
 import type { SenderLike } from '../../shared/sender';
+import { fillGrantsItem, type StorageItem } from '../../platform/storage';
+import { savedMap } from './saved-map';
 
 /** Where a grant may be redeemed: a tab (any frame the caller accepts), or one frame and document. */
 export interface GrantScope {
@@ -45,7 +48,13 @@ export const refreshGrantMs = (validUntil: number, now: number): number =>
 
 /** A page can ask for grants in a loop (a new field per scan): each tab keeps its newest few only. */
 const MAX_PER_TAB = 8;
-const grants = new Map<string, Grant>();
+const saved = savedMap<Grant>(fillGrantsItem as StorageItem<Record<string, Grant>>);
+const grants = saved.map;
+
+/** Resolves once a new worker has the grants the one before it gave (read once per worker). */
+export const grantsReady = (): Promise<void> => saved.ready();
+/** The vault locked: no grant given before it fills anything after it. */
+export const dropGrants = (): Promise<void> => saved.clear();
 
 export function issueGrant(scope: GrantScope, ttlMs: number, now = Date.now()): string {
   const ofTab: string[] = [];
@@ -57,6 +66,7 @@ export function issueGrant(scope: GrantScope, ttlMs: number, now = Date.now()): 
   for (const token of ofTab.slice(0, Math.max(0, ofTab.length - MAX_PER_TAB + 1))) grants.delete(token);
   const token = crypto.randomUUID();
   grants.set(token, { ...scope, expires: now + ttlMs });
+  void saved.save();
   return token;
 }
 
@@ -80,6 +90,7 @@ export function redeemGrant(
   if (grant.documentId && sender.documentId && grant.documentId !== sender.documentId) return null;
   if (!accepts(grant)) return null;
   grants.delete(token);
+  void saved.save();
   return grant;
 }
 

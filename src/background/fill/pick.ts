@@ -16,6 +16,8 @@ import { sendToFrame } from '../send-to-frame';
 import type { VaultService } from '../vault/vault-service';
 import { codeAnswer } from './code-answer';
 import { refreshGrantMs } from './grants';
+import { savedMap } from './saved-map';
+import { pickReadyItem, type StorageItem } from '../../platform/storage';
 import { codeOffsetNow } from '../clock/code-clock';
 import { lookalikeFor } from './lookalike-for';
 import { PickError } from './pick-errors';
@@ -136,14 +138,25 @@ interface Ready extends PickTarget {
 
 /** Only while `content/pick-ready` is on its way and answered (a wake and a resend included). */
 const READY_TTL_MS = 30_000;
-const ready = new Map<string, Ready>();
+/** In session storage too (./saved-map.ts): a refresh grant outlives a service-worker restart. */
+const savedReady = savedMap<Ready>(pickReadyItem as StorageItem<Record<string, Ready>>);
+const ready = savedReady.map;
+
+/** The vault locked: no picked field is refreshed after it. */
+export const dropReady = (): Promise<void> => savedReady.clear();
 
 /** Holds `entry` under a new grant; drops the ones that expired (a refresh grant the page never used). */
 function holdReady(entry: Ready, now: number): string {
   for (const [grant, r] of ready) if (r.expires < now) ready.delete(grant);
   const grant = crypto.randomUUID();
   ready.set(grant, entry);
+  void savedReady.save();
   return grant;
+}
+
+/** Uses up `grant` (answered or not). */
+function dropOne(grant: string): void {
+  if (ready.delete(grant)) void savedReady.save();
 }
 
 /**
@@ -153,6 +166,7 @@ function holdReady(entry: Ready, now: number): string {
  */
 async function sendCode(pick: Pick, accountId: string): Promise<{ filled: boolean }> {
   const { tabId, frameId, documentId, origin, above } = pick;
+  await savedReady.ready();
   const now = Date.now();
   const entry = { tabId, frameId, documentId, origin, above: above ?? null, accountId, expires: now + READY_TTL_MS };
   const grant = holdReady(entry, now);
@@ -160,7 +174,7 @@ async function sendCode(pick: Pick, accountId: string): Promise<{ filled: boolea
     const reply = await sendToFrame(tabId, { type: 'content/pick-ready', grant, origin }, pick);
     return { filled: reply?.filled === true };
   } finally {
-    ready.delete(grant);
+    dropOne(grant);
   }
 }
 
@@ -182,10 +196,11 @@ export async function pickCode(
   sender: SenderLike,
   now = Date.now(),
 ): Promise<CodeAnswer | null> {
+  await savedReady.ready();
   const waiting = ready.get(grant);
   if (!waiting || waiting.expires < now) return null;
   if (waiting.tabId !== sender.tab?.id || waiting.frameId !== (sender.frameId ?? 0)) return null;
-  ready.delete(grant);
+  dropOne(grant);
   if (senderOrigin(sender) !== waiting.origin) return null;
   if (waiting.documentId !== undefined && sender.documentId !== waiting.documentId) return null;
   if ((await vault.state()) !== 'unlocked') return null;

@@ -2,7 +2,7 @@ import { matchAccounts } from '../../core/site';
 import type { FillAnswer } from '../../shared/protocol';
 import { senderOrigin, type SenderLike } from '../../shared/sender';
 import { codeAnswer, submitsOn } from '../fill/code-answer';
-import { frameScope, issueGrant, redeemGrant, refreshGrantMs } from '../fill/grants';
+import { frameScope, grantsReady, issueGrant, redeemGrant, refreshGrantMs } from '../fill/grants';
 import { eligible } from '../fill/pick';
 import { embeddedByOrigin, embeddedBySite, embedders, silentFrame, topOrSameSite } from '../fill/silent';
 import type { FrameAncestors } from '../../platform/web-navigation';
@@ -54,6 +54,7 @@ export async function fillRequest(
   if (state === 'empty') return { kind: 'none' };
   if (state === 'locked') return request.append ? { kind: 'none' } : { kind: 'locked' };
   const { autofill } = await settingsGet(services);
+  await grantsReady(); // a new worker has the grants the one before it gave
   // The frame tree is walked only where it can change the answer: a subframe of the top page's site
   // with an account of its own (the walk is a browser call per level). A top frame has none above it.
   const walk =

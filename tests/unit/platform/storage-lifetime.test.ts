@@ -58,10 +58,15 @@ function fakeOffscreen() {
 }
 
 describe('storage items', () => {
-  it('each key is declared once; the session key and the clock samples (they name account sites) are cleared on lock, the copied code by its lock listener', () => {
+  it('each key is declared once; the session key, the clock samples and the fill grants (they name account sites) are cleared on lock, the copied code by its lock listener', () => {
     const keys = storageItems.map((item) => item.key);
     expect(new Set(keys).size).toBe(keys.length);
-    expect(lockKeys).toEqual(['session:session.vaultKey', 'session:clockSamples']);
+    expect(lockKeys).toEqual([
+      'session:session.vaultKey',
+      'session:clockSamples',
+      'session:fill.grants',
+      'session:fill.pickReady',
+    ]);
   });
 
   it('clearOnLock removes exactly the lock items', async () => {
