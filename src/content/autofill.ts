@@ -116,7 +116,7 @@ async function offer(target: OtpTarget, request: Request = {}, clicked = false):
   const consecutive = target.kind === 'consecutive';
   const answer = await sendToBackground({ type: 'fill/request', ...request, visible: targetSeen(target), consecutive });
   if (answer.kind === 'code') return apply(target, answer, requestAgain(target, request.accountId));
-  // Grants live in the service worker's memory: after it restarted, the click still stands, once.
+  // The grant may be gone (a lock between, or it expired): the click still stands, once.
   if (clicked && 'grant' in answer) return offer(target, { grant: answer.grant });
   if (answer.kind !== 'none' && !request.accountId) showButton(target, answer);
   return false;

@@ -175,12 +175,12 @@ export const clockSamplesItem = defineItem<ClockSample[]>('session', 'clockSampl
 /**
  * The one-use fill grants (background/fill/grants.ts) and picked codes waiting for their frame
  * (background/fill/pick.ts), so a service-worker restart keeps them (background/fill/saved-map.ts): tab,
- * frame and document ids, an origin, an account id, an HOTP code the popup already took. Minutes long;
- * lock clears them.
+ * frame and document ids, an origin, an account id (never an HOTP code: a grant carrying one stays in
+ * memory). Minutes long; lock clears them.
  */
-export const fillGrantsItem = defineItem<Record<string, SavedEntry>>('session', 'fill.grants', 'lock');
-export const pickReadyItem = defineItem<Record<string, SavedEntry>>('session', 'fill.pickReady', 'lock');
-/** What those two items hold per grant: the background's own record of it, with when it expires. */
+export const fillGrantsItem = defineItem<[string, SavedEntry][]>('session', 'fill.grants', 'lock');
+export const pickReadyItem = defineItem<[string, SavedEntry][]>('session', 'fill.pickReady', 'lock');
+/** What those two items hold per grant (as [grant, entry] pairs, oldest first): the background's record of it. */
 export interface SavedEntry {
   expires: number;
 }

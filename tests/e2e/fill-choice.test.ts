@@ -125,8 +125,9 @@ describe('the in-field button', () => {
     const typed = await typedPage.locator('#c').inputValue();
     expect(typed).toMatch(/^\d{5}$/);
     // The service worker stops, as Chrome stops an idle one (30 s without an event): the new worker has
-    // the fields' refresh grants (session storage). The build before kept them in the old worker's
-    // memory only, and the picked and clicked fields kept their expired codes.
+    // the picked field's refresh grant (session storage). The build before kept it in the old worker's
+    // memory only, and the picked field kept its expired code. (The clicked field's refresh needs no
+    // grant here: the page is one where the chosen account fills by itself.)
     await stopServiceWorker(ext, clickedPage);
     // Past the next rollover (the code each field got has expired by then).
     const rollover = (Math.floor(Date.now() / 30_000) + 1) * 30_000;

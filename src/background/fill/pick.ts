@@ -139,8 +139,10 @@ interface Ready extends PickTarget {
 /** Only while `content/pick-ready` is on its way and answered (a wake and a resend included). */
 const READY_TTL_MS = 30_000;
 /** In session storage too (./saved-map.ts): a refresh grant outlives a service-worker restart. */
-const savedReady = savedMap<Ready>(pickReadyItem as StorageItem<Record<string, Ready>>);
+const savedReady = savedMap<Ready>(pickReadyItem as StorageItem<[string, Ready][]>);
 const ready = savedReady.map;
+/** The write of the last change: awaited before a code goes out for a grant just used up. */
+let lastSave: Promise<void> = Promise.resolve();
 
 /** The vault locked: no picked field is refreshed after it. */
 export const dropReady = (): Promise<void> => savedReady.clear();
@@ -150,13 +152,13 @@ function holdReady(entry: Ready, now: number): string {
   for (const [grant, r] of ready) if (r.expires < now) ready.delete(grant);
   const grant = crypto.randomUUID();
   ready.set(grant, entry);
-  void savedReady.save();
+  lastSave = savedReady.save();
   return grant;
 }
 
 /** Uses up `grant` (answered or not). */
 function dropOne(grant: string): void {
-  if (ready.delete(grant)) void savedReady.save();
+  if (ready.delete(grant)) lastSave = savedReady.save();
 }
 
 /**
@@ -205,7 +207,7 @@ export async function pickCode(
   if (waiting.documentId !== undefined && sender.documentId !== waiting.documentId) return null;
   if ((await vault.state()) !== 'unlocked') return null;
   const offset = await codeOffsetNow();
-  return vault.read((data) => {
+  const answer = await vault.read((data) => {
     // Still one the pick's site may have (the vault may have changed since the pick).
     const account = eligible(data, waiting.origin).ids.includes(waiting.accountId)
       ? data.accounts.find((a) => a.id === waiting.accountId)
@@ -219,4 +221,6 @@ export async function pickCode(
     const again = holdReady({ ...waiting, expires: now + refreshGrantMs(answer.validUntil, now) }, now);
     return { ...answer, grant: again };
   });
+  await lastSave; // the grant used up is used up in storage too before its code goes out
+  return answer;
 }

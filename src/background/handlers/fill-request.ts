@@ -2,7 +2,7 @@ import { matchAccounts } from '../../core/site';
 import type { FillAnswer } from '../../shared/protocol';
 import { senderOrigin, type SenderLike } from '../../shared/sender';
 import { codeAnswer, submitsOn } from '../fill/code-answer';
-import { frameScope, grantsReady, issueGrant, redeemGrant, refreshGrantMs } from '../fill/grants';
+import { frameScope, grantsReady, grantsSaved, issueGrant, redeemGrant, refreshGrantMs } from '../fill/grants';
 import { eligible } from '../fill/pick';
 import { embeddedByOrigin, embeddedBySite, embedders, silentFrame, topOrSameSite } from '../fill/silent';
 import type { FrameAncestors } from '../../platform/web-navigation';
@@ -65,7 +65,7 @@ export async function fillRequest(
   const bySite = embeddedBySite(sender, origin, above);
   const silentHere = silentFrame(sender, origin, above);
   const offset = await codeOffsetNow();
-  return services.vault.read((data) => {
+  const answer = await services.vault.read((data): FillAnswer => {
     const matching = matchAccounts(data.accounts, origin);
     // A chosen account still has to belong to this frame's site.
     const ids = request.accountId === undefined ? matching : matching.filter((id) => id === request.accountId);
@@ -128,11 +128,14 @@ export async function fillRequest(
       const scope = { ...frameScope(sender), accountId: account.id };
       return { ...answer, grant: issueGrant(scope, refreshGrantMs(answer.validUntil, now), now) };
     }
-    const grant = issueGrant(frameScope(sender), BUTTON_GRANT_MS, now);
-    if (!autofill) return { kind: 'off', grant };
-    if (!silent || request.visible !== true || consecutive) return { kind: 'confirm', grant };
+    // Our button's grant, only where the answer puts the button in the field (not with a code).
+    const button = () => issueGrant(frameScope(sender), BUTTON_GRANT_MS, now);
+    if (!autofill) return { kind: 'off', grant: button() };
+    if (!silent || request.visible !== true || consecutive) return { kind: 'confirm', grant: button() };
     return codeAnswer(account, now, false, origin, offset);
   });
+  await grantsSaved(); // a grant used up here is used up in storage too before its code goes out
+  return answer;
 }
 
 /** The message as a content script sent it: only known fields of the right type are read. */

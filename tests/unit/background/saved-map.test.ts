@@ -26,11 +26,14 @@ function memoryArea(): AreaLike & { data: Map<string, unknown> } {
 function bed() {
   const session = memoryArea();
   const areas: Areas = { local: memoryArea(), session };
-  const item = defineItem<Record<string, Entry>>('session', 'fill.grants', 'lock', () => areas);
+  const item = defineItem<[string, Entry][]>('session', 'fill.grants', 'lock', () => areas);
   return { session, worker: () => savedMap<Entry>(item) };
 }
 
 const later = () => Date.now() + 60_000;
+/** The tokens stored, in their stored order. */
+const keysIn = (session: { data: Map<string, unknown> }) =>
+  ((session.data.get('fill.grants') ?? []) as [string, Entry][]).map(([key]) => key);
 
 describe('grants across a worker restart', () => {
   it('a new worker has the live grants the one before it saved, and not the ones it used up', async () => {
@@ -53,13 +56,68 @@ describe('grants across a worker restart', () => {
   it('grants that expired while the worker was stopped are not read back', async () => {
     const { session, worker } = bed();
     // Saved live, expired by the time the next worker reads it.
-    session.data.set('fill.grants', {
-      stale: { tabId: 2, expires: Date.now() - 1 },
-      live: { tabId: 1, expires: later() },
-    });
+    session.data.set('fill.grants', [
+      ['stale', { tabId: 2, expires: Date.now() - 1 }],
+      ['live', { tabId: 1, expires: later() }],
+    ]);
     const after = worker();
     await after.ready();
     expect([...after.map.keys()]).toEqual(['live']);
+    await after.save();
+    expect(keysIn(session)).toEqual(['live']); // and they leave storage
+  });
+
+  it('the order they were added in comes back (the oldest is pruned first in the next worker too)', async () => {
+    const { session, worker } = bed();
+    const before = worker();
+    await before.ready();
+    const tokens = ['f', 'c', 'a', 'e', 'b', 'd'];
+    for (const token of tokens) before.map.set(token, { tabId: 1, expires: later() });
+    await before.save();
+    expect(keysIn(session)).toEqual(tokens);
+    const after = worker();
+    await after.ready();
+    expect([...after.map.keys()]).toEqual(tokens);
+  });
+
+  it('entries `keep` turns down are never written, and stay in this worker only', async () => {
+    const { session } = bed();
+    const item = defineItem<[string, Entry][]>('session', 'fill.grants', 'lock', () => ({
+      local: memoryArea(),
+      session,
+    }));
+    const w = savedMap<Entry>(item, (entry) => entry.tabId !== 9);
+    await w.ready();
+    w.map.set('secret', { tabId: 9, expires: later() });
+    w.map.set('plain', { tabId: 1, expires: later() });
+    await w.save();
+    expect(keysIn(session)).toEqual(['plain']);
+    expect(w.map.has('secret')).toBe(true);
+  });
+
+  it('a save awaited after a change has that change in storage (the used-up grant is gone there too)', async () => {
+    const { session, worker } = bed();
+    const w = worker();
+    await w.ready();
+    w.map.set('a', { tabId: 1, expires: later() });
+    w.map.set('b', { tabId: 1, expires: later() });
+    void w.save();
+    w.map.delete('a'); // while the first write waits: the same write takes it
+    await w.save();
+    expect(keysIn(session)).toEqual(['b']);
+  });
+
+  it('a lock in a new worker, before its first read: nothing saved comes back, in memory or storage', async () => {
+    const { session, worker } = bed();
+    const before = worker();
+    await before.ready();
+    before.map.set('tok', { tabId: 1, expires: later() });
+    await before.save();
+    const after = worker();
+    await after.clear();
+    await after.ready();
+    expect(after.map.size).toBe(0);
+    expect(session.data.has('fill.grants')).toBe(false);
   });
 
   it('read once per worker: what it changed since is not overwritten by a second read', async () => {
@@ -85,7 +143,7 @@ describe('grants across a worker restart', () => {
     w.map.delete('a');
     w.map.set('b', { tabId: 1, expires: later() });
     await Promise.all([first, w.save()]);
-    expect(Object.keys(session.data.get('fill.grants') as object)).toEqual(['b']);
+    expect(keysIn(session)).toEqual(['b']);
     w.map.delete('b');
     await w.save();
     expect(session.data.has('fill.grants')).toBe(false); // nothing left: the item goes
@@ -117,7 +175,7 @@ describe('grants across a worker restart', () => {
     session.get = get;
     w.map.set('a', { tabId: 1, expires: later() });
     await w.save();
-    expect(Object.keys(session.data.get('fill.grants') as object)).toEqual(['a']);
+    expect(keysIn(session)).toEqual(['a']);
   });
 });
 
