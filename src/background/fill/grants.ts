@@ -51,8 +51,6 @@ const MAX_PER_TAB = 8;
 // A grant carrying an HOTP code the popup took (15 s, used at once) is not written: memory only.
 const saved = savedMap<Grant>(fillGrantsItem as StorageItem<[string, Grant][]>, (grant) => !grant.hotp);
 const grants = saved.map;
-/** The write of the last change (a grant issued or used up). */
-let lastSave: Promise<void> = Promise.resolve();
 
 /** Resolves once a new worker has the grants the one before it gave (read once per worker). */
 export const grantsReady = (): Promise<void> => saved.ready();
@@ -60,7 +58,7 @@ export const grantsReady = (): Promise<void> => saved.ready();
  * Resolves once the last change is in session storage: awaited before a code goes out for a grant
  * just used up, so a worker stopped right after cannot find that grant again in the next one.
  */
-export const grantsSaved = (): Promise<void> => lastSave;
+export const grantsSaved = (): Promise<void> => saved.written();
 /** The vault locked: no grant given before it fills anything after it. */
 export const dropGrants = (): Promise<void> => saved.clear();
 
@@ -74,7 +72,7 @@ export function issueGrant(scope: GrantScope, ttlMs: number, now = Date.now()): 
   for (const token of ofTab.slice(0, Math.max(0, ofTab.length - MAX_PER_TAB + 1))) grants.delete(token);
   const token = crypto.randomUUID();
   grants.set(token, { ...scope, expires: now + ttlMs });
-  lastSave = saved.save();
+  void saved.save();
   return token;
 }
 
@@ -98,7 +96,7 @@ export function redeemGrant(
   if (grant.documentId && sender.documentId && grant.documentId !== sender.documentId) return null;
   if (!accepts(grant)) return null;
   grants.delete(token);
-  lastSave = saved.save();
+  void saved.save();
   return grant;
 }
 

@@ -141,8 +141,6 @@ const READY_TTL_MS = 30_000;
 /** In session storage too (./saved-map.ts): a refresh grant outlives a service-worker restart. */
 const savedReady = savedMap<Ready>(pickReadyItem as StorageItem<[string, Ready][]>);
 const ready = savedReady.map;
-/** The write of the last change: awaited before a code goes out for a grant just used up. */
-let lastSave: Promise<void> = Promise.resolve();
 
 /** The vault locked: no picked field is refreshed after it. */
 export const dropReady = (): Promise<void> => savedReady.clear();
@@ -152,13 +150,13 @@ function holdReady(entry: Ready, now: number): string {
   for (const [grant, r] of ready) if (r.expires < now) ready.delete(grant);
   const grant = crypto.randomUUID();
   ready.set(grant, entry);
-  lastSave = savedReady.save();
+  void savedReady.save();
   return grant;
 }
 
 /** Uses up `grant` (answered or not). */
 function dropOne(grant: string): void {
-  if (ready.delete(grant)) lastSave = savedReady.save();
+  if (ready.delete(grant)) void savedReady.save();
 }
 
 /**
@@ -221,6 +219,6 @@ export async function pickCode(
     const again = holdReady({ ...waiting, expires: now + refreshGrantMs(answer.validUntil, now) }, now);
     return { ...answer, grant: again };
   });
-  await lastSave; // the grant used up is used up in storage too before its code goes out
+  await savedReady.written(); // the grant used up is used up in storage too before its code goes out
   return answer;
 }

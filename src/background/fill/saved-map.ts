@@ -27,6 +27,8 @@ export interface SavedMap<V extends { expires: number }> {
    * must not find that grant again.
    */
   save(): Promise<void>;
+  /** Resolves once the last change saved (the last `save()`) is written. Never rejects. */
+  written(): Promise<void>;
   /** Empties the map and its stored copy (the vault locked). */
   clear(): Promise<void>;
 }
@@ -44,18 +46,21 @@ export function savedMap<V extends { expires: number }>(
   let writes: Promise<void> = Promise.resolve();
   /** The write queued and not started yet: a change made now is in it too. */
   let queued: Promise<void> | null = null;
+  /** The last save's write. */
+  let last: Promise<void> = Promise.resolve();
   const write = (run: () => Promise<void>) =>
     (writes = writes.then(run).catch((error: unknown) => log.error('write', error)));
   // Memory as it is (its owner drops what expired, on its own clock); nothing to keep removes the item.
   // After the saved entries are read (a save must not write over what a previous worker left).
   const save = () =>
-    (queued ??= write(() =>
-      ready().then(() => {
-        queued = null;
-        const entries = [...map].filter(([, value]) => keep(value));
-        return entries.length ? item.set(entries) : item.remove();
-      }),
-    ));
+    (last = queued ??=
+      write(() =>
+        ready().then(() => {
+          queued = null;
+          const entries = [...map].filter(([, value]) => keep(value));
+          return entries.length ? item.set(entries) : item.remove();
+        }),
+      ));
   const ready = () =>
     (restored ??= item.get().then(
       (saved) => {
@@ -79,5 +84,5 @@ export function savedMap<V extends { expires: number }>(
     map.clear();
     return write(() => item.remove());
   };
-  return { map, ready, save, clear };
+  return { map, ready, save, written: () => last, clear };
 }

@@ -27,7 +27,7 @@ function bed() {
   const session = memoryArea();
   const areas: Areas = { local: memoryArea(), session };
   const item = defineItem<[string, Entry][]>('session', 'fill.grants', 'lock', () => areas);
-  return { session, worker: () => savedMap<Entry>(item) };
+  return { session, worker: (keep?: (entry: Entry) => boolean) => savedMap<Entry>(item, keep) };
 }
 
 const later = () => Date.now() + 60_000;
@@ -81,12 +81,8 @@ describe('grants across a worker restart', () => {
   });
 
   it('entries `keep` turns down are never written, and stay in this worker only', async () => {
-    const { session } = bed();
-    const item = defineItem<[string, Entry][]>('session', 'fill.grants', 'lock', () => ({
-      local: memoryArea(),
-      session,
-    }));
-    const w = savedMap<Entry>(item, (entry) => entry.tabId !== 9);
+    const { session, worker } = bed();
+    const w = worker((entry) => entry.tabId !== 9);
     await w.ready();
     w.map.set('secret', { tabId: 9, expires: later() });
     w.map.set('plain', { tabId: 1, expires: later() });
@@ -103,7 +99,8 @@ describe('grants across a worker restart', () => {
     w.map.set('b', { tabId: 1, expires: later() });
     void w.save();
     w.map.delete('a'); // while the first write waits: the same write takes it
-    await w.save();
+    void w.save();
+    await w.written();
     expect(keysIn(session)).toEqual(['b']);
   });
 
