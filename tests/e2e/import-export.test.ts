@@ -37,7 +37,11 @@ interface Listed {
   counter: number;
   algorithm: string;
   sites: string[];
+  pinned: boolean;
 }
+
+/** The list as the popup shows it: its order and pins. */
+const arranged = (accounts: Listed[]) => accounts.map((a) => `${a.pinned ? 'pinned ' : ''}${a.issuer}: ${a.account}`);
 
 const summary = (accounts: Listed[]) =>
   accounts
@@ -274,7 +278,7 @@ describe('text encodings', () => {
 });
 
 describePeer('backup, verify, and restore into a new profile', () => {
-  it('exports an encrypted backup, verifies it, and restores it with sites and backup codes', async () => {
+  it('exports an encrypted backup, verifies it, and restores it with sites, backup codes, pins and order', async () => {
     const page = await openOptions(ext);
     await previewFile(page, join(AEGIS_DIR, 'aegis_encrypted.json'), 'test');
     await page
@@ -289,7 +293,12 @@ describePeer('backup, verify, and restore into a new profile', () => {
       { code: '3333-4444', used: true },
     ];
     await call(popup, { type: 'backup-codes/set', id: deno.id, codes });
+    // Arranged by the user: the list turned upside down, Deno pinned on top.
+    await call(popup, { type: 'accounts/reorder', ids: accounts.map((a) => a.id).reverse() });
+    await call(popup, { type: 'accounts/update', id: deno.id, patch: { pinned: true } });
     const original = await list(popup);
+    expect(arranged(original)[0]).toBe(`pinned ${deno.issuer}: ${deno.account}`);
+    expect(arranged(original).slice(1)).toEqual(arranged(accounts.filter((a) => a.id !== deno.id).reverse()));
     await page.reload();
     // The otpauth list exported above counts as a backup: only the accounts imported since are new.
     await expect
@@ -333,6 +342,7 @@ describePeer('backup, verify, and restore into a new profile', () => {
 
     const restored = await list(fresh);
     expect(summary(restored)).toEqual(summary(original));
+    expect(arranged(restored)).toEqual(arranged(original));
     const restoredDeno = restored.find((a) => a.issuer === 'Deno')!;
     expect(await call(fresh, { type: 'backup-codes/get', id: restoredDeno.id })).toEqual(codes);
   });

@@ -16,7 +16,10 @@ export interface AegisExportOptions extends CryptoDeps {
   scrypt?: ScryptParams;
 }
 
-function entryJson(account: ParsedAccount, uuid: string): Record<string, unknown> {
+/** What an entry is written from: the account, and its pin (Aegis's "favorite"). */
+type AegisAccount = ParsedAccount & { pinned?: boolean };
+
+function entryJson(account: AegisAccount, uuid: string): Record<string, unknown> {
   const secret = encodeBase32(account.secret);
   const base = { secret, algo: account.algorithm, digits: account.digits };
   const info = account.type === 'hotp' ? { ...base, counter: account.counter } : { ...base, period: account.period };
@@ -26,7 +29,7 @@ function entryJson(account: ParsedAccount, uuid: string): Record<string, unknown
     name: account.account,
     issuer: account.issuer,
     note: '',
-    favorite: false,
+    favorite: account.pinned === true,
     icon: null,
     info,
     groups: [],
@@ -35,7 +38,7 @@ function entryJson(account: ParsedAccount, uuid: string): Record<string, unknown
 
 /** The JSON text of an encrypted Aegis vault holding `accounts`. */
 export async function exportAegisEncrypted(
-  accounts: readonly ParsedAccount[],
+  accounts: readonly AegisAccount[],
   password: string,
   options: AegisExportOptions = {},
 ): Promise<string> {

@@ -36,7 +36,7 @@ function readEntries(db: unknown): EntriesResult {
   return collectEntries(arr(record['entries'], 'db.entries'), name, (value) => {
     const entry = rec(value, 'entry');
     const info = rec(entry['info'], 'entry.info');
-    return buildAccount({
+    const account = buildAccount({
       type: str(entry['type'], 'entry.type'),
       secret: str(info['secret'], 'info.secret'),
       algorithm: optStr(info['algo'], 'info.algo'),
@@ -46,6 +46,8 @@ function readEntries(db: unknown): EntriesResult {
       issuer: optStr(entry['issuer'], 'entry.issuer') ?? '',
       account: optStr(entry['name'], 'entry.name') ?? '',
     });
+    // Aegis's "favorite" (pinned to the top of its list) is our pin.
+    return entry['favorite'] === true ? { ...account, pinned: true } : account;
   });
 }
 

@@ -76,6 +76,9 @@ export function readBackupAccounts(payload: unknown): EntriesResult {
       backupCodes: backupCodes(a['backupCodes']),
       ...fillOptions(a['fill'], sites),
       ...addedOn(a['addedOn']),
+      // Optional (added within version 1): only `true` pins; anything else is left out, as the account
+      // itself must not be lost over a flag.
+      ...(a['pinned'] === true && { pinned: true }),
     };
   });
 }

@@ -32,6 +32,8 @@ export type BackupAccount = ParsedAccount & {
   fill?: FillOptions;
   /** The origin of the setup page whose QR added the account (Account.addedOn). */
   addedOn?: string;
+  /** Pinned to the top of the popup's list (Account.pinned); written only when true. */
+  pinned?: boolean;
 };
 
 export interface BackupOptions extends CryptoDeps {
@@ -89,6 +91,7 @@ export async function exportBackup(
         ? { fill: { submitOn: [...a.fill.submitOn], appendOn: [...a.fill.appendOn], exactOrigin: a.fill.exactOrigin } }
         : {}),
       ...(a.addedOn !== undefined && { addedOn: a.addedOn }),
+      ...(a.pinned === true && { pinned: true }),
     })),
   };
   const key = await pbkdf2(subtle, passwordBytes(password), fromBase64(header.salt, 'salt'), iterations, 'SHA-256');

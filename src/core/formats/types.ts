@@ -36,12 +36,16 @@ export const ENCRYPTED_FORMATS: ReadonlySet<FormatId> = new Set([
   'clickauth-backup',
 ]);
 
-/** An account read from a file; our own backup also carries sites, backup codes, fill options and addedOn. */
+/**
+ * An account read from a file; our own backup also carries sites, backup codes, fill options, addedOn
+ * and the pin (Aegis's "favorite" too).
+ */
 export type ImportedAccount = ParsedAccount & {
   sites?: string[];
   backupCodes?: BackupCode[];
   fill?: FillOptions;
   addedOn?: string;
+  pinned?: boolean;
 };
 
 /**

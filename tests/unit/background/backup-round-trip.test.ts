@@ -1,7 +1,8 @@
 /**
  * A backup restored into a new profile gives back what the accounts were: the code parameters (the
- * HOTP counter, period, digits, algorithm), sites, backup codes, fill options, and where a QR added an
- * account (`addedOn`, what tells two accounts that look the same apart: "Added from github.com").
+ * HOTP counter, period, digits, algorithm), sites, backup codes, fill options, where a QR added an
+ * account (`addedOn`, what tells two accounts that look the same apart: "Added from github.com"), and
+ * the list as the user arranged it (pins and order).
  */
 import { describe, expect, it } from 'vitest';
 import { VaultService } from '../../../src/background/vault/vault-service';
@@ -13,7 +14,7 @@ import { accountsHotpNext } from '../../../src/background/handlers/accounts-hotp
 import { pendingImports } from '../../../src/background/handlers/import-export/pending-imports';
 import type { Services } from '../../../src/background/handlers/context';
 import { decodeBase32 } from '../../../src/core/bytes/base32';
-import { addAccount, type Account, type NewAccount } from '../../../src/core/vault';
+import { addAccount, listAccounts, type Account, type NewAccount } from '../../../src/core/vault';
 import { memoryPorts } from './memory-ports';
 import { memoryImportStores } from './memory-stores';
 
@@ -67,7 +68,7 @@ async function vaultWith(accounts: NewAccount[]) {
   return { vault, services: { vault } as unknown as Services };
 }
 
-/** What a restore must give back of an account (not its id, place or timestamps: a restore adds new accounts). */
+/** What a restore must give back of an account (not its id or timestamps: a restore adds new accounts; its place: below). */
 const kept = (a: Account) => ({
   type: a.type,
   issuer: a.issuer,
@@ -104,6 +105,60 @@ describe('backup → restore in a new profile', () => {
     const original = await before.vault.read((d) => d.accounts.map(kept));
     expect(original.map((a) => a.addedOn)).toEqual(['https://forge.test', 'https://login.forge.test:8443', undefined]);
     expect(await after.vault.read((d) => d.accounts.map(kept))).toEqual(original);
+  }, 60_000);
+
+  it('gives back the list as the user arranged it: the pins and the order (into an empty vault, then beside others)', async () => {
+    const before = await vaultWith(ACCOUNTS);
+    // Arrange: the Bank account moved to the top of the unpinned ones, the second Forge pinned.
+    await before.vault.mutate((data) => ({
+      data: {
+        ...data,
+        accounts: data.accounts.map((a, i) => (i === 2 ? { ...a, order: -1 } : i === 1 ? { ...a, pinned: true } : a)),
+      },
+      result: null,
+    }));
+    const arranged = (vault: VaultService) =>
+      vault.read((d) => listAccounts(d).map((a) => `${a.pinned ? '📌 ' : ''}${a.issuer} ${a.addedOn ?? a.type}`));
+    expect(await arranged(before.vault)).toEqual([
+      '📌 Forge https://login.forge.test:8443',
+      'Bank hotp',
+      'Forge https://forge.test',
+    ]);
+    const file = await exportFile(before.services, memoryImportStores('local'), {
+      kind: 'clickauth-backup',
+      masterPassword: MASTER,
+    });
+    const restore = async (into: Awaited<ReturnType<typeof vaultWith>>) => {
+      const pending = pendingImports({ clearOn: into.vault });
+      const preview = await importPreview(into.services, pending, {
+        data: file.content,
+        encoding: 'text',
+        password: MASTER,
+      });
+      await importCommit(into.services, memoryImportStores(), pending, {
+        previewId: preview.previewId,
+        expectedCount: preview.add.length,
+      });
+    };
+    const empty = await vaultWith([]);
+    await restore(empty);
+    expect(await arranged(empty.vault)).toEqual(await arranged(before.vault));
+
+    // Into a vault with accounts of its own (one pinned): the file's pinned ones join the pinned group
+    // after the vault's, the others follow the vault's unpinned ones, each in the file's order.
+    const others: NewAccount[] = [
+      { ...ACCOUNTS[2]!, issuer: 'Own', secret: decodeBase32('MFRGGZDFMZTWQ2LK'), counter: 0, pinned: true },
+      { ...ACCOUNTS[2]!, issuer: 'Mine', secret: decodeBase32('MZXW6YTBOI======'), counter: 0 },
+    ];
+    const busy = await vaultWith(others);
+    await restore(busy);
+    expect(await arranged(busy.vault)).toEqual([
+      '📌 Own hotp',
+      '📌 Forge https://login.forge.test:8443',
+      'Mine hotp',
+      'Bank hotp',
+      'Forge https://forge.test',
+    ]);
   }, 60_000);
 
   it('verify: an HOTP account used since the backup is in the backup (older counter), not missing', async () => {

@@ -9,6 +9,7 @@ import {
   parseOtpauthList,
   verifyBackup,
 } from '../../../src/core/formats';
+import { readBackupAccounts } from '../../../src/core/formats/backup-accounts';
 import type { ParsedAccount } from '../../../src/core/otpauth-uri';
 import { anyAccount } from '../core/arbitraries';
 
@@ -35,6 +36,8 @@ const withExtras = anyAccount.chain((account) =>
           exactOrigin: fc.boolean(),
         }),
         addedOn: fc.webUrl().map((url) => new URL(url).origin),
+        // Written only when true (an unpinned account has no field).
+        pinned: fc.constant(true as const),
       },
       { requiredKeys: ['sites', 'backupCodes'] },
     )
@@ -54,7 +57,7 @@ const ONE: ParsedAccount = {
 };
 
 describe('round trips', () => {
-  it('our backup: exportBackup → importFile returns the accounts, sites, backup codes, fill options and addedOn', async () => {
+  it('our backup: exportBackup → importFile returns the accounts, sites, backup codes, fill options, addedOn and pin', async () => {
     await fc.assert(
       fc.asyncProperty(accountList(withExtras), fc.string({ maxLength: 16 }), async (accounts, password) => {
         const file = await exportBackup(accounts, password, FAST);
@@ -87,6 +90,24 @@ describe('round trips', () => {
     expect((await importFile(numeric, { password: 'pw' })).skipped.map((s) => s.code)).toEqual(['import/corrupt']);
   });
 
+  it('our backup: a pin that is not `true` is left out, the account still imports', () => {
+    const flags = [true, false, 'true', 1, null, { pinned: true }];
+    // The decrypted payload as a hand-edited or damaged file would hold it.
+    const payload = {
+      accounts: flags.map((pinned, i) => ({
+        type: 'totp',
+        issuer: 'Forge',
+        account: `me${i}`,
+        secret: 'JBSWY3DPEHPK3PX' + 'ABCDEF'[i],
+        sites: [],
+        pinned,
+      })),
+    };
+    const result = readBackupAccounts(payload);
+    expect(result.skipped).toEqual([]);
+    expect(result.accounts.map((a) => a.pinned)).toEqual([true, undefined, undefined, undefined, undefined, undefined]);
+  });
+
   it('otpauth list: exportOtpauthList → parseOtpauthList is the identity', () => {
     fc.assert(
       fc.property(accountList(anyAccount), (accounts) => {
@@ -110,9 +131,12 @@ describe('round trips', () => {
     );
   });
 
-  it('Aegis: exportAegisEncrypted → importFile (our Aegis importer) is the identity', async () => {
+  it('Aegis: exportAegisEncrypted → importFile (our Aegis importer) is the identity, the pin as its "favorite"', async () => {
+    const maybePinned = anyAccount.chain((account) =>
+      fc.boolean().map((pinned) => (pinned ? { ...account, pinned: true as const } : account)),
+    );
     await fc.assert(
-      fc.asyncProperty(accountList(anyAccount), fc.string({ maxLength: 16 }), async (accounts, password) => {
+      fc.asyncProperty(accountList(maybePinned), fc.string({ maxLength: 16 }), async (accounts, password) => {
         const file = await exportAegisEncrypted(accounts, password, FAST_SCRYPT);
         const result = await importFile(file, { password });
         expect(result).toEqual({ format: 'aegis-encrypted', accounts, skipped: [] });
