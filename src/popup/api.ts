@@ -54,7 +54,12 @@ export interface PopupApi {
   cancelPick(pickId: string): Promise<unknown>;
   /** The QR read from a screenshot of a page, waiting for the user's decision (capture-panel.tsx). */
   capturePending(): Promise<CapturePending | null>;
-  captureAccept(token: string, bind: boolean): Promise<{ count: number; duplicates: number; bound: boolean }>;
+  /** `reenroll`: the answer to "Replace the old one?" (CapturePending.replaces). */
+  captureAccept(
+    token: string,
+    bind: boolean,
+    reenroll?: 'replace' | 'keep',
+  ): Promise<{ count: number; duplicates: number; bound: boolean }>;
   captureReject(token: string): Promise<unknown>;
   /** Opens the options page; `section` ("import") scrolls it to that section. */
   openOptions(section?: string): void;

@@ -25,7 +25,8 @@ interface CaptureProps {
  *
  * A QR clicked in a frame another site embeds (which may have hidden the frame under its own page) is
  * asked about here as well, naming that site; it is bound as a click on the page binds it, so there is
- * no "Use it on" choice.
+ * no "Use it on" choice. When it is a new key for an account the user has on that site (issue 13), the
+ * page's own question is asked here instead: "Replace" (the old one goes to the trash) or "Keep both".
  */
 export function CapturePanel({ api, t, capture, onDone }: CaptureProps) {
   const [bind, setBind] = useState(false);
@@ -34,11 +35,15 @@ export function CapturePanel({ api, t, capture, onDone }: CaptureProps) {
   const name = [capture.issuer, capture.account].filter(Boolean).join(' · ');
   // Only a captured key's binding is the user's to choose (an export is never bound; a framed QR as on its page).
   const choice = capture.captured && !capture.batch;
-  const add = async () => {
+  const old =
+    capture.replaces &&
+    ([capture.replaces.issuer, capture.replaces.account].filter(Boolean).join(' · ') || t('noIssuer'));
+  const add = async (reenroll?: 'replace' | 'keep') => {
     setBusy(true);
     try {
-      const result = await api.captureAccept(capture.token, bind && choice);
+      const result = await api.captureAccept(capture.token, bind && choice, reenroll);
       if (result.count === 0) return onDone(t('captureDuplicate'));
+      if (old) return onDone(t(reenroll === 'replace' ? 'enrollReplaced' : 'enrollKeptBoth', old));
       onDone(result.bound ? t('captureAddedBound', capture.site) : t('captureAdded'));
     } catch (failure) {
       setBusy(false);
@@ -68,6 +73,7 @@ export function CapturePanel({ api, t, capture, onDone }: CaptureProps) {
         </p>
       )}
       <p>{capture.batch ? t('captureKeys', String(capture.count)) : t('captureKey', name || t('noIssuer'))}</p>
+      {old && <p data-testid="capture-replaces">{t('enrollReplaceAsk', old)}</p>}
       {choice && (
         <>
           <label class="check">
@@ -90,9 +96,20 @@ export function CapturePanel({ api, t, capture, onDone }: CaptureProps) {
         </p>
       )}
       <div class="actions">
-        <button type="button" disabled={busy} onClick={() => void add()}>
-          {t('captureAdd')}
-        </button>
+        {old ? (
+          <>
+            <button type="button" disabled={busy} onClick={() => void add('replace')}>
+              {t('enrollReplace')}
+            </button>
+            <button type="button" class="secondary" disabled={busy} onClick={() => void add('keep')}>
+              {t('enrollKeepBoth')}
+            </button>
+          </>
+        ) : (
+          <button type="button" disabled={busy} onClick={() => void add()}>
+            {t('captureAdd')}
+          </button>
+        )}
         <button type="button" class="secondary" disabled={busy} onClick={reject}>
           {t('cancel')}
         </button>

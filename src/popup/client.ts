@@ -57,7 +57,8 @@ export function createPopupApi(send: Send, io: PopupIo): PopupApi {
     pick: (choice) => send({ type: 'fill/pick', ...choice }),
     cancelPick: (pickId) => send({ type: 'fill/pick-cancel', pickId }),
     capturePending: () => send({ type: 'enroll/capture-pending' }),
-    captureAccept: (token, bind) => send({ type: 'enroll/capture-accept', token, bind }),
+    captureAccept: (token, bind, reenroll) =>
+      send({ type: 'enroll/capture-accept', token, bind, ...(reenroll && { reenroll }) }),
     captureReject: (token) => send({ type: 'enroll/capture-reject', token }),
     openOptions: () => io.openOptions(),
     clock: () => send({ type: 'clock/status' }),

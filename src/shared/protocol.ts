@@ -275,6 +275,11 @@ export interface CapturePending {
    * not tell), which the popup names; null otherwise. Bound as a click on the page binds (no choice).
    */
   framedBy: string | null;
+  /**
+   * A framed QR with a new key for this account, bound to the site (issue 13): the popup asks
+   * "Replace the old one?" (enroll/capture-accept's `reenroll`); null otherwise.
+   */
+  replaces: { issuer: string; account: string } | null;
 }
 
 export interface CandidateReply {
@@ -300,6 +305,8 @@ export type EnrollOutcome =
       bound: boolean;
       /** After "Replace the old one?": the old key's recent codes, which the autofill may have put in the field (this site's own codes). */
       stale?: string[];
+      /** The answer to "Replace the old one?" that added it (in the page or in the popup), for the page's toast. */
+      reenrolled?: 'replace' | 'keep';
     }
   /** `setup`: there is no vault yet (first run): the user is to create one, then the key is added. */
   | { kind: 'locked'; setup?: true }

@@ -46,6 +46,8 @@ export const SESSION_COOKIE = { name: 'session', value: 'victim-user' };
 
 /** Clickjacking a framed setup page. */
 export const FRAMED = qr('framed-setup', 'Mail Machine', 'cid@mail-machine.test');
+/** The same account set up again in the same frame, with a new key (issue 13: "Replace the old one?"). */
+export const FRAMED_AGAIN = qr('framed-setup-again', 'Mail Machine', 'cid@mail-machine.test');
 
 /** Finding 10. */
 export const MATCHING = qr('f10-match', 'Mail Machine', 'amy@mail-machine.test');
@@ -221,15 +223,20 @@ export async function attackRoutes(port: () => number, httpsPort: () => number):
   routes['/enroll10/export.html'] = () => imgPage('Export Tool – move your codes', '/enroll10/export.png');
 
   // Clickjacking a framed setup page.
-  routes['/enroll/framed.png'] = await png(FRAMED.text);
-  routes['/enroll/framed.html'] = () => imgPage('Mail Machine – two-step verification', '/enroll/framed.png');
   const none = 'linear-gradient(transparent, transparent)';
-  routes['/attack/framed-setup.html'] = () =>
-    page(
-      'Claim your prize',
-      `<button style="position:absolute;left:0;top:0;width:600px;height:420px;font-size:32px">Claim your prize</button>` +
-        `<iframe title="setup" style="position:absolute;left:0;top:0;border:0;mask-image:${none};-webkit-mask-image:${none}" ` +
-        `width="600" height="420" src="https://mail-machine.test:${httpsPort()}/enroll/framed.html"></iframe>`,
-    );
+  for (const [name, c] of [
+    ['framed', FRAMED],
+    ['framed-again', FRAMED_AGAIN],
+  ] as const) {
+    routes[`/enroll/${name}.png`] = await png(c.text);
+    routes[`/enroll/${name}.html`] = () => imgPage('Mail Machine – two-step verification', `/enroll/${name}.png`);
+    routes[`/attack/${name === 'framed' ? 'framed-setup' : name}.html`] = () =>
+      page(
+        'Claim your prize',
+        `<button style="position:absolute;left:0;top:0;width:600px;height:420px;font-size:32px">Claim your prize</button>` +
+          `<iframe title="setup" style="position:absolute;left:0;top:0;border:0;mask-image:${none};-webkit-mask-image:${none}" ` +
+          `width="600" height="420" src="https://mail-machine.test:${httpsPort()}/enroll/${name}.html"></iframe>`,
+      );
+  }
   return routes;
 }

@@ -17,6 +17,7 @@ import {
   CAPTURE_ATTACKS,
   EXPORTED,
   FRAMED,
+  FRAMED_AGAIN,
   LATE_QR,
   LOOKALIKE_ISSUER,
   SVG_HYPHEN,
@@ -203,8 +204,9 @@ describe('finding 4: the background fetches only what a stranger could', () => {
 });
 
 describe('clickjacking a setup page that another site frames', () => {
-  it('hidden by a CSS mask under a decoy, a click on its QR adds nothing; the popup asks, naming the framing site; added there as on its page', async () => {
-    const page = await visit('/attack/framed-setup.html', 'prize.test', 'https');
+  /** prize.test's page `path`, with mail-machine.test's setup page framed under a decoy; clicks the QR there. */
+  async function clickFramedQr(path: string) {
+    const page = await visit(path, 'prize.test', 'https');
     const frame = page.frameLocator('iframe');
     await frame.locator(OVERLAY).first().waitFor({ state: 'attached', timeout: 15_000 });
     await page.waitForTimeout(900); // past the overlay's anti-clickjacking delay
@@ -216,10 +218,15 @@ describe('clickjacking a setup page that another site frames', () => {
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
     await page.waitForTimeout(2500);
     ext.context.off('page', onPage);
+    for (const p of windows) if (!p.isClosed()) await p.close().catch(() => undefined);
+    return { page, frame };
+  }
+
+  it('hidden by a CSS mask under a decoy, a click on its QR adds nothing; the popup asks, naming the framing site; added there as on its page', async () => {
+    const { page, frame } = await clickFramedQr('/attack/framed-setup.html');
     // The build before added it here, and filled the code into the hidden frame.
     expect(await named(FRAMED)).toEqual([]);
     expect(await frame.locator(FIELD).inputValue()).toBe('');
-    for (const p of windows) if (!p.isClosed()) await p.close().catch(() => undefined);
 
     const popup = await openPopup(ext);
     const panel = popup.getByTestId('capture-panel');
@@ -236,6 +243,38 @@ describe('clickjacking a setup page that another site frames', () => {
     // Control: accepted in our own UI, the frame's confirmation field gets its code.
     await expect.poll(() => frame.locator(FIELD).inputValue(), { timeout: 10_000 }).toMatch(/^\d{6}$/);
     expect(plausibleCodes(FRAMED.text)).toContain(await frame.locator(FIELD).inputValue());
+    await page.close();
+  });
+
+  it('set up again there with a new key: the popup asks "Replace the old one?" (the page cannot: its frame is hidden); Replace trashes the old key', async () => {
+    // The account the test above added, bound to mail-machine.test.
+    const [old] = await named(FRAMED);
+    expect(old?.sites).toEqual([originOf('mail-machine.test', 'https')]);
+    const { page, frame } = await clickFramedQr('/attack/framed-again.html');
+    expect((await named(FRAMED_AGAIN)).map((a) => a.id)).toEqual([old!.id]);
+    const popup = await openPopup(ext);
+    const panel = popup.getByTestId('capture-panel');
+    await panel.waitFor({ timeout: 10_000 });
+    expect(await panel.getByTestId('capture-framed').count()).toBe(1);
+    expect(await panel.getByTestId('capture-replaces').textContent()).toBe(
+      `You already have ${FRAMED.issuer} · ${FRAMED.account} on this site. Replace the old one?`,
+    );
+    expect(await panel.getByRole('button', { name: 'Add', exact: true }).count()).toBe(0);
+    await panel.getByRole('button', { name: 'Replace', exact: true }).click();
+    await expect
+      .poll(async () => (await named(FRAMED_AGAIN)).map((a) => a.id), { timeout: 10_000 })
+      .not.toEqual([old!.id]);
+    const [now] = await named(FRAMED_AGAIN);
+    expect(now?.sites).toEqual([originOf('mail-machine.test', 'https')]);
+    const trash = await call<{ id: string }[]>(popup, { type: 'accounts/trash' });
+    expect(trash.map((t) => t.id)).toContain(old!.id);
+    await popup.close();
+    // The frame's confirmation field gets the new key's code.
+    await expect
+      .poll(async () => plausibleCodes(FRAMED_AGAIN.text).includes(await frame.locator(FIELD).inputValue()), {
+        timeout: 10_000,
+      })
+      .toBe(true);
     await page.close();
   });
 });

@@ -21,7 +21,7 @@ import { siteOf } from '../../core/site';
 import type { CapturePending, EnrollOutcome } from '../../shared/protocol';
 import { BackgroundError } from '../errors';
 import type { VaultService } from '../vault/vault-service';
-import { completeEnrollment } from './complete';
+import { completeEnrollment, reenrollAsk } from './complete';
 import { entryFor, type Pending } from './pending';
 import { tellFrame } from './told';
 
@@ -39,12 +39,21 @@ function current(now: number): { token: string; entry: Pending } | null {
   return { token: asking!.token, entry };
 }
 
-export function capturePending(now = Date.now()): CapturePending | null {
+/**
+ * The question for the popup. A framed QR with a new key for an account bound to the page's site
+ * (issue 13) names that account (`replaces`): the popup asks "Replace the old one?" there, in our own
+ * UI, as the page's overlay does after a click on an unframed setup page.
+ */
+export async function capturePending(vault: VaultService, now = Date.now()): Promise<CapturePending | null> {
   const found = current(now);
   if (!found) return null;
   const { token, entry } = found;
   const first = entry.accounts[0]!;
   const host = new URL(entry.origin).host;
+  const old =
+    !entry.captured && entry.framedBy !== undefined ? await vault.read((data) => reenrollAsk(data, entry)) : undefined;
+  // The read awaited: another click may have replaced this question meanwhile.
+  if (current(now)?.token !== token) return capturePending(vault, now);
   return {
     token,
     host,
@@ -55,14 +64,21 @@ export function capturePending(now = Date.now()): CapturePending | null {
     batch: entry.batch,
     captured: entry.captured,
     framedBy: entry.framedBy ?? null,
+    replaces: old ? { issuer: old.issuer, account: old.account } : null,
   };
+}
+
+/** What the user chose in the popup: bind a captured key to the site; replace the old key or keep both (`replaces`). */
+export interface CaptureChoice {
+  bind: boolean;
+  reenroll?: 'replace' | 'keep';
 }
 
 /** The user said yes in the popup: add the key (bound only if `bind`), then tell the page (toast, code if bound). */
 export async function captureAccept(
   vault: VaultService,
   token: string,
-  bind: boolean,
+  { bind, reenroll: answer }: CaptureChoice,
   tell: (entry: Pending, outcome: EnrollOutcome) => Promise<unknown> = (entry, outcome) =>
     tellFrame(entry, token, outcome),
   now = Date.now(),
@@ -72,9 +88,12 @@ export async function captureAccept(
     throw new BackgroundError('protocol/bad-request', 'This QR is no longer waiting');
   asking = null; // used up at once: a second click cannot add twice
   // A framed QR with a new key for the account bound to the site: the page's "Replace the old one?" is
-  // a click in the frame, which that site may hide; the popup's yes adds it beside the old one (nothing
-  // is replaced: the in-field button then asks which one, and the user can delete the old one).
-  const reenroll = found.entry.framedBy !== undefined ? { reenroll: 'keep' as const } : {};
+  // a click in the frame, which that site may hide, so the popup asks it (`replaces`). Only the popup's
+  // "Replace" replaces; any other yes adds it beside the old one (the in-field button then asks which).
+  const reenroll =
+    found.entry.framedBy !== undefined
+      ? { reenroll: answer === 'replace' ? ('replace' as const) : ('keep' as const) }
+      : {};
   const options = { bind: bind === true && !found.entry.batch, ...reenroll };
   const outcome = await completeEnrollment(vault, found.entry, options, now);
   if (outcome.kind !== 'added') throw new BackgroundError('protocol/bad-request', 'Not added');

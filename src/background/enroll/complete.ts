@@ -135,6 +135,7 @@ export async function completeEnrollment(
         validUntil,
         bound,
         ...(stale && { stale }),
+        ...(old && added.length > 0 && { reenrolled: options.reenroll }),
       },
     };
   });

@@ -20,8 +20,9 @@ export function enrollHandlers(services: Services): AreaHandlers<typeof enrollMe
     'enroll/outcome': (m, { sender }) => enrollOutcome(m.token, sender),
     'enroll/code': (m, { sender }) => enrollCode(services, m.token, sender),
     'enroll/backup-codes': (m, { sender }) => enrollBackupCodes(services, m.token, m.codes, sender),
-    'enroll/capture-pending': () => capturePending(),
-    'enroll/capture-accept': (m) => captureAccept(services.vault, m.token, m.bind),
+    'enroll/capture-pending': () => capturePending(services.vault),
+    'enroll/capture-accept': (m) =>
+      captureAccept(services.vault, m.token, { bind: m.bind, ...(m.reenroll && { reenroll: m.reenroll }) }),
     'enroll/capture-reject': (m) => (captureReject(m.token), {}),
   };
 }

@@ -110,7 +110,8 @@ export function enrolled(token: string, outcome: EnrollOutcome): void {
   if (outcome.kind === 'asked') return found.overlay.toast(message('enrollAsked'));
   const name = outcome.issuer || outcome.account;
   if (outcome.kind === 'reenroll') return askReplace(token, name, found.overlay);
-  const answer = answered.get(token);
+  // Asked in the page, or in the popup (a framed QR: the answer comes with the outcome).
+  const answer = answered.get(token) ?? outcome.reenrolled;
   answered.delete(token);
   // No name: a QR read from a screenshot, whose names the page is not told (background capture-ask.ts).
   const added = answer

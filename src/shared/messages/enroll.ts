@@ -4,7 +4,7 @@
  * Content-script payloads are bounded before the background fetches, decodes or stores a byte of them.
  */
 import type { CandidateReply, CandidateSource, CapturePending, EnrollOutcome } from '../protocol';
-import { array, bool, oneOf, payload, str, uuid } from '../validate/check';
+import { array, bool, oneOf, optional, payload, str, uuid } from '../validate/check';
 import { candidateSource } from '../validate/enroll';
 import { CONTENT, message, PAGES, type NoFields } from './define';
 
@@ -39,11 +39,14 @@ export const enrollMessages = {
   ),
   /** Popup: the captured QR waiting for the user's decision, if any. */
   'enroll/capture-pending': message<NoFields, CapturePending | null>(PAGES, payload({})),
-  /** Popup: add the captured QR of `token`; `bind`: the user ticked "Use it on <site>". */
+  /**
+   * Popup: add the captured QR of `token`; `bind`: the user ticked "Use it on <site>"; `reenroll`: the
+   * answer to "Replace the old one?" for a framed QR's new key (CapturePending.replaces).
+   */
   'enroll/capture-accept': message<
-    { token: string; bind: boolean },
+    { token: string; bind: boolean; reenroll?: 'replace' | 'keep' },
     { count: number; duplicates: number; bound: boolean }
-  >(PAGES, payload({ token: uuid, bind: bool })),
+  >(PAGES, payload({ token: uuid, bind: bool, reenroll: optional(oneOf('replace', 'keep')) })),
   /** Popup: the user declined; nothing is added for it. */
   'enroll/capture-reject': message<{ token: string }, NoFields>(PAGES, token),
 };

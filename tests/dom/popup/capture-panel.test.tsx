@@ -116,6 +116,59 @@ describe('capture confirmation panel', () => {
     expect((await bg.accounts()).map((a) => a.sites)).toEqual([[], [], []]);
   });
 
+  /** A framed setup page's QR with a new key for Mail Machine: ann, who is already bound to its site. */
+  async function framedReenroll() {
+    const setup = 'https://setup.mailmachine.test/2fa';
+    const uri = (key: string) => `otpauth://totp/Mail%20Machine:ann?secret=${key}&issuer=Mail%20Machine`;
+    const bg = await withVault(await startBackground('https://prize.evil.test/'), [uri('JBSWY3DPEHPK3PXP')]);
+    const [old] = await bg.accounts();
+    await bg.send({ type: 'accounts/update', id: old!.id, patch: { sites: ['https://setup.mailmachine.test'] } });
+    const told: unknown[] = [];
+    bg.frames['content/enrolled'] = async ({ token }) => {
+      told.push(await bg.fromPage({ type: 'enroll/outcome', token }, { url: setup, frameId: 2 }));
+      return {};
+    };
+    const { candidate } = await bg.fromPage(
+      { type: 'enroll/candidate', source: { kind: 'uri', uri: uri('KRSXG5CTMVRXEZLU') } },
+      { url: setup, frameId: 2 },
+    );
+    expect(await bg.fromPage({ type: 'enroll/confirm', token: candidate!.token }, { url: setup, frameId: 2 })).toEqual({
+      kind: 'asked',
+    });
+    const el = await mount(bg.api);
+    return { bg, el, old: old!, told };
+  }
+
+  it("a framed QR with a new key for an account of that site: the page's question is asked here; Replace trashes the old one", async () => {
+    const { bg, el, old, told } = await framedReenroll();
+    const panel = el.querySelector('[data-testid=capture-panel]')!;
+    expect(panel.querySelector('[data-testid=capture-replaces]')?.textContent).toBe(
+      msg('enrollReplaceAsk', 'Mail Machine · ann'),
+    );
+    expect(button(el, msg('captureAdd'))).toBeUndefined();
+    await click(button(el, msg('enrollReplace')));
+    const now = await bg.accounts();
+    expect(now.map((a) => a.sites)).toEqual([['https://setup.mailmachine.test']]);
+    expect(now[0]!.id).not.toBe(old.id);
+    expect((await bg.send({ type: 'accounts/trash' })).map((t: { id: string }) => t.id)).toEqual([old.id]);
+    expect(el.querySelector('.toast')?.textContent).toContain(msg('enrollReplaced', 'Mail Machine · ann'));
+    // The frame's toast says "Replaced" too, and its confirmation field gets the new key's code.
+    expect(told).toEqual([
+      expect.objectContaining({ kind: 'added', reenrolled: 'replace', code: expect.stringMatching(/^\d{6}$/) }),
+    ]);
+  });
+
+  it('… Keep both: both stay, bound to the site', async () => {
+    const { bg, el, told } = await framedReenroll();
+    await click(button(el, msg('enrollKeepBoth')));
+    expect((await bg.accounts()).map((a) => a.sites)).toEqual([
+      ['https://setup.mailmachine.test'],
+      ['https://setup.mailmachine.test'],
+    ]);
+    expect(el.querySelector('.toast')?.textContent).toContain(msg('enrollKeptBoth', 'Mail Machine · ann'));
+    expect(told).toEqual([expect.objectContaining({ kind: 'added', reenrolled: 'keep' })]);
+  });
+
   it('a QR clicked in a frame another site embeds: asked here, naming that site; no binding choice; added as on its page', async () => {
     const bg = await withVault(await startBackground('https://prize.evil.test/'), []);
     const setup = 'https://setup.mailmachine.test/2fa';
@@ -140,6 +193,8 @@ describe('capture confirmation panel', () => {
     );
     expect(panel.textContent).not.toContain(msg('captureWarning', 'mailmachine.test'));
     expect(panel.querySelector('input[type=checkbox]')).toBeNull();
+    // Not a new key for an account the user has: no question about replacing.
+    expect(panel.querySelector('[data-testid=capture-replaces]')).toBeNull();
     await click(button(el, msg('captureAdd')));
     expect((await bg.accounts()).map((a) => a.sites)).toEqual([['https://setup.mailmachine.test']]);
     expect(told).toEqual([expect.objectContaining({ kind: 'added', code: expect.stringMatching(/^\d{6}$/) })]);

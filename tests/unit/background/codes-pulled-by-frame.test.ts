@@ -220,7 +220,7 @@ describe('Firefox (no documentId): a frame that navigated to another site since 
     const token = qr(true);
     askAboutCapture(token);
     frame3Url = `${EVIL}/catch.html`;
-    await captureAccept(vault, token, true);
+    await captureAccept(vault, token, { bind: true });
     expect(reached).toHaveLength(1);
     expect(codesReaching(EVIL)).toEqual([]);
   });
@@ -230,7 +230,7 @@ describe('Firefox (no documentId): a frame that navigated to another site since 
     services(vault);
     const token = qr(true);
     askAboutCapture(token);
-    await captureAccept(vault, token, true);
+    await captureAccept(vault, token, { bind: true });
     expect(codesReaching(SITE).length).toBeGreaterThan(0);
   });
 
@@ -248,7 +248,7 @@ describe('Chrome (documentId): the outcome goes to the very document that clicke
     const token = qr(true, 'doc-a');
     askAboutCapture(token);
     frame3Doc = documentNow;
-    await captureAccept(vault, token, true);
+    await captureAccept(vault, token, { bind: true });
     return reached.flatMap((r) => r.got.slice(1));
   }
 

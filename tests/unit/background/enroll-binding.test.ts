@@ -142,7 +142,7 @@ describe('a captured QR: the popup asks first', () => {
     expect(await enrollConfirm(services(), token, sender)).toEqual({ kind: 'asked' });
     expect(askToUnlock).toHaveBeenCalledOnce();
     expect(await sitesOf(vault)).toEqual([]);
-    expect(capturePending()).toEqual({
+    expect(await capturePending(vault)).toEqual({
       token,
       host: 'mailmachine.test',
       site: 'mailmachine.test',
@@ -152,6 +152,7 @@ describe('a captured QR: the popup asks first', () => {
       batch: false,
       captured: true,
       framedBy: null,
+      replaces: null,
     });
   });
 
@@ -159,22 +160,22 @@ describe('a captured QR: the popup asks first', () => {
     const { token } = pendingEntry([account('Mail Machine')], { captured: true });
     await enrollConfirm(services(), token, sender);
     const told: unknown[] = [];
-    const result = await captureAccept(vault, token, false, async (_e, outcome) => told.push(outcome));
+    const result = await captureAccept(vault, token, { bind: false }, async (_e, outcome) => told.push(outcome));
     expect(result).toEqual({ count: 1, duplicates: 0, bound: false });
     expect(await sitesOf(vault)).toEqual([['Mail Machine', []]]);
     // Told it was added, but not what: the screenshot's pixels may have been another site's QR.
     expect(told).toEqual([expect.objectContaining({ kind: 'added', code: '', bound: false, issuer: '', account: '' })]);
     // Used up: a second accept fails, and nothing waits any more.
-    await expect(captureAccept(vault, token, true, async () => undefined)).rejects.toMatchObject({
+    await expect(captureAccept(vault, token, { bind: true }, async () => undefined)).rejects.toMatchObject({
       code: 'protocol/bad-request',
     });
-    expect(capturePending()).toBeNull();
+    expect(await capturePending(vault)).toBeNull();
   });
 
   it("accepted, the page's backup codes are not added to it (those pixels may have been another site's QR)", async () => {
     const { token } = pendingEntry([account('Mail Machine')], { captured: true });
     await enrollConfirm(services(), token, sender);
-    await captureAccept(vault, token, true, async () => undefined);
+    await captureAccept(vault, token, { bind: true }, async () => undefined);
     const { enrollBackupCodes } = await import('../../../src/background/handlers/enroll-backup-codes');
     await expect(enrollBackupCodes(services(), token, ['1111 2222'], sender)).rejects.toMatchObject({
       code: 'protocol/bad-request',
@@ -197,7 +198,7 @@ describe('a captured QR: the popup asks first', () => {
     const { token } = pendingEntry([account('Victim Bank')], { captured: true });
     await enrollConfirm(services(), token, sender);
     const told: unknown[] = [];
-    expect(await captureAccept(vault, token, true, async (_e, outcome) => told.push(outcome))).toMatchObject({
+    expect(await captureAccept(vault, token, { bind: true }, async (_e, outcome) => told.push(outcome))).toMatchObject({
       bound: true,
     });
     expect(await sitesOf(vault)).toEqual([['Victim Bank', [ORIGIN]]]);
@@ -209,12 +210,12 @@ describe('a captured QR: the popup asks first', () => {
     const second = pendingEntry([account('Two', 2)], { captured: true }).token;
     askAboutCapture(first);
     askAboutCapture(second);
-    await expect(captureAccept(vault, first, false, async () => undefined)).rejects.toMatchObject({
+    await expect(captureAccept(vault, first, { bind: false }, async () => undefined)).rejects.toMatchObject({
       code: 'protocol/bad-request',
     });
     captureReject(second);
-    expect(capturePending()).toBeNull();
-    await expect(captureAccept(vault, second, false, async () => undefined)).rejects.toMatchObject({
+    expect(await capturePending(vault)).toBeNull();
+    await expect(captureAccept(vault, second, { bind: false }, async () => undefined)).rejects.toMatchObject({
       code: 'protocol/bad-request',
     });
     expect(await sitesOf(vault)).toEqual([]);
@@ -223,7 +224,7 @@ describe('a captured QR: the popup asks first', () => {
   it('a QR the page could read is not asked about (the click adds it at once)', async () => {
     const { token } = pendingEntry([account('Mail Machine')]);
     askAboutCapture(token);
-    expect(capturePending()).toBeNull();
+    expect(await capturePending(vault)).toBeNull();
     expect(await enrollConfirm(services(), token, sender)).toMatchObject({ kind: 'added', bound: true });
   });
 });
@@ -249,7 +250,7 @@ describe('a QR in a frame another site embeds: the popup asks first, naming that
     expect(await enrollConfirm(services(), token, sender, Date.now(), frames)).toEqual({ kind: 'asked' });
     expect(askToUnlock).toHaveBeenCalledOnce();
     expect(await sitesOf(vault)).toEqual([]);
-    expect(capturePending()).toMatchObject({
+    expect(await capturePending(vault)).toMatchObject({
       token,
       site: 'mailmachine.test',
       captured: false,
@@ -257,9 +258,11 @@ describe('a QR in a frame another site embeds: the popup asks first, naming that
     });
     // Accepted in the popup: bound as the click on the page would have bound it, and the page gets its code.
     const told: unknown[] = [];
-    expect(await captureAccept(vault, token, false, async (_e, outcome) => told.push(outcome))).toMatchObject({
-      bound: true,
-    });
+    expect(await captureAccept(vault, token, { bind: false }, async (_e, outcome) => told.push(outcome))).toMatchObject(
+      {
+        bound: true,
+      },
+    );
     expect(await sitesOf(vault)).toEqual([['Mail Machine', [ORIGIN]]]);
     expect(told).toEqual([expect.objectContaining({ code: expect.stringMatching(/^\d{6}$/) })]);
   });
@@ -272,7 +275,7 @@ describe('a QR in a frame another site embeds: the popup asks first, naming that
     expect(lookup(token, { tabId: 7, frameId: 3 })?.confirmed).toBe(false);
   });
 
-  it('a new key for the account bound to the site (re-enrollment), accepted in the popup: added beside the old one, which stays', async () => {
+  it('a new key for the account bound to the site (re-enrollment), accepted in the popup without an answer: added beside the old one, which stays', async () => {
     // The page's own overlay asks "Replace the old one?" after a click on the page; a framed QR is asked
     // about in the popup, and accepting it there must add the key, not fail ("Not added") every time.
     await vault.mutate((data, now) => ({
@@ -283,15 +286,66 @@ describe('a QR in a frame another site embeds: the popup asks first, naming that
     const { sender, frames } = inFrame('https://evil.test/');
     expect(await enrollConfirm(services(), token, sender, Date.now(), frames)).toEqual({ kind: 'asked' });
     const told: unknown[] = [];
-    expect(await captureAccept(vault, token, false, async (_e, outcome) => told.push(outcome))).toMatchObject({
-      count: 1,
-      bound: true,
-    });
+    expect(await captureAccept(vault, token, { bind: false }, async (_e, outcome) => told.push(outcome))).toMatchObject(
+      {
+        count: 1,
+        bound: true,
+      },
+    );
     expect(await sitesOf(vault)).toEqual([
       ['Mail Machine', [ORIGIN]],
       ['Mail Machine', [ORIGIN]],
     ]);
     expect(told).toEqual([expect.objectContaining({ kind: 'added' })]);
+  });
+
+  it('a new key for the account bound to the site: the popup names the old one and asks; "Replace" trashes it, and the page is told', async () => {
+    await vault.mutate((data, now) => ({
+      data: addAccount(data, { ...account('Mail Machine', 1), sites: [ORIGIN] }, { now }).vault,
+      result: null,
+    }));
+    const oldId = await vault.read((d) => d.accounts[0]!.id);
+    const { token } = pendingEntry([{ ...account('Mail Machine', 1), secret: secret(9) }], { frameId: 3 });
+    const { sender, frames } = inFrame('https://evil.test/');
+    expect(await enrollConfirm(services(), token, sender, Date.now(), frames)).toEqual({ kind: 'asked' });
+    expect(await capturePending(vault)).toMatchObject({
+      token,
+      replaces: { issuer: 'Mail Machine', account: 'user1' },
+    });
+    const told: unknown[] = [];
+    expect(
+      await captureAccept(vault, token, { bind: false, reenroll: 'replace' }, async (_e, outcome) =>
+        told.push(outcome),
+      ),
+    ).toMatchObject({ count: 1, bound: true });
+    expect(await sitesOf(vault)).toEqual([['Mail Machine', [ORIGIN]]]);
+    expect(await vault.read((d) => d.accounts.map((a) => a.id))).not.toContain(oldId);
+    expect(await vault.read((d) => d.trash.map((t) => t.account.id))).toEqual([oldId]);
+    expect(told).toEqual([expect.objectContaining({ kind: 'added', reenrolled: 'replace' })]);
+  });
+
+  it('"Replace" is asked only about a framed QR: a captured key (bound only if ticked) never replaces anything', async () => {
+    await vault.mutate((data, now) => ({
+      data: addAccount(data, { ...account('Mail Machine', 1), sites: [ORIGIN] }, { now }).vault,
+      result: null,
+    }));
+    const { token } = pendingEntry([{ ...account('Mail Machine', 1), secret: secret(9) }], { captured: true });
+    const top = { tab: { id: 7 }, frameId: 0, documentId: 'doc', url: `${ORIGIN}/setup`, origin: ORIGIN };
+    expect(await enrollConfirm(services(), token, top)).toEqual({ kind: 'asked' });
+    expect(await capturePending(vault)).toMatchObject({ token, replaces: null });
+    // A message that says "replace" anyway (the popup never sends it here) adds it beside, unbound.
+    await captureAccept(vault, token, { bind: false, reenroll: 'replace' }, async () => undefined);
+    expect(await sitesOf(vault)).toEqual([
+      ['Mail Machine', [ORIGIN]],
+      ['Mail Machine', []],
+    ]);
+  });
+
+  it('a framed QR of an account not in the vault: no question about replacing (control)', async () => {
+    const { token } = pendingEntry([account('Mail Machine')], { frameId: 3 });
+    const { sender, frames } = inFrame('https://evil.test/');
+    expect(await enrollConfirm(services(), token, sender, Date.now(), frames)).toEqual({ kind: 'asked' });
+    expect(await capturePending(vault)).toMatchObject({ token, framedBy: 'evil.test', replaces: null });
   });
 
   it('control: a frame of the same site (help.mailmachine.test) adds at once', async () => {
