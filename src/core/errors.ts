@@ -39,6 +39,7 @@ export const ERROR_CODES = [
   'import/too-costly',
   'import/account-restricted',
   'import/too-many',
+  'import/in-trash',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

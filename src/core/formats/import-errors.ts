@@ -48,6 +48,10 @@ export const needsPassword = (): CoreError =>
 export const tooCostly = (what: string): CoreError =>
   new CoreError('import/too-costly', `The file asks for too much key-derivation work: ${what}`, 'data');
 
+/** An entry the exporting app holds in its trash (the user deleted it there): listed, not imported. */
+export const inTrash = (): CoreError =>
+  new CoreError('import/in-trash', "The entry is in the exporting app's trash", 'data');
+
 export const unsupportedEntry = (what: string): CoreError =>
   new CoreError('import/unsupported-entry', `Unsupported entry: ${what}`, 'data');
 

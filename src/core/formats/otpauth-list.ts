@@ -1,7 +1,7 @@
 /**
  * Plain text with one URI per line: the "Export as text/URIs" of Aegis (Aegis
  * GoogleAuthUriImporter reads it back), Ente Auth's plain export (Aegis EnteAuthImporter: the same
- * lines with an extra `codeDisplay` parameter, which we ignore), the Authenticator extension's
+ * lines with an extra `codeDisplay` parameter: see enteDisplay), the Authenticator extension's
  * "otpauth" text, and `otpauth-migration://` lines (Google Authenticator transfer QR text), each of
  * which expands to all of its accounts. Blank lines and lines starting with "#" are ignored.
  */
@@ -14,6 +14,7 @@ import {
   type ParsedAccount,
 } from '../otpauth-uri';
 import { collectEntries } from './entry';
+import { inTrash } from './import-errors';
 import type { EntriesResult, ImportedAccount } from './types';
 
 interface Line {
@@ -48,6 +49,25 @@ export const looksLikeEnte = (text: string): boolean => /^otpauth:\/\/[^\r\n]*[?
 /** The parts of each Google Authenticator export batch seen: batch id → part indexes, and its size. */
 type Batches = Map<number, { parts: Set<number>; of: number }>;
 
+/**
+ * Ente Auth's display settings of a code (its CodeDisplay model, JSON in the `codeDisplay` parameter):
+ * `pinned` is our pin; `trashed` is a code the user deleted in Ente, which its export still holds.
+ * Settings that do not read are ignored, as Ente's own safe parsing does: the code itself still imports.
+ */
+function enteDisplay(text: string): { pinned: boolean; trashed: boolean } {
+  const none = { pinned: false, trashed: false };
+  const value = /[?&]codeDisplay=([^&#]*)/i.exec(text)?.[1];
+  if (value === undefined) return none;
+  try {
+    const display: unknown = JSON.parse(decodeURIComponent(value.replace(/\+/g, ' ')));
+    if (typeof display !== 'object' || display === null) return none;
+    const { pinned, trashed } = display as Record<string, unknown>;
+    return { pinned: pinned === true, trashed: trashed === true };
+  } catch {
+    return none; // not JSON, or a broken %-escape: ignored, above
+  }
+}
+
 function parseLine(text: string, batches?: Batches): ImportedAccount[] {
   if (/^otpauth-migration:/i.test(text)) {
     const batch = parseMigrationUri(text);
@@ -60,7 +80,10 @@ function parseLine(text: string, batches?: Batches): ImportedAccount[] {
   }
   if (/^steam:/i.test(text)) return [parseSteamUri(text)];
   if (!URI_START.test(text)) throw new CoreError('uri/not-otpauth', 'This line is not an otpauth:// URI', 'scheme');
-  return [parseOtpauthUri(text)];
+  const account = parseOtpauthUri(text);
+  const display = enteDisplay(text);
+  if (display.trashed) throw inTrash();
+  return [display.pinned ? { ...account, pinned: true } : account];
 }
 
 /**

@@ -251,6 +251,41 @@ describe('otpauth lists', () => {
   });
 });
 
+describe("Ente Auth's plain export: its display settings (codeDisplay)", () => {
+  // Ente's CodeDisplay JSON as its export writes it (Uri.encodeQueryComponent: %-escapes, spaces as +).
+  const display = (settings: Record<string, unknown> | string) =>
+    encodeURIComponent(typeof settings === 'string' ? settings : JSON.stringify(settings));
+  const line = (issuer: string, secret: string, codeDisplay?: string) =>
+    `otpauth://totp/${issuer}:me?secret=${secret}&issuer=${issuer}` +
+    (codeDisplay === undefined ? '' : `&codeDisplay=${codeDisplay}`);
+  const base = { lastUsedAt: 0, tapCount: 0, tags: [], note: 'a+b & c' };
+
+  it("a pinned code is pinned; a code in Ente's trash is listed as such and not imported; unreadable settings are ignored", async () => {
+    const text = [
+      line('Pinned', 'JBSWY3DPEHPK3PXP', display({ ...base, pinned: true, trashed: false })),
+      line('Deleted', 'KRSXG5CTMVRXEZLU', display({ ...base, pinned: true, trashed: true })),
+      line('Plain', 'GEZDGNBVGY3TQOJQ', display({ ...base, pinned: false, trashed: false })),
+      line('Broken', 'MFRGGZDFMZTWQ2LK', display('{"pinned":tru')),
+      line('Odd', 'MZXW6YTBOI', display({ pinned: 'yes', trashed: 1 })),
+      line('Spaced', 'ONSWG4TFOQ', display({ ...base, pinned: true }).replace(/%20/g, '+')),
+    ].join('\n');
+    const result = await importFile(text);
+    expect(result.format).toBe('ente-auth');
+    expect(result.accounts.map((a) => [a.issuer, a.pinned ?? false])).toEqual([
+      ['Pinned', true],
+      ['Plain', false],
+      ['Broken', false],
+      ['Odd', false],
+      ['Spaced', true],
+    ]);
+    expect(result.skipped).toEqual([{ name: '', line: 2, code: 'import/in-trash', reason: expect.any(String) }]);
+  });
+
+  it('control: a line without display settings (any other otpauth list) imports unpinned', () => {
+    expect(parseOtpauthList(line('Plain', 'JBSWY3DPEHPK3PXP')).accounts.map((a) => a.pinned)).toEqual([undefined]);
+  });
+});
+
 describe('verifyBackup', () => {
   it('reports accounts missing from, extra in, and the same as the backup', async () => {
     const [a, b, c] = [totp('A', [1, 2, 3]), totp('B', [4, 5, 6]), totp('C', [7, 8, 9])];
