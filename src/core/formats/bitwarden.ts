@@ -3,7 +3,7 @@
  * Aegis importers/BitwardenImporter.java). The TOTP lives in `login.totp` (JSON) or the
  * `login_totp` column (CSV) as an otpauth:// URI, `steam://SECRET`, or a bare base32 secret.
  * Items without a TOTP are not authenticator entries and are ignored, not reported.
- * The login's URIs become the account's sites (http/https origins only).
+ * The login's URIs become the account's sites (http/https origins only); a favorite is pinned.
  */
 import { CoreError } from '../errors';
 import { parseOtpauthUri, parseSteamUri } from '../otpauth-uri';
@@ -18,6 +18,8 @@ interface TotpItem {
   username: string;
   totp: string;
   uris: string[];
+  /** A favorite in Bitwarden: pinned here. */
+  favorite: boolean;
 }
 
 export const isBitwardenJson = (json: unknown): json is JsonRecord =>
@@ -51,6 +53,7 @@ function toAccount(item: TotpItem): ImportedAccount {
     issuer: account.issuer || item.name,
     account: account.account || item.username,
     ...(sites.length > 0 ? { sites } : {}),
+    ...(item.favorite && { pinned: true }),
   };
 }
 
@@ -94,6 +97,7 @@ function totpItem({ item, login }: LoginItem): TotpItem {
     username: optStr(login['username'], 'username') ?? '',
     totp: str(login['totp'], 'totp'),
     uris: uris.flatMap((u) => (isRecord(u) && typeof u['uri'] === 'string' ? [u['uri']] : [])),
+    favorite: item['favorite'] === true,
   };
 }
 
@@ -103,6 +107,8 @@ export function importBitwardenCsv(text: string): EntriesResult {
     username: r['login_username'] ?? '',
     totp: r['login_totp'] ?? '',
     uris: (r['login_uri'] ?? '').split(/[,\n]/),
+    // Bitwarden writes 1 for a favorite and leaves the column empty otherwise.
+    favorite: (r['favorite'] ?? '').trim() === '1',
   }));
   return collect(items);
 }

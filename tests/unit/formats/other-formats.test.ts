@@ -208,6 +208,35 @@ describe('Bitwarden', () => {
     ]);
   });
 
+  it('a favorite (JSON `favorite: true`, CSV `1`) is pinned; anything else is not', async () => {
+    const item = (name: string, totp: string, favorite: unknown) => ({
+      name,
+      favorite,
+      login: { username: 'me', totp },
+    });
+    const json = JSON.stringify({
+      encrypted: false,
+      items: [
+        item('Fav', 'JBSWY3DPEHPK3PXP', true),
+        item('Not', 'KRSXG5CTMVRXEZLU', false),
+        item('Odd', 'GEZDGNBVGY3TQOJQ', 'true'),
+      ],
+    });
+    expect((await importFile(json)).accounts.map((a) => [a.issuer, a.pinned ?? false])).toEqual([
+      ['Fav', true],
+      ['Not', false],
+      ['Odd', false],
+    ]);
+    const csv =
+      'folder,favorite,type,name,notes,fields,login_uri,login_username,login_password,login_totp\n' +
+      ',1,login,Fav,,,,me,,JBSWY3DPEHPK3PXP\n' +
+      ',,login,Not,,,,me,,KRSXG5CTMVRXEZLU\n';
+    expect((await importFile(csv)).accounts.map((a) => [a.issuer, a.pinned ?? false])).toEqual([
+      ['Fav', true],
+      ['Not', false],
+    ]);
+  });
+
   it('CSV: an unclosed quote (truncated file) is import/corrupt', async () => {
     await expect(importFile('name,login_totp\n"Acme,JBSWY3DPEHPK3PXP\n')).rejects.toMatchObject({
       code: 'import/corrupt',
