@@ -41,8 +41,15 @@ export function assertFirefoxBuilt(): void {
   }
 }
 
-/** Launch Firefox with the extension; pass the profile of an earlier launch to simulate a restart. */
-export async function launchFirefox(hosts: string[], profileDir?: string): Promise<LoadedFirefox> {
+/**
+ * Launch Firefox with the extension; pass the profile of an earlier launch to simulate a restart.
+ * `prefs`: more Firefox preferences for this browser only (e.g. a short event-page idle timeout).
+ */
+export async function launchFirefox(
+  hosts: string[],
+  profileDir?: string,
+  prefs: Record<string, string | number | boolean> = {},
+): Promise<LoadedFirefox> {
   assertFirefoxBuilt();
   const dir = profileDir ?? mkdtempSync(join(tmpdir(), 'clickauth-ff-'));
   const browser = await puppeteer.launch({
@@ -62,6 +69,7 @@ export async function launchFirefox(hosts: string[], profileDir?: string): Promi
       'network.dns.localDomains': hosts.join(','),
       'browser.shell.checkDefaultBrowser': false,
       'datareporting.policy.dataSubmissionEnabled': false,
+      ...prefs,
     },
   });
   await browser.installExtension(firefoxDist);
@@ -118,3 +126,22 @@ export async function createVault(popup: Page, password = PASSWORD): Promise<voi
     150,
   );
 }
+
+/**
+ * The event page as an extension page (`page`) sees it, without waking it (`extension.getViews` only
+ * lists what is loaded): not loaded, the instance `markEventPage` marked with `mark`, or another one.
+ */
+export const eventPage = (page: Page, mark: string): Promise<'unloaded' | 'marked' | 'other'> =>
+  page.evaluate((m) => {
+    const bg = chrome.extension.getViews().find((w) => w.location.pathname === '/_generated_background_page.html');
+    if (!bg) return 'unloaded';
+    return (bg as Window & { clickauthTestMark?: string }).clickauthTestMark === m ? 'marked' : 'other';
+  }, mark);
+
+/** Marks the loaded event page's window with `mark` (in its memory only); false when none is loaded. */
+export const markEventPage = (page: Page, mark: string): Promise<boolean> =>
+  page.evaluate((m) => {
+    const bg = chrome.extension.getViews().find((w) => w.location.pathname === '/_generated_background_page.html');
+    if (bg) (bg as Window & { clickauthTestMark?: string }).clickauthTestMark = m;
+    return bg !== undefined;
+  }, mark);

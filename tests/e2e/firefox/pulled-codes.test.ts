@@ -10,12 +10,13 @@
  *   and the pick (Firefox keeps the frame's id): nothing is filled in it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ElementHandle, Frame, Page } from 'puppeteer-core';
+import type { Frame, Page } from 'puppeteer-core';
 import type { FixtureServer } from '../server';
 import { closeBed, servePages } from '../setup';
 import { CASES, enrollRoutes, plausibleCodes } from '../enroll-fixtures';
 import { call, createVault, eventually, launchFirefox, PASSWORD, type LoadedFirefox } from './harness';
-import type { AccountView, PendingPick } from '../../../src/shared/protocol';
+import { clickForPick } from './pick-helpers';
+import type { AccountView } from '../../../src/shared/protocol';
 import { codeAt } from '../../../src/core/otp';
 import { parseOtpauthUri } from '../../../src/core/otpauth-uri';
 
@@ -64,32 +65,10 @@ async function visit(path: string, host: string): Promise<Page> {
 const valueIn = (where: Page | Frame, selector: string) =>
   where.$eval(selector, (el) => (el as HTMLInputElement).value);
 
-/**
- * A real click on our in-field button in `where` (the page in front), past the anti-clickjacking delay,
- * then the pick the popup would show for that tab, as the popup asks for it.
- */
-async function clickForPick(page: Page, where: Page | Frame): Promise<PendingPick> {
-  const button = (await where.waitForSelector('clickauth-fill', { visible: true, timeout: 15_000 })) as ElementHandle;
-  await new Promise((done) => setTimeout(done, 600));
-  await page.bringToFront();
-  const box = await button.boundingBox();
-  await page.mouse.click(box!.x + box!.width / 2, box!.y + box!.height / 2);
-  await new Promise((done) => setTimeout(done, 1000));
-  // Where the browser refuses to open the toolbar popup (no user gesture reaches the background), the
-  // click opened our small window. Firefox names that window as the last focused one even when asked for
-  // normal windows only; the pick is still the one of the page the window was opened for (the build
-  // before found none: this test closed those windows first).
-  return eventually(async () => {
-    const pick = await call<PendingPick | null>(popup, { type: 'fill/pick-pending' });
-    if (!pick) throw new Error('no pick yet');
-    return pick;
-  });
-}
-
 describe('Firefox: codes the frame asks for after the popup', () => {
   it('the in-field button, then a pick in the popup: the picked account fills the field', async () => {
     const page = await visit('/login/one-time-code.html', SITE);
-    const pick = await clickForPick(page, page);
+    const pick = await clickForPick(popup, page, page);
     expect(pick.host).toBe(new URL(origin(SITE)).host);
     expect(await call(popup, { type: 'fill/pick', pickId: pick.id, id: ids[1], always: false })).toEqual({
       filled: true,
@@ -111,7 +90,7 @@ describe('Firefox: codes the frame asks for after the popup', () => {
       if (!frame) throw new Error('no login frame yet');
       return frame;
     });
-    const pick = await clickForPick(page, login);
+    const pick = await clickForPick(popup, page, login);
     expect(pick.host).toBe(new URL(origin(SITE)).host);
     const catchUrl = server.url('/catch.html', FRAMER, 'https');
     await page.evaluate((url) => void (document.querySelector('iframe')!.src = url), catchUrl);
