@@ -28,6 +28,8 @@ export function ImportSection({ api, t, onChanged }: { api: OptionsApi; t: Trans
   const [stage, setStage] = useState<Stage>({ kind: 'choose' });
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<Message>(null);
+  /** Another app's export being opened here: how far its key derivation is, and how to stop it. */
+  const [opening, setOpening] = useState<{ done: number; stop: AbortController } | null>(null);
 
   async function run(task: () => Promise<void>) {
     setBusy(true);
@@ -69,9 +71,33 @@ export function ImportSection({ api, t, onChanged }: { api: OptionsApi; t: Trans
 
   async function withPassword(payload: ImportPayload, password: string) {
     if (payload.encoding !== 'text' || !peekPeerEncrypted(payload.data)) return preview({ ...payload, password });
-    const { openPeerExport } = await import('../core/formats/peer-encrypted');
-    const opened = await openPeerExport(payload.data, password);
-    return preview({ data: opened.text, encoding: 'text' });
+    const [{ openPeerExport }, { argon2OffThread }] = await Promise.all([
+      import('../core/formats/peer-encrypted'),
+      import('./argon2-off-thread'),
+    ]);
+    const stop = new AbortController();
+    setOpening({ done: 0, stop });
+    let shown = 0;
+    const onProgress = (done: number) => {
+      // A render per whole percent, not per block.
+      if (Math.floor(done * 100) === Math.floor(shown * 100)) return;
+      shown = done;
+      setOpening({ done, stop });
+    };
+    try {
+      const opened = await openPeerExport(payload.data, password, {
+        argon2: argon2OffThread({ onProgress, signal: stop.signal }),
+      });
+      // Cancelled as the derivation ended: the file is not previewed.
+      if (stop.signal.aborted) return;
+      return await preview({ data: opened.text, encoding: 'text' });
+    } catch (failure) {
+      // Cancelled: back to choosing a file, no error to show.
+      if (stop.signal.aborted) return;
+      throw failure;
+    } finally {
+      setOpening(null);
+    }
   }
 
   const commit = (preview: ImportPreview, replace: number[]) =>
@@ -99,6 +125,7 @@ export function ImportSection({ api, t, onChanged }: { api: OptionsApi; t: Trans
     });
 
   const cancel = () => {
+    opening?.stop.abort();
     setStage({ kind: 'choose' });
     setMessage(null);
   };
@@ -118,6 +145,7 @@ export function ImportSection({ api, t, onChanged }: { api: OptionsApi; t: Trans
         <FilePassword
           t={t}
           busy={busy}
+          opening={opening?.done ?? null}
           onCancel={cancel}
           onPassword={(password) => run(() => withPassword(stage.payload, password))}
         />

@@ -5,6 +5,7 @@
  * tells the user an account-restricted Bitwarden export cannot be read outside Bitwarden.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { LoadedExtension } from './harness';
@@ -89,6 +90,41 @@ describe('encrypted exports of other apps (options page, real background)', () =
       .setInputFiles(join(FIXTURES, 'bitwarden-account-restricted.json'));
     await options.getByText('cannot be read outside Bitwarden', { exact: false }).waitFor();
     expect(await options.locator('[data-testid=import-password]').count()).toBe(0);
+    expect(await issuers()).toEqual(before);
+  });
+
+  it("Ente Auth at a real export's cost (Argon2id, 512 MiB × 4 passes here): the page stays responsive and shows the progress; Cancel stops it, nothing is added", async () => {
+    const sample = JSON.parse(readFileSync(join(FIXTURES, 'ente-auth-encrypted.txt'), 'utf8')) as {
+      kdfParams: Record<string, unknown>;
+    };
+    const costly = { ...sample, kdfParams: { ...sample.kdfParams, memLimit: 512 * 2 ** 20, opsLimit: 4 } };
+    const before = await issuers();
+    await options.locator('[data-testid=import-file]').setInputFiles({
+      name: 'ente-auth-codes.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from(JSON.stringify(costly)),
+    });
+    const form = options.locator('[data-testid=import-password]');
+    await form.locator('input[type=password]').fill('ente-sample-password');
+    await form.getByRole('button', { name: 'Open file' }).click();
+    const progress = options.locator('[data-testid=import-opening] progress');
+    const done = () => progress.evaluate((el) => (el as HTMLProgressElement).value);
+    await expect.poll(done, { timeout: 20_000 }).toBeGreaterThan(0.01);
+    const first = await done();
+    await expect.poll(done, { timeout: 20_000 }).toBeGreaterThan(first);
+    // The page answers meanwhile: the derivation runs in a worker. In the page itself, @noble/hashes
+    // yields with scheduler.yield(), whose continuations ran ahead of everything else: the page (its
+    // progress, its Cancel) froze for the whole derivation (~17 s here, ~40 s for a real Ente export).
+    for (let i = 0; i < 5; i++) {
+      const t0 = Date.now();
+      await options.evaluate(() => document.title);
+      expect(Date.now() - t0).toBeLessThan(1000);
+    }
+    expect(await options.locator('[data-testid=import-opening]').textContent()).toMatch(/^Opening the file: \d+ %/);
+    await form.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => options.locator('[data-testid=import-password]').count(), { timeout: 3000 }).toBe(0);
+    expect(await options.locator('[data-testid=import-preview]').count()).toBe(0);
+    expect(await options.locator('section[aria-labelledby=import-title] [role=alert]').count()).toBe(0);
     expect(await issuers()).toEqual(before);
   });
 });
