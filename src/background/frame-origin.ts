@@ -16,14 +16,12 @@ export async function frameOrigin(
   url: string,
   executeScript: ExecuteScript = inject,
 ): Promise<string | null> {
-  const results = await executeScript({
-    target: { tabId, frameIds: [frameId] },
-    func: () => self.origin,
-    args: [],
-  }).catch(
-    // A frame we may not script (a browser page, the web store) or one that is gone: no origin.
-    () => null,
-  );
+  const results = await Promise.resolve()
+    .then(() => executeScript({ target: { tabId, frameIds: [frameId] }, func: () => self.origin, args: [] }))
+    .catch(
+      // A frame we may not script (a browser page, the web store) or one that is gone: no origin.
+      () => null,
+    );
   const origin = Array.isArray(results) ? (results[0] as { result?: unknown } | undefined)?.result : undefined;
   if (typeof origin !== 'string' || origin === 'null') return null;
   return origin === urlOrigin(url) ? origin : null;

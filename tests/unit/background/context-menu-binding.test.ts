@@ -178,6 +178,12 @@ describe('frameOrigin', () => {
     ['a document at another origin (navigated since the click)', answering('https://elsewhere.test')],
     ['no answer', answering(undefined)],
     ['a frame that cannot be scripted', (async () => Promise.reject(new Error('Cannot access'))) as ExecuteScript],
+    [
+      'no scripting at all (throws at once)',
+      (() => {
+        throw new Error('not implemented');
+      }) as ExecuteScript,
+    ],
   ])('is null for %s', async (_name, executeScript) => {
     expect(await frameOrigin(3, 0, url, executeScript)).toBeNull();
   });
