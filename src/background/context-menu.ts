@@ -4,6 +4,9 @@ import { keyFromSelection } from './enroll/selection';
 import { menuApi, type MenuApi, type Menus } from '../platform/menus';
 import type { VaultService } from './vault/vault-service';
 import { sendToFrame } from './send-to-frame';
+import { boundTo, pageSite, sitesForSelection } from './enroll/binding';
+import { frameOrigin } from './frame-origin';
+import { executeScript as inject, type ExecuteScript } from '../platform/tabs';
 
 const MENU = 'add-selected-key';
 
@@ -12,6 +15,7 @@ export function startContextMenu(
   askToUnlock: () => Promise<void>,
   label: (key: string, subs?: string[]) => string,
   menus: MenuApi = menuApi(),
+  executeScript: ExecuteScript = inject,
 ): void {
   menus.onInstalled(() => {
     menus.create({
@@ -23,7 +27,7 @@ export function startContextMenu(
   });
   menus.onClicked((info, tab) => {
     if (info.menuItemId !== MENU || tab?.id === undefined) return;
-    void addSelected(vault, askToUnlock, label, info, tab.id);
+    void addSelected(vault, askToUnlock, label, info, tab.id, executeScript);
   });
 }
 
@@ -33,6 +37,7 @@ async function addSelected(
   label: (key: string, subs?: string[]) => string,
   info: Menus.OnClickData,
   tabId: number,
+  executeScript: ExecuteScript,
 ): Promise<void> {
   const notify = (text: string) => sendToFrame(tabId, { type: 'content/notice', text }, { frameId: info.frameId ?? 0 });
   const found = keyFromSelection(info.selectionText ?? '', info.frameUrl ?? info.pageUrl ?? '');
@@ -41,12 +46,16 @@ async function addSelected(
     await askToUnlock();
     return void notify(label('enrollLocked'));
   }
+  // Bound as a QR's key clicked on this page would be (binding.ts), to the origin the frame's document
+  // really has: its URL's origin is also a sandboxed upload's on that site.
+  const origin = await frameOrigin(tabId, info.frameId ?? 0, found.origin, executeScript);
   try {
-    await vault.mutate((data, now) => ({
-      data: addAccount(data, { ...found.account, sites: [found.origin] }, { now }).vault,
-      result: null,
-    }));
-    await notify(label('enrollAdded', [found.account.issuer]));
+    const bound = await vault.mutate((data, now) => {
+      const site = origin === null ? { lookalike: false, narrowed: false } : pageSite(data, origin);
+      const account = boundTo(found.account, sitesForSelection(origin, site), site);
+      return { data: addAccount(data, account, { now }).vault, result: account.sites.length > 0 };
+    });
+    await notify(label(bound ? 'enrollAdded' : 'enrollAddedUnbound', [found.account.issuer]));
   } catch (error) {
     await notify(
       error instanceof DuplicateAccount ? label('enrollDuplicate', [found.account.issuer]) : label('errorGeneric'),

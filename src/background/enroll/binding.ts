@@ -13,10 +13,57 @@
  *   whose issuer spells "Gogle" (or "Google" with a Cyrillic o) would otherwise switch off, with one
  *   click, the warning that stands between the real Google account and that phishing site.
  * Everything else is added bound to no site: the in-field button offers it at the next login.
+ *
+ * A key bound to a page's site is narrowed to that page's exact origin when the user narrowed an account
+ * of that site (`pageSite`, `boundTo`). A key the user adds from the page's selected text (the context
+ * menu's "Add this key") is bound by the same rules (`sitesForSelection`).
  */
-import { issuerNamesSite } from '../../core/site';
+import { issuerNamesSite, originMatches } from '../../core/site';
 import type { ParsedAccount } from '../../core/otpauth-uri/types';
+import type { NewAccount, VaultData } from '../../core/vault';
+import { lookalikeFor } from '../fill/lookalike-for';
 import type { Pending } from './pending';
+
+/** What the vault says about binding a key at a page's origin (read in the same write as the add). */
+export interface PageSite {
+  /** The page's site looks like the site of one of the user's accounts without being it. */
+  lookalike: boolean;
+  /** The user narrowed an account of this site to its exact origin. */
+  narrowed: boolean;
+}
+
+export function pageSite(data: VaultData, origin: string): PageSite {
+  return {
+    // A page whose site looks like one of the user's accounts' sites is not bound: a bound site is
+    // never warned about.
+    lookalike: lookalikeFor(data, origin) !== null,
+    // The user narrowed an account of this site to its exact origin (its other subdomains hold other
+    // people's content): a key bound here from a page of such a subdomain is narrowed too, or it would
+    // match the whole site, the narrowed origin included.
+    narrowed: data.accounts.some((a) => a.fill.exactOrigin && a.sites.some((site) => originMatches(site, origin))),
+  };
+}
+
+/** A new account bound to `sites`, narrowed to its exact origin when the page's site is narrowed. */
+export function boundTo<T extends NewAccount>(input: T, sites: string[], site: PageSite): T & { sites: string[] } {
+  return {
+    ...input,
+    sites,
+    ...(site.narrowed && sites.length > 0 && { fill: { submitOn: [], appendOn: [], exactOrigin: true } }),
+  };
+}
+
+/**
+ * The sites of a key the user added from a page's selected text ("Can't scan? Enter this key", the
+ * context menu): the frame's origin as the browser gives it to that document (null: opaque, a sandboxed
+ * frame, or unknown), unless it looks like one of the user's accounts' sites, as for a QR's key.
+ * The issuer rule does not apply: it stops a page from naming another site in a QR it staged, but here
+ * the issuer is made from the frame's host (selection.ts), not given by the page, so the user expects
+ * the key on the site they added it on, even where a QR's issuer could never name it (x.com, an IP).
+ */
+export function sitesForSelection(origin: string | null, site: Pick<PageSite, 'lookalike'>): string[] {
+  return origin !== null && !site.lookalike ? [origin] : [];
+}
 
 type Source = Pick<Pending, 'origin' | 'captured' | 'batch'>;
 

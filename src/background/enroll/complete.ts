@@ -12,9 +12,7 @@ import type { EnrollOutcome } from '../../shared/protocol';
 import type { VaultService } from '../vault/vault-service';
 import { codeView } from '../handlers/codes-get';
 import { codeOffsetNow } from '../clock/code-clock';
-import { codeForPage, sitesFor } from './binding';
-import { lookalikeFor } from '../fill/lookalike-for';
-import { originMatches } from '../../core/site';
+import { boundTo, codeForPage, pageSite, sitesFor } from './binding';
 import type { Pending } from './pending';
 
 export interface CompleteOptions {
@@ -63,15 +61,9 @@ export async function completeEnrollment(
     let duplicates = 0;
     let codeSource: Account | undefined;
     const old = options.reenroll && !entry.captured ? reenrollAsk(data, entry) : undefined;
-    // A page whose site looks like one of the user's accounts' sites is not bound from its QR's issuer
-    // (binding.ts): a bound site is never warned about.
-    const lookalike = lookalikeFor(data, entry.origin) !== null;
-    // The user narrowed an account of this site to its exact origin (its other subdomains hold other
-    // people's content): a key bound here from a page of such a subdomain is narrowed too, or it would
-    // match the whole site, the narrowed origin included.
-    const narrowed = data.accounts.some(
-      (a) => a.fill.exactOrigin && a.sites.some((site) => originMatches(site, entry.origin)),
-    );
+    // A lookalike page's key is bound to no site; a narrowed site's key is narrowed (binding.ts).
+    const site = pageSite(data, entry.origin);
+    const { lookalike } = site;
     for (const scanned of entry.accounts) {
       // The page it came from is kept with it: two accounts that look the same can be told apart.
       const input = { ...scanned, addedOn: entry.origin };
@@ -84,11 +76,7 @@ export async function completeEnrollment(
         // Replacing: the new key also takes the old one's backup codes, fill options, pin and place.
         // Kept beside it, the new key is filled as the old one was (its exact-origin narrowing first).
         const account = !old
-          ? {
-              ...input,
-              sites,
-              ...(narrowed && sites.length > 0 && { fill: { submitOn: [], appendOn: [], exactOrigin: true } }),
-            }
+          ? boundTo(input, sites, site)
           : options.reenroll === 'replace'
             ? replacing(old, { ...input, sites })
             : keptBeside(old, input, sites);
