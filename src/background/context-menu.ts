@@ -52,7 +52,9 @@ async function addSelected(
   try {
     const bound = await vault.mutate((data, now) => {
       const site = origin === null ? { lookalike: false, narrowed: false } : pageSite(data, origin);
-      const account = boundTo(found.account, sitesForSelection(origin, site), site);
+      // The page it came from is kept with it, as for a QR's key: two accounts that look the same can be told apart.
+      const input = origin === null ? found.account : { ...found.account, addedOn: origin };
+      const account = boundTo(input, sitesForSelection(origin, site), site);
       return { data: addAccount(data, account, { now }).vault, result: account.sites.length > 0 };
     });
     await notify(label(bound ? 'enrollAdded' : 'enrollAddedUnbound', [found.account.issuer]));

@@ -124,6 +124,8 @@ describe('"Add this key" on a page whose site looks like an account\'s site', ()
     const { click, added } = await menu([account('Google', [])]);
     expect(await click('https://accounts.google.com/2fa')).toBe('enrollAdded');
     expect((await added()).map((a) => a.sites)).toEqual([['https://accounts.google.com']]);
+    // Kept with it, as for a QR's key: where it was added ("Added from accounts.google.com").
+    expect((await added()).map((a) => a.addedOn)).toEqual(['https://accounts.google.com']);
   });
 });
 
@@ -156,6 +158,7 @@ describe('"Add this key" in a frame whose document has an opaque origin', () => 
     const told = await click('https://victim.test/uploads/evil.html', KEY, { frameId: 4, origin: 'null' });
     expect(told).toBe('enrollAddedUnbound');
     expect((await added()).map((a) => a.sites)).toEqual([[]]);
+    expect((await added()).map((a) => a.addedOn)).toEqual([undefined]);
     // The origin is read in that very frame.
     expect(injections[0]?.target).toEqual({ tabId: 3, frameIds: [4] });
   });
