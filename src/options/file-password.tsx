@@ -39,7 +39,7 @@ export function FilePassword({
         />
       </label>
       {opening !== null && (
-        <label data-testid="import-opening">
+        <label class="opening" data-testid="import-opening">
           {t('importOpening', String(Math.floor(opening * 100)))}
           <progress max={1} value={opening} />
         </label>
