@@ -5,7 +5,7 @@
  * Kept lean: one browser for the first four journeys, the restart reuses its profile.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
@@ -175,6 +175,50 @@ describe('Firefox: the main journeys on the real build', () => {
       'Firefox does not tell extensions when your computer locks',
     );
   });
+
+  it("another app's encrypted export (Ente Auth, Argon2id in a worker): the page stays responsive, shows the progress, and Cancel stops it; the sample then opens", async () => {
+    const sample = readFileSync(join(import.meta.dirname, '../../fixtures/imports/ente-auth-encrypted.txt'), 'utf8');
+    const parsed = JSON.parse(sample) as { kdfParams: Record<string, unknown> };
+    // The sample's 8 MiB raised to a real export's order of cost (Ente asks for up to 1 GiB × 4 passes).
+    const costly = join(scratch, 'ente-costly.txt');
+    writeFileSync(
+      costly,
+      JSON.stringify({ ...parsed, kdfParams: { ...parsed.kdfParams, memLimit: 512 * 2 ** 20, opsLimit: 4 } }),
+    );
+    const plain = join(scratch, 'ente-sample.txt');
+    writeFileSync(plain, sample);
+    const options = await firefox.openExtensionPage('src/options/index.html');
+    const open = async (file: string) => {
+      const input = await options.waitForSelector('[data-testid=import-file]');
+      await (input as unknown as { uploadFile(path: string): Promise<void> }).uploadFile(file);
+      const field = await options.waitForSelector('[data-testid=import-password] input[type=password]');
+      await field!.type('ente-sample-password');
+      await clickButton(options, 'Open file');
+    };
+    await open(costly);
+    const done = () =>
+      options.$eval('[data-testid=import-opening] progress', (el) => (el as HTMLProgressElement).value).catch(() => 0);
+    await eventually(async () => expect(await done()).toBeGreaterThan(0.01), 30_000);
+    const first = await done();
+    await eventually(async () => expect(await done()).toBeGreaterThan(first), 30_000);
+    for (let i = 0; i < 5; i++) {
+      const t0 = Date.now();
+      await options.evaluate(() => document.title);
+      expect(Date.now() - t0).toBeLessThan(1000);
+    }
+    await clickButton(options, 'Cancel');
+    await eventually(async () => expect(await options.$('[data-testid=import-password]')).toBeNull(), 5000);
+    expect(await options.$('[role=alert]')).toBeNull();
+    // Control: the sample itself opens (through the same worker) and is previewed.
+    await open(plain);
+    await options.waitForSelector('[data-testid=import-preview]', { timeout: 60_000 });
+    // Its first key is the one the otpauth list above imported: shown as a duplicate, not added.
+    expect(await options.$$eval('[data-testid=preview-add] li', (rows) => rows.map((r) => r.textContent))).toEqual([
+      'GitHub: bob',
+      'Counter: carol',
+    ]);
+    await options.close();
+  }, 120_000);
 
   it('scan this page reaches a frame that never talked to us: a QR below the fold, on a page with nothing else for us', async () => {
     // The content script touches the extension API only once it has something to say (issue 16), so
