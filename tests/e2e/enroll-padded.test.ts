@@ -6,10 +6,10 @@
  * only the image's few pixels: the popup's messages waited up to 17–28 s.
  *
  * Now a data: URL over MAX_DATA_URL (shared/image-limits.ts) is never posted: the page script draws
- * its pixels instead (≤ 1 MP, a few KB for a QR), so the padded QR still gets its button. The test
- * counts what reaches the worker (a second `runtime.onMessage` listener in the worker) rather than
- * timing the popup, which a loaded 2-core machine makes noisy. Control: the same QR unpadded is posted
- * as it is and gets its button too.
+ * its pixels instead (≤ 1 MP, a few KB for a QR), so the padded QR still gets its button. The exact
+ * check counts what reaches the worker (a second `runtime.onMessage` listener in the worker); the
+ * popup's wait, which a loaded 2-core machine makes noisy, has only a loose bound. Control: the same
+ * QR unpadded is posted as it is and gets its button too.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -115,8 +115,12 @@ async function longestWait(done: Promise<unknown>): Promise<number> {
   return longest;
 }
 
-/** The most the popup may wait while the padded page loads: headroom for a loaded 2-core machine. */
-const MAX_LATENCY_MS = 3000;
+/**
+ * The most the popup may wait while the padded page loads. Measured on the loaded 2-core machine: up to
+ * ~3.2 s with the fix (two browsers running), 10.3 s without it (and 17–28 s for the review's 20
+ * frames). A loose bound: the count of bytes above is this test's exact check.
+ */
+const MAX_LATENCY_MS = 6000;
 
 const candidates = () =>
   ext.worker.evaluate(() => (globalThis as unknown as { __candidates: Seen[] }).__candidates.slice());
