@@ -7,7 +7,8 @@
  *   turns (round robin), so a tab's one QR waits for at most one decode of each other busy tab.
  * - A per-tab budget in pixels, refilled continuously: BUDGET_PIXELS a minute. A candidate costs
  *   BASE_COST when offered (its fetch and message), and the pixels it will read (at most the
- *   MAX_READ_PIXELS it is scaled down to) before it is decoded. What the budget cannot pay is refused
+ *   MAX_READ_PIXELS it is scaled down to) before it is decoded; a data: URL also its length, before
+ *   it is read (decode-source.ts PIXELS_PER_DATA_URL_CHAR). What the budget cannot pay is refused
  *   (DecodeRefused) before it is fetched or decoded. Keyed by tab, not document or frame: frames and
  *   reloads do not reset it (the page-side allowance, content/enroll/allowance.ts, is per document).
  * - A tab whose top frame shows a new document (its first candidate from it) loses the decodes still

@@ -8,6 +8,7 @@ import {
   type RgbaImage,
 } from '../../core/qr';
 import { imageToRgba } from '../../platform/capture';
+import { MAX_DATA_URL } from '../../shared/image-limits';
 import type { CandidateSource } from '../../shared/protocol';
 import type { SenderLike } from '../../shared/sender';
 import { MAX_IMAGE_BYTES } from '../../shared/validate/enroll';
@@ -17,6 +18,15 @@ import { fetchImage } from './image-fetch';
 
 /** The background's one decode queue (decode-queue.ts): every page-offered candidate goes through it. */
 export const candidateQueue = decodeQueue();
+
+/**
+ * What a character of a data: URL costs, in the budget's pixels. Receiving, cleaning and
+ * base64-decoding a character, and reading the image's header, take the worker far less than jsQR
+ * takes on a pixel (~1 µs, decode-queue.ts), so this overcharges; still, a setup page's QR (≤ ~130 K
+ * characters) costs under 1% of the budget, while a tab gets at most ~18 data: URLs of the largest
+ * size (MAX_DATA_URL) a minute.
+ */
+export const PIXELS_PER_DATA_URL_CHAR = 1;
 
 /** What a decode needs; a unit test passes fakes. */
 export interface DecodeDeps {
@@ -65,6 +75,14 @@ async function decodeText(
     if (!crop) return null;
     queue.charge(tabId, Math.min(crop.width * crop.height, CAPTURE_COST_PIXELS));
     return queue.run(tabId, () => decode(crop));
+  }
+  // A data: URL (a `png`, or a short one as a `url`) is paid for by its length before it is read: its
+  // pixels may be few while its bytes are many (a QR PNG padded with a 7 MB text chunk, the reviewer's
+  // flood). One over MAX_DATA_URL is no candidate (the message check refuses it first).
+  const inline = source.kind === 'png' ? source.dataUrl : /^data:/i.test(source.url) ? source.url : null;
+  if (inline !== null) {
+    if (inline.length > MAX_DATA_URL) return null;
+    queue.charge(tabId, inline.length * PIXELS_PER_DATA_URL_CHAR);
   }
   const blob =
     source.kind === 'png' ? await dataUrlBlob(source.dataUrl) : await imageAt(source.url, pageOrigin, fetchImage);

@@ -5,6 +5,7 @@
  * tab to capture. Part of the on-demand page UI script (../ui-loader.ts): only pages with a candidate
  * that passed source.ts's checks load it.
  */
+import { MAX_DATA_URL } from '../../shared/image-limits';
 import type { CandidateSource } from '../../shared/protocol';
 import { embeddedSvg, gridCells } from './grid-source';
 import { gridPng } from './grid-png';
@@ -36,7 +37,10 @@ export async function drawSource(el: Element, looked = false): Promise<Candidate
     if ((await looksLikeQr(el)) === false) return null;
   }
   // The pixels as shown, not a second download: a setup page may mint a new key with every request.
-  return (await png(el, el.naturalWidth, el.naturalHeight)) ?? { kind: 'url', url: new URL(src, location.href).href };
+  const drawn = await png(el, el.naturalWidth, el.naturalHeight);
+  // A data: image has nothing to download: not drawn, not sent (source.ts sends the short ones as they are).
+  if (drawn || /^data:/i.test(src)) return drawn;
+  return { kind: 'url', url: new URL(src, location.href).href };
 }
 
 /**
@@ -142,7 +146,8 @@ async function png(
       reader.onerror = () => reject(reader.error);
       reader.readAsDataURL(blob);
     });
-    return { kind: 'png', dataUrl };
+    // No QR's drawing is this long (shared/image-limits.ts): the background would refuse it.
+    return dataUrl.length <= MAX_DATA_URL ? { kind: 'png', dataUrl } : null;
   } catch {
     // A tainted canvas: no data URL; a capture may still read it.
     return null;

@@ -10,6 +10,7 @@
  * and anything that ends in the background's decoder ('read'). When it says no, the answer is
  * `LATER`: the element is read when the user points at it.
  */
+import { MAX_DATA_URL } from '../../shared/image-limits';
 import type { CandidateSource } from '../../shared/protocol';
 import { pageUi } from '../ui-loader';
 import { looksLikeQr } from './looks-like-qr';
@@ -68,9 +69,15 @@ export async function sourceOf(el: Element, spend: Spend = FREE): Promise<Candid
       const look = await lookFirst(el, spend);
       if (look === LATER) return LATER;
       if (look === false) return null;
-      if (/^data:image\//i.test(src)) return { kind: 'png', dataUrl: src };
-      const url = new URL(src, location.href);
-      if (url.origin !== location.origin) return { kind: 'url', url: url.href };
+      if (/^data:image\//i.test(src)) {
+        if (src.length <= MAX_DATA_URL) return { kind: 'png', dataUrl: src };
+        // Longer than any setup QR's image (shared/image-limits.ts): a page padding its data: URLs must
+        // not make us post megabytes to the worker. The page script draws its pixels instead, at most
+        // 1 MP, as for a same-origin image (a real QR still gets its button).
+      } else {
+        const url = new URL(src, location.href);
+        if (url.origin !== location.origin) return { kind: 'url', url: url.href };
+      }
       looked = read = true;
     }
   }

@@ -7,9 +7,24 @@
  * resolves to a private address is not caught here.
  *
  * Private: IPv4 0.0.0.0/8, 10/8, 127/8, 169.254/16, 172.16/12, 192.168/16, 100.64/10 (carrier-grade
- * NAT); IPv6 ::, ::1, fc00::/7, fe80::/10, and IPv4-mapped forms of the above; names `localhost`,
- * `*.localhost`, `*.local` (mDNS), `*.internal`, `*.home.arpa`, and single-label names (intranet).
+ * NAT); IPv6 ::, ::1, fc00::/7, fe80::/10, and IPv4-mapped forms of the above; single-label names
+ * (intranet), and the names in PRIVATE_NAMES.
  */
+/**
+ * Names (and every name under them) that mean something only on a local machine or network:
+ * - `localhost` (RFC 6761 §6.3), `local` (mDNS, RFC 6762), `home.arpa` (home networks, RFC 8375);
+ * - `internal`: reserved by ICANN for private use (Board resolution 2024.07.29.06);
+ * - `intranet`, `private`, `corp`, `home`, `lan`: the private top-level names RFC 6762 Appendix G
+ *   found in use and advises against; none is delegated (ICANN stopped `.corp` and `.home` for name
+ *   collisions, Board resolution 2018.02.04.12), so a public page cannot own one;
+ * - `localdomain`: what Linux distributions and routers put in /etc/hosts and DHCP
+ *   (`localhost.localdomain`);
+ * - `fritz.box`: AVM's FRITZ!Box routers answer it on the home network (its web UI and devices).
+ *   Only that name: `.box` is a delegated public TLD since 2023.
+ */
+const PRIVATE_NAMES =
+  /(^|\.)(localhost|local|home\.arpa|internal|intranet|private|corp|home|lan|localdomain|fritz\.box)$/;
+
 const V4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
 
 function privateV4(a: number, b: number): boolean {
@@ -64,5 +79,5 @@ export function isPrivateHost(hostname: string): boolean {
     return false;
   }
   if (!host.includes('.')) return true;
-  return /(^|\.)(localhost|local|internal|home\.arpa)$/.test(host);
+  return PRIVATE_NAMES.test(host);
 }

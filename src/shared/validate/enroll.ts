@@ -3,12 +3,11 @@
  * replaced ours in its world, or a compromised renderer may send anything: sizes are bounded before
  * the background fetches, decodes or stores a byte of it.
  */
+import { MAX_DATA_URL } from '../image-limits';
 import { num, object, str, url, variant } from './check';
 
-/** Largest image the background decodes (a data: URL's bytes, or a fetched image): background/enroll/decode-source.ts MAX_BYTES. */
+/** Largest image the background fetches and decodes (background/enroll/image-fetch.ts); a data: URL has its own, smaller cap (MAX_DATA_URL). */
 export const MAX_IMAGE_BYTES = 8 * 1024 * 1024;
-/** Base64 of MAX_IMAGE_BYTES, plus room for the "data:image/…;base64," header and the whitespace pages wrap it with. */
-const MAX_DATA_URL = Math.ceil((MAX_IMAGE_BYTES / 3) * 4 * 1.03) + 1024;
 /** Image URLs to fetch: http(s), or a small data: URL (larger data: images come as `png`). */
 const MAX_URL = 8 * 1024;
 /** An otpauth(-migration) URI: a QR holds at most 2953 bytes, a link a little more once escaped. */

@@ -11,9 +11,14 @@ import {
   decodeQueue,
   MAX_READ_PIXELS,
 } from '../../../src/background/enroll/decode-queue';
-import { authenticatorUri, type DecodeDeps } from '../../../src/background/enroll/decode-source';
+import {
+  authenticatorUri,
+  PIXELS_PER_DATA_URL_CHAR,
+  type DecodeDeps,
+} from '../../../src/background/enroll/decode-source';
 import type { RgbaImage } from '../../../src/core/qr';
-import { bombPng } from '../qr/image-headers';
+import { MAX_DATA_URL } from '../../../src/shared/image-limits';
+import { bombPng, pngChunk } from '../qr/image-headers';
 
 const tick = () => new Promise<void>((r) => setTimeout(r, 0));
 const sender = (tabId: number) => ({ tab: { id: tabId }, frameId: 0, url: 'https://evil.test/' });
@@ -159,5 +164,64 @@ describe('authenticatorUri under a flood of huge images', () => {
     ]);
     expect(all).toHaveLength(302);
     expect(stats.decodes).toBe(302);
+  });
+});
+
+describe('authenticatorUri under a flood of padded data: URLs', () => {
+  /**
+   * A 164×164 PNG (the review's QR) whose base64 data: URL is padded with a text chunk to about
+   * `chars` characters: few pixels, many bytes. The decoder is a fake that reads every image as a QR.
+   */
+  function paddedDataUrl(chars: number): string {
+    const png = bombPng(164, 164);
+    const pad = pngChunk(
+      'tEXt',
+      Buffer.concat([Buffer.from('Comment\0'), Buffer.alloc(Math.floor((chars * 3) / 4), 97)]),
+    );
+    return `data:image/png;base64,${Buffer.concat([png.subarray(0, 33), pad, png.subarray(33)]).toString('base64')}`;
+  }
+  function deps(queue = decodeQueue()) {
+    const stats = { decodes: 0 };
+    const d: DecodeDeps = {
+      queue,
+      fetchImage: async () => null,
+      toRgba: async (_blob, declared) => {
+        stats.decodes++;
+        return { ...declared, data: new Uint8ClampedArray(0) } as RgbaImage;
+      },
+      decode: async () => 'otpauth://totp/Bank:me?secret=JBSWY3DPEHPK3PXP&issuer=Bank',
+    };
+    return { d, stats };
+  }
+  const offer = (d: DecodeDeps, dataUrl: string, tabId: number) =>
+    authenticatorUri({ kind: 'png', dataUrl }, 'https://evil.test', sender(tabId), d).then(
+      (r) => (r.uri ? 'decoded' : 'not a candidate'),
+      (error: unknown) => (error instanceof DecodeRefused ? 'refused' : 'failed'),
+    );
+
+  it('a data: URL over MAX_DATA_URL is no candidate, never decoded, and spends only its base cost', async () => {
+    const { d, stats } = deps();
+    const over = paddedDataUrl(MAX_DATA_URL + 1024);
+    expect(over.length).toBeGreaterThan(MAX_DATA_URL);
+    const outcomes = await Promise.all(Array.from({ length: 40 }, () => offer(d, over, 6)));
+    expect(outcomes).toEqual(Array(40).fill('not a candidate'));
+    expect(stats.decodes).toBe(0);
+    // All the tab's budget but the 40 base costs is left.
+    expect(() => d.queue.charge(6, BUDGET_PIXELS - 41 * BASE_COST)).not.toThrow();
+  });
+
+  it('a data: URL is paid for by its length: 60 small QRs padded to ~1 MB get ~18 decodes; another tab’s QR still decodes', async () => {
+    const { d, stats } = deps();
+    const padded = paddedDataUrl(MAX_DATA_URL - 4096);
+    expect(padded.length).toBeLessThanOrEqual(MAX_DATA_URL);
+    const outcomes = await Promise.all(Array.from({ length: 60 }, () => offer(d, padded, 7)));
+    const decoded = outcomes.filter((o) => o === 'decoded').length;
+    const cost = BASE_COST + padded.length * PIXELS_PER_DATA_URL_CHAR + 164 * 164;
+    expect(decoded).toBeLessThanOrEqual(Math.floor(BUDGET_PIXELS / cost));
+    expect(decoded).toBeGreaterThan(0);
+    expect(outcomes.filter((o) => o === 'refused')).toHaveLength(60 - decoded);
+    expect(stats.decodes).toBe(decoded);
+    // Another tab's plain QR is not held up by it.
+    expect(await offer(d, `data:image/png;base64,${bombPng(164, 164).toString('base64')}`, 8)).toBe('decoded');
   });
 });

@@ -7,6 +7,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createRouter } from '../../../src/background/router';
 import type { BackgroundType } from '../../../src/shared/protocol';
 import { toBackground } from '../../../src/shared/messages';
+import { MAX_DATA_URL } from '../../../src/shared/image-limits';
 
 const id = 'abcdefghijklmnopabcdefghijklmnop';
 const origin = `chrome-extension://${id}/`;
@@ -42,7 +43,7 @@ const wellFormed: Case[] = [
   ['enroll/candidate', { source: { kind: 'url', url: 'http://localhost:8080/qr.png' } }],
   ['enroll/candidate', { source: { kind: 'url', url: PNG } }],
   ['enroll/candidate', { source: { kind: 'png', dataUrl: PNG } }],
-  ['enroll/candidate', { source: { kind: 'png', dataUrl: `data:image/png;base64, ${'A'.repeat(10_000_000)}` } }],
+  ['enroll/candidate', { source: { kind: 'png', dataUrl: long(MAX_DATA_URL, 'data:image/png;base64, ') } }],
   ['enroll/candidate', { source: { kind: 'uri', uri: URI } }],
   [
     'enroll/candidate',
@@ -107,7 +108,13 @@ const malformed: [string, ...Case][] = [
   [
     'a png over the size limit',
     'enroll/candidate',
-    { source: { kind: 'png', dataUrl: long(12_000_000, 'data:image/png;base64,') } },
+    { source: { kind: 'png', dataUrl: long(MAX_DATA_URL + 1, 'data:image/png;base64,') } },
+  ],
+  [
+    // The review's flood: a QR PNG padded with a 7 MB text chunk (Chrome carries up to 64 MB).
+    'a png padded to 7 MB',
+    'enroll/candidate',
+    { source: { kind: 'png', dataUrl: long(7 * 1024 * 1024, 'data:image/png;base64,') } },
   ],
   ['a uri that is not otpauth', 'enroll/candidate', { source: { kind: 'uri', uri: 'https://a.example/' } }],
   ['a uri over 4 KB', 'enroll/candidate', { source: { kind: 'uri', uri: long(4097, URI) } }],

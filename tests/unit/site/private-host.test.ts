@@ -33,6 +33,19 @@ describe('isPrivateHost', () => {
     'db.internal',
     'nas.home.arpa',
     'intranet',
+    // Home and office names (RFC 6762 Appendix G, RFC 8375, ICANN's .internal; see private-host.ts).
+    'fritz.box',
+    'FRITZ.BOX.',
+    'nas.fritz.box',
+    'router.lan',
+    'printer.home',
+    'wiki.corp',
+    'portal.intranet',
+    'nas.private',
+    'host.localdomain',
+    'localhost.localdomain',
+    'router.home.arpa',
+    'git.internal',
   ])('%s is private', (host) => {
     expect(isPrivateHost(hostOf(host))).toBe(true);
   });
@@ -53,6 +66,13 @@ describe('isPrivateHost', () => {
     'localhost.example.com',
     'local.example',
     'internal.example.org',
+    // Public names that only look like the private ones: `.box` is a public TLD, the rest end elsewhere.
+    'example.box',
+    'notfritz.box',
+    'fritz.box.example.com',
+    'lan.example.com',
+    'home.example',
+    'corp.example.com',
   ])('%s is not private', (host) => {
     expect(isPrivateHost(hostOf(host))).toBe(false);
   });
