@@ -177,7 +177,11 @@ export function animated(bytes: Uint8Array): boolean {
         return (gifFrames(bytes, view)?.frames ?? 2) > 1;
       case 'webp':
         if (type(12) === 'VP8X' && bytes[20]! & 0x02) return true;
-        for (let i = 12; i + 8 <= bytes.length; i += 8 + view.getUint32(i + 4, true) + (view.getUint32(i + 4, true) & 1))
+        for (
+          let i = 12;
+          i + 8 <= bytes.length;
+          i += 8 + view.getUint32(i + 4, true) + (view.getUint32(i + 4, true) & 1)
+        )
           if (type(i) === 'ANIM' || type(i) === 'ANMF') return true;
         return false;
       case undefined:
