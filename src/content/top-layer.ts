@@ -29,6 +29,9 @@ const ours = new WeakSet<Element>();
 /** Our own host (mounted by host.ts): another of ours shown later does not cover this one. */
 export const markOurs = (host: Element): void => void ours.add(host);
 
+/** Whether `el` is one of our hosts. */
+export const isOurs = (el: Element): boolean => ours.has(el);
+
 /** The document and every shadow root in it, open or closed, nested ones included. */
 function rootsOf(doc: Document): (Document | ShadowRoot)[] {
   const roots: (Document | ShadowRoot)[] = [doc];

@@ -7,6 +7,10 @@
  * - `shown`: the trick no longer reaches the control (pinned style, top layer): a screenshot shows it
  *   painted at full size at the moment of the click, and the click works. Before the fix these pages
  *   hid the control and the click still enrolled; the painted check fails there.
+ * Our zone over the QR is see-through: a page that makes the QR transparent (opacity 0 or 0.01, a
+ * filter's opacity(), an ancestor's opacity) over a "▶ Play" decoy, or lays the decoy over the QR, got
+ * the key added by a click on the decoy. Now such a click adds nothing (src/content/enroll/qr-seen.ts);
+ * our label still adds; controls: the page without its trick, and the QR at opacity 0.6, enroll.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -59,8 +63,47 @@ async function routes(): Promise<Record<string, () => string>> {
     out[`/attack/${name}.html`] = () =>
       name === 'plain' ? html.replace("classList.add('attacked')", 'toString()') : html;
   }
+  for (const [name, trick] of Object.entries(ZONE_TRICKS)) {
+    const png = (await qrPng(totpUri(issuer(`zone-${name}`), `victim@${hostOf(`zone-${name}`)}`))).toString('base64');
+    out[`/zone/${name}.html`] = () => zonePage(png, trick);
+  }
   return out;
 }
+
+/**
+ * Our zone over the QR is see-through. What each page does once our overlay is there (`qr`: the
+ * image, `wrap`: its parent, `decoy`: a "▶ Play" button over the QR's place, under the QR (z-index
+ * -1, seen only where the QR is transparent) until a trick raises it).
+ */
+const ZONE_TRICKS = {
+  plain: '',
+  // Controls: above the threshold (qr-seen.ts MIN_OPACITY), the QR is what the user sees.
+  'opacity-60': `qr.style.opacity = '0.6'; decoy.style.display = 'grid'`,
+  transparent: `qr.style.opacity = '0'; decoy.style.display = 'grid'`,
+  faint: `qr.style.opacity = '0.01'; decoy.style.display = 'grid'`,
+  'filter-opacity': `qr.style.filter = 'opacity(0.01)'; decoy.style.display = 'grid'`,
+  'ancestor-opacity': `wrap.style.opacity = '0.2'; decoy.style.display = 'grid'`,
+  // The QR stays opaque; the decoy is laid over it, below our host in the top layer.
+  over: `decoy.style.zIndex = '1'; decoy.style.display = 'grid'`,
+};
+type ZoneTrick = keyof typeof ZONE_TRICKS;
+
+const zonePage = (png: string, trick: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>Free game</title><style>body{font:16px system-ui;margin:40px} .stage{position:relative;z-index:0;width:200px;height:200px}
+#wrap,#wrap img{display:block} #decoy{position:absolute;inset:0;z-index:-1;display:none;place-items:center;font:600 36px system-ui;background:#fff}</style>
+</head><body><h1>Free game</h1><p>Press play to start.</p>
+<div class="stage"><span id="wrap"><img data-test="qr" alt="QR code" width="200" height="200" src="data:image/png;base64,${png}"></span>
+<button id="decoy" type="button">▶ Play</button></div>
+<p><label for="code">Enter the 6-digit code</label> <input id="code" autocomplete="off" name="code" inputmode="numeric" maxlength="6"></p>
+<script>
+  const [qr, wrap, decoy] = ['[data-test=qr]', '#wrap', '#decoy'].map((s) => document.querySelector(s));
+  let done = false;
+  new MutationObserver(() => {
+    if (done || !document.querySelector('[data-clickauth-overlay]')) return;
+    done = true;
+    ${trick}
+  }).observe(document.documentElement, { childList: true });
+</script></body></html>`;
 
 beforeAll(async () => {
   ({ server, ext, popup: control } = await openBed(await routes()));
@@ -145,6 +188,58 @@ describe('clickjacking the "Add to Authenticator" overlay', () => {
       expect(await enrolled(name)).toBe(0);
       expect(await page.locator('#code').inputValue()).toBe('');
     }
+    await page.close();
+  });
+});
+
+describe('a decoy where our see-through zone lies over the QR (the QR made transparent, or covered)', () => {
+  async function open(name: ZoneTrick): Promise<Page> {
+    const page = await ext.context.newPage();
+    await page.goto(server.url(`/zone/${name}.html`, hostOf(`zone-${name}`)));
+    await shown(page, OVERLAY);
+    await page.bringToFront();
+    return page;
+  }
+  /** A real click at the QR's centre: in our zone, and where the decoy is. */
+  async function clickQrCentre(page: Page): Promise<void> {
+    const box = (await page.locator('[data-test=qr]').boundingBox())!;
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  }
+
+  it.each(['plain', 'opacity-60'] as const)('control (%s): one real click on the QR enrolls', async (name) => {
+    const page = await open(name);
+    await clickQrCentre(page);
+    await expect.poll(() => enrolled(`zone-${name}`), { timeout: 10_000 }).toBe(1);
+    await page.close();
+  });
+
+  it.each(['transparent', 'faint', 'filter-opacity', 'ancestor-opacity', 'over'] as const)(
+    '%s: a click on the decoy over the QR adds nothing',
+    async (name) => {
+      const page = await open(name);
+      expect(await page.locator('#decoy').isVisible()).toBe(true);
+      await clickQrCentre(page);
+      await page.waitForTimeout(2000);
+      expect(await enrolled(`zone-${name}`)).toBe(0);
+      expect(await page.locator('#code').inputValue()).toBe('');
+      await page.close();
+    },
+  );
+
+  it('transparent: our label, outside the QR, still adds it with one click', async () => {
+    const page = await open('transparent');
+    await clickQrCentre(page);
+    await page.waitForTimeout(1000);
+    expect(await enrolled('zone-transparent')).toBe(0);
+    // The label is the part of our host outside the QR: below it, or to its right.
+    const qr = (await page.locator('[data-test=qr]').boundingBox())!;
+    const host = (await page.locator(OVERLAY).boundingBox())!;
+    const below = host.y + host.height > qr.y + qr.height + 20;
+    const at = below
+      ? ([host.x + 30, qr.y + qr.height + 8 + 18] as const)
+      : ([qr.x + qr.width + 8 + 30, host.y + 18] as const);
+    await page.mouse.click(...at);
+    await expect.poll(() => enrolled('zone-transparent'), { timeout: 10_000 }).toBe(1);
     await page.close();
   });
 });

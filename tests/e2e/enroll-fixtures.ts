@@ -261,6 +261,48 @@ export function encodePng(width: number, height: number, rgba: Uint8Array): Buff
   ]);
 }
 
+/** The chunks of a PNG file: type and data, in order. */
+function pngChunks(png: Buffer): { type: string; data: Buffer }[] {
+  const out: { type: string; data: Buffer }[] = [];
+  for (let i = 8; i + 8 <= png.length;) {
+    const length = png.readUInt32BE(i);
+    out.push({ type: png.toString('latin1', i + 4, i + 8), data: png.subarray(i + 8, i + 8 + length) });
+    i += 12 + length;
+  }
+  return out;
+}
+
+/**
+ * An animated PNG (APNG 1.0) of PNGs of one size and format (two QRs of the same version): the first is
+ * the default image, the one a decoder without animation shows; each shows for its `delayMs`, looping.
+ */
+export function apng(frames: { png: Buffer; delayMs: number }[]): Buffer {
+  const first = pngChunks(frames[0]!.png);
+  const ihdr = first.find((c) => c.type === 'IHDR')!.data;
+  const before = first.filter((c) => c.type !== 'IHDR' && c.type !== 'IDAT' && c.type !== 'IEND');
+  const u32 = (...n: number[]) =>
+    Buffer.concat(n.map((v) => Buffer.from([v >>> 24, (v >>> 16) & 0xff, (v >>> 8) & 0xff, v & 0xff])));
+  const u16 = (n: number) => Buffer.from([n >>> 8, n & 0xff]);
+  let sequence = 0;
+  const out = [Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), pngChunk('IHDR', ihdr)];
+  out.push(...before.map((c) => pngChunk(c.type, c.data)));
+  out.push(pngChunk('acTL', u32(frames.length, 0)));
+  frames.forEach(({ png, delayMs }, i) => {
+    // fcTL: sequence, width, height, x, y, delay (ms / 1000), dispose none, blend source.
+    const control = Buffer.concat([
+      u32(sequence++, ihdr.readUInt32BE(0), ihdr.readUInt32BE(4), 0, 0),
+      u16(delayMs),
+      u16(1000),
+      Buffer.from([0, 0]),
+    ]);
+    out.push(pngChunk('fcTL', control));
+    for (const { type, data } of pngChunks(png).filter((c) => c.type === 'IDAT'))
+      out.push(i === 0 ? pngChunk(type, data) : pngChunk('fdAT', Buffer.concat([u32(sequence++), data])));
+  });
+  out.push(pngChunk('IEND', Buffer.alloc(0)));
+  return Buffer.concat(out);
+}
+
 /** A square "photo" (gradient, blobs, blocks of colour): QR-shaped by size, but no QR in it. */
 export function photoPng(seed: number, side = 96): Buffer {
   let state = seed * 2654435761 + 1;

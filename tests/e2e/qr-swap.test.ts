@@ -10,7 +10,11 @@
  * - a canvas that keeps redrawing the same QR (a colour that pulses, a moving frame around it): one
  *   click adds it; the check does not stand in the way of a QR that only animates;
  * - an inline SVG re-rendered with another key (as a QR component does): as for the canvas;
- * - "Scan this page" after a canvas was redrawn adds the key drawn now, not the one read before.
+ * - "Scan this page" after a canvas was redrawn adds the key drawn now, not the one read before;
+ * - an image that shows another QR than its source's: CSS `content: url()` set after the overlay came
+ *   (the click adds nothing, the overlay goes) or from the start (no overlay), and an animated PNG whose
+ *   first frame (what a decoder reads) is one key and whose shown frame another (no overlay), in a
+ *   data: URL and fetched from another site. Controls: the same pages without the trick enroll.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
@@ -18,7 +22,7 @@ import { join } from 'node:path';
 import QRCode from 'qrcode';
 import type { Page } from 'playwright-core';
 import type { LoadedExtension } from './harness';
-import type { FixtureServer } from './server';
+import type { FixtureServer, RouteBody } from './server';
 import { call } from './popup-helpers';
 import {
   clickQr as clickQrCentre,
@@ -29,7 +33,7 @@ import {
   servePages,
   waitForOverlay,
 } from './setup';
-import { plausibleCodes, qrMatrix, qrSvgInline, TEMPLATE_DIR, totpUri } from './enroll-fixtures';
+import { apng, plausibleCodes, qrMatrix, qrPng, qrSvgInline, TEMPLATE_DIR, totpUri } from './enroll-fixtures';
 import type { AccountList } from '../../src/shared/protocol';
 
 const ISSUER = 'Swap Works';
@@ -66,11 +70,67 @@ beforeAll(async () => {
     '/swap/canvas.html': () => canvasPage,
     '/swap/img.html': () => imgPage,
     '/swap/animated.html': () => canvasPage.replace(JSON.stringify(qrMatrix(FIRST)), JSON.stringify(qrMatrix(FOURTH))),
+    ...(await shownRoutes()),
   });
   ({ ext, popup: control } = await launchWithVault());
 });
 
 afterAll(() => closeBed(ext, server));
+
+/**
+ * Pages whose image shows another QR than its bytes' default one (issuer SHOWN_ISSUER): CSS
+ * `content: url()` over an <img>, and an animated PNG. `/shown/<key>.png` is each key's still QR.
+ */
+const SHOWN_ISSUER = 'Shown Works';
+const SHOWN_HOST = 'shown-works.test';
+const SHOWN = [
+  'css-control',
+  'css-read',
+  'css-seen',
+  'css-early',
+  'anim-control',
+  'anim-a',
+  'anim-b',
+  'anim-c',
+  'anim-d',
+];
+const shownUri = (key: string) => totpUri(SHOWN_ISSUER, `${key}@shown.test`, `shown-${key}`);
+
+async function shownRoutes(): Promise<Record<string, () => RouteBody>> {
+  const pngs = Object.fromEntries(await Promise.all(SHOWN.map(async (k) => [k, await qrPng(shownUri(k))] as const)));
+  const png = (body: Buffer) => () => ({ status: 200, headers: { 'content-type': 'image/png' }, body });
+  // The QR a decoder reads shows for 0.1 s, the other one for a minute, over and over.
+  const animated = (a: string, b: string) =>
+    apng([
+      { png: pngs[a]!, delayMs: 100 },
+      { png: pngs[b]!, delayMs: 60_000 },
+    ]);
+  const page = (
+    src: string,
+    style = '',
+  ) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Setup</title>
+<style>body{font:16px system-ui;margin:40px} ${style}</style></head><body><h1>Set up your authenticator</h1>
+<img data-test="qr" alt="QR code" width="205" height="205" src="${src}">
+<p><label for="code">Enter the code</label> <input id="code" name="code" autocomplete="off" inputmode="numeric" maxlength="6"></p></body></html>`;
+  const routes: Record<string, () => RouteBody> = {};
+  for (const k of SHOWN) routes[`/shown/${k}.png`] = png(pngs[k]!);
+  routes['/shown/anim-ab.png'] = png(animated('anim-a', 'anim-b'));
+  routes['/shown/css-control.html'] = () => page('/shown/css-control.png');
+  routes['/shown/css.html'] = () => page('/shown/css-read.png');
+  routes['/shown/css-early.html'] = () =>
+    page('/shown/css-early.png', '[data-test=qr]{content:url(/shown/css-seen.png)}');
+  routes['/shown/anim-control.html'] = () => page(`data:image/png;base64,${pngs['anim-control']!.toString('base64')}`);
+  routes['/shown/anim-data.html'] = () =>
+    page(`data:image/png;base64,${animated('anim-c', 'anim-d').toString('base64')}`);
+  // Another site's image: the background fetches it and reads its bytes.
+  routes['/shown/anim-url.html'] = () => page(server.url('/shown/anim-ab.png', 'cdn.shown-works.test', 'https'));
+  return routes;
+}
+
+const shownNames = async (): Promise<string[]> =>
+  (await call<AccountList>(control, { type: 'accounts/list' })).accounts
+    .filter((a) => a.issuer === SHOWN_ISSUER)
+    .map((a) => a.account);
 
 const names = async (): Promise<string[]> =>
   (await call<AccountList>(control, { type: 'accounts/list' })).accounts
@@ -86,8 +146,8 @@ async function clickQr(page: Page): Promise<void> {
 }
 
 /** Opens `path`, and waits until our overlay is on it (the test changes the QR before any click). */
-async function openSwap(path: string): Promise<Page> {
-  const page = await openPage(ext, server.url(path, HOST, 'https'));
+async function openSwap(path: string, host = HOST): Promise<Page> {
+  const page = await openPage(ext, server.url(path, host, 'https'));
   await overlays(page).first().waitFor({ state: 'attached', timeout: 15_000 });
   return page;
 }
@@ -201,4 +261,64 @@ describe('a QR the page changes after our overlay appeared', () => {
     expect(await names()).not.toContain('fifth@swap.test');
     await page.close();
   });
+});
+
+describe('an image that shows another QR than the one read from it', () => {
+  it('control: the page without a trick enrolls with one click', async () => {
+    const page = await openSwap('/shown/css-control.html', SHOWN_HOST);
+    await clickQr(page);
+    await expect.poll(shownNames, { timeout: 10_000 }).toEqual(['css-control@shown.test']);
+    await page.close();
+  });
+
+  it('CSS content: url() paints another QR over the <img> after our overlay came: the click adds nothing, the overlay goes', async () => {
+    const page = await openSwap('/shown/css.html', SHOWN_HOST);
+    await page.evaluate(() => {
+      (document.querySelector('[data-test=qr]') as HTMLElement).style.content = 'url(/shown/css-seen.png)';
+    });
+    expect(await page.evaluate(() => getComputedStyle(document.querySelector('[data-test=qr]')!).content)).toMatch(
+      /css-seen\.png/,
+    );
+    await clickQr(page);
+    await page.waitForTimeout(2000);
+    expect((await shownNames()).filter((n) => n !== 'css-control@shown.test')).toEqual([]);
+    expect(await overlays(page).count()).toBe(0);
+    await page.close();
+  });
+
+  it('an <img> styled with content: url() from the start gets no overlay; a click adds nothing', async () => {
+    const page = await openPage(ext, server.url('/shown/css-early.html', SHOWN_HOST, 'https'));
+    await page.waitForTimeout(3000);
+    expect(await overlays(page).count()).toBe(0);
+    await clickQrCentre(page);
+    await page.waitForTimeout(1500);
+    expect((await shownNames()).filter((n) => n !== 'css-control@shown.test')).toEqual([]);
+    await page.close();
+  });
+
+  it('control: a still PNG in a data: URL enrolls with one click', async () => {
+    const page = await openSwap('/shown/anim-control.html', SHOWN_HOST);
+    await clickQr(page);
+    await expect
+      .poll(async () => (await shownNames()).includes('anim-control@shown.test'), { timeout: 10_000 })
+      .toBe(true);
+    await page.close();
+  });
+
+  it.each([
+    ['in a data: URL', '/shown/anim-data.html'],
+    ["on another site (the background's fetch)", '/shown/anim-url.html'],
+  ])(
+    'an animated PNG %s, whose first frame is one key and whose other frame, shown, another: no overlay, a click adds nothing',
+    async (_where, path) => {
+      const page = await openPage(ext, server.url(path, SHOWN_HOST, 'https'));
+      // Both frames are QRs of a key: what the user sees is not what a decoder reads.
+      await page.waitForTimeout(3000);
+      expect(await overlays(page).count()).toBe(0);
+      await clickQrCentre(page);
+      await page.waitForTimeout(1500);
+      expect((await shownNames()).filter((n) => /^anim-[a-d]@/.test(n))).toEqual([]);
+      await page.close();
+    },
+  );
 });

@@ -1,4 +1,5 @@
 import {
+  animated,
   checkDecodable,
   classifyQrText,
   decodeQrPausing,
@@ -92,7 +93,10 @@ async function decodeText(
   // 4096×4096 PNG decodes and scales to 2 MP in ~0.1 s off the worker's thread; what held the thread
   // was jsQR on those 2 MP (decode-queue.ts). One under it is paid for by what will be read (the
   // header's size, scaled down to MAX_READ_PIXELS), before anything decodes it.
-  const declared = checkDecodable(new Uint8Array(await blob.arrayBuffer()), MAX_OFFERED_PIXELS);
+  const bytes = new Uint8Array(await blob.arrayBuffer());
+  const declared = checkDecodable(bytes, MAX_OFFERED_PIXELS);
+  // An animated image is read in its first frame while the page shows the others: no candidate.
+  if (animated(bytes)) return null;
   const size = fitWithin(declared, MAX_READ_PIXELS);
   queue.charge(tabId, size.width * size.height);
   return queue.run(tabId, async () => decode(await toRgba(blob, declared)));

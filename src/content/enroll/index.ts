@@ -8,6 +8,7 @@ import { onBackgroundMessage, sendToBackground } from '../../platform/runtime-li
 import { pageUi } from '../ui-loader';
 import { drawnQrs, mediaIn, qrCandidates, qrShaped, thoroughly } from './detect';
 import { LATER, sourceOf, type Spend } from './source';
+import { cssContent } from './css-content';
 import { allowance } from './allowance';
 import { onDomChange } from '../dom-changes';
 import { addSetupQr, tracked } from './setup-qrs';
@@ -96,7 +97,8 @@ function consider(el: Element, byUser = false): Promise<CandidateReply | null> {
   entry.reply = (async () => {
     // Looked at again when its source changes (a QR regenerated on resize or "refresh").
     if (isHtml(el, 'img')) watchLoads(el);
-    const source = await sourceOf(el, byUser ? undefined : onItsOwn);
+    // An element the page's CSS paints another image on (content: url(…)) shows what we would not read.
+    const source = cssContent(el) ? null : await sourceOf(el, byUser ? undefined : onItsOwn);
     if (source === LATER) {
       // Not read: looked at again as new (a scan, the pointer), not answered from `seen`.
       if (seen.get(el) === entry) seen.delete(el);

@@ -6,7 +6,8 @@
  * placement.ts): a ring around the QR that takes no clicks, a clickable zone over the QR's
  * bottom-right part, and the label outside the QR. What follows the click ("Added ✓", the result with
  * Undo) grows the label in place; it follows the QR, hides while the QR is hidden, and is gone once
- * the QR is hidden or removed after the account was added.
+ * the QR is hidden or removed after the account was added. The zone is see-through: its click adds
+ * only while the QR is what the page shows there (qr-seen.ts); the label always can.
  */
 import { message } from '../../platform/runtime-lite';
 import { guard } from '../genuine';
@@ -15,6 +16,7 @@ import { BRAND, MARK, THEME } from '../ui/theme';
 import { announce, LIVE, LIVE_CSS } from '../ui/live';
 import { choose, hostBox, zoneOf, type Box } from './placement';
 import { obstaclesNear } from './obstacles';
+import { qrSeenAt } from './qr-seen';
 
 const CSS =
   '.ca{position:absolute;inset:0}.ring{position:absolute;border:2px solid var(--a);border-radius:6px;pointer-events:none}.zone{position:absolute;cursor:pointer}' +
@@ -68,7 +70,15 @@ export function showOverlay(target: Element, labelText: string, onClick: () => v
     else if (watch.covered()) card(message('enrollCovered'), []);
   };
   add.addEventListener('click', act);
-  zone.addEventListener('click', act);
+  // The zone is see-through: its click counts only on the QR the user sees there (qr-seen.ts), not
+  // on a decoy the page shows under it or above the QR, nor without a point (no keyboard reaches it).
+  // Then only our label adds.
+  zone.addEventListener('click', (event) => {
+    const { clientX, clientY, detail } = event;
+    if (added || (detail > 0 && qrSeenAt(target, clientX, clientY))) return act(event);
+    event.preventDefault();
+    event.stopPropagation();
+  });
 
   let obstacles: { key: string; boxes: Box[] } = { key: '', boxes: [] };
   // Page coordinates (absolute in the top layer scrolls with the page): scrolling changes nothing here.

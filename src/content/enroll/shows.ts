@@ -5,6 +5,7 @@
  * to read, are sampled.
  */
 import { isHtml } from '../tag';
+import { cssContent } from './css-content';
 
 const SAMPLE = 64;
 /** What each element showed when drawSource read it (the pixels the background decoded). */
@@ -22,11 +23,18 @@ export const shownAtRead = (el: Element): string | undefined => readAs.get(el);
 export const imageShowing = (src: string): string => `src:${src}`;
 
 /**
- * What `el` shows now: an image's source; a canvas sampled at 64 px, each sample dark or light
- * (another QR differs in about half of them; a QR redrawn the same, or animated around its modules,
- * in few); anything else (an SVG, a grid of cells, an <object>) its markup.
+ * What `el` shows now: the image CSS `content` paints in its place (css-content.ts); else an image's
+ * source; a canvas sampled at 64 px, each sample dark or light (another QR differs in about half of
+ * them; a QR redrawn the same, or animated around its modules, in few); anything else (an SVG, a grid
+ * of cells, an <object>) its markup.
  */
 export function showing(el: Element): string {
+  // Another image painted over it by CSS (content: url(…)) is shown whatever its source or pixels are.
+  const content = cssContent(el);
+  return content ? `content:${content}` : ownShowing(el);
+}
+
+function ownShowing(el: Element): string {
   if (isHtml(el, 'img')) return imageShowing(el.currentSrc || el.src);
   if (!isHtml(el, 'canvas')) return `html:${el.outerHTML}`;
   if (!el.width || !el.height) return '';

@@ -6,6 +6,7 @@
  *
  * Formats: PNG (IHDR, ISO/IEC 15948 §11.2.2), JPEG (first SOFn, ITU T.81 §B.2.2), GIF (logical screen
  * and every frame's extent, GIF89a §18/§20), WebP (VP8 / VP8L / VP8X, RFC 9649 §2), BMP (DIB header).
+ * `animated` tells an animated image (APNG, GIF, WebP) from a still one.
  */
 export interface ImageSize {
   format: 'png' | 'jpeg' | 'gif' | 'webp' | 'bmp';
@@ -103,6 +104,13 @@ function jpeg(bytes: Uint8Array, view: DataView): ImageSize | null {
 
 /** A frame may lie outside the logical screen (decoders grow the canvas for it): take every frame's extent. */
 function gif(bytes: Uint8Array, view: DataView): ImageSize | null {
+  const walked = gifFrames(bytes, view);
+  return walked && sized('gif', walked.width, walked.height);
+}
+
+/** The GIF's frames: how many, and the extent of the screen and all of them (null: not a GIF we can walk). */
+function gifFrames(bytes: Uint8Array, view: DataView): { width: number; height: number; frames: number } | null {
+  let frames = 0;
   let width = view.getUint16(6, true);
   let height = view.getUint16(8, true);
   const packed = bytes[10]!;
@@ -121,6 +129,7 @@ function gif(bytes: Uint8Array, view: DataView): ImageSize | null {
       i += 2; // extension introducer + label
       skipBlocks();
     } else if (introducer === 0x2c) {
+      frames++;
       width = Math.max(width, view.getUint16(i + 1, true) + view.getUint16(i + 5, true));
       height = Math.max(height, view.getUint16(i + 3, true) + view.getUint16(i + 7, true));
       const local = bytes[i + 9]!;
@@ -130,7 +139,7 @@ function gif(bytes: Uint8Array, view: DataView): ImageSize | null {
       return null;
     }
   }
-  return sized('gif', width, height);
+  return { width, height, frames };
 }
 
 function webp(bytes: Uint8Array, view: DataView): ImageSize | null {
@@ -145,6 +154,45 @@ function webp(bytes: Uint8Array, view: DataView): ImageSize | null {
     return sized('webp', view.getUint16(26, true) & 0x3fff, view.getUint16(28, true) & 0x3fff);
   }
   return null;
+}
+
+/**
+ * Whether the image is animated: a page could show one QR in the frame a decoder reads (the first) and
+ * another in the frames the user sees. An APNG has an `acTL` chunk before its image data (APNG §2.1);
+ * a GIF more than one image descriptor (GIF89a §20); an animated WebP the VP8X animation flag and an
+ * `ANIM` chunk (RFC 9649 §2.7). Bytes we cannot walk count as animated (the size check refuses them).
+ */
+export function animated(bytes: Uint8Array): boolean {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const type = (at: number) => String.fromCharCode(...bytes.subarray(at, at + 4));
+  try {
+    switch (imageSize(bytes)?.format) {
+      case 'png':
+        for (let i = 8; i + 8 <= bytes.length; i += 12 + view.getUint32(i)) {
+          if (type(i + 4) === 'acTL') return true;
+          if (type(i + 4) === 'IDAT' || type(i + 4) === 'IEND') return false;
+        }
+        return false;
+      case 'gif':
+        return (gifFrames(bytes, view)?.frames ?? 2) > 1;
+      case 'webp':
+        if (type(12) === 'VP8X' && bytes[20]! & 0x02) return true;
+        for (
+          let i = 12;
+          i + 8 <= bytes.length;
+          i += 8 + view.getUint32(i + 4, true) + (view.getUint32(i + 4, true) & 1)
+        )
+          if (type(i) === 'ANIM' || type(i) === 'ANMF') return true;
+        return false;
+      case undefined:
+        return true;
+      default:
+        return false; // JPEG and BMP have no animation
+    }
+  } catch (error) {
+    if (error instanceof RangeError) return true; // cut short inside its chunks: not an image we read
+    throw error;
+  }
 }
 
 /** BITMAPCOREHEADER (12 bytes) has 16-bit sides; the later headers 32-bit, height negative for top-down rows. */

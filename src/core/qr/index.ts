@@ -4,6 +4,7 @@ export { classifyQrText, type ClassifiedQrText, type QrTextKind } from './classi
 export { cropRgba, scaleRgba, scaleRect } from './rgba';
 export type { DecodeOptions, Point, QrLocation, QrResult, Rect, RgbaImage } from './types';
 export {
+  animated,
   checkDecodable,
   fitWithin,
   imageSize,

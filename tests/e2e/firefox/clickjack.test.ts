@@ -8,6 +8,8 @@
  * - a 1×1 popover in a corner whose overflowing child covers the QR (its own box overlaps nothing).
  * - a 1×1 popover shown before our overlay, whose `toggle` events the page stops before ours hear
  *   them, shown again after it.
+ * - our zone over the QR is see-through: the QR made transparent over a decoy, or a decoy laid over the
+ *   QR in the page (src/content/enroll/qr-seen.ts).
  * Controls: the same page without a cover enrolls with one click; a page that shows an unrelated
  * popover (a notice in a corner) refuses the click while it is open (our overlay then says why, and
  * how to add the QR from the toolbar button), and enrolls once it is closed.
@@ -21,7 +23,16 @@ import { call, createVault, eventually, launchFirefox, type LoadedFirefox } from
 import type { AccountList } from '../../../src/shared/protocol';
 
 const HOST = 'cj-firefox.test';
-const PAGES = ['plain', 'popover-cover', 'shadow-cover', 'overflow-dot', 'silent-reshow', 'late-notice'] as const;
+const PAGES = [
+  'plain',
+  'popover-cover',
+  'shadow-cover',
+  'overflow-dot',
+  'silent-reshow',
+  'late-notice',
+  'transparent-qr',
+  'decoy-over',
+] as const;
 type Name = (typeof PAGES)[number];
 const issuer = (name: Name) => `Firefox clickjack ${name}`;
 
@@ -35,6 +46,10 @@ const TRICKS: Record<Name, string> = {
     '<div style="position:absolute;left:' + (r.left - 20) + 'px;top:' + (r.top - 20) + 'px;width:' + (r.width + 40) + 'px;height:' + (r.height + 40) + 'px;background:#fff;display:grid;place-items:center">' + decoy + '</div>')`,
   // Shown before our overlay, its toggle events stopped before ours hear them, shown again after it.
   'silent-reshow': `dot.hidePopover(); dot.showPopover(); window.coverShown = dot.matches(':popover-open')`,
+  // Our zone over the QR is see-through: the QR made transparent over a decoy, or the decoy laid over
+  // the QR (below our host), and no top layer involved.
+  'transparent-qr': `document.querySelector('[data-test=qr]').style.opacity = '0'; under(-1)`,
+  'decoy-over': `under(1)`,
   'late-notice': `cover(document.body, 'right:8px;bottom:8px;left:auto;top:auto;width:220px;height:60px;background:#ffd', 'Cookies are fine');
     setTimeout(() => document.querySelectorAll('[popover]').forEach((el) => el !== document.querySelector('[data-clickauth-overlay]') && el.hidePopover()), 2000)`,
 };
@@ -71,6 +86,13 @@ async function routes(): Promise<Record<string, () => string>> {
     parent.append(el);
     el.showPopover();
     window.coverShown = el.matches(':popover-open');
+  }
+  /** The decoy in the page's flow where the QR is, under it (z-index -1) or over it. */
+  function under(z) {
+    const el = document.createElement('div');
+    el.setAttribute('style', 'position:absolute;z-index:' + z + ';' + box(0, 0, r.width, r.height));
+    el.innerHTML = decoy;
+    document.body.append(el);
   }
   ${EARLY[name] ?? ''}
   let r, done = false;
@@ -126,6 +148,18 @@ describe('Firefox: clickjacking the "Add to Authenticator" overlay', () => {
       const { page, click } = await open(name);
       // The cover is there, in the top layer.
       expect(await page.evaluate(() => (window as { coverShown?: boolean }).coverShown)).toBe(true);
+      await click();
+      await new Promise((done) => setTimeout(done, 2000));
+      expect(await enrolled(name)).toBe(0);
+      await page.close();
+    },
+    60_000,
+  );
+
+  it.each(['transparent-qr', 'decoy-over'] as const)(
+    '%s: the click on the decoy where our see-through zone is does not enroll',
+    async (name) => {
+      const { page, click } = await open(name);
       await click();
       await new Promise((done) => setTimeout(done, 2000));
       expect(await enrolled(name)).toBe(0);

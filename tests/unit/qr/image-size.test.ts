@@ -5,9 +5,16 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import QRCode from 'qrcode';
-import { checkDecodable, imageSize, ImageRefused, MAX_DECODE_PIXELS, MAX_OFFERED_PIXELS } from '../../../src/core/qr';
+import {
+  animated,
+  checkDecodable,
+  imageSize,
+  ImageRefused,
+  MAX_DECODE_PIXELS,
+  MAX_OFFERED_PIXELS,
+} from '../../../src/core/qr';
 import { imageToRgba } from '../../../src/platform/image-decode';
-import { bmp, bmpCore, bombPng, gif, jpeg, webpVp8, webpVp8l, webpVp8x } from './image-headers';
+import { bmp, bmpCore, bombPng, gif, jpeg, pngChunk, webpVp8, webpVp8l, webpVp8x } from './image-headers';
 
 const text = (s: string) => new TextEncoder().encode(s);
 
@@ -82,6 +89,55 @@ describe('checkDecodable', () => {
     expect(offered(bombPng(600, 600))).toEqual({ format: 'png', width: 600, height: 600 });
     // A larger limit never lifts the decoder's own.
     expect(() => checkDecodable(new Uint8Array(bombPng(4097, 4096)), 1e9)).toThrow(ImageRefused);
+  });
+});
+
+describe('animated: an image whose frames may show another QR than the one a decoder reads', () => {
+  /** `png` with `chunk` put right after IHDR (an APNG's acTL, before its image data). */
+  const withChunk = (png: Buffer, chunk: Buffer) => Buffer.concat([png.subarray(0, 33), chunk, png.subarray(33)]);
+  const acTL = pngChunk('acTL', Buffer.from([0, 0, 0, 2, 0, 0, 0, 0]));
+  /** The GIF with its one frame (graphic control extension and image) twice. */
+  const twoFrames = (one: Uint8Array) => {
+    const frame = one.subarray(19, one.length - 1); // after header, screen and 2-colour table; before the trailer
+    return new Uint8Array([...one.subarray(0, one.length - 1), ...frame, 0x3b]);
+  };
+  const flagged = (webp: Uint8Array) => {
+    const copy = new Uint8Array(webp);
+    copy[20]! |= 0x02; // VP8X: the animation flag
+    return copy;
+  };
+  const withAnim = (webp: Uint8Array) => {
+    const anim = [...text('ANIM'), 6, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+    return new Uint8Array([...webp, ...anim]);
+  };
+
+  it.each([
+    ['an APNG (acTL before IDAT)', withChunk(bombPng(100, 100), acTL)],
+    ['a GIF of two frames', twoFrames(gif(100, 100))],
+    ['a WebP with the VP8X animation flag', flagged(webpVp8x(100, 100))],
+    ['a WebP with an ANIM chunk', withAnim(webpVp8x(100, 100))],
+    ['bytes that are no image we read', text('<svg/>')],
+  ])('%s: animated', (name, bytes) => {
+    // Each a well-formed image (its size read), but the last.
+    if (!name.startsWith('bytes')) expect(imageSize(new Uint8Array(bytes))).not.toBeNull();
+    expect(animated(new Uint8Array(bytes))).toBe(true);
+  });
+
+  it.each([
+    ['a real PNG (qrcode)', () => QRCode.toBuffer('otpauth://totp/A?secret=JBSWY3DP', { scale: 4, margin: 4 })],
+    [
+      'a PNG with acTL only after its image data (no APNG)',
+      () => Buffer.concat([bombPng(10, 10).subarray(0, -12), acTL, bombPng(10, 10).subarray(-12)]),
+    ],
+    ['a GIF of one frame', () => gif(100, 100)],
+    ['a still WebP (VP8X)', () => webpVp8x(100, 100)],
+    ['a WebP (VP8L)', () => webpVp8l(100, 100)],
+    ['a JPEG', () => jpeg(100, 100)],
+    ['a BMP', () => bmp(100, 100)],
+  ])('%s: still', async (_name, make) => {
+    const bytes = new Uint8Array(await make());
+    expect(imageSize(bytes)).not.toBeNull();
+    expect(animated(bytes)).toBe(false);
   });
 });
 
