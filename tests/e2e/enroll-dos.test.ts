@@ -22,7 +22,7 @@ import type { Page } from 'playwright-core';
 import type { LoadedExtension } from './harness';
 import type { FixtureServer } from './server';
 import { call } from './popup-helpers';
-import { clickQr, launchWithVault, openPage, OVERLAY, servePages } from './setup';
+import { clickQr, launchWithVault, openPage, OVERLAY, overlayCount, servePages } from './setup';
 import { encodePng, keyGroups, plausibleCodes, qrPng, qrPngSide, totpUri } from './enroll-fixtures';
 import { bombPng } from '../unit/qr/image-headers';
 import { imageSize } from '../../src/core/qr';
@@ -193,19 +193,6 @@ async function accounts(): Promise<AccountView[]> {
 }
 
 const visit = (host: string, path: string) => openPage(ext, server.url(path, host));
-
-/** Overlays in the page and its frames. */
-async function overlayCount(page: Page): Promise<number> {
-  const counts = await Promise.all(
-    page.frames().map((f) =>
-      f
-        .locator(OVERLAY)
-        .count()
-        .catch(() => 0),
-    ),
-  );
-  return counts.reduce((a, b) => a + b, 0);
-}
 
 async function overlays(page: Page, count: number, timeout = 20_000): Promise<void> {
   await expect

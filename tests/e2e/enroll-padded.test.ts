@@ -16,7 +16,7 @@ import type { Page } from 'playwright-core';
 import type { LoadedExtension } from './harness';
 import type { FixtureServer } from './server';
 import { call } from './popup-helpers';
-import { launchWithVault, openPage, OVERLAY, servePages } from './setup';
+import { launchWithVault, openPage, overlayCount, servePages } from './setup';
 import { qrPng, totpUri } from './enroll-fixtures';
 import { pngChunk } from '../unit/qr/image-headers';
 import { MAX_DATA_URL } from '../../src/shared/image-limits';
@@ -124,18 +124,6 @@ const MAX_LATENCY_MS = 6000;
 
 const candidates = () =>
   ext.worker.evaluate(() => (globalThis as unknown as { __candidates: Seen[] }).__candidates.slice());
-
-async function overlayCount(page: Page): Promise<number> {
-  const counts = await Promise.all(
-    page.frames().map((f) =>
-      f
-        .locator(OVERLAY)
-        .count()
-        .catch(() => 0),
-    ),
-  );
-  return counts.reduce((a, b) => a + b, 0);
-}
 
 describe('a QR shown as a data: URL padded to megabytes', () => {
   it(`${FRAMES} frames × ${PER_FRAME} padded QRs: nothing over MAX_DATA_URL reaches the worker, and each QR still gets its button`, async () => {

@@ -79,6 +79,19 @@ export async function openPage(ext: LoadedExtension, url: string): Promise<Page>
 export const OVERLAY = '[data-clickauth-overlay]';
 export const QR = '[data-test=qr]';
 
+/** Overlays in the page and its frames. */
+export async function overlayCount(page: Page): Promise<number> {
+  const counts = await Promise.all(
+    page.frames().map((f) =>
+      f
+        .locator(OVERLAY)
+        .count()
+        .catch(() => 0),
+    ),
+  );
+  return counts.reduce((a, b) => a + b, 0);
+}
+
 /**
  * Waits until our overlay is on `page`, then `settleMs` more: clicks in the overlay's first 400 ms
  * are ignored (anti-clickjacking; its clock runs on the page's frames), and people are slower.

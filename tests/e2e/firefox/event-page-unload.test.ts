@@ -10,8 +10,7 @@ import type { Page } from 'puppeteer-core';
 import type { FixtureServer } from '../server';
 import { closeBed, servePages } from '../setup';
 import { call, createVault, eventPage, eventually, launchFirefox, markEventPage, type LoadedFirefox } from './harness';
-import { clickForPick } from './pick-helpers';
-import type { AccountView } from '../../../src/shared/protocol';
+import { addAccountsOn, clickForPick } from './pick-helpers';
 import { codeAt } from '../../../src/core/otp';
 import { parseOtpauthUri } from '../../../src/core/otpauth-uri';
 
@@ -42,10 +41,7 @@ beforeAll(async () => {
   popup = await firefox.openExtensionPage('src/popup/index.html');
   await createVault(popup);
   // Two accounts on the site: the field gets our button, and a code only by a pick.
-  for (const uri of URIS) {
-    const [added] = await call<AccountView[]>(popup, { type: 'accounts/add-uri', uri, sites: [origin(SITE)] });
-    ids.push(added!.id);
-  }
+  ids.push(...(await addAccountsOn(popup, URIS, origin(SITE))));
 }, 240_000);
 
 afterAll(() => closeBed(firefox, server));

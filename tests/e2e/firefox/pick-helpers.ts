@@ -1,6 +1,6 @@
 /** The in-field button's pick, driven in Firefox as a user does it (tests/e2e/pick-helpers.ts is Chromium's). */
 import type { ElementHandle, Frame, Page } from 'puppeteer-core';
-import type { PendingPick } from '../../../src/shared/protocol';
+import type { AccountView, PendingPick } from '../../../src/shared/protocol';
 import { call, eventually } from './harness';
 
 /**
@@ -24,4 +24,14 @@ export async function clickForPick(popup: Page, page: Page, where: Page | Frame)
     if (!pick) throw new Error('no pick yet');
     return pick;
   });
+}
+
+/** Adds each of `uris` as an account bound to `origin` (two or more: the site's field gets our button); their ids. */
+export async function addAccountsOn(popup: Page, uris: readonly string[], origin: string): Promise<string[]> {
+  const ids: string[] = [];
+  for (const uri of uris) {
+    const [added] = await call<AccountView[]>(popup, { type: 'accounts/add-uri', uri, sites: [origin] });
+    ids.push(added!.id);
+  }
+  return ids;
 }

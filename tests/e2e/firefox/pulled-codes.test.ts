@@ -15,8 +15,7 @@ import type { FixtureServer } from '../server';
 import { closeBed, servePages } from '../setup';
 import { CASES, enrollRoutes, plausibleCodes } from '../enroll-fixtures';
 import { call, createVault, eventually, launchFirefox, PASSWORD, type LoadedFirefox } from './harness';
-import { clickForPick } from './pick-helpers';
-import type { AccountView } from '../../../src/shared/protocol';
+import { addAccountsOn, clickForPick } from './pick-helpers';
 import { codeAt } from '../../../src/core/otp';
 import { parseOtpauthUri } from '../../../src/core/otpauth-uri';
 
@@ -48,10 +47,7 @@ beforeAll(async () => {
   firefox = await launchFirefox([SITE, FRAMER, LOCKED.host]);
   popup = await firefox.openExtensionPage('src/popup/index.html');
   await createVault(popup);
-  for (const uri of URIS) {
-    const [added] = await call<AccountView[]>(popup, { type: 'accounts/add-uri', uri, sites: [origin(SITE)] });
-    ids.push(added!.id);
-  }
+  ids.push(...(await addAccountsOn(popup, URIS, origin(SITE))));
 }, 240_000);
 
 afterAll(() => closeBed(firefox, server));

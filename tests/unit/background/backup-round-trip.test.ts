@@ -68,6 +68,16 @@ async function vaultWith(accounts: NewAccount[]) {
   return { vault, services: { vault } as unknown as Services };
 }
 
+/** Imports the backup `content` into `into`, everything it adds (preview, then commit), as the options page does. */
+async function restore(content: string, into: Awaited<ReturnType<typeof vaultWith>>) {
+  const pending = pendingImports({ clearOn: into.vault });
+  const preview = await importPreview(into.services, pending, { data: content, encoding: 'text', password: MASTER });
+  await importCommit(into.services, memoryImportStores(), pending, {
+    previewId: preview.previewId,
+    expectedCount: preview.add.length,
+  });
+}
+
 /** What a restore must give back of an account (not its id or timestamps: a restore adds new accounts; its place: below). */
 const kept = (a: Account) => ({
   type: a.type,
@@ -92,16 +102,7 @@ describe('backup → restore in a new profile', () => {
       masterPassword: MASTER,
     });
     const after = await vaultWith([]);
-    const pending = pendingImports({ clearOn: after.vault });
-    const preview = await importPreview(after.services, pending, {
-      data: file.content,
-      encoding: 'text',
-      password: MASTER,
-    });
-    await importCommit(after.services, memoryImportStores(), pending, {
-      previewId: preview.previewId,
-      expectedCount: preview.add.length,
-    });
+    await restore(file.content, after);
     const original = await before.vault.read((d) => d.accounts.map(kept));
     expect(original.map((a) => a.addedOn)).toEqual(['https://forge.test', 'https://login.forge.test:8443', undefined]);
     expect(await after.vault.read((d) => d.accounts.map(kept))).toEqual(original);
@@ -128,20 +129,8 @@ describe('backup → restore in a new profile', () => {
       kind: 'clickauth-backup',
       masterPassword: MASTER,
     });
-    const restore = async (into: Awaited<ReturnType<typeof vaultWith>>) => {
-      const pending = pendingImports({ clearOn: into.vault });
-      const preview = await importPreview(into.services, pending, {
-        data: file.content,
-        encoding: 'text',
-        password: MASTER,
-      });
-      await importCommit(into.services, memoryImportStores(), pending, {
-        previewId: preview.previewId,
-        expectedCount: preview.add.length,
-      });
-    };
     const empty = await vaultWith([]);
-    await restore(empty);
+    await restore(file.content, empty);
     expect(await arranged(empty.vault)).toEqual(await arranged(before.vault));
 
     // Into a vault with accounts of its own (one pinned): the file's pinned ones join the pinned group
@@ -151,7 +140,7 @@ describe('backup → restore in a new profile', () => {
       { ...ACCOUNTS[2]!, issuer: 'Mine', secret: decodeBase32('MZXW6YTBOI======'), counter: 0 },
     ];
     const busy = await vaultWith(others);
-    await restore(busy);
+    await restore(file.content, busy);
     expect(await arranged(busy.vault)).toEqual([
       '📌 Own hotp',
       '📌 Forge https://login.forge.test:8443',
