@@ -3,6 +3,7 @@ import type { CapturePending } from '../shared/protocol';
 import { logger } from '../shared/logger';
 import { errorText, type PopupApi, type Translate } from './api';
 import { hostName } from './host-name';
+import { accountName } from './account-name';
 
 const log = logger('capture-panel');
 
@@ -32,12 +33,10 @@ export function CapturePanel({ api, t, capture, onDone }: CaptureProps) {
   const [bind, setBind] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
-  const name = [capture.issuer, capture.account].filter(Boolean).join(' · ');
+  const name = accountName(capture);
   // Only a captured key's binding is the user's to choose (an export is never bound; a framed QR as on its page).
   const choice = capture.captured && !capture.batch;
-  const old =
-    capture.replaces &&
-    ([capture.replaces.issuer, capture.replaces.account].filter(Boolean).join(' · ') || t('noIssuer'));
+  const old = capture.replaces && (accountName(capture.replaces) || t('noIssuer'));
   const add = async (reenroll?: 'replace' | 'keep') => {
     setBusy(true);
     try {

@@ -8,6 +8,7 @@ const log = logger('pick-panel');
 import { LookalikeWarning } from './lookalike-warning';
 import { matchesQuery } from './order';
 import { hostName } from './host-name';
+import { accountName } from './account-name';
 
 interface PickProps {
   api: PopupApi;
@@ -111,7 +112,7 @@ export function PickPanel({ api, t, pick, accounts, query = '', onDone }: PickPr
                       data-testid="pick-account"
                       disabled={busy}
                       onClick={() => choose(account)}
-                      title={[account.issuer, account.account].filter(Boolean).join(' · ')}
+                      title={accountName(account)}
                     >
                       <span class="issuer">{account.issuer || t('noIssuer')}</span>{' '}
                       <span class="name">{account.account}</span>

@@ -3,6 +3,7 @@ import type { TrashView } from '../shared/protocol';
 import { errorText, type PopupApi, type Translate } from './api';
 import { plural } from '../shared/ui/plural';
 import { closeOnEscape, usePanelHeading } from './panel-focus';
+import { accountName } from './account-name';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -46,7 +47,7 @@ export function Trash({
         {(items ?? []).map((item) => {
           // Issuer and account name: two deleted accounts of one issuer (work and home) read the same
           // by the issuer alone, and the user restored one of them blind.
-          const name = [item.issuer, item.account].filter(Boolean).join(' · ') || t('noIssuer');
+          const name = accountName(item) || t('noIssuer');
           return (
             <li key={item.id}>
               <span>
