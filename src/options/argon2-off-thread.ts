@@ -4,6 +4,9 @@
  * worker cannot start runs the derivation itself, as before, so an export still opens.
  */
 import { argon2id, type Argon2Fn, type Argon2Watch } from '../core/crypto/argon2';
+
+// For the page, with this module (loaded on demand): a static import would put Argon2 in the page's chunk.
+export { perPercent } from '../core/crypto/argon2';
 import type { Argon2Job, Argon2Reply } from './argon2-worker';
 
 export function argon2OffThread(watch: Argon2Watch): Argon2Fn {

@@ -4,7 +4,7 @@
  * other tasks: an Ente export's derivation (1 GiB × 4 passes, ~40 s) froze the page, its progress
  * and its Cancel button until the end. Here it blocks nothing; Cancel ends the worker.
  */
-import { argon2id, type Argon2Params } from '../core/crypto/argon2';
+import { argon2id, perPercent, type Argon2Params } from '../core/crypto/argon2';
 
 export interface Argon2Job {
   password: Uint8Array;
@@ -18,14 +18,7 @@ export type Argon2Reply = { progress: number } | { key: Uint8Array } | { error: 
 const post = (reply: Argon2Reply, transfer: Transferable[] = []) => self.postMessage(reply, { transfer });
 
 self.onmessage = ({ data }: MessageEvent<Argon2Job>) => {
-  let shown = -1;
-  const onProgress = (done: number) => {
-    // One message per whole percent, not per block (up to 10,000 calls).
-    const percent = Math.floor(done * 100);
-    if (percent === shown) return;
-    shown = percent;
-    post({ progress: done });
-  };
+  const onProgress = perPercent((done) => post({ progress: done }));
   argon2id(data.password, data.salt, data.params, data.dkLen, { onProgress }).then(
     (key) => post({ key }, [key.buffer]),
     // The page rejects with it (as the in-page derivation would have thrown).

@@ -71,19 +71,14 @@ export function ImportSection({ api, t, onChanged }: { api: OptionsApi; t: Trans
 
   async function withPassword(payload: ImportPayload, password: string) {
     if (payload.encoding !== 'text' || !peekPeerEncrypted(payload.data)) return preview({ ...payload, password });
-    const [{ openPeerExport }, { argon2OffThread }] = await Promise.all([
+    const [{ openPeerExport }, { argon2OffThread, perPercent }] = await Promise.all([
       import('../core/formats/peer-encrypted'),
       import('./argon2-off-thread'),
     ]);
     const stop = new AbortController();
     setOpening({ done: 0, stop });
-    let shown = 0;
-    const onProgress = (done: number) => {
-      // A render per whole percent, not per block.
-      if (Math.floor(done * 100) === Math.floor(shown * 100)) return;
-      shown = done;
-      setOpening({ done, stop });
-    };
+    // A render per whole percent (in the worker, or in this page where no worker starts).
+    const onProgress = perPercent((done) => setOpening({ done, stop }));
     try {
       const opened = await openPeerExport(payload.data, password, {
         argon2: argon2OffThread({ onProgress, signal: stop.signal }),

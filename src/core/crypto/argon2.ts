@@ -23,6 +23,20 @@ export interface Argon2Watch {
   signal?: AbortSignal;
 }
 
+/**
+ * `report` called once per whole percent of the share done, not per block (`onProgress` comes up to
+ * 10,000 times): one message from the worker, one render of the page, per percent.
+ */
+export function perPercent(report: (done: number) => void): (done: number) => void {
+  let shown = -1;
+  return (done) => {
+    const percent = Math.floor(done * 100);
+    if (percent === shown) return;
+    shown = percent;
+    report(done);
+  };
+}
+
 /** Argon2id v1.3, 32-byte output; yields to the event loop so a page stays responsive. */
 export function argon2id(
   password: Uint8Array,

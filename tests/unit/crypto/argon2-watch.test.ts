@@ -3,7 +3,7 @@
  * slow key derivation is and can stop it (an Ente export asks for 1 GiB × 4 passes, ~40 s here).
  */
 import { describe, expect, it } from 'vitest';
-import { argon2id } from '../../../src/core/crypto/argon2';
+import { argon2id, perPercent } from '../../../src/core/crypto/argon2';
 
 const PASSWORD = new TextEncoder().encode('password');
 const SALT = new Uint8Array(16).fill(7);
@@ -49,5 +49,12 @@ describe('argon2id watch', () => {
       argon2id(PASSWORD, SALT, SLOW, 32, { signal: stop.signal, onProgress: () => calls++ }),
     ).rejects.toThrow('already');
     expect(calls).toBe(0);
+  });
+
+  it('perPercent: reports once per whole percent, the first share included', () => {
+    const seen: number[] = [];
+    const report = perPercent((done) => seen.push(done));
+    for (const done of [0, 0.001, 0.009, 0.01, 0.0101, 0.5, 0.505, 0.999, 1]) report(done);
+    expect(seen).toEqual([0, 0.01, 0.5, 0.999, 1]);
   });
 });
